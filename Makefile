@@ -1,0 +1,166 @@
+# cryptbench: make (library + suite), make bench, make test, make install, make clean.
+#
+# The user owns CFLAGS, CPPFLAGS and LDFLAGS; the project appends what it needs.
+# Quiet by default; V=1 shows every command.
+
+PREFIX     ?= /usr/local
+EXEC_PREFIX ?= $(PREFIX)
+LIBDIR     ?= $(EXEC_PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+BINDIR     ?= $(EXEC_PREFIX)/bin
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+
+CC       ?= cc
+AR       ?= ar
+CFLAGS   ?= -O2 -g
+BUILD    ?= build
+ARGS     ?=
+
+VERSION  := $(shell sed -n 's/^\#define CB_VERSION_STRING "\(.*\)"/\1/p' include/cryptbench.h)
+DEPS     := libsodium libcrypto jansson
+TEST_DEPS := cmocka
+
+WARNINGS := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+ALL_CPPFLAGS = -Iinclude -D_POSIX_C_SOURCE=200809L $(CPPFLAGS)
+ALL_CFLAGS   = $(WARNINGS) $(CFLAGS)
+
+ifeq ($(V),1)
+Q :=
+say :=
+else
+Q := @
+say = @printf '  %-6s %s\n' $(1) $(2);
+endif
+
+LIB_SRCS   := $(sort $(wildcard lib/*.c))
+BENCH_SRCS := $(sort $(wildcard bench/*.c))
+SELF_SRCS  := $(sort $(wildcard bench/self/*.c))
+TEST_SRCS  := $(sort $(wildcard tests/test_*.c))
+TEST_SUPPORT := $(BUILD)/tests/support.o
+FIXTURE_SRCS := $(sort $(wildcard tests/fixtures/*.c))
+
+LIB_OBJS   := $(LIB_SRCS:%.c=$(BUILD)/%.o)
+BENCH_OBJS := $(BENCH_SRCS:%.c=$(BUILD)/%.o)
+SELF_OBJS  := $(SELF_SRCS:%.c=$(BUILD)/%.o)
+TEST_BINS  := $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
+FIXTURE_BINS := $(FIXTURE_SRCS:tests/fixtures/%.c=$(BUILD)/tests/fixtures/%)
+LIB        := $(BUILD)/libcryptbench.a
+SUITE      := $(BUILD)/cryptbench
+SELF       := $(BUILD)/cryptbench-self
+
+.PHONY: all bench bench-self test asan install uninstall clean
+.DELETE_ON_ERROR:
+
+all: $(LIB) $(SUITE)
+
+# Dependencies: pkg-config finds them; when it cannot, ci/install-deps installs the
+# Debian packages (or says which command to run) and the build goes on.
+# The flags are computed once into $(BUILD)/deps.mk, which make then re-reads.
+NO_DEPS_GOALS := clean uninstall
+ifeq ($(filter-out $(NO_DEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
+else
+-include $(BUILD)/deps.mk
+endif
+
+$(BUILD)/deps.mk: ci/install-deps
+	@mkdir -p $(@D)
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists $(DEPS); then \
+	    echo "pkg-config cannot find $(DEPS): running ci/install-deps"; \
+	    ci/install-deps || exit 1; \
+	fi
+	@{ echo "DEPS_CFLAGS := $$(pkg-config --cflags $(DEPS))"; \
+	   echo "DEPS_LIBS := $$(pkg-config --libs $(DEPS))"; } > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/test-deps.mk: $(BUILD)/deps.mk ci/install-deps
+	@if ! pkg-config --exists $(TEST_DEPS) || ! command -v valgrind >/dev/null 2>&1; then \
+	    echo "test dependencies missing: running ci/install-deps --test"; \
+	    ci/install-deps --test || exit 1; \
+	fi
+	@{ echo "TEST_CFLAGS := $$(pkg-config --cflags $(TEST_DEPS))"; \
+	   echo "TEST_LIBS := $$(pkg-config --libs $(TEST_DEPS))"; } > $@.tmp && mv $@.tmp $@
+
+ifneq ($(filter test asan $(TEST_BINS) $(FIXTURE_BINS),$(MAKECMDGOALS)),)
+-include $(BUILD)/test-deps.mk
+endif
+
+GIT_COMMIT := $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
+
+$(BUILD)/lib/sysinfo.o: ALL_CPPFLAGS += -DCB_BUILD_CFLAGS='"$(CFLAGS)"' -DCB_BUILD_COMMIT='"$(GIT_COMMIT)"'
+
+$(BUILD)/%.o: %.c $(BUILD)/deps.mk
+	@mkdir -p $(@D)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(DEPS_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIB): $(LIB_OBJS)
+	$(call say,AR,$@)
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+$(SUITE): $(BENCH_OBJS) $(LIB)
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(BENCH_OBJS) $(LIB) $(DEPS_LIBS) -lm -o $@
+
+bench: $(SUITE)
+	$(SUITE) $(ARGS)
+
+# The harness measuring itself: its per-iteration overhead, the analysis cost.
+$(BUILD)/bench/self/%.o: ALL_CPPFLAGS += -Ilib
+
+$(SELF): $(SELF_OBJS) $(LIB)
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SELF_OBJS) $(LIB) $(DEPS_LIBS) -lm -o $@
+
+bench-self: $(SELF)
+	$(SELF) $(ARGS)
+
+# ---- tests -------------------------------------------------------------------
+
+$(TEST_SUPPORT): tests/support.c tests/support.h $(BUILD)/test-deps.mk
+	@mkdir -p $(@D)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(ALL_CPPFLAGS) -Ilib $(DEPS_CFLAGS) $(TEST_CFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/tests/test_%: tests/test_%.c $(TEST_SUPPORT) $(LIB) $(BUILD)/test-deps.mk
+	@mkdir -p $(@D)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(ALL_CPPFLAGS) -Ilib -Itests $(DEPS_CFLAGS) $(TEST_CFLAGS) $(ALL_CFLAGS) \
+	    $(LDFLAGS) $< $(TEST_SUPPORT) $(LIB) $(TEST_LIBS) $(DEPS_LIBS) -lm -o $@
+
+$(BUILD)/tests/fixtures/%: tests/fixtures/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(DEPS_CFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $< $(LIB) $(DEPS_LIBS) -lm -o $@
+
+test: $(TEST_BINS) $(FIXTURE_BINS) $(SUITE)
+	@BUILD=$(BUILD) tests/run
+
+# The same tests under AddressSanitizer and UndefinedBehaviorSanitizer, in a
+# build directory of their own so that the normal build is left as it is.
+asan:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/asan \
+	    CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
+	    LDFLAGS="-fsanitize=address,undefined" test
+
+# ---- install -----------------------------------------------------------------
+
+$(BUILD)/cryptbench.pc: cryptbench.pc.in include/cryptbench.h
+	@mkdir -p $(@D)
+	$(Q)sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' $< > $@
+
+install: $(LIB) $(SUITE) $(BUILD)/cryptbench.pc
+	$(call say,INSTALL,$(DESTDIR)$(PREFIX))
+	$(Q)install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(BINDIR)
+	$(Q)install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libcryptbench.a
+	$(Q)install -m 644 include/cryptbench.h $(DESTDIR)$(INCLUDEDIR)/cryptbench.h
+	$(Q)install -m 644 $(BUILD)/cryptbench.pc $(DESTDIR)$(PKGCONFIGDIR)/cryptbench.pc
+	$(Q)install -m 755 $(SUITE) $(DESTDIR)$(BINDIR)/cryptbench
+
+uninstall:
+	$(Q)rm -f $(DESTDIR)$(LIBDIR)/libcryptbench.a $(DESTDIR)$(INCLUDEDIR)/cryptbench.h \
+	    $(DESTDIR)$(PKGCONFIGDIR)/cryptbench.pc $(DESTDIR)$(BINDIR)/cryptbench
+
+clean:
+	$(Q)rm -rf build
+
+-include $(LIB_OBJS:.o=.d) $(BENCH_OBJS:.o=.d) $(SELF_OBJS:.o=.d)

@@ -1,0 +1,63 @@
+/*
+ * The bootstrap: confidence intervals by resampling with replacement, from the
+ * seeded generator of rng.h so that a run is reproducible to the last digit.
+ * Intervals are percentile intervals of the resampled statistic; an estimate is
+ * (point, lower, upper, standard error), as in Criterion.rs.
+ */
+#ifndef CB_BOOTSTRAP_H
+#define CB_BOOTSTRAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "error.h"
+
+typedef struct cb_estimate {
+    double point;
+    double lower;
+    double upper;
+    double std_err; /* standard deviation of the bootstrap distribution */
+} cb_estimate;
+
+typedef struct cb_bootstrap_config {
+    size_t   nresamples;
+    double   confidence; /* e.g. 0.95 */
+    uint64_t seed;
+} cb_bootstrap_config;
+
+/*
+ * One benchmark's samples: per-iteration values x = totals / iters. Fills the
+ * intervals (not the points) of mean, median, std_dev and mad of x and, when
+ * with_slope, of the slope of totals on iters through the origin. Resamples
+ * (iters, totals) pairs, so every statistic sees the same resamples.
+ */
+typedef struct cb_bootstrap_one {
+    cb_estimate mean, median, std_dev, mad, slope;
+} cb_bootstrap_one;
+
+int cb_bootstrap_sample(const double *iters, const double *totals, size_t n, int with_slope,
+                        const cb_bootstrap_config *cfg, cb_bootstrap_one *out, cb_error *err);
+
+/*
+ * Two runs' per-iteration values, old and new:
+ *  - the relative change of the mean and of the median, new / old - 1, with
+ *    intervals from resampling each run on its own;
+ *  - Welch's t of new against old, and its two-sided p-value by a bootstrap
+ *    t-test: the share of t statistics, both groups drawn from the pooled
+ *    values (the null hypothesis), at least as extreme as the observed one.
+ */
+typedef struct cb_bootstrap_two {
+    cb_estimate mean_change, median_change;
+    double      t;
+    double      p_value;
+} cb_bootstrap_two;
+
+int cb_bootstrap_compare(const double *old, size_t n_old, const double *new_, size_t n_new,
+                         const cb_bootstrap_config *cfg, cb_bootstrap_two *out, cb_error *err);
+
+/* Welch's t statistic of b against a; 0 when both variances are 0. */
+double cb_bootstrap_welch_t(const double *a, size_t na, const double *b, size_t nb);
+
+/* Fills lower, upper and std_err of e from a bootstrap distribution (rearranged). */
+void cb_bootstrap_interval(double *dist, size_t n, double confidence, cb_estimate *e);
+
+#endif

@@ -1,0 +1,90 @@
+/*
+ * The settings of one invocation, as the command line left them. cli.c fills
+ * it; everything else only reads it.
+ */
+#ifndef CB_CONFIG_H
+#define CB_CONFIG_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "clock.h"
+
+typedef enum cb_command {
+    CB_COMMAND_RUN = 0,
+    CB_COMMAND_ANALYZE,
+    CB_COMMAND_COMPARE,
+    CB_COMMAND_HELP,
+    CB_COMMAND_VERSION
+} cb_command;
+
+typedef enum cb_format {
+    CB_FORMAT_HUMAN = 0,
+    CB_FORMAT_JSON,
+    CB_FORMAT_CSV,
+    CB_FORMAT_MARKDOWN
+} cb_format;
+
+typedef enum cb_color {
+    CB_COLOR_AUTO = 0,
+    CB_COLOR_ALWAYS,
+    CB_COLOR_NEVER
+} cb_color;
+
+/* Defaults, and why (the README repeats them):
+ * - 0.5 s warm-up, 1.5 s measurement: Criterion's 3 s + 5 s would make the
+ *   crypto suite (about 80 benchmarks) run for 11 minutes. 1.5 s still gives a
+ *   100 ns primitive 15 million iterations over its 100 samples; slow KDFs
+ *   declare their own sample size (10) and fall back to flat sampling.
+ * - 100 samples and 100 000 resamples, Criterion's: they cost 30 ms per
+ *   benchmark to analyse.
+ * - --quick: 0.05 s + 0.15 s and 20 samples, for a run in seconds during
+ *   development; its intervals are honest, and wider.
+ */
+#define CB_DEFAULT_WARM_UP_S 0.5
+#define CB_DEFAULT_MEASUREMENT_S 1.5
+#define CB_DEFAULT_SAMPLE_SIZE 100
+#define CB_DEFAULT_NRESAMPLES 100000
+#define CB_DEFAULT_CONFIDENCE 0.95
+#define CB_DEFAULT_SEED 0x6372797074626e63u /* "cryptbnc" */
+#define CB_DEFAULT_TIMEOUT_S 300.0
+#define CB_QUICK_WARM_UP_S 0.05
+#define CB_QUICK_MEASUREMENT_S 0.15
+#define CB_QUICK_SAMPLE_SIZE 20
+#define CB_MIN_SAMPLE_SIZE 10
+
+typedef struct cb_config {
+    cb_command command;
+    const char *args[2]; /* analyze FILE; compare OLD NEW */
+    size_t      nargs;
+
+    /* what to run */
+    const char **filters;
+    size_t       nfilters;
+    int          exact;
+    int          list;
+
+    /* how to measure; *_set: given on the command line, so it overrides a
+     * benchmark's own default */
+    double     warm_up_s;
+    double     measurement_s;
+    int        measurement_s_set;
+    size_t     sample_size;
+    int        sample_size_set;
+    size_t     nresamples;
+    double     confidence;
+    uint64_t   seed;
+    int        quick;
+    cb_measure measure;
+    double     timeout_s;
+
+    /* analyze: the unit of CSV totals */
+    const char *unit;
+    double      unit_scale;
+
+    /* output */
+    cb_format format;
+    cb_color  color;
+    unsigned  build_flags;
+} cb_config;
+
+#endif

@@ -1,0 +1,28 @@
+/*
+ * Unit scaling, the one formatter every reporter uses: times from ps to s,
+ * counts with K/M/G, throughput in B/s ... GiB/s or elem/s ... Gelem/s, all with
+ * Criterion's number of significant digits.
+ */
+#ifndef CB_FORMAT_H
+#define CB_FORMAT_H
+
+#include <stddef.h>
+#include "cryptbench.h"
+
+/* "112.90 ns", "1.2345 ms": five significant digits, Criterion's short(). */
+void cb_format_time(char *buf, size_t size, double ns);
+
+/* A measured value in its unit: a time for "ns", else "292.14 cycles",
+ * "12.345 Kinstructions". */
+void cb_format_value(char *buf, size_t size, double value, const char *unit);
+
+/* Units per second: "540.6 MiB/s", "1.234 Kelem/s". */
+void cb_format_throughput(char *buf, size_t size, double per_second, cb_throughput kind);
+
+/* A relative change: "+0.21%", "-1.02%". */
+void cb_format_percent(char *buf, size_t size, double fraction);
+
+/* A plain count with a K/M/G suffix: "5.1M". */
+void cb_format_count(char *buf, size_t size, double n);
+
+#endif

@@ -1,0 +1,228 @@
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "isolate.h"
+
+/*
+ * The child's report, one record per line (text, so that a stray write shows
+ * up readably in a debugger):
+ *     plan <mode> <n> <d> <met_ns> <target_ns> <expected_ns>
+ *     sample <iterations> <value>          (n of them)
+ *     note <text>
+ *     failed <text>
+ *     end
+ * Doubles are printed with %.17g so that they round-trip exactly.
+ */
+
+static void put_text(FILE *f, const char *key, const char *text)
+{
+    const char *p;
+
+    fprintf(f, "%s ", key);
+    for (p = text; *p != '\0'; p++) {
+        fputc(*p == '\n' || *p == '\r' ? ' ' : *p, f);
+    }
+    fputc('\n', f);
+}
+
+static void child_main(int fd, const cb_instance *inst, cb_clock *clock,
+                       const cb_measure_config *cfg, const cb_progress *progress)
+{
+    FILE     *f = fdopen(fd, "w");
+    cb_result r = { 0 };
+    cb_error  err;
+    size_t    i;
+
+    if (f == NULL) {
+        _exit(3);
+    }
+    if (cb_clock_reopen(clock, &err) != 0) {
+        put_text(f, "failed", err.msg);
+    } else {
+        cb_measure_run(inst, clock, cfg, progress, &r);
+        if (r.note != NULL) {
+            put_text(f, "note", r.note);
+        }
+        if (r.failed) {
+            put_text(f, "failed", r.failure != NULL ? r.failure : "failed");
+        } else {
+            fprintf(f, "plan %d %zu %llu %.17g %.17g %.17g\n", (int) r.plan.mode, r.plan.n,
+                    (unsigned long long) r.plan.d, r.plan.met_ns, r.plan.target_ns,
+                    r.plan.expected_ns);
+            for (i = 0; i < r.samples.n; i++) {
+                fprintf(f, "sample %.17g %.17g\n", r.samples.iters[i], r.samples.values[i]);
+            }
+        }
+    }
+    fputs("end\n", f);
+    _exit(fclose(f) == 0 ? 0 : 3);
+}
+
+typedef struct buffer {
+    char  *data;
+    size_t len, cap;
+} buffer;
+
+static int buffer_read(buffer *b, int fd)
+{
+    ssize_t got;
+
+    if (b->cap - b->len < 4096) {
+        size_t cap = b->cap * 2 + 8192;
+        char  *grown = realloc(b->data, cap);
+
+        if (grown == NULL) {
+            return -1;
+        }
+        b->data = grown;
+        b->cap = cap;
+    }
+    do {
+        got = read(fd, b->data + b->len, b->cap - b->len - 1);
+    } while (got < 0 && errno == EINTR);
+    if (got > 0) {
+        b->len += (size_t) got;
+        b->data[b->len] = '\0';
+    }
+    return (int) (got > 0 ? 1 : got);
+}
+
+/* Parses the child's report into r; -1 with a reason when it is incomplete. */
+static int parse_report(char *text, cb_result *r, const char **why)
+{
+    char  *line, *save = NULL;
+    size_t k = 0;
+    int    ended = 0;
+
+    for (line = strtok_r(text, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save)) {
+        if (strncmp(line, "note ", 5) == 0) {
+            cb_result_set_string(&r->note, line + 5);
+        } else if (strncmp(line, "failed ", 7) == 0) {
+            cb_result_fail(r, line + 7);
+        } else if (strncmp(line, "plan ", 5) == 0) {
+            int                mode;
+            unsigned long long d;
+
+            if (sscanf(line + 5, "%d %zu %llu %lf %lf %lf", &mode, &r->plan.n, &d,
+                       &r->plan.met_ns, &r->plan.target_ns, &r->plan.expected_ns) != 6 ||
+                cb_samples_alloc(&r->samples, r->plan.n) != 0) {
+                *why = "unreadable plan";
+                return -1;
+            }
+            r->plan.mode = mode == CB_MODE_FLAT ? CB_MODE_FLAT : CB_MODE_LINEAR;
+            r->plan.d = d;
+        } else if (strncmp(line, "sample ", 7) == 0) {
+            if (k >= r->samples.n || sscanf(line + 7, "%lf %lf", &r->samples.iters[k],
+                                            &r->samples.values[k]) != 2) {
+                *why = "unreadable sample";
+                return -1;
+            }
+            k++;
+        } else if (strcmp(line, "end") == 0) {
+            ended = 1;
+        }
+    }
+    if (!ended) {
+        *why = "incomplete report";
+        return -1;
+    }
+    if (!r->failed && k != r->samples.n) {
+        *why = "missing samples";
+        return -1;
+    }
+    return 0;
+}
+
+static void describe_death(cb_result *r, int status, const char *why)
+{
+    char reason[256];
+
+    if (WIFSIGNALED(status)) {
+        snprintf(reason, sizeof reason, "crashed: signal %d (%s)", WTERMSIG(status),
+                 strsignal(WTERMSIG(status)));
+    } else if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
+        snprintf(reason, sizeof reason, "exited with status %d before reporting",
+                 WEXITSTATUS(status));
+    } else {
+        snprintf(reason, sizeof reason, "benchmark process sent an %s", why);
+    }
+    cb_samples_free(&r->samples);
+    cb_result_fail(r, reason);
+}
+
+int cb_isolate_run(const cb_instance *inst, cb_clock *clock, const cb_measure_config *cfg,
+                   const cb_progress *progress, double timeout_ns, cb_result *r,
+                   cb_error *err)
+{
+    int         fds[2], status = 0, timed_out = 0, rc;
+    pid_t       pid;
+    buffer      buf = { NULL, 0, 0 };
+    uint64_t    deadline = cb_clock_monotonic_ns() + (uint64_t) timeout_ns;
+    const char *why = NULL;
+
+    if (pipe(fds) != 0) {
+        return cb_error_set(err, "%s: pipe: %s", inst->name, strerror(errno));
+    }
+    /* what is buffered now would otherwise be written twice, once by the child */
+    fflush(stdout);
+    fflush(stderr);
+    pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return cb_error_set(err, "%s: fork: %s", inst->name, strerror(errno));
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        child_main(fds[1], inst, clock, cfg, progress);
+    }
+    close(fds[1]);
+    for (;;) {
+        uint64_t      now = cb_clock_monotonic_ns();
+        struct pollfd p = { fds[0], POLLIN, 0 };
+        int           ready;
+
+        if (now >= deadline) {
+            timed_out = 1;
+            kill(pid, SIGKILL);
+            break;
+        }
+        ready = poll(&p, 1, (int) ((deadline - now) / 1000000u) + 1);
+        if (ready < 0 && errno != EINTR) {
+            kill(pid, SIGKILL);
+            why = "unreadable report (poll failed)";
+            break;
+        }
+        if (ready > 0) {
+            rc = buffer_read(&buf, fds[0]);
+            if (rc <= 0) {
+                if (rc < 0) {
+                    kill(pid, SIGKILL);
+                    why = "unreadable report (out of memory)";
+                }
+                break;
+            }
+        }
+    }
+    close(fds[0]);
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (timed_out) {
+        char reason[128];
+
+        snprintf(reason, sizeof reason, "timed out after %.0f s (--timeout)", timeout_ns / 1e9);
+        cb_result_fail(r, reason);
+    } else if (why != NULL || buf.data == NULL || parse_report(buf.data, r, &why) != 0 ||
+               !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        describe_death(r, status, why != NULL ? why : "empty report");
+    }
+    free(buf.data);
+    return 0;
+}

@@ -1,0 +1,29 @@
+/*
+ * Measuring one benchmark instance, in the calling process: its known-answer
+ * check, the warm-up, the plan, the samples. Analysis comes later, elsewhere.
+ */
+#ifndef CB_MEASURE_H
+#define CB_MEASURE_H
+
+#include "registry.h"
+#include "result.h"
+#include "sampling.h"
+
+typedef struct cb_measure_config {
+    double warm_up_ns;
+    double measurement_ns;
+    size_t sample_size;
+} cb_measure_config;
+
+/* Copies the instance's identity (name, impl, parameter, throughput) into r. */
+int cb_measure_identify(cb_result *r, const cb_instance *inst);
+
+/*
+ * Runs check, warm-up and sampling of inst into r (identified already): on
+ * success r->plan and r->samples; on failure r->failed and r->failure. A note
+ * from the benchmark lands in r->note either way.
+ */
+void cb_measure_run(const cb_instance *inst, cb_clock *clock, const cb_measure_config *cfg,
+                    const cb_progress *progress, cb_result *r);
+
+#endif

@@ -1,0 +1,135 @@
+#include <string.h>
+
+#include "analysis.h"
+#include "isolate.h"
+#include "runner.h"
+
+void cb_runner_settings(const cb_config *cfg, const cb_instance *inst, cb_measure_config *out)
+{
+    const cb_bench *def = inst->def;
+    double          measurement_s = CB_DEFAULT_MEASUREMENT_S;
+    size_t          sample_size = CB_DEFAULT_SAMPLE_SIZE;
+
+    if (cfg->measurement_s_set) {
+        measurement_s = cfg->measurement_s;
+    } else if (cfg->quick) {
+        measurement_s = CB_QUICK_MEASUREMENT_S;
+    } else if (def->measurement_time > 0.0) {
+        measurement_s = def->measurement_time;
+    }
+    if (cfg->sample_size_set) {
+        sample_size = cfg->sample_size;
+    } else {
+        if (def->sample_size > 0) {
+            sample_size = def->sample_size;
+        }
+        /* --quick lowers a benchmark's own count, never raises it */
+        if (cfg->quick && sample_size > CB_QUICK_SAMPLE_SIZE) {
+            sample_size = CB_QUICK_SAMPLE_SIZE;
+        }
+    }
+    out->warm_up_ns = cfg->warm_up_s * 1e9;
+    out->measurement_ns = measurement_s * 1e9;
+    out->sample_size = sample_size;
+}
+
+void cb_runner_describe(const cb_runner *rn, cb_run *run)
+{
+    const cb_config *cfg = rn->cfg;
+
+    run->measure = rn->clock->kind;
+    run->unit = rn->clock->unit;
+    run->tsc_ghz = rn->clock->kind == CB_MEASURE_CYCLES ? rn->clock->ticks_per_ns : 0.0;
+    run->warm_up_s = cfg->warm_up_s;
+    run->measurement_s = cfg->measurement_s_set || !cfg->quick ? cfg->measurement_s
+                                                                : CB_QUICK_MEASUREMENT_S;
+    run->sample_size = cfg->sample_size_set || !cfg->quick ? cfg->sample_size
+                                                            : CB_QUICK_SAMPLE_SIZE;
+    run->nresamples = cfg->nresamples;
+    run->confidence = cfg->confidence;
+    run->seed = cfg->seed;
+    run->quick = cfg->quick;
+    cb_sysinfo_read(&run->machine);
+    cb_run_stamp(run);
+}
+
+void cb_runner_report(const cb_runner *rn, const cb_run *run, const cb_result *r,
+                      const cb_comparison *cmp)
+{
+    size_t i;
+
+    if (rn->progress.clear != NULL) {
+        rn->progress.clear(rn->progress.self);
+    }
+    for (i = 0; i < rn->nreporters; i++) {
+        if (rn->reporters[i].result != NULL) {
+            rn->reporters[i].result(rn->reporters[i].self, run, r, cmp);
+        }
+    }
+}
+
+static void analyse(const cb_runner *rn, const cb_run *run, cb_result *r)
+{
+    cb_bootstrap_config boot = { rn->cfg->nresamples, rn->cfg->confidence, rn->cfg->seed };
+    cb_error            err;
+
+    if (rn->progress.analyze != NULL) {
+        rn->progress.analyze(rn->progress.self, r->name);
+    }
+    if (cb_analysis_run(&r->samples, r->plan.mode, &boot, &r->analysis, &err) != 0) {
+        cb_result_fail(r, err.msg);
+        return;
+    }
+    cb_analysis_throughput(r, run->unit);
+}
+
+int cb_runner_run(const cb_runner *rn, const cb_instance_list *list,
+                  const unsigned char *selected, cb_run *run, cb_error *err)
+{
+    size_t i, j;
+
+    for (j = 0; j < rn->nreporters; j++) {
+        if (rn->reporters[j].begin != NULL) {
+            rn->reporters[j].begin(rn->reporters[j].self, run);
+        }
+    }
+    for (i = 0; i < list->n; i++) {
+        const cb_instance *inst = &list->items[i];
+        cb_measure_config  settings;
+        cb_result         *r;
+        const cb_result   *old;
+        cb_comparison      cmp, *cmpp = NULL;
+
+        if (!selected[i]) {
+            continue;
+        }
+        r = cb_run_add(run);
+        if (r == NULL || cb_measure_identify(r, inst) != 0) {
+            return cb_error_set(err, "%s: out of memory", inst->name);
+        }
+        cb_runner_settings(rn->cfg, inst, &settings);
+        if (rn->isolate) {
+            if (cb_isolate_run(inst, rn->clock, &settings, &rn->progress,
+                               rn->cfg->timeout_s * 1e9, r, err) != 0) {
+                return -1;
+            }
+        } else {
+            cb_measure_run(inst, rn->clock, &settings, &rn->progress, r);
+        }
+        if (!r->failed) {
+            analyse(rn, run, r);
+        }
+        old = rn->baseline != NULL ? cb_run_find(rn->baseline, r->name) : NULL;
+        if (!r->failed && old != NULL && !old->failed &&
+            cb_compare_results(old, r, &rn->compare, &cmp, err) == 0) {
+            cmpp = &cmp;
+        }
+        cb_runner_report(rn, run, r, cmpp);
+    }
+    for (j = 0; j < rn->nreporters; j++) {
+        if (rn->reporters[j].end != NULL) {
+            rn->reporters[j].end(rn->reporters[j].self, run);
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,54 @@
+# Helpers for the end-to-end tests: each check prints one TAP line.
+# Sourced by tests/e2e/*.sh, which run from the repository's root.
+BUILD=${BUILD:-build}
+CB=$BUILD/cryptbench
+FAULTY=$BUILD/tests/fixtures/faulty
+TMP=$(mktemp -d)
+# Under AddressSanitizer a SIGSEGV would be caught and turned into exit status 1;
+# the tests want to see the signal, as a user's plain build does.
+export ASAN_OPTIONS="handle_segv=0:${ASAN_OPTIONS:-}"
+trap 'rm -rf "$TMP"' EXIT
+n=0
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() {
+    n=$((n + 1))
+    echo "not ok $n - $1"
+    shift
+    # every line of the diagnostics commented, or the runner would count them
+    printf '%s\n' "$@" | sed 's/^/# /'
+}
+
+# run CMD...: runs it, keeping stdout in $TMP/out, stderr in $TMP/err, status in $status
+run() {
+    "$@" >"$TMP/out" 2>"$TMP/err"
+    status=$?
+}
+
+# expect_status DESC WANT: the last run exited with WANT
+expect_status() {
+    if [ "$status" -eq "$2" ]; then ok "$1"; else
+        not_ok "$1" "exit status $status, want $2" "stderr: $(head -c 600 "$TMP/err")"; fi
+}
+
+# expect_in DESC FILE PATTERN: FILE (out or err) has a line matching the ERE
+expect_in() {
+    if grep -Eq -- "$3" "$TMP/$2"; then ok "$1"; else
+        not_ok "$1" "no line matching /$3/ in $2:" "$(head -c 1200 "$TMP/$2")"; fi
+}
+
+# expect_not_in DESC FILE PATTERN
+expect_not_in() {
+    if ! grep -Eq -- "$3" "$TMP/$2"; then ok "$1"; else
+        not_ok "$1" "unexpected /$3/ in $2:" "$(grep -E -- "$3" "$TMP/$2" | head -5)"; fi
+}
+
+# expect_lines DESC FILE N: FILE has exactly N lines
+expect_lines() {
+    local got
+    got=$(wc -l <"$TMP/$2")
+    if [ "$got" -eq "$3" ]; then ok "$1"; else not_ok "$1" "$got lines in $2, want $3"; fi
+}
+
+# Short runs: the plumbing is under test here, not the numbers.
+SHORT="--warm-up-time 0.01 --measurement-time 0.02 --sample-size 10 --nresamples 1000"

@@ -1,0 +1,174 @@
+/*
+ * The command line: defaults, every option, and a one-line error naming the
+ * option for every bad value.
+ */
+#include <string.h>
+
+#include "cli.h"
+#include "support.h"
+
+static int parse(cb_config *cfg, cb_error *err, const char *first, ...)
+{
+    char   *argv[32];
+    int     argc = 0, rc;
+    va_list ap;
+
+    argv[argc++] = (char *) "cryptbench";
+    va_start(ap, first);
+    for (const char *a = first; a != NULL; a = va_arg(ap, const char *)) {
+        argv[argc++] = (char *) a;
+    }
+    va_end(ap);
+    argv[argc] = NULL;
+    memset(err, 0, sizeof *err);
+    rc = cb_cli_parse(argc, argv, cfg, err);
+    return rc;
+}
+
+static void test_defaults(void **state)
+{
+    cb_config cfg;
+    cb_error  err;
+
+    (void) state;
+    assert_int_equal(parse(&cfg, &err, NULL), 0);
+    assert_int_equal(cfg.command, CB_COMMAND_RUN);
+    assert_true(cfg.warm_up_s == CB_DEFAULT_WARM_UP_S);
+    assert_true(cfg.measurement_s == CB_DEFAULT_MEASUREMENT_S);
+    assert_int_equal(cfg.sample_size, 100);
+    assert_int_equal(cfg.nresamples, 100000);
+    assert_true(cfg.confidence == 0.95);
+    assert_int_equal(cfg.measure, CB_MEASURE_WALL);
+    assert_int_equal(cfg.format, CB_FORMAT_HUMAN);
+    assert_int_equal(cfg.nfilters, 0);
+    cb_cli_free(&cfg);
+}
+
+static void test_every_option(void **state)
+{
+    cb_config cfg;
+    cb_error  err;
+
+    (void) state;
+    assert_int_equal(parse(&cfg, &err, "--warm-up-time", "0.25", "--measurement-time=3",
+                           "--sample-size", "20", "--nresamples", "5000",
+                           "--confidence-level", "0.99", "--seed", "12", "--measure", "cycles",
+                           "--format", "json", "--color", "never", "--timeout", "9", "--exact",
+                           "--list", "did/", "kdf", NULL),
+                     0);
+    assert_true(cfg.warm_up_s == 0.25);
+    assert_true(cfg.measurement_s == 3.0 && cfg.measurement_s_set);
+    assert_true(cfg.sample_size == 20 && cfg.sample_size_set);
+    assert_int_equal(cfg.nresamples, 5000);
+    assert_true(cfg.confidence == 0.99);
+    assert_int_equal(cfg.seed, 12);
+    assert_int_equal(cfg.measure, CB_MEASURE_CYCLES);
+    assert_int_equal(cfg.format, CB_FORMAT_JSON);
+    assert_int_equal(cfg.color, CB_COLOR_NEVER);
+    assert_true(cfg.timeout_s == 9.0);
+    assert_true(cfg.exact && cfg.list);
+    assert_int_equal(cfg.nfilters, 2);
+    assert_string_equal(cfg.filters[0], "did/");
+    assert_string_equal(cfg.filters[1], "kdf");
+    cb_cli_free(&cfg);
+}
+
+static void test_quick_keeps_explicit_values(void **state)
+{
+    cb_config cfg;
+    cb_error  err;
+
+    (void) state;
+    assert_int_equal(parse(&cfg, &err, "--quick", NULL), 0);
+    assert_true(cfg.quick && cfg.warm_up_s == CB_QUICK_WARM_UP_S);
+    cb_cli_free(&cfg);
+    assert_int_equal(parse(&cfg, &err, "--warm-up-time", "2", "--quick", NULL), 0);
+    assert_true(cfg.warm_up_s == 2.0);
+    cb_cli_free(&cfg);
+}
+
+static void test_subcommands(void **state)
+{
+    cb_config cfg;
+    cb_error  err;
+
+    (void) state;
+    assert_int_equal(parse(&cfg, &err, "analyze", "samples.csv", "--unit", "us", NULL), 0);
+    assert_int_equal(cfg.command, CB_COMMAND_ANALYZE);
+    assert_string_equal(cfg.args[0], "samples.csv");
+    assert_true(cfg.unit_scale == 1e3);
+    cb_cli_free(&cfg);
+    assert_int_equal(parse(&cfg, &err, "analyze", NULL), -1);
+    assert_non_null(strstr(err.msg, "analyze FILE"));
+    cb_cli_free(&cfg);
+    assert_int_equal(parse(&cfg, &err, "--help", NULL), 0);
+    assert_int_equal(cfg.command, CB_COMMAND_HELP);
+    cb_cli_free(&cfg);
+}
+
+/* Each bad value is refused, and the message names the option. */
+static void test_bad_values(void **state)
+{
+    static const char *const bad[][2] = {
+        { "--sample-size", "9" },        { "--sample-size", "ten" },
+        { "--sample-size", "-20" },      { "--warm-up-time", "0" },
+        { "--warm-up-time", "-1" },      { "--measurement-time", "nan" },
+        { "--measurement-time", "inf" }, { "--measurement-time", "1s" },
+        { "--nresamples", "0" },         { "--confidence-level", "1" },
+        { "--confidence-level", "0" },   { "--confidence-level", "1.5" },
+        { "--seed", "x" },               { "--measure", "time" },
+        { "--format", "xml" },           { "--color", "sometimes" },
+        { "--timeout", "0" },            { "--unit", "ks" },
+    };
+    cb_config cfg;
+    cb_error  err;
+    size_t    i;
+
+    (void) state;
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        if (parse(&cfg, &err, bad[i][0], bad[i][1], NULL) != -1) {
+            fail_msg("%s %s was accepted", bad[i][0], bad[i][1]);
+        }
+        if (strstr(err.msg, bad[i][0]) == NULL || strchr(err.msg, '\n') != NULL) {
+            fail_msg("%s %s: message does not name the option: %s", bad[i][0], bad[i][1],
+                     err.msg);
+        }
+        cb_cli_free(&cfg);
+    }
+}
+
+static void test_unknown_and_missing(void **state)
+{
+    cb_config cfg;
+    cb_error  err;
+
+    (void) state;
+    assert_int_equal(parse(&cfg, &err, "--samples", "10", NULL), -1);
+    assert_non_null(strstr(err.msg, "unknown option '--samples'"));
+    cb_cli_free(&cfg);
+    assert_int_equal(parse(&cfg, &err, "--sample-size", NULL), -1);
+    assert_non_null(strstr(err.msg, "--sample-size: needs a value"));
+    cb_cli_free(&cfg);
+    assert_int_equal(parse(&cfg, &err, "--quick=yes", NULL), -1);
+    assert_non_null(strstr(err.msg, "--quick: takes no value"));
+    cb_cli_free(&cfg);
+    /* after "--" everything is a filter, even what looks like an option */
+    assert_int_equal(parse(&cfg, &err, "--", "--list", NULL), 0);
+    assert_int_equal(cfg.nfilters, 1);
+    assert_false(cfg.list);
+    cb_cli_free(&cfg);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_defaults),
+        cmocka_unit_test(test_every_option),
+        cmocka_unit_test(test_quick_keeps_explicit_values),
+        cmocka_unit_test(test_subcommands),
+        cmocka_unit_test(test_bad_values),
+        cmocka_unit_test(test_unknown_and_missing),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

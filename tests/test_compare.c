@@ -1,0 +1,85 @@
+/*
+ * Change detection against the reference files tests/data/ref_change_*.json:
+ * Welch's t and the mean change to 1e-9, the bootstrap p-value within the
+ * file's tolerance, the change interval close, the verdict exactly.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare.h"
+#include "support.h"
+
+#define EXACT 1e-9
+
+static void test_reference(void **state)
+{
+    json_t             *root = support_load(*state);
+    size_t              n_old, n_new, n;
+    double             *old = support_numbers(root, "old_per_iteration", &n_old);
+    double             *new_ = support_numbers(root, "new_per_iteration", &n_new);
+    double             *ci = support_numbers(root, "expected.mean_change_ci95", &n);
+    cb_compare_config   cfg = { support_number(root, "noise_threshold"),
+                                support_number(root, "significance_level"),
+                                { 100000, 0.95, 11 } };
+    cb_bootstrap_two    two;
+    cb_error            err;
+    const char         *want = json_string_value(json_object_get(
+        json_object_get(root, "expected"), "verdict"));
+
+    assert_int_equal(cb_bootstrap_compare(old, n_old, new_, n_new, &cfg.boot, &two, &err), 0);
+    support_close_rel(two.t, support_number(root, "expected.welch_t_new_vs_old"), EXACT,
+                      "Welch t");
+    support_close_rel(two.mean_change.point, support_number(root, "expected.mean_change"), EXACT,
+                      "mean change");
+    support_close_abs(two.p_value, support_number(root, "expected.p_value_bootstrap"),
+                      support_number(root, "expected.p_tolerance_abs"), "p-value");
+    /* the interval's bounds are themselves bootstrap estimates: within a tenth
+     * of a percentage point of numpy's */
+    support_close_abs(two.mean_change.lower, ci[0], 1e-3, "mean change CI lower");
+    support_close_abs(two.mean_change.upper, ci[1], 1e-3, "mean change CI upper");
+    assert_string_equal(cb_verdict_name(cb_compare_verdict(&two.mean_change, two.p_value, &cfg)),
+                        want);
+    free(old);
+    free(new_);
+    free(ci);
+    json_decref(root);
+}
+
+/* The verdict rules of DESIGN.md, on their boundaries. */
+static void test_verdict_rules(void **state)
+{
+    cb_compare_config cfg = { 0.02, 0.05, { 1, 0.95, 0 } };
+    cb_estimate       up = { 0.05, 0.03, 0.07, 0 }, down = { -0.05, -0.07, -0.03, 0 };
+    cb_estimate       straddle = { 0.03, 0.01, 0.05, 0 }, edge = { 0.03, 0.02, 0.05, 0 };
+
+    (void) state;
+    assert_int_equal(cb_compare_verdict(&up, 0.01, &cfg), CB_VERDICT_REGRESSED);
+    assert_int_equal(cb_compare_verdict(&down, 0.01, &cfg), CB_VERDICT_IMPROVED);
+    assert_int_equal(cb_compare_verdict(&straddle, 0.01, &cfg), CB_VERDICT_WITHIN_NOISE);
+    /* "wholly beyond" the threshold: touching it is not beyond */
+    assert_int_equal(cb_compare_verdict(&edge, 0.01, &cfg), CB_VERDICT_WITHIN_NOISE);
+    /* p >= significance: no change, however large the interval */
+    assert_int_equal(cb_compare_verdict(&up, 0.05, &cfg), CB_VERDICT_NO_CHANGE);
+    assert_string_equal(cb_verdict_sentence(CB_VERDICT_NO_CHANGE),
+                        "No change in performance detected.");
+    assert_string_equal(cb_verdict_sentence(CB_VERDICT_REGRESSED), "Performance has regressed.");
+    assert_string_equal(cb_verdict_sentence(CB_VERDICT_IMPROVED), "Performance has improved.");
+    assert_string_equal(cb_verdict_sentence(CB_VERDICT_WITHIN_NOISE),
+                        "Change within noise threshold.");
+}
+
+#define PER_FILE(file) { "test_reference(" file ")", test_reference, NULL, NULL, (void *) file }
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        PER_FILE("ref_change_aa_same.json"),
+        PER_FILE("ref_change_improved_8pct.json"),
+        PER_FILE("ref_change_regressed_10pct.json"),
+        PER_FILE("ref_change_within_noise_1pct.json"),
+        cmocka_unit_test(test_verdict_rules),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

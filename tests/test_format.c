@@ -1,0 +1,70 @@
+/* Unit scaling, the formatter every reporter shares. */
+#include <string.h>
+
+#include "format.h"
+#include "support.h"
+
+static void expect_time(double ns, const char *want)
+{
+    char buf[64];
+
+    cb_format_time(buf, sizeof buf, ns);
+    assert_string_equal(buf, want);
+}
+
+static void test_time(void **state)
+{
+    (void) state;
+    expect_time(0.3791, "379.10 ps");
+    expect_time(112.9, "112.90 ns");
+    expect_time(9.87654, "9.8765 ns");
+    expect_time(1234.5, "1.2345 us");
+    expect_time(50.615e6, "50.615 ms");
+    expect_time(2.5e9, "2.5000 s");
+    expect_time(12345e9, "12345 s");
+}
+
+static void test_throughput(void **state)
+{
+    char buf[64];
+
+    (void) state;
+    cb_format_throughput(buf, sizeof buf, 540.6 * 1024 * 1024, CB_THROUGHPUT_BYTES);
+    assert_string_equal(buf, "540.6 MiB/s");
+    cb_format_throughput(buf, sizeof buf, 1.5 * 1024 * 1024 * 1024, CB_THROUGHPUT_BYTES);
+    assert_string_equal(buf, "1.500 GiB/s");
+    cb_format_throughput(buf, sizeof buf, 999.0, CB_THROUGHPUT_BYTES);
+    assert_string_equal(buf, "999.0 B/s");
+    cb_format_throughput(buf, sizeof buf, 74000.0, CB_THROUGHPUT_ELEMENTS);
+    assert_string_equal(buf, "74.00 Kelem/s");
+}
+
+static void test_values_and_percent(void **state)
+{
+    char buf[64];
+
+    (void) state;
+    cb_format_value(buf, sizeof buf, 292.14, "cycles");
+    assert_string_equal(buf, "292.14 cycles");
+    cb_format_value(buf, sizeof buf, 123456.0, "instructions");
+    assert_string_equal(buf, "123.46 Kinstructions");
+    cb_format_value(buf, sizeof buf, 112.9, "ns");
+    assert_string_equal(buf, "112.90 ns");
+    cb_format_percent(buf, sizeof buf, 0.0021);
+    assert_string_equal(buf, "+0.21%");
+    cb_format_percent(buf, sizeof buf, -0.0102);
+    assert_string_equal(buf, "-1.02%");
+    cb_format_count(buf, sizeof buf, 5.1e6);
+    assert_string_equal(buf, "5.1M");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_time),
+        cmocka_unit_test(test_throughput),
+        cmocka_unit_test(test_values_and_percent),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,91 @@
+/*
+ * Reading samples measured elsewhere: what is accepted, and that every bad
+ * input is refused with file, line (and column) and what was wrong.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "samples_csv.h"
+#include "support.h"
+
+static void test_reads_with_and_without_header(void **state)
+{
+    cb_samples  s;
+    cb_error    err;
+    const char *path = support_temp_file("iterations,total\n1,100\n2, 210\r\n\n3 ,290\n");
+
+    (void) state;
+    assert_int_equal(cb_samples_csv_read(path, 1.0, &s, &err), 0);
+    assert_int_equal(s.n, 3);
+    assert_true(s.iters[1] == 2.0 && s.values[1] == 210.0);
+    assert_int_equal(cb_samples_mode(&s), CB_MODE_LINEAR);
+    cb_samples_free(&s);
+    unlink(path);
+
+    path = support_temp_file("5,1.5\n5,1.25\n");
+    assert_int_equal(cb_samples_csv_read(path, 1e3, &s, &err), 0); /* microseconds */
+    assert_true(s.values[0] == 1500.0 && s.values[1] == 1250.0);
+    assert_int_equal(cb_samples_mode(&s), CB_MODE_FLAT);
+    cb_samples_free(&s);
+    unlink(path);
+}
+
+static void test_refuses_bad_input(void **state)
+{
+    static const char *const cases[][2] = {
+        { "1,100\n2\n", ":2: expected 2 fields" },
+        { "1,100\n2,3,4\n", ":2: expected 2 fields" },
+        { "1,100\n2,abc\n", ":2:3: total: 'abc' is not a number" },
+        { "1,100\nx,200\n", ":2:1: iterations: 'x' is not a number" },
+        { "1,100\n2,0\n", ":2:3: total: expected a positive finite number, got '0'" },
+        { "1,100\n2,-5\n", ":2:3: total: expected a positive" },
+        { "1,100\n2,nan\n", ":2:3: total: expected a positive" },
+        { "1,100\n2,inf\n", ":2:3: total: expected a positive" },
+        { "1,100\n0,100\n", ":2:1: iterations: expected a positive whole number" },
+        { "1,100\n2.5,100\n", ":2:1: iterations: expected a positive whole number" },
+        { "1,100\n", ": 1 sample: at least 2 are needed" },
+        { "iterations,total\n", ": 0 samples: at least 2 are needed" },
+        { "", ": 0 samples: at least 2 are needed" },
+        { "a,b\nc,d\n", ":2:1: iterations: 'c' is not a number" },
+    };
+    cb_samples s;
+    cb_error   err;
+    size_t     i;
+
+    (void) state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *path = support_temp_file(cases[i][0]);
+        char        want[256];
+
+        snprintf(want, sizeof want, "%s%s", path, cases[i][1]);
+        if (cb_samples_csv_read(path, 1.0, &s, &err) != -1) {
+            fail_msg("case %zu was accepted", i);
+        }
+        if (strncmp(err.msg, want, strlen(want)) != 0) {
+            fail_msg("case %zu: got '%s', want '%s...'", i, err.msg, want);
+        }
+        unlink(path);
+    }
+}
+
+static void test_missing_file(void **state)
+{
+    cb_samples s;
+    cb_error   err;
+
+    (void) state;
+    assert_int_equal(cb_samples_csv_read("/nonexistent/x.csv", 1.0, &s, &err), -1);
+    assert_string_equal(err.msg, "/nonexistent/x.csv: No such file or directory");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_reads_with_and_without_header),
+        cmocka_unit_test(test_refuses_bad_input),
+        cmocka_unit_test(test_missing_file),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,238 @@
+/*
+ * The harness on a fake clock: warm-up, the choice of linear or flat sampling,
+ * the iteration counts of each sample, set-up kept out of the timing, and the
+ * ways a benchmark can fail. No real time is read, so nothing here can flake.
+ */
+#include <string.h>
+
+#include "analysis.h"
+#include "measure.h"
+#include "sampling.h"
+#include "support.h"
+
+/* A clock that moves only when a benchmark says so. */
+static uint64_t fake_now;
+
+static uint64_t fake_read(cb_clock *c)
+{
+    (void) c;
+    return fake_now;
+}
+
+static uint64_t fake_stop(cb_clock *c, uint64_t mark)
+{
+    (void) c;
+    return fake_now - mark;
+}
+
+static cb_clock fake_clock(void)
+{
+    return (cb_clock){ .kind = CB_MEASURE_WALL, .unit = "ns", .now_ns = fake_read,
+                       .start = fake_read, .stop = fake_stop, .wall_is_measure = 1,
+                       .ticks_per_ns = 1.0, .fd = -1 };
+}
+
+/* 100 ns per iteration, plus 5 us of set-up per call that must not count. */
+static int bench_100ns(cb_state *s)
+{
+    fake_now += 5000;
+    CB_LOOP(s) {
+        fake_now += 100;
+    }
+    fake_now += 5000;
+    return 0;
+}
+
+static int bench_fails(cb_state *s)
+{
+    return cb_state_fail(s, "primitive returned %d", 7);
+}
+
+static int bench_returns(cb_state *s)
+{
+    (void) s;
+    return 3;
+}
+
+static int bench_never_times(cb_state *s)
+{
+    (void) s;
+    return 0;
+}
+
+static int bench_leaves_running(cb_state *s)
+{
+    cb_state_start(s);
+    return 0;
+}
+
+static int check_mismatch(cb_state *s)
+{
+    return cb_state_fail(s, "known-answer mismatch");
+}
+
+static int calls;
+
+static int bench_counts_calls(cb_state *s)
+{
+    calls++;
+    return bench_100ns(s);
+}
+
+static cb_instance instance(cb_bench *def, const char *name)
+{
+    return (cb_instance){ .name = (char *) name, .def = def };
+}
+
+static void test_plan_linear(void **state)
+{
+    cb_plan p;
+
+    (void) state;
+    /* 100 ns/iter, 100 samples, 1 s: d = ceil(1e9 / 100 / 5050) = 1981 */
+    cb_sampling_plan(100.0, 100, 1e9, &p);
+    assert_int_equal(p.mode, CB_MODE_LINEAR);
+    assert_int_equal(p.d, 1981);
+    assert_int_equal(cb_sampling_iterations(&p, 0), 1981);
+    assert_int_equal(cb_sampling_iterations(&p, 99), 198100);
+    support_close_rel(p.expected_ns, 5050.0 * 1981 * 100.0, 1e-12, "expected time");
+    assert_false(cb_sampling_overruns(&p));
+}
+
+static void test_plan_flat_for_slow_routines(void **state)
+{
+    cb_plan p;
+
+    (void) state;
+    /* a 50 ms KDF: linear with d = 1 would take 5050 * 50 ms, far over 2 x 1 s */
+    cb_sampling_plan(50e6, 100, 1e9, &p);
+    assert_int_equal(p.mode, CB_MODE_FLAT);
+    assert_int_equal(p.d, 1);
+    assert_int_equal(cb_sampling_iterations(&p, 0), 1);
+    assert_int_equal(cb_sampling_iterations(&p, 99), 1);
+    support_close_rel(p.expected_ns, 100 * 50e6, 1e-12, "expected time");
+    assert_true(cb_sampling_overruns(&p)); /* Criterion's warning */
+
+    /* 10 samples in 1 s: a 1 ms routine fits linear sampling, a 40 ms one does not */
+    cb_sampling_plan(1e6, 10, 1e9, &p);
+    assert_int_equal(p.mode, CB_MODE_LINEAR);
+    cb_sampling_plan(40e6, 10, 1e9, &p);
+    assert_int_equal(p.mode, CB_MODE_FLAT);
+    assert_int_equal(p.d, 3);
+    assert_false(cb_sampling_overruns(&p));
+}
+
+static void test_plan_linear_overrun(void **state)
+{
+    cb_plan p;
+
+    (void) state;
+    /* 1.5 x the target with d = 1: still linear (under 2x), but it overruns */
+    cb_sampling_plan(1.5e9 / 5050.0, 100, 1e9, &p);
+    assert_int_equal(p.mode, CB_MODE_LINEAR);
+    assert_int_equal(p.d, 1);
+    assert_true(cb_sampling_overruns(&p));
+}
+
+static void test_warm_up_estimates_loop_time_only(void **state)
+{
+    cb_clock    c = fake_clock();
+    cb_bench    def = { .name = "t/100ns", .run = bench_100ns };
+    cb_instance inst = instance(&def, "t/100ns");
+    cb_state    s;
+    double      met;
+
+    (void) state;
+    fake_now = 0;
+    cb_state_init(&s, &inst, &c);
+    assert_int_equal(cb_sampling_warm_up(&s, 1e6, &met), 0);
+    /* the 10 us of set-up per call is excluded: exactly the loop's 100 ns */
+    support_close_rel(met, 100.0, 1e-12, "warm-up estimate");
+    /* and the warm-up stopped near its 1 ms budget, not at twice it */
+    assert_true(fake_now >= 1000000 && fake_now < 1300000);
+}
+
+static void test_measure_linear_samples_exact(void **state)
+{
+    cb_clock            c = fake_clock();
+    cb_bench            def = { .name = "t/100ns", .run = bench_100ns };
+    cb_instance         inst = instance(&def, "t/100ns");
+    cb_measure_config   cfg = { 1e6, 1e8, 50 };
+    cb_bootstrap_config boot = { 1000, 0.95, 1 };
+    cb_result           r = { 0 };
+    cb_error            err;
+    size_t              i;
+
+    (void) state;
+    fake_now = 0;
+    cb_measure_run(&inst, &c, &cfg, NULL, &r);
+    assert_false(r.failed);
+    assert_int_equal(r.plan.mode, CB_MODE_LINEAR);
+    assert_int_equal(r.samples.n, 50);
+    for (i = 0; i < r.samples.n; i++) {
+        assert_true(r.samples.iters[i] == (double) ((i + 1) * r.plan.d));
+        assert_true(r.samples.values[i] == 100.0 * r.samples.iters[i]);
+    }
+    assert_int_equal(cb_analysis_run(&r.samples, r.plan.mode, &boot, &r.analysis, &err), 0);
+    support_close_rel(r.analysis.slope.point, 100.0, 1e-12, "slope");
+    support_close_rel(r.analysis.slope.lower, 100.0, 1e-12, "slope lower");
+    support_close_rel(r.analysis.r_squared, 1.0, 1e-12, "R^2");
+    assert_int_equal(cb_outliers_total(&r.analysis.outliers), 0);
+    cb_result_free(&r);
+}
+
+static void test_check_runs_once_before_timing(void **state)
+{
+    cb_clock          c = fake_clock();
+    cb_bench          def = { .name = "t/kat", .run = bench_counts_calls, .check = check_mismatch };
+    cb_instance       inst = instance(&def, "t/kat");
+    cb_measure_config cfg = { 1e6, 1e7, 10 };
+    cb_result         r = { 0 };
+
+    (void) state;
+    calls = 0;
+    cb_measure_run(&inst, &c, &cfg, NULL, &r);
+    assert_true(r.failed);
+    assert_string_equal(r.failure, "known-answer mismatch");
+    assert_int_equal(calls, 0); /* never timed */
+    assert_int_equal(r.samples.n, 0);
+    cb_result_free(&r);
+}
+
+static void expect_failure(int (*run)(cb_state *), const char *want)
+{
+    cb_clock          c = fake_clock();
+    cb_bench          def = { .name = "t/fail", .run = run };
+    cb_instance       inst = instance(&def, "t/fail");
+    cb_measure_config cfg = { 1e6, 1e7, 10 };
+    cb_result         r = { 0 };
+
+    cb_measure_run(&inst, &c, &cfg, NULL, &r);
+    assert_true(r.failed);
+    assert_non_null(strstr(r.failure, want));
+    cb_result_free(&r);
+}
+
+static void test_failures_are_reported(void **state)
+{
+    (void) state;
+    expect_failure(bench_fails, "primitive returned 7");
+    expect_failure(bench_returns, "returned 3");
+    expect_failure(bench_never_times, "never started the timer");
+    expect_failure(bench_leaves_running, "timer was left running");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_plan_linear),
+        cmocka_unit_test(test_plan_flat_for_slow_routines),
+        cmocka_unit_test(test_plan_linear_overrun),
+        cmocka_unit_test(test_warm_up_estimates_loop_time_only),
+        cmocka_unit_test(test_measure_linear_samples_exact),
+        cmocka_unit_test(test_check_runs_once_before_timing),
+        cmocka_unit_test(test_failures_are_reported),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
