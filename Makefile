@@ -48,7 +48,7 @@ LIB        := $(BUILD)/libcryptbench.a
 SUITE      := $(BUILD)/cryptbench
 SELF       := $(BUILD)/cryptbench-self
 
-.PHONY: all bench bench-self test asan install uninstall clean
+.PHONY: all bench bench-self test asan fuzz install uninstall clean
 .DELETE_ON_ERROR:
 
 all: $(LIB) $(SUITE)
@@ -140,6 +140,23 @@ asan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan \
 	    CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" test
+
+# A libFuzzer target for the baseline loader (clang), run for FUZZ_SECONDS from
+# the seed corpus in tests/fuzz/corpus; findings land in build/fuzz/.
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_BIN     := build/fuzz/fuzz_baseline
+
+$(FUZZ_BIN): tests/fuzz/fuzz_baseline.c $(LIB_SRCS) $(wildcard lib/*.h) $(BUILD)/deps.mk
+	@mkdir -p $(@D)/corpus
+	$(call say,FUZZ,$@)
+	$(Q)$(FUZZ_CC) $(ALL_CPPFLAGS) -Ilib $(DEPS_CFLAGS) -std=c11 -g -O1 \
+	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	    $< $(LIB_SRCS) $(DEPS_LIBS) -lm -o $@
+
+fuzz: $(FUZZ_BIN)
+	cd build/fuzz && ./fuzz_baseline -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	    -print_final_stats=1 corpus ../../tests/fuzz/corpus
 
 # ---- install -----------------------------------------------------------------
 

@@ -8,7 +8,8 @@
 enum option_id {
     OPT_HELP, OPT_VERSION, OPT_LIST, OPT_EXACT, OPT_WARM_UP, OPT_MEASUREMENT, OPT_SAMPLE_SIZE,
     OPT_NRESAMPLES, OPT_CONFIDENCE, OPT_SEED, OPT_QUICK, OPT_MEASURE, OPT_FORMAT, OPT_COLOR,
-    OPT_TIMEOUT, OPT_UNIT
+    OPT_TIMEOUT, OPT_UNIT, OPT_SAVE_BASELINE, OPT_BASELINE, OPT_LOAD_BASELINE,
+    OPT_NOISE_THRESHOLD, OPT_SIGNIFICANCE, OPT_GATE, OPT_REPORTS_DIR
 };
 
 typedef struct option_spec {
@@ -36,6 +37,13 @@ static const option_spec options[] = {
     { "--colour", 1, OPT_COLOR },
     { "--timeout", 1, OPT_TIMEOUT },
     { "--unit", 1, OPT_UNIT },
+    { "--save-baseline", 1, OPT_SAVE_BASELINE },
+    { "--baseline", 1, OPT_BASELINE },
+    { "--load-baseline", 1, OPT_LOAD_BASELINE },
+    { "--noise-threshold", 1, OPT_NOISE_THRESHOLD },
+    { "--significance-level", 1, OPT_SIGNIFICANCE },
+    { "--gate", 0, OPT_GATE },
+    { "--reports-dir", 1, OPT_REPORTS_DIR },
 };
 
 void cb_cli_help(FILE *out, const char *prog)
@@ -66,17 +74,31 @@ void cb_cli_help(FILE *out, const char *prog)
         "  --seed N                   bootstrap seed, for reproducible intervals\n"
         "  --unit ns|us|ms|s|cycles|instructions\n"
         "                             analyze/compare: the unit of CSV totals (default ns)\n"
+        "Baselines (reports/NAME.json):\n"
+        "  --save-baseline NAME       save this run as NAME, comparing with NAME's last\n"
+        "                             run first (default: base)\n"
+        "  --baseline NAME            compare with NAME and leave it untouched\n"
+        "  --load-baseline NAME       report the stored run NAME instead of measuring\n"
+        "  --reports-dir DIR          where baselines and reports go (default reports)\n"
+        "  --noise-threshold X        changes within +-X count as noise (default %.2f;\n"
+        "                             %.3f with --measure instructions)\n"
+        "  --significance-level X     p-value below which a change is real (default %.2f)\n"
+        "  --gate                     exit 1 if a benchmark regressed; write DIR/gate.md\n"
         "Output:\n"
-        "  --format human|json|csv|markdown\n"
-        "                             (default human; json is one object per benchmark)\n"
+        "  --format human|json|csv|markdown|bencher|github\n"
+        "                             (default human; json is one object per benchmark,\n"
+        "                             bencher Rust's libtest lines, github the JSON of\n"
+        "                             github-action-benchmark's customSmallerIsBetter)\n"
         "  --color auto|always|never  colour on a terminal (default auto; NO_COLOR disables)\n"
         "  -h, --help                 this text\n"
         "  --version                  the version\n"
         "\n"
-        "Exit status: 0 all well, 1 a benchmark failed, 2 a usage or input error.\n",
+        "Exit status: 0 all well, 1 a benchmark failed (or regressed, with --gate),\n"
+        "2 a usage or input error.\n",
         prog, prog, prog, CB_DEFAULT_WARM_UP_S, CB_DEFAULT_MEASUREMENT_S, CB_MIN_SAMPLE_SIZE,
         CB_DEFAULT_SAMPLE_SIZE, CB_QUICK_WARM_UP_S, CB_QUICK_MEASUREMENT_S, CB_QUICK_SAMPLE_SIZE,
-        CB_DEFAULT_TIMEOUT_S, CB_DEFAULT_NRESAMPLES, CB_DEFAULT_CONFIDENCE);
+        CB_DEFAULT_TIMEOUT_S, CB_DEFAULT_NRESAMPLES, CB_DEFAULT_CONFIDENCE,
+        CB_DEFAULT_NOISE_THRESHOLD, CB_DEFAULT_NOISE_THRESHOLD_EXACT, CB_DEFAULT_SIGNIFICANCE);
 }
 
 static int parse_double(const char *opt, const char *v, double lo, double hi, int lo_open,
@@ -150,10 +172,21 @@ static int parse_unit(const char *v, cb_config *cfg, cb_error *err)
     return cb_error_set(err, "--unit: expected ns|us|ms|s|cycles|instructions, got '%s'", v);
 }
 
+/* A baseline name becomes a file name under the reports directory. */
+static int parse_name(const char *opt, const char *v, const char **out, cb_error *err)
+{
+    if (v[0] == '\0' || v[0] == '.' || strchr(v, '/') != NULL) {
+        return cb_error_set(err, "%s: expected a plain name such as 'main', got '%s'", opt, v);
+    }
+    *out = v;
+    return 0;
+}
+
 static int apply(cb_config *cfg, enum option_id id, const char *opt, const char *v,
                  cb_error *err)
 {
-    static const char *const formats[] = { "human", "json", "csv", "markdown" };
+    static const char *const formats[] = { "human", "json", "csv", "markdown", "bencher",
+                                           "github" };
     static const char *const colors[] = { "auto", "always", "never" };
     unsigned long long       u;
     int                      choice;
@@ -201,7 +234,8 @@ static int apply(cb_config *cfg, enum option_id id, const char *opt, const char 
         cfg->nresamples = (size_t) u;
         return 0;
     case OPT_SEED:
-        if (parse_size(opt, v, 0, UINT64_MAX, &u, err) != 0) {
+        /* baselines store the seed as a JSON integer, which is signed */
+        if (parse_size(opt, v, 0, INT64_MAX, &u, err) != 0) {
             return -1;
         }
         cfg->seed = (uint64_t) u;
@@ -212,7 +246,7 @@ static int apply(cb_config *cfg, enum option_id id, const char *opt, const char 
         }
         return 0;
     case OPT_FORMAT:
-        if (parse_choice(opt, v, formats, 4, &choice, err) != 0) {
+        if (parse_choice(opt, v, formats, 6, &choice, err) != 0) {
             return -1;
         }
         cfg->format = (cb_format) choice;
@@ -225,6 +259,30 @@ static int apply(cb_config *cfg, enum option_id id, const char *opt, const char 
         return 0;
     case OPT_UNIT:
         return parse_unit(v, cfg, err);
+    case OPT_SAVE_BASELINE:
+        return parse_name(opt, v, &cfg->save_baseline, err);
+    case OPT_BASELINE:
+        return parse_name(opt, v, &cfg->baseline, err);
+    case OPT_LOAD_BASELINE:
+        return parse_name(opt, v, &cfg->load_baseline, err);
+    case OPT_REPORTS_DIR:
+        if (v[0] == '\0') {
+            return cb_error_set(err, "%s: expected a directory, got ''", opt);
+        }
+        cfg->reports_dir = v;
+        return 0;
+    case OPT_NOISE_THRESHOLD:
+        cfg->noise_threshold_set = 1;
+        return parse_double(opt, v, 0.0, 10.0, 0, &cfg->noise_threshold, err);
+    case OPT_SIGNIFICANCE:
+        if (parse_double(opt, v, 0.0, 1.0, 1, &cfg->significance, err) != 0 ||
+            cfg->significance >= 1.0) {
+            return cb_error_set(err, "%s: expected a number between 0 and 1, got '%s'", opt, v);
+        }
+        return 0;
+    case OPT_GATE:
+        cfg->gate = 1;
+        return 0;
     }
     return cb_error_set(err, "%s: not handled", opt);
 }
@@ -254,6 +312,9 @@ static void defaults(cb_config *cfg)
     cfg->measure = CB_MEASURE_WALL;
     cfg->unit = "ns";
     cfg->unit_scale = 1.0;
+    cfg->noise_threshold = CB_DEFAULT_NOISE_THRESHOLD;
+    cfg->significance = CB_DEFAULT_SIGNIFICANCE;
+    cfg->reports_dir = CB_DEFAULT_REPORTS_DIR;
 }
 
 int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err)
@@ -313,6 +374,9 @@ int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err)
     }
     if (cfg->quick && !warm_up_set) {
         cfg->warm_up_s = CB_QUICK_WARM_UP_S;
+    }
+    if (!cfg->noise_threshold_set && cfg->measure == CB_MEASURE_INSTRUCTIONS) {
+        cfg->noise_threshold = CB_DEFAULT_NOISE_THRESHOLD_EXACT;
     }
     if (cfg->command == CB_COMMAND_ANALYZE || cfg->command == CB_COMMAND_COMPARE) {
         size_t want = cfg->command == CB_COMMAND_ANALYZE ? 1 : 2;

@@ -18,19 +18,47 @@ cb_verdict cb_compare_verdict(const cb_estimate *change, double p_value,
     return CB_VERDICT_WITHIN_NOISE;
 }
 
-int cb_compare_results(const cb_result *old, const cb_result *new_,
-                       const cb_compare_config *cfg, cb_comparison *out, cb_error *err)
+/* Instruction counts: the same build counts the same, so any difference is real. */
+static void compare_exact(const cb_result *old, const cb_result *new_,
+                          const cb_compare_config *cfg, cb_change *out)
 {
-    double *a = cb_analysis_per_iteration(&old->samples);
-    double *b = cb_analysis_per_iteration(&new_->samples);
-    int     rc = -1;
+    double old_t = cb_result_typical(old)->point, c = cb_result_typical(new_)->point / old_t - 1.0;
+    double m = new_->analysis.median.point / old->analysis.median.point - 1.0;
 
-    out->old = old;
+    out->mean = (cb_estimate){ c, c, c, 0.0 };
+    out->median = (cb_estimate){ m, m, m, 0.0 };
+    out->t = 0.0;
+    out->p_value = -1.0;
+    out->old_typical = old_t;
+    out->verdict = c > cfg->noise_threshold    ? CB_VERDICT_REGRESSED
+                   : c < -cfg->noise_threshold ? CB_VERDICT_IMPROVED
+                   : c != 0.0                  ? CB_VERDICT_WITHIN_NOISE
+                                               : CB_VERDICT_NO_CHANGE;
+}
+
+int cb_compare_results(const cb_result *old, const cb_result *new_,
+                       const cb_compare_config *cfg, cb_change *out, cb_error *err)
+{
+    double          *a, *b;
+    cb_bootstrap_two two;
+    int              rc = -1;
+
+    if (cfg->exact) {
+        compare_exact(old, new_, cfg, out);
+        return 0;
+    }
+    a = cb_analysis_per_iteration(&old->samples);
+    b = cb_analysis_per_iteration(&new_->samples);
     if (a == NULL || b == NULL) {
         cb_error_set(err, "%s: out of memory comparing", new_->name);
-    } else if (cb_bootstrap_compare(a, old->samples.n, b, new_->samples.n, &cfg->boot,
-                                    &out->change, err) == 0) {
-        out->verdict = cb_compare_verdict(&out->change.mean_change, out->change.p_value, cfg);
+    } else if (cb_bootstrap_compare(a, old->samples.n, b, new_->samples.n, &cfg->boot, &two,
+                                    err) == 0) {
+        out->mean = two.mean_change;
+        out->median = two.median_change;
+        out->t = two.t;
+        out->p_value = two.p_value;
+        out->verdict = cb_compare_verdict(&out->mean, out->p_value, cfg);
+        out->old_typical = cb_result_typical(old)->point;
         rc = 0;
     }
     free(a);

@@ -9,32 +9,23 @@
 #include "bootstrap.h"
 #include "result.h"
 
-typedef enum cb_verdict {
-    CB_VERDICT_NO_CHANGE = 0, /* p >= significance level */
-    CB_VERDICT_WITHIN_NOISE,  /* significant, but the interval reaches inside the threshold */
-    CB_VERDICT_IMPROVED,      /* the whole interval below -threshold */
-    CB_VERDICT_REGRESSED      /* the whole interval above +threshold */
-} cb_verdict;
-
 typedef struct cb_compare_config {
     double              noise_threshold;  /* e.g. 0.02 */
     double              significance;     /* e.g. 0.05 */
     cb_bootstrap_config boot;
+    int                 exact;            /* instruction counts: no test, no interval */
 } cb_compare_config;
-
-typedef struct cb_comparison {
-    const cb_result *old;
-    cb_bootstrap_two change;
-    cb_verdict       verdict;
-} cb_comparison;
 
 /* The verdict for a change interval and p-value (pure). */
 cb_verdict cb_compare_verdict(const cb_estimate *change, double p_value,
                               const cb_compare_config *cfg);
 
-/* Compares new_ against old (both analysed, not failed) into out. */
+/* Compares new_ against old (both analysed, not failed) into out. Exact
+ * (instruction counts, which do not vary from run to run): the change of the
+ * typical estimates, no interval and no p-value (-1); any change beyond the
+ * threshold is a regression or an improvement. */
 int cb_compare_results(const cb_result *old, const cb_result *new_,
-                       const cb_compare_config *cfg, cb_comparison *out, cb_error *err);
+                       const cb_compare_config *cfg, cb_change *out, cb_error *err);
 
 /* Criterion's sentence for a verdict: "Performance has regressed." */
 const char *cb_verdict_sentence(cb_verdict v);

@@ -21,7 +21,9 @@ typedef enum cb_format {
     CB_FORMAT_HUMAN = 0,
     CB_FORMAT_JSON,
     CB_FORMAT_CSV,
-    CB_FORMAT_MARKDOWN
+    CB_FORMAT_MARKDOWN,
+    CB_FORMAT_BENCHER, /* Rust's libtest lines, read by github-action-benchmark and others */
+    CB_FORMAT_GITHUB   /* github-action-benchmark's customSmallerIsBetter JSON */
 } cb_format;
 
 typedef enum cb_color {
@@ -51,6 +53,11 @@ typedef enum cb_color {
 #define CB_QUICK_MEASUREMENT_S 0.15
 #define CB_QUICK_SAMPLE_SIZE 20
 #define CB_MIN_SAMPLE_SIZE 10
+#define CB_DEFAULT_NOISE_THRESHOLD 0.02
+#define CB_DEFAULT_NOISE_THRESHOLD_EXACT 0.001 /* instruction counts do not wobble */
+#define CB_DEFAULT_SIGNIFICANCE 0.05
+#define CB_DEFAULT_BASELINE "base"
+#define CB_DEFAULT_REPORTS_DIR "reports"
 
 typedef struct cb_config {
     cb_command command;
@@ -76,6 +83,16 @@ typedef struct cb_config {
     int        quick;
     cb_measure measure;
     double     timeout_s;
+
+    /* baselines and change detection */
+    const char *save_baseline; /* NULL: CB_DEFAULT_BASELINE, unless --baseline */
+    const char *baseline;
+    const char *load_baseline;
+    const char *reports_dir;
+    double      noise_threshold;
+    int         noise_threshold_set;
+    double      significance;
+    int         gate;
 
     /* analyze: the unit of CSV totals */
     const char *unit;

@@ -1,49 +1,63 @@
-#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "filter.h"
 
-int cb_filter_select(const cb_instance_list *list, const char *const *filters, size_t nfilters,
-                     int exact, unsigned char *selected, cb_error *err)
+int cb_filter_init(cb_filter *f, const char *const *patterns, size_t n, int exact,
+                   cb_error *err)
 {
-    regex_t *compiled = NULL;
-    size_t   i, f;
-    int      rc;
+    size_t i;
+    int    rc;
 
-    if (!exact && nfilters > 0) {
-        compiled = calloc(nfilters, sizeof *compiled);
-        if (compiled == NULL) {
-            return cb_error_set(err, "out of memory compiling filters");
-        }
-        for (f = 0; f < nfilters; f++) {
-            rc = regcomp(&compiled[f], filters[f], REG_EXTENDED | REG_NOSUB);
-            if (rc != 0) {
-                char        why[128];
-                const char *bad = filters[f];
+    *f = (cb_filter){ patterns, n, exact, NULL };
+    if (exact || n == 0) {
+        return 0;
+    }
+    f->compiled = calloc(n, sizeof *f->compiled);
+    if (f->compiled == NULL) {
+        return cb_error_set(err, "out of memory compiling filters");
+    }
+    for (i = 0; i < n; i++) {
+        rc = regcomp(&f->compiled[i], patterns[i], REG_EXTENDED | REG_NOSUB);
+        if (rc != 0) {
+            char why[128];
 
-                regerror(rc, &compiled[f], why, sizeof why);
-                while (f-- > 0) {
-                    regfree(&compiled[f]);
-                }
-                free(compiled);
-                return cb_error_set(err, "filter '%s': not a valid regular expression (%s)",
-                                    bad, why);
-            }
+            regerror(rc, &f->compiled[i], why, sizeof why);
+            f->n = i; /* only those compiled are freed */
+            cb_filter_free(f);
+            return cb_error_set(err, "filter '%s': not a valid regular expression (%s)",
+                                patterns[i], why);
         }
-    }
-    for (i = 0; i < list->n; i++) {
-        selected[i] = nfilters == 0;
-        for (f = 0; f < nfilters && !selected[i]; f++) {
-            selected[i] = exact ? strcmp(list->items[i].name, filters[f]) == 0
-                                : regexec(&compiled[f], list->items[i].name, 0, NULL, 0) == 0;
-        }
-    }
-    if (compiled != NULL) {
-        for (f = 0; f < nfilters; f++) {
-            regfree(&compiled[f]);
-        }
-        free(compiled);
     }
     return 0;
+}
+
+int cb_filter_match(const cb_filter *f, const char *name)
+{
+    size_t i;
+
+    if (f->n == 0) {
+        return 1;
+    }
+    for (i = 0; i < f->n; i++) {
+        if (f->exact ? strcmp(name, f->patterns[i]) == 0
+                     : regexec(&f->compiled[i], name, 0, NULL, 0) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void cb_filter_free(cb_filter *f)
+{
+    size_t i;
+
+    if (f->compiled != NULL) {
+        for (i = 0; i < f->n; i++) {
+            regfree(&f->compiled[i]);
+        }
+        free(f->compiled);
+    }
+    f->compiled = NULL;
+    f->n = 0;
 }

@@ -6,11 +6,25 @@
 #ifndef CB_FILTER_H
 #define CB_FILTER_H
 
-#include "registry.h"
+#include <regex.h>
+#include <stddef.h>
+#include "error.h"
 
-/* Sets selected[i] to 1 for every instance that matches (all when nfilters is
- * 0). -1 when a filter is not a valid regular expression. */
-int cb_filter_select(const cb_instance_list *list, const char *const *filters, size_t nfilters,
-                     int exact, unsigned char *selected, cb_error *err);
+typedef struct cb_filter {
+    const char *const *patterns;
+    size_t             n;
+    int                exact;
+    regex_t           *compiled;
+} cb_filter;
+
+/* Compiles the patterns (kept by reference). -1 when one is not a valid
+ * regular expression, naming it. */
+int cb_filter_init(cb_filter *f, const char *const *patterns, size_t n, int exact,
+                   cb_error *err);
+
+/* True when name is selected: there are no patterns, or one matches. */
+int cb_filter_match(const cb_filter *f, const char *name);
+
+void cb_filter_free(cb_filter *f);
 
 #endif

@@ -13,18 +13,25 @@
 
 typedef struct cb_reporter {
     void (*begin)(void *self, const cb_run *run);
-    /* cmp is NULL when there is no baseline result to compare with */
-    void (*result)(void *self, const cb_run *run, const cb_result *r, const cb_comparison *cmp);
+    /* r->has_change when there was a baseline result to compare with */
+    void (*result)(void *self, const cb_run *run, const cb_result *r);
     void (*end)(void *self, const cb_run *run);
     void (*close)(void *self);
     void *self;
 } cb_reporter;
 
 typedef struct cb_report_options {
-    FILE  *out;      /* results */
-    FILE  *err;      /* progress and warnings */
-    int    color;    /* ANSI colour on out and err */
-    double significance;
+    FILE         *out;   /* results */
+    FILE         *err;   /* progress and warnings */
+    int           color; /* ANSI colour on out and err */
+    double        significance;
+    double        noise_threshold;
+    const char   *baseline_name; /* what the run was compared with, or NULL */
+    const cb_run *baseline;      /* its stored run, or NULL */
+    const char *const *missing;  /* selected benchmarks in the baseline, not in this run */
+    size_t        nmissing;
+    const char   *differences;   /* machine or build differences from the baseline, or "" */
+    const char   *gate_path;     /* the gate's markdown summary */
 } cb_report_options;
 
 /* Criterion's terminal output. */
@@ -38,6 +45,22 @@ int cb_report_csv_open(cb_reporter *rep, const cb_report_options *opt);
 
 /* A markdown table of every benchmark, written at the end. */
 int cb_report_markdown_open(cb_reporter *rep, const cb_report_options *opt);
+
+/* Rust's libtest lines: "test NAME ... bench: 1,234 ns/iter (+/- 56)". */
+int cb_report_bencher_open(cb_reporter *rep, const cb_report_options *opt);
+
+/* github-action-benchmark's customSmallerIsBetter: one JSON array at the end. */
+int cb_report_github_open(cb_reporter *rep, const cb_report_options *opt);
+
+/* The regression gate's markdown table, written to opt->gate_path at the end,
+ * regressions first, for a pull-request comment. */
+int cb_report_gate_open(cb_reporter *rep, const cb_report_options *opt);
+
+/* The reporter for a --format. */
+int cb_report_open_format(cb_reporter *rep, int format, const cb_report_options *opt);
+
+/* Hands a finished run to every reporter: begin, each result, end. */
+void cb_report_replay(cb_reporter *reps, size_t n, const cb_run *run);
 
 /* Calls rep->close and zeroes rep. */
 void cb_report_close(cb_reporter *rep);

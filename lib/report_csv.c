@@ -47,8 +47,7 @@ static void write_header(void *self, const cb_run *run)
           c->opt.out);
 }
 
-static void write_row(void *self, const cb_run *run, const cb_result *r,
-                      const cb_comparison *cmp)
+static void write_row(void *self, const cb_run *run, const cb_result *r)
 {
     csv_reporter      *c = self;
     FILE              *out = c->opt.out;
@@ -82,9 +81,9 @@ static void write_row(void *self, const cb_run *run, const cb_result *r,
         fputs(",,,,", out);
     }
     fprintf(out, ",%zu", cb_outliers_total(&a->outliers));
-    if (cmp != NULL) {
-        put_estimate(out, &cmp->change.mean_change);
-        fprintf(out, ",%.17g,%s,", cmp->change.p_value, cb_verdict_name(cmp->verdict));
+    if (r->has_change) {
+        put_estimate(out, &r->change.mean);
+        fprintf(out, ",%.17g,%s,", r->change.p_value, cb_verdict_name(r->change.verdict));
     } else {
         fputs(",,,,,,", out);
     }

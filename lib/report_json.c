@@ -7,11 +7,10 @@ typedef struct json_reporter {
     cb_report_options opt;
 } json_reporter;
 
-static void write_result(void *self, const cb_run *run, const cb_result *r,
-                         const cb_comparison *cmp)
+static void write_result(void *self, const cb_run *run, const cb_result *r)
 {
     json_reporter *j = self;
-    json_t        *obj = cb_result_json_encode(r, run->unit, cmp, 1);
+    json_t        *obj = cb_result_json_encode(r, run->unit, 1);
 
     if (obj == NULL) {
         fprintf(j->opt.err, "cryptbench: out of memory encoding %s\n", r->name);

@@ -46,8 +46,7 @@ static int keep_row(markdown *m, const char *row)
     return m->rows[m->n] != NULL ? (int) (m->n++, 0) : -1;
 }
 
-static void add_row(void *self, const cb_run *run, const cb_result *r,
-                    const cb_comparison *cmp)
+static void add_row(void *self, const cb_run *run, const cb_result *r)
 {
     markdown          *m = self;
     char               name[256], row[1024], lo[48], mid[48], hi[48], tp[160] = "";
@@ -74,15 +73,15 @@ static void add_row(void *self, const cb_run *run, const cb_result *r,
                      r->throughput == CB_THROUGHPUT_BYTES ? "byte" : "element");
         }
     }
-    if (cmp != NULL) {
+    if (r->has_change) {
         char clo[32], cmid[32], chi[32];
 
         m->any_change = 1;
-        cb_format_percent(clo, sizeof clo, cmp->change.mean_change.lower);
-        cb_format_percent(cmid, sizeof cmid, cmp->change.mean_change.point);
-        cb_format_percent(chi, sizeof chi, cmp->change.mean_change.upper);
+        cb_format_percent(clo, sizeof clo, r->change.mean.lower);
+        cb_format_percent(cmid, sizeof cmid, r->change.mean.point);
+        cb_format_percent(chi, sizeof chi, r->change.mean.upper);
         snprintf(change, sizeof change, " %s [%s, %s] | %.2f | %s |", cmid, clo, chi,
-                 cmp->change.p_value, cb_verdict_sentence(cmp->verdict));
+                 r->change.p_value, cb_verdict_sentence(r->change.verdict));
     }
     snprintf(row, sizeof row, "| %s | %s [%s, %s] | %s | %zu/%zu |%s", name, mid, lo, hi, tp,
              cb_outliers_total(&r->analysis.outliers), r->samples.n, change);

@@ -93,9 +93,9 @@ static void print_estimate(terminal *t, const cb_run *run, const cb_result *r)
     }
 }
 
-static void print_change(terminal *t, const cb_comparison *cmp)
+static void print_change(terminal *t, const cb_change *ch)
 {
-    const cb_estimate *c = &cmp->change.mean_change;
+    const cb_estimate *c = &ch->mean;
     char               lo[32], mid[32], hi[32];
     const char        *color = "";
 
@@ -104,15 +104,15 @@ static void print_change(terminal *t, const cb_comparison *cmp)
     cb_format_percent(hi, sizeof hi, c->upper);
     fprintf(t->opt.out, "%*schange: ", NAME_WIDTH - 7, "");
     print_interval(t->opt.out, t, lo, mid, hi);
-    fprintf(t->opt.out, " (p = %.2f %s %.2f)\n", cmp->change.p_value,
-            cmp->change.p_value < t->opt.significance ? "<" : ">", t->opt.significance);
-    if (cmp->verdict == CB_VERDICT_REGRESSED) {
+    fprintf(t->opt.out, " (p = %.2f %s %.2f)\n", ch->p_value,
+            ch->p_value < t->opt.significance ? "<" : ">", t->opt.significance);
+    if (ch->verdict == CB_VERDICT_REGRESSED) {
         color = RED;
-    } else if (cmp->verdict == CB_VERDICT_IMPROVED) {
+    } else if (ch->verdict == CB_VERDICT_IMPROVED) {
         color = GREEN;
     }
     fprintf(t->opt.out, "%*s%s%s%s\n", NAME_WIDTH, "", paint(t, color),
-            cb_verdict_sentence(cmp->verdict), paint(t, color[0] != '\0' ? RESET : ""));
+            cb_verdict_sentence(ch->verdict), paint(t, color[0] != '\0' ? RESET : ""));
 }
 
 static void print_outliers(terminal *t, const cb_result *r)
@@ -157,8 +157,7 @@ static void print_overrun(terminal *t, const cb_result *r)
             r->plan.mode == CB_MODE_LINEAR ? ", or reduce the sample count" : "");
 }
 
-static void print_result(void *self, const cb_run *run, const cb_result *r,
-                         const cb_comparison *cmp)
+static void print_result(void *self, const cb_run *run, const cb_result *r)
 {
     terminal *t = self;
 
@@ -177,8 +176,8 @@ static void print_result(void *self, const cb_run *run, const cb_result *r,
     fflush(t->opt.err);
     print_name(t, r->name);
     print_estimate(t, run, r);
-    if (cmp != NULL) {
-        print_change(t, cmp);
+    if (r->has_change) {
+        print_change(t, &r->change);
     }
     if (r->note != NULL) {
         fprintf(t->opt.out, "%*s%snote: %s%s\n", NAME_WIDTH, "", paint(t, YELLOW), r->note,
@@ -195,6 +194,13 @@ static void print_end(void *self, const cb_run *run)
 
     for (i = 0; i < run->n; i++) {
         failed += run->results[i].failed != 0;
+    }
+    for (i = 0; i < t->opt.nmissing; i++) {
+        fprintf(t->opt.out, "%s%s", i == 0 ? "\nIn the baseline, not in this run: " : ", ",
+                t->opt.missing[i]);
+    }
+    if (t->opt.nmissing > 0) {
+        fputc('\n', t->opt.out);
     }
     if (failed > 0) {
         fprintf(t->opt.out, "\n%s%zu of %zu benchmarks FAILED:%s\n", paint(t, RED), failed,

@@ -47,6 +47,22 @@ typedef struct cb_plan {
     double   expected_ns; /* what the plan will take: above target means it overruns */
 } cb_plan;
 
+typedef enum cb_verdict {
+    CB_VERDICT_NO_CHANGE = 0, /* p >= significance level */
+    CB_VERDICT_WITHIN_NOISE,  /* significant, but the interval reaches inside the threshold */
+    CB_VERDICT_IMPROVED,      /* the whole interval below -threshold */
+    CB_VERDICT_REGRESSED      /* the whole interval above +threshold */
+} cb_verdict;
+
+/* A result against its baseline: relative changes, new / old - 1. */
+typedef struct cb_change {
+    cb_estimate mean, median;
+    double      t;           /* Welch's t of new against old */
+    double      p_value;     /* bootstrap t-test; -1 when exact (no test needed) */
+    cb_verdict  verdict;
+    double      old_typical; /* the baseline's headline estimate */
+} cb_change;
+
 typedef struct cb_result {
     char         *name;  /* "group/function[/param][/impl]" */
     char         *impl;  /* NULL when not given */
@@ -61,6 +77,8 @@ typedef struct cb_result {
     cb_plan       plan;
     cb_samples    samples;
     cb_analysis   analysis; /* valid when !failed */
+    int           has_change;
+    cb_change     change; /* valid when has_change */
 } cb_result;
 
 /* The headline estimate: the slope in linear mode, the mean in flat mode. */

@@ -9,12 +9,22 @@
 
 #include <jansson.h>
 #include "compare.h"
+#include "json_reader.h"
 #include "run.h"
 
-/* A new object for one benchmark; samples included when with_samples. The
- * comparison, when not NULL, is added as "change". NULL when out of memory. */
-json_t *cb_result_json_encode(const cb_result *r, const char *unit, const cb_comparison *cmp,
-                              int with_samples);
+/* A new object for one benchmark; samples included when with_samples, the
+ * comparison with a baseline as "change" when there is one. NULL when out of
+ * memory. */
+json_t *cb_result_json_encode(const cb_result *r, const char *unit, int with_samples);
+
+/*
+ * Reads one benchmark object (as cb_result_json_encode writes it, "change"
+ * aside) into r, checking every field: its presence, its type, its range
+ * (samples positive and finite, as many as "sampling.samples" says), and that
+ * its unit is `unit`. -1 with the error naming file, line, column and path.
+ */
+int cb_result_json_decode(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                          const char *unit, cb_result *r);
 
 /* The estimate as {"point_estimate", "lower_bound", "upper_bound", "standard_error"}. */
 json_t *cb_result_json_estimate(const cb_estimate *e);

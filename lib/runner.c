@@ -49,12 +49,10 @@ void cb_runner_describe(const cb_runner *rn, cb_run *run)
     run->confidence = cfg->confidence;
     run->seed = cfg->seed;
     run->quick = cfg->quick;
-    cb_sysinfo_read(&run->machine);
     cb_run_stamp(run);
 }
 
-void cb_runner_report(const cb_runner *rn, const cb_run *run, const cb_result *r,
-                      const cb_comparison *cmp)
+void cb_runner_report(const cb_runner *rn, const cb_run *run, const cb_result *r)
 {
     size_t i;
 
@@ -63,7 +61,7 @@ void cb_runner_report(const cb_runner *rn, const cb_run *run, const cb_result *r
     }
     for (i = 0; i < rn->nreporters; i++) {
         if (rn->reporters[i].result != NULL) {
-            rn->reporters[i].result(rn->reporters[i].self, run, r, cmp);
+            rn->reporters[i].result(rn->reporters[i].self, run, r);
         }
     }
 }
@@ -98,7 +96,6 @@ int cb_runner_run(const cb_runner *rn, const cb_instance_list *list,
         cb_measure_config  settings;
         cb_result         *r;
         const cb_result   *old;
-        cb_comparison      cmp, *cmpp = NULL;
 
         if (!selected[i]) {
             continue;
@@ -121,10 +118,10 @@ int cb_runner_run(const cb_runner *rn, const cb_instance_list *list,
         }
         old = rn->baseline != NULL ? cb_run_find(rn->baseline, r->name) : NULL;
         if (!r->failed && old != NULL && !old->failed &&
-            cb_compare_results(old, r, &rn->compare, &cmp, err) == 0) {
-            cmpp = &cmp;
+            cb_compare_results(old, r, &rn->compare, &r->change, err) == 0) {
+            r->has_change = 1;
         }
-        cb_runner_report(rn, run, r, cmpp);
+        cb_runner_report(rn, run, r);
     }
     for (j = 0; j < rn->nreporters; j++) {
         if (rn->reporters[j].end != NULL) {

@@ -23,7 +23,8 @@ typedef struct cb_runner {
     int                isolate;   /* fork per benchmark (tests may measure in-process) */
 } cb_runner;
 
-/* Fills the run's settings from cfg and the clock, and stamps it. */
+/* Fills the run's settings from cfg and the clock, and stamps it (the
+ * machine is the caller's to fill: cb_sysinfo_read). */
 void cb_runner_describe(const cb_runner *rn, cb_run *run);
 
 /* Measures, analyses and reports every selected instance into run. -1 only
@@ -32,8 +33,7 @@ int cb_runner_run(const cb_runner *rn, const cb_instance_list *list,
                   const unsigned char *selected, cb_run *run, cb_error *err);
 
 /* Hands a finished result to every reporter, with its comparison (or NULL). */
-void cb_runner_report(const cb_runner *rn, const cb_run *run, const cb_result *r,
-                      const cb_comparison *cmp);
+void cb_runner_report(const cb_runner *rn, const cb_run *run, const cb_result *r);
 
 /* The measurement settings for one instance: the command line when given
  * there, else --quick's, else the benchmark's own, else the defaults. */

@@ -61,7 +61,7 @@ static int compare_cost(cb_state *s)
 {
     cb_compare_config cfg = { 0.02, 0.05, { 100000, 0.95, 1 } };
     cb_result         old = { 0 }, new_ = { 0 };
-    cb_comparison     cmp;
+    cb_change         cmp;
     cb_error          err;
     int               rc = 0;
 

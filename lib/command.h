@@ -1,0 +1,45 @@
+/*
+ * The commands of the command line, each in its own file, each returning the
+ * process exit status: 0, 1 (a benchmark failed, or regressed under --gate)
+ * or 2 (bad usage or input, with err set).
+ */
+#ifndef CB_COMMAND_H
+#define CB_COMMAND_H
+
+#include "config.h"
+#include "report.h"
+
+#define CB_EXIT_OK 0
+#define CB_EXIT_FAILED 1
+#define CB_EXIT_USAGE 2
+
+/* Measure (or, with --load-baseline, re-report), compare, save, gate. */
+int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err);
+
+/* `analyze FILE`: the estimates of samples in a CSV or a baseline. */
+int cb_command_analyze(const cb_config *cfg, cb_error *err);
+
+/* `compare OLD NEW`: change detection between two sample files or baselines. */
+int cb_command_compare(const cb_config *cfg, cb_error *err);
+
+/* ---- shared by the commands (command.c) ---- */
+
+/* Loads a baseline (JSON) or a CSV of samples into run, analysed; a CSV
+ * becomes one benchmark named after the file. */
+int cb_command_load_samples(const char *path, const cb_config *cfg, cb_run *run,
+                            cb_error *err);
+
+/* Report options for cfg on stdout/stderr. */
+cb_report_options cb_command_report_options(const cb_config *cfg);
+
+/* Opens cfg's --format reporter and, with --gate, the gate's: *n of them. */
+int cb_command_open_reporters(const cb_config *cfg, const cb_report_options *opt,
+                              cb_reporter reps[2], size_t *n, cb_error *err);
+
+/* 1 when a result failed or (gate) regressed, else 0. */
+int cb_command_status(const cb_config *cfg, const cb_run *run);
+
+/* The comparison settings for cfg and a run's unit. */
+cb_compare_config cb_command_compare_config(const cb_config *cfg, cb_measure measure);
+
+#endif

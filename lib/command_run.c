@@ -1,0 +1,369 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "baseline.h"
+#include "command.h"
+#include "filter.h"
+#include "progress.h"
+#include "runner.h"
+
+/* nanobench's habit: say once, loudly, what will spoil the numbers. */
+static void warn_environment(const char *prog, unsigned build_flags, const cb_sysinfo *si)
+{
+    if (!(build_flags & CB_BUILD_OPTIMIZED)) {
+        fprintf(stderr, "%s: warning: the benchmarks were compiled without optimisation; "
+                        "their numbers mean little\n", prog);
+    }
+    if (build_flags & CB_BUILD_SANITIZED) {
+        fprintf(stderr, "%s: warning: built with AddressSanitizer; timings include its "
+                        "checks\n", prog);
+    }
+    if (strcmp(si->governor, "unknown") != 0 && strcmp(si->governor, "performance") != 0) {
+        fprintf(stderr, "%s: warning: CPU frequency governor is '%s', not 'performance': "
+                        "expect more noise\n", prog, si->governor);
+    }
+}
+
+/* Which baseline a run is compared with and which it is saved as (Criterion's
+ * rules): by default both are "base" ("base-cycles", "base-instructions" for
+ * the other measures, so that they never overwrite each other); --save-baseline
+ * NAME makes both NAME;
+ * --baseline NAME compares with NAME, leaves it untouched, and saves only
+ * under an explicit, different --save-baseline; --load-baseline saves nothing. */
+typedef struct plan {
+    const char *against;  /* NULL: compare with nothing */
+    int         required; /* against must exist: it was asked for by name */
+    const char *save;     /* NULL: save nothing */
+} plan;
+
+static plan plan_baselines(const cb_config *cfg)
+{
+    plan p = { NULL, 0, NULL };
+
+    if (cfg->load_baseline != NULL) {
+        p.against = cfg->baseline;
+        p.required = cfg->baseline != NULL;
+    } else if (cfg->baseline != NULL) {
+        p.against = cfg->baseline;
+        p.required = 1;
+        if (cfg->save_baseline != NULL && strcmp(cfg->save_baseline, cfg->baseline) != 0) {
+            p.save = cfg->save_baseline;
+        }
+    } else {
+        static const char *const defaults[] = { CB_DEFAULT_BASELINE, CB_DEFAULT_BASELINE "-cycles",
+                                                CB_DEFAULT_BASELINE "-instructions" };
+
+        p.save = cfg->save_baseline != NULL ? cfg->save_baseline : defaults[cfg->measure];
+        p.against = p.save;
+    }
+    return p;
+}
+
+/* Loads the baseline to compare with into *old: 1 when there is one, 0 when
+ * there is none (and none was required), -1 on error. */
+static int load_against(const cb_config *cfg, const plan *p, cb_measure measure, cb_run *old,
+                        cb_error *err)
+{
+    char path[4096];
+
+    if (p->against == NULL) {
+        return 0;
+    }
+    if (cb_baseline_path(path, sizeof path, cfg->reports_dir, p->against, err) != 0) {
+        return -1;
+    }
+    if (!p->required && access(path, F_OK) != 0 && errno == ENOENT) {
+        return 0; /* the first run: nothing to compare with yet */
+    }
+    if (cb_baseline_load(path, old, err) != 0) {
+        return -1;
+    }
+    if (old->measure != measure) {
+        cb_run_free(old);
+        if (p->required) {
+            return cb_error_set(err, "%s holds %s, this run measures %s: they cannot be compared",
+                                path, cb_measure_name(old->measure), cb_measure_name(measure));
+        }
+        fprintf(stderr, "warning: %s holds another measure; not comparing with it\n", path);
+        return 0;
+    }
+    return 1;
+}
+
+/* Drops the results the filter does not select, keeping the order. */
+static void keep_selected(cb_run *run, const cb_filter *f)
+{
+    size_t i, k = 0;
+
+    for (i = 0; i < run->n; i++) {
+        if (cb_filter_match(f, run->results[i].name)) {
+            run->results[k++] = run->results[i];
+        } else {
+            cb_result_free(&run->results[i]);
+        }
+    }
+    run->n = k;
+}
+
+/* --load-baseline: the stored run's selected results, compared anew. */
+static int load_stored(const cb_config *cfg, const cb_filter *f, const cb_run *old,
+                       cb_run *run, cb_error *err)
+{
+    cb_compare_config c;
+    char              path[4096];
+    size_t            i;
+
+    if (cb_baseline_path(path, sizeof path, cfg->reports_dir, cfg->load_baseline, err) != 0 ||
+        cb_baseline_load(path, run, err) != 0) {
+        return -1;
+    }
+    keep_selected(run, f);
+    c = cb_command_compare_config(cfg, run->measure);
+    for (i = 0; old != NULL && i < run->n; i++) {
+        cb_result       *r = &run->results[i];
+        const cb_result *o = cb_run_find(old, r->name);
+
+        if (!r->failed && o != NULL && !o->failed) {
+            if (cb_compare_results(o, r, &c, &r->change, err) != 0) {
+                return -1;
+            }
+            r->has_change = 1;
+        }
+    }
+    return 0;
+}
+
+/* The registered instances, which the filter selects, and how many. */
+static int select_instances(const cb_filter *f, cb_instance_list *list, unsigned char **selected,
+                            size_t *n, cb_error *err)
+{
+    size_t i;
+
+    *n = 0;
+    if (cb_registry_error() != NULL) {
+        return cb_error_set(err, "%s", cb_registry_error());
+    }
+    if (cb_registry_expand(list, err) != 0) {
+        return -1;
+    }
+    *selected = calloc(list->n + 1, 1);
+    if (*selected == NULL) {
+        cb_instance_list_free(list);
+        return cb_error_set(err, "out of memory");
+    }
+    for (i = 0; i < list->n; i++) {
+        (*selected)[i] = (unsigned char) cb_filter_match(f, list->items[i].name);
+        *n += (*selected)[i];
+    }
+    return 0;
+}
+
+/* The baseline's selected benchmarks that this run will not have. */
+static const char **missing_names(const cb_run *old, const cb_filter *f,
+                                  const cb_instance_list *list, const unsigned char *selected,
+                                  const cb_run *stored, size_t *n)
+{
+    const char **names = calloc(old->n + 1, sizeof *names);
+    size_t       i, j;
+
+    *n = 0;
+    for (i = 0; names != NULL && i < old->n; i++) {
+        const char *name = old->results[i].name;
+        int         here = 0;
+
+        if (!cb_filter_match(f, name)) {
+            continue;
+        }
+        if (stored != NULL) {
+            here = cb_run_find(stored, name) != NULL;
+        }
+        for (j = 0; stored == NULL && j < list->n && !here; j++) {
+            here = selected[j] && strcmp(list->items[j].name, name) == 0;
+        }
+        if (!here) {
+            names[(*n)++] = name;
+        }
+    }
+    return names;
+}
+
+static int measure(const char *prog, const cb_config *cfg, const cb_instance_list *list,
+                   const unsigned char *selected, cb_reporter *reps, size_t nreps,
+                   const cb_run *old, cb_run *run, cb_error *err)
+{
+    cb_clock  clock;
+    cb_runner rn;
+    int       rc;
+
+    if (cb_clock_open(&clock, cfg->measure, err) != 0) {
+        return -1;
+    }
+    memset(&rn, 0, sizeof rn);
+    rn.cfg = cfg;
+    rn.clock = &clock;
+    rn.reporters = reps;
+    rn.nreporters = nreps;
+    rn.isolate = 1;
+    rn.baseline = old;
+    rn.compare = cb_command_compare_config(cfg, cfg->measure);
+    if (isatty(fileno(stderr))) {
+        rn.progress = cb_progress_terminal(stderr);
+    }
+    cb_runner_describe(&rn, run);
+    warn_environment(prog, cfg->build_flags, &run->machine);
+    rc = cb_runner_run(&rn, list, selected, run, err);
+    cb_clock_close(&clock);
+    return rc;
+}
+
+/*
+ * Saves run under `path`, keeping the benchmarks of `kept` (the file's
+ * previous contents) that this run did not measure: a filtered run updates
+ * what it ran and nothing else, as Criterion's per-benchmark files do.
+ */
+static int save_merged(const char *path, const cb_run *run, const cb_run *kept, cb_error *err)
+{
+    cb_run merged = *run;
+    size_t i;
+    int    rc;
+
+    merged.results = malloc((run->n + (kept != NULL ? kept->n : 0) + 1) * sizeof *merged.results);
+    if (merged.results == NULL) {
+        return cb_error_set(err, "%s: out of memory", path);
+    }
+    /* shallow copies: merged owns nothing but its array */
+    memcpy(merged.results, run->results, run->n * sizeof *run->results);
+    for (i = 0; kept != NULL && i < kept->n; i++) {
+        if (cb_run_find(run, kept->results[i].name) == NULL) {
+            merged.results[merged.n++] = kept->results[i];
+        }
+    }
+    rc = cb_baseline_save(path, &merged, err);
+    free(merged.results);
+    return rc;
+}
+
+/* The file a run will be saved to, loaded for save_merged: 1 loaded, 0 none
+ * (or another measure, which is replaced), -1 when it exists but is unreadable. */
+static int load_save_target(const char *path, cb_measure measure, cb_run *kept, cb_error *err)
+{
+    if (access(path, F_OK) != 0 && errno == ENOENT) {
+        return 0;
+    }
+    if (cb_baseline_load(path, kept, err) != 0) {
+        return -1;
+    }
+    if (kept->measure != measure) {
+        cb_run_free(kept);
+        return 0;
+    }
+    return 1;
+}
+
+int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
+{
+    cb_report_options opt = cb_command_report_options(cfg);
+    plan              p = plan_baselines(cfg);
+    cb_filter         f;
+    cb_instance_list  list = { NULL, 0 };
+    unsigned char    *selected = NULL;
+    cb_run            old, run, kept;
+    cb_reporter       reps[2];
+    const char      **missing = NULL;
+    char              differences[1024] = "", path[4096];
+    size_t            nreps = 0, nmissing = 0, nselected = 0, i;
+    int               has_old = 0, has_kept = 0, status = CB_EXIT_USAGE;
+
+    memset(&old, 0, sizeof old);
+    memset(&kept, 0, sizeof kept);
+    memset(&run, 0, sizeof run);
+    if (cb_filter_init(&f, cfg->filters, cfg->nfilters, cfg->exact, err) != 0) {
+        return CB_EXIT_USAGE;
+    }
+    if (cfg->load_baseline == NULL) {
+        if (select_instances(&f, &list, &selected, &nselected, err) != 0) {
+            goto done;
+        }
+        if (nselected == 0 && cfg->nfilters > 0) {
+            cb_error_set(err, "no benchmark matches %s'%s'%s (see --list)",
+                         cfg->exact ? "exactly " : "", cfg->filters[0],
+                         cfg->nfilters > 1 ? " or the other filters" : "");
+            goto done;
+        }
+        if (cfg->list) {
+            for (i = 0; i < list.n; i++) {
+                if (selected[i]) {
+                    printf("%s\n", list.items[i].name);
+                }
+            }
+            status = CB_EXIT_OK;
+            goto done;
+        }
+    }
+    /* a baseline that cannot be read stops the run before anything is measured
+     * or written */
+    has_old = load_against(cfg, &p, cfg->measure, &old, err);
+    if (has_old < 0) {
+        goto done;
+    }
+    if (p.save != NULL) {
+        if (cb_baseline_path(path, sizeof path, cfg->reports_dir, p.save, err) != 0) {
+            goto done;
+        }
+        if (p.against != NULL && strcmp(p.save, p.against) != 0 &&
+            (has_kept = load_save_target(path, cfg->measure, &kept, err)) < 0) {
+            goto done;
+        }
+    }
+    if (cfg->load_baseline != NULL) {
+        if (load_stored(cfg, &f, has_old ? &old : NULL, &run, err) != 0) {
+            goto done;
+        }
+    } else {
+        cb_sysinfo_read(&run.machine);
+    }
+    if (has_old) {
+        cb_baseline_differences(&old, &run, differences, sizeof differences);
+        if (differences[0] != '\0') {
+            fprintf(stderr, "warning: baseline '%s' was measured on another machine or build: "
+                            "%s\n", p.against, differences);
+        }
+        missing = missing_names(&old, &f, &list, selected,
+                                cfg->load_baseline != NULL ? &run : NULL, &nmissing);
+        opt.baseline_name = p.against;
+        opt.baseline = &old;
+        opt.missing = missing;
+        opt.nmissing = nmissing;
+    }
+    opt.differences = differences;
+    if (cb_command_open_reporters(cfg, &opt, reps, &nreps, err) != 0) {
+        goto done;
+    }
+    if (cfg->load_baseline != NULL) {
+        cb_report_replay(reps, nreps, &run);
+    } else if (measure(prog, cfg, &list, selected, reps, nreps, has_old ? &old : NULL, &run,
+                       err) != 0) {
+        goto close;
+    }
+    if (p.save != NULL &&
+        save_merged(path, &run, has_kept ? &kept : (has_old ? &old : NULL), err) != 0) {
+        goto close;
+    }
+    status = cb_command_status(cfg, &run);
+close:
+    for (i = 0; i < nreps; i++) {
+        cb_report_close(&reps[i]);
+    }
+done:
+    free(missing);
+    free(selected);
+    cb_instance_list_free(&list);
+    cb_filter_free(&f);
+    cb_run_free(&old);
+    cb_run_free(&kept);
+    cb_run_free(&run);
+    return status;
+}

@@ -1,0 +1,84 @@
+# Baselines, change detection and the gate, as a user drives them.
+. tests/e2e/common.bash
+R="$TMP/reports"
+ONE="--exact did/sha256/64/openssl"
+
+run "$CB" $SHORT --reports-dir "$R" $ONE
+expect_status "the first run exits 0" 0
+if [ -f "$R/base.json" ]; then ok "the first run saves reports/base.json"; else not_ok "the first run saves reports/base.json"; fi
+expect_not_in "and compares with nothing" out 'change:'
+
+run "$CB" $SHORT --reports-dir "$R" $ONE
+expect_in "the second run prints the change" out '^ {17}change: \[[-+][0-9.]+% [-+][0-9.]+% [-+][0-9.]+%\] \(p = [0-9.]+ [<>] 0\.05\)$'
+expect_in "and Criterion's verdict" out '^ {24}(No change in performance detected|Change within noise threshold|Performance has (regressed|improved))\.$'
+
+run "$CB" $SHORT --reports-dir "$R" --save-baseline main $ONE
+before=$(cksum <"$R/main.json")
+run "$CB" $SHORT --reports-dir "$R" --baseline main $ONE
+expect_in "--baseline compares with the named baseline" out 'change:'
+if [ "$(cksum <"$R/main.json")" = "$before" ]; then ok "--baseline leaves it untouched"; else not_ok "--baseline leaves it untouched"; fi
+run "$CB" $SHORT --reports-dir "$R" --baseline nosuch $ONE
+expect_status "--baseline with a missing baseline exits 2" 2
+expect_in "naming the file" err "nosuch.json: No such file or directory"
+
+run "$CB" --reports-dir "$R" --load-baseline main
+expect_status "--load-baseline exits 0" 0
+expect_in "and reports the stored run" out '^did/sha256/64/openssl +time: '
+run "$CB" --reports-dir "$R" --load-baseline main --baseline base
+expect_in "--load-baseline with --baseline compares the stored runs" out 'change:'
+
+cp "$R/base.json" "$TMP/good.json"
+printf '{"schema_version": 1,\n "settings": {"measure": "wall", "unit": 7}}' >"$R/base.json"
+cp "$R/base.json" "$TMP/bad.json"
+run "$CB" $SHORT --reports-dir "$R" $ONE
+expect_status "a malformed base.json stops the run with exit 2" 2
+expect_in "naming file, line, column and what was expected" err 'base.json:2:42: settings.unit: expected a string, got a number'
+expect_not_in "before measuring anything" out 'time:'
+if cmp -s "$R/base.json" "$TMP/bad.json"; then ok "and the bad file is left as it was"; else not_ok "and the bad file is left as it was"; fi
+head -c 3000 "$TMP/good.json" >"$R/base.json"
+run "$CB" $SHORT --reports-dir "$R" $ONE
+expect_status "a truncated base.json exits 2" 2
+expect_in "with the place it ends" err 'base.json:[0-9]+:[0-9]+: not valid JSON'
+: >"$R/base.json"
+run "$CB" $SHORT --reports-dir "$R" $ONE
+expect_in "an empty base.json is refused" err 'base.json:1:1: empty file'
+cp "$TMP/good.json" "$R/base.json"
+
+sed 's/"cpu": "[^"]*"/"cpu": "Imaginary CPU 9000"/' "$TMP/good.json" >"$R/other.json"
+run "$CB" $SHORT --reports-dir "$R" --baseline other $ONE
+expect_in "another machine's baseline is compared with a warning naming the difference" err "warning: baseline 'other' was measured on another machine or build: CPU 'Imaginary CPU 9000' vs"
+expect_in "and still compared" out 'change:'
+
+run "$CB" $SHORT --reports-dir "$R" --save-baseline fresh did/sha256
+run "$CB" $SHORT --reports-dir "$R" --baseline fresh did/
+expect_in "a filtered run updates only its own benchmarks" out 'did/sha256/64/libsodium'
+
+# The gate on fixed data: the reference change sets, so the verdicts are known.
+D=tests/data
+run "$CB" compare $D/change_regressed_10pct_old.csv $D/change_regressed_10pct_new.csv --gate --reports-dir "$R"
+expect_status "compare --gate exits 1 on a regression" 1
+expect_in "and says so" out 'Performance has regressed\.'
+cp "$R/gate.md" "$TMP/gate"; expect_in "writing the gate's markdown table" gate '^\| `tests/data/change_regressed_10pct_new\.csv` \| [0-9.]+ [nu]s \| [0-9.]+ [nu]s \| \+9\.87% \[\+[0-9.]+%, \+[0-9.]+%\] \| 0\.00 \| \*\*regressed\*\* \|$'
+run "$CB" compare $D/change_aa_same_old.csv $D/change_aa_same_new.csv --gate --reports-dir "$R"
+expect_status "compare --gate exits 0 with no change" 0
+expect_in "No change" out 'No change in performance detected\.'
+run "$CB" compare $D/change_within_noise_1pct_old.csv $D/change_within_noise_1pct_new.csv --gate --reports-dir "$R"
+expect_status "a change inside the noise threshold passes the gate" 0
+expect_in "and is called so" out 'Change within noise threshold\.'
+run "$CB" compare $D/change_improved_8pct_old.csv $D/change_improved_8pct_new.csv --gate --reports-dir "$R"
+expect_status "an improvement passes the gate" 0
+run "$CB" compare $D/change_regressed_10pct_old.csv $D/change_regressed_10pct_new.csv --noise-threshold 0.2
+expect_in "--noise-threshold widens the noise band" out 'Change within noise threshold\.'
+run "$CB" compare $D/change_regressed_10pct_old.csv "$TMP/missing.csv" --gate
+expect_status "compare with a missing file exits 2" 2
+run "$CB" compare "$R/main.json" "$R/base.json" --gate --reports-dir "$R"
+expect_in "compare works on two baselines" out '^did/sha256/64/openssl +time: '
+
+# Formats other tools read.
+run "$CB" --reports-dir "$R" --load-baseline main --format bencher
+expect_in "--format bencher prints libtest's lines" out '^test did/sha256/64/openssl \.\.\. bench: +[0-9,.]+ ns/iter \(\+/- [0-9,.]+\)$'
+run "$CB" --reports-dir "$R" --load-baseline main --format github
+expect_in "--format github prints customSmallerIsBetter entries" out '"name": "did/sha256/64/openssl"'
+expect_in "with unit, value and range" out '"range": "± [0-9.e+-]+"'
+
+echo "1..$n"

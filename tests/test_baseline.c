@@ -1,0 +1,365 @@
+/*
+ * Baseline files: a saved run loads back bit for bit, and every kind of bad
+ * file is refused with file, line, column and what was expected, the position
+ * pointing at the offending value itself.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analysis.h"
+#include "baseline.h"
+#include "support.h"
+
+/* A run of two benchmarks analysed from the reference samples. */
+static void make_run(cb_run *run)
+{
+    static const char *const files[] = { "ref_linear_clean.json", "ref_flat_kdf.json" };
+    static const char *const names[] = { "did/sha256/64/openssl", "kdf/argon2id/libsodium" };
+    cb_bootstrap_config      boot = { 2000, 0.95, 1 };
+    cb_error                 err;
+    size_t                   i, n;
+
+    memset(run, 0, sizeof *run);
+    run->measure = CB_MEASURE_WALL;
+    run->unit = "ns";
+    run->warm_up_s = 0.5;
+    run->measurement_s = 1.5;
+    run->sample_size = 100;
+    run->nresamples = 2000;
+    run->confidence = 0.95;
+    run->seed = 1;
+    cb_sysinfo_read(&run->machine);
+    cb_run_stamp(run);
+    for (i = 0; i < 2; i++) {
+        json_t    *ref = support_load(files[i]);
+        cb_result *r = cb_run_add(run);
+
+        cb_result_set_string(&r->name, names[i]);
+        r->samples.iters = support_numbers(ref, "iterations", &n);
+        r->samples.values = support_numbers(ref, "totals", &r->samples.n);
+        r->plan.mode = i == 0 ? CB_MODE_LINEAR : CB_MODE_FLAT;
+        r->plan.n = r->samples.n;
+        r->plan.d = (uint64_t) r->samples.iters[0];
+        r->plan.met_ns = 100.0;
+        r->plan.target_ns = 1.5e9;
+        r->plan.expected_ns = 1.4e9;
+        if (i == 0) {
+            r->throughput = CB_THROUGHPUT_BYTES;
+            r->per_iteration = 64;
+            r->has_param = 1;
+            r->param = 64;
+        }
+        assert_int_equal(cb_analysis_run(&r->samples, r->plan.mode, &boot, &r->analysis, &err), 0);
+        cb_analysis_throughput(r, "ns");
+        json_decref(ref);
+    }
+    {
+        cb_result *f = cb_run_add(run);
+
+        cb_result_set_string(&f->name, "sign/broken");
+        cb_result_fail(f, "known-answer mismatch");
+    }
+}
+
+static char *run_text(void)
+{
+    cb_run  run;
+    json_t *doc;
+    char   *text;
+
+    make_run(&run);
+    doc = cb_baseline_encode(&run);
+    text = json_dumps(doc, JSON_INDENT(1) | JSON_REAL_PRECISION(17));
+    json_decref(doc);
+    cb_run_free(&run);
+    return text;
+}
+
+static void test_round_trip(void **state)
+{
+    cb_run      run, back;
+    cb_error    err;
+    const char *path = "build/tests/round-trip.json";
+    size_t      i, k;
+
+    (void) state;
+    make_run(&run);
+    assert_int_equal(cb_baseline_save(path, &run, &err), 0);
+    if (cb_baseline_load(path, &back, &err) != 0) {
+        fail_msg("%s", err.msg);
+    }
+    assert_int_equal(back.n, run.n);
+    assert_string_equal(back.unit, "ns");
+    assert_string_equal(back.machine.cpu, run.machine.cpu);
+    assert_string_equal(back.timestamp, run.timestamp);
+    for (i = 0; i < run.n; i++) {
+        const cb_result *a = &run.results[i], *b = &back.results[i];
+
+        assert_string_equal(a->name, b->name);
+        assert_int_equal(a->failed, b->failed);
+        if (a->failed) {
+            assert_string_equal(a->failure, b->failure);
+            continue;
+        }
+        assert_int_equal(a->plan.mode, b->plan.mode);
+        assert_int_equal(a->samples.n, b->samples.n);
+        for (k = 0; k < a->samples.n; k++) {
+            /* %.17g round-trips exactly */
+            assert_true(a->samples.iters[k] == b->samples.iters[k]);
+            assert_true(a->samples.values[k] == b->samples.values[k]);
+        }
+        assert_memory_equal(&a->analysis.mean, &b->analysis.mean, sizeof a->analysis.mean);
+        assert_memory_equal(&a->analysis.outliers, &b->analysis.outliers,
+                            sizeof a->analysis.outliers);
+        assert_memory_equal(a->analysis.percentiles, b->analysis.percentiles,
+                            sizeof a->analysis.percentiles);
+    }
+    assert_int_equal(back.results[0].throughput, CB_THROUGHPUT_BYTES);
+    assert_int_equal(back.results[0].per_iteration, 64);
+    cb_run_free(&run);
+    cb_run_free(&back);
+    unlink(path);
+}
+
+/* Refused with `want` in the message; when at is given, the reported line and
+ * column point at text that starts with it. */
+static void refused(const char *text, const char *want, const char *at)
+{
+    cb_run   run;
+    cb_error err;
+    int      line, column, cur_line = 1, cur_col = 1;
+    size_t   i;
+
+    if (cb_baseline_parse("b.json", text, strlen(text), &run, &err) == 0) {
+        cb_run_free(&run);
+        fail_msg("accepted; wanted '%s'", want);
+    }
+    if (strstr(err.msg, want) == NULL || strncmp(err.msg, "b.json:", 7) != 0) {
+        fail_msg("message '%s' lacks '%s'", err.msg, want);
+    }
+    if (sscanf(err.msg, "b.json:%d:%d:", &line, &column) != 2) {
+        fail_msg("no line and column in '%s'", err.msg);
+    }
+    if (at == NULL) {
+        return;
+    }
+    for (i = 0; text[i] != '\0' && (cur_line < line || cur_col < column); i++) {
+        if (text[i] == '\n') {
+            cur_line++;
+            cur_col = 1;
+        } else {
+            cur_col++;
+        }
+    }
+    if (strncmp(text + i, at, strlen(at)) != 0) {
+        fail_msg("'%s' points at '%.20s', not '%s'", err.msg, text + i, at);
+    }
+}
+
+/* The valid document with one value replaced (json path set by the caller). */
+static char *mutate(void (*edit)(json_t *root))
+{
+    char        *text = run_text(), *out;
+    json_error_t jerr;
+    json_t      *root = json_loads(text, 0, &jerr);
+
+    edit(root);
+    out = json_dumps(root, JSON_INDENT(1) | JSON_REAL_PRECISION(17));
+    json_decref(root);
+    free(text);
+    return out;
+}
+
+static json_t *bench(json_t *root, size_t i)
+{
+    return json_array_get(json_object_get(root, "benchmarks"), i);
+}
+
+static void negative_sample(json_t *root)
+{
+    json_array_set_new(json_object_get(json_object_get(bench(root, 0), "samples"), "values"), 3,
+                       json_real(-1.5));
+}
+
+static void string_sample(json_t *root)
+{
+    json_array_set_new(json_object_get(json_object_get(bench(root, 1), "samples"), "values"), 0,
+                       json_string("NaN"));
+}
+
+static void null_sample(json_t *root)
+{
+    json_array_set_new(json_object_get(json_object_get(bench(root, 1), "samples"), "iterations"), 2,
+                       json_null());
+}
+
+static void wrong_version(json_t *root)
+{
+    json_object_set_new(root, "schema_version", json_integer(99));
+}
+
+static void missing_field(json_t *root)
+{
+    json_object_del(bench(root, 0), "estimates");
+}
+
+static void wrong_type(json_t *root)
+{
+    json_object_set_new(json_object_get(root, "settings"), "sample_size", json_string("100"));
+}
+
+static void duplicate_name(json_t *root)
+{
+    json_object_set_new(bench(root, 1), "name", json_string("did/sha256/64/openssl"));
+}
+
+static void zero_samples(json_t *root)
+{
+    json_t *s = json_object_get(bench(root, 0), "samples");
+
+    json_object_set_new(json_object_get(bench(root, 0), "sampling"), "samples", json_integer(0));
+    json_object_set_new(s, "values", json_array());
+    json_object_set_new(s, "iterations", json_array());
+}
+
+static void short_series(json_t *root)
+{
+    json_array_remove(json_object_get(json_object_get(bench(root, 0), "samples"), "values"), 0);
+}
+
+static void wrong_unit(json_t *root)
+{
+    json_object_set_new(bench(root, 0), "unit", json_string("cycles"));
+}
+
+static void failed_without_reason(json_t *root)
+{
+    json_object_set_new(bench(root, 2), "failure", json_null());
+}
+
+static void test_refuses_bad_values(void **state)
+{
+    char *t;
+
+    (void) state;
+    refused(t = mutate(negative_sample),
+            "benchmarks[0].samples.values[3]: expected a positive finite number, got -1.5",
+            "-1.5");
+    free(t);
+    refused(t = mutate(string_sample),
+            "benchmarks[1].samples.values[0]: expected a positive finite number, got a string",
+            "\"NaN\"");
+    free(t);
+    refused(t = mutate(null_sample),
+            "benchmarks[1].samples.iterations[2]: expected a positive finite number, got null",
+            "null");
+    free(t);
+    refused(t = mutate(wrong_version),
+            "schema_version: unsupported schema version 99 (this cryptbench reads 1)", "99");
+    free(t);
+    refused(t = mutate(missing_field), "benchmarks[0]: missing field 'estimates'", "{");
+    free(t);
+    refused(t = mutate(wrong_type), "settings.sample_size: expected a number, got a string",
+            "\"100\"");
+    free(t);
+    refused(t = mutate(duplicate_name),
+            "benchmarks[1].name: \"did/sha256/64/openssl\" appears twice (first as benchmarks[0])",
+            "\"did/sha256/64/openssl\"");
+    free(t);
+    refused(t = mutate(zero_samples), "benchmarks[0].sampling.samples: expected a whole number >= 2",
+            "0");
+    free(t);
+    refused(t = mutate(short_series),
+            "benchmarks[0].samples.values: expected 100 values (sampling.samples), got 99", "[");
+    free(t);
+    refused(t = mutate(wrong_unit), "benchmarks[0].unit: expected \"ns\" (settings.unit)",
+            "\"cycles\"");
+    free(t);
+    refused(t = mutate(failed_without_reason),
+            "benchmarks[2].failure: a failed benchmark needs its reason", "null");
+    free(t);
+}
+
+static void test_refuses_bad_text(void **state)
+{
+    char  *text = run_text(), *cut;
+    size_t len = strlen(text);
+
+    (void) state;
+    refused("", "b.json:1:1: empty file (expected a cryptbench baseline)", NULL);
+    refused("  \n", "empty file", NULL);
+    refused("iterations,total\n1,2\n", "not valid JSON", NULL);
+    refused("[1, 2]", "b.json:1:1: (document): expected a cryptbench baseline", NULL);
+    refused("{\"schema_version\": 1, \"x\": 1e999}", "not valid JSON: real number overflow", NULL);
+    refused("{\"schema_version\": 1, \"schema_version\": 1}", "duplicate object key", NULL);
+    /* a name that is not UTF-8: jansson refuses it with its position */
+    refused("{\"benchmarks\": [{\"name\": \"a\xff\"}]}", "not valid JSON: unable to decode byte 0xff",
+            NULL);
+    /* every truncation of a valid file is refused, never half-loaded */
+    cut = malloc(len + 1);
+    for (size_t k = 1; k < len; k += len / 97 + 1) {
+        memcpy(cut, text, k);
+        cut[k] = '\0';
+        refused(cut, "b.json:", NULL);
+    }
+    free(cut);
+    free(text);
+}
+
+static void test_missing_file(void **state)
+{
+    cb_run   run;
+    cb_error err;
+
+    (void) state;
+    assert_int_equal(cb_baseline_load("build/tests/no-such.json", &run, &err), -1);
+    assert_string_equal(err.msg, "build/tests/no-such.json: No such file or directory");
+}
+
+static void test_baseline_names(void **state)
+{
+    char     buf[256];
+    cb_error err;
+
+    (void) state;
+    assert_int_equal(cb_baseline_path(buf, sizeof buf, "reports", "main", &err), 0);
+    assert_string_equal(buf, "reports/main.json");
+    assert_int_equal(cb_baseline_path(buf, sizeof buf, "reports", "../etc", &err), -1);
+    assert_int_equal(cb_baseline_path(buf, sizeof buf, "reports", "a/b", &err), -1);
+    assert_int_equal(cb_baseline_path(buf, sizeof buf, "reports", "", &err), -1);
+}
+
+static void test_differences(void **state)
+{
+    cb_run a, b;
+    char   buf[512];
+
+    (void) state;
+    memset(&a, 0, sizeof a);
+    memset(&b, 0, sizeof b);
+    strcpy(a.machine.cpu, "Xeon");
+    strcpy(b.machine.cpu, "Xeon");
+    strcpy(a.machine.libsodium, "1.0.18");
+    strcpy(b.machine.libsodium, "1.0.19");
+    cb_baseline_differences(&a, &b, buf, sizeof buf);
+    assert_string_equal(buf, "libsodium '1.0.18' vs '1.0.19'");
+    strcpy(b.machine.libsodium, "1.0.18");
+    cb_baseline_differences(&a, &b, buf, sizeof buf);
+    assert_string_equal(buf, "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_refuses_bad_values),
+        cmocka_unit_test(test_refuses_bad_text),
+        cmocka_unit_test(test_missing_file),
+        cmocka_unit_test(test_baseline_names),
+        cmocka_unit_test(test_differences),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
