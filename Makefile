@@ -126,6 +126,13 @@ $(BUILD)/tests/test_%: tests/test_%.c $(TEST_SUPPORT) $(LIB) $(BUILD)/test-deps.
 	$(Q)$(CC) $(ALL_CPPFLAGS) -Ilib -Itests $(DEPS_CFLAGS) $(TEST_CFLAGS) $(ALL_CFLAGS) \
 	    $(LDFLAGS) $< $(TEST_SUPPORT) $(LIB) $(TEST_LIBS) $(DEPS_LIBS) -lm -o $@
 
+# Tests of the suite's own helpers (hex, base58btc) link them too.
+$(BUILD)/tests/test_suite_%: tests/test_suite_%.c $(BUILD)/bench/suite.o $(TEST_SUPPORT) $(LIB) $(BUILD)/test-deps.mk
+	@mkdir -p $(@D)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(ALL_CPPFLAGS) -Ilib -Itests -Ibench $(DEPS_CFLAGS) $(TEST_CFLAGS) $(ALL_CFLAGS) \
+	    $(LDFLAGS) $< $(BUILD)/bench/suite.o $(TEST_SUPPORT) $(LIB) $(TEST_LIBS) $(DEPS_LIBS) -lm -o $@
+
 $(BUILD)/tests/fixtures/%: tests/fixtures/%.c $(LIB)
 	@mkdir -p $(@D)
 	$(call say,CC,$<)

@@ -9,7 +9,8 @@ enum option_id {
     OPT_HELP, OPT_VERSION, OPT_LIST, OPT_EXACT, OPT_WARM_UP, OPT_MEASUREMENT, OPT_SAMPLE_SIZE,
     OPT_NRESAMPLES, OPT_CONFIDENCE, OPT_SEED, OPT_QUICK, OPT_MEASURE, OPT_FORMAT, OPT_COLOR,
     OPT_TIMEOUT, OPT_UNIT, OPT_SAVE_BASELINE, OPT_BASELINE, OPT_LOAD_BASELINE,
-    OPT_NOISE_THRESHOLD, OPT_SIGNIFICANCE, OPT_GATE, OPT_REPORTS_DIR
+    OPT_NOISE_THRESHOLD, OPT_SIGNIFICANCE, OPT_GATE, OPT_REPORTS_DIR, OPT_TEST,
+    OPT_HTML, OPT_NO_HTML
 };
 
 typedef struct option_spec {
@@ -24,6 +25,7 @@ static const option_spec options[] = {
     { "--version", 0, OPT_VERSION },
     { "--list", 0, OPT_LIST },
     { "--exact", 0, OPT_EXACT },
+    { "--test", 0, OPT_TEST },
     { "--warm-up-time", 1, OPT_WARM_UP },
     { "--measurement-time", 1, OPT_MEASUREMENT },
     { "--sample-size", 1, OPT_SAMPLE_SIZE },
@@ -44,6 +46,8 @@ static const option_spec options[] = {
     { "--significance-level", 1, OPT_SIGNIFICANCE },
     { "--gate", 0, OPT_GATE },
     { "--reports-dir", 1, OPT_REPORTS_DIR },
+    { "--html", 0, OPT_HTML },
+    { "--no-html", 0, OPT_NO_HTML },
 };
 
 void cb_cli_help(FILE *out, const char *prog)
@@ -52,6 +56,7 @@ void cb_cli_help(FILE *out, const char *prog)
         "Usage: %s [OPTIONS] [FILTER...]     run the benchmarks (all, or those matching)\n"
         "       %s analyze FILE [OPTIONS]    analyse samples from a CSV or a baseline\n"
         "       %s compare OLD NEW [OPTIONS] compare two sample files or baselines\n"
+        "       %s report [OPTIONS]          rewrite the HTML report from stored baselines\n"
         "\n"
         "A FILTER is a POSIX extended regular expression matched anywhere in a name\n"
         "(so a plain word is a substring); with --exact it must equal the whole name.\n"
@@ -59,6 +64,8 @@ void cb_cli_help(FILE *out, const char *prog)
         "Selection:\n"
         "  --list                     print the benchmark names, one per line, and exit\n"
         "  --exact                    filters match whole names literally\n"
+        "  --test                     run each benchmark's known-answer check and one\n"
+        "                             iteration, untimed, and exit (Criterion's --test)\n"
         "Measurement:\n"
         "  --warm-up-time SECONDS     warm-up per benchmark (default %.1f)\n"
         "  --measurement-time SECONDS target sampling time per benchmark (default %.1f)\n"
@@ -84,6 +91,7 @@ void cb_cli_help(FILE *out, const char *prog)
         "                             %.3f with --measure instructions)\n"
         "  --significance-level X     p-value below which a change is real (default %.2f)\n"
         "  --gate                     exit 1 if a benchmark regressed; write DIR/gate.md\n"
+        "  --no-html                  do not write the HTML report, DIR/html/index.html\n"
         "Output:\n"
         "  --format human|json|csv|markdown|bencher|github\n"
         "                             (default human; json is one object per benchmark,\n"
@@ -95,7 +103,7 @@ void cb_cli_help(FILE *out, const char *prog)
         "\n"
         "Exit status: 0 all well, 1 a benchmark failed (or regressed, with --gate),\n"
         "2 a usage or input error.\n",
-        prog, prog, prog, CB_DEFAULT_WARM_UP_S, CB_DEFAULT_MEASUREMENT_S, CB_MIN_SAMPLE_SIZE,
+        prog, prog, prog, prog, CB_DEFAULT_WARM_UP_S, CB_DEFAULT_MEASUREMENT_S, CB_MIN_SAMPLE_SIZE,
         CB_DEFAULT_SAMPLE_SIZE, CB_QUICK_WARM_UP_S, CB_QUICK_MEASUREMENT_S, CB_QUICK_SAMPLE_SIZE,
         CB_DEFAULT_TIMEOUT_S, CB_DEFAULT_NRESAMPLES, CB_DEFAULT_CONFIDENCE,
         CB_DEFAULT_NOISE_THRESHOLD, CB_DEFAULT_NOISE_THRESHOLD_EXACT, CB_DEFAULT_SIGNIFICANCE);
@@ -204,6 +212,9 @@ static int apply(cb_config *cfg, enum option_id id, const char *opt, const char 
     case OPT_EXACT:
         cfg->exact = 1;
         return 0;
+    case OPT_TEST:
+        cfg->test = 1;
+        return 0;
     case OPT_QUICK:
         cfg->quick = 1;
         return 0;
@@ -283,6 +294,12 @@ static int apply(cb_config *cfg, enum option_id id, const char *opt, const char 
     case OPT_GATE:
         cfg->gate = 1;
         return 0;
+    case OPT_HTML:
+        cfg->html = 1;
+        return 0;
+    case OPT_NO_HTML:
+        cfg->html = 0;
+        return 0;
     }
     return cb_error_set(err, "%s: not handled", opt);
 }
@@ -315,6 +332,7 @@ static void defaults(cb_config *cfg)
     cfg->noise_threshold = CB_DEFAULT_NOISE_THRESHOLD;
     cfg->significance = CB_DEFAULT_SIGNIFICANCE;
     cfg->reports_dir = CB_DEFAULT_REPORTS_DIR;
+    cfg->html = 1;
 }
 
 int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err)
@@ -332,6 +350,9 @@ int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err)
         i = 2;
     } else if (argc > 1 && strcmp(argv[1], "compare") == 0) {
         cfg->command = CB_COMMAND_COMPARE;
+        i = 2;
+    } else if (argc > 1 && strcmp(argv[1], "report") == 0) {
+        cfg->command = CB_COMMAND_REPORT;
         i = 2;
     }
     for (; i < argc; i++) {
@@ -377,6 +398,10 @@ int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err)
     }
     if (!cfg->noise_threshold_set && cfg->measure == CB_MEASURE_INSTRUCTIONS) {
         cfg->noise_threshold = CB_DEFAULT_NOISE_THRESHOLD_EXACT;
+    }
+    if (cfg->command == CB_COMMAND_REPORT && npositional > 0) {
+        return cb_error_set(err, "report: takes no file (it reads --reports-dir), got '%s'",
+                            cfg->filters[0]);
     }
     if (cfg->command == CB_COMMAND_ANALYZE || cfg->command == CB_COMMAND_COMPARE) {
         size_t want = cfg->command == CB_COMMAND_ANALYZE ? 1 : 2;

@@ -21,7 +21,7 @@ static int use_color(cb_color choice, FILE *out)
 
 cb_report_options cb_command_report_options(const cb_config *cfg)
 {
-    static char       gate_path[4096];
+    static char       gate_path[4096], html_dir[4096];
     cb_report_options opt;
 
     memset(&opt, 0, sizeof opt);
@@ -32,27 +32,48 @@ cb_report_options cb_command_report_options(const cb_config *cfg)
     opt.noise_threshold = cfg->noise_threshold;
     snprintf(gate_path, sizeof gate_path, "%s/gate.md", cfg->reports_dir);
     opt.gate_path = gate_path;
+    snprintf(html_dir, sizeof html_dir, "%s/html", cfg->reports_dir);
+    opt.html_dir = html_dir;
     opt.differences = "";
     return opt;
 }
 
 int cb_command_open_reporters(const cb_config *cfg, const cb_report_options *opt,
-                              cb_reporter reps[2], size_t *n, cb_error *err)
+                              cb_reporter reps[CB_MAX_REPORTERS], size_t *n, cb_error *err)
 {
+    int html = cfg->html && (cfg->command == CB_COMMAND_RUN || cfg->command == CB_COMMAND_REPORT);
+
     *n = 0;
-    if (cb_report_open_format(&reps[0], (int) cfg->format, opt) != 0) {
-        return cb_error_set(err, "out of memory");
-    }
-    *n = 1;
-    if (cfg->gate) {
-        if (cb_report_gate_open(&reps[1], opt) != 0) {
-            cb_report_close(&reps[0]);
-            *n = 0;
+    if (!cfg->quiet) {
+        if (cb_report_open_format(&reps[*n], (int) cfg->format, opt) != 0) {
             return cb_error_set(err, "out of memory");
         }
-        *n = 2;
+        (*n)++;
+    }
+    if (cfg->gate && cb_report_gate_open(&reps[*n], opt) == 0) {
+        (*n)++;
+    } else if (cfg->gate) {
+        cb_command_close_reporters(reps, *n);
+        *n = 0;
+        return cb_error_set(err, "out of memory");
+    }
+    if (html && cb_report_html_open(&reps[*n], opt) == 0) {
+        (*n)++;
+    } else if (html) {
+        cb_command_close_reporters(reps, *n);
+        *n = 0;
+        return cb_error_set(err, "out of memory");
     }
     return 0;
+}
+
+void cb_command_close_reporters(cb_reporter *reps, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        cb_report_close(&reps[i]);
+    }
 }
 
 int cb_command_status(const cb_config *cfg, const cb_run *run)

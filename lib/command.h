@@ -22,6 +22,9 @@ int cb_command_analyze(const cb_config *cfg, cb_error *err);
 /* `compare OLD NEW`: change detection between two sample files or baselines. */
 int cb_command_compare(const cb_config *cfg, cb_error *err);
 
+/* `report`: the HTML report rewritten from stored baselines, nothing measured. */
+int cb_command_report(const cb_config *cfg, cb_error *err);
+
 /* ---- shared by the commands (command.c) ---- */
 
 /* Loads a baseline (JSON) or a CSV of samples into run, analysed; a CSV
@@ -32,9 +35,15 @@ int cb_command_load_samples(const char *path, const cb_config *cfg, cb_run *run,
 /* Report options for cfg on stdout/stderr. */
 cb_report_options cb_command_report_options(const cb_config *cfg);
 
-/* Opens cfg's --format reporter and, with --gate, the gate's: *n of them. */
+#define CB_MAX_REPORTERS 3
+
+/* Opens cfg's --format reporter, the gate's with --gate, the HTML report's
+ * unless --no-html: *n of them. */
 int cb_command_open_reporters(const cb_config *cfg, const cb_report_options *opt,
-                              cb_reporter reps[2], size_t *n, cb_error *err);
+                              cb_reporter reps[CB_MAX_REPORTERS], size_t *n, cb_error *err);
+
+/* Closes the n reporters opened by cb_command_open_reporters. */
+void cb_command_close_reporters(cb_reporter *reps, size_t n);
 
 /* 1 when a result failed or (gate) regressed, else 0. */
 int cb_command_status(const cb_config *cfg, const cb_run *run);

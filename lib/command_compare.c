@@ -32,11 +32,11 @@ static int compare_runs(const cb_config *cfg, const cb_run *old, cb_run *new_, c
 int cb_command_compare(const cb_config *cfg, cb_error *err)
 {
     cb_report_options opt = cb_command_report_options(cfg);
-    cb_reporter       reps[2];
+    cb_reporter       reps[CB_MAX_REPORTERS];
     cb_run            old, new_;
     const char      **missing = NULL;
     char              differences[1024];
-    size_t            nreps = 0, nmissing = 0, i, j;
+    size_t            nreps = 0, nmissing = 0, i;
     int               status = CB_EXIT_USAGE;
 
     if (cb_command_load_samples(cfg->args[0], cfg, &old, err) != 0) {
@@ -78,9 +78,7 @@ int cb_command_compare(const cb_config *cfg, cb_error *err)
         goto done;
     }
     cb_report_replay(reps, nreps, &new_);
-    for (j = 0; j < nreps; j++) {
-        cb_report_close(&reps[j]);
-    }
+    cb_command_close_reporters(reps, nreps);
     status = cb_command_status(cfg, &new_);
 done:
     free(missing);

@@ -21,7 +21,8 @@ static void warn_environment(const char *prog, unsigned build_flags, const cb_sy
         fprintf(stderr, "%s: warning: built with AddressSanitizer; timings include its "
                         "checks\n", prog);
     }
-    if (strcmp(si->governor, "unknown") != 0 && strcmp(si->governor, "performance") != 0) {
+    if (si->governor[0] != '\0' && strcmp(si->governor, "unknown") != 0 &&
+        strcmp(si->governor, "performance") != 0) {
         fprintf(stderr, "%s: warning: CPU frequency governor is '%s', not 'performance': "
                         "expect more noise\n", prog, si->governor);
     }
@@ -271,7 +272,7 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
     cb_instance_list  list = { NULL, 0 };
     unsigned char    *selected = NULL;
     cb_run            old, run, kept;
-    cb_reporter       reps[2];
+    cb_reporter       reps[CB_MAX_REPORTERS];
     const char      **missing = NULL;
     char              differences[1024] = "", path[4096];
     size_t            nreps = 0, nmissing = 0, nselected = 0, i;
@@ -282,6 +283,10 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
     memset(&run, 0, sizeof run);
     if (cb_filter_init(&f, cfg->filters, cfg->nfilters, cfg->exact, err) != 0) {
         return CB_EXIT_USAGE;
+    }
+    if (cfg->test && cfg->load_baseline != NULL) {
+        cb_error_set(err, "--test runs the benchmarks; it cannot be combined with --load-baseline");
+        goto done;
     }
     if (cfg->load_baseline == NULL) {
         if (select_instances(&f, &list, &selected, &nselected, err) != 0) {
@@ -303,6 +308,18 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
             goto done;
         }
     }
+    cb_sysinfo_read(&run.machine);
+    if (cfg->test) {
+        if (cb_report_test_open(&reps[0], &opt) != 0) {
+            cb_error_set(err, "out of memory");
+            goto done;
+        }
+        nreps = 1;
+        if (measure(prog, cfg, &list, selected, reps, nreps, NULL, &run, err) == 0) {
+            status = cb_command_status(cfg, &run);
+        }
+        goto close;
+    }
     /* a baseline that cannot be read stops the run before anything is measured
      * or written */
     has_old = load_against(cfg, &p, cfg->measure, &old, err);
@@ -322,8 +339,6 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
         if (load_stored(cfg, &f, has_old ? &old : NULL, &run, err) != 0) {
             goto done;
         }
-    } else {
-        cb_sysinfo_read(&run.machine);
     }
     if (has_old) {
         cb_baseline_differences(&old, &run, differences, sizeof differences);
@@ -354,9 +369,7 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
     }
     status = cb_command_status(cfg, &run);
 close:
-    for (i = 0; i < nreps; i++) {
-        cb_report_close(&reps[i]);
-    }
+    cb_command_close_reporters(reps, nreps);
 done:
     free(missing);
     free(selected);

@@ -13,6 +13,7 @@ typedef enum cb_command {
     CB_COMMAND_RUN = 0,
     CB_COMMAND_ANALYZE,
     CB_COMMAND_COMPARE,
+    CB_COMMAND_REPORT,
     CB_COMMAND_HELP,
     CB_COMMAND_VERSION
 } cb_command;
@@ -69,6 +70,7 @@ typedef struct cb_config {
     size_t       nfilters;
     int          exact;
     int          list;
+    int          test; /* --test: check each benchmark and run it once, untimed */
 
     /* how to measure; *_set: given on the command line, so it overrides a
      * benchmark's own default */
@@ -93,6 +95,8 @@ typedef struct cb_config {
     int         noise_threshold_set;
     double      significance;
     int         gate;
+    int         html;  /* write reports/html (default on; --no-html) */
+    int         quiet; /* no --format output: `report` writes only the HTML */
 
     /* analyze: the unit of CSV totals */
     const char *unit;

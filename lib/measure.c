@@ -33,6 +33,13 @@ void cb_measure_run(const cb_instance *inst, cb_clock *clock, const cb_measure_c
         cb_result_fail(r, s.failure);
         return;
     }
+    if (cfg->test_only) {
+        if (cb_state_call(&s, inst->def->run, 1, 1) != 0) {
+            cb_result_fail(r, s.failure);
+        }
+        keep_note(r, &s);
+        return;
+    }
     if (progress != NULL && progress->warm_up != NULL) {
         progress->warm_up(progress->self, inst->name, cfg->warm_up_ns);
     }

@@ -32,6 +32,7 @@ typedef struct cb_report_options {
     size_t        nmissing;
     const char   *differences;   /* machine or build differences from the baseline, or "" */
     const char   *gate_path;     /* the gate's markdown summary */
+    const char   *html_dir;      /* where the HTML report goes: DIR/html */
 } cb_report_options;
 
 /* Criterion's terminal output. */
@@ -55,6 +56,13 @@ int cb_report_github_open(cb_reporter *rep, const cb_report_options *opt);
 /* The regression gate's markdown table, written to opt->gate_path at the end,
  * regressions first, for a pull-request comment. */
 int cb_report_gate_open(cb_reporter *rep, const cb_report_options *opt);
+
+/* --test: "Testing NAME ... Success" (or FAILED and why) per benchmark. */
+int cb_report_test_open(cb_reporter *rep, const cb_report_options *opt);
+
+/* The HTML report: opt->html_dir/index.html and a page per benchmark and per
+ * group, self-contained, written at the end of the run (report_html.c). */
+int cb_report_html_open(cb_reporter *rep, const cb_report_options *opt);
 
 /* The reporter for a --format. */
 int cb_report_open_format(cb_reporter *rep, int format, const cb_report_options *opt);

@@ -31,6 +31,7 @@ void cb_runner_settings(const cb_config *cfg, const cb_instance *inst, cb_measur
     out->warm_up_ns = cfg->warm_up_s * 1e9;
     out->measurement_ns = measurement_s * 1e9;
     out->sample_size = sample_size;
+    out->test_only = cfg->test;
 }
 
 void cb_runner_describe(const cb_runner *rn, cb_run *run)
@@ -113,7 +114,7 @@ int cb_runner_run(const cb_runner *rn, const cb_instance_list *list,
         } else {
             cb_measure_run(inst, rn->clock, &settings, &rn->progress, r);
         }
-        if (!r->failed) {
+        if (!r->failed && !rn->cfg->test) {
             analyse(rn, run, r);
         }
         old = rn->baseline != NULL ? cb_run_find(rn->baseline, r->name) : NULL;

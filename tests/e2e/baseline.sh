@@ -1,6 +1,6 @@
 # Baselines, change detection and the gate, as a user drives them.
 . tests/e2e/common.bash
-R="$TMP/reports"
+R="$TMP/reports"  # where $SHORT points too
 ONE="--exact did/sha256/64/openssl"
 
 run "$CB" $SHORT --reports-dir "$R" $ONE

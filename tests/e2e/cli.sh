@@ -63,4 +63,11 @@ expect_in "and says the counter's rate" out 'ticks at [0-9.]+ GHz'
 expect_in "cycles per iteration" out '^did/sha256/64/openssl +cycles: \[[0-9.]+ K?cycles'
 expect_in "cycles per byte" out '^ {24}cpb: +\[[0-9.]+ [0-9.]+ [0-9.]+\] cycles/byte'
 
+rm -rf "$TMP/reports"
+run "$CB" --test --reports-dir "$TMP/reports"
+expect_status "--test: every benchmark's known-answer check passes" 0
+expect_in "Criterion's --test lines" out '^Testing did/sha256/64/openssl \.\.\. Success$'
+expect_not_in "and nothing fails" out 'FAILED'
+if [ -e "$TMP/reports" ]; then not_ok "--test saves no baseline"; else ok "--test saves no baseline"; fi
+
 echo "1..$n"

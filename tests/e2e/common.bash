@@ -51,4 +51,5 @@ expect_lines() {
 }
 
 # Short runs: the plumbing is under test here, not the numbers.
-SHORT="--warm-up-time 0.01 --measurement-time 0.02 --sample-size 10 --nresamples 1000"
+# Their baselines go to a scratch directory, never to the checkout's reports/.
+SHORT="--warm-up-time 0.01 --measurement-time 0.02 --sample-size 10 --nresamples 1000 --reports-dir $TMP/reports"

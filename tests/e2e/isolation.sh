@@ -19,4 +19,9 @@ run "$FAULTY" $SHORT --format json bad/kat
 expect_in "a failure in JSON has status and reason" out '"status": ?"failed"'
 expect_in "and the reason" out '"failure": ?"known-answer mismatch: got 00, want ff"'
 
+run "$FAULTY" --test --timeout 2
+expect_status "--test exits 1 when a check fails" 1
+expect_in "--test reports each failure" out '^Testing bad/kat \.\.\. FAILED: known-answer mismatch'
+expect_in "and each success" out '^Testing ok/after \.\.\. Success$'
+
 echo "1..$n"
