@@ -227,3 +227,35 @@ done:
     free(cn);
     return rc;
 }
+
+int cb_bootstrap_means(const double *a, size_t na, const double *b, size_t nb,
+                       const cb_bootstrap_config *cfg, cb_estimate *ratio, cb_estimate *diff,
+                       cb_error *err)
+{
+    size_t B = cfg->nresamples, k;
+    double *dist = malloc(2 * B * sizeof *dist), ma, mb, sa, sb, qa, qb;
+    cb_rng  rng;
+
+    if (dist == NULL) {
+        return cb_error_set(err, "out of memory for %zu bootstrap resamples", B);
+    }
+    cb_rng_seed(&rng, cfg->seed);
+    for (k = 0; k < B; k++) {
+        draw_moments(&rng, a, na, na, &sa, &qa);
+        draw_moments(&rng, b, nb, nb, &sb, &qb);
+        dist[k] = (sb / (double) nb) / (sa / (double) na);
+        dist[B + k] = sb / (double) nb - sa / (double) na;
+    }
+    ma = cb_stats_mean(a, na);
+    mb = cb_stats_mean(b, nb);
+    if (ratio != NULL) {
+        ratio->point = mb / ma;
+        cb_bootstrap_interval(dist, B, cfg->confidence, ratio);
+    }
+    if (diff != NULL) {
+        diff->point = mb - ma;
+        cb_bootstrap_interval(dist + B, B, cfg->confidence, diff);
+    }
+    free(dist);
+    return 0;
+}

@@ -54,6 +54,13 @@ typedef struct cb_bootstrap_two {
 int cb_bootstrap_compare(const double *old, size_t n_old, const double *new_, size_t n_new,
                          const cb_bootstrap_config *cfg, cb_bootstrap_two *out, cb_error *err);
 
+/* Two independent sets of per-iteration values: the ratio of their means
+ * mean(b) / mean(a) and their difference mean(b) - mean(a), with intervals
+ * from resampling each set on its own. Either output may be NULL. */
+int cb_bootstrap_means(const double *a, size_t na, const double *b, size_t nb,
+                       const cb_bootstrap_config *cfg, cb_estimate *ratio, cb_estimate *diff,
+                       cb_error *err);
+
 /* Welch's t statistic of b against a; 0 when both variances are 0. */
 double cb_bootstrap_welch_t(const double *a, size_t na, const double *b, size_t nb);
 

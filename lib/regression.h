@@ -21,4 +21,9 @@ cb_fit cb_regression_origin(const double *x, const double *y, size_t n);
 /* Ordinary least squares with an intercept. n >= 2, x not all equal. */
 cb_fit cb_regression_ols(const double *x, const double *y, size_t n);
 
+/* Least squares with an intercept minimising relative residuals (weights
+ * 1 / y^2), for sweeps whose parameter spans decades: unweighted, the largest
+ * point alone decides the intercept. R^2 is the weighted one. y > 0. */
+cb_fit cb_regression_relative(const double *x, const double *y, size_t n);
+
 #endif

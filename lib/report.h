@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include "compare.h"
+#include "group.h"
 #include "run.h"
 #include "sampling.h"
 
@@ -15,6 +16,8 @@ typedef struct cb_reporter {
     void (*begin)(void *self, const cb_run *run);
     /* r->has_change when there was a baseline result to compare with */
     void (*result)(void *self, const cb_run *run, const cb_result *r);
+    /* after the last result of a group: its implementation ratios, sweeps, costs */
+    void (*group)(void *self, const cb_run *run, const char *group, const cb_groups *g);
     void (*end)(void *self, const cb_run *run);
     void (*close)(void *self);
     void *self;
@@ -67,7 +70,29 @@ int cb_report_html_open(cb_reporter *rep, const cb_report_options *opt);
 /* The reporter for a --format. */
 int cb_report_open_format(cb_reporter *rep, int format, const cb_report_options *opt);
 
-/* Hands a finished run to every reporter: begin, each result, end. */
+/*
+ * Hands results to every reporter and closes each group as it ends: when a
+ * result of another group comes (or is announced with cb_fanout_next), the
+ * finished group's summaries are computed and handed to the group hooks.
+ */
+typedef struct cb_fanout {
+    cb_reporter        *reps;
+    size_t              n;
+    cb_bootstrap_config boot;
+    char                group[128]; /* the group being reported, "" before the first */
+} cb_fanout;
+
+void cb_fanout_begin(cb_fanout *f, const cb_run *run);
+
+/* Closes the current group if `name` belongs to another one. */
+void cb_fanout_next(cb_fanout *f, const cb_run *run, const char *name);
+
+void cb_fanout_result(cb_fanout *f, const cb_run *run, const cb_result *r);
+
+/* Closes the last group and calls every end hook. */
+void cb_fanout_end(cb_fanout *f, const cb_run *run);
+
+/* Hands a finished run to every reporter: begin, each result, groups, end. */
 void cb_report_replay(cb_reporter *reps, size_t n, const cb_run *run);
 
 /* Calls rep->close and zeroes rep. */

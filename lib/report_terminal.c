@@ -3,6 +3,7 @@
 
 #include "format.h"
 #include "report.h"
+#include "summary.h"
 
 /* Criterion's layout: names padded to 24 columns, values in brackets. */
 #define NAME_WIDTH 24
@@ -187,6 +188,32 @@ static void print_result(void *self, const cb_run *run, const cb_result *r)
     fflush(t->opt.out);
 }
 
+static void print_group(void *self, const cb_run *run, const char *group, const cb_groups *g)
+{
+    terminal *t = self;
+    char      line[512];
+    size_t    i;
+
+    if (g->nratios + g->nsweeps + g->ncosts == 0) {
+        return;
+    }
+    fprintf(t->opt.out, "\n%s%s summary%s\n", paint(t, BOLD), group, paint(t, RESET));
+    for (i = 0; i < g->nratios; i++) {
+        cb_summary_ratio(line, sizeof line, &g->ratios[i]);
+        fprintf(t->opt.out, "  %s\n", line);
+    }
+    for (i = 0; i < g->nsweeps; i++) {
+        cb_summary_sweep(line, sizeof line, &g->sweeps[i], run->unit);
+        fprintf(t->opt.out, "  %s\n", line);
+    }
+    for (i = 0; i < g->ncosts; i++) {
+        cb_summary_cost(line, sizeof line, &g->costs[i], run->unit);
+        fprintf(t->opt.out, "  %s\n", line);
+    }
+    fputc('\n', t->opt.out);
+    fflush(t->opt.out);
+}
+
 static void print_end(void *self, const cb_run *run)
 {
     terminal *t = self;
@@ -230,6 +257,7 @@ int cb_report_terminal_open(cb_reporter *rep, const cb_report_options *opt)
     t->opt = *opt;
     *rep = (cb_reporter){ .begin = print_begin,
                           .result = print_result,
+                          .group = print_group,
                           .end = print_end,
                           .close = close_terminal,
                           .self = t };

@@ -53,20 +53,6 @@ void cb_runner_describe(const cb_runner *rn, cb_run *run)
     cb_run_stamp(run);
 }
 
-void cb_runner_report(const cb_runner *rn, const cb_run *run, const cb_result *r)
-{
-    size_t i;
-
-    if (rn->progress.clear != NULL) {
-        rn->progress.clear(rn->progress.self);
-    }
-    for (i = 0; i < rn->nreporters; i++) {
-        if (rn->reporters[i].result != NULL) {
-            rn->reporters[i].result(rn->reporters[i].self, run, r);
-        }
-    }
-}
-
 static void analyse(const cb_runner *rn, const cb_run *run, cb_result *r)
 {
     cb_bootstrap_config boot = { rn->cfg->nresamples, rn->cfg->confidence, rn->cfg->seed };
@@ -85,13 +71,11 @@ static void analyse(const cb_runner *rn, const cb_run *run, cb_result *r)
 int cb_runner_run(const cb_runner *rn, const cb_instance_list *list,
                   const unsigned char *selected, cb_run *run, cb_error *err)
 {
-    size_t i, j;
+    cb_fanout f = { rn->reporters, rn->nreporters,
+                    { rn->cfg->nresamples, rn->cfg->confidence, rn->cfg->seed }, "" };
+    size_t    i;
 
-    for (j = 0; j < rn->nreporters; j++) {
-        if (rn->reporters[j].begin != NULL) {
-            rn->reporters[j].begin(rn->reporters[j].self, run);
-        }
-    }
+    cb_fanout_begin(&f, run);
     for (i = 0; i < list->n; i++) {
         const cb_instance *inst = &list->items[i];
         cb_measure_config  settings;
@@ -101,6 +85,8 @@ int cb_runner_run(const cb_runner *rn, const cb_instance_list *list,
         if (!selected[i]) {
             continue;
         }
+        /* a finished group is summarised before the next one is measured */
+        cb_fanout_next(&f, run, inst->name);
         r = cb_run_add(run);
         if (r == NULL || cb_measure_identify(r, inst) != 0) {
             return cb_error_set(err, "%s: out of memory", inst->name);
@@ -122,12 +108,11 @@ int cb_runner_run(const cb_runner *rn, const cb_instance_list *list,
             cb_compare_results(old, r, &rn->compare, &r->change, err) == 0) {
             r->has_change = 1;
         }
-        cb_runner_report(rn, run, r);
-    }
-    for (j = 0; j < rn->nreporters; j++) {
-        if (rn->reporters[j].end != NULL) {
-            rn->reporters[j].end(rn->reporters[j].self, run);
+        if (rn->progress.clear != NULL) {
+            rn->progress.clear(rn->progress.self);
         }
+        cb_fanout_result(&f, run, r);
     }
+    cb_fanout_end(&f, run);
     return 0;
 }
