@@ -57,6 +57,8 @@ void cb_cli_help(FILE *out, const char *prog)
         "       %s analyze FILE [OPTIONS]    analyse samples from a CSV or a baseline\n"
         "       %s compare OLD NEW [OPTIONS] compare two sample files or baselines\n"
         "       %s report [OPTIONS]          rewrite the HTML report from stored baselines\n"
+        "       %s ab A1 B1 A2 B2 ... [OPTIONS]\n"
+        "                                    paired comparison of A/B rounds (ci/bench-ab)\n"
         "\n"
         "A FILTER is a POSIX extended regular expression matched anywhere in a name\n"
         "(so a plain word is a substring); with --exact it must equal the whole name.\n"
@@ -103,7 +105,7 @@ void cb_cli_help(FILE *out, const char *prog)
         "\n"
         "Exit status: 0 all well, 1 a benchmark failed (or regressed, with --gate),\n"
         "2 a usage or input error.\n",
-        prog, prog, prog, prog, CB_DEFAULT_WARM_UP_S, CB_DEFAULT_MEASUREMENT_S, CB_MIN_SAMPLE_SIZE,
+        prog, prog, prog, prog, prog, CB_DEFAULT_WARM_UP_S, CB_DEFAULT_MEASUREMENT_S, CB_MIN_SAMPLE_SIZE,
         CB_DEFAULT_SAMPLE_SIZE, CB_QUICK_WARM_UP_S, CB_QUICK_MEASUREMENT_S, CB_QUICK_SAMPLE_SIZE,
         CB_DEFAULT_TIMEOUT_S, CB_DEFAULT_NRESAMPLES, CB_DEFAULT_CONFIDENCE,
         CB_DEFAULT_NOISE_THRESHOLD, CB_DEFAULT_NOISE_THRESHOLD_EXACT, CB_DEFAULT_SIGNIFICANCE);
@@ -354,6 +356,9 @@ int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err)
     } else if (argc > 1 && strcmp(argv[1], "report") == 0) {
         cfg->command = CB_COMMAND_REPORT;
         i = 2;
+    } else if (argc > 1 && strcmp(argv[1], "ab") == 0) {
+        cfg->command = CB_COMMAND_AB;
+        i = 2;
     }
     for (; i < argc; i++) {
         const char        *arg = argv[i], *eq, *value = NULL;
@@ -399,6 +404,20 @@ int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err)
     if (!cfg->noise_threshold_set && cfg->measure == CB_MEASURE_INSTRUCTIONS) {
         cfg->noise_threshold = CB_DEFAULT_NOISE_THRESHOLD_EXACT;
     }
+    if (cfg->command == CB_COMMAND_AB) {
+        if (npositional < 4 || npositional % 2 != 0) {
+            return cb_error_set(err, "ab: expected baselines in pairs, A1 B1 A2 B2 ... (at least "
+                                     "2 rounds), got %zu file%s", npositional,
+                                npositional == 1 ? "" : "s");
+        }
+        cfg->files = cfg->filters;
+        cfg->nfiles = npositional;
+        cfg->filters = calloc(1, sizeof *cfg->filters);
+        if (cfg->filters == NULL) {
+            return cb_error_set(err, "out of memory");
+        }
+        npositional = 0;
+    }
     if (cfg->command == CB_COMMAND_REPORT && npositional > 0) {
         return cb_error_set(err, "report: takes no file (it reads --reports-dir), got '%s'",
                             cfg->filters[0]);
@@ -423,6 +442,8 @@ int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err)
 
 void cb_cli_free(cb_config *cfg)
 {
+    free(cfg->files);
+    cfg->files = NULL;
     free(cfg->filters);
     cfg->filters = NULL;
     cfg->nfilters = 0;

@@ -25,6 +25,9 @@ int cb_command_compare(const cb_config *cfg, cb_error *err);
 /* `report`: the HTML report rewritten from stored baselines, nothing measured. */
 int cb_command_report(const cb_config *cfg, cb_error *err);
 
+/* `ab A1 B1 A2 B2 ...`: the paired comparison of ci/bench-ab's rounds. */
+int cb_command_ab(const cb_config *cfg, cb_error *err);
+
 /* ---- shared by the commands (command.c) ---- */
 
 /* Loads a baseline (JSON) or a CSV of samples into run, analysed; a CSV

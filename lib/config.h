@@ -14,6 +14,7 @@ typedef enum cb_command {
     CB_COMMAND_ANALYZE,
     CB_COMMAND_COMPARE,
     CB_COMMAND_REPORT,
+    CB_COMMAND_AB,
     CB_COMMAND_HELP,
     CB_COMMAND_VERSION
 } cb_command;
@@ -64,6 +65,8 @@ typedef struct cb_config {
     cb_command command;
     const char *args[2]; /* analyze FILE; compare OLD NEW */
     size_t      nargs;
+    const char **files;  /* ab A1 B1 A2 B2 ...: points into argv */
+    size_t       nfiles;
 
     /* what to run */
     const char **filters;

@@ -49,6 +49,9 @@ int cb_main_with_build(int argc, char **argv, unsigned build_flags)
     case CB_COMMAND_REPORT:
         status = cb_command_report(&cfg, &err);
         break;
+    case CB_COMMAND_AB:
+        status = cb_command_ab(&cfg, &err);
+        break;
     case CB_COMMAND_RUN:
     default:
         status = cb_command_run(prog, &cfg, &err);

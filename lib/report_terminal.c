@@ -105,8 +105,13 @@ static void print_change(terminal *t, const cb_change *ch)
     cb_format_percent(hi, sizeof hi, c->upper);
     fprintf(t->opt.out, "%*schange: ", NAME_WIDTH - 7, "");
     print_interval(t->opt.out, t, lo, mid, hi);
-    fprintf(t->opt.out, " (p = %.2f %s %.2f)\n", ch->p_value,
-            ch->p_value < t->opt.significance ? "<" : ">", t->opt.significance);
+    if (ch->p_value < 0.0) {
+        fprintf(t->opt.out, " (exact counts)\n");
+    } else {
+        fprintf(t->opt.out, " (p = %.2f %s %.2f%s)\n", ch->p_value,
+                ch->p_value < t->opt.significance ? "<" : ">", t->opt.significance,
+                ch->rounds > 0 ? ", paired rounds" : "");
+    }
     if (ch->verdict == CB_VERDICT_REGRESSED) {
         color = RED;
     } else if (ch->verdict == CB_VERDICT_IMPROVED) {

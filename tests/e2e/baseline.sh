@@ -74,6 +74,21 @@ expect_status "compare with a missing file exits 2" 2
 run "$CB" compare "$R/main.json" "$R/base.json" --gate --reports-dir "$R"
 expect_in "compare works on two baselines" out '^did/sha256/64/openssl +time: '
 
+# The A/B rounds' paired comparison (what ci/bench-ab runs after its rounds).
+for r in 1 2 3; do
+    for side in a b; do
+        "$CB" $SHORT --reports-dir "$R" --save-baseline "$side-$r" --no-html did/sha256/64 >/dev/null 2>&1
+    done
+done
+run "$CB" ab "$R/a-1.json" "$R/b-1.json" "$R/a-2.json" "$R/b-2.json" "$R/a-3.json" "$R/b-3.json" \
+    --gate --reports-dir "$R" --noise-threshold 0.5
+expect_status "ab on three rounds of identical code passes a 50% gate" 0
+expect_in "with a paired test across rounds" out '^ {17}change: \[[-+][0-9.]+% [-+][0-9.]+% [-+][0-9.]+%\] \(p = [0-9.]+ [<>] 0\.05, paired rounds\)$'
+expect_in "for each benchmark" out '^did/sha256/64/libsodium '
+run "$CB" ab "$R/a-1.json" "$R/b-1.json"
+expect_status "ab needs at least two rounds" 2
+expect_in "and says so" err 'ab: expected baselines in pairs, A1 B1 A2 B2 ... \(at least 2 rounds\), got 2 files'
+
 # Formats other tools read.
 run "$CB" --reports-dir "$R" --load-baseline main --format bencher
 expect_in "--format bencher prints libtest's lines" out '^test did/sha256/64/openssl \.\.\. bench: +[0-9,.]+ ns/iter \(\+/- [0-9,.]+\)$'
