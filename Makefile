@@ -69,6 +69,7 @@ $(BUILD)/deps.mk: ci/install-deps
 	    ci/install-deps || exit 1; \
 	fi
 	@{ echo "DEPS_CFLAGS := $$(pkg-config --cflags $(DEPS))"; \
+	   echo "VALGRIND_CFLAGS := $$(pkg-config --exists valgrind && echo -DCB_HAVE_CALLGRIND $$(pkg-config --cflags valgrind))"; \
 	   echo "DEPS_LIBS := $$(pkg-config --libs $(DEPS))"; } > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/test-deps.mk: $(BUILD)/deps.mk ci/install-deps
@@ -84,6 +85,9 @@ ifneq ($(filter test asan $(TEST_BINS) $(FIXTURE_BINS),$(MAKECMDGOALS)),)
 endif
 
 GIT_COMMIT := $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
+
+# valgrind's client requests, when its headers are here, for --measure instructions
+$(BUILD)/lib/callgrind.o: ALL_CPPFLAGS += $(VALGRIND_CFLAGS)
 
 $(BUILD)/lib/sysinfo.o: ALL_CPPFLAGS += -DCB_BUILD_CFLAGS='"$(CFLAGS)"' -DCB_BUILD_COMMIT='"$(GIT_COMMIT)"'
 

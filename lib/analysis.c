@@ -26,8 +26,8 @@ static void take_interval(cb_estimate *dst, const cb_estimate *boot)
     dst->std_err = boot->std_err;
 }
 
-int cb_analysis_run(const cb_samples *s, cb_mode mode, const cb_bootstrap_config *cfg,
-                    cb_analysis *out, cb_error *err)
+static int analyse(const cb_samples *s, cb_mode mode, cb_slope slope,
+                   const cb_bootstrap_config *cfg, cb_analysis *out, cb_error *err)
 {
     double          *x = cb_analysis_per_iteration(s), *scratch = malloc(s->n * sizeof *scratch);
     cb_bootstrap_one boot;
@@ -54,14 +54,16 @@ int cb_analysis_run(const cb_samples *s, cb_mode mode, const cb_bootstrap_config
     out->min = x[0];
     out->max = x[s->n - 1];
     cb_outliers_classify(x, s->n, &out->outliers);
-    if (mode == CB_MODE_LINEAR) {
-        cb_fit fit = cb_regression_origin(s->iters, s->values, s->n);
+    if (mode != CB_MODE_LINEAR) {
+        slope = CB_SLOPE_NONE;
+    } else {
+        cb_fit fit = slope == CB_SLOPE_INTERCEPT ? cb_regression_ols(s->iters, s->values, s->n)
+                                                 : cb_regression_origin(s->iters, s->values, s->n);
 
         out->slope.point = fit.slope;
         out->r_squared = fit.r_squared;
     }
-    if (cb_bootstrap_sample(s->iters, s->values, s->n, mode == CB_MODE_LINEAR, cfg, &boot,
-                            err) != 0) {
+    if (cb_bootstrap_sample(s->iters, s->values, s->n, slope, cfg, &boot, err) != 0) {
         goto done;
     }
     take_interval(&out->mean, &boot.mean);
@@ -76,6 +78,19 @@ done:
     free(x);
     free(scratch);
     return rc;
+}
+
+int cb_analysis_run(const cb_samples *s, cb_mode mode, const cb_bootstrap_config *cfg,
+                    cb_analysis *out, cb_error *err)
+{
+    return analyse(s, mode, CB_SLOPE_ORIGIN, cfg, out, err);
+}
+
+int cb_analysis_run_unit(const cb_samples *s, cb_mode mode, const char *unit,
+                         const cb_bootstrap_config *cfg, cb_analysis *out, cb_error *err)
+{
+    return analyse(s, mode, strcmp(unit, "instructions") == 0 ? CB_SLOPE_INTERCEPT : CB_SLOPE_ORIGIN,
+                   cfg, out, err);
 }
 
 void cb_analysis_throughput(cb_result *r, const char *unit)

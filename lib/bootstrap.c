@@ -19,6 +19,14 @@ typedef struct pair {
     double x, iters, totals;
 } pair;
 
+/* Least squares with an intercept from sums; 0 when the x do not vary. */
+static double ols_slope(double n, double sx, double sy, double sxx, double sxy)
+{
+    double den = n * sxx - sx * sx;
+
+    return den != 0.0 ? (n * sxy - sx * sy) / den : 0.0;
+}
+
 static int cmp_pair(const void *a, const void *b)
 {
     double x = ((const pair *) a)->x, y = ((const pair *) b)->x;
@@ -28,20 +36,21 @@ static int cmp_pair(const void *a, const void *b)
 
 enum { DIST_MEAN, DIST_MEDIAN, DIST_STD_DEV, DIST_MAD, DIST_SLOPE, NDIST };
 
-int cb_bootstrap_sample(const double *iters, const double *totals, size_t n, int with_slope,
+int cb_bootstrap_sample(const double *iters, const double *totals, size_t n, cb_slope slope,
                         const cb_bootstrap_config *cfg, cb_bootstrap_one *out, cb_error *err)
 {
     size_t    B = cfg->nresamples, b, i;
     pair     *pairs = malloc(n * sizeof *pairs);
     double   *sorted = malloc(n * sizeof *sorted), *xy = malloc(n * sizeof *xy);
-    double   *y = malloc(n * sizeof *y), centre;
+    double   *y = malloc(n * sizeof *y), *it = malloc(n * sizeof *it);
+    double   *tot = malloc(n * sizeof *tot), centre;
     double   *xx = malloc(n * sizeof *xx), *dist = malloc(NDIST * B * sizeof *dist);
     uint32_t *counts = malloc(n * sizeof *counts);
     cb_rng    rng;
     int       rc = -1;
 
-    if (pairs == NULL || sorted == NULL || xy == NULL || xx == NULL || y == NULL ||
-        dist == NULL || counts == NULL) {
+    if (pairs == NULL || sorted == NULL || xy == NULL || xx == NULL || y == NULL || it == NULL ||
+        tot == NULL || dist == NULL || counts == NULL) {
         cb_error_set(err, "out of memory for %zu bootstrap resamples", B);
         goto done;
     }
@@ -53,6 +62,8 @@ int cb_bootstrap_sample(const double *iters, const double *totals, size_t n, int
         sorted[i] = pairs[i].x;
         xy[i] = pairs[i].iters * pairs[i].totals;
         xx[i] = pairs[i].iters * pairs[i].iters;
+        it[i] = pairs[i].iters;
+        tot[i] = pairs[i].totals;
     }
     /* values centred on their mean: one pass gives the resample's variance
      * from sums of y and y^2 without the cancellation raw squares would suffer */
@@ -62,7 +73,7 @@ int cb_bootstrap_sample(const double *iters, const double *totals, size_t n, int
     }
     cb_rng_seed(&rng, cfg->seed);
     for (b = 0; b < B; b++) {
-        double sy = 0.0, syy = 0.0, sxy = 0.0, sxx = 0.0, mean_y, median;
+        double sy = 0.0, syy = 0.0, sxy = 0.0, sxx = 0.0, sit = 0.0, stot = 0.0, mean_y, median;
         size_t lo_index;
 
         cb_resample_draw(&rng, counts, n);
@@ -73,6 +84,8 @@ int cb_bootstrap_sample(const double *iters, const double *totals, size_t n, int
             syy += c * y[i] * y[i];
             sxy += c * xy[i];
             sxx += c * xx[i];
+            sit += c * it[i];
+            stot += c * tot[i];
         }
         mean_y = sy / (double) n;
         lo_index = cb_resample_median(sorted, counts, n, &median);
@@ -80,13 +93,15 @@ int cb_bootstrap_sample(const double *iters, const double *totals, size_t n, int
         dist[DIST_MEDIAN * B + b] = median;
         dist[DIST_STD_DEV * B + b] = sqrt((syy - sy * mean_y) / (double) (n - 1));
         dist[DIST_MAD * B + b] = cb_resample_mad(sorted, counts, n, median, lo_index);
-        dist[DIST_SLOPE * B + b] = sxy / sxx;
+        dist[DIST_SLOPE * B + b] = slope == CB_SLOPE_INTERCEPT
+                                       ? ols_slope((double) n, sit, stot, sxx, sxy)
+                                       : sxy / sxx;
     }
     cb_bootstrap_interval(dist + DIST_MEAN * B, B, cfg->confidence, &out->mean);
     cb_bootstrap_interval(dist + DIST_MEDIAN * B, B, cfg->confidence, &out->median);
     cb_bootstrap_interval(dist + DIST_STD_DEV * B, B, cfg->confidence, &out->std_dev);
     cb_bootstrap_interval(dist + DIST_MAD * B, B, cfg->confidence, &out->mad);
-    if (with_slope) {
+    if (slope != CB_SLOPE_NONE) {
         cb_bootstrap_interval(dist + DIST_SLOPE * B, B, cfg->confidence, &out->slope);
     } else {
         memset(&out->slope, 0, sizeof out->slope);
@@ -98,6 +113,8 @@ done:
     free(xy);
     free(xx);
     free(y);
+    free(it);
+    free(tot);
     free(dist);
     free(counts);
     return rc;

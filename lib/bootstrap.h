@@ -24,17 +24,24 @@ typedef struct cb_bootstrap_config {
     uint64_t seed;
 } cb_bootstrap_config;
 
+/* Which slope of totals on iterations a linear run is summarised by. */
+typedef enum cb_slope {
+    CB_SLOPE_NONE = 0,  /* flat sampling */
+    CB_SLOPE_ORIGIN,    /* through the origin: Criterion's, for times */
+    CB_SLOPE_INTERCEPT  /* with a fixed cost per sample: exact for instruction counts */
+} cb_slope;
+
 /*
  * One benchmark's samples: per-iteration values x = totals / iters. Fills the
- * intervals (not the points) of mean, median, std_dev and mad of x and, when
- * with_slope, of the slope of totals on iters through the origin. Resamples
- * (iters, totals) pairs, so every statistic sees the same resamples.
+ * intervals (not the points) of mean, median, std_dev and mad of x and of the
+ * slope of totals on iters (unless CB_SLOPE_NONE). Resamples (iters, totals)
+ * pairs, so every statistic sees the same resamples.
  */
 typedef struct cb_bootstrap_one {
     cb_estimate mean, median, std_dev, mad, slope;
 } cb_bootstrap_one;
 
-int cb_bootstrap_sample(const double *iters, const double *totals, size_t n, int with_slope,
+int cb_bootstrap_sample(const double *iters, const double *totals, size_t n, cb_slope slope,
                         const cb_bootstrap_config *cfg, cb_bootstrap_one *out, cb_error *err);
 
 /*

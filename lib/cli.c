@@ -226,6 +226,7 @@ static int apply(cb_config *cfg, enum option_id id, const char *opt, const char 
         cfg->measurement_s_set = 1;
         return parse_double(opt, v, 0.0, 86400.0, 1, &cfg->measurement_s, err);
     case OPT_TIMEOUT:
+        cfg->timeout_s_set = 1;
         return parse_double(opt, v, 0.0, 86400.0, 1, &cfg->timeout_s, err);
     case OPT_CONFIDENCE:
         if (parse_double(opt, v, 0.0, 1.0, 1, &cfg->confidence, err) != 0 ||

@@ -1,6 +1,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "callgrind.h"
 #include "clock.h"
 #include "cycles.h"
 #include "instructions.h"
@@ -83,16 +84,26 @@ int cb_clock_open(cb_clock *c, cb_measure kind, cb_error *err)
         c->stop = cycles_stop;
         c->ticks_per_ns = measure_tsc_ghz();
         return 0;
-    case CB_MEASURE_INSTRUCTIONS:
+    case CB_MEASURE_INSTRUCTIONS: {
+        cb_error perf, grind;
+
         c->unit = "instructions";
-        return cb_instructions_open(c, err);
+        if (cb_instructions_open(c, &perf) == 0) {
+            return 0;
+        }
+        if (cb_callgrind_available(&grind) == 0) {
+            c->via_callgrind = 1;
+            return 0;
+        }
+        return cb_error_set(err, "%s, and %s", perf.msg, grind.msg);
+    }
     }
     return cb_error_set(err, "unknown measurement kind %d", (int) kind);
 }
 
 int cb_clock_reopen(cb_clock *c, cb_error *err)
 {
-    if (c->kind != CB_MEASURE_INSTRUCTIONS) {
+    if (c->kind != CB_MEASURE_INSTRUCTIONS || c->via_callgrind || c->deferred) {
         return 0;
     }
     cb_instructions_close(c);

@@ -29,6 +29,12 @@ struct cb_clock {
     uint64_t (*start)(cb_clock *c);
     uint64_t (*stop)(cb_clock *c, uint64_t mark);
     int         wall_is_measure; /* start()/stop() read the now_ns() clock */
+    /* optional, around each sample: a counter read only after the fact
+     * (callgrind) zeroes before a sample and saves its count after */
+    void (*sample_begin)(cb_clock *c);
+    void (*sample_end)(cb_clock *c);
+    int         deferred;        /* values come from outside the process (callgrind) */
+    int         via_callgrind;   /* the runner's side: measure children under callgrind */
     double      ticks_per_ns;    /* cycles: the measured TSC rate in GHz */
     int         fd;              /* instructions: the perf_event descriptor */
     void       *user;            /* for a test's fake clock */

@@ -162,7 +162,7 @@ int cb_command_load_samples(const char *path, const cb_config *cfg, cb_run *run,
         if (r->failed) {
             continue;
         }
-        if (cb_analysis_run(&r->samples, r->plan.mode, &boot, &r->analysis, err) != 0) {
+        if (cb_analysis_run_unit(&r->samples, r->plan.mode, run->unit, &boot, &r->analysis, err) != 0) {
             cb_error_prefix(err, "%s: %s", path, r->name);
             cb_run_free(run);
             return -1;

@@ -197,13 +197,17 @@ static int measure(const char *prog, const cb_config *cfg, const cb_instance_lis
 {
     cb_clock  clock;
     cb_runner rn;
+    cb_config slow = *cfg;
     int       rc;
 
     if (cb_clock_open(&clock, cfg->measure, err) != 0) {
         return -1;
     }
+    if (clock.via_callgrind && !cfg->timeout_s_set) {
+        slow.timeout_s = CB_DEFAULT_TIMEOUT_CALLGRIND_S;
+    }
     memset(&rn, 0, sizeof rn);
-    rn.cfg = cfg;
+    rn.cfg = &slow;
     rn.clock = &clock;
     rn.reporters = reps;
     rn.nreporters = nreps;
@@ -215,6 +219,10 @@ static int measure(const char *prog, const cb_config *cfg, const cb_instance_lis
     }
     cb_runner_describe(&rn, run);
     warn_environment(prog, cfg->build_flags, &run->machine);
+    if (clock.via_callgrind) {
+        fprintf(stderr, "%s: perf_event_open is not available here: counting instructions under "
+                        "valgrind's callgrind, about fifty times slower than native\n", prog);
+    }
     rc = cb_runner_run(&rn, list, selected, run, err);
     cb_clock_close(&clock);
     return rc;

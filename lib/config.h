@@ -51,6 +51,7 @@ typedef enum cb_color {
 #define CB_DEFAULT_CONFIDENCE 0.95
 #define CB_DEFAULT_SEED 0x6372797074626e63u /* "cryptbnc" */
 #define CB_DEFAULT_TIMEOUT_S 300.0
+#define CB_DEFAULT_TIMEOUT_CALLGRIND_S 3600.0 /* valgrind runs code ~50x slower */
 #define CB_QUICK_WARM_UP_S 0.05
 #define CB_QUICK_MEASUREMENT_S 0.15
 #define CB_QUICK_SAMPLE_SIZE 20
@@ -88,6 +89,7 @@ typedef struct cb_config {
     int        quick;
     cb_measure measure;
     double     timeout_s;
+    int        timeout_s_set;
 
     /* baselines and change detection */
     const char *save_baseline; /* NULL: CB_DEFAULT_BASELINE, unless --baseline */

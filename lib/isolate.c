@@ -8,7 +8,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "callgrind.h"
 #include "isolate.h"
+
+/* What a child re-executed under valgrind is to measure: "FD WARM_NS
+ * MEASUREMENT_NS SAMPLES NAME". */
+#define CHILD_ENV "CRYPTBENCH_CALLGRIND_CHILD"
 
 /*
  * The child's report, one record per line (text, so that a stray write shows
@@ -157,16 +162,76 @@ static void describe_death(cb_result *r, int status, const char *why)
     cb_result_fail(r, reason);
 }
 
+/* In the forked child: become valgrind running this program on inst alone. */
+static void exec_callgrind(int fd, const cb_instance *inst, const cb_measure_config *cfg,
+                           const char *prefix)
+{
+    char  spec[1024];
+    FILE *f;
+
+    snprintf(spec, sizeof spec, "%d %.17g %.17g %zu %s", fd, cfg->warm_up_ns, cfg->measurement_ns,
+             cfg->sample_size, inst->name);
+    if (setenv(CHILD_ENV, spec, 1) == 0) {
+        cb_callgrind_exec(prefix);
+    }
+    f = fdopen(fd, "w");
+    if (f != NULL) {
+        fprintf(f, "failed cannot run valgrind: %s\nend\n", strerror(errno));
+        fclose(f);
+    }
+    _exit(3);
+}
+
+int cb_isolate_callgrind_child(void)
+{
+    const char        *spec = getenv(CHILD_ENV);
+    cb_measure_config  cfg = { 0, 0, 0, 0 };
+    cb_instance_list   list;
+    cb_clock           clock;
+    cb_progress        progress = { 0 };
+    cb_error           err;
+    char               name[512];
+    int                fd, n = -1;
+    size_t             i;
+
+    if (spec == NULL) {
+        return -1;
+    }
+    if (sscanf(spec, "%d %lf %lf %zu %511s%n", &fd, &cfg.warm_up_ns, &cfg.measurement_ns,
+               &cfg.sample_size, name, &n) != 5 || n < 0 || cb_registry_expand(&list, &err) != 0) {
+        return 3;
+    }
+    unsetenv(CHILD_ENV); /* a benchmark that runs programs must not pass it on */
+    if (cb_callgrind_clock(&clock, &err) != 0) {
+        dprintf(fd, "failed %s\nend\n", err.msg);
+        return 3;
+    }
+    for (i = 0; i < list.n; i++) {
+        if (strcmp(list.items[i].name, name) == 0) {
+            child_main(fd, &list.items[i], &clock, &cfg, &progress);
+        }
+    }
+    dprintf(fd, "failed no benchmark named %s in the re-executed program\nend\n", name);
+    return 3;
+}
+
 int cb_isolate_run(const cb_instance *inst, cb_clock *clock, const cb_measure_config *cfg,
                    const cb_progress *progress, double timeout_ns, cb_result *r,
                    cb_error *err)
 {
     int         fds[2], status = 0, timed_out = 0, rc;
+    int         grind = clock->via_callgrind && !cfg->test_only;
     pid_t       pid;
     buffer      buf = { NULL, 0, 0 };
     uint64_t    deadline = cb_clock_monotonic_ns() + (uint64_t) timeout_ns;
     const char *why = NULL;
+    char        dir[64] = "/tmp/cryptbench-callgrind-XXXXXX", prefix[128];
 
+    if (grind && mkdtemp(dir) == NULL) {
+        return cb_error_set(err, "%s: cannot create a directory for callgrind: %s", inst->name,
+                            strerror(errno));
+    }
+    snprintf(prefix, sizeof prefix, "%s/out", dir);
     if (pipe(fds) != 0) {
         return cb_error_set(err, "%s: pipe: %s", inst->name, strerror(errno));
     }
@@ -181,6 +246,9 @@ int cb_isolate_run(const cb_instance *inst, cb_clock *clock, const cb_measure_co
     }
     if (pid == 0) {
         close(fds[0]);
+        if (grind) {
+            exec_callgrind(fds[1], inst, cfg, prefix);
+        }
         child_main(fds[1], inst, clock, cfg, progress);
     }
     close(fds[1]);
@@ -224,5 +292,14 @@ int cb_isolate_run(const cb_instance *inst, cb_clock *clock, const cb_measure_co
         describe_death(r, status, why != NULL ? why : "empty report");
     }
     free(buf.data);
+    if (grind) {
+        cb_error dump_err;
+
+        if (!r->failed && cb_callgrind_read(prefix, r->samples.n, r->samples.values, &dump_err) != 0) {
+            cb_samples_free(&r->samples);
+            cb_result_fail(r, dump_err.msg);
+        }
+        cb_callgrind_cleanup(dir);
+    }
     return 0;
 }

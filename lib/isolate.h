@@ -19,4 +19,12 @@ int cb_isolate_run(const cb_instance *inst, cb_clock *clock, const cb_measure_co
                    const cb_progress *progress, double timeout_ns, cb_result *r,
                    cb_error *err);
 
+/*
+ * The other end of a measurement under callgrind: when this process is the
+ * program re-executed under valgrind for one benchmark (the environment says
+ * so), measures it, reports to the runner and returns the exit status;
+ * otherwise returns -1 and the program goes on as usual.
+ */
+int cb_isolate_callgrind_child(void);
+
 #endif

@@ -3,6 +3,7 @@
 
 #include "cli.h"
 #include "command.h"
+#include "isolate.h"
 #include "registry.h"
 
 const char *cb_version_string(void)
@@ -22,8 +23,12 @@ int cb_main_with_build(int argc, char **argv, unsigned build_flags)
     const char *prog = program_name(argc > 0 ? argv[0] : NULL);
     cb_config   cfg;
     cb_error    err = { "" };
-    int         status;
+    int         status = cb_isolate_callgrind_child();
 
+    if (status >= 0) {
+        cb_registry_clear();
+        return status; /* this process was one benchmark's measurement under callgrind */
+    }
     if (cb_cli_parse(argc, argv, &cfg, &err) != 0) {
         fprintf(stderr, "%s: %s\n", prog, err.msg);
         cb_cli_free(&cfg);

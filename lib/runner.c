@@ -61,7 +61,7 @@ static void analyse(const cb_runner *rn, const cb_run *run, cb_result *r)
     if (rn->progress.analyze != NULL) {
         rn->progress.analyze(rn->progress.self, r->name);
     }
-    if (cb_analysis_run(&r->samples, r->plan.mode, &boot, &r->analysis, &err) != 0) {
+    if (cb_analysis_run_unit(&r->samples, r->plan.mode, run->unit, &boot, &r->analysis, &err) != 0) {
         cb_result_fail(r, err.msg);
         return;
     }

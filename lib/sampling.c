@@ -88,9 +88,15 @@ int cb_sampling_collect(cb_state *s, const cb_plan *plan, cb_samples *out,
         if (progress != NULL && progress->collect != NULL) {
             progress->collect(progress->self, s->inst->name, plan, i);
         }
+        if (s->clock->sample_begin != NULL) {
+            s->clock->sample_begin(s->clock);
+        }
         if (cb_state_call(s, s->inst->def->run, iters, 1) != 0) {
             cb_samples_free(out);
             return -1;
+        }
+        if (s->clock->sample_end != NULL) {
+            s->clock->sample_end(s->clock);
         }
         out->iters[i] = (double) iters;
         out->values[i] = (double) s->measured;

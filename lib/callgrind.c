@@ -1,0 +1,178 @@
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "callgrind.h"
+
+#if defined(CB_HAVE_CALLGRIND)
+#  include <valgrind/callgrind.h>
+#  include <valgrind/valgrind.h>
+#endif
+
+static int on_path(const char *prog)
+{
+    const char *path = getenv("PATH");
+    char        buf[4096];
+
+    while (path != NULL && *path != '\0') {
+        size_t len = strcspn(path, ":");
+
+        snprintf(buf, sizeof buf, "%.*s/%s", (int) len, path, prog);
+        if (access(buf, X_OK) == 0) {
+            return 1;
+        }
+        path += len + (path[len] == ':');
+    }
+    return 0;
+}
+
+#if defined(CB_HAVE_CALLGRIND)
+int cb_callgrind_available(cb_error *err)
+{
+    if (!on_path("valgrind")) {
+        return cb_error_set(err, "valgrind was not found on the PATH: install it "
+                                 "(apt-get install valgrind) to count instructions under callgrind");
+    }
+    return 0;
+}
+
+int cb_callgrind_running(void)
+{
+    return RUNNING_ON_VALGRIND != 0;
+}
+
+static uint64_t wall_ns(cb_clock *c)
+{
+    (void) c;
+    return cb_clock_monotonic_ns();
+}
+
+/* collection goes on as the last thing before the loop and off as the first
+ * after it: what is counted is the loop */
+static uint64_t toggle_on(cb_clock *c)
+{
+    (void) c;
+    CALLGRIND_TOGGLE_COLLECT;
+    return 0;
+}
+
+static uint64_t toggle_off(cb_clock *c, uint64_t mark)
+{
+    (void) c;
+    (void) mark;
+    CALLGRIND_TOGGLE_COLLECT;
+    return 0;
+}
+
+static void zero(cb_clock *c)
+{
+    (void) c;
+    CALLGRIND_ZERO_STATS;
+}
+
+static void dump(cb_clock *c)
+{
+    (void) c;
+    CALLGRIND_DUMP_STATS_AT("cryptbench-sample");
+}
+
+int cb_callgrind_clock(cb_clock *c, cb_error *err)
+{
+    if (!cb_callgrind_running()) {
+        return cb_error_set(err, "not running under valgrind");
+    }
+    /* budgets stay in wall time, which valgrind stretches about fifty-fold */
+    *c = (cb_clock){ .kind = CB_MEASURE_INSTRUCTIONS, .unit = "instructions", .now_ns = wall_ns,
+                     .start = toggle_on, .stop = toggle_off, .sample_begin = zero,
+                     .sample_end = dump, .deferred = 1, .fd = -1, .ticks_per_ns = 1.0 };
+    return 0;
+}
+#else
+int cb_callgrind_available(cb_error *err)
+{
+    return cb_error_set(err, "this cryptbench was built without valgrind's headers: install "
+                             "valgrind (apt-get install valgrind) and rebuild to count "
+                             "instructions under callgrind");
+}
+
+int cb_callgrind_running(void)
+{
+    return 0;
+}
+
+int cb_callgrind_clock(cb_clock *c, cb_error *err)
+{
+    (void) c;
+    return cb_error_set(err, "built without valgrind's headers");
+}
+#endif
+
+void cb_callgrind_exec(const char *out_prefix)
+{
+    char    self[4096], out[4200];
+    char   *argv[8];
+    int     n = 0;
+    ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1);
+
+    if (len <= 0) {
+        return;
+    }
+    self[len] = '\0';
+    snprintf(out, sizeof out, "--callgrind-out-file=%s", out_prefix);
+    argv[n++] = (char *) "valgrind";
+    argv[n++] = (char *) "--tool=callgrind";
+    argv[n++] = (char *) "--collect-atstart=no";
+    argv[n++] = out;
+    argv[n++] = (char *) "--quiet";
+    argv[n++] = self;
+    argv[n] = NULL;
+    execvp("valgrind", argv);
+}
+
+void cb_callgrind_cleanup(const char *dir)
+{
+    DIR           *d = opendir(dir);
+    struct dirent *e;
+    char           path[4200];
+
+    while (d != NULL && (e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
+            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+            unlink(path);
+        }
+    }
+    if (d != NULL) {
+        closedir(d);
+    }
+    rmdir(dir);
+}
+
+int cb_callgrind_read(const char *out_prefix, size_t n, double *values, cb_error *err)
+{
+    char   path[4200], line[256];
+    size_t i;
+    int    rc = 0;
+
+    for (i = 0; i < n && rc == 0; i++) {
+        FILE *f;
+        int   found = 0;
+
+        snprintf(path, sizeof path, "%s.%zu", out_prefix, i + 1);
+        f = fopen(path, "r");
+        if (f == NULL) {
+            rc = cb_error_set(err, "callgrind dump %s: %s", path, strerror(errno));
+            break;
+        }
+        while (!found && fgets(line, sizeof line, f) != NULL) {
+            found = sscanf(line, "summary: %lf", &values[i]) == 1;
+        }
+        fclose(f);
+        if (!found) {
+            rc = cb_error_set(err, "callgrind dump %s has no summary line", path);
+        }
+    }
+    return rc;
+}

@@ -1,0 +1,57 @@
+# --measure instructions: exact, repeatable counts of the measured loop alone.
+. tests/e2e/common.bash
+COUNTED=$BUILD/tests/fixtures/counted
+
+# the slope of a benchmark from --format json (one object per line)
+slope() {
+    grep -F "\"name\":\"$1\"" "$TMP/out" | sed -n 's/.*"slope":{"point_estimate":\([-0-9.e+]*\).*/\1/p'
+}
+
+if [ -n "${ASAN_BUILD:-}" ] || case "$BUILD" in *asan*) true ;; *) false ;; esac; then
+    # valgrind cannot run a binary built with AddressSanitizer
+    echo "ok 1 # SKIP instruction counts under valgrind need a build without sanitizers"
+    echo "1..1"
+    exit 0
+fi
+
+I="--measure instructions --warm-up-time 0.05 --measurement-time 0.2 --sample-size 10 --nresamples 1000 --no-html --reports-dir $TMP/reports --format json"
+run "$COUNTED" $I
+expect_status "--measure instructions runs (perf_event_open, or callgrind)" 0
+light=$(slope count/light)
+heavy=$(slope count/heavy-setup)
+if [ -n "$light" ] && awk -v a="$light" -v b="$heavy" 'BEGIN { exit !(a > 0 && (a - b) ^ 2 < (a / 10000) ^ 2) }'; then
+    ok "set-up and tear-down are not counted ($light vs $heavy instructions per iteration)"
+else
+    not_ok "set-up and tear-down are not counted" "light $light, heavy-setup $heavy"
+fi
+if [ -n "$light" ] && awk -v a="$light" 'BEGIN { exit !(a < 20) }'; then
+    ok "the loop of a multiply-add counts a handful of instructions ($light)"
+else
+    not_ok "the loop of a multiply-add counts a handful of instructions" "got $light"
+fi
+
+run "$CB" $I --exact did/sha256/64/openssl
+first=$(slope did/sha256/64/openssl)
+run "$CB" $I --exact did/sha256/64/openssl
+second=$(slope did/sha256/64/openssl)
+if [ -n "$first" ] && awk -v a="$first" -v b="$second" 'BEGIN { exit !((a - b) ^ 2 <= (a / 10000) ^ 2) }'; then
+    ok "two runs count the same to 0.01% ($first and $second)"
+else
+    not_ok "two runs count the same to 0.01%" "$first vs $second"
+fi
+
+run "$CB" --measure instructions --reports-dir "$TMP/reports" --no-html did/sha256/64/openssl
+expect_in "the report says instructions" out '^did/sha256/64/openssl +instrs: \[[0-9.]+ K?instructions'
+run "$CB" --measure instructions --reports-dir "$TMP/reports" --no-html did/sha256/64/openssl
+expect_in "a second run compares exactly" out 'change: .*\(exact counts\)'
+expect_in "and finds no change" out 'No change in performance detected\.'
+
+run env PATH=/nonexistent "$CB" --measure instructions --exact did/sha256/64/openssl --reports-dir "$TMP/reports"
+if [ "$status" -eq 0 ]; then
+    ok "# SKIP perf_event_open counts here, so valgrind is not needed"
+else
+    expect_status "without perf or valgrind, --measure instructions exits 2" 2
+    expect_in "naming what to install" err 'apt-get install valgrind'
+fi
+
+echo "1..$n"
