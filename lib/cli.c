@@ -10,7 +10,7 @@ enum option_id {
     OPT_NRESAMPLES, OPT_CONFIDENCE, OPT_SEED, OPT_QUICK, OPT_MEASURE, OPT_FORMAT, OPT_COLOR,
     OPT_TIMEOUT, OPT_UNIT, OPT_SAVE_BASELINE, OPT_BASELINE, OPT_LOAD_BASELINE,
     OPT_NOISE_THRESHOLD, OPT_SIGNIFICANCE, OPT_GATE, OPT_REPORTS_DIR, OPT_TEST,
-    OPT_HTML, OPT_NO_HTML
+    OPT_HTML, OPT_NO_HTML, OPT_ROUNDS
 };
 
 typedef struct option_spec {
@@ -48,6 +48,7 @@ static const option_spec options[] = {
     { "--reports-dir", 1, OPT_REPORTS_DIR },
     { "--html", 0, OPT_HTML },
     { "--no-html", 0, OPT_NO_HTML },
+    { "--rounds", 1, OPT_ROUNDS },
 };
 
 void cb_cli_help(FILE *out, const char *prog)
@@ -59,6 +60,7 @@ void cb_cli_help(FILE *out, const char *prog)
         "       %s report [OPTIONS]          rewrite the HTML report from stored baselines\n"
         "       %s ab A1 B1 A2 B2 ... [OPTIONS]\n"
         "                                    paired comparison of A/B rounds (ci/bench-ab)\n"
+        "       %s calibrate [--rounds N]    how far a wall-clock gate can be trusted here\n"
         "\n"
         "A FILTER is a POSIX extended regular expression matched anywhere in a name\n"
         "(so a plain word is a substring); with --exact it must equal the whole name.\n"
@@ -105,7 +107,7 @@ void cb_cli_help(FILE *out, const char *prog)
         "\n"
         "Exit status: 0 all well, 1 a benchmark failed (or regressed, with --gate),\n"
         "2 a usage or input error.\n",
-        prog, prog, prog, prog, prog, CB_DEFAULT_WARM_UP_S, CB_DEFAULT_MEASUREMENT_S, CB_MIN_SAMPLE_SIZE,
+        prog, prog, prog, prog, prog, prog, CB_DEFAULT_WARM_UP_S, CB_DEFAULT_MEASUREMENT_S, CB_MIN_SAMPLE_SIZE,
         CB_DEFAULT_SAMPLE_SIZE, CB_QUICK_WARM_UP_S, CB_QUICK_MEASUREMENT_S, CB_QUICK_SAMPLE_SIZE,
         CB_DEFAULT_TIMEOUT_S, CB_DEFAULT_NRESAMPLES, CB_DEFAULT_CONFIDENCE,
         CB_DEFAULT_NOISE_THRESHOLD, CB_DEFAULT_NOISE_THRESHOLD_EXACT, CB_DEFAULT_SIGNIFICANCE);
@@ -221,6 +223,7 @@ static int apply(cb_config *cfg, enum option_id id, const char *opt, const char 
         cfg->quick = 1;
         return 0;
     case OPT_WARM_UP:
+        cfg->warm_up_s_set = 1;
         return parse_double(opt, v, 0.0, 3600.0, 1, &cfg->warm_up_s, err);
     case OPT_MEASUREMENT:
         cfg->measurement_s_set = 1;
@@ -303,6 +306,12 @@ static int apply(cb_config *cfg, enum option_id id, const char *opt, const char 
     case OPT_NO_HTML:
         cfg->html = 0;
         return 0;
+    case OPT_ROUNDS:
+        if (parse_size(opt, v, 3, 1000, &u, err) != 0) {
+            return -1;
+        }
+        cfg->rounds = (size_t) u;
+        return 0;
     }
     return cb_error_set(err, "%s: not handled", opt);
 }
@@ -336,6 +345,7 @@ static void defaults(cb_config *cfg)
     cfg->significance = CB_DEFAULT_SIGNIFICANCE;
     cfg->reports_dir = CB_DEFAULT_REPORTS_DIR;
     cfg->html = 1;
+    cfg->rounds = CB_DEFAULT_CALIBRATE_ROUNDS;
 }
 
 int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err)
@@ -359,6 +369,9 @@ int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err)
         i = 2;
     } else if (argc > 1 && strcmp(argv[1], "ab") == 0) {
         cfg->command = CB_COMMAND_AB;
+        i = 2;
+    } else if (argc > 1 && strcmp(argv[1], "calibrate") == 0) {
+        cfg->command = CB_COMMAND_CALIBRATE;
         i = 2;
     }
     for (; i < argc; i++) {
@@ -419,8 +432,10 @@ int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err)
         }
         npositional = 0;
     }
-    if (cfg->command == CB_COMMAND_REPORT && npositional > 0) {
-        return cb_error_set(err, "report: takes no file (it reads --reports-dir), got '%s'",
+    if ((cfg->command == CB_COMMAND_REPORT || cfg->command == CB_COMMAND_CALIBRATE) &&
+        npositional > 0) {
+        return cb_error_set(err, "%s: takes no argument, got '%s'",
+                            cfg->command == CB_COMMAND_REPORT ? "report" : "calibrate",
                             cfg->filters[0]);
     }
     if (cfg->command == CB_COMMAND_ANALYZE || cfg->command == CB_COMMAND_COMPARE) {

@@ -15,6 +15,7 @@ typedef enum cb_command {
     CB_COMMAND_COMPARE,
     CB_COMMAND_REPORT,
     CB_COMMAND_AB,
+    CB_COMMAND_CALIBRATE,
     CB_COMMAND_HELP,
     CB_COMMAND_VERSION
 } cb_command;
@@ -56,6 +57,7 @@ typedef enum cb_color {
 #define CB_QUICK_MEASUREMENT_S 0.15
 #define CB_QUICK_SAMPLE_SIZE 20
 #define CB_MIN_SAMPLE_SIZE 10
+#define CB_DEFAULT_CALIBRATE_ROUNDS 20
 #define CB_DEFAULT_NOISE_THRESHOLD 0.02
 #define CB_DEFAULT_NOISE_THRESHOLD_EXACT 0.001 /* instruction counts do not wobble */
 #define CB_DEFAULT_SIGNIFICANCE 0.05
@@ -79,6 +81,7 @@ typedef struct cb_config {
     /* how to measure; *_set: given on the command line, so it overrides a
      * benchmark's own default */
     double     warm_up_s;
+    int        warm_up_s_set;
     double     measurement_s;
     int        measurement_s_set;
     size_t     sample_size;
@@ -88,6 +91,7 @@ typedef struct cb_config {
     uint64_t   seed;
     int        quick;
     cb_measure measure;
+    size_t     rounds; /* calibrate */
     double     timeout_s;
     int        timeout_s_set;
 

@@ -8,12 +8,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "calibrate.h"
 #include "callgrind.h"
 #include "isolate.h"
 
-/* What a child re-executed under valgrind is to measure: "FD WARM_NS
- * MEASUREMENT_NS SAMPLES NAME". */
-#define CHILD_ENV "CRYPTBENCH_CALLGRIND_CHILD"
+/* What a re-executed child is to measure: "FD MEASURE WARM_NS MEASUREMENT_NS
+ * SAMPLES NAME", MEASURE one of cb_measure_name(). */
+#define CHILD_ENV "CRYPTBENCH_CHILD"
 
 /*
  * The child's report, one record per line (text, so that a stray write shows
@@ -162,48 +163,70 @@ static void describe_death(cb_result *r, int status, const char *why)
     cb_result_fail(r, reason);
 }
 
-/* In the forked child: become valgrind running this program on inst alone. */
-static void exec_callgrind(int fd, const cb_instance *inst, const cb_measure_config *cfg,
-                           const char *prefix)
+/* In the forked child: execute this program afresh (under valgrind when
+ * counting through callgrind) to measure inst alone. */
+static void exec_child(int fd, const cb_instance *inst, const cb_clock *clock,
+                       const cb_measure_config *cfg, const char *prefix)
 {
-    char  spec[1024];
+    char  spec[1024], self[4096];
     FILE *f;
 
-    snprintf(spec, sizeof spec, "%d %.17g %.17g %zu %s", fd, cfg->warm_up_ns, cfg->measurement_ns,
-             cfg->sample_size, inst->name);
+    snprintf(spec, sizeof spec, "%d %s %.17g %.17g %zu %s", fd, cb_measure_name(clock->kind),
+             cfg->warm_up_ns, cfg->measurement_ns, cfg->sample_size, inst->name);
     if (setenv(CHILD_ENV, spec, 1) == 0) {
-        cb_callgrind_exec(prefix);
+        if (clock->via_callgrind) {
+            cb_callgrind_exec(prefix);
+        } else {
+            ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1);
+
+            if (len > 0) {
+                self[len] = '\0';
+                execl(self, self, (char *) NULL);
+            }
+        }
     }
     f = fdopen(fd, "w");
     if (f != NULL) {
-        fprintf(f, "failed cannot run valgrind: %s\nend\n", strerror(errno));
+        fprintf(f, "failed cannot execute %s: %s\nend\n",
+                clock->via_callgrind ? "valgrind" : "this program", strerror(errno));
         fclose(f);
     }
     _exit(3);
 }
 
-int cb_isolate_callgrind_child(void)
+int cb_isolate_child(void)
 {
     const char        *spec = getenv(CHILD_ENV);
-    cb_measure_config  cfg = { 0, 0, 0, 0 };
+    cb_measure_config  cfg = { 0, 0, 0, 0, 0 };
     cb_instance_list   list;
     cb_clock           clock;
+    cb_measure         kind;
     cb_progress        progress = { 0 };
     cb_error           err;
-    char               name[512];
-    int                fd, n = -1;
+    char               name[512], measure[32];
+    int                fd, n = -1, rc;
     size_t             i;
 
     if (spec == NULL) {
         return -1;
     }
-    if (sscanf(spec, "%d %lf %lf %zu %511s%n", &fd, &cfg.warm_up_ns, &cfg.measurement_ns,
-               &cfg.sample_size, name, &n) != 5 || n < 0 || cb_registry_expand(&list, &err) != 0) {
+    if (sscanf(spec, "%d %31s %lf %lf %zu %511s%n", &fd, measure, &cfg.warm_up_ns,
+               &cfg.measurement_ns, &cfg.sample_size, name, &n) != 6 || n < 0 ||
+        cb_measure_parse(measure, &kind) != 0) {
         return 3;
     }
     unsetenv(CHILD_ENV); /* a benchmark that runs programs must not pass it on */
-    if (cb_callgrind_clock(&clock, &err) != 0) {
-        dprintf(fd, "failed %s\nend\n", err.msg);
+    if (strncmp(name, CB_CALIBRATE_PREFIX, strlen(CB_CALIBRATE_PREFIX)) == 0) {
+        cb_calibrate_register();
+    }
+    if (cb_registry_expand(&list, &err) != 0) {
+        return 3;
+    }
+    rc = kind == CB_MEASURE_INSTRUCTIONS && cb_callgrind_running()
+             ? cb_callgrind_clock(&clock, &err)
+             : cb_clock_open(&clock, kind, &err);
+    if (rc != 0 || clock.via_callgrind) {
+        dprintf(fd, "failed %s\nend\n", rc != 0 ? err.msg : "no instruction counter in the child");
         return 3;
     }
     for (i = 0; i < list.n; i++) {
@@ -221,6 +244,7 @@ int cb_isolate_run(const cb_instance *inst, cb_clock *clock, const cb_measure_co
 {
     int         fds[2], status = 0, timed_out = 0, rc;
     int         grind = clock->via_callgrind && !cfg->test_only;
+    int         fresh = grind || cfg->fresh_process;
     pid_t       pid;
     buffer      buf = { NULL, 0, 0 };
     uint64_t    deadline = cb_clock_monotonic_ns() + (uint64_t) timeout_ns;
@@ -246,8 +270,8 @@ int cb_isolate_run(const cb_instance *inst, cb_clock *clock, const cb_measure_co
     }
     if (pid == 0) {
         close(fds[0]);
-        if (grind) {
-            exec_callgrind(fds[1], inst, cfg, prefix);
+        if (fresh) {
+            exec_child(fds[1], inst, clock, cfg, prefix);
         }
         child_main(fds[1], inst, clock, cfg, progress);
     }

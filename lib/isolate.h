@@ -20,11 +20,11 @@ int cb_isolate_run(const cb_instance *inst, cb_clock *clock, const cb_measure_co
                    cb_error *err);
 
 /*
- * The other end of a measurement under callgrind: when this process is the
- * program re-executed under valgrind for one benchmark (the environment says
- * so), measures it, reports to the runner and returns the exit status;
- * otherwise returns -1 and the program goes on as usual.
+ * The other end of a measurement in a fresh process (cfg->fresh_process, or
+ * under callgrind): when this process is the program re-executed for one
+ * benchmark (the environment says so), measures it, reports to the runner and
+ * returns the exit status; otherwise returns -1 and the program goes on.
  */
-int cb_isolate_callgrind_child(void);
+int cb_isolate_child(void);
 
 #endif

@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "calibrate.h"
 #include "cli.h"
 #include "command.h"
 #include "isolate.h"
@@ -23,11 +24,11 @@ int cb_main_with_build(int argc, char **argv, unsigned build_flags)
     const char *prog = program_name(argc > 0 ? argv[0] : NULL);
     cb_config   cfg;
     cb_error    err = { "" };
-    int         status = cb_isolate_callgrind_child();
+    int         status = cb_isolate_child();
 
     if (status >= 0) {
         cb_registry_clear();
-        return status; /* this process was one benchmark's measurement under callgrind */
+        return status; /* this process was one benchmark's measurement */
     }
     if (cb_cli_parse(argc, argv, &cfg, &err) != 0) {
         fprintf(stderr, "%s: %s\n", prog, err.msg);
@@ -56,6 +57,9 @@ int cb_main_with_build(int argc, char **argv, unsigned build_flags)
         break;
     case CB_COMMAND_AB:
         status = cb_command_ab(&cfg, &err);
+        break;
+    case CB_COMMAND_CALIBRATE:
+        status = cb_command_calibrate(&cfg, &err);
         break;
     case CB_COMMAND_RUN:
     default:

@@ -13,7 +13,8 @@ typedef struct cb_measure_config {
     double warm_up_ns;
     double measurement_ns;
     size_t sample_size;
-    int    test_only; /* --test: check and one iteration, nothing timed */
+    int    test_only;     /* --test: check and one iteration, nothing timed */
+    int    fresh_process; /* measure in a newly executed copy of the program, not a fork */
 } cb_measure_config;
 
 /* Copies the instance's identity (name, impl, parameter, throughput) into r. */

@@ -10,6 +10,7 @@ void cb_runner_settings(const cb_config *cfg, const cb_instance *inst, cb_measur
     double          measurement_s = CB_DEFAULT_MEASUREMENT_S;
     size_t          sample_size = CB_DEFAULT_SAMPLE_SIZE;
 
+    memset(out, 0, sizeof *out);
     if (cfg->measurement_s_set) {
         measurement_s = cfg->measurement_s;
     } else if (cfg->quick) {
