@@ -171,17 +171,15 @@ fuzz: $(FUZZ_BIN)
 
 # ---- install -----------------------------------------------------------------
 
-$(BUILD)/cryptbench.pc: cryptbench.pc.in include/cryptbench.h
-	@mkdir -p $(@D)
-	$(Q)sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
-	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' $< > $@
-
-install: $(LIB) $(SUITE) $(BUILD)/cryptbench.pc
+# The .pc is generated at install time: it holds PREFIX, which may differ each time.
+install: $(LIB) $(SUITE) cryptbench.pc.in
 	$(call say,INSTALL,$(DESTDIR)$(PREFIX))
 	$(Q)install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(BINDIR)
 	$(Q)install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libcryptbench.a
 	$(Q)install -m 644 include/cryptbench.h $(DESTDIR)$(INCLUDEDIR)/cryptbench.h
-	$(Q)install -m 644 $(BUILD)/cryptbench.pc $(DESTDIR)$(PKGCONFIGDIR)/cryptbench.pc
+	$(Q)sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' cryptbench.pc.in \
+	    > $(DESTDIR)$(PKGCONFIGDIR)/cryptbench.pc
 	$(Q)install -m 755 $(SUITE) $(DESTDIR)$(BINDIR)/cryptbench
 
 uninstall:
