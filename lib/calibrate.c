@@ -96,9 +96,10 @@ static int measure_round(const cb_config *cfg, const cb_instance_list *list, cb_
     return 0;
 }
 
+/* each process's median time per iteration, as `ab` compares them */
 static double typical(const cb_result *r)
 {
-    return cb_result_typical(r)->point;
+    return r->analysis.median.point;
 }
 
 /* Rates over every window of k consecutive rounds, for threshold t: false

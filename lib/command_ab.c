@@ -9,8 +9,9 @@
 /*
  * `ab A1 B1 A2 B2 ...`: the rounds of ci/bench-ab, each an A run and a B run
  * saved as baselines. A benchmark is compared when every round measured it on
- * both sides; its change is the paired one of paired.h, and the result shown
- * is B's median round.
+ * both sides; its change is the paired one of paired.h on each process's
+ * median time per iteration (robust to a burst inside one process), and the
+ * result shown is B's median round.
  */
 typedef struct rounds {
     cb_run *runs; /* a, b, a, b, ... */
@@ -74,8 +75,8 @@ static int pair_up(const cb_config *cfg, const rounds *rs, const char *name, cb_
             *shown = ra->failed ? *ra : *br[k];
             return 1;
         }
-        a[k] = cb_result_typical(ra)->point;
-        b[k] = cb_result_typical(br[k])->point;
+        a[k] = ra->analysis.median.point;
+        b[k] = br[k]->analysis.median.point;
     }
     /* B's median round: the one with as many rounds below it as above */
     for (k = 0; k < n; k++) {

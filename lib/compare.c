@@ -30,6 +30,7 @@ static void compare_exact(const cb_result *old, const cb_result *new_,
     out->t = 0.0;
     out->p_value = -1.0;
     out->old_typical = old_t;
+    out->new_typical = cb_result_typical(new_)->point;
     out->verdict = c > cfg->noise_threshold    ? CB_VERDICT_REGRESSED
                    : c < -cfg->noise_threshold ? CB_VERDICT_IMPROVED
                    : c != 0.0                  ? CB_VERDICT_WITHIN_NOISE
@@ -59,6 +60,7 @@ int cb_compare_results(const cb_result *old, const cb_result *new_,
         out->p_value = two.p_value;
         out->verdict = cb_compare_verdict(&out->mean, out->p_value, cfg);
         out->old_typical = cb_result_typical(old)->point;
+        out->new_typical = cb_result_typical(new_)->point;
         rc = 0;
     }
     free(a);

@@ -119,7 +119,7 @@ static void add_row(text *t, const cb_run *run, const cb_result *r)
     char old[48], now[48], c[32], lo[32], hi[32];
 
     cb_format_value(old, sizeof old, r->change.old_typical, run->unit);
-    cb_format_value(now, sizeof now, cb_result_typical(r)->point, run->unit);
+    cb_format_value(now, sizeof now, r->change.new_typical, run->unit);
     cb_format_percent(c, sizeof c, r->change.mean.point);
     add(t, "| ");
     add_code(t, r->name);

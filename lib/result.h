@@ -61,6 +61,7 @@ typedef struct cb_change {
     double      p_value;     /* bootstrap t-test; -1 when exact (no test needed) */
     cb_verdict  verdict;
     double      old_typical; /* the baseline's headline estimate */
+    double      new_typical; /* and this run's, on the same footing */
     size_t      rounds;      /* A/B rounds behind a paired comparison; 0 otherwise */
 } cb_change;
 

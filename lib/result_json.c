@@ -97,12 +97,13 @@ static json_t *encode_analysis(const cb_result *r, const char *unit)
 
 static json_t *encode_change(const cb_change *ch)
 {
-    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:s}", "mean", cb_result_json_estimate(&ch->mean),
-                     "median", cb_result_json_estimate(&ch->median), "t",
-                     cb_result_json_real(ch->t), "p_value",
-                     ch->p_value < 0.0 ? json_null() : cb_result_json_real(ch->p_value),
-                     "old_typical", cb_result_json_real(ch->old_typical), "verdict",
-                     cb_verdict_name(ch->verdict));
+    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:s}", "mean",
+                     cb_result_json_estimate(&ch->mean), "median",
+                     cb_result_json_estimate(&ch->median), "t", cb_result_json_real(ch->t),
+                     "p_value", ch->p_value < 0.0 ? json_null() : cb_result_json_real(ch->p_value),
+                     "old_typical", cb_result_json_real(ch->old_typical), "new_typical",
+                     cb_result_json_real(ch->new_typical), "rounds", (json_int_t) ch->rounds,
+                     "verdict", cb_verdict_name(ch->verdict));
 }
 
 json_t *cb_result_json_encode(const cb_result *r, const char *unit, int with_samples)

@@ -61,12 +61,39 @@ static void test_noisy_rounds(void **state)
     assert_int_equal(c.verdict, CB_VERDICT_NO_CHANGE);
 }
 
+/* Yuen's trimmed test: one wild round (+49%) among nine at +1% to +3% neither
+ * hides the change nor inflates it. By hand: trimmed mean 0.0216667, winsorized
+ * variance 7.6667e-5, se 0.0047958, t 4.5178 with 5 degrees of freedom. */
+static void test_one_wild_round(void **state)
+{
+    double            l[10] = { 0.01, 0.02, 0.03, 0.01, 0.40, 0.02, 0.03, 0.01, 0.02, 0.03 };
+    double            a[10], b[10];
+    cb_compare_config cfg = { 0.005, 0.05, { 1, 0.95, 0 }, 0 };
+    cb_change         c;
+    int               k;
+
+    (void) state;
+    for (k = 0; k < 10; k++) {
+        a[k] = 100.0;
+        b[k] = 100.0 * exp(l[k]);
+    }
+    cb_paired_compare(a, b, 10, &cfg, &c);
+    support_close_rel(c.mean.point, exp(0.13 / 6.0) - 1.0, 1e-9, "trimmed change");
+    support_close_rel(c.mean.std_err, sqrt(0.00069 / 30.0), 1e-9, "Yuen's standard error");
+    support_close_rel(c.t, (0.13 / 6.0) / sqrt(0.00069 / 30.0), 1e-9, "t");
+    support_close_rel(c.mean.lower, exp(0.13 / 6.0 - 2.5705818356363146 * sqrt(0.00069 / 30.0)) - 1.0,
+                      1e-9, "lower");
+    assert_true(c.p_value < 0.01);
+    assert_int_equal(c.verdict, CB_VERDICT_REGRESSED);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_student_t_quantiles),
         cmocka_unit_test(test_identical_ratios_are_certain),
         cmocka_unit_test(test_noisy_rounds),
+        cmocka_unit_test(test_one_wild_round),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
