@@ -1,13 +1,27 @@
 /*
  * Key derivation: the slow-by-design primitives that turn a password into a
- * key. Each is checked against a published vector (or, where the API cannot
- * take one, a round trip) before it is timed, and says when its parameters are
- * below OWASP's 2023 guidance: a KDF can be too cheap as well as too slow.
+ * key, and the fast ones that turn a key into subkeys. Each is checked against
+ * a published vector (or, where the API cannot take one, a cross-check) before
+ * it is timed, and says when its parameters are below OWASP's 2023 guidance: a
+ * KDF can be too cheap as well as too slow.
+ *
+ * Time budget: a password KDF costs 10 ms to 1 s a call, so these declare ten
+ * samples and a measurement time of their own. With ten samples the runner
+ * samples linearly (55 x d calls in all) when that fits in twice the target,
+ * flat (10 x d calls) otherwise, and warns when even d = 1 overruns the target.
+ * Flat sampling with two or three calls a sample costs 20-30 calls; linear
+ * without a warning costs 110 or more. So a target here is about 15 calls at
+ * the time per call measured on the 2-core VM the suite is budgeted on (quiet,
+ * and under a second job): flat sampling then holds, without a warning, for
+ * calls from 10/27.5 to 10/15 of that (0.55x to 1.5x) -- wide enough for a
+ * busy machine; a much faster one gets Criterion's "unable to complete" hint.
+ * The cheap ones (PBKDF2 up to 100 000 iterations) keep linear sampling.
  */
 #include <openssl/core_names.h>
 #include <openssl/kdf.h>
 #include <openssl/params.h>
 #include <sodium.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "suite.h"
@@ -21,44 +35,92 @@ typedef struct argon2_limits {
     size_t             memlimit;
 } argon2_limits;
 
+#define MIB ((size_t) 1024 * 1024)
+
 static const argon2_limits argon2_interactive = { crypto_pwhash_OPSLIMIT_INTERACTIVE,
                                                   crypto_pwhash_MEMLIMIT_INTERACTIVE };
+static const argon2_limits argon2_moderate = { crypto_pwhash_OPSLIMIT_MODERATE,
+                                               crypto_pwhash_MEMLIMIT_MODERATE };
 
 /* OWASP 2023: Argon2id with at least 19 MiB of memory and 2 passes. */
 static void argon2_note(cb_state *s, const argon2_limits *l)
 {
-    if (l->memlimit < 19u * 1024 * 1024 || l->opslimit < 2) {
+    if (l->memlimit < 19 * MIB || l->opslimit < 2) {
         cb_state_note(s, "below OWASP 2023 guidance for Argon2id (19 MiB, 2 passes)");
     }
 }
 
-/* crypto_pwhash takes no secret or associated data and only 16-byte salts, so
- * the RFC 9106 vectors do not fit: check a round trip through the encoded
- * string form instead, and that a wrong password is refused. */
-static int argon2id_check(cb_state *s)
+/*
+ * The Argon2 reference implementation's own vectors (P-H-C/phc-winner-argon2,
+ * src/test.c, Argon2id v=19, password "password", salt "somesalt"). They fit
+ * only the encoded-string API: crypto_pwhash itself takes 16-byte salts and no
+ * secret or associated data, so neither these nor the RFC 9106 vectors can be
+ * fed to it. 256 KiB and 64 MiB (the interactive limits), both 2 passes; the
+ * arrays have the size crypto_pwhash_str_verify's prototype declares.
+ */
+static const char argon2id_ref_256k[crypto_pwhash_STRBYTES] =
+    "$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4";
+static const char argon2id_ref_64m[crypto_pwhash_STRBYTES] =
+    "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc";
+
+/* The PHC string's base64: the standard alphabet, no padding. */
+#define B64_VARIANT sodium_base64_VARIANT_ORIGINAL_NO_PADDING
+#define B64_LEN(n) sodium_base64_ENCODED_LEN((n), B64_VARIANT)
+
+/*
+ * The published vectors through crypto_pwhash_str_verify, and a wrong password
+ * refused; then the raw crypto_pwhash call that is timed, at the benchmark's
+ * own limits, cross-checked against the (now verified) string API by encoding
+ * its output as a PHC string: the two paths must agree on every byte.
+ */
+static int argon2id_check_limits(cb_state *s, const argon2_limits *l)
 {
-    const argon2_limits *l = cb_state_ctx(s);
-    char                 encoded[crypto_pwhash_STRBYTES];
+    unsigned char salt[crypto_pwhash_SALTBYTES], key[32];
+    char          salt64[B64_LEN(sizeof salt)], key64[B64_LEN(sizeof key)];
+    char          encoded[crypto_pwhash_STRBYTES];
+    int           n, rc = 0;
 
     argon2_note(s, l);
-    if (crypto_pwhash_str_alg(encoded, password, strlen(password), l->opslimit, l->memlimit,
-                              crypto_pwhash_ALG_ARGON2ID13) != 0) {
-        return cb_state_fail(s, "crypto_pwhash_str_alg failed (out of memory?)");
+    if (crypto_pwhash_str_verify(argon2id_ref_256k, "password", 8) != 0 ||
+        crypto_pwhash_str_verify(argon2id_ref_64m, "password", 8) != 0) {
+        return cb_state_fail(s, "Argon2id (phc-winner-argon2 test.c): a reference hash was "
+                                "not verified");
     }
-    if (crypto_pwhash_str_verify(encoded, password, strlen(password)) != 0) {
-        return cb_state_fail(s, "Argon2id round trip: the password was not verified");
+    if (crypto_pwhash_str_verify(argon2id_ref_256k, "passwore", 8) == 0) {
+        return cb_state_fail(s, "Argon2id (phc-winner-argon2 test.c): a wrong password was "
+                                "accepted");
     }
-    if (crypto_pwhash_str_verify(encoded, "wrong", 5) == 0) {
-        return cb_state_fail(s, "Argon2id round trip: a wrong password was accepted");
+    randombytes_buf(salt, sizeof salt);
+    if (crypto_pwhash(key, sizeof key, password, strlen(password), salt, l->opslimit,
+                      l->memlimit, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+        return cb_state_fail(s, "crypto_pwhash failed (out of memory?)");
     }
-    return 0;
+    sodium_bin2base64(salt64, sizeof salt64, salt, sizeof salt, B64_VARIANT);
+    sodium_bin2base64(key64, sizeof key64, key, sizeof key, B64_VARIANT);
+    n = snprintf(encoded, sizeof encoded, "$argon2id$v=19$m=%zu,t=%llu,p=1$%s$%s",
+                 l->memlimit / 1024, l->opslimit, salt64, key64);
+    if (n < 0 || (size_t) n >= sizeof encoded) {
+        rc = cb_state_fail(s, "Argon2id cross-check: encoded string too long");
+    } else if (crypto_pwhash_str_verify(encoded, password, strlen(password)) != 0) {
+        rc = cb_state_fail(s, "Argon2id cross-check: crypto_pwhash and crypto_pwhash_str "
+                              "disagree at these limits");
+    }
+    sodium_memzero(key, sizeof key);
+    sodium_memzero(encoded, sizeof encoded);
+    sodium_memzero(key64, sizeof key64);
+    return rc;
 }
 
-static int argon2id_run(cb_state *s)
+static int argon2id_check(cb_state *s)
 {
-    const argon2_limits *l = cb_state_ctx(s);
-    unsigned char        key[32], salt[crypto_pwhash_SALTBYTES];
-    int                  rc = 0;
+    return argon2id_check_limits(s, cb_state_ctx(s));
+}
+
+/* One run of the timed call at the limits in l; the sweep passes its own. */
+static int argon2id_derive(cb_state *s, const argon2_limits *l)
+{
+    unsigned char key[32], salt[crypto_pwhash_SALTBYTES];
+    int           rc = 0;
 
     randombytes_buf(salt, sizeof salt);
     CB_LOOP(s) {
@@ -68,6 +130,181 @@ static int argon2id_run(cb_state *s)
     }
     sodium_memzero(key, sizeof key);
     return rc == 0 ? 0 : cb_state_fail(s, "crypto_pwhash failed (out of memory?)");
+}
+
+static int argon2id_run(cb_state *s)
+{
+    return argon2id_derive(s, cb_state_ctx(s));
+}
+
+/*
+ * The memory sweep: 2 passes at 19 MiB (OWASP's minimum), 38 MiB and 64 MiB (the
+ * interactive limits again, so that the series is complete), for a fit of time
+ * against memory. The parameter is the memory in MiB.
+ */
+static int argon2id_t2_check(cb_state *s)
+{
+    argon2_limits l = { 2, (size_t) cb_state_param(s) * MIB };
+
+    return argon2id_check_limits(s, &l);
+}
+
+static int argon2id_t2_run(cb_state *s)
+{
+    argon2_limits l = { 2, (size_t) cb_state_param(s) * MIB };
+
+    return argon2id_derive(s, &l);
+}
+
+/* ---- scrypt (libsodium and OpenSSL EVP_KDF) --------------------------------- */
+
+/* OWASP 2023: scrypt with N=2^17, r=8, p=1 at least. Both libraries run the
+ * same r and p, with N as the parameter, so that their results pair. */
+#define SCRYPT_R 8u
+#define SCRYPT_P 1u
+#define OWASP_SCRYPT_N (1u << 17)
+
+typedef struct scrypt_vector {
+    const char *pass, *salt;
+    uint64_t    n;
+    uint32_t    r, p;
+    const char *dk; /* 64 bytes */
+} scrypt_vector;
+
+/* RFC 7914, section 12; the fourth vector (N=2^20, 1 GiB) is left out for time. */
+static const scrypt_vector scrypt_vectors[] = {
+    { "", "", 16, 1, 1,
+      "77d6576238657b203b19ca42c18a0497f16b4844e3074ae8dfdffa3fede21442"
+      "fcd0069ded0948f8326a753a0fc81f17e8d3e0fb2e0d3628cf35e20c38d18906" },
+    { "password", "NaCl", 1024, 8, 16,
+      "fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b373162"
+      "2eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640" },
+    { "pleaseletmein", "SodiumChloride", 16384, 8, 1,
+      "7023bdcb3afd7348461c06cd81fd38ebfda8fbba904f8e3ea9b543f6545da1f2"
+      "d5432955613f0fcf62d49705242a9af9e61e85dc0d651e40dfcf017b45575887" },
+};
+
+#define NSCRYPT_VECTORS (sizeof scrypt_vectors / sizeof scrypt_vectors[0])
+
+static void scrypt_note(cb_state *s)
+{
+    if (cb_state_param(s) < OWASP_SCRYPT_N) {
+        cb_state_note(s, "below OWASP 2023 guidance for scrypt (N=2^17, r=8, p=1)");
+    }
+}
+
+static int scrypt_sodium(const char *pass, size_t pass_len, const unsigned char *salt,
+                         size_t salt_len, uint64_t n, uint32_t r, uint32_t p,
+                         unsigned char *out, size_t out_len)
+{
+    return crypto_pwhash_scryptsalsa208sha256_ll((const uint8_t *) pass, pass_len, salt,
+                                                 salt_len, n, r, p, out, out_len);
+}
+
+static int scrypt_libsodium_check(cb_state *s)
+{
+    unsigned char out[64];
+    size_t        i;
+    int           rc = 0;
+
+    scrypt_note(s);
+    for (i = 0; rc == 0 && i < NSCRYPT_VECTORS; i++) {
+        const scrypt_vector *v = &scrypt_vectors[i];
+
+        if (scrypt_sodium(v->pass, strlen(v->pass), (const unsigned char *) v->salt,
+                          strlen(v->salt), v->n, v->r, v->p, out, sizeof out) != 0) {
+            rc = cb_state_fail(s, "crypto_pwhash_scryptsalsa208sha256_ll failed");
+        } else {
+            rc = suite_expect(s, "scrypt (RFC 7914 section 12)", out, sizeof out, v->dk);
+        }
+    }
+    sodium_memzero(out, sizeof out);
+    return rc;
+}
+
+static int scrypt_libsodium_run(cb_state *s)
+{
+    unsigned char key[32], salt[16];
+    uint64_t      n = cb_state_param(s);
+    int           rc = 0;
+
+    randombytes_buf(salt, sizeof salt);
+    CB_LOOP(s) {
+        rc |= scrypt_sodium(password, strlen(password), salt, sizeof salt, n, SCRYPT_R, SCRYPT_P,
+                            key, sizeof key);
+        cb_black_box(key);
+    }
+    sodium_memzero(key, sizeof key);
+    return rc == 0 ? 0 : cb_state_fail(s, "crypto_pwhash_scryptsalsa208sha256_ll failed");
+}
+
+/* An EVP_KDF context for scrypt with every parameter set, or NULL. */
+static EVP_KDF_CTX *scrypt_openssl_new(const char *pass, size_t pass_len,
+                                       const unsigned char *salt, size_t salt_len, uint64_t n,
+                                       uint32_t r, uint32_t p)
+{
+    EVP_KDF     *kdf = EVP_KDF_fetch(NULL, OSSL_KDF_NAME_SCRYPT, NULL);
+    EVP_KDF_CTX *ctx = kdf != NULL ? EVP_KDF_CTX_new(kdf) : NULL;
+    OSSL_PARAM   params[] = {
+        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_PASSWORD, (void *) pass, pass_len),
+        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT, (void *) salt, salt_len),
+        OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_N, &n),
+        OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_R, &r),
+        OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_P, &p),
+        OSSL_PARAM_construct_end()
+    };
+
+    EVP_KDF_free(kdf); /* the context holds its own reference */
+    if (ctx != NULL && EVP_KDF_CTX_set_params(ctx, params) != 1) {
+        EVP_KDF_CTX_free(ctx);
+        ctx = NULL;
+    }
+    return ctx;
+}
+
+static int scrypt_openssl_check(cb_state *s)
+{
+    unsigned char out[64];
+    size_t        i;
+    int           rc = 0;
+
+    scrypt_note(s);
+    for (i = 0; rc == 0 && i < NSCRYPT_VECTORS; i++) {
+        const scrypt_vector *v = &scrypt_vectors[i];
+        EVP_KDF_CTX         *ctx = scrypt_openssl_new(v->pass, strlen(v->pass),
+                                                      (const unsigned char *) v->salt,
+                                                      strlen(v->salt), v->n, v->r, v->p);
+
+        if (ctx == NULL || EVP_KDF_derive(ctx, out, sizeof out, NULL) != 1) {
+            rc = cb_state_fail(s, "EVP_KDF SCRYPT failed");
+        } else {
+            rc = suite_expect(s, "scrypt (RFC 7914 section 12)", out, sizeof out, v->dk);
+        }
+        EVP_KDF_CTX_free(ctx);
+    }
+    OPENSSL_cleanse(out, sizeof out);
+    return rc;
+}
+
+static int scrypt_openssl_run(cb_state *s)
+{
+    unsigned char key[32], salt[16];
+    EVP_KDF_CTX  *ctx;
+    int           ok = 1;
+
+    randombytes_buf(salt, sizeof salt);
+    ctx = scrypt_openssl_new(password, strlen(password), salt, sizeof salt, cb_state_param(s),
+                             SCRYPT_R, SCRYPT_P);
+    if (ctx == NULL) {
+        return cb_state_fail(s, "EVP_KDF SCRYPT context could not be set up");
+    }
+    CB_LOOP(s) {
+        ok &= EVP_KDF_derive(ctx, key, sizeof key, NULL) == 1;
+        cb_black_box(key);
+    }
+    EVP_KDF_CTX_free(ctx);
+    OPENSSL_cleanse(key, sizeof key);
+    return ok ? 0 : cb_state_fail(s, "EVP_KDF_derive (SCRYPT) failed");
 }
 
 /* ---- PBKDF2-HMAC-SHA256 (OpenSSL EVP_KDF) ----------------------------------- */
@@ -150,16 +387,190 @@ static int pbkdf2_run(cb_state *s)
     return ok ? 0 : cb_state_fail(s, "EVP_KDF_derive failed");
 }
 
+/* ---- HKDF-SHA256 (OpenSSL EVP_KDF) ------------------------------------------ */
+
+/* An extract-and-expand HKDF-SHA256 context, or NULL. (libsodium 1.0.18 has no
+ * HKDF; crypto_kdf_hkdf_sha256 arrived in 1.0.19, so this one is OpenSSL only.) */
+static EVP_KDF_CTX *hkdf_new(const unsigned char *ikm, size_t ikm_len,
+                             const unsigned char *salt, size_t salt_len,
+                             const unsigned char *info, size_t info_len)
+{
+    EVP_KDF     *kdf = EVP_KDF_fetch(NULL, OSSL_KDF_NAME_HKDF, NULL);
+    EVP_KDF_CTX *ctx = kdf != NULL ? EVP_KDF_CTX_new(kdf) : NULL;
+    OSSL_PARAM   params[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, (char *) "SHA256", 0),
+        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY, (void *) ikm, ikm_len),
+        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT, (void *) salt, salt_len),
+        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, (void *) info, info_len),
+        OSSL_PARAM_construct_end()
+    };
+
+    EVP_KDF_free(kdf); /* the context holds its own reference */
+    if (ctx != NULL && EVP_KDF_CTX_set_params(ctx, params) != 1) {
+        EVP_KDF_CTX_free(ctx);
+        ctx = NULL;
+    }
+    return ctx;
+}
+
+/* RFC 5869, appendix A.1 (test case 1). */
+static int hkdf_check(cb_state *s)
+{
+    unsigned char ikm[22], salt[13], info[10], okm[42];
+    EVP_KDF_CTX  *ctx;
+    int           rc;
+
+    suite_unhex(ikm, sizeof ikm, "0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b");
+    suite_unhex(salt, sizeof salt, "000102030405060708090a0b0c");
+    suite_unhex(info, sizeof info, "f0f1f2f3f4f5f6f7f8f9");
+    ctx = hkdf_new(ikm, sizeof ikm, salt, sizeof salt, info, sizeof info);
+    if (ctx == NULL || EVP_KDF_derive(ctx, okm, sizeof okm, NULL) != 1) {
+        EVP_KDF_CTX_free(ctx);
+        return cb_state_fail(s, "EVP_KDF HKDF failed");
+    }
+    EVP_KDF_CTX_free(ctx);
+    rc = suite_expect(s, "HKDF-SHA256 (RFC 5869 test case 1)", okm, sizeof okm,
+                      "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf"
+                      "34007208d5b887185865");
+    OPENSSL_cleanse(okm, sizeof okm);
+    return rc;
+}
+
+/* A 32-byte subkey from a 32-byte master key, with the context set up once. */
+static int hkdf_run(cb_state *s)
+{
+    static const unsigned char info[] = "cryptbench master key v1";
+    unsigned char              master[32], salt[32], key[32];
+    EVP_KDF_CTX               *ctx;
+    int                        ok = 1;
+
+    randombytes_buf(master, sizeof master);
+    randombytes_buf(salt, sizeof salt);
+    ctx = hkdf_new(master, sizeof master, salt, sizeof salt, info, sizeof info - 1);
+    sodium_memzero(master, sizeof master); /* the context keeps its own copy */
+    if (ctx == NULL) {
+        return cb_state_fail(s, "EVP_KDF HKDF context could not be set up");
+    }
+    CB_LOOP(s) {
+        ok &= EVP_KDF_derive(ctx, key, sizeof key, NULL) == 1;
+        cb_black_box(key);
+    }
+    EVP_KDF_CTX_free(ctx);
+    OPENSSL_cleanse(key, sizeof key);
+    return ok ? 0 : cb_state_fail(s, "EVP_KDF_derive (HKDF) failed");
+}
+
+/* ---- libsodium crypto_kdf (BLAKE2b) ----------------------------------------- */
+
+/*
+ * crypto_kdf_derive_from_key has no external vector: libsodium's own test
+ * (test/default/kdf.c and kdf.exp: master key 00..1f, context "KDF test",
+ * subkey 0, 64 bytes) is checked, and the definition it implements is
+ * cross-checked against the lower-level primitive: BLAKE2b keyed with the master
+ * key, the subkey id (little-endian, zero-padded) as salt and the context
+ * (zero-padded) as personalisation.
+ */
+static int blake2b_kdf_check(cb_state *s)
+{
+    unsigned char master[crypto_kdf_KEYBYTES], sub[64], ref[64];
+    unsigned char salt[crypto_generichash_blake2b_SALTBYTES] = { 0 };
+    unsigned char personal[crypto_generichash_blake2b_PERSONALBYTES] = { 0 };
+    const uint64_t id = 0x0123456789abcdefu;
+    size_t         i;
+    int            rc;
+
+    for (i = 0; i < sizeof master; i++) {
+        master[i] = (unsigned char) i;
+    }
+    if (crypto_kdf_derive_from_key(sub, sizeof sub, 0, "KDF test", master) != 0) {
+        return cb_state_fail(s, "crypto_kdf_derive_from_key failed");
+    }
+    rc = suite_expect(s, "crypto_kdf (libsodium test/default/kdf.exp)", sub, sizeof sub,
+                      "a0c724404728c8bb95e5433eb6a9716171144d61efb23e74b873fcbeda51d807"
+                      "1b5d70aae12066dfc94ce943f145aa176c055040c3dd73b0a15e36254d450614");
+    for (i = 0; i < 8; i++) {
+        salt[i] = (unsigned char) (id >> (8 * i));
+    }
+    memcpy(personal, "cbenchKD", crypto_kdf_CONTEXTBYTES);
+    if (rc == 0 &&
+        (crypto_kdf_derive_from_key(sub, 32, id, "cbenchKD", master) != 0 ||
+         crypto_generichash_blake2b_salt_personal(ref, 32, NULL, 0, master, sizeof master, salt,
+                                                  personal) != 0)) {
+        rc = cb_state_fail(s, "crypto_kdf or crypto_generichash_blake2b failed");
+    } else if (rc == 0 && sodium_memcmp(sub, ref, 32) != 0) {
+        rc = cb_state_fail(s, "crypto_kdf disagrees with BLAKE2b(key, salt=id, personal=ctx)");
+    }
+    sodium_memzero(sub, sizeof sub);
+    sodium_memzero(ref, sizeof ref);
+    return rc;
+}
+
+static int blake2b_kdf_run(cb_state *s)
+{
+    unsigned char master[crypto_kdf_KEYBYTES], key[32];
+    int           rc = 0;
+
+    crypto_kdf_keygen(master);
+    CB_LOOP(s) {
+        rc |= crypto_kdf_derive_from_key(key, sizeof key, 1, "cbenchKD", master);
+        cb_black_box(key);
+    }
+    sodium_memzero(master, sizeof master);
+    sodium_memzero(key, sizeof key);
+    return rc == 0 ? 0 : cb_state_fail(s, "crypto_kdf_derive_from_key failed");
+}
+
 void suite_kdf_register(void)
 {
+    static const uint64_t argon2_mib[] = { 19, 38, 64 };
+    static const double   argon2_seconds[] = { 0.25, 0.6, 1.0 };
+    static const uint64_t scrypt_n_small[] = { 1u << 14 }, scrypt_n_owasp[] = { OWASP_SCRYPT_N };
     static const uint64_t pbkdf2_iterations[] = { 1000, 10000, 100000, 600000 };
+    size_t                i;
 
+    /* 45-90 ms a call (64 MiB, 2 passes) */
     cb_register(&(cb_bench){ .name = "kdf/argon2id-interactive", .impl = "libsodium",
                              .run = argon2id_run, .check = argon2id_check,
                              .ctx = (void *) &argon2_interactive, .sample_size = 10,
-                             .measurement_time = 3.0 });
+                             .measurement_time = 1.0 });
+    /* 0.45-0.9 s a call (256 MiB, 3 passes, much of it page faults) */
+    cb_register(&(cb_bench){ .name = "kdf/argon2id-moderate", .impl = "libsodium",
+                             .run = argon2id_run, .check = argon2id_check,
+                             .ctx = (void *) &argon2_moderate, .sample_size = 10,
+                             .measurement_time = 11.0 });
+    /* the sweep, each point with its own target: 12-18, 28-46 and 45-90 ms a call */
+    for (i = 0; i < sizeof argon2_mib / sizeof argon2_mib[0]; i++) {
+        cb_register(&(cb_bench){ .name = "kdf/argon2id-t2", .impl = "libsodium",
+                                 .run = argon2id_t2_run, .check = argon2id_t2_check,
+                                 .params = &argon2_mib[i], .nparams = 1, .param_name = "MiB",
+                                 .sample_size = 10, .measurement_time = argon2_seconds[i] });
+    }
+    /* N=2^14 (16 MiB): 23-48 ms a call */
+    cb_register(&(cb_bench){ .name = "kdf/scrypt-r8-p1", .impl = "libsodium",
+                             .run = scrypt_libsodium_run, .check = scrypt_libsodium_check,
+                             .params = scrypt_n_small, .nparams = 1, .param_name = "N",
+                             .sample_size = 10, .measurement_time = 0.6 });
+    cb_register(&(cb_bench){ .name = "kdf/scrypt-r8-p1", .impl = "openssl",
+                             .run = scrypt_openssl_run, .check = scrypt_openssl_check,
+                             .params = scrypt_n_small, .nparams = 1, .param_name = "N",
+                             .sample_size = 10, .measurement_time = 0.6 });
+    /* N=2^17 (128 MiB): 0.27-0.4 s a call */
+    cb_register(&(cb_bench){ .name = "kdf/scrypt-r8-p1", .impl = "libsodium",
+                             .run = scrypt_libsodium_run, .check = scrypt_libsodium_check,
+                             .params = scrypt_n_owasp, .nparams = 1, .param_name = "N",
+                             .sample_size = 10, .measurement_time = 4.5 });
+    cb_register(&(cb_bench){ .name = "kdf/scrypt-r8-p1", .impl = "openssl",
+                             .run = scrypt_openssl_run, .check = scrypt_openssl_check,
+                             .params = scrypt_n_owasp, .nparams = 1, .param_name = "N",
+                             .sample_size = 10, .measurement_time = 4.5 });
+    /* 0.2 ms to 22-33 ms a call, linear; 600 000 iterations, 125-215 ms: flat */
     cb_register(&(cb_bench){ .name = "kdf/pbkdf2-sha256", .impl = "openssl", .run = pbkdf2_run,
                              .check = pbkdf2_check, .params = pbkdf2_iterations,
                              .nparams = 4, .param_name = "iterations", .sample_size = 10,
                              .measurement_time = 3.0 });
+    /* microseconds: the runner's defaults */
+    cb_register(&(cb_bench){ .name = "kdf/hkdf-sha256", .impl = "openssl", .run = hkdf_run,
+                             .check = hkdf_check });
+    cb_register(&(cb_bench){ .name = "kdf/blake2b-kdf", .impl = "libsodium",
+                             .run = blake2b_kdf_run, .check = blake2b_kdf_check });
 }

@@ -1,0 +1,46 @@
+# The crypto suite behind `make bench`: every benchmark's known-answer check
+# passes, every family is there, and the same primitive in both libraries
+# carries the same name up to its implementation, so that reports pair them.
+. tests/e2e/common.bash
+
+run "$CB" --list
+expect_status "--list exits 0" 0
+cp "$TMP/out" "$TMP/list"
+total=$(wc -l <"$TMP/list")
+if [ "$total" -ge 70 ]; then ok "the suite has $total benchmarks (70 or more)"; else
+    not_ok "the suite has 70 benchmarks or more" "only $total"; fi
+
+for family in kdf master_key did sign; do
+    expect_in "family $family is in --list" list "^$family/"
+done
+
+# group/function/param and both implementations, as the brief names them
+for primitive in did/sha256/64 did/sha256/1024 did/sha256/16384 did/sha512/64 \
+                 master_key/aes-256-gcm-encrypt/32 \
+                 master_key/chacha20poly1305-encrypt/1024 \
+                 master_key/chacha20poly1305-decrypt/1024 \
+                 kdf/scrypt-r8-p1/131072 \
+                 sign/ed25519-keygen sign/ed25519-sign/64 sign/ed25519-verify/64 sign/x25519; do
+    for impl in libsodium openssl; do
+        expect_in "$primitive/$impl is listed" list "^$primitive/$impl\$"
+    done
+done
+
+# the variants the reports subtract from their base, and the sweeps they fit
+for name in master_key/aes-256-gcm-encrypt-fresh-ctx/1024/openssl \
+            master_key/aes-256-gcm-encrypt-fresh-ctx-fetch-per-call/32/openssl \
+            did/sha256-fetch-per-call/64/openssl \
+            kdf/argon2id-t2/19/libsodium kdf/argon2id-t2/38/libsodium kdf/argon2id-t2/64/libsodium \
+            kdf/pbkdf2-sha256/600000/openssl did/did-key-ed25519; do
+    expect_in "$name is listed" list "^$name\$"
+done
+expect_not_in "names are lowercase group/function[/param][/impl]" list '[A-Z ]'
+
+run "$CB" --test --reports-dir "$TMP/reports"
+expect_status "--test: every known-answer check passes (exit 0)" 0
+expect_not_in "and nothing FAILED" out 'FAILED'
+tested=$(grep -c '^Testing .* \.\.\. Success$' "$TMP/out")
+if [ "$tested" -eq "$total" ]; then ok "--test checked all $total benchmarks"; else
+    not_ok "--test checked every benchmark" "$tested successes for $total benchmarks"; fi
+
+echo "1..$n"
