@@ -62,7 +62,7 @@ else
 -include $(BUILD)/deps.mk
 endif
 
-$(BUILD)/deps.mk: ci/install-deps
+$(BUILD)/deps.mk: ci/install-deps Makefile
 	@mkdir -p $(@D)
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists $(DEPS); then \
 	    echo "pkg-config cannot find $(DEPS): running ci/install-deps"; \
@@ -72,7 +72,7 @@ $(BUILD)/deps.mk: ci/install-deps
 	   echo "VALGRIND_CFLAGS := $$(pkg-config --exists valgrind && echo -DCB_HAVE_CALLGRIND $$(pkg-config --cflags valgrind))"; \
 	   echo "DEPS_LIBS := $$(pkg-config --libs $(DEPS))"; } > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/test-deps.mk: $(BUILD)/deps.mk ci/install-deps
+$(BUILD)/test-deps.mk: $(BUILD)/deps.mk ci/install-deps Makefile
 	@if ! pkg-config --exists $(TEST_DEPS) || ! command -v valgrind >/dev/null 2>&1; then \
 	    echo "test dependencies missing: running ci/install-deps --test"; \
 	    ci/install-deps --test || exit 1; \

@@ -12,6 +12,7 @@
 #  include <valgrind/valgrind.h>
 #endif
 
+#if defined(CB_HAVE_CALLGRIND)
 static int on_path(const char *prog)
 {
     const char *path = getenv("PATH");
@@ -29,7 +30,6 @@ static int on_path(const char *prog)
     return 0;
 }
 
-#if defined(CB_HAVE_CALLGRIND)
 int cb_callgrind_available(cb_error *err)
 {
     if (!on_path("valgrind")) {

@@ -6,7 +6,7 @@ expect_status "--list exits 0" 0
 expect_in "--list prints names" out '^did/sha256/64/openssl$'
 expect_not_in "--list measures nothing" out 'time:'
 
-run "$CB" --list did/sha256
+run "$CB" --list did/sha256/64/
 expect_lines "a plain word filters by substring" out 2
 run "$CB" --list 'pbkdf2.*/(1000|10000)/'
 expect_lines "a filter is an extended regular expression" out 2
@@ -47,14 +47,14 @@ expect_not_in "NO_COLOR wins over --color always" out $'\033'
 run "$CB" $SHORT --color always --exact did/sha256/64/openssl
 expect_in "--color always colours" out $'\033\\[1m'
 
-run "$CB" $SHORT --format json did/sha256
+run "$CB" $SHORT --format json did/sha256/64/
 expect_status "--format json exits 0" 0
 expect_lines "one JSON object per benchmark" out 2
 expect_in "with the baseline's field names" out '^\{"name": ?"did/sha256/64/libsodium".*"estimates": ?\{.*"slope"'
-run "$CB" $SHORT --format csv did/sha256
+run "$CB" $SHORT --format csv did/sha256/64/
 expect_lines "--format csv: a header and a row per benchmark" out 3
 expect_in "the header names the columns" out '^name,status,unit,mode,samples,lower,estimate,upper'
-run "$CB" $SHORT --format markdown did/sha256
+run "$CB" $SHORT --format markdown did/sha256/64/
 expect_in "--format markdown prints a table" out '^\| did/sha256/64/openssl \| [0-9.]+ [pnum]?s \['
 
 run "$CB" $SHORT --measure cycles --exact did/sha256/64/openssl
