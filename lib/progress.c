@@ -1,3 +1,4 @@
+#include "clock.h"
 #include "format.h"
 #include "progress.h"
 
@@ -15,14 +16,23 @@ static void on_warm_up(void *self, const char *name, double warm_up_ns)
     fflush(tty);
 }
 
+/* A line per sample would scroll a slow terminal: at most ten updates a second. */
+#define REFRESH_NS 100000000u
+
 static void on_collect(void *self, const char *name, const cb_plan *plan, size_t done)
 {
-    FILE  *tty = self;
-    char   when[32], iters[32];
-    double total = plan->mode == CB_MODE_LINEAR
+    static uint64_t last_ns;
+    FILE           *tty = self;
+    char            when[32], iters[32];
+    uint64_t        now = cb_clock_monotonic_ns();
+    double          total = plan->mode == CB_MODE_LINEAR
                        ? (double) plan->d * (double) plan->n * (double) (plan->n + 1) / 2.0
                        : (double) plan->d * (double) plan->n;
 
+    if (done > 0 && done < plan->n && now - last_ns < REFRESH_NS) {
+        return;
+    }
+    last_ns = now;
     cb_format_time(when, sizeof when, plan->expected_ns);
     cb_format_count(iters, sizeof iters, total);
     fprintf(tty, CLEAR_LINE "Benchmarking %s: Collecting %zu samples in estimated %s (%s iterations)",

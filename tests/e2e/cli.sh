@@ -63,6 +63,18 @@ expect_in "and says the counter's rate" out 'ticks at [0-9.]+ GHz'
 expect_in "cycles per iteration" out '^did/sha256/64/openssl +cycles: \[[0-9.]+ K?cycles'
 expect_in "cycles per byte" out '^ {24}cpb: +\[[0-9.]+ [0-9.]+ [0-9.]+\] cycles/byte'
 
+# on a terminal (script(1) gives the run one): progress lines, then the result
+run script -qec "$CB $SHORT --no-html --exact did/sha256/64/openssl" /dev/null
+expect_in "progress while warming up on a terminal" out 'Benchmarking did/sha256/64/openssl: Warming up for 10\.000 ms'
+expect_in "while sampling" out 'Benchmarking did/sha256/64/openssl: Collecting 10 samples in estimated'
+expect_in "while analysing" out 'Benchmarking did/sha256/64/openssl: Analyzing'
+expect_in "each line erased before the result" out $'\033\\[K.*did/sha256/64/openssl.* +time: '
+
+# eBACS's table of cost per message size
+run "$CB" $SHORT --measure cycles --format markdown 'did/sha(256|512)/'
+expect_in "--format markdown tabulates cycles/byte by message size" out '^\| Primitive \| Library \| 64 B \| 1024 B \| 16384 B \|$'
+expect_in "a row per primitive and library" out '^\| did/sha256 \| openssl \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \|$'
+
 rm -rf "$TMP/reports"
 run "$CB" --test --reports-dir "$TMP/reports"
 expect_status "--test: every benchmark's known-answer check passes" 0
