@@ -73,7 +73,8 @@ $(BUILD)/deps.mk: ci/install-deps Makefile
 	   echo "DEPS_LIBS := $$(pkg-config --libs $(DEPS))"; } > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/test-deps.mk: $(BUILD)/deps.mk ci/install-deps Makefile
-	@if ! pkg-config --exists $(TEST_DEPS) || ! command -v valgrind >/dev/null 2>&1; then \
+	@if ! pkg-config --exists $(TEST_DEPS) || ! command -v valgrind >/dev/null 2>&1 || \
+	    ! command -v chromium >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
 	    echo "test dependencies missing: running ci/install-deps --test"; \
 	    ci/install-deps --test || exit 1; \
 	fi

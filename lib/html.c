@@ -113,7 +113,7 @@ static uint64_t fnv1a(const char *s)
 void cb_html_file_name(char buf[CB_HTML_FILE_MAX], const char *prefix, const char *name)
 {
     static const char hex[] = "0123456789abcdef";
-    /* room left for "~~", 16 hex digits and ".html" after a cut */
+    /* room left for "==", 16 hex digits and ".html" after a cut */
     const size_t      cut = CB_HTML_FILE_MAX - 1 - 2 - 16 - 5;
     size_t            k = (size_t) snprintf(buf, CB_HTML_FILE_MAX, "%s", prefix);
     const char       *s;
@@ -122,21 +122,21 @@ void cb_html_file_name(char buf[CB_HTML_FILE_MAX], const char *prefix, const cha
         unsigned char c = (unsigned char) *s;
 
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-            c == '-' || c == '.') {
+            c == '-' || c == '_') {
             buf[k++] = (char) c;
         } else if (c == '/') {
-            buf[k++] = '_';
+            buf[k++] = '.';
         } else {
-            buf[k++] = '~';
+            buf[k++] = '=';
             buf[k++] = hex[c >> 4];
             buf[k++] = hex[c & 15];
         }
     }
     buf[k] = '\0';
     if (*s != '\0') {
-        /* "~~" never comes out of the encoding above: a cut name stays apart
+        /* "==" never comes out of the encoding above: a cut name stays apart
          * from every whole one */
-        snprintf(buf + k, CB_HTML_FILE_MAX - k, "~~%016llx", (unsigned long long) fnv1a(name));
+        snprintf(buf + k, CB_HTML_FILE_MAX - k, "==%016llx", (unsigned long long) fnv1a(name));
         k = strlen(buf);
     }
     snprintf(buf + k, CB_HTML_FILE_MAX - k, ".html");

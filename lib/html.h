@@ -6,6 +6,9 @@
  * A run's strings are untrusted: a baseline file can name a benchmark
  * "<img src=x onerror=alert(1)>" or "../../etc". Names are printed only through
  * cb_html_escape() and turned into file names only by cb_html_file_name().
+ * Numbers from format.h are printed as they are: the only text they carry is
+ * a unit, and a run's unit is one of three ("ns", "cycles", "instructions";
+ * baseline.c refuses any other).
  */
 #ifndef CB_HTML_H
 #define CB_HTML_H
@@ -42,12 +45,12 @@ void cb_html_free(cb_html *h) CB_NONNULL(1);
 
 /*
  * The file name of the page for `name`: prefix, then name with every byte but
- * [A-Za-z0-9.-] encoded ('/' as '_', anything else as "~" and two hex digits),
+ * [A-Za-z0-9_-] encoded ('/' as '.', anything else as '=' and two hex digits),
  * then ".html". "bench-", "did/sha256/64/openssl" gives
- * "bench-did_sha256_64_openssl.html". Distinct names give distinct files; the
+ * "bench-did.sha256.64.openssl.html". Distinct names give distinct files; the
  * result never holds a '/' and never starts with '.', so it stays in the
  * report's directory and is safe in an href as it is. A name too long for
- * CB_HTML_FILE_MAX is cut and ends in "~~" and a hash of the whole name.
+ * CB_HTML_FILE_MAX is cut and ends in "==" and a hash of the whole name.
  * buf must hold CB_HTML_FILE_MAX bytes; prefix is the report's own,
  * [a-z-] only.
  */

@@ -14,8 +14,11 @@
 /* About this many px between ticks: labels never touch at 12 px type. */
 #define TICK_SPACING_X 90.0
 #define TICK_SPACING_Y 45.0
-/* A rough width of one character of the 12 px labels, for laying out legends. */
+/* A rough width of one character of the 12 px labels, for laying out legends
+ * and keeping labels apart; the least room between two labels; a line's height. */
 #define CHAR_WIDTH 6.8
+#define LABEL_GAP 8.0
+#define LINE_HEIGHT 14.0
 
 double cb_svg_nice_step(double span, int target)
 {
@@ -91,11 +94,15 @@ void cb_svg_tick_label(char *buf, size_t size, double v, double step)
     size_t                   j = 0;
     int                      decimals;
 
+    if (!(step > 0.0)) {
+        step = 1.0;
+    }
     if (fabs(v) < step * 1e-6) {
         snprintf(buf, size, "0");
         return;
     }
-    while (fabs(v) >= 1e4 && j + 1 < sizeof suffix / sizeof suffix[0]) {
+    /* "5000" reads as well as "5k"; from 10 000 on, digits are counted */
+    while (fabs(v) >= (j == 0 ? 1e4 : 1e3) && j + 1 < sizeof suffix / sizeof suffix[0]) {
         v /= 1e3;
         step /= 1e3;
         j++;
@@ -157,7 +164,8 @@ static void close_mark(cb_svg *s, const char *element, const char *text)
     }
 }
 
-/* Ticks of one axis into ticks; *step for their labels (per tick on log axes). */
+/* Ticks of one axis into ticks; *step for their labels (0: each its own power
+ * of ten, as on a log axis). */
 static size_t axis_ticks(const cb_svg_axis *a, double length, double spacing, double *ticks,
                          double *step)
 {
@@ -165,9 +173,21 @@ static size_t axis_ticks(const cb_svg_axis *a, double length, double spacing, do
     int    target = (int) (length / spacing);
     size_t i, n;
 
+    *step = 0.0;
+    if (a->ncategories > 0) {
+        for (n = 0; n < a->ncategories && n < CB_SVG_MAX_TICKS; n++) {
+            ticks[n] = (double) (n + 1);
+        }
+        return n;
+    }
+    if (a->nat > 0) {
+        for (n = 0; n < a->nat && n < CB_SVG_MAX_TICKS; n++) {
+            ticks[n] = a->at[n];
+        }
+        return n;
+    }
     if (a->log) {
         n = cb_svg_log_ticks(a->lo / scale, a->hi / scale, ticks);
-        *step = 0.0;
     } else {
         n = cb_svg_ticks(a->lo / scale, a->hi / scale, target < 2 ? 2 : target, ticks, step);
     }
@@ -177,45 +197,59 @@ static size_t axis_ticks(const cb_svg_axis *a, double length, double spacing, do
     return n;
 }
 
-static void tick_text(char *buf, size_t size, const cb_svg_axis *a, double v, double step)
+/* The label of tick i, at value v: its category's name, or the number in buf. */
+static const char *tick_text(char *buf, size_t size, const cb_svg_axis *a, size_t i, double v,
+                             double step)
 {
-    double scale = a->scale > 0.0 ? a->scale : 1.0;
-
-    v /= scale;
-    /* on a log axis each tick is its own power of ten */
-    cb_svg_tick_label(buf, size, v, step > 0.0 ? step : pow(10.0, floor(log10(v) + 1e-9)));
+    if (a->ncategories > 0) {
+        return a->categories[i];
+    }
+    v /= a->scale > 0.0 ? a->scale : 1.0;
+    if (step <= 0.0) {
+        step = v > 0.0 ? pow(10.0, floor(log10(v) + 1e-9)) : 1.0;
+    }
+    cb_svg_tick_label(buf, size, v, step);
+    return buf;
 }
 
 static void draw_axes(cb_svg *s)
 {
-    double ticks[CB_SVG_MAX_TICKS], step;
-    char   label[32];
-    size_t i, n;
+    double      ticks[CB_SVG_MAX_TICKS], step, last = -HUGE_VAL;
+    char        buf[32];
+    const char *text;
+    size_t      i, n;
 
     n = axis_ticks(&s->x, s->right - s->left, TICK_SPACING_X, ticks, &step);
     for (i = 0; i < n; i++) {
-        double px = cb_svg_px(s, ticks[i]);
+        double px = cb_svg_px(s, ticks[i]), half;
 
-        tick_text(label, sizeof label, &s->x, ticks[i], step);
         cb_html_printf(s->out, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
                                "y2=\"%.1f\"/>", px, s->top, px, s->bottom);
-        if (s->x.labels) {
+        text = tick_text(buf, sizeof buf, &s->x, i, ticks[i], step);
+        half = CHAR_WIDTH * (double) strlen(text) / 2.0;
+        /* a label that would touch the one before it is left out: its grid
+         * line still shows where it is */
+        if (s->x.labels && px - half >= last + LABEL_GAP) {
             cb_html_printf(s->out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" "
-                                   "text-anchor=\"middle\">%s</text>\n",
-                           px, s->bottom + 16.0, label);
+                                   "text-anchor=\"middle\">", px, s->bottom + 16.0);
+            cb_html_escape(s->out, text);
+            cb_html_raw(s->out, "</text>\n");
+            last = px + half;
         }
     }
+    last = HUGE_VAL;
     n = axis_ticks(&s->y, s->bottom - s->top, TICK_SPACING_Y, ticks, &step);
     for (i = 0; i < n; i++) {
         double py = cb_svg_py(s, ticks[i]);
 
-        tick_text(label, sizeof label, &s->y, ticks[i], step);
         cb_html_printf(s->out, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
                                "y2=\"%.1f\"/>", s->left, py, s->right, py);
-        if (s->y.labels) {
+        if (s->y.labels && fabs(last - py) >= LINE_HEIGHT) {
             cb_html_printf(s->out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" "
-                                   "text-anchor=\"end\">%s</text>\n",
-                           s->left - 6.0, py + 4.0, label);
+                                   "text-anchor=\"end\">", s->left - 6.0, py + 4.0);
+            cb_html_escape(s->out, tick_text(buf, sizeof buf, &s->y, i, ticks[i], step));
+            cb_html_raw(s->out, "</text>\n");
+            last = py;
         }
     }
     cb_html_printf(s->out, "<rect class=\"frame\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
@@ -238,14 +272,34 @@ static void draw_axes(cb_svg *s)
     }
 }
 
-/* An empty or unusable range, widened so that the plot still has a scale. */
-static void usable(cb_svg_axis *a)
+/* Room for the y axis's labels: numbers, or the longest category name (up to
+ * a third of the drawing). */
+static double left_margin(const cb_svg_axis *y, double width)
+{
+    double longest = 0.0;
+    size_t i;
+
+    if (!y->labels) {
+        return MARGIN_LEFT_BARE;
+    }
+    for (i = 0; i < y->ncategories; i++) {
+        longest = fmax(longest, CHAR_WIDTH * (double) strlen(y->categories[i]) + 12.0);
+    }
+    return fmax(MARGIN_LEFT, fmin(longest, width / 3.0));
+}
+
+/* The range an axis is drawn over: its categories' for a category axis; an
+ * empty or unusable one widened, so that the plot still has a scale. */
+static void settle_range(cb_svg_axis *a)
 {
     if (a->log && !(a->lo > 0.0 && a->hi > a->lo)) {
         double v = a->hi > 0.0 ? a->hi : 1.0;
 
         a->lo = v / 2.0;
         a->hi = v * 2.0;
+    } else if (a->ncategories > 0) {
+        a->lo = 0.5;
+        a->hi = (double) a->ncategories + 0.5;
     } else if (!a->log && !(a->lo < a->hi)) {
         cb_svg_nice_range(&a->lo, &a->hi, 4);
     }
@@ -260,9 +314,16 @@ void cb_svg_begin(cb_svg *s, cb_html *out, double width, double height, const cb
     s->height = height;
     s->x = *x;
     s->y = *y;
-    usable(&s->x);
-    usable(&s->y);
-    s->left = y->labels ? MARGIN_LEFT : MARGIN_LEFT_BARE;
+    settle_range(&s->x);
+    settle_range(&s->y);
+    if (s->y.ncategories > 0) {
+        /* a list reads downwards: the first category at the top */
+        double t = s->y.lo;
+
+        s->y.lo = s->y.hi;
+        s->y.hi = t;
+    }
+    s->left = left_margin(y, width);
     s->right = width - MARGIN_RIGHT;
     s->top = legend ? MARGIN_LEGEND : MARGIN_TOP;
     s->bottom = height - MARGIN_BOTTOM;
@@ -271,9 +332,7 @@ void cb_svg_begin(cb_svg *s, cb_html *out, double width, double height, const cb
                         "height=\"%.0f\" role=\"img\" aria-label=\"",
                    width, height, width, height);
     cb_html_escape(out, label);
-    cb_html_raw(out, "\">");
-    title(s, label);
-    cb_html_raw(out, "\n");
+    cb_html_raw(out, "\">\n");
     draw_axes(s);
 }
 
@@ -344,27 +403,21 @@ void cb_svg_rect(cb_svg *s, double x0, double y0, double x1, double y1, const ch
     close_mark(s, "rect", text);
 }
 
-void cb_svg_text(cb_svg *s, double x, double py, const char *anchor, const char *cls,
-                 const char *text)
-{
-    open_mark(s, "text", cls, "");
-    cb_html_printf(s->out, " x=\"%.1f\" y=\"%.1f\" text-anchor=\"", cb_svg_px(s, x), py);
-    cb_html_escape(s->out, anchor);
-    cb_html_raw(s->out, "\">");
-    cb_html_escape(s->out, text);
-    cb_html_raw(s->out, "</text>\n");
-}
-
-void cb_svg_legend(cb_svg *s, const char *cls, const char *text)
+void cb_svg_legend(cb_svg *s, const char *cls, const char *text, int dot)
 {
     double y = MARGIN_LEGEND / 2.0;
 
-    open_mark(s, "rect", cls, "swatch");
-    cb_html_printf(s->out, " x=\"%.1f\" y=\"%.1f\" width=\"16\" height=\"8\"/>",
-                   s->legend_x, y - 4.0);
-    cb_html_printf(s->out, "<text class=\"legend\" x=\"%.1f\" y=\"%.1f\">", s->legend_x + 22.0,
+    if (dot) {
+        open_mark(s, "circle", cls, "swatch");
+        cb_html_printf(s->out, " cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>", s->legend_x + 9.0, y);
+    } else {
+        open_mark(s, "line", cls, "swatch");
+        cb_html_printf(s->out, " x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
+                       s->legend_x, y, s->legend_x + 18.0, y);
+    }
+    cb_html_printf(s->out, "<text class=\"legend\" x=\"%.1f\" y=\"%.1f\">", s->legend_x + 24.0,
                    y + 4.0);
     cb_html_escape(s->out, text);
     cb_html_raw(s->out, "</text>\n");
-    s->legend_x += 22.0 + CHAR_WIDTH * (double) strlen(text) + 18.0;
+    s->legend_x += 24.0 + CHAR_WIDTH * (double) strlen(text) + 18.0;
 }

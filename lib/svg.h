@@ -21,9 +21,14 @@ typedef struct cb_svg_axis {
     int         labels;  /* 0: grid only, no numbers (a density's arbitrary units) */
     const char *title;   /* plain text (escaped here), or NULL */
     /* a category axis when ncategories > 0: categories[i] (escaped here)
-     * labels the value i + 1, in place of numeric ticks */
+     * labels the value i + 1, in place of numeric ticks; on the y axis the
+     * first one is at the top */
     const char *const *categories;
     size_t             ncategories;
+    /* when nat > 0, ticks at at[0..nat) (data units, ascending) in place of
+     * the nice ones: a parameter's own values */
+    const double *at;
+    size_t        nat;
 } cb_svg_axis;
 
 typedef struct cb_svg {
@@ -56,14 +61,15 @@ size_t cb_svg_log_ticks(double lo, double hi, double *ticks);
  * one around the value. */
 void cb_svg_nice_range(double *lo, double *hi, int target);
 
-/* A tick's text: v with as many decimals as `step` needs, 10 000 and above
- * with an SI suffix ("20k", "1.5M"); "0" for zero. */
+/* A tick's text: v with as many decimals as `step` (> 0) needs, 10 000 and
+ * above with an SI suffix ("20k", "1.5M"); "0" for zero. */
 void cb_svg_tick_label(char *buf, size_t size, double v, double step);
 
 /*
  * Starts a drawing of width x height px into out: the <svg> element with
- * `label` as its accessible name and title, the frame, grid, ticks and axis
- * titles. Leaves room above the frame for a legend when `legend` is set.
+ * `label` as its accessible name, the frame, grid, ticks and axis
+ * titles; a tick label that would touch the one before it is left out.
+ * Leaves room above the frame for a legend when `legend` is set.
  * An empty axis range is widened as cb_svg_nice_range() would.
  */
 void cb_svg_begin(cb_svg *s, cb_html *out, double width, double height, const cb_svg_axis *x,
@@ -92,11 +98,8 @@ void cb_svg_circle(cb_svg *s, double x, double y, double r, const char *cls, con
 void cb_svg_rect(cb_svg *s, double x0, double y0, double x1, double y1, const char *cls,
                  const char *title);
 
-/* Text at data x and px y from the top of the drawing ("start", "middle", "end"). */
-void cb_svg_text(cb_svg *s, double x, double py, const char *anchor, const char *cls,
-                 const char *text);
-
-/* The next legend entry above the plot: a swatch in class cls and its text. */
-void cb_svg_legend(cb_svg *s, const char *cls, const char *text);
+/* The next legend entry above the plot: its text after a key in class cls, a
+ * dot when `dot` is set (for marks that are dots), else a short line. */
+void cb_svg_legend(cb_svg *s, const char *cls, const char *text, int dot);
 
 #endif

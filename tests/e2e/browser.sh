@@ -1,0 +1,54 @@
+# The HTML report in a real browser: Debian's headless Chromium, driven by
+# tests/browser/check.js (playwright-core, installed here with `npm ci` the
+# first time). Screenshots of the index, a benchmark page and two group pages
+# go to $BUILD/screenshots for a person to look at.
+. tests/e2e/common.bash
+
+SHOTS=$BUILD/screenshots
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+
+# checks FILE: turns check.js's "PASS|FAIL<tab>what<tab>detail" lines into TAP
+checks() {
+    local verdict what detail
+    while IFS=$'\t' read -r verdict what detail; do
+        case "$verdict" in
+            PASS) ok "$what" ;;
+            FAIL) not_ok "$what" "$detail" ;;
+        esac
+    done <"$1"
+}
+
+if [ ! -x "$CHROMIUM" ] || ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    not_ok "Chromium, node and npm are installed" \
+        "missing: $CHROMIUM, node or npm; run ci/install-deps --test (and install Node.js 20)"
+    echo "1..$n"
+    exit 0
+fi
+
+if [ ! -d tests/browser/node_modules/playwright-core ]; then
+    run npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+    expect_status "npm ci installs playwright-core into tests/browser/node_modules" 0
+fi
+
+# Two short runs, so that there is a change; a sweep (PBKDF2 iterations) and
+# two implementations (SHA-256) for the group pages.
+pick='^(did/sha256/64/|kdf/pbkdf2-sha256/(1000|10000|100000)/)'
+run "$CB" $SHORT "$pick"
+run "$CB" $SHORT "$pick"
+expect_status "a second short run compares with the first" 0
+html=$TMP/reports/html
+bench=bench-did.sha256.64.openssl.html
+if [ -f "$html/$bench" ] && [ -f "$html/group-kdf.html" ] && [ -f "$html/group-did.html" ]; then
+    ok "the report has the pages to look at"
+else
+    not_ok "the report has the pages to look at" "$(ls "$html" 2>&1)"
+fi
+
+rm -rf "$SHOTS"
+node tests/browser/check.js "$html" "$SHOTS" index.html "$bench" group-kdf.html group-did.html \
+    >"$TMP/checks" 2>"$TMP/err"
+status=$?
+checks "$TMP/checks"
+expect_status "Chromium rendered every page" 0
+
+echo "1..$n"
