@@ -76,7 +76,8 @@ typedef enum cb_throughput {
  *
  * registers did/sha256/64/openssl, did/sha256/1024/openssl, did/sha256/16384/openssl.
  *
- * name         "group/function": letters, digits and "-_.+=,:" in each part.
+ * name         "group/function": letters, digits and "-_.+=,:" in each part, at most
+ *              200 characters.
  * impl         optional implementation ("libsodium", "openssl"): appended last, so the
  *              same primitive in two libraries is reported side by side.
  * run          the measured function; see CB_LOOP. Returns 0, or nonzero (best through
@@ -86,7 +87,8 @@ typedef enum cb_throughput {
  * ctx          handed back by cb_state_ctx().
  * throughput   unit of per_iteration.
  * per_iteration units processed by one iteration; 0 means "the parameter".
- * params       optional list: one benchmark per value, named ".../<value>".
+ * params       optional list: one benchmark per value, named ".../<value>"; each
+ *              below 2^63, as per_iteration.
  * param_name   what the parameter counts ("bytes", "iterations", "KiB"), for plots.
  * sample_size  this benchmark's default sample count (a KDF wants 10, not 100);
  *              an explicit --sample-size on the command line still wins.

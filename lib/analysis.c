@@ -104,10 +104,12 @@ void cb_analysis_throughput(cb_result *r, const char *unit)
         return;
     }
     if (strcmp(unit, "ns") == 0) {
-        /* a rate inverts the interval: the slowest time is the lowest rate */
+        /* a rate inverts the interval: the slowest time is the lowest rate; its
+         * standard error follows by the delta method */
         out->point = per * 1e9 / t->point;
         out->lower = per * 1e9 / t->upper;
         out->upper = per * 1e9 / t->lower;
+        out->std_err = per * 1e9 * t->std_err / (t->point * t->point);
     } else {
         out->point = t->point / per;
         out->lower = t->lower / per;

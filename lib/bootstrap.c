@@ -15,16 +15,27 @@ void cb_bootstrap_interval(double *dist, size_t n, double confidence, cb_estimat
     e->upper = cb_stats_percentile_select(dist, n, 100.0 * (1.0 - alpha));
 }
 
+/* Welch's t from the means and the squared standard error. Two constant groups
+ * with different means differ beyond doubt: infinitely many standard errors. */
+static double welch(double ma, double mb, double se2)
+{
+    if (se2 > 0.0) {
+        return (mb - ma) / sqrt(se2);
+    }
+    return mb == ma ? 0.0 : copysign(INFINITY, mb - ma);
+}
+
 typedef struct pair {
     double x, iters, totals;
 } pair;
 
-/* Least squares with an intercept from sums; 0 when the x do not vary. */
+/* Least squares with an intercept from sums. A resample that drew one
+ * iteration count only has no slope of its own: through the origin it has. */
 static double ols_slope(double n, double sx, double sy, double sxx, double sxy)
 {
     double den = n * sxx - sx * sx;
 
-    return den != 0.0 ? (n * sxy - sx * sy) / den : 0.0;
+    return den > 0.0 ? (n * sxy - sx * sy) / den : sxy / sxx;
 }
 
 static int cmp_pair(const void *a, const void *b)
@@ -91,7 +102,8 @@ int cb_bootstrap_sample(const double *iters, const double *totals, size_t n, cb_
         lo_index = cb_resample_median(sorted, counts, n, &median);
         dist[DIST_MEAN * B + b] = centre + mean_y;
         dist[DIST_MEDIAN * B + b] = median;
-        dist[DIST_STD_DEV * B + b] = sqrt((syy - sy * mean_y) / (double) (n - 1));
+        /* a resample of one repeated value gives 0 - rounding: never below 0 */
+        dist[DIST_STD_DEV * B + b] = sqrt(fmax(0.0, syy - sy * mean_y) / (double) (n - 1));
         dist[DIST_MAD * B + b] = cb_resample_mad(sorted, counts, n, median, lo_index);
         dist[DIST_SLOPE * B + b] = slope == CB_SLOPE_INTERCEPT
                                        ? ols_slope((double) n, sit, stot, sxx, sxy)
@@ -123,10 +135,9 @@ done:
 double cb_bootstrap_welch_t(const double *a, size_t na, const double *b, size_t nb)
 {
     double ma = cb_stats_mean(a, na), mb = cb_stats_mean(b, nb);
-    double se2 = cb_stats_variance(a, na, ma) / (double) na +
-                 cb_stats_variance(b, nb, mb) / (double) nb;
 
-    return se2 > 0.0 ? (mb - ma) / sqrt(se2) : 0.0;
+    return welch(ma, mb, cb_stats_variance(a, na, ma) / (double) na +
+                             cb_stats_variance(b, nb, mb) / (double) nb);
 }
 
 /* Sum and sum of squares of n draws from x[0..nx): the moments a t statistic
@@ -158,10 +169,10 @@ static double welch_from_moments(double sa, double qa, size_t na, double sb, dou
                                  size_t nb)
 {
     double ma = sa / (double) na, mb = sb / (double) nb;
-    double va = (qa - sa * ma) / (double) (na - 1), vb = (qb - sb * mb) / (double) (nb - 1);
-    double se2 = va / (double) na + vb / (double) nb;
+    double va = fmax(0.0, qa - sa * ma) / (double) (na - 1);
+    double vb = fmax(0.0, qb - sb * mb) / (double) (nb - 1);
 
-    return se2 > 0.0 ? (mb - ma) / sqrt(se2) : 0.0;
+    return welch(ma, mb, va / (double) na + vb / (double) nb);
 }
 
 static int sorted_copy(const double *x, size_t n, double **out)
@@ -185,6 +196,11 @@ int cb_bootstrap_compare(const double *old, size_t n_old, const double *new_, si
     cb_rng    rng;
     int       rc = -1;
 
+    if (n_old < 2 || n_new < 2) {
+        cb_error_set(err, "a comparison needs at least 2 samples a side, got %zu and %zu", n_old,
+                     n_new);
+        goto done;
+    }
     if (pool == NULL || dist == NULL || co == NULL || cn == NULL ||
         sorted_copy(old, n_old, &so) != 0 || sorted_copy(new_, n_new, &sn) != 0) {
         cb_error_set(err, "out of memory for %zu bootstrap resamples", B);

@@ -68,7 +68,8 @@ int cb_bootstrap_means(const double *a, size_t na, const double *b, size_t nb,
                        const cb_bootstrap_config *cfg, cb_estimate *ratio, cb_estimate *diff,
                        cb_error *err);
 
-/* Welch's t statistic of b against a; 0 when both variances are 0. */
+/* Welch's t statistic of b against a. When both variances are 0: 0 for equal
+ * means, +-infinity for different ones. */
 double cb_bootstrap_welch_t(const double *a, size_t na, const double *b, size_t nb);
 
 /* Fills lower, upper and std_err of e from a bootstrap distribution (rearranged). */

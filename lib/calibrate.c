@@ -107,7 +107,8 @@ static double typical(const cb_result *r)
 static void paired_rates(const sample_set *sets, size_t nrounds, size_t k, double t,
                          const cb_config *cfg, double *false_alarms, double detected[NSLOW])
 {
-    cb_compare_config c = { t, cfg->significance, { 1, cfg->confidence, 0 }, 0 };
+    cb_compare_config c = { .noise_threshold = t, .significance = cfg->significance,
+                            .boot = { 1, cfg->confidence, 0 } };
     double            a[CB_PAIRED_MAX_ROUNDS], b[CB_PAIRED_MAX_ROUNDS];
     size_t            start, j, w, windows = nrounds - k + 1, alarms = 0, hits[NSLOW] = { 0 };
     cb_change         ch;
@@ -137,8 +138,8 @@ static void paired_rates(const sample_set *sets, size_t nrounds, size_t k, doubl
 static int single_rates(const sample_set *sets, size_t nrounds, double t, const cb_config *cfg,
                         double *false_alarms, double detected[NSLOW], cb_error *err)
 {
-    cb_compare_config c = { t, cfg->significance, { cfg->nresamples, cfg->confidence, cfg->seed },
-                            0 };
+    cb_compare_config c = { .noise_threshold = t, .significance = cfg->significance,
+                            .boot = { cfg->nresamples, cfg->confidence, cfg->seed } };
     size_t            r, w, alarms = 0, hits[NSLOW] = { 0 };
     cb_change         ch;
 

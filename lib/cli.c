@@ -95,7 +95,8 @@ void cb_cli_help(FILE *out, const char *prog)
         "                             %.3f with --measure instructions)\n"
         "  --significance-level X     p-value below which a change is real (default %.2f)\n"
         "  --gate                     exit 1 if a benchmark regressed; write DIR/gate.md\n"
-        "  --no-html                  do not write the HTML report, DIR/html/index.html\n"
+        "  --html, --no-html          write the HTML report, DIR/html/index.html, or not\n"
+        "                             (default: write it)\n"
         "Output:\n"
         "  --format human|json|csv|markdown|bencher|github\n"
         "                             (default human; json is one object per benchmark,\n"
@@ -123,9 +124,8 @@ static int parse_double(const char *opt, const char *v, double lo, double hi, in
     x = strtod(v, &end);
     if (end == v || *end != '\0' || errno != 0 || !isfinite(x) || x > hi ||
         (lo_open ? x <= lo : x < lo)) {
-        return cb_error_set(err, "%s: expected a number %s %g%s, got '%s'", opt,
-                            lo_open ? ">" : ">=", lo, hi < 1e300 ? " and below the maximum" : "",
-                            v);
+        return cb_error_set(err, "%s: expected a number %s %g and at most %g, got '%s'", opt,
+                            lo_open ? ">" : ">=", lo, hi, v);
     }
     *out = x;
     return 0;
@@ -238,7 +238,8 @@ static int apply(cb_config *cfg, enum option_id id, const char *opt, const char 
         }
         return 0;
     case OPT_SAMPLE_SIZE:
-        if (parse_size(opt, v, CB_MIN_SAMPLE_SIZE, 1000000, &u, err) != 0) {
+        /* the analysis is O(samples x resamples): beyond this it takes minutes */
+        if (parse_size(opt, v, CB_MIN_SAMPLE_SIZE, 10000, &u, err) != 0) {
             return -1;
         }
         cfg->sample_size = (size_t) u;
@@ -348,117 +349,110 @@ static void defaults(cb_config *cfg)
     cfg->rounds = CB_DEFAULT_CALIBRATE_ROUNDS;
 }
 
+/* The subcommands and the operands each takes (the run itself takes filters). */
+static const struct {
+    const char *name;
+    cb_command  command;
+    size_t      min, max;
+    const char *usage;
+} commands[] = {
+    { "analyze", CB_COMMAND_ANALYZE, 1, 1, "analyze FILE" },
+    { "compare", CB_COMMAND_COMPARE, 2, 2, "compare OLD NEW" },
+    { "report", CB_COMMAND_REPORT, 0, 0, "report" },
+    { "ab", CB_COMMAND_AB, 4, (size_t) -1, "ab A1 B1 A2 B2 ..." },
+    { "calibrate", CB_COMMAND_CALIBRATE, 0, 0, "calibrate" },
+};
+
+/* Hands the operands to the command that takes them, checking their count. */
+static int take_operands(cb_config *cfg, size_t n, size_t which, cb_error *err)
+{
+    if (which == (size_t) -1) {
+        cfg->nfilters = n;
+        return 0;
+    }
+    if (n < commands[which].min || n > commands[which].max ||
+        (cfg->command == CB_COMMAND_AB && n % 2 != 0)) {
+        if (cfg->command == CB_COMMAND_AB) {
+            return cb_error_set(err, "ab: expected baselines in pairs, A1 B1 A2 B2 ... (at least "
+                                     "2 rounds), got %zu file%s", n, n == 1 ? "" : "s");
+        }
+        if (commands[which].max == 0) {
+            return cb_error_set(err, "%s: takes no argument, got '%s'", commands[which].name,
+                                cfg->filters[0]);
+        }
+        return cb_error_set(err, "%s: expected %zu file%s, got %zu", commands[which].usage,
+                            commands[which].min, commands[which].min == 1 ? "" : "s", n);
+    }
+    cfg->args[0] = n > 0 ? cfg->filters[0] : NULL;
+    cfg->args[1] = n > 1 ? cfg->filters[1] : NULL;
+    cfg->nargs = n;
+    cfg->files = cfg->filters; /* ab's rounds; the same array, not a copy */
+    cfg->nfiles = n;
+    cfg->nfilters = 0;
+    return 0;
+}
+
+/* One option at argv[*i] (and its value, which may be the next argument). */
+static int parse_option(cb_config *cfg, int argc, char **argv, int *i, cb_error *err)
+{
+    const char        *arg = argv[*i], *eq = strchr(arg, '='), *value = NULL;
+    size_t             name_len = eq != NULL ? (size_t) (eq - arg) : strlen(arg);
+    const option_spec *spec = find_option(arg, name_len);
+
+    if (spec == NULL) {
+        return cb_error_set(err, "unknown option '%.*s' (see --help)", (int) name_len, arg);
+    }
+    if (spec->takes_value) {
+        if (eq != NULL) {
+            value = eq + 1;
+        } else if (*i + 1 < argc) {
+            value = argv[++*i];
+        } else {
+            return cb_error_set(err, "%s: needs a value", spec->name);
+        }
+    } else if (eq != NULL) {
+        return cb_error_set(err, "%s: takes no value", spec->name);
+    }
+    return apply(cfg, spec->id, spec->name, value, err);
+}
+
 int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err)
 {
-    int    i = 1, only_positional = 0, warm_up_set = 0;
-    size_t npositional = 0;
+    size_t which = (size_t) -1, k, n = 0;
+    int    i = 1, only_operands = 0;
 
     defaults(cfg);
     cfg->filters = calloc((size_t) argc + 1, sizeof *cfg->filters);
     if (cfg->filters == NULL) {
         return cb_error_set(err, "out of memory");
     }
-    if (argc > 1 && strcmp(argv[1], "analyze") == 0) {
-        cfg->command = CB_COMMAND_ANALYZE;
-        i = 2;
-    } else if (argc > 1 && strcmp(argv[1], "compare") == 0) {
-        cfg->command = CB_COMMAND_COMPARE;
-        i = 2;
-    } else if (argc > 1 && strcmp(argv[1], "report") == 0) {
-        cfg->command = CB_COMMAND_REPORT;
-        i = 2;
-    } else if (argc > 1 && strcmp(argv[1], "ab") == 0) {
-        cfg->command = CB_COMMAND_AB;
-        i = 2;
-    } else if (argc > 1 && strcmp(argv[1], "calibrate") == 0) {
-        cfg->command = CB_COMMAND_CALIBRATE;
-        i = 2;
+    for (k = 0; argc > 1 && k < sizeof commands / sizeof commands[0]; k++) {
+        if (strcmp(argv[1], commands[k].name) == 0) {
+            which = k;
+            cfg->command = commands[k].command;
+            i = 2;
+        }
     }
     for (; i < argc; i++) {
-        const char        *arg = argv[i], *eq, *value = NULL;
-        const option_spec *spec;
-        size_t             name_len;
-
-        if (only_positional || arg[0] != '-' || arg[1] == '\0') {
-            cfg->filters[npositional++] = arg;
-            continue;
-        }
-        if (strcmp(arg, "--") == 0) {
-            only_positional = 1;
-            continue;
-        }
-        eq = strchr(arg, '=');
-        name_len = eq != NULL ? (size_t) (eq - arg) : strlen(arg);
-        spec = find_option(arg, name_len);
-        if (spec == NULL) {
-            return cb_error_set(err, "unknown option '%.*s' (see --help)", (int) name_len, arg);
-        }
-        if (spec->takes_value) {
-            if (eq != NULL) {
-                value = eq + 1;
-            } else if (i + 1 < argc) {
-                value = argv[++i];
-            } else {
-                return cb_error_set(err, "%s: needs a value", spec->name);
-            }
-        } else if (eq != NULL) {
-            return cb_error_set(err, "%s: takes no value", spec->name);
-        }
-        if (apply(cfg, spec->id, spec->name, value, err) != 0) {
+        if (only_operands || argv[i][0] != '-' || argv[i][1] == '\0') {
+            cfg->filters[n++] = argv[i];
+        } else if (strcmp(argv[i], "--") == 0) {
+            only_operands = 1;
+        } else if (parse_option(cfg, argc, argv, &i, err) != 0) {
             return -1;
         }
-        warm_up_set |= spec->id == OPT_WARM_UP;
     }
     if (cfg->command == CB_COMMAND_HELP || cfg->command == CB_COMMAND_VERSION) {
         return 0;
     }
-    if (cfg->quick && !warm_up_set) {
+    if (cfg->quick && !cfg->warm_up_s_set) {
         cfg->warm_up_s = CB_QUICK_WARM_UP_S;
     }
-    if (!cfg->noise_threshold_set && cfg->measure == CB_MEASURE_INSTRUCTIONS) {
-        cfg->noise_threshold = CB_DEFAULT_NOISE_THRESHOLD_EXACT;
-    }
-    if (cfg->command == CB_COMMAND_AB) {
-        if (npositional < 4 || npositional % 2 != 0) {
-            return cb_error_set(err, "ab: expected baselines in pairs, A1 B1 A2 B2 ... (at least "
-                                     "2 rounds), got %zu file%s", npositional,
-                                npositional == 1 ? "" : "s");
-        }
-        cfg->files = cfg->filters;
-        cfg->nfiles = npositional;
-        cfg->filters = calloc(1, sizeof *cfg->filters);
-        if (cfg->filters == NULL) {
-            return cb_error_set(err, "out of memory");
-        }
-        npositional = 0;
-    }
-    if ((cfg->command == CB_COMMAND_REPORT || cfg->command == CB_COMMAND_CALIBRATE) &&
-        npositional > 0) {
-        return cb_error_set(err, "%s: takes no argument, got '%s'",
-                            cfg->command == CB_COMMAND_REPORT ? "report" : "calibrate",
-                            cfg->filters[0]);
-    }
-    if (cfg->command == CB_COMMAND_ANALYZE || cfg->command == CB_COMMAND_COMPARE) {
-        size_t want = cfg->command == CB_COMMAND_ANALYZE ? 1 : 2;
-        const char *what = cfg->command == CB_COMMAND_ANALYZE ? "analyze FILE"
-                                                              : "compare OLD NEW";
-
-        if (npositional != want) {
-            return cb_error_set(err, "%s: expected %zu file%s, got %zu", what, want,
-                                want == 1 ? "" : "s", npositional);
-        }
-        cfg->args[0] = cfg->filters[0];
-        cfg->args[1] = want == 2 ? cfg->filters[1] : NULL;
-        cfg->nargs = want;
-        npositional = 0;
-    }
-    cfg->nfilters = npositional;
-    return 0;
+    return take_operands(cfg, n, which, err);
 }
 
 void cb_cli_free(cb_config *cfg)
 {
-    free(cfg->files);
     cfg->files = NULL;
     free(cfg->filters);
     cfg->filters = NULL;

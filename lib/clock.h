@@ -35,6 +35,7 @@ struct cb_clock {
     void (*sample_end)(cb_clock *c);
     int         deferred;        /* values come from outside the process (callgrind) */
     int         via_callgrind;   /* the runner's side: measure children under callgrind */
+    int         failed;          /* a read failed: the measurement must not be trusted */
     double      ticks_per_ns;    /* cycles: the measured TSC rate in GHz */
     int         fd;              /* instructions: the perf_event descriptor */
     void       *user;            /* for a test's fake clock */

@@ -22,6 +22,7 @@ static int use_color(cb_color choice, FILE *out)
 cb_report_options cb_command_report_options(const cb_config *cfg)
 {
     static char       gate_path[4096], html_dir[4096];
+    static int        write_failed;
     cb_report_options opt;
 
     memset(&opt, 0, sizeof opt);
@@ -34,8 +35,19 @@ cb_report_options cb_command_report_options(const cb_config *cfg)
     opt.gate_path = gate_path;
     snprintf(html_dir, sizeof html_dir, "%s/html", cfg->reports_dir);
     opt.html_dir = html_dir;
+    write_failed = 0;
+    opt.write_failed = &write_failed;
     opt.differences = "";
     return opt;
+}
+
+static void close_all(cb_reporter *reps, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        cb_report_close(&reps[i]);
+    }
 }
 
 int cb_command_open_reporters(const cb_config *cfg, const cb_report_options *opt,
@@ -50,30 +62,24 @@ int cb_command_open_reporters(const cb_config *cfg, const cb_report_options *opt
         }
         (*n)++;
     }
-    if (cfg->gate && cb_report_gate_open(&reps[*n], opt) == 0) {
-        (*n)++;
-    } else if (cfg->gate) {
-        cb_command_close_reporters(reps, *n);
-        *n = 0;
-        return cb_error_set(err, "out of memory");
-    }
-    if (html && cb_report_html_open(&reps[*n], opt) == 0) {
-        (*n)++;
-    } else if (html) {
-        cb_command_close_reporters(reps, *n);
+    if ((cfg->gate && cb_report_gate_open(&reps[(*n)++], opt) != 0) ||
+        (html && cb_report_html_open(&reps[(*n)++], opt) != 0)) {
+        (*n)--; /* the one that failed to open has nothing to close */
+        close_all(reps, *n);
         *n = 0;
         return cb_error_set(err, "out of memory");
     }
     return 0;
 }
 
-void cb_command_close_reporters(cb_reporter *reps, size_t n)
+int cb_command_close_reporters(cb_reporter *reps, size_t n, const cb_report_options *opt,
+                               cb_error *err)
 {
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        cb_report_close(&reps[i]);
+    close_all(reps, n);
+    if (*opt->write_failed) {
+        return cb_error_set(err, "a report could not be written (see above)");
     }
+    return 0;
 }
 
 int cb_command_status(const cb_config *cfg, const cb_run *run)

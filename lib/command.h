@@ -45,8 +45,11 @@ cb_report_options cb_command_report_options(const cb_config *cfg);
 int cb_command_open_reporters(const cb_config *cfg, const cb_report_options *opt,
                               cb_reporter reps[CB_MAX_REPORTERS], size_t *n, cb_error *err);
 
-/* Closes the n reporters opened by cb_command_open_reporters. */
-void cb_command_close_reporters(cb_reporter *reps, size_t n);
+/* Closes the n reporters opened by cb_command_open_reporters; -1 when one of
+ * them could not write its file (the gate's table, the HTML report), which
+ * the command turns into exit status 2: CI must not go on with a stale one. */
+int cb_command_close_reporters(cb_reporter *reps, size_t n, const cb_report_options *opt,
+                               cb_error *err);
 
 /* 1 when a result failed or (gate) regressed, else 0. */
 int cb_command_status(const cb_config *cfg, const cb_run *run);

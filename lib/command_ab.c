@@ -71,8 +71,14 @@ static int pair_up(const cb_config *cfg, const rounds *rs, const char *name, cb_
         if (ra == NULL || br[k] == NULL) {
             return 0;
         }
-        if (ra->failed || br[k]->failed) {
-            *shown = ra->failed ? *ra : *br[k];
+        if (br[k]->failed) {
+            *shown = *br[k];
+            return 1;
+        }
+        if (ra->failed) {
+            /* B fixed a broken benchmark: nothing to compare it with, nothing failed */
+            *shown = *br[k];
+            shown->has_change = 0;
             return 1;
         }
         a[k] = ra->analysis.median.point;
@@ -135,6 +141,7 @@ int cb_command_ab(const cb_config *cfg, cb_error *err)
     if (differences[0] != '\0') {
         fprintf(stderr, "warning: A and B were built differently: %s\n", differences);
     }
+    opt.noise_threshold = cb_command_compare_config(cfg, rs.runs[0].measure).noise_threshold;
     opt.baseline_name = "A";
     opt.baseline = &rs.runs[0];
     opt.missing = missing;
@@ -144,8 +151,8 @@ int cb_command_ab(const cb_config *cfg, cb_error *err)
         goto done;
     }
     cb_report_replay(reps, nreps, &view);
-    cb_command_close_reporters(reps, nreps);
-    status = cb_command_status(cfg, &view);
+    status = cb_command_close_reporters(reps, nreps, &opt, err) == 0 ? cb_command_status(cfg, &view)
+                                                                    : CB_EXIT_USAGE;
 done:
     free(view.results);
     free(missing);

@@ -14,17 +14,13 @@ static int compare_runs(const cb_config *cfg, const cb_run *old, cb_run *new_, c
     size_t            i;
 
     for (i = 0; i < new_->n; i++) {
-        cb_result       *r = &new_->results[i];
-        const cb_result *o = old->n == 1 && new_->n == 1 ? &old->results[0]
-                                                         : cb_run_find(old, r->name);
+        cb_result *r = &new_->results[i];
 
-        if (r->failed || o == NULL || o->failed) {
-            continue;
-        }
-        if (cb_compare_results(o, r, &c, &r->change, err) != 0) {
+        if (cb_compare_into(old->n == 1 && new_->n == 1 ? &old->results[0]
+                                                         : cb_run_find(old, r->name),
+                            r, &c, err) != 0) {
             return -1;
         }
-        r->has_change = 1;
     }
     return 0;
 }
@@ -69,6 +65,7 @@ int cb_command_compare(const cb_config *cfg, cb_error *err)
         fprintf(stderr, "warning: %s and %s were measured on different machines or builds: %s\n",
                 cfg->args[0], cfg->args[1], differences);
     }
+    opt.noise_threshold = cb_command_compare_config(cfg, new_.measure).noise_threshold;
     opt.baseline_name = cfg->args[0];
     opt.baseline = &old;
     opt.missing = missing;
@@ -78,8 +75,8 @@ int cb_command_compare(const cb_config *cfg, cb_error *err)
         goto done;
     }
     cb_report_replay(reps, nreps, &new_);
-    cb_command_close_reporters(reps, nreps);
-    status = cb_command_status(cfg, &new_);
+    status = cb_command_close_reporters(reps, nreps, &opt, err) == 0 ? cb_command_status(cfg, &new_)
+                                                                    : CB_EXIT_USAGE;
 done:
     free(missing);
     cb_run_free(&old);

@@ -124,14 +124,9 @@ static int load_stored(const cb_config *cfg, const cb_filter *f, const cb_run *o
     keep_selected(run, f);
     c = cb_command_compare_config(cfg, run->measure);
     for (i = 0; old != NULL && i < run->n; i++) {
-        cb_result       *r = &run->results[i];
-        const cb_result *o = cb_run_find(old, r->name);
-
-        if (!r->failed && o != NULL && !o->failed) {
-            if (cb_compare_results(o, r, &c, &r->change, err) != 0) {
-                return -1;
-            }
-            r->has_change = 1;
+        if (cb_compare_into(cb_run_find(old, run->results[i].name), &run->results[i], &c, err) !=
+            0) {
+            return -1;
         }
     }
     return 0;
@@ -191,43 +186,6 @@ static const char **missing_names(const cb_run *old, const cb_filter *f,
     return names;
 }
 
-static int measure(const char *prog, const cb_config *cfg, const cb_instance_list *list,
-                   const unsigned char *selected, cb_reporter *reps, size_t nreps,
-                   const cb_run *old, cb_run *run, cb_error *err)
-{
-    cb_clock  clock;
-    cb_runner rn;
-    cb_config slow = *cfg;
-    int       rc;
-
-    if (cb_clock_open(&clock, cfg->measure, err) != 0) {
-        return -1;
-    }
-    if (clock.via_callgrind && !cfg->timeout_s_set) {
-        slow.timeout_s = CB_DEFAULT_TIMEOUT_CALLGRIND_S;
-    }
-    memset(&rn, 0, sizeof rn);
-    rn.cfg = &slow;
-    rn.clock = &clock;
-    rn.reporters = reps;
-    rn.nreporters = nreps;
-    rn.isolate = 1;
-    rn.baseline = old;
-    rn.compare = cb_command_compare_config(cfg, cfg->measure);
-    if (isatty(fileno(stderr))) {
-        rn.progress = cb_progress_terminal(stderr);
-    }
-    cb_runner_describe(&rn, run);
-    warn_environment(prog, cfg->build_flags, &run->machine);
-    if (clock.via_callgrind) {
-        fprintf(stderr, "%s: perf_event_open is not available here: counting instructions under "
-                        "valgrind's callgrind, about fifty times slower than native\n", prog);
-    }
-    rc = cb_runner_run(&rn, list, selected, run, err);
-    cb_clock_close(&clock);
-    return rc;
-}
-
 /*
  * Saves run under `path`, keeping the benchmarks of `kept` (the file's
  * previous contents) that this run did not measure: a filtered run updates
@@ -272,119 +230,199 @@ static int load_save_target(const char *path, cb_measure measure, cb_run *kept, 
     return 1;
 }
 
+/* Everything one invocation holds, so that each step below takes one argument. */
+typedef struct session {
+    const char       *prog;
+    const cb_config  *cfg;
+    plan              p;
+    cb_filter         filter;
+    cb_instance_list  list;
+    unsigned char    *selected;
+    cb_run            old, kept, run;
+    int               has_old, has_kept;
+    cb_report_options opt;
+    cb_reporter       reps[CB_MAX_REPORTERS];
+    size_t            nreps;
+    const char      **missing;
+    size_t            nmissing;
+    char              differences[1024];
+    char              path[4096]; /* where the run is saved */
+} session;
+
+/* The registered benchmarks the filters select; --list prints them (*done). */
+static int select_or_list(session *s, int *done, cb_error *err)
+{
+    const cb_config *cfg = s->cfg;
+    size_t           i, n;
+
+    *done = 0;
+    if (select_instances(&s->filter, &s->list, &s->selected, &n, err) != 0) {
+        return -1;
+    }
+    if (n == 0 && cfg->nfilters > 0) {
+        return cb_error_set(err, "no benchmark matches %s'%s'%s (see --list)",
+                            cfg->exact ? "exactly " : "", cfg->filters[0],
+                            cfg->nfilters > 1 ? " or the other filters" : "");
+    }
+    if (cfg->list) {
+        for (i = 0; i < s->list.n; i++) {
+            if (s->selected[i]) {
+                printf("%s\n", s->list.items[i].name);
+            }
+        }
+        *done = 1;
+    }
+    return 0;
+}
+
+/* Measures the selected benchmarks, reporting through s->reps. */
+static int measure(session *s, cb_error *err)
+{
+    const cb_config *cfg = s->cfg;
+    cb_clock         clock;
+    cb_runner        rn;
+    cb_config        slow = *cfg;
+    int              rc;
+
+    if (cb_clock_open(&clock, cfg->measure, err) != 0) {
+        return -1;
+    }
+    if (clock.via_callgrind && !cfg->timeout_s_set) {
+        slow.timeout_s = CB_DEFAULT_TIMEOUT_CALLGRIND_S;
+    }
+    memset(&rn, 0, sizeof rn);
+    rn.cfg = &slow;
+    rn.clock = &clock;
+    rn.reporters = s->reps;
+    rn.nreporters = s->nreps;
+    rn.isolate = 1;
+    rn.baseline = s->has_old ? &s->old : NULL;
+    rn.compare = cb_command_compare_config(cfg, cfg->measure);
+    if (isatty(fileno(stderr))) {
+        rn.progress = cb_progress_terminal(stderr);
+    }
+    cb_runner_describe(&rn, &s->run);
+    warn_environment(s->prog, cfg->build_flags, &s->run.machine);
+    if (clock.via_callgrind && !cfg->test) {
+        fprintf(stderr, "%s: perf_event_open is not available here: counting instructions under "
+                        "valgrind's callgrind, about fifty times slower than native\n", s->prog);
+    }
+    rc = cb_runner_run(&rn, &s->list, s->selected, &s->run, err);
+    cb_clock_close(&clock);
+    return rc;
+}
+
+/* Loads what the run is compared with and saved over, or re-reports
+ * (--load-baseline), and tells the reporters about the baseline. A baseline
+ * that cannot be read stops everything before anything is measured or written. */
+static int prepare_baselines(session *s, cb_error *err)
+{
+    const cb_config *cfg = s->cfg;
+    int              stored = cfg->load_baseline != NULL;
+
+    s->has_old = load_against(cfg, &s->p, cfg->measure, &s->old, err);
+    if (s->has_old < 0) {
+        return -1;
+    }
+    if (s->p.save != NULL) {
+        if (cb_baseline_path(s->path, sizeof s->path, cfg->reports_dir, s->p.save, err) != 0) {
+            return -1;
+        }
+        if (s->p.against != NULL && strcmp(s->p.save, s->p.against) != 0 &&
+            (s->has_kept = load_save_target(s->path, cfg->measure, &s->kept, err)) < 0) {
+            return -1;
+        }
+    }
+    if (stored && load_stored(cfg, &s->filter, s->has_old ? &s->old : NULL, &s->run, err) != 0) {
+        return -1;
+    }
+    if (s->has_old) {
+        cb_baseline_differences(&s->old, &s->run, s->differences, sizeof s->differences);
+        if (s->differences[0] != '\0') {
+            fprintf(stderr, "warning: baseline '%s' was measured on another machine or build: "
+                            "%s\n", s->p.against, s->differences);
+        }
+        s->missing = missing_names(&s->old, &s->filter, &s->list, s->selected,
+                                   stored ? &s->run : NULL, &s->nmissing);
+        s->opt.baseline_name = s->p.against;
+        s->opt.baseline = &s->old;
+        s->opt.missing = s->missing;
+        s->opt.nmissing = s->nmissing;
+    }
+    s->opt.differences = s->differences;
+    s->opt.live = !stored;
+    s->opt.noise_threshold =
+        cb_command_compare_config(cfg, stored ? s->run.measure : cfg->measure).noise_threshold;
+    return 0;
+}
+
+static void session_free(session *s)
+{
+    free(s->missing);
+    free(s->selected);
+    cb_instance_list_free(&s->list);
+    cb_filter_free(&s->filter);
+    cb_run_free(&s->old);
+    cb_run_free(&s->kept);
+    cb_run_free(&s->run);
+}
+
 int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
 {
-    cb_report_options opt = cb_command_report_options(cfg);
-    plan              p = plan_baselines(cfg);
-    cb_filter         f;
-    cb_instance_list  list = { NULL, 0 };
-    unsigned char    *selected = NULL;
-    cb_run            old, run, kept;
-    cb_reporter       reps[CB_MAX_REPORTERS];
-    const char      **missing = NULL;
-    char              differences[1024] = "", path[4096];
-    size_t            nreps = 0, nmissing = 0, nselected = 0, i;
-    int               has_old = 0, has_kept = 0, status = CB_EXIT_USAGE;
+    session s;
+    int     done, status = CB_EXIT_USAGE;
 
-    memset(&old, 0, sizeof old);
-    memset(&kept, 0, sizeof kept);
-    memset(&run, 0, sizeof run);
-    if (cb_filter_init(&f, cfg->filters, cfg->nfilters, cfg->exact, err) != 0) {
+    memset(&s, 0, sizeof s);
+    s.prog = prog;
+    s.cfg = cfg;
+    s.p = plan_baselines(cfg);
+    s.opt = cb_command_report_options(cfg);
+    if (cb_filter_init(&s.filter, cfg->filters, cfg->nfilters, cfg->exact, err) != 0) {
         return CB_EXIT_USAGE;
     }
     if (cfg->test && cfg->load_baseline != NULL) {
         cb_error_set(err, "--test runs the benchmarks; it cannot be combined with --load-baseline");
         goto done;
     }
-    if (cfg->load_baseline == NULL) {
-        if (select_instances(&f, &list, &selected, &nselected, err) != 0) {
-            goto done;
-        }
-        if (nselected == 0 && cfg->nfilters > 0) {
-            cb_error_set(err, "no benchmark matches %s'%s'%s (see --list)",
-                         cfg->exact ? "exactly " : "", cfg->filters[0],
-                         cfg->nfilters > 1 ? " or the other filters" : "");
-            goto done;
-        }
-        if (cfg->list) {
-            for (i = 0; i < list.n; i++) {
-                if (selected[i]) {
-                    printf("%s\n", list.items[i].name);
-                }
-            }
-            status = CB_EXIT_OK;
-            goto done;
-        }
+    if (cfg->load_baseline == NULL && select_or_list(&s, &done, err) != 0) {
+        goto done;
     }
-    cb_sysinfo_read(&run.machine);
+    if (cfg->load_baseline == NULL && done) {
+        status = CB_EXIT_OK;
+        goto done;
+    }
+    cb_sysinfo_read(&s.run.machine);
     if (cfg->test) {
-        if (cb_report_test_open(&reps[0], &opt) != 0) {
+        /* no baseline, no file: each benchmark checked and run once */
+        if (cb_report_test_open(&s.reps[0], &s.opt) != 0) {
             cb_error_set(err, "out of memory");
             goto done;
         }
-        nreps = 1;
-        if (measure(prog, cfg, &list, selected, reps, nreps, NULL, &run, err) == 0) {
-            status = cb_command_status(cfg, &run);
-        }
-        goto close;
-    }
-    /* a baseline that cannot be read stops the run before anything is measured
-     * or written */
-    has_old = load_against(cfg, &p, cfg->measure, &old, err);
-    if (has_old < 0) {
-        goto done;
-    }
-    if (p.save != NULL) {
-        if (cb_baseline_path(path, sizeof path, cfg->reports_dir, p.save, err) != 0) {
-            goto done;
-        }
-        if (p.against != NULL && strcmp(p.save, p.against) != 0 &&
-            (has_kept = load_save_target(path, cfg->measure, &kept, err)) < 0) {
-            goto done;
-        }
-    }
-    if (cfg->load_baseline != NULL) {
-        if (load_stored(cfg, &f, has_old ? &old : NULL, &run, err) != 0) {
-            goto done;
-        }
-    }
-    if (has_old) {
-        cb_baseline_differences(&old, &run, differences, sizeof differences);
-        if (differences[0] != '\0') {
-            fprintf(stderr, "warning: baseline '%s' was measured on another machine or build: "
-                            "%s\n", p.against, differences);
-        }
-        missing = missing_names(&old, &f, &list, selected,
-                                cfg->load_baseline != NULL ? &run : NULL, &nmissing);
-        opt.baseline_name = p.against;
-        opt.baseline = &old;
-        opt.missing = missing;
-        opt.nmissing = nmissing;
-    }
-    opt.differences = differences;
-    if (cb_command_open_reporters(cfg, &opt, reps, &nreps, err) != 0) {
+        s.nreps = 1;
+    } else if (prepare_baselines(&s, err) != 0 ||
+               cb_command_open_reporters(cfg, &s.opt, s.reps, &s.nreps, err) != 0) {
         goto done;
     }
     if (cfg->load_baseline != NULL) {
-        cb_report_replay(reps, nreps, &run);
-    } else if (measure(prog, cfg, &list, selected, reps, nreps, has_old ? &old : NULL, &run,
-                       err) != 0) {
+        cb_report_replay(s.reps, s.nreps, &s.run);
+    } else if (measure(&s, err) != 0) {
         goto close;
     }
-    if (p.save != NULL &&
-        save_merged(path, &run, has_kept ? &kept : (has_old ? &old : NULL), err) != 0) {
+    /* only a filtered run keeps what it did not run: an unfiltered one that lacks
+     * a benchmark has lost it (renamed, removed), and so does the baseline */
+    if (!cfg->test && s.p.save != NULL &&
+        save_merged(s.path, &s.run,
+                    cfg->nfilters == 0 ? NULL : (s.has_kept ? &s.kept : (s.has_old ? &s.old : NULL)),
+                    err) != 0) {
         goto close;
     }
-    status = cb_command_status(cfg, &run);
+    status = cb_command_status(cfg, &s.run);
 close:
-    cb_command_close_reporters(reps, nreps);
+    if (cb_command_close_reporters(s.reps, s.nreps, &s.opt, status == CB_EXIT_USAGE ? NULL : err) !=
+        0) {
+        status = CB_EXIT_USAGE;
+    }
 done:
-    free(missing);
-    free(selected);
-    cb_instance_list_free(&list);
-    cb_filter_free(&f);
-    cb_run_free(&old);
-    cb_run_free(&kept);
-    cb_run_free(&run);
+    session_free(&s);
     return status;
 }

@@ -68,6 +68,19 @@ int cb_compare_results(const cb_result *old, const cb_result *new_,
     return rc;
 }
 
+int cb_compare_into(const cb_result *old, cb_result *new_, const cb_compare_config *cfg,
+                    cb_error *err)
+{
+    if (old == NULL || old->failed || new_->failed) {
+        return 0;
+    }
+    if (cb_compare_results(old, new_, cfg, &new_->change, err) != 0) {
+        return -1;
+    }
+    new_->has_change = 1;
+    return 0;
+}
+
 const char *cb_verdict_sentence(cb_verdict v)
 {
     switch (v) {

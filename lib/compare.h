@@ -27,6 +27,11 @@ cb_verdict cb_compare_verdict(const cb_estimate *change, double p_value,
 int cb_compare_results(const cb_result *old, const cb_result *new_,
                        const cb_compare_config *cfg, cb_change *out, cb_error *err);
 
+/* Compares new_ with old into new_->change (has_change set) when both were
+ * measured; leaves new_ without a change when old is NULL or either failed. */
+int cb_compare_into(const cb_result *old, cb_result *new_, const cb_compare_config *cfg,
+                    cb_error *err);
+
 /* Criterion's sentence for a verdict: "Performance has regressed." */
 const char *cb_verdict_sentence(cb_verdict v);
 

@@ -40,8 +40,8 @@ typedef enum cb_color {
  *   crypto suite (about 80 benchmarks) run for 11 minutes. 1.5 s still gives a
  *   100 ns primitive 15 million iterations over its 100 samples; slow KDFs
  *   declare their own sample size (10) and fall back to flat sampling.
- * - 100 samples and 100 000 resamples, Criterion's: they cost 30 ms per
- *   benchmark to analyse.
+ * - 100 samples and 100 000 resamples, Criterion's: they cost under 80 ms per
+ *   benchmark to analyse (make bench-self).
  * - --quick: 0.05 s + 0.15 s and 20 samples, for a run in seconds during
  *   development; its intervals are honest, and wider.
  */
@@ -68,7 +68,7 @@ typedef struct cb_config {
     cb_command command;
     const char *args[2]; /* analyze FILE; compare OLD NEW */
     size_t      nargs;
-    const char **files;  /* ab A1 B1 A2 B2 ...: points into argv */
+    const char **files;  /* ab A1 B1 A2 B2 ...: the operands (the filters' array) */
     size_t       nfiles;
 
     /* what to run */

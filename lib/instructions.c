@@ -17,7 +17,7 @@ static uint64_t perf_read(cb_clock *c)
     uint64_t count = 0;
 
     if (read(c->fd, &count, sizeof count) != (ssize_t) sizeof count) {
-        return 0;
+        c->failed = 1; /* a zero would be a measurement; this is none */
     }
     return count;
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -68,6 +69,8 @@ static void child_main(int fd, const cb_instance *inst, cb_clock *clock,
         }
     }
     fputs("end\n", f);
+    /* _exit skips stdio: whatever the benchmark printed must go out first */
+    fflush(NULL);
     _exit(fclose(f) == 0 ? 0 : 3);
 }
 
@@ -76,6 +79,8 @@ typedef struct buffer {
     size_t len, cap;
 } buffer;
 
+/* Reads what is there: 1 read something, 0 end of file, -1 out of memory, -2
+ * a read error. */
 static int buffer_read(buffer *b, int fd)
 {
     ssize_t got;
@@ -93,11 +98,78 @@ static int buffer_read(buffer *b, int fd)
     do {
         got = read(fd, b->data + b->len, b->cap - b->len - 1);
     } while (got < 0 && errno == EINTR);
-    if (got > 0) {
-        b->len += (size_t) got;
-        b->data[b->len] = '\0';
+    if (got < 0) {
+        return -2;
     }
-    return (int) (got > 0 ? 1 : got);
+    b->len += (size_t) got;
+    b->data[b->len] = '\0';
+    return got > 0;
+}
+
+/* The report is whole once its last line, "end", has come: a descendant of
+ * the benchmark that still holds the pipe must not keep us waiting for EOF. */
+static int report_complete(const buffer *b)
+{
+    return b->len >= 4 && strcmp(b->data + b->len - 4, "end\n") == 0 &&
+           (b->len == 4 || b->data[b->len - 5] == '\n');
+}
+
+/* Reads the child's report until it is complete, the pipe closes, or the
+ * deadline passes (then *timed_out). NULL, or why the report is unreadable. */
+static const char *collect(int fd, uint64_t deadline, buffer *buf, int *timed_out)
+{
+    for (;;) {
+        uint64_t      now = cb_clock_monotonic_ns();
+        struct pollfd p = { fd, POLLIN, 0 };
+        int           ready, rc;
+
+        if (now >= deadline) {
+            *timed_out = 1;
+            return NULL;
+        }
+        ready = poll(&p, 1, (int) ((deadline - now) / 1000000u) + 1);
+        if (ready < 0 && errno != EINTR) {
+            return "unreadable report (poll failed)";
+        }
+        if (ready <= 0) {
+            continue;
+        }
+        rc = buffer_read(buf, fd);
+        if (rc == -1) {
+            return "unreadable report (out of memory)";
+        }
+        if (rc == -2) {
+            return "unreadable report (read failed)";
+        }
+        if (rc == 0 || report_complete(buf)) {
+            return NULL;
+        }
+    }
+}
+
+/* Waits for the child until the deadline, then kills it: after its report it
+ * only has to exit. */
+static void reap(pid_t pid, uint64_t deadline, int kill_now, int *status, int *timed_out)
+{
+    const struct timespec tick = { 0, 1000000 };
+
+    if (!kill_now) {
+        for (;;) {
+            pid_t done = waitpid(pid, status, WNOHANG);
+
+            if (done == pid || (done < 0 && errno != EINTR)) {
+                return;
+            }
+            if (cb_clock_monotonic_ns() >= deadline) {
+                *timed_out = 1;
+                break;
+            }
+            nanosleep(&tick, NULL);
+        }
+    }
+    kill(pid, SIGKILL);
+    while (waitpid(pid, status, 0) < 0 && errno == EINTR) {
+    }
 }
 
 /* Parses the child's report into r; -1 with a reason when it is incomplete. */
@@ -116,6 +188,10 @@ static int parse_report(char *text, cb_result *r, const char **why)
             int                mode;
             unsigned long long d;
 
+            if (r->samples.iters != NULL) {
+                *why = "second plan";
+                return -1;
+            }
             if (sscanf(line + 5, "%d %zu %llu %lf %lf %lf", &mode, &r->plan.n, &d,
                        &r->plan.met_ns, &r->plan.target_ns, &r->plan.expected_ns) != 6 ||
                 cb_samples_alloc(&r->samples, r->plan.n) != 0) {
@@ -197,7 +273,7 @@ static void exec_child(int fd, const cb_instance *inst, const cb_clock *clock,
 int cb_isolate_child(void)
 {
     const char        *spec = getenv(CHILD_ENV);
-    cb_measure_config  cfg = { 0, 0, 0, 0, 0 };
+    cb_measure_config  cfg = { .sample_size = 0 };
     cb_instance_list   list;
     cb_clock           clock;
     cb_measure         kind;
@@ -242,9 +318,9 @@ int cb_isolate_run(const cb_instance *inst, cb_clock *clock, const cb_measure_co
                    const cb_progress *progress, double timeout_ns, cb_result *r,
                    cb_error *err)
 {
-    int         fds[2], status = 0, timed_out = 0, rc;
+    int         fds[2], status = 0, timed_out = 0;
     int         grind = clock->via_callgrind && !cfg->test_only;
-    int         fresh = grind || cfg->fresh_process;
+    int         fresh = grind || (cfg->fresh_process && !cfg->test_only);
     pid_t       pid;
     buffer      buf = { NULL, 0, 0 };
     uint64_t    deadline = cb_clock_monotonic_ns() + (uint64_t) timeout_ns;
@@ -257,6 +333,9 @@ int cb_isolate_run(const cb_instance *inst, cb_clock *clock, const cb_measure_co
     }
     snprintf(prefix, sizeof prefix, "%s/out", dir);
     if (pipe(fds) != 0) {
+        if (grind) {
+            cb_callgrind_cleanup(dir);
+        }
         return cb_error_set(err, "%s: pipe: %s", inst->name, strerror(errno));
     }
     /* what is buffered now would otherwise be written twice, once by the child */
@@ -266,6 +345,9 @@ int cb_isolate_run(const cb_instance *inst, cb_clock *clock, const cb_measure_co
     if (pid < 0) {
         close(fds[0]);
         close(fds[1]);
+        if (grind) {
+            cb_callgrind_cleanup(dir);
+        }
         return cb_error_set(err, "%s: fork: %s", inst->name, strerror(errno));
     }
     if (pid == 0) {
@@ -276,36 +358,9 @@ int cb_isolate_run(const cb_instance *inst, cb_clock *clock, const cb_measure_co
         child_main(fds[1], inst, clock, cfg, progress);
     }
     close(fds[1]);
-    for (;;) {
-        uint64_t      now = cb_clock_monotonic_ns();
-        struct pollfd p = { fds[0], POLLIN, 0 };
-        int           ready;
-
-        if (now >= deadline) {
-            timed_out = 1;
-            kill(pid, SIGKILL);
-            break;
-        }
-        ready = poll(&p, 1, (int) ((deadline - now) / 1000000u) + 1);
-        if (ready < 0 && errno != EINTR) {
-            kill(pid, SIGKILL);
-            why = "unreadable report (poll failed)";
-            break;
-        }
-        if (ready > 0) {
-            rc = buffer_read(&buf, fds[0]);
-            if (rc <= 0) {
-                if (rc < 0) {
-                    kill(pid, SIGKILL);
-                    why = "unreadable report (out of memory)";
-                }
-                break;
-            }
-        }
-    }
+    why = collect(fds[0], deadline, &buf, &timed_out);
     close(fds[0]);
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
+    reap(pid, deadline, timed_out || why != NULL, &status, &timed_out);
     if (timed_out) {
         char reason[128];
 

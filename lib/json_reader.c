@@ -19,28 +19,7 @@ int cb_json_fail(const cb_json_reader *rd, const cb_json_path *at, const char *f
     return cb_error_set(rd->err, "%s:%d:%d: %s: %s", rd->file, line, column, path, what);
 }
 
-static const char *type_name(json_t *v)
-{
-    switch (json_typeof(v)) {
-    case JSON_OBJECT:
-        return "an object";
-    case JSON_ARRAY:
-        return "an array";
-    case JSON_STRING:
-        return "a string";
-    case JSON_INTEGER:
-    case JSON_REAL:
-        return "a number";
-    case JSON_TRUE:
-    case JSON_FALSE:
-        return "a boolean";
-    case JSON_NULL:
-        return "null";
-    }
-    return "something else";
-}
-
-static const char *want_name(json_type type)
+static const char *type_name_of(json_type type)
 {
     switch (type) {
     case JSON_OBJECT:
@@ -61,6 +40,11 @@ static const char *want_name(json_type type)
     return "a value";
 }
 
+static const char *type_name(json_t *v)
+{
+    return type_name_of(json_typeof(v));
+}
+
 static int type_matches(json_t *v, json_type type)
 {
     if (type == JSON_REAL || type == JSON_INTEGER) {
@@ -79,11 +63,11 @@ json_t *cb_json_member(const cb_json_reader *rd, json_t *obj, const cb_json_path
 
     *child = (cb_json_path){ at, key, 0 };
     if (v == NULL) {
-        cb_json_fail(rd, at, "missing field '%s' (expected %s)", key, want_name(type));
+        cb_json_fail(rd, at, "missing field '%s' (expected %s)", key, type_name_of(type));
         return NULL;
     }
     if (!(type_matches(v, type) || (nullable && json_is_null(v)))) {
-        cb_json_fail(rd, child, "expected %s%s, got %s", want_name(type),
+        cb_json_fail(rd, child, "expected %s%s, got %s", type_name_of(type),
                      nullable ? " or null" : "", type_name(v));
         return NULL;
     }

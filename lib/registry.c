@@ -1,9 +1,14 @@
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "registry.h"
+
+/* with a parameter and an implementation a full name stays well inside what
+ * a re-executed child is handed (isolate.c) */
+#define CB_NAME_MAX 200
 
 static cb_bench *defs;
 static size_t    ndefs;
@@ -59,12 +64,16 @@ int cb_register(const cb_bench *bench)
     cb_bench *grown, copy;
     uint64_t *params = NULL;
 
+    if (bench->name != NULL && strlen(bench->name) > CB_NAME_MAX) {
+        return record_error("name longer than 200 characters", bench->name);
+    }
     if (!valid_name(bench->name, 1)) {
         return record_error("name must be non-empty parts of [A-Za-z0-9-_.+=,:] separated by '/'",
                             bench->name);
     }
-    if (bench->impl != NULL && !valid_name(bench->impl, 0)) {
-        return record_error("impl must be one part of [A-Za-z0-9-_.+=,:]", bench->name);
+    if (bench->impl != NULL && (strlen(bench->impl) > 64 || !valid_name(bench->impl, 0))) {
+        return record_error("impl must be one part of [A-Za-z0-9-_.+=,:], at most 64 long",
+                            bench->name);
     }
     if (bench->run == NULL) {
         return record_error("no run function", bench->name);
@@ -76,6 +85,16 @@ int cb_register(const cb_bench *bench)
         bench->per_iteration == 0) {
         return record_error("per_iteration 0 means \"the parameter\", but there are no params",
                             bench->name);
+    }
+    if (bench->per_iteration > INT64_MAX) {
+        return record_error("per_iteration must be below 2^63 (baselines store it as a JSON "
+                            "integer)", bench->name);
+    }
+    for (size_t i = 0; bench->params != NULL && i < bench->nparams; i++) {
+        if (bench->params[i] > INT64_MAX) {
+            return record_error("parameters must be below 2^63 (baselines store them as JSON "
+                                "integers)", bench->name);
+        }
     }
     if (bench->sample_size != 0 && bench->sample_size < 10) {
         return record_error("sample_size must be at least 10", bench->name);

@@ -36,6 +36,8 @@ typedef struct cb_report_options {
     const char   *differences;   /* machine or build differences from the baseline, or "" */
     const char   *gate_path;     /* the gate's markdown summary */
     const char   *html_dir;      /* where the HTML report goes: DIR/html */
+    int          *write_failed;  /* set to 1 by a reporter whose file could not be written */
+    int           live;          /* the results are being measured now, not read from files */
 } cb_report_options;
 
 /* Criterion's terminal output. */

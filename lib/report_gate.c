@@ -160,10 +160,13 @@ static void write_gate(void *self, const cb_run *run)
             add(&t, " (%s, commit %.12s)", g->opt.baseline->timestamp,
                 g->opt.baseline->machine.git_commit);
         }
-        add(&t, ": a change counts when its %.0f%% interval lies wholly beyond \u00b1%.3g%%",
-            run->confidence * 100.0, g->opt.noise_threshold * 100.0);
-        if (run->measure != CB_MEASURE_INSTRUCTIONS) {
-            add(&t, " and p < %.3g", g->opt.significance);
+        if (run->measure == CB_MEASURE_INSTRUCTIONS) {
+            add(&t, ": instruction counts are exact, so a change counts when it exceeds "
+                    "\u00b1%.3g%%", g->opt.noise_threshold * 100.0);
+        } else {
+            add(&t, ": a change counts when its %.0f%% interval lies wholly beyond \u00b1%.3g%% "
+                    "and p < %.3g", run->confidence * 100.0, g->opt.noise_threshold * 100.0,
+                g->opt.significance);
         }
         add(&t, ". %zu regressed.\n\n", regressed);
         if (g->opt.differences != NULL && g->opt.differences[0] != '\0') {
@@ -216,8 +219,10 @@ static void write_gate(void *self, const cb_run *run)
     }
     if (t.oom) {
         fprintf(g->opt.err, "cryptbench: out of memory writing %s\n", g->opt.gate_path);
+        *g->opt.write_failed = 1;
     } else if (cb_atomic_write(g->opt.gate_path, t.data, t.len, &err) != 0) {
         fprintf(g->opt.err, "cryptbench: %s\n", err.msg);
+        *g->opt.write_failed = 1;
     }
     free(t.data);
 }

@@ -68,7 +68,8 @@ static void write_group(void *self, const cb_run *run, const char *group, const 
     }
 }
 
-/* Writes html_dir/file; on failure says so on opt->err and returns -1. */
+/* Writes html_dir/file; on failure says so on opt->err, marks the run's
+ * output as failed, and returns -1. */
 static int write_file(html_report *rep, const char *file, const cb_html *h)
 {
     char     path[4096 + CB_HTML_FILE_MAX];
@@ -77,15 +78,18 @@ static int write_file(html_report *rep, const char *file, const cb_html *h)
     if (h->oom || rep->oom) {
         fprintf(rep->opt.err, "cryptbench: out of memory writing %s/%s\n", rep->opt.html_dir,
                 file);
+        *rep->opt.write_failed = 1;
         return -1;
     }
     if ((size_t) snprintf(path, sizeof path, "%s/%s", rep->opt.html_dir, file) >= sizeof path) {
         fprintf(rep->opt.err, "cryptbench: %s: path too long for the HTML report\n",
                 rep->opt.html_dir);
+        *rep->opt.write_failed = 1;
         return -1;
     }
     if (cb_atomic_write(path, h->data != NULL ? h->data : "", h->len, &err) != 0) {
         fprintf(rep->opt.err, "cryptbench: HTML report: %s\n", err.msg);
+        *rep->opt.write_failed = 1;
         return -1;
     }
     return 0;

@@ -40,13 +40,13 @@ static void print_begin(void *self, const cb_run *run)
 {
     terminal *t = self;
 
-    if (run->measure == CB_MEASURE_CYCLES) {
+    if (run->measure == CB_MEASURE_CYCLES && run->tsc_ghz > 0.0) {
         fprintf(t->opt.out,
-                "Measuring reference cycles of the time-stamp counter, which ticks at %.3f GHz "
-                "whatever the core's clock.\n\n",
+                "Reference cycles of the time-stamp counter, which ticks at %.3f GHz whatever "
+                "the core's clock.\n\n",
                 run->tsc_ghz);
-    } else if (run->measure == CB_MEASURE_INSTRUCTIONS) {
-        fprintf(t->opt.out, "Measuring instructions retired in user space.\n\n");
+    } else if (run->measure == CB_MEASURE_INSTRUCTIONS && t->opt.live) {
+        fprintf(t->opt.out, "Counting the instructions of each measured loop, in user space.\n\n");
     }
 }
 
@@ -186,6 +186,11 @@ static void print_result(void *self, const cb_run *run, const cb_result *r)
     fflush(t->opt.err);
     print_name(t, r->name);
     print_estimate(t, run, r);
+    if (r->plan.mode == CB_MODE_FLAT) {
+        /* linear is the rule; say when a routine was too slow for it */
+        fprintf(t->opt.out, "%*sflat sampling: %zu samples of %llu iteration%s\n", NAME_WIDTH, "",
+                r->samples.n, (unsigned long long) r->plan.d, r->plan.d == 1 ? "" : "s");
+    }
     if (r->has_change) {
         print_change(t, &r->change);
     }

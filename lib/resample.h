@@ -2,8 +2,8 @@
  * One bootstrap resample, kept as counts over the original values sorted
  * ascending: counts[i] copies of sorted[i]. The median is then a walk over
  * cumulative counts and the MAD a merge outwards from the median, both O(n)
- * without sorting anything, which is what keeps 100 000 resamples of 100
- * samples near 30 ms.
+ * without sorting anything, which keeps the analysis of 100 samples with
+ * 100 000 resamples under 80 ms.
  */
 #ifndef CB_RESAMPLE_H
 #define CB_RESAMPLE_H

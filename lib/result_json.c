@@ -3,6 +3,7 @@
 
 #include "registry.h"
 #include "result_json.h"
+#include "samples_csv.h"
 
 json_t *cb_result_json_real(double x)
 {
@@ -200,6 +201,16 @@ static int decode_series(const cb_json_reader *rd, json_t *obj, const cb_json_pa
     return 0;
 }
 
+static int has_control_character(const char *s)
+{
+    for (; *s != '\0'; s++) {
+        if ((unsigned char) *s < 0x20 || *s == 0x7f) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int decode_identity(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
                            const char *unit, cb_result *r)
 {
@@ -220,8 +231,11 @@ static int decode_identity(const cb_json_reader *rd, json_t *obj, const cb_json_
         cb_json_string(rd, obj, at, "unit", 0, &u) != 0) {
         return -1;
     }
-    if (name[0] == '\0') {
-        return cb_json_fail(rd, &(cb_json_path){ at, "name", 0 }, "expected a non-empty name");
+    if (name[0] == '\0' || has_control_character(name)) {
+        /* other characters are escaped wherever a name is printed; a line break
+         * or an escape sequence would still break a terminal, CSV or bencher line */
+        return cb_json_fail(rd, &(cb_json_path){ at, "name", 0 },
+                            "expected a non-empty name without control characters");
     }
     if (strcmp(u, unit) != 0) {
         return cb_json_fail(rd, &(cb_json_path){ at, "unit", 0 },
@@ -292,10 +306,16 @@ static int decode_sampling(const cb_json_reader *rd, json_t *obj, const cb_json_
     if (cb_samples_alloc(&r->samples, r->plan.n) != 0) {
         return cb_error_set(rd->err, "%s: out of memory for %zu samples", rd->file, r->plan.n);
     }
-    return decode_series(rd, s, &sp, "iterations", r->plan.n, 1, r->samples.iters) == 0 &&
-                   decode_series(rd, s, &sp, "values", r->plan.n, 0, r->samples.values) == 0
-               ? 0
-               : -1;
+    if (decode_series(rd, s, &sp, "iterations", r->plan.n, 1, r->samples.iters) != 0 ||
+        decode_series(rd, s, &sp, "values", r->plan.n, 0, r->samples.values) != 0) {
+        return -1;
+    }
+    if (r->plan.mode == CB_MODE_LINEAR && cb_samples_mode(&r->samples) != CB_MODE_LINEAR) {
+        /* a slope needs iteration counts that differ */
+        return cb_json_fail(rd, &(cb_json_path){ &sp, "iterations", 0 },
+                            "linear sampling needs at least two different iteration counts");
+    }
+    return 0;
 }
 
 static int decode_analysis(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,

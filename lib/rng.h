@@ -30,8 +30,8 @@ static inline uint64_t cb_rng_next(cb_rng *rng)
     return result;
 }
 
-/* A uniform integer in [0, bound), 0 < bound <= 2^32, without modulo bias
- * (Lemire's multiply-and-reject). */
+/* A uniform integer in [0, bound), bound > 0, without modulo bias (Lemire's
+ * multiply-and-reject). */
 static inline uint32_t cb_rng_below(cb_rng *rng, uint32_t bound)
 {
     uint64_t m = (cb_rng_next(rng) >> 32) * (uint64_t) bound;

@@ -81,7 +81,6 @@ int cb_runner_run(const cb_runner *rn, const cb_instance_list *list,
         const cb_instance *inst = &list->items[i];
         cb_measure_config  settings;
         cb_result         *r;
-        const cb_result   *old;
 
         if (!selected[i]) {
             continue;
@@ -104,10 +103,9 @@ int cb_runner_run(const cb_runner *rn, const cb_instance_list *list,
         if (!r->failed && !rn->cfg->test) {
             analyse(rn, run, r);
         }
-        old = rn->baseline != NULL ? cb_run_find(rn->baseline, r->name) : NULL;
-        if (!r->failed && old != NULL && !old->failed &&
-            cb_compare_results(old, r, &rn->compare, &r->change, err) == 0) {
-            r->has_change = 1;
+        if (rn->baseline != NULL &&
+            cb_compare_into(cb_run_find(rn->baseline, r->name), r, &rn->compare, err) != 0) {
+            return -1;
         }
         if (rn->progress.clear != NULL) {
             rn->progress.clear(rn->progress.self);

@@ -62,14 +62,15 @@ static int parse_number(const char *field, double *out)
 
     errno = 0;
     *out = strtod(field, &end);
-    return end != field && *end == '\0' && errno != ERANGE ? 0 : -1;
+    /* ERANGE on underflow still gives a usable (denormal) number; overflow does not */
+    return end != field && *end == '\0' && !(errno == ERANGE && isinf(*out)) ? 0 : -1;
 }
 
 static int parse_line(const char *path, size_t lineno, char *line, int *header_allowed,
                       cb_samples *s, size_t *cap, double scale, cb_error *err)
 {
     char       *fields[2], *rest = line;
-    size_t      cols[2], k = 0;
+    size_t      cols[2], k = 0, third = 0;
     double      iters, total;
     const char *names[2] = { "iterations", "total" };
 
@@ -81,19 +82,22 @@ static int parse_line(const char *path, size_t lineno, char *line, int *header_a
         if (k < 2) {
             fields[k] = f;
             cols[k] = c;
+        } else {
+            third = c;
         }
         k++;
     }
     if (k != 2) {
-        return cb_error_set(err, "%s:%zu: expected 2 fields 'iterations,total', got %s", path,
-                            lineno, k > 2 ? "more" : "1");
+        return cb_error_set(err, "%s:%zu:%zu: expected 2 fields 'iterations,total', got %s", path,
+                            lineno, k > 2 ? third : strlen(line) + 1, k > 2 ? "more" : "1");
     }
     trim_right(fields[0]);
     trim_right(fields[1]);
     if (parse_number(fields[0], &iters) != 0 || parse_number(fields[1], &total) != 0) {
         int bad = parse_number(fields[0], &iters) != 0 ? 0 : 1;
 
-        if (*header_allowed) {
+        /* a header names its columns: a first line that starts with a number is data */
+        if (*header_allowed && bad == 0) {
             *header_allowed = 0;
             return 0;
         }
@@ -105,7 +109,7 @@ static int parse_line(const char *path, size_t lineno, char *line, int *header_a
         return cb_error_set(err, "%s:%zu:%zu: iterations: expected a positive whole number, got '%s'",
                             path, lineno, cols[0], fields[0]);
     }
-    if (!isfinite(total) || !(total > 0.0)) {
+    if (!isfinite(total) || !(total > 0.0) || !isfinite(total * scale)) {
         return cb_error_set(err, "%s:%zu:%zu: total: expected a positive finite number, got '%s'",
                             path, lineno, cols[1], fields[1]);
     }

@@ -18,6 +18,11 @@ uint64_t cb_state_iterations(const cb_state *s)
 
 uint64_t cb_state_start(cb_state *s)
 {
+    if (s->running) {
+        /* the first mark would be lost and the time since it with it */
+        cb_state_fail(s, "cb_state_start called twice without cb_state_stop");
+        return s->iterations;
+    }
     s->running = 1;
     s->starts++;
     if (s->clock->wall_is_measure) {
@@ -32,8 +37,16 @@ uint64_t cb_state_start(cb_state *s)
 
 void cb_state_stop(cb_state *s)
 {
-    uint64_t amount = s->clock->stop(s->clock, s->mark);
+    uint64_t amount;
 
+    if (!s->running) {
+        cb_state_fail(s, "cb_state_stop called without cb_state_start");
+        return;
+    }
+    amount = s->clock->stop(s->clock, s->mark);
+    if (s->clock->failed) {
+        cb_state_fail(s, "reading the %s counter failed", s->clock->unit);
+    }
     if (s->clock->wall_is_measure) {
         s->wall_ns += amount;
     } else {

@@ -308,6 +308,73 @@ static void test_refuses_bad_text(void **state)
     free(text);
 }
 
+static void linear_equal_iterations(json_t *root)
+{
+    json_t *it = json_object_get(json_object_get(bench(root, 0), "samples"), "iterations");
+    size_t  i;
+
+    for (i = 0; i < json_array_size(it); i++) {
+        json_array_set_new(it, i, json_integer(37));
+    }
+}
+
+static void name_with_newline(json_t *root)
+{
+    json_object_set_new(bench(root, 0), "name", json_string("did/sha\n256"));
+}
+
+static void test_refuses_more(void **state)
+{
+    char *t;
+
+    (void) state;
+    refused(t = mutate(linear_equal_iterations),
+            "benchmarks[0].samples.iterations: linear sampling needs at least two different "
+            "iteration counts", "[");
+    free(t);
+    refused(t = mutate(name_with_newline),
+            "benchmarks[0].name: expected a non-empty name without control characters",
+            "\"did/sha\\n256\"");
+    free(t);
+}
+
+/* Samples that make a resample's variance come out a rounding error below
+ * zero (one repeated value; exact counts): what is saved must load. */
+static void test_degenerate_samples_round_trip(void **state)
+{
+    cb_bootstrap_config boot = { 5000, 0.95, 3 };
+    cb_run              run, back;
+    cb_result          *r;
+    cb_error            err;
+    const char         *path = "build/tests/degenerate.json";
+    size_t              i;
+
+    (void) state;
+    memset(&run, 0, sizeof run);
+    run.unit = "instructions";
+    run.measure = CB_MEASURE_INSTRUCTIONS;
+    run.warm_up_s = run.measurement_s = run.confidence = 0.5;
+    run.sample_size = run.nresamples = 10;
+    r = cb_run_add(&run);
+    cb_result_set_string(&r->name, "count/flat");
+    cb_samples_alloc(&r->samples, 10);
+    for (i = 0; i < 10; i++) {
+        r->samples.iters[i] = 1.0;
+        r->samples.values[i] = i == 4 ? 4999.0 : 0.1 + 0.2; /* 0.30000000000000004 */
+    }
+    r->plan = (cb_plan){ .mode = CB_MODE_FLAT, .n = 10, .d = 1, .target_ns = 1.0 };
+    assert_int_equal(cb_analysis_run_unit(&r->samples, r->plan.mode, run.unit, &boot,
+                                          &r->analysis, &err), 0);
+    assert_true(r->analysis.std_dev.std_err == r->analysis.std_dev.std_err); /* not NaN */
+    assert_int_equal(cb_baseline_save(path, &run, &err), 0);
+    if (cb_baseline_load(path, &back, &err) != 0) {
+        fail_msg("a saved baseline does not load: %s", err.msg);
+    }
+    cb_run_free(&back);
+    cb_run_free(&run);
+    unlink(path);
+}
+
 static void test_missing_file(void **state)
 {
     cb_run   run;
@@ -356,6 +423,8 @@ int main(void)
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_refuses_bad_values),
         cmocka_unit_test(test_refuses_bad_text),
+        cmocka_unit_test(test_refuses_more),
+        cmocka_unit_test(test_degenerate_samples_round_trip),
         cmocka_unit_test(test_missing_file),
         cmocka_unit_test(test_baseline_names),
         cmocka_unit_test(test_differences),

@@ -19,9 +19,9 @@ static void test_reference(void **state)
     double             *old = support_numbers(root, "old_per_iteration", &n_old);
     double             *new_ = support_numbers(root, "new_per_iteration", &n_new);
     double             *ci = support_numbers(root, "expected.mean_change_ci95", &n);
-    cb_compare_config   cfg = { support_number(root, "noise_threshold"),
-                                support_number(root, "significance_level"),
-                                { 100000, 0.95, 11 } };
+    cb_compare_config   cfg = { .noise_threshold = support_number(root, "noise_threshold"),
+                                .significance = support_number(root, "significance_level"),
+                                .boot = { 100000, 0.95, 11 } };
     cb_bootstrap_two    two;
     cb_error            err;
     const char         *want = json_string_value(json_object_get(
@@ -49,7 +49,8 @@ static void test_reference(void **state)
 /* The verdict rules of DESIGN.md, on their boundaries. */
 static void test_verdict_rules(void **state)
 {
-    cb_compare_config cfg = { 0.02, 0.05, { 1, 0.95, 0 } };
+    cb_compare_config cfg = { .noise_threshold = 0.02, .significance = 0.05,
+                              .boot = { 1, 0.95, 0 } };
     cb_estimate       up = { 0.05, 0.03, 0.07, 0 }, down = { -0.05, -0.07, -0.03, 0 };
     cb_estimate       straddle = { 0.03, 0.01, 0.05, 0 }, edge = { 0.03, 0.02, 0.05, 0 };
 
@@ -69,6 +70,33 @@ static void test_verdict_rules(void **state)
                         "Change within noise threshold.");
 }
 
+/* Quantised data: two constant groups with different means differ beyond
+ * doubt; two equal ones do not differ at all. */
+static void test_constant_groups(void **state)
+{
+    double              twelve[20], thirteen[20];
+    cb_bootstrap_config boot = { 1000, 0.95, 1 };
+    cb_compare_config   cfg = { .noise_threshold = 0.02, .significance = 0.05, .boot = boot };
+    cb_bootstrap_two    two;
+    cb_error            err;
+    int                 i;
+
+    (void) state;
+    for (i = 0; i < 20; i++) {
+        twelve[i] = 12.0;
+        thirteen[i] = 13.0;
+    }
+    assert_int_equal(cb_bootstrap_compare(twelve, 20, thirteen, 20, &boot, &two, &err), 0);
+    assert_true(two.p_value == 0.0);
+    support_close_rel(two.mean_change.point, 1.0 / 12.0, 1e-12, "change");
+    assert_int_equal(cb_compare_verdict(&two.mean_change, two.p_value, &cfg), CB_VERDICT_REGRESSED);
+    assert_int_equal(cb_bootstrap_compare(twelve, 20, twelve, 20, &boot, &two, &err), 0);
+    assert_true(two.p_value == 1.0);
+    assert_int_equal(cb_compare_verdict(&two.mean_change, two.p_value, &cfg), CB_VERDICT_NO_CHANGE);
+    /* one sample a side cannot be compared */
+    assert_int_equal(cb_bootstrap_compare(twelve, 1, thirteen, 20, &boot, &two, &err), -1);
+}
+
 #define PER_FILE(file) { "test_reference(" file ")", test_reference, NULL, NULL, (void *) file }
 
 int main(void)
@@ -79,6 +107,7 @@ int main(void)
         PER_FILE("ref_change_regressed_10pct.json"),
         PER_FILE("ref_change_within_noise_1pct.json"),
         cmocka_unit_test(test_verdict_rules),
+        cmocka_unit_test(test_constant_groups),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -136,10 +136,13 @@ static int teardown(void **state)
 }
 
 /* Writes the report of f's run into f->dir; what it says on err in *said. */
-static void write_report(fixture *f, const char *dir, char *said, size_t size)
+/* Writes the report to dir; what it said on its error stream lands in said.
+ * Returns 1 when it marked the run's output as failed. */
+static int write_report(fixture *f, const char *dir, char *said, size_t size)
 {
     static const char *const missing[] = { "gone/" EVIL };
     cb_report_options        opt;
+    int                      failed = 0;
     cb_reporter              rep;
     FILE                    *err = tmpfile();
     size_t                   n;
@@ -156,6 +159,7 @@ static void write_report(fixture *f, const char *dir, char *said, size_t size)
     opt.nmissing = 1;
     opt.differences = "CPU: 'old cpu' vs " EVIL;
     opt.html_dir = dir;
+    opt.write_failed = &failed;
     assert_int_equal(cb_report_html_open(&rep, &opt), 0);
     cb_report_replay(&rep, 1, &f->run);
     cb_report_close(&rep);
@@ -163,6 +167,7 @@ static void write_report(fixture *f, const char *dir, char *said, size_t size)
     n = fread(said, 1, size - 1, err);
     said[n] = '\0';
     fclose(err);
+    return failed;
 }
 
 static char *slurp(const char *dir, const char *file)
@@ -233,7 +238,7 @@ static void test_pages(void **state)
     char     said[512], *text;
     size_t   i;
 
-    write_report(f, f->dir, said, sizeof said);
+    assert_int_equal(write_report(f, f->dir, said, sizeof said), 0);
     assert_string_equal(said, "");
     for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
         text = slurp(f->dir, pages[i]);
@@ -289,7 +294,8 @@ static void test_write_failure(void **state)
     snprintf(dir, sizeof dir, "%s/file", f->dir);
     fclose(fopen(dir, "w"));
     snprintf(dir, sizeof dir, "%s/file/html", f->dir);
-    write_report(f, dir, said, sizeof said);
+    /* the failure is marked, so that the command exits 2 */
+    assert_int_equal(write_report(f, dir, said, sizeof said), 1);
     expect_in(said, "cryptbench: HTML report: ", "the error");
     /* said once: the first failure ends the report */
     assert_non_null(strchr(said, '\n'));

@@ -34,8 +34,10 @@ static void test_reads_with_and_without_header(void **state)
 static void test_refuses_bad_input(void **state)
 {
     static const char *const cases[][2] = {
-        { "1,100\n2\n", ":2: expected 2 fields" },
-        { "1,100\n2,3,4\n", ":2: expected 2 fields" },
+        { "1,100\n2\n", ":2:2: expected 2 fields" },
+        { "1,100\n2,3,4\n", ":2:5: expected 2 fields" },
+        { "10,abc\n2,3\n", ":1:4: total: 'abc' is not a number" },
+        { "1,\n2,3\n", ":1:3: total: '' is not a number" },
         { "1,100\n2,abc\n", ":2:3: total: 'abc' is not a number" },
         { "1,100\nx,200\n", ":2:1: iterations: 'x' is not a number" },
         { "1,100\n2,0\n", ":2:3: total: expected a positive finite number, got '0'" },
@@ -69,6 +71,18 @@ static void test_refuses_bad_input(void **state)
     }
 }
 
+static void test_scaled_overflow(void **state)
+{
+    cb_samples  s;
+    cb_error    err;
+    const char *path = support_temp_file("1,1e300\n2,2e300\n");
+
+    (void) state;
+    assert_int_equal(cb_samples_csv_read(path, 1e9, &s, &err), -1);
+    assert_non_null(strstr(err.msg, ":1:3: total: expected a positive finite number"));
+    unlink(path);
+}
+
 static void test_missing_file(void **state)
 {
     cb_samples s;
@@ -84,6 +98,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_reads_with_and_without_header),
         cmocka_unit_test(test_refuses_bad_input),
+        cmocka_unit_test(test_scaled_overflow),
         cmocka_unit_test(test_missing_file),
     };
 

@@ -157,7 +157,7 @@ static void test_measure_linear_samples_exact(void **state)
     cb_clock            c = fake_clock();
     cb_bench            def = { .name = "t/100ns", .run = bench_100ns };
     cb_instance         inst = instance(&def, "t/100ns");
-    cb_measure_config   cfg = { 1e6, 1e8, 50 };
+    cb_measure_config   cfg = { .warm_up_ns = 1e6, .measurement_ns = 1e8, .sample_size = 50 };
     cb_bootstrap_config boot = { 1000, 0.95, 1 };
     cb_result           r = { 0 };
     cb_error            err;
@@ -186,7 +186,7 @@ static void test_check_runs_once_before_timing(void **state)
     cb_clock          c = fake_clock();
     cb_bench          def = { .name = "t/kat", .run = bench_counts_calls, .check = check_mismatch };
     cb_instance       inst = instance(&def, "t/kat");
-    cb_measure_config cfg = { 1e6, 1e7, 10 };
+    cb_measure_config cfg = { .warm_up_ns = 1e6, .measurement_ns = 1e7, .sample_size = 10 };
     cb_result         r = { 0 };
 
     (void) state;
@@ -204,7 +204,7 @@ static void expect_failure(int (*run)(cb_state *), const char *want)
     cb_clock          c = fake_clock();
     cb_bench          def = { .name = "t/fail", .run = run };
     cb_instance       inst = instance(&def, "t/fail");
-    cb_measure_config cfg = { 1e6, 1e7, 10 };
+    cb_measure_config cfg = { .warm_up_ns = 1e6, .measurement_ns = 1e7, .sample_size = 10 };
     cb_result         r = { 0 };
 
     cb_measure_run(&inst, &c, &cfg, NULL, &r);

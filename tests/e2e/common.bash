@@ -3,6 +3,7 @@
 BUILD=${BUILD:-build}
 CB=$BUILD/cryptbench
 FAULTY=$BUILD/tests/fixtures/faulty
+MISUSE=$BUILD/tests/fixtures/misuse
 TMP=$(mktemp -d)
 # Under AddressSanitizer a SIGSEGV would be caught and turned into exit status 1;
 # the tests want to see the signal, as a user's plain build does.

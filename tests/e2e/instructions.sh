@@ -46,6 +46,17 @@ run "$CB" --measure instructions --reports-dir "$TMP/reports" --no-html did/sha2
 expect_in "a second run compares exactly" out 'change: .*\(exact counts\)'
 expect_in "and finds no change" out 'No change in performance detected\.'
 
+run "$CB" --test --measure instructions --exact did/sha256/64/openssl
+expect_status "--test with --measure instructions runs natively" 0
+expect_in "and passes" out '^Testing did/sha256/64/openssl \.\.\. Success$'
+
+printf '1,100000\n2,200000\n3,300000\n' >"$TMP/old.csv"
+printf '1,100500\n2,201000\n3,301500\n' >"$TMP/new.csv"
+run "$CB" compare "$TMP/old.csv" "$TMP/new.csv" --unit instructions --gate --reports-dir "$TMP/reports"
+expect_status "a +0.5% change in instruction counts fails the gate (threshold 0.1%)" 1
+cp "$TMP/reports/gate.md" "$TMP/gate"
+expect_in "whose table states the threshold it used" gate 'exceeds ±0\.1%'
+
 run env PATH=/nonexistent "$CB" --measure instructions --exact did/sha256/64/openssl --reports-dir "$TMP/reports"
 if [ "$status" -eq 0 ]; then
     ok "# SKIP perf_event_open counts here, so valgrind is not needed"

@@ -24,4 +24,14 @@ expect_status "--test exits 1 when a check fails" 1
 expect_in "--test reports each failure" out '^Testing bad/kat \.\.\. FAILED: known-answer mismatch'
 expect_in "and each success" out '^Testing ok/after \.\.\. Success$'
 
+run "$MISUSE" $SHORT --timeout 2
+expect_in "a timer started twice is FAILED" out '^misuse/double-start +FAILED: cb_state_start called twice without cb_state_stop$'
+expect_in "a timer stopped unstarted is FAILED" out '^misuse/stop-only +FAILED: cb_state_stop called without cb_state_start$'
+expect_in "a benchmark's own output is kept when stdout is a file" out '^printed by the benchmark$'
+expect_in "a helper process holding the pipe does not make a finished benchmark time out" out '^ok/spawns-helper +time: '
+
+run "$CB" compare tests/data/change_aa_same_old.csv tests/data/change_aa_same_new.csv --gate --reports-dir /proc/no/such/dir
+expect_status "a gate table that cannot be written exits 2" 2
+expect_in "saying why" err 'a report could not be written'
+
 echo "1..$n"
