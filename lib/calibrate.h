@@ -1,9 +1,9 @@
 /*
  * `cryptbench calibrate`: how trustworthy a wall-clock gate is on the machine
- * it runs on. A built-in workload (a chain of multiply-adds, so that its cost
- * is proportional to its length) is measured in fresh processes, round after
- * round: twice at its base length (identical code, A and A') and at +1%, +2%,
- * +5% and +10%. From those it counts how often the single-run gate and the
+ * it runs on. A built-in workload (SHA-256 of 1 KiB, with a known share of
+ * the digests done twice) is measured in fresh processes, round after round:
+ * twice as it is (identical code, A and A') and with 1%, 2%, 5% and 10% more
+ * work. From those it counts how often the single-run gate and the
  * paired A/B gate (for several numbers of rounds and noise thresholds) raise a
  * false alarm on identical code, which slowdowns they catch, and prints the
  * settings to use on this runner with the figures behind them.
