@@ -59,7 +59,8 @@ static int analysis_cost(cb_state *s)
 /* The change detection against a baseline: t-test and change intervals. */
 static int compare_cost(cb_state *s)
 {
-    cb_compare_config cfg = { 0.02, 0.05, { 100000, 0.95, 1 } };
+    cb_compare_config cfg = { .noise_threshold = 0.02, .significance = 0.05,
+                              .boot = { 100000, 0.95, 1 } };
     cb_result         old = { 0 }, new_ = { 0 };
     cb_change         cmp;
     cb_error          err;
