@@ -213,6 +213,31 @@ static int save_merged(const char *path, const cb_run *run, const cb_run *kept, 
     return rc;
 }
 
+/*
+ * Keeps this run, as it was measured, in DIR/history/<time>-<name>.json: the
+ * baseline is overwritten by every run, the history is what a trend is made
+ * of. Written atomically like the baseline; a failure is reported, not fatal
+ * to the run (the baseline, which the next run needs, is already saved).
+ */
+static void save_history(const cb_config *cfg, const char *name, const cb_run *run)
+{
+    char     path[4400], stamp[32];
+    cb_error err;
+    size_t   i, k = 0;
+
+    /* 2026-11-23T14:30:00Z -> 20261123T143000Z: sortable, and no ':' in a file name */
+    for (i = 0; run->timestamp[i] != '\0' && k + 1 < sizeof stamp; i++) {
+        if (run->timestamp[i] != '-' && run->timestamp[i] != ':') {
+            stamp[k++] = run->timestamp[i];
+        }
+    }
+    stamp[k] = '\0';
+    snprintf(path, sizeof path, "%s/history/%s-%s.json", cfg->reports_dir, stamp, name);
+    if (cb_baseline_save(path, run, &err) != 0) {
+        fprintf(stderr, "warning: the run was not added to the history: %s\n", err.msg);
+    }
+}
+
 /* The file a run will be saved to, loaded for save_merged: 1 loaded, 0 none
  * (or another measure, which is replaced), -1 when it exists but is unreadable. */
 static int load_save_target(const char *path, cb_measure measure, cb_run *kept, cb_error *err)
@@ -410,11 +435,16 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
     }
     /* only a filtered run keeps what it did not run: an unfiltered one that lacks
      * a benchmark has lost it (renamed, removed), and so does the baseline */
-    if (!cfg->test && s.p.save != NULL &&
-        save_merged(s.path, &s.run,
-                    cfg->nfilters == 0 ? NULL : (s.has_kept ? &s.kept : (s.has_old ? &s.old : NULL)),
-                    err) != 0) {
-        goto close;
+    if (!cfg->test && s.p.save != NULL) {
+        if (save_merged(s.path, &s.run,
+                        cfg->nfilters == 0 ? NULL
+                                           : (s.has_kept ? &s.kept : (s.has_old ? &s.old : NULL)),
+                        err) != 0) {
+            goto close;
+        }
+        if (cfg->load_baseline == NULL) {
+            save_history(cfg, s.p.save, &s.run);
+        }
     }
     status = cb_command_status(cfg, &s.run);
 close:
