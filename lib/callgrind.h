@@ -27,8 +27,8 @@ int cb_callgrind_running(void);
  * values deferred to the parent. -1 when not running under valgrind. */
 int cb_callgrind_clock(cb_clock *c, cb_error *err);
 
-/* Execs valgrind on this program, in a forked child: argv for execvp, with
- * out_prefix for callgrind's dumps. Returns only on failure. */
+/* In a child forked by the runner: execs valgrind on the runner's program,
+ * with out_prefix for callgrind's dumps. Returns only on failure. */
 void cb_callgrind_exec(const char *out_prefix);
 
 /* The instruction counts of dumps out_prefix.1 .. out_prefix.n into values. */

@@ -244,7 +244,7 @@ static void describe_death(cb_result *r, int status, const char *why)
 static void exec_child(int fd, const cb_instance *inst, const cb_clock *clock,
                        const cb_measure_config *cfg, const char *prefix)
 {
-    char  spec[1024], self[4096];
+    char  spec[1024];
     FILE *f;
 
     snprintf(spec, sizeof spec, "%d %s %.17g %.17g %zu %s", fd, cb_measure_name(clock->kind),
@@ -253,12 +253,8 @@ static void exec_child(int fd, const cb_instance *inst, const cb_clock *clock,
         if (clock->via_callgrind) {
             cb_callgrind_exec(prefix);
         } else {
-            ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1);
-
-            if (len > 0) {
-                self[len] = '\0';
-                execl(self, self, (char *) NULL);
-            }
+            /* by /proc, not by name: a rebuild may have replaced the file */
+            execl("/proc/self/exe", "cryptbench", (char *) NULL);
         }
     }
     f = fdopen(fd, "w");
