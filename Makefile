@@ -60,9 +60,15 @@ NO_DEPS_GOALS := clean uninstall
 ifeq ($(filter-out $(NO_DEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
 else
 -include $(BUILD)/deps.mk
+# Objects remember the flags they were built with: a build directory reused with
+# another CC, CFLAGS or LDFLAGS (make asan's, a user's -O3) is rebuilt whole,
+# never linked from a mix of objects.
+BUILD_FLAGS := $(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS)
+$(shell mkdir -p $(BUILD) && { printf '%s\n' '$(BUILD_FLAGS)' | cmp -s - $(BUILD)/flags || \
+    printf '%s\n' '$(BUILD_FLAGS)' > $(BUILD)/flags; })
 endif
 
-$(BUILD)/deps.mk: ci/install-deps Makefile
+$(BUILD)/deps.mk: ci/install-deps Makefile $(BUILD)/flags
 	@mkdir -p $(@D)
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists $(DEPS); then \
 	    echo "pkg-config cannot find $(DEPS): running ci/install-deps"; \
