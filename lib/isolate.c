@@ -7,6 +7,9 @@
 #include <time.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <unistd.h>
 
 #include "calibrate.h"
@@ -239,6 +242,22 @@ static void describe_death(cb_result *r, int status, const char *why)
     cb_result_fail(r, reason);
 }
 
+/* In the forked child: a runner killed (a CI job's timeout, kill) takes its
+ * benchmark with it, rather than leaving it to measure for nobody, a KDF under
+ * callgrind for minutes. The signal survives the exec into valgrind. */
+static void die_with(pid_t runner)
+{
+#ifdef __linux__
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    /* the runner may have died before the prctl */
+    if (getppid() != runner) {
+        _exit(1);
+    }
+#else
+    (void) runner;
+#endif
+}
+
 /* In the forked child: execute this program afresh (under valgrind when
  * counting through callgrind) to measure inst alone. */
 static void exec_child(int fd, const cb_instance *inst, const cb_clock *clock,
@@ -317,7 +336,7 @@ int cb_isolate_run(const cb_instance *inst, cb_clock *clock, const cb_measure_co
     int         fds[2], status = 0, timed_out = 0;
     int         grind = clock->via_callgrind && !cfg->test_only;
     int         fresh = grind || (cfg->fresh_process && !cfg->test_only);
-    pid_t       pid;
+    pid_t       pid, runner;
     buffer      buf = { NULL, 0, 0 };
     uint64_t    deadline = cb_clock_monotonic_ns() + (uint64_t) timeout_ns;
     const char *why = NULL;
@@ -337,6 +356,7 @@ int cb_isolate_run(const cb_instance *inst, cb_clock *clock, const cb_measure_co
     /* what is buffered now would otherwise be written twice, once by the child */
     fflush(stdout);
     fflush(stderr);
+    runner = getpid();
     pid = fork();
     if (pid < 0) {
         close(fds[0]);
@@ -348,6 +368,7 @@ int cb_isolate_run(const cb_instance *inst, cb_clock *clock, const cb_measure_co
     }
     if (pid == 0) {
         close(fds[0]);
+        die_with(runner);
         if (fresh) {
             exec_child(fds[1], inst, clock, cfg, prefix);
         }
