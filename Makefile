@@ -62,10 +62,15 @@ else
 -include $(BUILD)/deps.mk
 # Objects remember the flags they were built with: a build directory reused with
 # another CC, CFLAGS or LDFLAGS (make asan's, a user's -O3) is rebuilt whole,
-# never linked from a mix of objects.
-BUILD_FLAGS := $(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS)
-$(shell mkdir -p $(BUILD) && { printf '%s\n' '$(BUILD_FLAGS)' | cmp -s - $(BUILD)/flags || \
-    printf '%s\n' '$(BUILD_FLAGS)' > $(BUILD)/flags; })
+# never linked from a mix of objects. make install takes the build as it is
+# (sudo clears CFLAGS: it would rebuild as root, with other flags).
+BUILD_FLAGS := $(strip $(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS))
+ifeq ($(and $(filter install uninstall,$(MAKECMDGOALS)),$(wildcard $(BUILD)/flags)),)
+ifneq ($(strip $(file <$(BUILD)/flags)),$(BUILD_FLAGS))
+$(shell mkdir -p $(BUILD))
+$(file >$(BUILD)/flags,$(BUILD_FLAGS))
+endif
+endif
 endif
 
 $(BUILD)/deps.mk: ci/install-deps Makefile $(BUILD)/flags
