@@ -54,3 +54,47 @@ expect_lines() {
 # Short runs: the plumbing is under test here, not the numbers.
 # Their baselines go to a scratch directory, never to the checkout's reports/.
 SHORT="--warm-up-time 0.01 --measurement-time 0.02 --sample-size 10 --nresamples 1000 --reports-dir $TMP/reports"
+
+# alive PID: the process exists and is not a zombie (a killed orphan stays one
+# until its new parent reaps it, which some containers' PID 1 never does)
+alive() {
+    local state
+    state=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)
+    [ -n "$state" ] && [ "$state" != Z ]
+}
+
+# expect_child_dies DESC PATTERN CMD...: starts CMD, waits (up to 10 s) for a
+# child of it whose command line matches PATTERN, kills CMD and expects that
+# child to die with it. Sets $child_seen to 0 when no such child appeared.
+expect_child_dies() {
+    local desc=$1 pattern=$2 runner child= p
+    shift 2
+    "$@" >"$TMP/child.out" 2>&1 &
+    runner=$!
+    for _ in $(seq 100); do
+        for p in $(awk -v r="$runner" '$4 == r { print $1 }' /proc/[0-9]*/stat 2>/dev/null); do
+            if tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -Eq -- "$pattern"; then
+                child=$p
+            fi
+        done
+        [ -n "$child" ] && break
+        sleep 0.1
+    done
+    kill "$runner" 2>/dev/null
+    wait "$runner" 2>/dev/null
+    child_seen=1
+    if [ -z "$child" ]; then
+        child_seen=0
+        return
+    fi
+    for _ in $(seq 100); do
+        alive "$child" || break
+        sleep 0.1
+    done
+    if alive "$child"; then
+        not_ok "$desc" "process $child ($(tr '\0' ' ' <"/proc/$child/cmdline")) outlived its runner"
+        kill -9 "$child" 2>/dev/null
+    else
+        ok "$desc"
+    fi
+}

@@ -50,6 +50,10 @@ run "$CB" --test --measure instructions --exact did/sha256/64/openssl
 expect_status "--test with --measure instructions runs natively" 0
 expect_in "and passes" out '^Testing did/sha256/64/openssl \.\.\. Success$'
 
+expect_child_dies "a killed runner takes its valgrind child with it" "valgrind|callgrind" \
+    env TMPDIR="$TMP" "$BUILD/tests/fixtures/faulty" --measure instructions --exact bad/hang --timeout 60
+[ "$child_seen" = 1 ] || ok "# SKIP perf_event_open counts here: no valgrind child to outlive the runner"
+
 printf '1,100000\n2,200000\n3,300000\n' >"$TMP/old.csv"
 printf '1,100500\n2,201000\n3,301500\n' >"$TMP/new.csv"
 run "$CB" compare "$TMP/old.csv" "$TMP/new.csv" --unit instructions --gate --reports-dir "$TMP/reports"

@@ -30,31 +30,10 @@ expect_in "a timer stopped unstarted is FAILED" out '^misuse/stop-only +FAILED: 
 expect_in "a benchmark's own output is kept when stdout is a file" out '^printed by the benchmark$'
 expect_in "a helper process holding the pipe does not make a finished benchmark time out" out '^ok/spawns-helper +time: '
 
-# forks_of PID: its children that are forks of it (a popen'ed shell is not)
-forks_of() {
-    awk -v p="$1" -v comm="$(cut -d' ' -f2 "/proc/$1/stat")" '$4 == p && $2 == comm { print $1 }' \
-        /proc/[0-9]*/stat 2>/dev/null
-}
-"$FAULTY" --exact bad/hang --timeout 60 >"$TMP/hang.out" 2>&1 &
-runner=$!
-child=
-for _ in $(seq 100); do
-    child=$(forks_of "$runner" | head -1)
-    [ -n "$child" ] && break
-    sleep 0.1
-done
-kill "$runner"
-wait "$runner" 2>/dev/null
-for _ in $(seq 100); do
-    kill -0 "$child" 2>/dev/null || break
-    sleep 0.1
-done
-if [ -n "$child" ] && ! kill -0 "$child" 2>/dev/null; then
-    ok "a killed runner takes its benchmark's process with it"
-else
-    not_ok "a killed runner takes its benchmark's process with it" "child: '${child}'"
-    [ -n "$child" ] && kill -9 "$child" 2>/dev/null
-fi
+expect_child_dies "a killed runner takes its benchmark's process with it" "bad/hang" \
+    "$FAULTY" --exact bad/hang --timeout 60
+[ "$child_seen" = 1 ] || not_ok "a killed runner takes its benchmark's process with it" \
+    "no child process of the runner appeared"
 
 run "$CB" compare tests/data/change_aa_same_old.csv tests/data/change_aa_same_new.csv --gate --reports-dir /proc/no/such/dir
 expect_status "a gate table that cannot be written exits 2" 2
