@@ -9,9 +9,11 @@ if ! git rev-parse --verify -q HEAD >/dev/null 2>&1; then
     exit 0
 fi
 
-# bench-ab builds optimised binaries in build/, as a user runs it: the flags of
-# a calling make (make asan) are not for a benchmark build
-unset CFLAGS CPPFLAGS LDFLAGS BUILD
+# the worktrees are built as a user's run builds them: the flags of a calling
+# make (make asan) are not for a benchmark build; the comparison is this
+# build's (under make asan, with the sanitizers)
+unset CFLAGS CPPFLAGS LDFLAGS
+export AB_CRYPTBENCH=$CB
 
 AB="--exact did/sha256/64/openssl --warm-up-time 0.01 --measurement-time 0.02 --sample-size 10"
 run env AB_ROUNDS=2 AB_DIR="$TMP/ab" AB_REPORTS="$TMP/abr" ci/bench-ab HEAD HEAD $AB
