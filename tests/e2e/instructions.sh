@@ -48,10 +48,10 @@ if "$CB" --list --exact "$SENSITIVE" 2>/dev/null | grep -q .; then
     first=$(slope "$SENSITIVE")
     run env PAD=012345678901234567890123 "$CB" $I --exact "$SENSITIVE"
     second=$(slope "$SENSITIVE")
-    if [ -n "$first" ] && awk -v a="$first" -v b="$second" 'BEGIN { exit !((a - b) ^ 2 <= (a / 100000) ^ 2) }'; then
-        ok "a larger environment does not change the count ($first and $second)"
+    if [ -n "$first" ] && awk -v a="$first" -v b="$second" 'BEGIN { exit !((a - b) ^ 2 <= (a / 10000) ^ 2) }'; then
+        ok "a larger environment does not change the count to 0.01% ($first and $second)"
     else
-        not_ok "a larger environment does not change the count" "$first vs $second"
+        not_ok "a larger environment does not change the count to 0.01%" "$first vs $second"
     fi
 else
     ok "# SKIP no AES-NI here, so no libsodium AES-256-GCM benchmark"
