@@ -131,6 +131,15 @@ void cb_callgrind_exec(const char *out_prefix)
     execvp("valgrind", argv);
 }
 
+int cb_callgrind_mkdir(char *dir, size_t size)
+{
+    const char *tmp = getenv("TMPDIR");
+
+    snprintf(dir, size, "%s/cryptbench-callgrind-XXXXXX",
+             tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
+    return mkdtemp(dir) != NULL ? 0 : -1;
+}
+
 void cb_callgrind_cleanup(const char *dir)
 {
     DIR           *d = opendir(dir);

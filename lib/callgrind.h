@@ -34,6 +34,10 @@ void cb_callgrind_exec(const char *out_prefix);
 /* The instruction counts of dumps out_prefix.1 .. out_prefix.n into values. */
 int cb_callgrind_read(const char *out_prefix, size_t n, double *values, cb_error *err);
 
+/* Creates a fresh directory for a child's dumps, in $TMPDIR (or /tmp), its
+ * name in dir. -1 and errno when it cannot. */
+int cb_callgrind_mkdir(char *dir, size_t size);
+
 /* Removes the directory of a child's dumps, and the dumps. */
 void cb_callgrind_cleanup(const char *dir);
 

@@ -365,12 +365,9 @@ int cb_isolate_run(const cb_instance *inst, cb_clock *clock, const cb_measure_co
     buffer      buf = { NULL, 0, 0 };
     uint64_t    deadline = cb_clock_monotonic_ns() + (uint64_t) timeout_ns;
     const char *why = NULL;
-    const char *tmp = getenv("TMPDIR");
-    char        dir[4096], prefix[4200];
+    char        dir[4096] = "", prefix[4200];
 
-    snprintf(dir, sizeof dir, "%s/cryptbench-callgrind-XXXXXX",
-             tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
-    if (grind && mkdtemp(dir) == NULL) {
+    if (grind && cb_callgrind_mkdir(dir, sizeof dir) != 0) {
         return cb_error_set(err, "%s: cannot create a directory for callgrind: %s", inst->name,
                             strerror(errno));
     }
