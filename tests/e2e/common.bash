@@ -26,10 +26,12 @@ run() {
     status=$?
 }
 
-# expect_status DESC WANT: the last run exited with WANT
+# expect_status DESC WANT: the last run exited with WANT; on a failure both
+# streams are shown, as a gate's verdict is on stdout
 expect_status() {
     if [ "$status" -eq "$2" ]; then ok "$1"; else
-        not_ok "$1" "exit status $status, want $2" "stderr: $(head -c 600 "$TMP/err")"; fi
+        not_ok "$1" "exit status $status, want $2" "stderr: $(head -c 600 "$TMP/err")" \
+            "stdout ends: $(tail -c 1200 "$TMP/out")"; fi
 }
 
 # expect_in DESC FILE PATTERN: FILE (out or err) has a line matching the ERE
