@@ -12,7 +12,34 @@
 #  include <valgrind/valgrind.h>
 #endif
 
+/* names the dumps' prefix to the child under valgrind, which reads its first
+ * dump itself (the count that plans its samples) */
+#define OUT_ENV "CRYPTBENCH_CALLGRIND_OUT"
+
+/* Dump i (from 1) of out_prefix: its total instruction count. */
+static int read_dump(const char *out_prefix, size_t i, double *value, cb_error *err)
+{
+    char  path[4200], line[256];
+    FILE *f;
+    int   found = 0;
+
+    snprintf(path, sizeof path, "%s.%zu", out_prefix, i);
+    f = fopen(path, "r");
+    if (f == NULL) {
+        return cb_error_set(err, "callgrind dump %s: %s", path, strerror(errno));
+    }
+    while (!found && fgets(line, sizeof line, f) != NULL) {
+        found = sscanf(line, "summary: %lf", value) == 1;
+    }
+    fclose(f);
+    return found ? 0 : cb_error_set(err, "callgrind dump %s has no summary line", path);
+}
+
 #if defined(CB_HAVE_CALLGRIND)
+/* the child's own dumps: where, and how many so far */
+static char   out_prefix_[4200];
+static size_t dumps_;
+
 static int on_path(const char *prog)
 {
     const char *path = getenv("PATH");
@@ -77,17 +104,33 @@ static void dump(cb_clock *c)
 {
     (void) c;
     CALLGRIND_DUMP_STATS_AT("cryptbench-sample");
+    dumps_++;
+}
+
+/* valgrind writes a dump before the client request returns */
+static int last_dump(cb_clock *c, double *value, cb_error *err)
+{
+    (void) c;
+    return read_dump(out_prefix_, dumps_, value, err);
 }
 
 int cb_callgrind_clock(cb_clock *c, cb_error *err)
 {
+    const char *prefix = getenv(OUT_ENV);
+
     if (!cb_callgrind_running()) {
         return cb_error_set(err, "not running under valgrind");
     }
+    if (prefix == NULL || strlen(prefix) >= sizeof out_prefix_) {
+        return cb_error_set(err, "%s is not set: run under valgrind by cryptbench itself", OUT_ENV);
+    }
+    strcpy(out_prefix_, prefix);
+    unsetenv(OUT_ENV); /* a benchmark that runs programs must not pass it on */
     /* budgets stay in wall time, which valgrind stretches about fifty-fold */
     *c = (cb_clock){ .kind = CB_MEASURE_INSTRUCTIONS, .unit = "instructions", .now_ns = wall_ns,
                      .start = toggle_on, .stop = toggle_off, .sample_begin = zero,
-                     .sample_end = dump, .deferred = 1, .fd = -1, .ticks_per_ns = 1.0 };
+                     .sample_end = dump, .sample_value = last_dump, .deferred = 1, .fd = -1,
+                     .ticks_per_ns = 1.0 };
     return 0;
 }
 #else
@@ -121,6 +164,9 @@ void cb_callgrind_exec(const char *out_prefix)
      * name would then read "... (deleted)" and valgrind would find nothing). */
     snprintf(self, sizeof self, "/proc/%ld/exe", (long) getppid());
     snprintf(out, sizeof out, "--callgrind-out-file=%s", out_prefix);
+    if (setenv(OUT_ENV, out_prefix, 1) != 0) {
+        return;
+    }
     argv[n++] = (char *) "valgrind";
     argv[n++] = (char *) "--tool=callgrind";
     argv[n++] = (char *) "--collect-atstart=no";
@@ -160,27 +206,12 @@ void cb_callgrind_cleanup(const char *dir)
 
 int cb_callgrind_read(const char *out_prefix, size_t n, double *values, cb_error *err)
 {
-    char   path[4200], line[256];
     size_t i;
-    int    rc = 0;
 
-    for (i = 0; i < n && rc == 0; i++) {
-        FILE *f;
-        int   found = 0;
-
-        snprintf(path, sizeof path, "%s.%zu", out_prefix, i + 1);
-        f = fopen(path, "r");
-        if (f == NULL) {
-            rc = cb_error_set(err, "callgrind dump %s: %s", path, strerror(errno));
-            break;
-        }
-        while (!found && fgets(line, sizeof line, f) != NULL) {
-            found = sscanf(line, "summary: %lf", &values[i]) == 1;
-        }
-        fclose(f);
-        if (!found) {
-            rc = cb_error_set(err, "callgrind dump %s has no summary line", path);
+    for (i = 0; i < n; i++) {
+        if (read_dump(out_prefix, CB_CALLGRIND_FIRST_SAMPLE + i, &values[i], err) != 0) {
+            return -1;
         }
     }
-    return rc;
+    return 0;
 }

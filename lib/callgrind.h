@@ -3,7 +3,8 @@
  * VM among them): each benchmark's child process runs under valgrind's
  * callgrind with collection off, switched on by client requests only between
  * cb_state_start() and cb_state_stop(), and dumped once per sample. The
- * parent reads the dumps back as the samples' values.
+ * parent reads the dumps back as the samples' values; the child reads the
+ * first, one counted iteration, to plan the samples by count.
  *
  * Caveat, stated in the report: valgrind emulates a CPU of its own, without
  * some extensions (SHA-NI, AVX-512 among them), so libraries that choose code
@@ -31,7 +32,11 @@ int cb_callgrind_clock(cb_clock *c, cb_error *err);
  * with out_prefix for callgrind's dumps. Returns only on failure. */
 void cb_callgrind_exec(const char *out_prefix);
 
-/* The instruction counts of dumps out_prefix.1 .. out_prefix.n into values. */
+/* Dump 1 is the counted iteration the child plans with (cb_sampling_count_one);
+ * its samples follow. */
+#define CB_CALLGRIND_FIRST_SAMPLE 2
+
+/* The instruction counts of the n samples' dumps into values. */
 int cb_callgrind_read(const char *out_prefix, size_t n, double *values, cb_error *err);
 
 /* Creates a fresh directory for a child's dumps, in $TMPDIR (or /tmp), its

@@ -1,5 +1,6 @@
 #include <math.h>
 
+#include "config.h"
 #include "sampling.h"
 
 /* one iteration can never take less than this; guards the division when a
@@ -74,6 +75,38 @@ int cb_sampling_warm_up(cb_state *s, double warm_up_ns, double *met_ns)
     return 0;
 }
 
+/* One sample of `iters` iterations, with the clock's per-sample hooks around
+ * it; its value is s->measured (0 for a deferred clock, filled in later). */
+static int one_sample(cb_state *s, uint64_t iters)
+{
+    if (s->clock->sample_begin != NULL) {
+        s->clock->sample_begin(s->clock);
+    }
+    if (cb_state_call(s, s->inst->def->run, iters, 1) != 0) {
+        return -1;
+    }
+    if (s->clock->sample_end != NULL) {
+        s->clock->sample_end(s->clock);
+    }
+    return 0;
+}
+
+int cb_sampling_count_one(cb_state *s, double *met_ns)
+{
+    double   count;
+    cb_error err;
+
+    if (one_sample(s, 1) != 0) {
+        return -1;
+    }
+    count = (double) s->measured;
+    if (s->clock->deferred && s->clock->sample_value(s->clock, &count, &err) != 0) {
+        return cb_state_fail(s, "%s", err.msg);
+    }
+    *met_ns = count * CB_PLAN_NS_PER_INSTRUCTION;
+    return 0;
+}
+
 int cb_sampling_collect(cb_state *s, const cb_plan *plan, cb_samples *out,
                         const cb_progress *progress)
 {
@@ -88,15 +121,9 @@ int cb_sampling_collect(cb_state *s, const cb_plan *plan, cb_samples *out,
         if (progress != NULL && progress->collect != NULL) {
             progress->collect(progress->self, s->inst->name, plan, i);
         }
-        if (s->clock->sample_begin != NULL) {
-            s->clock->sample_begin(s->clock);
-        }
-        if (cb_state_call(s, s->inst->def->run, iters, 1) != 0) {
+        if (one_sample(s, iters) != 0) {
             cb_samples_free(out);
             return -1;
-        }
-        if (s->clock->sample_end != NULL) {
-            s->clock->sample_end(s->clock);
         }
         out->iters[i] = (double) iters;
         out->values[i] = (double) s->measured;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "config.h"
 #include "measure.h"
 #include "sampling.h"
 #include "support.h"
@@ -181,6 +182,110 @@ static void test_measure_linear_samples_exact(void **state)
     cb_result_free(&r);
 }
 
+/* An instruction counter beside the wall clock: the benchmark counts 250
+ * instructions an iteration whatever the wall clock does, which moves by
+ * wall_per_iter, as a loaded machine would move it more. */
+static uint64_t fake_count, wall_per_iter, sample_mark, last_sample;
+
+static int bench_250_instructions(cb_state *s)
+{
+    CB_LOOP(s) {
+        fake_count += 250;
+        fake_now += wall_per_iter;
+    }
+    return 0;
+}
+
+static uint64_t count_read(cb_clock *c)
+{
+    (void) c;
+    return fake_count;
+}
+
+static uint64_t count_stop(cb_clock *c, uint64_t mark)
+{
+    (void) c;
+    return fake_count - mark;
+}
+
+/* callgrind's shape: nothing readable in the loop, a count per sample after it */
+static uint64_t deferred_none(cb_clock *c)
+{
+    (void) c;
+    return 0;
+}
+
+static uint64_t deferred_stop(cb_clock *c, uint64_t mark)
+{
+    (void) c;
+    (void) mark;
+    return 0;
+}
+
+static void deferred_begin(cb_clock *c)
+{
+    (void) c;
+    sample_mark = fake_count;
+}
+
+static void deferred_end(cb_clock *c)
+{
+    (void) c;
+    last_sample = fake_count - sample_mark;
+}
+
+static int deferred_value(cb_clock *c, double *value, cb_error *err)
+{
+    (void) c;
+    (void) err;
+    *value = (double) last_sample;
+    return 0;
+}
+
+static cb_plan plan_counting(int deferred, uint64_t wall)
+{
+    cb_clock          c = { .kind = CB_MEASURE_INSTRUCTIONS, .unit = "instructions",
+                            .now_ns = fake_read, .start = count_read, .stop = count_stop,
+                            .ticks_per_ns = 1.0, .fd = -1 };
+    cb_bench          def = { .name = "t/count", .run = bench_250_instructions };
+    cb_instance       inst = instance(&def, "t/count");
+    cb_measure_config cfg = { .warm_up_ns = 1e6, .measurement_ns = 1e8, .sample_size = 20 };
+    cb_result         r = { 0 };
+    cb_plan           plan;
+
+    if (deferred) {
+        c.start = deferred_none;
+        c.stop = deferred_stop;
+        c.sample_begin = deferred_begin;
+        c.sample_end = deferred_end;
+        c.sample_value = deferred_value;
+        c.deferred = 1;
+    }
+    fake_now = 0;
+    wall_per_iter = wall;
+    cb_measure_run(&inst, &c, &cfg, NULL, &r);
+    assert_false(r.failed);
+    plan = r.plan;
+    cb_result_free(&r);
+    return plan;
+}
+
+static void test_instruction_plan_ignores_the_wall_clock(void **state)
+{
+    int deferred;
+
+    (void) state;
+    for (deferred = 0; deferred <= 1; deferred++) {
+        cb_plan quiet = plan_counting(deferred, 100), loaded = plan_counting(deferred, 700);
+
+        support_close_rel(quiet.met_ns, 250.0 * CB_PLAN_NS_PER_INSTRUCTION, 1e-12, "plan's cost");
+        assert_int_equal(quiet.mode, loaded.mode);
+        assert_int_equal(quiet.d, loaded.d);
+        /* 1e8 ns at 750 ns an iteration over 210 sample-iterations: d = 635 */
+        assert_int_equal(quiet.d, 635);
+    }
+}
+
 static void test_check_runs_once_before_timing(void **state)
 {
     cb_clock          c = fake_clock();
@@ -230,6 +335,7 @@ int main(void)
         cmocka_unit_test(test_plan_linear_overrun),
         cmocka_unit_test(test_warm_up_estimates_loop_time_only),
         cmocka_unit_test(test_measure_linear_samples_exact),
+        cmocka_unit_test(test_instruction_plan_ignores_the_wall_clock),
         cmocka_unit_test(test_check_runs_once_before_timing),
         cmocka_unit_test(test_failures_are_reported),
     };
