@@ -15,7 +15,7 @@ if [ -n "${ASAN_BUILD:-}" ] || case "$BUILD" in *asan*) true ;; *) false ;; esac
 fi
 
 I="--measure instructions --warm-up-time 0.05 --measurement-time 0.2 --sample-size 10 --nresamples 1000 --no-html --reports-dir $TMP/reports --format json"
-run "$COUNTED" $I
+run "$COUNTED" $I count/light count/heavy-setup
 expect_status "--measure instructions runs (perf_event_open, or callgrind)" 0
 light=$(slope count/light)
 heavy=$(slope count/heavy-setup)
@@ -28,6 +28,21 @@ if [ -n "$light" ] && awk -v a="$light" 'BEGIN { exit !(a < 20) }'; then
     ok "the loop of a multiply-add counts a handful of instructions ($light)"
 else
     not_ok "the loop of a multiply-add counts a handful of instructions" "got $light"
+fi
+
+# the iteration counts and every count of a run, from --format json
+samples() {
+    grep -F "\"name\":\"$1\"" "$TMP/out" | sed -n 's/.*"samples":{\([^}]*\)}.*/\1/p'
+}
+run env COUNTED_SLEEP_NS=0 "$COUNTED" $I --exact count/sleepy
+quick=$(samples count/sleepy)
+run env COUNTED_SLEEP_NS=10000000 "$COUNTED" $I --exact count/sleepy --warm-up-time 0.2
+slow=$(samples count/sleepy)
+if [ -n "$quick" ] && [ "$quick" = "$slow" ]; then
+    ok "a loop 10 ms slower, warmed up 4 times longer, runs and counts the same samples"
+else
+    not_ok "a loop 10 ms slower, warmed up 4 times longer, runs and counts the same samples" \
+        "quick: $quick" "slow: $slow"
 fi
 
 run "$CB" $I --exact did/sha256/64/openssl
