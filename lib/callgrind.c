@@ -1,11 +1,13 @@
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "callgrind.h"
+#include "config.h"
 
 #if defined(CB_HAVE_CALLGRIND)
 #  include <valgrind/callgrind.h>
@@ -36,7 +38,8 @@ static int read_dump(const char *out_prefix, size_t i, double *value, cb_error *
 }
 
 #if defined(CB_HAVE_CALLGRIND)
-/* the child's own dumps: where, and how many so far */
+/* the child reads back its own last dump: the prefix valgrind was given, and
+ * the number callgrind gave the dump */
 static char   out_prefix_[4200];
 static size_t dumps_;
 
@@ -121,8 +124,11 @@ int cb_callgrind_clock(cb_clock *c, cb_error *err)
     if (!cb_callgrind_running()) {
         return cb_error_set(err, "not running under valgrind");
     }
-    if (prefix == NULL || strlen(prefix) >= sizeof out_prefix_) {
+    if (prefix == NULL) {
         return cb_error_set(err, "%s is not set: run under valgrind by cryptbench itself", OUT_ENV);
+    }
+    if (strlen(prefix) >= sizeof out_prefix_) {
+        return cb_error_set(err, "%s is longer than %zu bytes", OUT_ENV, sizeof out_prefix_ - 1);
     }
     strcpy(out_prefix_, prefix);
     unsetenv(OUT_ENV); /* a benchmark that runs programs must not pass it on */
@@ -130,7 +136,8 @@ int cb_callgrind_clock(cb_clock *c, cb_error *err)
     *c = (cb_clock){ .kind = CB_MEASURE_INSTRUCTIONS, .unit = "instructions", .now_ns = wall_ns,
                      .start = toggle_on, .stop = toggle_off, .sample_begin = zero,
                      .sample_end = dump, .sample_value = last_dump, .deferred = 1, .fd = -1,
-                     .ticks_per_ns = 1.0 };
+                     .ticks_per_ns = 1.0,
+                     .plan_ns_per_count = CB_PLAN_NS_PER_INSTRUCTION_CALLGRIND };
     return 0;
 }
 #else
@@ -180,10 +187,20 @@ void cb_callgrind_exec(const char *out_prefix)
 int cb_callgrind_mkdir(char *dir, size_t size)
 {
     const char *tmp = getenv("TMPDIR");
+    char        cwd[PATH_MAX], full[2 * PATH_MAX];
 
     snprintf(dir, size, "%s/cryptbench-callgrind-XXXXXX",
              tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
-    return mkdtemp(dir) != NULL ? 0 : -1;
+    if (mkdtemp(dir) == NULL) {
+        return -1;
+    }
+    /* absolute: valgrind writes, and the child reads, from wherever a benchmark
+     * has chdir'ed to */
+    if (dir[0] != '/' && getcwd(cwd, sizeof cwd) != NULL &&
+        (size_t) snprintf(full, sizeof full, "%s/%s", cwd, dir) < size) {
+        strcpy(dir, full);
+    }
+    return 0;
 }
 
 void cb_callgrind_cleanup(const char *dir)
@@ -206,10 +223,21 @@ void cb_callgrind_cleanup(const char *dir)
 
 int cb_callgrind_read(const char *out_prefix, size_t n, double *values, cb_error *err)
 {
-    size_t i;
+    char   path[4200];
+    size_t last = 0, i;
 
+    /* the samples are the last n dumps, whatever the child dumped before them
+     * (the counted iteration it planned with) */
+    do {
+        snprintf(path, sizeof path, "%s.%zu", out_prefix, ++last);
+    } while (access(path, F_OK) == 0);
+    last--;
+    if (last < n) {
+        return cb_error_set(err, "callgrind wrote %zu dumps in %s, and %zu samples were taken",
+                            last, out_prefix, n);
+    }
     for (i = 0; i < n; i++) {
-        if (read_dump(out_prefix, CB_CALLGRIND_FIRST_SAMPLE + i, &values[i], err) != 0) {
+        if (read_dump(out_prefix, last - n + 1 + i, &values[i], err) != 0) {
             return -1;
         }
     }

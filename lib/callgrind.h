@@ -32,11 +32,7 @@ int cb_callgrind_clock(cb_clock *c, cb_error *err);
  * with out_prefix for callgrind's dumps. Returns only on failure. */
 void cb_callgrind_exec(const char *out_prefix);
 
-/* Dump 1 is the counted iteration the child plans with (cb_sampling_count_one);
- * its samples follow. */
-#define CB_CALLGRIND_FIRST_SAMPLE 2
-
-/* The instruction counts of the n samples' dumps into values. */
+/* The instruction counts of the last n dumps, the samples, into values. */
 int cb_callgrind_read(const char *out_prefix, size_t n, double *values, cb_error *err);
 
 /* Creates a fresh directory for a child's dumps, in $TMPDIR (or /tmp), its

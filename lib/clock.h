@@ -34,9 +34,12 @@ struct cb_clock {
     void (*sample_begin)(cb_clock *c);
     void (*sample_end)(cb_clock *c);
     int         deferred;        /* values come from outside the process (callgrind) */
-    /* optional, for a deferred clock: the count of the sample sample_end just
-     * closed, read back in the process; -1 with a message when it cannot be */
+    /* required when deferred: the count of the sample sample_end just closed,
+     * read back in the process; -1 with a message when it cannot be */
     int (*sample_value)(cb_clock *c, double *value, cb_error *err);
+    /* instructions: the time the plan budgets per counted instruction, about
+     * this counter's pace, so that the plan depends on the count alone */
+    double      plan_ns_per_count;
     int         via_callgrind;   /* the runner's side: measure children under callgrind */
     int         failed;          /* a read failed: the measurement must not be trusted */
     double      ticks_per_ns;    /* cycles: the measured TSC rate in GHz */

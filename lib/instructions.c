@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "instructions.h"
 
 #if defined(__linux__)
@@ -49,6 +50,7 @@ int cb_instructions_open(cb_clock *c, cb_error *err)
     c->fd = (int) fd;
     c->start = perf_read;
     c->stop = perf_stop;
+    c->plan_ns_per_count = CB_PLAN_NS_PER_INSTRUCTION_NATIVE;
     probe = perf_read(c);
     if (probe == 0 && perf_read(c) == 0) {
         cb_instructions_close(c);

@@ -1,6 +1,5 @@
 #include <math.h>
 
-#include "config.h"
 #include "sampling.h"
 
 /* one iteration can never take less than this; guards the division when a
@@ -103,7 +102,7 @@ int cb_sampling_count_one(cb_state *s, double *met_ns)
     if (s->clock->deferred && s->clock->sample_value(s->clock, &count, &err) != 0) {
         return cb_state_fail(s, "%s", err.msg);
     }
-    *met_ns = count * CB_PLAN_NS_PER_INSTRUCTION;
+    *met_ns = count * s->clock->plan_ns_per_count;
     return 0;
 }
 

@@ -43,9 +43,12 @@ int cb_sampling_overruns(const cb_plan *plan);
 int cb_sampling_warm_up(cb_state *s, double warm_up_ns, double *met_ns);
 
 /* Instruction counts: counts one iteration, as a sample of its own, and returns
- * the time the plan budgets for it (CB_PLAN_NS_PER_INSTRUCTION per
- * instruction) in *met_ns: a plan that depends on the count alone. -1 when the
- * benchmark failed or the count cannot be read; s->failure says why. */
+ * the time the plan budgets for it (clock->plan_ns_per_count per instruction)
+ * in *met_ns: a plan that depends on the count alone. The count includes the
+ * per-sample cost of the counter (for a 6-instruction loop, 41 under callgrind),
+ * so the tiniest loops get fewer iterations than the budget would allow: a
+ * count needs no more. -1 when the benchmark failed or the count cannot be
+ * read; s->failure says why. */
 int cb_sampling_count_one(cb_state *s, double *met_ns);
 
 /* Runs the plan's samples into out (allocated here). -1 when the benchmark

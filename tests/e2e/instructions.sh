@@ -44,20 +44,25 @@ else
     not_ok "the loop of a multiply-add counts a handful of instructions" "got $light"
 fi
 
-# the iteration counts and every count of a run, from --format json
+# the iteration counts (iterations) or the counts (values) of a run's samples,
+# from --format json
 samples() {
-    grep -F "\"name\":\"$1\"" "$TMP/out" | sed -n 's/.*"samples":{\([^}]*\)}.*/\1/p'
+    grep -F "\"name\":\"$1\"" "$TMP/out" | sed -n "s/.*\"$2\":\\[\\([^]]*\\)\\].*/\\1/p"
 }
 run env COUNTED_SLEEP_NS=0 "$COUNTED" $I --exact count/sleepy
-quick=$(samples count/sleepy)
+quick=$(samples count/sleepy iterations)
+quick_counts=$(samples count/sleepy values | tr ',' ' ')
 run env COUNTED_SLEEP_NS=10000000 "$COUNTED" $I --exact count/sleepy --warm-up-time 0.2
-slow=$(samples count/sleepy)
+slow=$(samples count/sleepy iterations)
+slow_counts=$(samples count/sleepy values | tr ',' ' ')
 if [ -n "$quick" ] && [ "$quick" = "$slow" ]; then
-    ok "a loop 10 ms slower, warmed up 4 times longer, runs and counts the same samples"
+    ok "a loop 10 ms slower, warmed up 4 times longer, runs the same iteration counts"
 else
-    not_ok "a loop 10 ms slower, warmed up 4 times longer, runs and counts the same samples" \
+    not_ok "a loop 10 ms slower, warmed up 4 times longer, runs the same iteration counts" \
         "quick: $quick" "slow: $slow"
 fi
+same_count "and counts the same in its first sample" "${quick_counts%% *}" "${slow_counts%% *}"
+same_count "and in its last" "${quick_counts##* }" "${slow_counts##* }"
 
 run "$CB" $I --exact did/sha256/64/openssl
 first=$(slope did/sha256/64/openssl)
