@@ -37,8 +37,10 @@ struct cb_clock {
     /* required when deferred: the count of the sample sample_end just closed,
      * read back in the process; -1 with a message when it cannot be */
     int (*sample_value)(cb_clock *c, double *value, cb_error *err);
-    /* instructions: the time the plan budgets per counted instruction, about
-     * this counter's pace, so that the plan depends on the count alone */
+    /* a counter whose counts repeat (instructions): the time the plan budgets
+     * per count, about this counter's pace; nonzero makes the plan come from
+     * one counted iteration rather than the warm-up's wall time, so that it
+     * depends on the count alone */
     double      plan_ns_per_count;
     int         via_callgrind;   /* the runner's side: measure children under callgrind */
     int         failed;          /* a read failed: the measurement must not be trusted */
