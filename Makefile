@@ -32,7 +32,7 @@ Q := @
 say = @printf '  %-6s %s\n' $(1) $(2);
 endif
 
-LIB_SRCS   := $(sort $(wildcard lib/*.c))
+LIB_SRCS   := $(sort $(wildcard lib/*/*.c))
 BENCH_SRCS := $(sort $(wildcard bench/*.c))
 SELF_SRCS  := $(sort $(wildcard bench/self/*.c))
 TEST_SRCS  := $(sort $(wildcard tests/test_*.c))
@@ -98,10 +98,13 @@ endif
 
 GIT_COMMIT := $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
 
-# valgrind's client requests, when its headers are here, for --measure instructions
-$(BUILD)/lib/callgrind.o: ALL_CPPFLAGS += $(VALGRIND_CFLAGS)
+# lib/ includes its private headers by folder, "stats/bootstrap.h"; bench/ sees only include/
+$(BUILD)/lib/%.o: ALL_CPPFLAGS += -Ilib
 
-$(BUILD)/lib/sysinfo.o: ALL_CPPFLAGS += -DCB_BUILD_CFLAGS='"$(CFLAGS)"' -DCB_BUILD_COMMIT='"$(GIT_COMMIT)"'
+# valgrind's client requests, when its headers are here, for --measure instructions
+$(BUILD)/lib/measure/callgrind.o: ALL_CPPFLAGS += $(VALGRIND_CFLAGS)
+
+$(BUILD)/lib/measure/sysinfo.o: ALL_CPPFLAGS += -DCB_BUILD_CFLAGS='"$(CFLAGS)"' -DCB_BUILD_COMMIT='"$(GIT_COMMIT)"'
 
 $(BUILD)/%.o: %.c $(BUILD)/deps.mk
 	@mkdir -p $(@D)
@@ -170,7 +173,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_BIN     := build/fuzz/fuzz_baseline
 
-$(FUZZ_BIN): tests/fuzz/fuzz_baseline.c $(LIB_SRCS) $(wildcard lib/*.h) $(BUILD)/deps.mk
+$(FUZZ_BIN): tests/fuzz/fuzz_baseline.c $(LIB_SRCS) $(wildcard lib/*/*.h) $(BUILD)/deps.mk
 	@mkdir -p $(@D)/corpus
 	$(call say,FUZZ,$@)
 	$(Q)$(FUZZ_CC) $(ALL_CPPFLAGS) -Ilib $(DEPS_CFLAGS) -std=c11 -g -O1 \

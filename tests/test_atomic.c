@@ -10,8 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "baseline.h"
-#include "rng.h"
+#include "store/baseline.h"
+#include "stats/rng.h"
 #include "support.h"
 
 #define PATH "build/tests/atomic/base.json"

@@ -8,8 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis.h"
-#include "baseline.h"
+#include "stats/analysis.h"
+#include "store/baseline.h"
 #include "support.h"
 
 /* A run of two benchmarks analysed from the reference samples. */

@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "cli.h"
+#include "cli/options.h"
 #include "support.h"
 
 static int parse(cb_config *cfg, cb_error *err, const char *first, ...)

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compare.h"
+#include "stats/compare.h"
 #include "support.h"
 
 #define EXACT 1e-9

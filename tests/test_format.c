@@ -1,7 +1,7 @@
 /* Unit scaling, the formatter every reporter shares. */
 #include <string.h>
 
-#include "format.h"
+#include "report/format.h"
 #include "support.h"
 
 static void expect_time(double ns, const char *want)

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis.h"
-#include "group.h"
-#include "summary.h"
+#include "stats/analysis.h"
+#include "stats/group.h"
+#include "report/summary.h"
 #include "support.h"
 
 /* A flat-sampled result of 20 samples of about `ns` per iteration (+-0.5%). */

@@ -10,9 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis.h"
-#include "compare.h"
-#include "report.h"
+#include "stats/analysis.h"
+#include "stats/compare.h"
+#include "report/report.h"
 #include "support.h"
 
 #define EVIL "<img src=x onerror=alert(1)>"

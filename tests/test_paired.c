@@ -4,8 +4,8 @@
  */
 #include <math.h>
 
-#include "paired.h"
-#include "student_t.h"
+#include "stats/paired.h"
+#include "stats/student_t.h"
 #include "support.h"
 
 static void test_student_t_quantiles(void **state)

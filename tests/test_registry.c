@@ -4,8 +4,8 @@
  */
 #include <string.h>
 
-#include "filter.h"
-#include "registry.h"
+#include "cli/filter.h"
+#include "measure/registry.h"
 #include "support.h"
 
 static int run_nothing(cb_state *s)

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "samples_csv.h"
+#include "store/samples_csv.h"
 #include "support.h"
 
 static void test_reads_with_and_without_header(void **state)

@@ -5,9 +5,9 @@
  */
 #include <string.h>
 
-#include "analysis.h"
-#include "measure.h"
-#include "sampling.h"
+#include "stats/analysis.h"
+#include "measure/measure.h"
+#include "measure/sampling.h"
 #include "support.h"
 
 /* A clock that moves only when a benchmark says so. What it measures is the

@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis.h"
-#include "kde.h"
-#include "outliers.h"
-#include "regression.h"
-#include "resample.h"
-#include "stats.h"
+#include "stats/analysis.h"
+#include "stats/kde.h"
+#include "stats/outliers.h"
+#include "stats/regression.h"
+#include "stats/resample.h"
+#include "stats/stats.h"
 #include "support.h"
 
 #define EXACT 1e-9

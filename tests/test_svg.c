@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "html.h"
+#include "html/html.h"
 #include "support.h"
-#include "svg.h"
+#include "html/svg.h"
 
 static void expect_ticks(double lo, double hi, int target, const double *want, size_t nwant,
                          double want_step)

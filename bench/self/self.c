@@ -7,9 +7,9 @@
 
 #include <cryptbench.h>
 
-#include "analysis.h"
-#include "compare.h"
-#include "rng.h"
+#include "stats/analysis.h"
+#include "stats/compare.h"
+#include "stats/rng.h"
 
 /* An empty, black-boxed body: whatever this reports is the harness's own cost. */
 static int empty_loop(cb_state *s)

@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "baseline.h"
+#include "store/baseline.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

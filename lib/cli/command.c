@@ -1,0 +1,179 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "stats/analysis.h"
+#include "store/baseline.h"
+#include "cli/command.h"
+#include "store/samples_csv.h"
+
+static int use_color(cb_color choice, FILE *out)
+{
+    const char *no_color = getenv("NO_COLOR");
+
+    /* DESIGN.md: never when NO_COLOR is set, whatever the command line says */
+    if (no_color != NULL && no_color[0] != '\0') {
+        return 0;
+    }
+    return choice == CB_COLOR_ALWAYS || (choice == CB_COLOR_AUTO && isatty(fileno(out)));
+}
+
+cb_report_options cb_command_report_options(const cb_config *cfg)
+{
+    static char       gate_path[4096], html_dir[4096];
+    static int        write_failed;
+    cb_report_options opt;
+
+    memset(&opt, 0, sizeof opt);
+    opt.out = stdout;
+    opt.err = stderr;
+    opt.color = use_color(cfg->color, stdout);
+    opt.significance = cfg->significance;
+    opt.noise_threshold = cfg->noise_threshold;
+    snprintf(gate_path, sizeof gate_path, "%s/gate.md", cfg->reports_dir);
+    opt.gate_path = gate_path;
+    snprintf(html_dir, sizeof html_dir, "%s/html", cfg->reports_dir);
+    opt.html_dir = html_dir;
+    write_failed = 0;
+    opt.write_failed = &write_failed;
+    opt.differences = "";
+    return opt;
+}
+
+static void close_all(cb_reporter *reps, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        cb_report_close(&reps[i]);
+    }
+}
+
+int cb_command_open_reporters(const cb_config *cfg, const cb_report_options *opt,
+                              cb_reporter reps[CB_MAX_REPORTERS], size_t *n, cb_error *err)
+{
+    int html = cfg->html && (cfg->command == CB_COMMAND_RUN || cfg->command == CB_COMMAND_REPORT);
+
+    *n = 0;
+    if (!cfg->quiet) {
+        if (cb_report_open_format(&reps[*n], (int) cfg->format, opt) != 0) {
+            return cb_error_set(err, "out of memory");
+        }
+        (*n)++;
+    }
+    if ((cfg->gate && cb_report_gate_open(&reps[(*n)++], opt) != 0) ||
+        (html && cb_report_html_open(&reps[(*n)++], opt) != 0)) {
+        (*n)--; /* the one that failed to open has nothing to close */
+        close_all(reps, *n);
+        *n = 0;
+        return cb_error_set(err, "out of memory");
+    }
+    return 0;
+}
+
+int cb_command_close_reporters(cb_reporter *reps, size_t n, const cb_report_options *opt,
+                               cb_error *err)
+{
+    close_all(reps, n);
+    if (*opt->write_failed) {
+        return cb_error_set(err, "a report could not be written (see above)");
+    }
+    return 0;
+}
+
+int cb_command_status(const cb_config *cfg, const cb_run *run)
+{
+    size_t i;
+
+    for (i = 0; i < run->n; i++) {
+        if (run->results[i].failed ||
+            (cfg->gate && run->results[i].has_change &&
+             run->results[i].change.verdict == CB_VERDICT_REGRESSED)) {
+            return CB_EXIT_FAILED;
+        }
+    }
+    return CB_EXIT_OK;
+}
+
+cb_compare_config cb_command_compare_config(const cb_config *cfg, cb_measure measure)
+{
+    cb_compare_config c;
+
+    c.noise_threshold = cfg->noise_threshold;
+    if (!cfg->noise_threshold_set && measure == CB_MEASURE_INSTRUCTIONS) {
+        c.noise_threshold = CB_DEFAULT_NOISE_THRESHOLD_EXACT;
+    }
+    c.significance = cfg->significance;
+    c.boot = (cb_bootstrap_config){ cfg->nresamples, cfg->confidence, cfg->seed };
+    c.exact = measure == CB_MEASURE_INSTRUCTIONS;
+    return c;
+}
+
+/* A baseline starts with '{'; anything else is taken for CSV. */
+static int looks_like_json(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    int   c = EOF;
+
+    if (f != NULL) {
+        do {
+            c = fgetc(f);
+        } while (c == ' ' || c == '\t' || c == '\r' || c == '\n');
+        fclose(f);
+    }
+    return c == '{';
+}
+
+static int load_csv(const char *path, const cb_config *cfg, cb_run *run, cb_error *err)
+{
+    cb_result *r;
+
+    memset(run, 0, sizeof *run);
+    run->unit = cfg->unit;
+    run->measure = strcmp(cfg->unit, "cycles") == 0         ? CB_MEASURE_CYCLES
+                   : strcmp(cfg->unit, "instructions") == 0 ? CB_MEASURE_INSTRUCTIONS
+                                                            : CB_MEASURE_WALL;
+    r = cb_run_add(run);
+    if (r == NULL || cb_result_set_string(&r->name, path) != 0) {
+        return cb_error_set(err, "out of memory");
+    }
+    if (cb_samples_csv_read(path, cfg->unit_scale, &r->samples, err) != 0) {
+        return -1;
+    }
+    r->plan.mode = cb_samples_mode(&r->samples);
+    r->plan.n = r->samples.n;
+    r->plan.d = (uint64_t) r->samples.iters[0];
+    return 0;
+}
+
+int cb_command_load_samples(const char *path, const cb_config *cfg, cb_run *run,
+                            cb_error *err)
+{
+    cb_bootstrap_config boot = { cfg->nresamples, cfg->confidence, cfg->seed };
+    size_t              i;
+
+    if (looks_like_json(path) ? cb_baseline_load(path, run, err) != 0
+                              : load_csv(path, cfg, run, err) != 0) {
+        cb_run_free(run);
+        return -1;
+    }
+    run->nresamples = cfg->nresamples;
+    run->confidence = cfg->confidence;
+    run->seed = cfg->seed;
+    /* analysed here and now, with this invocation's settings */
+    for (i = 0; i < run->n; i++) {
+        cb_result *r = &run->results[i];
+
+        if (r->failed) {
+            continue;
+        }
+        if (cb_analysis_run_unit(&r->samples, r->plan.mode, run->unit, &boot, &r->analysis, err) != 0) {
+            cb_error_prefix(err, "%s: %s", path, r->name);
+            cb_run_free(run);
+            return -1;
+        }
+        cb_analysis_throughput(r, run->unit);
+    }
+    return 0;
+}

@@ -1,0 +1,60 @@
+/*
+ * The commands of the command line, each in its own file, each returning the
+ * process exit status: 0, 1 (a benchmark failed, or regressed under --gate)
+ * or 2 (bad usage or input, with err set).
+ */
+#ifndef CB_COMMAND_H
+#define CB_COMMAND_H
+
+#include "core/config.h"
+#include "report/report.h"
+
+#define CB_EXIT_OK 0
+#define CB_EXIT_FAILED 1
+#define CB_EXIT_USAGE 2
+
+/* Measure (or, with --load-baseline, re-report), compare, save, gate. */
+int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err);
+
+/* `analyze FILE`: the estimates of samples in a CSV or a baseline. */
+int cb_command_analyze(const cb_config *cfg, cb_error *err);
+
+/* `compare OLD NEW`: change detection between two sample files or baselines. */
+int cb_command_compare(const cb_config *cfg, cb_error *err);
+
+/* `report`: the HTML report rewritten from stored baselines, nothing measured. */
+int cb_command_report(const cb_config *cfg, cb_error *err);
+
+/* `ab A1 B1 A2 B2 ...`: the paired comparison of ci/bench-ab's rounds. */
+int cb_command_ab(const cb_config *cfg, cb_error *err);
+
+/* ---- shared by the commands (command.c) ---- */
+
+/* Loads a baseline (JSON) or a CSV of samples into run, analysed; a CSV
+ * becomes one benchmark named after the file. */
+int cb_command_load_samples(const char *path, const cb_config *cfg, cb_run *run,
+                            cb_error *err);
+
+/* Report options for cfg on stdout/stderr. */
+cb_report_options cb_command_report_options(const cb_config *cfg);
+
+#define CB_MAX_REPORTERS 3
+
+/* Opens cfg's --format reporter, the gate's with --gate, the HTML report's
+ * unless --no-html: *n of them. */
+int cb_command_open_reporters(const cb_config *cfg, const cb_report_options *opt,
+                              cb_reporter reps[CB_MAX_REPORTERS], size_t *n, cb_error *err);
+
+/* Closes the n reporters opened by cb_command_open_reporters; -1 when one of
+ * them could not write its file (the gate's table, the HTML report), which
+ * the command turns into exit status 2: CI must not go on with a stale one. */
+int cb_command_close_reporters(cb_reporter *reps, size_t n, const cb_report_options *opt,
+                               cb_error *err);
+
+/* 1 when a result failed or (gate) regressed, else 0. */
+int cb_command_status(const cb_config *cfg, const cb_run *run);
+
+/* The comparison settings for cfg and a run's unit. */
+cb_compare_config cb_command_compare_config(const cb_config *cfg, cb_measure measure);
+
+#endif

@@ -1,0 +1,85 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/baseline.h"
+#include "cli/command.h"
+#include "stats/compare.h"
+
+/* Fills every result of new_ that has a counterpart in old with its change:
+ * by name, or, when each side holds one benchmark (two CSVs), the two. */
+static int compare_runs(const cb_config *cfg, const cb_run *old, cb_run *new_, cb_error *err)
+{
+    cb_compare_config c = cb_command_compare_config(cfg, new_->measure);
+    size_t            i;
+
+    for (i = 0; i < new_->n; i++) {
+        cb_result *r = &new_->results[i];
+
+        if (cb_compare_into(old->n == 1 && new_->n == 1 ? &old->results[0]
+                                                         : cb_run_find(old, r->name),
+                            r, &c, err) != 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int cb_command_compare(const cb_config *cfg, cb_error *err)
+{
+    cb_report_options opt = cb_command_report_options(cfg);
+    cb_reporter       reps[CB_MAX_REPORTERS];
+    cb_run            old, new_;
+    const char      **missing = NULL;
+    char              differences[1024];
+    size_t            nreps = 0, nmissing = 0, i;
+    int               status = CB_EXIT_USAGE;
+
+    if (cb_command_load_samples(cfg->args[0], cfg, &old, err) != 0) {
+        return CB_EXIT_USAGE;
+    }
+    if (cb_command_load_samples(cfg->args[1], cfg, &new_, err) != 0) {
+        cb_run_free(&old);
+        return CB_EXIT_USAGE;
+    }
+    if (old.measure != new_.measure) {
+        cb_error_set(err, "%s holds %s, %s holds %s: they cannot be compared", cfg->args[0],
+                     old.unit, cfg->args[1], new_.unit);
+        goto done;
+    }
+    if (compare_runs(cfg, &old, &new_, err) != 0) {
+        goto done;
+    }
+    missing = calloc(old.n + 1, sizeof *missing);
+    if (missing == NULL) {
+        cb_error_set(err, "out of memory");
+        goto done;
+    }
+    for (i = 0; i < old.n && !(old.n == 1 && new_.n == 1); i++) {
+        if (cb_run_find(&new_, old.results[i].name) == NULL) {
+            missing[nmissing++] = old.results[i].name;
+        }
+    }
+    cb_baseline_differences(&old, &new_, differences, sizeof differences);
+    if (differences[0] != '\0') {
+        fprintf(stderr, "warning: %s and %s were measured on different machines or builds: %s\n",
+                cfg->args[0], cfg->args[1], differences);
+    }
+    opt.noise_threshold = cb_command_compare_config(cfg, new_.measure).noise_threshold;
+    opt.baseline_name = cfg->args[0];
+    opt.baseline = &old;
+    opt.missing = missing;
+    opt.nmissing = nmissing;
+    opt.differences = differences;
+    if (cb_command_open_reporters(cfg, &opt, reps, &nreps, err) != 0) {
+        goto done;
+    }
+    cb_report_replay(reps, nreps, &new_);
+    status = cb_command_close_reporters(reps, nreps, &opt, err) == 0 ? cb_command_status(cfg, &new_)
+                                                                    : CB_EXIT_USAGE;
+done:
+    free(missing);
+    cb_run_free(&old);
+    cb_run_free(&new_);
+    return status;
+}

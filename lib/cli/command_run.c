@@ -1,0 +1,458 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store/baseline.h"
+#include "cli/command.h"
+#include "cli/filter.h"
+#include "report/progress.h"
+#include "cli/runner.h"
+
+/* nanobench's habit: say once, loudly, what will spoil the numbers. */
+static void warn_environment(const char *prog, unsigned build_flags, const cb_sysinfo *si)
+{
+    if (!(build_flags & CB_BUILD_OPTIMIZED)) {
+        fprintf(stderr, "%s: warning: the benchmarks were compiled without optimisation; "
+                        "their numbers mean little\n", prog);
+    }
+    if (build_flags & CB_BUILD_SANITIZED) {
+        fprintf(stderr, "%s: warning: built with AddressSanitizer; timings include its "
+                        "checks\n", prog);
+    }
+    if (si->governor[0] != '\0' && strcmp(si->governor, "unknown") != 0 &&
+        strcmp(si->governor, "performance") != 0) {
+        fprintf(stderr, "%s: warning: CPU frequency governor is '%s', not 'performance': "
+                        "expect more noise\n", prog, si->governor);
+    }
+}
+
+/* Which baseline a run is compared with and which it is saved as (Criterion's
+ * rules): by default both are "base" ("base-cycles", "base-instructions" for
+ * the other measures, so that they never overwrite each other); --save-baseline
+ * NAME makes both NAME;
+ * --baseline NAME compares with NAME, leaves it untouched, and saves only
+ * under an explicit, different --save-baseline; --load-baseline saves nothing. */
+typedef struct plan {
+    const char *against;  /* NULL: compare with nothing */
+    int         required; /* against must exist: it was asked for by name */
+    const char *save;     /* NULL: save nothing */
+} plan;
+
+static plan plan_baselines(const cb_config *cfg)
+{
+    plan p = { NULL, 0, NULL };
+
+    if (cfg->load_baseline != NULL) {
+        p.against = cfg->baseline;
+        p.required = cfg->baseline != NULL;
+    } else if (cfg->baseline != NULL) {
+        p.against = cfg->baseline;
+        p.required = 1;
+        if (cfg->save_baseline != NULL && strcmp(cfg->save_baseline, cfg->baseline) != 0) {
+            p.save = cfg->save_baseline;
+        }
+    } else {
+        static const char *const defaults[] = { CB_DEFAULT_BASELINE, CB_DEFAULT_BASELINE "-cycles",
+                                                CB_DEFAULT_BASELINE "-instructions" };
+
+        p.save = cfg->save_baseline != NULL ? cfg->save_baseline : defaults[cfg->measure];
+        p.against = p.save;
+    }
+    return p;
+}
+
+/* Loads the baseline to compare with into *old: 1 when there is one, 0 when
+ * there is none (and none was required), -1 on error. */
+static int load_against(const cb_config *cfg, const plan *p, cb_measure measure, cb_run *old,
+                        cb_error *err)
+{
+    char path[4096];
+
+    if (p->against == NULL) {
+        return 0;
+    }
+    if (cb_baseline_path(path, sizeof path, cfg->reports_dir, p->against, err) != 0) {
+        return -1;
+    }
+    if (!p->required && access(path, F_OK) != 0 && errno == ENOENT) {
+        return 0; /* the first run: nothing to compare with yet */
+    }
+    if (cb_baseline_load(path, old, err) != 0) {
+        return -1;
+    }
+    if (old->measure != measure) {
+        cb_run_free(old);
+        if (p->required) {
+            return cb_error_set(err, "%s holds %s, this run measures %s: they cannot be compared",
+                                path, cb_measure_name(old->measure), cb_measure_name(measure));
+        }
+        fprintf(stderr, "warning: %s holds another measure; not comparing with it\n", path);
+        return 0;
+    }
+    return 1;
+}
+
+/* Drops the results the filter does not select, keeping the order. */
+static void keep_selected(cb_run *run, const cb_filter *f)
+{
+    size_t i, k = 0;
+
+    for (i = 0; i < run->n; i++) {
+        if (cb_filter_match(f, run->results[i].name)) {
+            run->results[k++] = run->results[i];
+        } else {
+            cb_result_free(&run->results[i]);
+        }
+    }
+    run->n = k;
+}
+
+/* --load-baseline: the stored run's selected results, compared anew. */
+static int load_stored(const cb_config *cfg, const cb_filter *f, const cb_run *old,
+                       cb_run *run, cb_error *err)
+{
+    cb_compare_config c;
+    char              path[4096];
+    size_t            i;
+
+    if (cb_baseline_path(path, sizeof path, cfg->reports_dir, cfg->load_baseline, err) != 0 ||
+        cb_baseline_load(path, run, err) != 0) {
+        return -1;
+    }
+    keep_selected(run, f);
+    c = cb_command_compare_config(cfg, run->measure);
+    for (i = 0; old != NULL && i < run->n; i++) {
+        if (cb_compare_into(cb_run_find(old, run->results[i].name), &run->results[i], &c, err) !=
+            0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The registered instances, which the filter selects, and how many. */
+static int select_instances(const cb_filter *f, cb_instance_list *list, unsigned char **selected,
+                            size_t *n, cb_error *err)
+{
+    size_t i;
+
+    *n = 0;
+    if (cb_registry_error() != NULL) {
+        return cb_error_set(err, "%s", cb_registry_error());
+    }
+    if (cb_registry_expand(list, err) != 0) {
+        return -1;
+    }
+    *selected = calloc(list->n + 1, 1);
+    if (*selected == NULL) {
+        cb_instance_list_free(list);
+        return cb_error_set(err, "out of memory");
+    }
+    for (i = 0; i < list->n; i++) {
+        (*selected)[i] = (unsigned char) cb_filter_match(f, list->items[i].name);
+        *n += (*selected)[i];
+    }
+    return 0;
+}
+
+/* The baseline's selected benchmarks that this run will not have. */
+static const char **missing_names(const cb_run *old, const cb_filter *f,
+                                  const cb_instance_list *list, const unsigned char *selected,
+                                  const cb_run *stored, size_t *n)
+{
+    const char **names = calloc(old->n + 1, sizeof *names);
+    size_t       i, j;
+
+    *n = 0;
+    for (i = 0; names != NULL && i < old->n; i++) {
+        const char *name = old->results[i].name;
+        int         here = 0;
+
+        if (!cb_filter_match(f, name)) {
+            continue;
+        }
+        if (stored != NULL) {
+            here = cb_run_find(stored, name) != NULL;
+        }
+        for (j = 0; stored == NULL && j < list->n && !here; j++) {
+            here = selected[j] && strcmp(list->items[j].name, name) == 0;
+        }
+        if (!here) {
+            names[(*n)++] = name;
+        }
+    }
+    return names;
+}
+
+/*
+ * Saves run under `path`, keeping the benchmarks of `kept` (the file's
+ * previous contents) that this run did not measure: a filtered run updates
+ * what it ran and nothing else, as Criterion's per-benchmark files do.
+ */
+static int save_merged(const char *path, const cb_run *run, const cb_run *kept, cb_error *err)
+{
+    cb_run merged = *run;
+    size_t i;
+    int    rc;
+
+    merged.results = malloc((run->n + (kept != NULL ? kept->n : 0) + 1) * sizeof *merged.results);
+    if (merged.results == NULL) {
+        return cb_error_set(err, "%s: out of memory", path);
+    }
+    /* shallow copies: merged owns nothing but its array */
+    memcpy(merged.results, run->results, run->n * sizeof *run->results);
+    for (i = 0; kept != NULL && i < kept->n; i++) {
+        if (cb_run_find(run, kept->results[i].name) == NULL) {
+            merged.results[merged.n++] = kept->results[i];
+        }
+    }
+    rc = cb_baseline_save(path, &merged, err);
+    free(merged.results);
+    return rc;
+}
+
+/*
+ * Keeps this run, as it was measured, in DIR/history/<time>-<name>.json: the
+ * baseline is overwritten by every run, the history is what a trend is made
+ * of. Written atomically like the baseline; a failure is reported, not fatal
+ * to the run (the baseline, which the next run needs, is already saved).
+ */
+static void save_history(const cb_config *cfg, const char *name, const cb_run *run)
+{
+    char     path[4400], stamp[32];
+    cb_error err;
+    size_t   i, k = 0;
+
+    /* 2026-11-23T14:30:00Z -> 20261123T143000Z: sortable, and no ':' in a file name */
+    for (i = 0; run->timestamp[i] != '\0' && k + 1 < sizeof stamp; i++) {
+        if (run->timestamp[i] != '-' && run->timestamp[i] != ':') {
+            stamp[k++] = run->timestamp[i];
+        }
+    }
+    stamp[k] = '\0';
+    snprintf(path, sizeof path, "%s/history/%s-%s.json", cfg->reports_dir, stamp, name);
+    if (cb_baseline_save(path, run, &err) != 0) {
+        fprintf(stderr, "warning: the run was not added to the history: %s\n", err.msg);
+    }
+}
+
+/* The file a run will be saved to, loaded for save_merged: 1 loaded, 0 none
+ * (or another measure, which is replaced), -1 when it exists but is unreadable. */
+static int load_save_target(const char *path, cb_measure measure, cb_run *kept, cb_error *err)
+{
+    if (access(path, F_OK) != 0 && errno == ENOENT) {
+        return 0;
+    }
+    if (cb_baseline_load(path, kept, err) != 0) {
+        return -1;
+    }
+    if (kept->measure != measure) {
+        cb_run_free(kept);
+        return 0;
+    }
+    return 1;
+}
+
+/* Everything one invocation holds, so that each step below takes one argument. */
+typedef struct session {
+    const char       *prog;
+    const cb_config  *cfg;
+    plan              p;
+    cb_filter         filter;
+    cb_instance_list  list;
+    unsigned char    *selected;
+    cb_run            old, kept, run;
+    int               has_old, has_kept;
+    cb_report_options opt;
+    cb_reporter       reps[CB_MAX_REPORTERS];
+    size_t            nreps;
+    const char      **missing;
+    size_t            nmissing;
+    char              differences[1024];
+    char              path[4096]; /* where the run is saved */
+} session;
+
+/* The registered benchmarks the filters select; --list prints them (*done). */
+static int select_or_list(session *s, int *done, cb_error *err)
+{
+    const cb_config *cfg = s->cfg;
+    size_t           i, n;
+
+    *done = 0;
+    if (select_instances(&s->filter, &s->list, &s->selected, &n, err) != 0) {
+        return -1;
+    }
+    if (n == 0 && cfg->nfilters > 0) {
+        return cb_error_set(err, "no benchmark matches %s'%s'%s (see --list)",
+                            cfg->exact ? "exactly " : "", cfg->filters[0],
+                            cfg->nfilters > 1 ? " or the other filters" : "");
+    }
+    if (cfg->list) {
+        for (i = 0; i < s->list.n; i++) {
+            if (s->selected[i]) {
+                printf("%s\n", s->list.items[i].name);
+            }
+        }
+        *done = 1;
+    }
+    return 0;
+}
+
+/* Measures the selected benchmarks, reporting through s->reps. */
+static int measure(session *s, cb_error *err)
+{
+    const cb_config *cfg = s->cfg;
+    cb_clock         clock;
+    cb_runner        rn;
+    cb_config        slow = *cfg;
+    int              rc;
+
+    if (cb_clock_open(&clock, cfg->measure, err) != 0) {
+        return -1;
+    }
+    if (clock.via_callgrind && !cfg->timeout_s_set) {
+        slow.timeout_s = CB_DEFAULT_TIMEOUT_CALLGRIND_S;
+    }
+    memset(&rn, 0, sizeof rn);
+    rn.cfg = &slow;
+    rn.clock = &clock;
+    rn.reporters = s->reps;
+    rn.nreporters = s->nreps;
+    rn.isolate = 1;
+    rn.baseline = s->has_old ? &s->old : NULL;
+    rn.compare = cb_command_compare_config(cfg, cfg->measure);
+    if (isatty(fileno(stderr))) {
+        rn.progress = cb_progress_terminal(stderr);
+    }
+    cb_runner_describe(&rn, &s->run);
+    warn_environment(s->prog, cfg->build_flags, &s->run.machine);
+    if (clock.via_callgrind && !cfg->test) {
+        fprintf(stderr, "%s: perf_event_open is not available here: counting instructions under "
+                        "valgrind's callgrind, about fifty times slower than native\n", s->prog);
+    }
+    rc = cb_runner_run(&rn, &s->list, s->selected, &s->run, err);
+    cb_clock_close(&clock);
+    return rc;
+}
+
+/* Loads what the run is compared with and saved over, or re-reports
+ * (--load-baseline), and tells the reporters about the baseline. A baseline
+ * that cannot be read stops everything before anything is measured or written. */
+static int prepare_baselines(session *s, cb_error *err)
+{
+    const cb_config *cfg = s->cfg;
+    int              stored = cfg->load_baseline != NULL;
+
+    s->has_old = load_against(cfg, &s->p, cfg->measure, &s->old, err);
+    if (s->has_old < 0) {
+        return -1;
+    }
+    if (s->p.save != NULL) {
+        if (cb_baseline_path(s->path, sizeof s->path, cfg->reports_dir, s->p.save, err) != 0) {
+            return -1;
+        }
+        if (s->p.against != NULL && strcmp(s->p.save, s->p.against) != 0 &&
+            (s->has_kept = load_save_target(s->path, cfg->measure, &s->kept, err)) < 0) {
+            return -1;
+        }
+    }
+    if (stored && load_stored(cfg, &s->filter, s->has_old ? &s->old : NULL, &s->run, err) != 0) {
+        return -1;
+    }
+    if (s->has_old) {
+        cb_baseline_differences(&s->old, &s->run, s->differences, sizeof s->differences);
+        if (s->differences[0] != '\0') {
+            fprintf(stderr, "warning: baseline '%s' was measured on another machine or build: "
+                            "%s\n", s->p.against, s->differences);
+        }
+        s->missing = missing_names(&s->old, &s->filter, &s->list, s->selected,
+                                   stored ? &s->run : NULL, &s->nmissing);
+        s->opt.baseline_name = s->p.against;
+        s->opt.baseline = &s->old;
+        s->opt.missing = s->missing;
+        s->opt.nmissing = s->nmissing;
+    }
+    s->opt.differences = s->differences;
+    s->opt.live = !stored;
+    s->opt.noise_threshold =
+        cb_command_compare_config(cfg, stored ? s->run.measure : cfg->measure).noise_threshold;
+    return 0;
+}
+
+static void session_free(session *s)
+{
+    free(s->missing);
+    free(s->selected);
+    cb_instance_list_free(&s->list);
+    cb_filter_free(&s->filter);
+    cb_run_free(&s->old);
+    cb_run_free(&s->kept);
+    cb_run_free(&s->run);
+}
+
+int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
+{
+    session s;
+    int     done, status = CB_EXIT_USAGE;
+
+    memset(&s, 0, sizeof s);
+    s.prog = prog;
+    s.cfg = cfg;
+    s.p = plan_baselines(cfg);
+    s.opt = cb_command_report_options(cfg);
+    if (cb_filter_init(&s.filter, cfg->filters, cfg->nfilters, cfg->exact, err) != 0) {
+        return CB_EXIT_USAGE;
+    }
+    if (cfg->test && cfg->load_baseline != NULL) {
+        cb_error_set(err, "--test runs the benchmarks; it cannot be combined with --load-baseline");
+        goto done;
+    }
+    if (cfg->load_baseline == NULL && select_or_list(&s, &done, err) != 0) {
+        goto done;
+    }
+    if (cfg->load_baseline == NULL && done) {
+        status = CB_EXIT_OK;
+        goto done;
+    }
+    cb_sysinfo_read(&s.run.machine);
+    if (cfg->test) {
+        /* no baseline, no file: each benchmark checked and run once */
+        if (cb_report_test_open(&s.reps[0], &s.opt) != 0) {
+            cb_error_set(err, "out of memory");
+            goto done;
+        }
+        s.nreps = 1;
+    } else if (prepare_baselines(&s, err) != 0 ||
+               cb_command_open_reporters(cfg, &s.opt, s.reps, &s.nreps, err) != 0) {
+        goto done;
+    }
+    if (cfg->load_baseline != NULL) {
+        cb_report_replay(s.reps, s.nreps, &s.run);
+    } else if (measure(&s, err) != 0) {
+        goto close;
+    }
+    /* only a filtered run keeps what it did not run: an unfiltered one that lacks
+     * a benchmark has lost it (renamed, removed), and so does the baseline */
+    if (!cfg->test && s.p.save != NULL) {
+        if (save_merged(s.path, &s.run,
+                        cfg->nfilters == 0 ? NULL
+                                           : (s.has_kept ? &s.kept : (s.has_old ? &s.old : NULL)),
+                        err) != 0) {
+            goto close;
+        }
+        if (cfg->load_baseline == NULL) {
+            save_history(cfg, s.p.save, &s.run);
+        }
+    }
+    status = cb_command_status(cfg, &s.run);
+close:
+    if (cb_command_close_reporters(s.reps, s.nreps, &s.opt, status == CB_EXIT_USAGE ? NULL : err) !=
+        0) {
+        status = CB_EXIT_USAGE;
+    }
+done:
+    session_free(&s);
+    return status;
+}

@@ -1,0 +1,63 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/filter.h"
+
+int cb_filter_init(cb_filter *f, const char *const *patterns, size_t n, int exact,
+                   cb_error *err)
+{
+    size_t i;
+    int    rc;
+
+    *f = (cb_filter){ patterns, n, exact, NULL };
+    if (exact || n == 0) {
+        return 0;
+    }
+    f->compiled = calloc(n, sizeof *f->compiled);
+    if (f->compiled == NULL) {
+        return cb_error_set(err, "out of memory compiling filters");
+    }
+    for (i = 0; i < n; i++) {
+        rc = regcomp(&f->compiled[i], patterns[i], REG_EXTENDED | REG_NOSUB);
+        if (rc != 0) {
+            char why[128];
+
+            regerror(rc, &f->compiled[i], why, sizeof why);
+            f->n = i; /* only those compiled are freed */
+            cb_filter_free(f);
+            return cb_error_set(err, "filter '%s': not a valid regular expression (%s)",
+                                patterns[i], why);
+        }
+    }
+    return 0;
+}
+
+int cb_filter_match(const cb_filter *f, const char *name)
+{
+    size_t i;
+
+    if (f->n == 0) {
+        return 1;
+    }
+    for (i = 0; i < f->n; i++) {
+        if (f->exact ? strcmp(name, f->patterns[i]) == 0
+                     : regexec(&f->compiled[i], name, 0, NULL, 0) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void cb_filter_free(cb_filter *f)
+{
+    size_t i;
+
+    if (f->compiled != NULL) {
+        for (i = 0; i < f->n; i++) {
+            regfree(&f->compiled[i]);
+        }
+        free(f->compiled);
+    }
+    f->compiled = NULL;
+    f->n = 0;
+}

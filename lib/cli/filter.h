@@ -1,0 +1,30 @@
+/*
+ * Which benchmarks a run selects: every one, or those whose full name matches a
+ * FILTER (a POSIX extended regular expression found anywhere in the name, so a
+ * plain word is a substring match; with --exact, the whole name literally).
+ */
+#ifndef CB_FILTER_H
+#define CB_FILTER_H
+
+#include <regex.h>
+#include <stddef.h>
+#include "core/error.h"
+
+typedef struct cb_filter {
+    const char *const *patterns;
+    size_t             n;
+    int                exact;
+    regex_t           *compiled;
+} cb_filter;
+
+/* Compiles the patterns (kept by reference). -1 when one is not a valid
+ * regular expression, naming it. */
+int cb_filter_init(cb_filter *f, const char *const *patterns, size_t n, int exact,
+                   cb_error *err);
+
+/* True when name is selected: there are no patterns, or one matches. */
+int cb_filter_match(const cb_filter *f, const char *name);
+
+void cb_filter_free(cb_filter *f);
+
+#endif

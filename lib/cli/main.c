@@ -1,0 +1,75 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/calibrate.h"
+#include "cli/options.h"
+#include "cli/command.h"
+#include "measure/isolate.h"
+#include "measure/registry.h"
+
+const char *cb_version_string(void)
+{
+    return CB_VERSION_STRING;
+}
+
+static const char *program_name(const char *argv0)
+{
+    const char *slash = argv0 != NULL ? strrchr(argv0, '/') : NULL;
+
+    return slash != NULL ? slash + 1 : (argv0 != NULL ? argv0 : "cryptbench");
+}
+
+int cb_main_with_build(int argc, char **argv, unsigned build_flags)
+{
+    const char *prog = program_name(argc > 0 ? argv[0] : NULL);
+    cb_config   cfg;
+    cb_error    err = { "" };
+    int         status = cb_isolate_child();
+
+    if (status >= 0) {
+        cb_registry_clear();
+        return status; /* this process was one benchmark's measurement */
+    }
+    if (cb_cli_parse(argc, argv, &cfg, &err) != 0) {
+        fprintf(stderr, "%s: %s\n", prog, err.msg);
+        cb_cli_free(&cfg);
+        cb_registry_clear();
+        return CB_EXIT_USAGE;
+    }
+    cfg.build_flags = build_flags;
+    switch (cfg.command) {
+    case CB_COMMAND_HELP:
+        cb_cli_help(stdout, prog);
+        status = CB_EXIT_OK;
+        break;
+    case CB_COMMAND_VERSION:
+        printf("%s %s\n", prog, cb_version_string());
+        status = CB_EXIT_OK;
+        break;
+    case CB_COMMAND_ANALYZE:
+        status = cb_command_analyze(&cfg, &err);
+        break;
+    case CB_COMMAND_COMPARE:
+        status = cb_command_compare(&cfg, &err);
+        break;
+    case CB_COMMAND_REPORT:
+        status = cb_command_report(&cfg, &err);
+        break;
+    case CB_COMMAND_AB:
+        status = cb_command_ab(&cfg, &err);
+        break;
+    case CB_COMMAND_CALIBRATE:
+        status = cb_command_calibrate(&cfg, &err);
+        break;
+    case CB_COMMAND_RUN:
+    default:
+        status = cb_command_run(prog, &cfg, &err);
+        break;
+    }
+    if (status == CB_EXIT_USAGE && err.msg[0] != '\0') {
+        fprintf(stderr, "%s: %s\n", prog, err.msg);
+    }
+    cb_cli_free(&cfg);
+    cb_registry_clear();
+    return status;
+}

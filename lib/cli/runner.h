@@ -1,0 +1,42 @@
+/*
+ * The runner: for each selected benchmark, measure it in its own process, analyse
+ * its samples, compare it with the baseline, and hand the result to every
+ * reporter. Owns the order of the pipeline, none of its steps.
+ */
+#ifndef CB_RUNNER_H
+#define CB_RUNNER_H
+
+#include "stats/compare.h"
+#include "core/config.h"
+#include "measure/measure.h"
+#include "measure/registry.h"
+#include "report/report.h"
+
+typedef struct cb_runner {
+    const cb_config   *cfg;
+    cb_clock          *clock;
+    cb_reporter       *reporters;
+    size_t             nreporters;
+    cb_progress        progress;
+    const cb_run      *baseline;  /* NULL: nothing to compare with */
+    cb_compare_config  compare;
+    int                isolate;   /* fork per benchmark (tests may measure in-process) */
+} cb_runner;
+
+/* Fills the run's settings from cfg and the clock, and stamps it (the
+ * machine is the caller's to fill: cb_sysinfo_read). */
+void cb_runner_describe(const cb_runner *rn, cb_run *run);
+
+/* Measures, analyses and reports every selected instance into run. -1 only
+ * when the harness itself failed (err set); failed benchmarks are results. */
+int cb_runner_run(const cb_runner *rn, const cb_instance_list *list,
+                  const unsigned char *selected, cb_run *run, cb_error *err);
+
+/* Hands a finished result to every reporter, with its comparison (or NULL). */
+void cb_runner_report(const cb_runner *rn, const cb_run *run, const cb_result *r);
+
+/* The measurement settings for one instance: the command line when given
+ * there, else --quick's, else the benchmark's own, else the defaults. */
+void cb_runner_settings(const cb_config *cfg, const cb_instance *inst, cb_measure_config *out);
+
+#endif

@@ -1,0 +1,128 @@
+/*
+ * The settings of one invocation, as the command line left them. cli.c fills
+ * it; everything else only reads it.
+ */
+#ifndef CB_CONFIG_H
+#define CB_CONFIG_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "measure/clock.h"
+
+typedef enum cb_command {
+    CB_COMMAND_RUN = 0,
+    CB_COMMAND_ANALYZE,
+    CB_COMMAND_COMPARE,
+    CB_COMMAND_REPORT,
+    CB_COMMAND_AB,
+    CB_COMMAND_CALIBRATE,
+    CB_COMMAND_HELP,
+    CB_COMMAND_VERSION
+} cb_command;
+
+typedef enum cb_format {
+    CB_FORMAT_HUMAN = 0,
+    CB_FORMAT_JSON,
+    CB_FORMAT_CSV,
+    CB_FORMAT_MARKDOWN,
+    CB_FORMAT_BENCHER, /* Rust's libtest lines, read by github-action-benchmark and others */
+    CB_FORMAT_GITHUB   /* github-action-benchmark's customSmallerIsBetter JSON */
+} cb_format;
+
+typedef enum cb_color {
+    CB_COLOR_AUTO = 0,
+    CB_COLOR_ALWAYS,
+    CB_COLOR_NEVER
+} cb_color;
+
+/* Defaults, and why (the README repeats them):
+ * - 0.5 s warm-up, 1.5 s measurement: Criterion's 3 s + 5 s would make the
+ *   crypto suite (about 80 benchmarks) run for 11 minutes. 1.5 s still gives a
+ *   100 ns primitive 15 million iterations over its 100 samples; slow KDFs
+ *   declare their own sample size (10) and fall back to flat sampling.
+ * - 100 samples and 100 000 resamples, Criterion's: they cost under 80 ms per
+ *   benchmark to analyse (make bench-self).
+ * - --quick: 0.05 s + 0.15 s and 20 samples, for a run in seconds during
+ *   development; its intervals are honest, and wider.
+ * - Instruction counts are planned from a counted iteration, not from the wall
+ *   clock, so that one build runs the same iteration counts, and counts the
+ *   same, however loaded the machine: 3 ns per instruction under callgrind
+ *   keeps a run of the suite as long as a wall-planned one was (callgrind took
+ *   a median 1.7 ns per instruction here, AES-NI code up to 13); 0.3 ns under
+ *   perf, about native code's pace.
+ */
+#define CB_DEFAULT_WARM_UP_S 0.5
+#define CB_DEFAULT_MEASUREMENT_S 1.5
+#define CB_DEFAULT_SAMPLE_SIZE 100
+#define CB_DEFAULT_NRESAMPLES 100000
+#define CB_DEFAULT_CONFIDENCE 0.95
+#define CB_DEFAULT_SEED 0x6372797074626e63u /* "cryptbnc" */
+#define CB_DEFAULT_TIMEOUT_S 300.0
+#define CB_DEFAULT_TIMEOUT_CALLGRIND_S 3600.0 /* valgrind runs code ~50x slower */
+#define CB_QUICK_WARM_UP_S 0.05
+#define CB_QUICK_MEASUREMENT_S 0.15
+#define CB_QUICK_SAMPLE_SIZE 20
+#define CB_MIN_SAMPLE_SIZE 10
+#define CB_PLAN_NS_PER_INSTRUCTION_CALLGRIND 3.0
+#define CB_PLAN_NS_PER_INSTRUCTION_NATIVE 0.3
+#define CB_DEFAULT_CALIBRATE_ROUNDS 20
+#define CB_DEFAULT_NOISE_THRESHOLD 0.02
+#define CB_DEFAULT_NOISE_THRESHOLD_EXACT 0.001 /* instruction counts do not wobble */
+#define CB_DEFAULT_SIGNIFICANCE 0.05
+#define CB_DEFAULT_BASELINE "base"
+#define CB_DEFAULT_REPORTS_DIR "reports"
+
+typedef struct cb_config {
+    cb_command command;
+    const char *args[2]; /* analyze FILE; compare OLD NEW */
+    size_t      nargs;
+    const char **files;  /* ab A1 B1 A2 B2 ...: the operands (the filters' array) */
+    size_t       nfiles;
+
+    /* what to run */
+    const char **filters;
+    size_t       nfilters;
+    int          exact;
+    int          list;
+    int          test; /* --test: check each benchmark and run it once, untimed */
+
+    /* how to measure; *_set: given on the command line, so it overrides a
+     * benchmark's own default */
+    double     warm_up_s;
+    int        warm_up_s_set;
+    double     measurement_s;
+    int        measurement_s_set;
+    size_t     sample_size;
+    int        sample_size_set;
+    size_t     nresamples;
+    double     confidence;
+    uint64_t   seed;
+    int        quick;
+    cb_measure measure;
+    size_t     rounds; /* calibrate */
+    double     timeout_s;
+    int        timeout_s_set;
+
+    /* baselines and change detection */
+    const char *save_baseline; /* NULL: CB_DEFAULT_BASELINE, unless --baseline */
+    const char *baseline;
+    const char *load_baseline;
+    const char *reports_dir;
+    double      noise_threshold;
+    int         noise_threshold_set;
+    double      significance;
+    int         gate;
+    int         html;  /* write reports/html (default on; --no-html) */
+    int         quiet; /* no --format output: `report` writes only the HTML */
+
+    /* analyze: the unit of CSV totals */
+    const char *unit;
+    double      unit_scale;
+
+    /* output */
+    cb_format format;
+    cb_color  color;
+    unsigned  build_flags;
+} cb_config;
+
+#endif

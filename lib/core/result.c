@@ -1,0 +1,68 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/result.h"
+
+const double cb_percentile_levels[CB_NPERCENTILES] = { 50.0, 75.0, 90.0, 95.0, 99.0 };
+
+const cb_estimate *cb_result_typical(const cb_result *r)
+{
+    return r->plan.mode == CB_MODE_LINEAR ? &r->analysis.slope : &r->analysis.mean;
+}
+
+int cb_samples_alloc(cb_samples *s, size_t n)
+{
+    s->n = n;
+    s->iters = calloc(n > 0 ? n : 1, sizeof *s->iters);
+    s->values = calloc(n > 0 ? n : 1, sizeof *s->values);
+    if (s->iters == NULL || s->values == NULL) {
+        cb_samples_free(s);
+        return -1;
+    }
+    return 0;
+}
+
+void cb_samples_free(cb_samples *s)
+{
+    free(s->iters);
+    free(s->values);
+    s->iters = s->values = NULL;
+    s->n = 0;
+}
+
+void cb_result_free(cb_result *r)
+{
+    free(r->name);
+    free(r->impl);
+    free(r->param_name);
+    free(r->failure);
+    free(r->note);
+    cb_samples_free(&r->samples);
+    memset(r, 0, sizeof *r);
+}
+
+int cb_result_set_string(char **field, const char *s)
+{
+    char *copy = NULL;
+
+    if (s != NULL && (copy = strdup(s)) == NULL) {
+        return -1;
+    }
+    free(*field);
+    *field = copy;
+    return 0;
+}
+
+void cb_result_fail(cb_result *r, const char *reason)
+{
+    r->failed = 1;
+    if (cb_result_set_string(&r->failure, reason) != 0) {
+        /* out of memory: a static reason still tells the user something */
+        r->failure = NULL;
+    }
+}
+
+const char *cb_mode_name(cb_mode mode)
+{
+    return mode == CB_MODE_LINEAR ? "linear" : "flat";
+}

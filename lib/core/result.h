@@ -1,0 +1,105 @@
+/*
+ * What a run produces: per benchmark its raw samples, how they were taken, and
+ * the analysis of them. Filled by the runner (measure, analysis) or by a loader
+ * (a baseline, a CSV); read by compare and by every reporter.
+ */
+#ifndef CB_RESULT_H
+#define CB_RESULT_H
+
+#include <stdint.h>
+#include "stats/bootstrap.h"
+#include "cryptbench.h"
+#include "stats/outliers.h"
+
+typedef enum cb_mode {
+    CB_MODE_LINEAR = 0, /* sample i runs i * d iterations; the slope is the estimate */
+    CB_MODE_FLAT        /* every sample runs d iterations; the mean is the estimate */
+} cb_mode;
+
+typedef struct cb_samples {
+    size_t  n;
+    double *iters;  /* iterations of each sample (whole numbers) */
+    double *values; /* what each sample measured in total: ns, cycles or instructions */
+} cb_samples;
+
+#define CB_NPERCENTILES 5
+extern const double cb_percentile_levels[CB_NPERCENTILES]; /* 50 75 90 95 99 */
+
+typedef struct cb_analysis {
+    cb_estimate mean, median, std_dev, mad;
+    cb_estimate slope; /* linear mode only */
+    double      r_squared;
+    double      percentiles[CB_NPERCENTILES];
+    double      min, max;
+    cb_outliers outliers;
+    /* when the benchmark declared a throughput: units per second if the values
+     * are times, else value per unit (cycles/byte); lower/upper follow */
+    cb_estimate throughput;
+} cb_analysis;
+
+/* How the samples were planned: Criterion's warm-up estimate and sampling. */
+typedef struct cb_plan {
+    cb_mode  mode;
+    size_t   n;           /* samples */
+    uint64_t d;           /* linear: sample i runs (i + 1) * d; flat: every sample runs d */
+    double   met_ns;      /* warm-up's estimate of the wall time per iteration */
+    double   target_ns;   /* --measurement-time */
+    double   expected_ns; /* what the plan will take: above target means it overruns */
+} cb_plan;
+
+typedef enum cb_verdict {
+    CB_VERDICT_NO_CHANGE = 0, /* p >= significance level */
+    CB_VERDICT_WITHIN_NOISE,  /* significant, but the interval reaches inside the threshold */
+    CB_VERDICT_IMPROVED,      /* the whole interval below -threshold */
+    CB_VERDICT_REGRESSED      /* the whole interval above +threshold */
+} cb_verdict;
+
+/* A result against its baseline: relative changes, new / old - 1. */
+typedef struct cb_change {
+    cb_estimate mean, median;
+    double      t;           /* Welch's t of new against old */
+    double      p_value;     /* bootstrap t-test; -1 when exact (no test needed) */
+    cb_verdict  verdict;
+    double      old_typical; /* the baseline's headline estimate */
+    double      new_typical; /* and this run's, on the same footing */
+    size_t      rounds;      /* A/B rounds behind a paired comparison; 0 otherwise */
+} cb_change;
+
+typedef struct cb_result {
+    char         *name;  /* "group/function[/param][/impl]" */
+    char         *impl;  /* NULL when not given */
+    char         *param_name;
+    uint64_t      param;
+    int           has_param;
+    cb_throughput throughput;
+    uint64_t      per_iteration;
+    int           failed;
+    char         *failure; /* why, when failed */
+    char         *note;    /* a benchmark's remark, NULL if none */
+    cb_plan       plan;
+    cb_samples    samples;
+    cb_analysis   analysis; /* valid when !failed */
+    int           has_change;
+    cb_change     change; /* valid when has_change */
+} cb_result;
+
+/* The headline estimate: the slope in linear mode, the mean in flat mode. */
+const cb_estimate *cb_result_typical(const cb_result *r);
+
+/* Allocates n samples (zeroed); -1 when out of memory. */
+int cb_samples_alloc(cb_samples *s, size_t n);
+
+void cb_samples_free(cb_samples *s);
+
+/* Frees what r owns and zeroes it. */
+void cb_result_free(cb_result *r);
+
+/* Sets r->failed and r->failure (a copy of reason). */
+void cb_result_fail(cb_result *r, const char *reason);
+
+/* Sets a string field of r to a copy of s (NULL allowed); -1 when out of memory. */
+int cb_result_set_string(char **field, const char *s);
+
+const char *cb_mode_name(cb_mode mode);
+
+#endif

@@ -1,0 +1,423 @@
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "html/svg.h"
+
+/* Room around the plot area for tick labels and axis titles, px. */
+#define MARGIN_LEFT 66.0
+#define MARGIN_LEFT_BARE 26.0
+#define MARGIN_RIGHT 18.0
+#define MARGIN_TOP 12.0
+#define MARGIN_LEGEND 30.0
+#define MARGIN_BOTTOM 44.0
+/* About this many px between ticks: labels never touch at 12 px type. */
+#define TICK_SPACING_X 90.0
+#define TICK_SPACING_Y 45.0
+/* A rough width of one character of the 12 px labels, for laying out legends
+ * and keeping labels apart; the least room between two labels; a line's height. */
+#define CHAR_WIDTH 6.8
+#define LABEL_GAP 8.0
+#define LINE_HEIGHT 14.0
+
+double cb_svg_nice_step(double span, int target)
+{
+    double raw = span / (target > 0 ? target : 1);
+    double mag = pow(10.0, floor(log10(raw)));
+    double f = raw / mag;
+
+    return (f < 1.5 ? 1.0 : f < 3.5 ? 2.0 : f < 7.5 ? 5.0 : 10.0) * mag;
+}
+
+size_t cb_svg_ticks(double lo, double hi, int target, double *ticks, double *step)
+{
+    double s, first;
+    size_t n = 0;
+
+    *step = 0.0;
+    if (!(lo < hi) || !isfinite(lo) || !isfinite(hi)) {
+        return 0;
+    }
+    s = cb_svg_nice_step(hi - lo, target);
+    /* tolerances: lo and hi often are multiples of s, up to rounding */
+    first = ceil(lo / s - 1e-9);
+    while (n < CB_SVG_MAX_TICKS) {
+        double v = (first + (double) n) * s;
+
+        if (v > hi + s * 1e-9) {
+            break;
+        }
+        ticks[n++] = fabs(v) < s * 1e-9 ? 0.0 : v;
+    }
+    *step = s;
+    return n;
+}
+
+size_t cb_svg_log_ticks(double lo, double hi, double *ticks)
+{
+    static const double all[] = { 1.0, 2.0, 5.0 };
+    int                 k, first = (int) floor(log10(lo)), last = (int) ceil(log10(hi));
+    size_t              n = 0, i, per = hi / lo >= 1000.0 ? 1 : 3;
+    double              step;
+
+    for (k = first; k <= last; k++) {
+        for (i = 0; i < per && n < CB_SVG_MAX_TICKS; i++) {
+            double v = all[i] * pow(10.0, k);
+
+            if (v >= lo * (1.0 - 1e-9) && v <= hi * (1.0 + 1e-9)) {
+                ticks[n++] = v;
+            }
+        }
+    }
+    /* less than a decade with no round number in it: 300 to 700 */
+    return n >= 2 ? n : cb_svg_ticks(lo, hi, 4, ticks, &step);
+}
+
+void cb_svg_nice_range(double *lo, double *hi, int target)
+{
+    double step;
+
+    if (!(*lo < *hi)) {
+        double d = *lo != 0.0 ? fabs(*lo) * 0.1 : 1.0;
+
+        *lo -= d;
+        *hi += d;
+    }
+    step = cb_svg_nice_step(*hi - *lo, target);
+    *lo = floor(*lo / step + 1e-9) * step;
+    *hi = ceil(*hi / step - 1e-9) * step;
+}
+
+void cb_svg_tick_label(char *buf, size_t size, double v, double step)
+{
+    static const char *const suffix[] = { "", "k", "M", "G", "T" };
+    size_t                   j = 0;
+    int                      decimals;
+
+    if (!(step > 0.0)) {
+        step = 1.0;
+    }
+    if (fabs(v) < step * 1e-6) {
+        snprintf(buf, size, "0");
+        return;
+    }
+    /* "5000" reads as well as "5k"; from 10 000 on, digits are counted */
+    while (fabs(v) >= (j == 0 ? 1e4 : 1e3) && j + 1 < sizeof suffix / sizeof suffix[0]) {
+        v /= 1e3;
+        step /= 1e3;
+        j++;
+    }
+    decimals = step >= 1.0 - 1e-9 ? 0 : (int) ceil(-log10(step) - 1e-9);
+    snprintf(buf, size, "%.*f%s", decimals > 12 ? 12 : decimals, v, suffix[j]);
+}
+
+static double fraction(const cb_svg_axis *a, double v)
+{
+    double f;
+
+    if (a->log) {
+        f = (log10(v > 0.0 ? v : a->lo) - log10(a->lo)) / (log10(a->hi) - log10(a->lo));
+    } else {
+        f = (v - a->lo) / (a->hi - a->lo);
+    }
+    /* never outside the frame, whatever the caller asked for */
+    return !(f > 0.0) ? 0.0 : f > 1.0 ? 1.0 : f;
+}
+
+double cb_svg_px(const cb_svg *s, double x)
+{
+    return s->left + fraction(&s->x, x) * (s->right - s->left);
+}
+
+double cb_svg_py(const cb_svg *s, double y)
+{
+    return s->bottom - fraction(&s->y, y) * (s->bottom - s->top);
+}
+
+static void title(cb_svg *s, const char *text)
+{
+    if (text != NULL) {
+        cb_html_raw(s->out, "<title>");
+        cb_html_escape(s->out, text);
+        cb_html_raw(s->out, "</title>");
+    }
+}
+
+/* Opens an element with its classes (extra: one the writer adds, or ""); the
+ * caller writes the geometry. */
+static void open_mark(cb_svg *s, const char *element, const char *cls, const char *extra)
+{
+    cb_html_printf(s->out, "<%s class=\"", element);
+    cb_html_escape(s->out, cls);
+    cb_html_printf(s->out, "%s%s\"", extra[0] != '\0' ? " " : "", extra);
+}
+
+/* Ends an element opened with open_mark(): self-closing without a title. */
+static void close_mark(cb_svg *s, const char *element, const char *text)
+{
+    if (text == NULL) {
+        cb_html_raw(s->out, "/>");
+    } else {
+        cb_html_raw(s->out, ">");
+        title(s, text);
+        cb_html_printf(s->out, "</%s>", element);
+    }
+}
+
+/* Ticks of one axis into ticks; *step for their labels (0: each its own power
+ * of ten, as on a log axis). */
+static size_t axis_ticks(const cb_svg_axis *a, double length, double spacing, double *ticks,
+                         double *step)
+{
+    double scale = a->scale > 0.0 ? a->scale : 1.0;
+    int    target = (int) (length / spacing);
+    size_t i, n;
+
+    *step = 0.0;
+    if (a->ncategories > 0) {
+        for (n = 0; n < a->ncategories && n < CB_SVG_MAX_TICKS; n++) {
+            ticks[n] = (double) (n + 1);
+        }
+        return n;
+    }
+    if (a->nat > 0) {
+        for (n = 0; n < a->nat && n < CB_SVG_MAX_TICKS; n++) {
+            ticks[n] = a->at[n];
+        }
+        return n;
+    }
+    if (a->log) {
+        n = cb_svg_log_ticks(a->lo / scale, a->hi / scale, ticks);
+    } else {
+        n = cb_svg_ticks(a->lo / scale, a->hi / scale, target < 2 ? 2 : target, ticks, step);
+    }
+    for (i = 0; i < n; i++) {
+        ticks[i] *= scale;
+    }
+    return n;
+}
+
+/* The label of tick i, at value v: its category's name, or the number in buf. */
+static const char *tick_text(char *buf, size_t size, const cb_svg_axis *a, size_t i, double v,
+                             double step)
+{
+    if (a->ncategories > 0) {
+        return a->categories[i];
+    }
+    v /= a->scale > 0.0 ? a->scale : 1.0;
+    if (step <= 0.0) {
+        step = v > 0.0 ? pow(10.0, floor(log10(v) + 1e-9)) : 1.0;
+    }
+    cb_svg_tick_label(buf, size, v, step);
+    return buf;
+}
+
+static void draw_axes(cb_svg *s)
+{
+    double      ticks[CB_SVG_MAX_TICKS], step, last = -HUGE_VAL;
+    char        buf[32];
+    const char *text;
+    size_t      i, n;
+
+    n = axis_ticks(&s->x, s->right - s->left, TICK_SPACING_X, ticks, &step);
+    for (i = 0; i < n; i++) {
+        double px = cb_svg_px(s, ticks[i]), half;
+
+        cb_html_printf(s->out, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+                               "y2=\"%.1f\"/>", px, s->top, px, s->bottom);
+        text = tick_text(buf, sizeof buf, &s->x, i, ticks[i], step);
+        half = CHAR_WIDTH * (double) strlen(text) / 2.0;
+        /* a label that would touch the one before it is left out: its grid
+         * line still shows where it is */
+        if (s->x.labels && px - half >= last + LABEL_GAP) {
+            cb_html_printf(s->out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" "
+                                   "text-anchor=\"middle\">", px, s->bottom + 16.0);
+            cb_html_escape(s->out, text);
+            cb_html_raw(s->out, "</text>\n");
+            last = px + half;
+        }
+    }
+    last = HUGE_VAL;
+    n = axis_ticks(&s->y, s->bottom - s->top, TICK_SPACING_Y, ticks, &step);
+    for (i = 0; i < n; i++) {
+        double py = cb_svg_py(s, ticks[i]);
+
+        cb_html_printf(s->out, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+                               "y2=\"%.1f\"/>", s->left, py, s->right, py);
+        if (s->y.labels && fabs(last - py) >= LINE_HEIGHT) {
+            cb_html_printf(s->out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" "
+                                   "text-anchor=\"end\">", s->left - 6.0, py + 4.0);
+            cb_html_escape(s->out, tick_text(buf, sizeof buf, &s->y, i, ticks[i], step));
+            cb_html_raw(s->out, "</text>\n");
+            last = py;
+        }
+    }
+    cb_html_printf(s->out, "<rect class=\"frame\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+                           "height=\"%.1f\"/>\n",
+                   s->left, s->top, s->right - s->left, s->bottom - s->top);
+    if (s->x.title != NULL) {
+        cb_html_printf(s->out, "<text class=\"axis\" x=\"%.1f\" y=\"%.1f\" "
+                               "text-anchor=\"middle\">",
+                       (s->left + s->right) / 2.0, s->height - 6.0);
+        cb_html_escape(s->out, s->x.title);
+        cb_html_raw(s->out, "</text>\n");
+    }
+    if (s->y.title != NULL) {
+        double x = 14.0, y = (s->top + s->bottom) / 2.0;
+
+        cb_html_printf(s->out, "<text class=\"axis\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+                               "transform=\"rotate(-90 %.1f %.1f)\">", x, y, x, y);
+        cb_html_escape(s->out, s->y.title);
+        cb_html_raw(s->out, "</text>\n");
+    }
+}
+
+/* Room for the y axis's labels: numbers, or the longest category name (up to
+ * a third of the drawing). */
+static double left_margin(const cb_svg_axis *y, double width)
+{
+    double longest = 0.0;
+    size_t i;
+
+    if (!y->labels) {
+        return MARGIN_LEFT_BARE;
+    }
+    for (i = 0; i < y->ncategories; i++) {
+        longest = fmax(longest, CHAR_WIDTH * (double) strlen(y->categories[i]) + 12.0);
+    }
+    return fmax(MARGIN_LEFT, fmin(longest, width / 3.0));
+}
+
+/* The range an axis is drawn over: its categories' for a category axis; an
+ * empty or unusable one widened, so that the plot still has a scale. */
+static void settle_range(cb_svg_axis *a)
+{
+    if (a->log && !(a->lo > 0.0 && a->hi > a->lo)) {
+        double v = a->hi > 0.0 ? a->hi : 1.0;
+
+        a->lo = v / 2.0;
+        a->hi = v * 2.0;
+    } else if (a->ncategories > 0) {
+        a->lo = 0.5;
+        a->hi = (double) a->ncategories + 0.5;
+    } else if (!a->log && !(a->lo < a->hi)) {
+        cb_svg_nice_range(&a->lo, &a->hi, 4);
+    }
+}
+
+void cb_svg_begin(cb_svg *s, cb_html *out, double width, double height, const cb_svg_axis *x,
+                  const cb_svg_axis *y, const char *label, int legend)
+{
+    memset(s, 0, sizeof *s);
+    s->out = out;
+    s->width = width;
+    s->height = height;
+    s->x = *x;
+    s->y = *y;
+    settle_range(&s->x);
+    settle_range(&s->y);
+    if (s->y.ncategories > 0) {
+        /* a list reads downwards: the first category at the top */
+        double t = s->y.lo;
+
+        s->y.lo = s->y.hi;
+        s->y.hi = t;
+    }
+    s->left = left_margin(y, width);
+    s->right = width - MARGIN_RIGHT;
+    s->top = legend ? MARGIN_LEGEND : MARGIN_TOP;
+    s->bottom = height - MARGIN_BOTTOM;
+    s->legend_x = s->left;
+    cb_html_printf(out, "<svg class=\"plot\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
+                        "height=\"%.0f\" role=\"img\" aria-label=\"",
+                   width, height, width, height);
+    cb_html_escape(out, label);
+    cb_html_raw(out, "\">\n");
+    draw_axes(s);
+}
+
+void cb_svg_end(cb_svg *s)
+{
+    cb_html_raw(s->out, "</svg>\n");
+}
+
+void cb_svg_line(cb_svg *s, double x0, double y0, double x1, double y1, const char *cls,
+                 const char *text)
+{
+    open_mark(s, "line", cls, "");
+    cb_html_printf(s->out, " x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"", cb_svg_px(s, x0),
+                   cb_svg_py(s, y0), cb_svg_px(s, x1), cb_svg_py(s, y1));
+    close_mark(s, "line", text);
+}
+
+static void path_points(cb_svg *s, const double *x, const double *y, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        cb_html_printf(s->out, "%c%.1f %.1f", i == 0 ? 'M' : 'L', cb_svg_px(s, x[i]),
+                       cb_svg_py(s, y[i]));
+    }
+}
+
+void cb_svg_polyline(cb_svg *s, const double *x, const double *y, size_t n, const char *cls,
+                     int area, const char *text)
+{
+    if (n == 0) {
+        return;
+    }
+    if (area) {
+        /* the fill, closed along the bottom, apart from the line so that the
+         * line is not drawn down the sides */
+        open_mark(s, "path", cls, "area");
+        cb_html_raw(s->out, " d=\"");
+        path_points(s, x, y, n);
+        cb_html_printf(s->out, "L%.1f %.1fL%.1f %.1fZ\"/>", cb_svg_px(s, x[n - 1]), s->bottom,
+                       cb_svg_px(s, x[0]), s->bottom);
+    }
+    open_mark(s, "path", cls, "");
+    cb_html_raw(s->out, " d=\"");
+    path_points(s, x, y, n);
+    cb_html_raw(s->out, "\"");
+    close_mark(s, "path", text);
+    cb_html_raw(s->out, "\n");
+}
+
+void cb_svg_circle(cb_svg *s, double x, double y, double r, const char *cls, const char *text)
+{
+    open_mark(s, "circle", cls, "");
+    cb_html_printf(s->out, " cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"", cb_svg_px(s, x),
+                   cb_svg_py(s, y), r);
+    close_mark(s, "circle", text);
+}
+
+void cb_svg_rect(cb_svg *s, double x0, double y0, double x1, double y1, const char *cls,
+                 const char *text)
+{
+    double px0 = cb_svg_px(s, x0), px1 = cb_svg_px(s, x1);
+    double py0 = cb_svg_py(s, y0), py1 = cb_svg_py(s, y1);
+
+    open_mark(s, "rect", cls, "");
+    cb_html_printf(s->out, " x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"", fmin(px0, px1),
+                   fmin(py0, py1), fabs(px1 - px0), fabs(py1 - py0));
+    close_mark(s, "rect", text);
+}
+
+void cb_svg_legend(cb_svg *s, const char *cls, const char *text, int dot)
+{
+    double y = MARGIN_LEGEND / 2.0;
+
+    if (dot) {
+        open_mark(s, "circle", cls, "swatch");
+        cb_html_printf(s->out, " cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>", s->legend_x + 9.0, y);
+    } else {
+        open_mark(s, "line", cls, "swatch");
+        cb_html_printf(s->out, " x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
+                       s->legend_x, y, s->legend_x + 18.0, y);
+    }
+    cb_html_printf(s->out, "<text class=\"legend\" x=\"%.1f\" y=\"%.1f\">", s->legend_x + 24.0,
+                   y + 4.0);
+    cb_html_escape(s->out, text);
+    cb_html_raw(s->out, "</text>\n");
+    s->legend_x += 24.0 + CHAR_WIDTH * (double) strlen(text) + 18.0;
+}

@@ -1,0 +1,105 @@
+/*
+ * A small SVG writer for the report's plots: a frame with two axes (linear or
+ * log10), "nice" ticks (1, 2 or 5 x 10^k) with grid lines, and marks placed in
+ * data coordinates: lines, polylines, filled areas, circles, rectangles, each
+ * with an optional hover title (an SVG <title>). The SVG is inline in the page
+ * (no xmlns, no url(), nothing fetched) and styled by the page's CSS classes.
+ *
+ * Axes know no units: a caller that shows microseconds passes scale 1000 and
+ * says "us" in the axis title; the ticks are nice numbers of microseconds.
+ */
+#ifndef CB_SVG_H
+#define CB_SVG_H
+
+#include <stddef.h>
+#include "html/html.h"
+
+typedef struct cb_svg_axis {
+    double      lo, hi;  /* the range shown, in data units; log: 0 < lo */
+    double      scale;   /* ticks read value / scale; 0 means 1 */
+    int         log;     /* log10 scale */
+    int         labels;  /* 0: grid only, no numbers (a density's arbitrary units) */
+    const char *title;   /* plain text (escaped here), or NULL */
+    /* a category axis when ncategories > 0: categories[i] (escaped here)
+     * labels the value i + 1, in place of numeric ticks; on the y axis the
+     * first one is at the top */
+    const char *const *categories;
+    size_t             ncategories;
+    /* when nat > 0, ticks at at[0..nat) (data units, ascending) in place of
+     * the nice ones: a parameter's own values */
+    const double *at;
+    size_t        nat;
+} cb_svg_axis;
+
+typedef struct cb_svg {
+    cb_html    *out;
+    double      width, height;               /* the drawing, px */
+    double      left, right, top, bottom;    /* the plot area inside it, px */
+    cb_svg_axis x, y;
+    double      legend_x;                    /* where the next legend entry goes */
+} cb_svg;
+
+/* Up to this many ticks per axis. */
+#define CB_SVG_MAX_TICKS 24
+
+/* The step between about `target` (>= 1) ticks across span > 0: 1, 2 or 5
+ * times a power of ten. */
+double cb_svg_nice_step(double span, int target);
+
+/* Ticks for a linear axis over [lo, hi]: the multiples of a nice step (about
+ * `target` of them) that lie within it, into ticks[CB_SVG_MAX_TICKS]. Returns
+ * how many (0 when lo >= hi); *step gets the step. */
+size_t cb_svg_ticks(double lo, double hi, int target, double *ticks, double *step);
+
+/* Ticks for a log10 axis over [lo, hi], 0 < lo < hi: the powers of ten within
+ * it; 2 and 5 times them too when it spans fewer than three decades; linear
+ * ticks when that gives fewer than two. */
+size_t cb_svg_log_ticks(double lo, double hi, double *ticks);
+
+/* Widens [*lo, *hi] outwards to multiples of the nice step for `target` ticks,
+ * so that the end ticks sit on the frame. An empty range (lo == hi) becomes
+ * one around the value. */
+void cb_svg_nice_range(double *lo, double *hi, int target);
+
+/* A tick's text: v with as many decimals as `step` (> 0) needs, 10 000 and
+ * above with an SI suffix ("20k", "1.5M"); "0" for zero. */
+void cb_svg_tick_label(char *buf, size_t size, double v, double step);
+
+/*
+ * Starts a drawing of width x height px into out: the <svg> element with
+ * `label` as its accessible name, the frame, grid, ticks and axis
+ * titles; a tick label that would touch the one before it is left out.
+ * Leaves room above the frame for a legend when `legend` is set.
+ * An empty axis range is widened as cb_svg_nice_range() would.
+ */
+void cb_svg_begin(cb_svg *s, cb_html *out, double width, double height, const cb_svg_axis *x,
+                  const cb_svg_axis *y, const char *label, int legend);
+
+/* Closes the <svg> element. */
+void cb_svg_end(cb_svg *s);
+
+/* Where data x (y) lands, in px; kept inside the plot area. */
+double cb_svg_px(const cb_svg *s, double x);
+double cb_svg_py(const cb_svg *s, double y);
+
+/* A line from (x0, y0) to (x1, y1), in data coordinates. */
+void cb_svg_line(cb_svg *s, double x0, double y0, double x1, double y1, const char *cls,
+                 const char *title);
+
+/* The line through n points; with `area`, also the region between it and the
+ * bottom of the plot, filled. */
+void cb_svg_polyline(cb_svg *s, const double *x, const double *y, size_t n, const char *cls,
+                     int area, const char *title);
+
+/* A dot of radius r px at (x, y). */
+void cb_svg_circle(cb_svg *s, double x, double y, double r, const char *cls, const char *title);
+
+/* The rectangle with corners (x0, y0) and (x1, y1). */
+void cb_svg_rect(cb_svg *s, double x0, double y0, double x1, double y1, const char *cls,
+                 const char *title);
+
+/* The next legend entry above the plot: its text after a key in class cls, a
+ * dot when `dot` is set (for marks that are dots), else a short line. */
+void cb_svg_legend(cb_svg *s, const char *cls, const char *text, int dot);
+
+#endif

@@ -1,0 +1,32 @@
+/*
+ * Measuring one benchmark instance, in the calling process: its known-answer
+ * check, the warm-up, the plan, the samples. Analysis comes later, elsewhere.
+ */
+#ifndef CB_MEASURE_H
+#define CB_MEASURE_H
+
+#include "measure/registry.h"
+#include "core/result.h"
+#include "measure/sampling.h"
+
+typedef struct cb_measure_config {
+    double warm_up_ns;
+    double measurement_ns;
+    size_t sample_size;
+    int    test_only;     /* --test: check and one iteration, nothing timed */
+    int    fresh_process; /* measure in a newly executed copy of the program, not a fork */
+} cb_measure_config;
+
+/* Copies the instance's identity (name, impl, parameter, throughput) into r. */
+int cb_measure_identify(cb_result *r, const cb_instance *inst);
+
+/*
+ * Runs check, warm-up and sampling of inst into r (identified already): on
+ * success r->plan and r->samples; on failure r->failed and r->failure. A note
+ * from the benchmark lands in r->note either way. With cfg->test_only, runs the
+ * check and a single iteration, and leaves r without samples.
+ */
+void cb_measure_run(const cb_instance *inst, cb_clock *clock, const cb_measure_config *cfg,
+                    const cb_progress *progress, cb_result *r);
+
+#endif

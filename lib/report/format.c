@@ -1,0 +1,95 @@
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report/format.h"
+
+/* Criterion's short(): 5 significant digits below 10 000 */
+static void short_number(char *buf, size_t size, double x, const char *suffix)
+{
+    double a = fabs(x);
+    int    decimals = a < 10.0 ? 4 : a < 100.0 ? 3 : a < 1000.0 ? 2 : a < 10000.0 ? 1 : 0;
+
+    snprintf(buf, size, "%.*f%s", decimals, x, suffix);
+}
+
+void cb_format_time(char *buf, size_t size, double ns)
+{
+    double a = fabs(ns);
+
+    if (!isfinite(ns)) {
+        snprintf(buf, size, "%s", "n/a");
+    } else if (a < 1.0) {
+        short_number(buf, size, ns * 1e3, " ps");
+    } else if (a < 1e3) {
+        short_number(buf, size, ns, " ns");
+    } else if (a < 1e6) {
+        short_number(buf, size, ns / 1e3, " us");
+    } else if (a < 1e9) {
+        short_number(buf, size, ns / 1e6, " ms");
+    } else {
+        short_number(buf, size, ns / 1e9, " s");
+    }
+}
+
+void cb_format_value(char *buf, size_t size, double value, const char *unit)
+{
+    static const char *const prefixes[] = { "", "K", "M", "G", "T" };
+    char                     suffix[32];
+    size_t                   i = 0;
+
+    if (strcmp(unit, "ns") == 0) {
+        cb_format_time(buf, size, value);
+        return;
+    }
+    if (!isfinite(value)) {
+        snprintf(buf, size, "%s", "n/a");
+        return;
+    }
+    while (fabs(value) >= 1e4 && i + 1 < sizeof prefixes / sizeof prefixes[0]) {
+        value /= 1e3;
+        i++;
+    }
+    snprintf(suffix, sizeof suffix, " %s%s", prefixes[i], unit);
+    short_number(buf, size, value, suffix);
+}
+
+void cb_format_throughput(char *buf, size_t size, double per_second, cb_throughput kind)
+{
+    static const char *const bytes[] = { "B/s", "KiB/s", "MiB/s", "GiB/s", "TiB/s" };
+    static const char *const elems[] = { "elem/s", "Kelem/s", "Melem/s", "Gelem/s", "Telem/s" };
+    const char *const       *units = kind == CB_THROUGHPUT_BYTES ? bytes : elems;
+    double                   step = kind == CB_THROUGHPUT_BYTES ? 1024.0 : 1000.0, a;
+    size_t                   i = 0;
+    int                      decimals;
+
+    if (!isfinite(per_second)) {
+        snprintf(buf, size, "%s", "n/a");
+        return;
+    }
+    while (per_second >= step && i < 4) {
+        per_second /= step;
+        i++;
+    }
+    a = fabs(per_second);
+    decimals = a < 10.0 ? 3 : a < 100.0 ? 2 : a < 1000.0 ? 1 : 0;
+    snprintf(buf, size, "%.*f %s", decimals, per_second, units[i]);
+}
+
+void cb_format_percent(char *buf, size_t size, double fraction)
+{
+    snprintf(buf, size, "%+.2f%%", fraction * 100.0);
+}
+
+void cb_format_count(char *buf, size_t size, double n)
+{
+    if (n >= 1e9) {
+        snprintf(buf, size, "%.1fG", n / 1e9);
+    } else if (n >= 1e6) {
+        snprintf(buf, size, "%.1fM", n / 1e6);
+    } else if (n >= 1e3) {
+        snprintf(buf, size, "%.1fK", n / 1e3);
+    } else {
+        snprintf(buf, size, "%.0f", n);
+    }
+}

@@ -1,0 +1,276 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/format.h"
+#include "stats/group.h"
+#include "report/report.h"
+#include "report/summary.h"
+
+/*
+ * A GitHub-flavoured markdown table of the whole run, written at the end so
+ * that it can be pasted as one block. Rows are formatted as results arrive.
+ */
+typedef struct markdown {
+    cb_report_options opt;
+    char            **rows;
+    size_t            n, cap;
+    char            **summaries;
+    size_t            nsummaries, summaries_cap;
+    int               any_change;
+} markdown;
+
+/* Markdown would read '|' as a column break, and HTML in a cell as markup. */
+static void escape_cell(char *dst, size_t size, const char *s)
+{
+    size_t k = 0;
+
+    for (; s != NULL && *s != '\0' && k + 6 < size; s++) {
+        if (*s == '|' || *s == '<' || *s == '>' || *s == '\\' || *s == '`' || *s == '*' ||
+            *s == '_') {
+            dst[k++] = '\\';
+        }
+        dst[k++] = *s == '\n' ? ' ' : *s;
+    }
+    dst[k] = '\0';
+}
+
+static int keep(char ***lines, size_t *n, size_t *cap, const char *line)
+{
+    if (*n == *cap) {
+        size_t grown_cap = *cap * 2 + 32;
+        char **grown = realloc(*lines, grown_cap * sizeof *grown);
+
+        if (grown == NULL) {
+            return -1;
+        }
+        *lines = grown;
+        *cap = grown_cap;
+    }
+    (*lines)[*n] = strdup(line);
+    return (*lines)[*n] != NULL ? (int) ((*n)++, 0) : -1;
+}
+
+static int keep_row(markdown *m, const char *row)
+{
+    return keep(&m->rows, &m->n, &m->cap, row);
+}
+
+static void add_group(void *self, const cb_run *run, const char *group, const cb_groups *g)
+{
+    markdown *m = self;
+    char      line[512], cell[600];
+    size_t    i;
+
+    (void) group;
+    for (i = 0; i < g->nratios + g->nsweeps + g->ncosts; i++) {
+        if (i < g->nratios) {
+            cb_summary_ratio(line, sizeof line, &g->ratios[i]);
+        } else if (i < g->nratios + g->nsweeps) {
+            cb_summary_sweep(line, sizeof line, &g->sweeps[i - g->nratios], run->unit);
+        } else {
+            cb_summary_cost(line, sizeof line, &g->costs[i - g->nratios - g->nsweeps], run->unit);
+        }
+        escape_cell(cell, sizeof cell, line);
+        keep(&m->summaries, &m->nsummaries, &m->summaries_cap, cell);
+    }
+}
+
+static int by_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *) a, y = *(const uint64_t *) b;
+
+    return (x > y) - (x < y);
+}
+
+/* The value of a byte-throughput result for the size table: cycles (or
+ * instructions) per byte, SUPERCOP's unit, or MiB/s for times. */
+static void size_cell(char *buf, size_t size, const cb_run *run, const cb_result *r)
+{
+    if (strcmp(run->unit, "ns") == 0) {
+        cb_format_throughput(buf, size, r->analysis.throughput.point, r->throughput);
+    } else {
+        snprintf(buf, size, "%.3g", r->analysis.throughput.point);
+    }
+}
+
+/*
+ * eBACS's and `openssl speed`'s shape: a row per primitive and library, a
+ * column per message size, for every byte-throughput series with several sizes.
+ */
+static void write_size_table(markdown *m, const cb_run *run)
+{
+    uint64_t *sizes = calloc(run->n + 1, sizeof *sizes);
+    char    **series = calloc(run->n + 1, sizeof *series), cell[256], row[256];
+    size_t    nsizes = 0, i, j, k;
+    int       any = 0;
+
+    for (i = 0; sizes != NULL && series != NULL && i < run->n; i++) {
+        const cb_result *r = &run->results[i];
+
+        if (r->failed || r->throughput != CB_THROUGHPUT_BYTES || !r->has_param ||
+            (series[i] = cb_group_series(r)) == NULL) {
+            continue;
+        }
+        for (j = 0; j < nsizes && sizes[j] != r->param; j++) {
+        }
+        if (j == nsizes) {
+            sizes[nsizes++] = r->param;
+        }
+        any = 1;
+    }
+    if (any && nsizes > 1) {
+        qsort(sizes, nsizes, sizeof *sizes, by_u64);
+        fprintf(m->opt.out, "\n| Primitive | Library |");
+        for (j = 0; j < nsizes; j++) {
+            fprintf(m->opt.out, " %llu B |", (unsigned long long) sizes[j]);
+        }
+        fprintf(m->opt.out, "\n|---|---|");
+        for (j = 0; j < nsizes; j++) {
+            fprintf(m->opt.out, "---:|");
+        }
+        fprintf(m->opt.out, "\n");
+        for (i = 0; i < run->n; i++) {
+            const cb_result *r = &run->results[i];
+            size_t           len;
+
+            if (series[i] == NULL) {
+                continue;
+            }
+            /* the row label: the series without its "*" part and implementation */
+            snprintf(row, sizeof row, "%s", series[i]);
+            if (r->impl != NULL && (len = strlen(row)) > strlen(r->impl) + 1) {
+                row[len - strlen(r->impl) - 1] = '\0';
+            }
+            if ((len = strlen(row)) >= 2 && strcmp(row + len - 2, "/*") == 0) {
+                row[len - 2] = '\0';
+            }
+            escape_cell(cell, sizeof cell, row);
+            fprintf(m->opt.out, "| %s | %s |", cell, r->impl != NULL ? r->impl : "");
+            for (j = 0; j < nsizes; j++) {
+                const cb_result *hit = NULL;
+
+                for (k = i; k < run->n && hit == NULL; k++) {
+                    if (series[k] != NULL && strcmp(series[k], series[i]) == 0 &&
+                        run->results[k].param == sizes[j]) {
+                        hit = &run->results[k];
+                    }
+                }
+                if (hit != NULL) {
+                    size_cell(cell, sizeof cell, run, hit);
+                    fprintf(m->opt.out, " %s |", cell);
+                } else {
+                    fprintf(m->opt.out, " |");
+                }
+            }
+            fprintf(m->opt.out, "\n");
+            /* later members of this series are in the row already */
+            for (k = i + 1; k < run->n; k++) {
+                if (series[k] != NULL && strcmp(series[k], series[i]) == 0) {
+                    free(series[k]);
+                    series[k] = NULL;
+                }
+            }
+        }
+        fprintf(m->opt.out, "\n%s per message size.\n",
+                strcmp(run->unit, "ns") == 0 ? "Throughput" : "Cost per byte");
+    }
+    for (i = 0; series != NULL && i < run->n; i++) {
+        free(series[i]);
+    }
+    free(series);
+    free(sizes);
+}
+
+static void add_row(void *self, const cb_run *run, const cb_result *r)
+{
+    markdown          *m = self;
+    char               name[256], row[1024], lo[48], mid[48], hi[48], tp[160] = "";
+    char               change[160] = "", why[256];
+    const cb_estimate *e = cb_result_typical(r);
+
+    escape_cell(name, sizeof name, r->name);
+    if (r->failed) {
+        escape_cell(why, sizeof why, r->failure);
+        snprintf(row, sizeof row, "| %s | FAILED: %s | | | |", name, why);
+        keep_row(m, row);
+        return;
+    }
+    cb_format_value(lo, sizeof lo, e->lower, run->unit);
+    cb_format_value(mid, sizeof mid, e->point, run->unit);
+    cb_format_value(hi, sizeof hi, e->upper, run->unit);
+    if (r->throughput != CB_THROUGHPUT_NONE && r->per_iteration > 0) {
+        const cb_estimate *t = &r->analysis.throughput;
+
+        if (strcmp(run->unit, "ns") == 0) {
+            cb_format_throughput(tp, sizeof tp, t->point, r->throughput);
+        } else {
+            snprintf(tp, sizeof tp, "%.4g %s/%s", t->point, run->unit,
+                     r->throughput == CB_THROUGHPUT_BYTES ? "byte" : "element");
+        }
+    }
+    if (r->has_change) {
+        char clo[32], cmid[32], chi[32];
+
+        m->any_change = 1;
+        cb_format_percent(clo, sizeof clo, r->change.mean.lower);
+        cb_format_percent(cmid, sizeof cmid, r->change.mean.point);
+        cb_format_percent(chi, sizeof chi, r->change.mean.upper);
+        snprintf(change, sizeof change, " %s [%s, %s] | %.2f | %s |", cmid, clo, chi,
+                 r->change.p_value, cb_verdict_sentence(r->change.verdict));
+    }
+    snprintf(row, sizeof row, "| %s | %s [%s, %s] | %s | %zu/%zu |%s", name, mid, lo, hi, tp,
+             cb_outliers_total(&r->analysis.outliers), r->samples.n, change);
+    keep_row(m, row);
+}
+
+static void write_table(void *self, const cb_run *run)
+{
+    markdown *m = self;
+    size_t    i;
+    int       pct = (int) (run->confidence * 100.0 + 0.5);
+
+    fprintf(m->opt.out, "| Benchmark | %s (%d%% CI) | Throughput | Outliers |%s\n",
+            strcmp(run->unit, "ns") == 0 ? "Time" : run->unit, pct,
+            m->any_change ? " Change (mean) | p | Verdict |" : "");
+    fprintf(m->opt.out, "|---|---:|---:|---:|%s\n", m->any_change ? "---:|---:|---|" : "");
+    for (i = 0; i < m->n; i++) {
+        fprintf(m->opt.out, "%s\n", m->rows[i]);
+    }
+    if (m->nsummaries > 0) {
+        fprintf(m->opt.out, "\n");
+        for (i = 0; i < m->nsummaries; i++) {
+            fprintf(m->opt.out, "- %s\n", m->summaries[i]);
+        }
+    }
+    write_size_table(m, run);
+    fflush(m->opt.out);
+}
+
+static void close_markdown(void *self)
+{
+    markdown *m = self;
+    size_t    i;
+
+    for (i = 0; i < m->n; i++) {
+        free(m->rows[i]);
+    }
+    for (i = 0; i < m->nsummaries; i++) {
+        free(m->summaries[i]);
+    }
+    free(m->rows);
+    free(m->summaries);
+    free(m);
+}
+
+int cb_report_markdown_open(cb_reporter *rep, const cb_report_options *opt)
+{
+    markdown *m = calloc(1, sizeof *m);
+
+    if (m == NULL) {
+        return -1;
+    }
+    m->opt = *opt;
+    *rep = (cb_reporter){ .result = add_row, .group = add_group, .end = write_table,
+                          .close = close_markdown, .self = m };
+    return 0;
+}

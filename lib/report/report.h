@@ -1,0 +1,103 @@
+/*
+ * Reporters: hooks called as a run goes (begin, progress, one result at a time,
+ * end), fanned out to the terminal and the files. A reporter only formats; every
+ * number it prints was computed before it was called.
+ */
+#ifndef CB_REPORT_H
+#define CB_REPORT_H
+
+#include <stdio.h>
+#include "stats/compare.h"
+#include "stats/group.h"
+#include "core/run.h"
+#include "measure/sampling.h"
+
+typedef struct cb_reporter {
+    void (*begin)(void *self, const cb_run *run);
+    /* r->has_change when there was a baseline result to compare with */
+    void (*result)(void *self, const cb_run *run, const cb_result *r);
+    /* after the last result of a group: its implementation ratios, sweeps, costs */
+    void (*group)(void *self, const cb_run *run, const char *group, const cb_groups *g);
+    void (*end)(void *self, const cb_run *run);
+    void (*close)(void *self);
+    void *self;
+} cb_reporter;
+
+typedef struct cb_report_options {
+    FILE         *out;   /* results */
+    FILE         *err;   /* progress and warnings */
+    int           color; /* ANSI colour on out and err */
+    double        significance;
+    double        noise_threshold;
+    const char   *baseline_name; /* what the run was compared with, or NULL */
+    const cb_run *baseline;      /* its stored run, or NULL */
+    const char *const *missing;  /* selected benchmarks in the baseline, not in this run */
+    size_t        nmissing;
+    const char   *differences;   /* machine or build differences from the baseline, or "" */
+    const char   *gate_path;     /* the gate's markdown summary */
+    const char   *html_dir;      /* where the HTML report goes: DIR/html */
+    int          *write_failed;  /* set to 1 by a reporter whose file could not be written */
+    int           live;          /* the results are being measured now, not read from files */
+} cb_report_options;
+
+/* Criterion's terminal output. */
+int cb_report_terminal_open(cb_reporter *rep, const cb_report_options *opt);
+
+/* One JSON object per benchmark and line, with a baseline's field names. */
+int cb_report_json_open(cb_reporter *rep, const cb_report_options *opt);
+
+/* A header line, then one row per benchmark. */
+int cb_report_csv_open(cb_reporter *rep, const cb_report_options *opt);
+
+/* A markdown table of every benchmark, written at the end. */
+int cb_report_markdown_open(cb_reporter *rep, const cb_report_options *opt);
+
+/* Rust's libtest lines: "test NAME ... bench: 1,234 ns/iter (+/- 56)". */
+int cb_report_bencher_open(cb_reporter *rep, const cb_report_options *opt);
+
+/* github-action-benchmark's customSmallerIsBetter: one JSON array at the end. */
+int cb_report_github_open(cb_reporter *rep, const cb_report_options *opt);
+
+/* The regression gate's markdown table, written to opt->gate_path at the end,
+ * regressions first, for a pull-request comment. */
+int cb_report_gate_open(cb_reporter *rep, const cb_report_options *opt);
+
+/* --test: "Testing NAME ... Success" (or FAILED and why) per benchmark. */
+int cb_report_test_open(cb_reporter *rep, const cb_report_options *opt);
+
+/* The HTML report: opt->html_dir/index.html and a page per benchmark and per
+ * group, self-contained, written at the end of the run (report_html.c). */
+int cb_report_html_open(cb_reporter *rep, const cb_report_options *opt);
+
+/* The reporter for a --format. */
+int cb_report_open_format(cb_reporter *rep, int format, const cb_report_options *opt);
+
+/*
+ * Hands results to every reporter and closes each group as it ends: when a
+ * result of another group comes (or is announced with cb_fanout_next), the
+ * finished group's summaries are computed and handed to the group hooks.
+ */
+typedef struct cb_fanout {
+    cb_reporter        *reps;
+    size_t              n;
+    cb_bootstrap_config boot;
+    char                group[128]; /* the group being reported, "" before the first */
+} cb_fanout;
+
+void cb_fanout_begin(cb_fanout *f, const cb_run *run);
+
+/* Closes the current group if `name` belongs to another one. */
+void cb_fanout_next(cb_fanout *f, const cb_run *run, const char *name);
+
+void cb_fanout_result(cb_fanout *f, const cb_run *run, const cb_result *r);
+
+/* Closes the last group and calls every end hook. */
+void cb_fanout_end(cb_fanout *f, const cb_run *run);
+
+/* Hands a finished run to every reporter: begin, each result, groups, end. */
+void cb_report_replay(cb_reporter *reps, size_t n, const cb_run *run);
+
+/* Calls rep->close and zeroes rep. */
+void cb_report_close(cb_reporter *rep);
+
+#endif

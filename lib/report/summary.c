@@ -1,0 +1,34 @@
+#include <math.h>
+#include <stdio.h>
+
+#include "report/format.h"
+#include "report/summary.h"
+
+void cb_summary_ratio(char *buf, size_t size, const cb_impl_ratio *r)
+{
+    snprintf(buf, size, "%s: %s %.2fx faster than %s [%.2fx %.2fx]", r->primitive,
+             r->faster->impl, r->speedup.point, r->slower->impl, r->speedup.lower,
+             r->speedup.upper);
+}
+
+void cb_summary_sweep(char *buf, size_t size, const cb_sweep *s, const char *unit)
+{
+    char per[48], fixed[48], what[64];
+
+    cb_format_value(per, sizeof per, s->fit.slope, unit);
+    cb_format_value(fixed, sizeof fixed, fabs(s->fit.intercept), unit);
+    cb_group_unit_name(s->param_name, what, sizeof what);
+    snprintf(buf, size, "%s: %s per %s %s %s fixed, R\u00b2 %.5f", s->series, per, what,
+             s->fit.intercept < 0.0 ? "-" : "+", fixed, s->fit.r_squared);
+}
+
+void cb_summary_cost(char *buf, size_t size, const cb_variant_cost *c, const char *unit)
+{
+    char mid[48], lo[48], hi[48];
+
+    cb_format_value(mid, sizeof mid, c->cost.point, unit);
+    cb_format_value(lo, sizeof lo, c->cost.lower, unit);
+    cb_format_value(hi, sizeof hi, c->cost.upper, unit);
+    snprintf(buf, size, "%s: %s costs %s [%s %s] more than %s", c->variant->name, c->what, mid,
+             lo, hi, c->base->name);
+}

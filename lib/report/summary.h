@@ -1,0 +1,19 @@
+/*
+ * The sentences that state a group's summaries, shared by the terminal and
+ * markdown reporters: "did/sha256/64: openssl 3.41x faster than libsodium
+ * [3.38x 3.44x]", "kdf/pbkdf2-sha256/x/openssl: 220.10 ns per iteration +
+ * 1.2345 us fixed, R² 0.99998", "...: key set-up costs 180.52 ns [...]".
+ */
+#ifndef CB_SUMMARY_H
+#define CB_SUMMARY_H
+
+#include <stddef.h>
+#include "stats/group.h"
+
+void cb_summary_ratio(char *buf, size_t size, const cb_impl_ratio *r);
+
+void cb_summary_sweep(char *buf, size_t size, const cb_sweep *s, const char *unit);
+
+void cb_summary_cost(char *buf, size_t size, const cb_variant_cost *c, const char *unit);
+
+#endif

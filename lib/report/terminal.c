@@ -1,0 +1,279 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/format.h"
+#include "report/report.h"
+#include "report/summary.h"
+
+/* Criterion's layout: names padded to 24 columns, values in brackets. */
+#define NAME_WIDTH 24
+
+#define BOLD "\033[1m"
+#define RED "\033[31m"
+#define GREEN "\033[32m"
+#define YELLOW "\033[33m"
+#define RESET "\033[0m"
+
+typedef struct terminal {
+    cb_report_options opt;
+    const char       *unit; /* of the run being printed */
+} terminal;
+
+static const char *paint(const terminal *t, const char *code)
+{
+    return t->opt.color ? code : "";
+}
+
+static void print_name(terminal *t, const char *name)
+{
+    FILE *out = t->opt.out;
+
+    if (strlen(name) >= NAME_WIDTH) {
+        fprintf(out, "%s%s%s\n%*s", paint(t, BOLD), name, paint(t, RESET), NAME_WIDTH, "");
+    } else {
+        fprintf(out, "%s%s%s%*s", paint(t, BOLD), name, paint(t, RESET),
+                (int) (NAME_WIDTH - strlen(name)), "");
+    }
+}
+
+static void print_begin(void *self, const cb_run *run)
+{
+    terminal *t = self;
+
+    if (run->measure == CB_MEASURE_CYCLES && run->tsc_ghz > 0.0) {
+        fprintf(t->opt.out,
+                "Reference cycles of the time-stamp counter, which ticks at %.3f GHz whatever "
+                "the core's clock.\n\n",
+                run->tsc_ghz);
+    } else if (run->measure == CB_MEASURE_INSTRUCTIONS && t->opt.live) {
+        fprintf(t->opt.out, "Counting the instructions of each measured loop, in user space.\n\n");
+    }
+}
+
+static void print_interval(FILE *out, const terminal *t, const char *lo, const char *mid,
+                           const char *hi)
+{
+    fprintf(out, "[%s %s%s%s %s]", lo, paint(t, BOLD), mid, paint(t, RESET), hi);
+}
+
+static void print_estimate(terminal *t, const cb_run *run, const cb_result *r)
+{
+    const cb_estimate *e = cb_result_typical(r);
+    const cb_estimate *tp = &r->analysis.throughput;
+    const char        *label = run->measure == CB_MEASURE_WALL     ? "time:  "
+                               : run->measure == CB_MEASURE_CYCLES ? "cycles:"
+                                                                   : "instrs:";
+    char               lo[48], mid[48], hi[48];
+
+    cb_format_value(lo, sizeof lo, e->lower, run->unit);
+    cb_format_value(mid, sizeof mid, e->point, run->unit);
+    cb_format_value(hi, sizeof hi, e->upper, run->unit);
+    fprintf(t->opt.out, "%s ", label);
+    print_interval(t->opt.out, t, lo, mid, hi);
+    fputc('\n', t->opt.out);
+    if (r->throughput == CB_THROUGHPUT_NONE || r->per_iteration == 0) {
+        return;
+    }
+    if (run->measure == CB_MEASURE_WALL) {
+        cb_format_throughput(lo, sizeof lo, tp->lower, r->throughput);
+        cb_format_throughput(mid, sizeof mid, tp->point, r->throughput);
+        cb_format_throughput(hi, sizeof hi, tp->upper, r->throughput);
+        fprintf(t->opt.out, "%*sthrpt:  ", NAME_WIDTH, "");
+        print_interval(t->opt.out, t, lo, mid, hi);
+        fputc('\n', t->opt.out);
+    } else {
+        int bytes = r->throughput == CB_THROUGHPUT_BYTES;
+
+        snprintf(lo, sizeof lo, "%.4g", tp->lower);
+        snprintf(mid, sizeof mid, "%.4g", tp->point);
+        snprintf(hi, sizeof hi, "%.4g", tp->upper);
+        fprintf(t->opt.out, "%*s%s:    ", NAME_WIDTH, "",
+                run->measure == CB_MEASURE_CYCLES ? (bytes ? "cpb" : "cpe")
+                                                  : (bytes ? "ipb" : "ipe"));
+        print_interval(t->opt.out, t, lo, mid, hi);
+        fprintf(t->opt.out, " %s/%s\n", run->unit, bytes ? "byte" : "element");
+    }
+}
+
+static void print_change(terminal *t, const cb_change *ch)
+{
+    const cb_estimate *c = &ch->mean;
+    char               lo[32], mid[32], hi[32];
+    const char        *color = "";
+
+    cb_format_percent(lo, sizeof lo, c->lower);
+    cb_format_percent(mid, sizeof mid, c->point);
+    cb_format_percent(hi, sizeof hi, c->upper);
+    fprintf(t->opt.out, "%*schange: ", NAME_WIDTH - 7, "");
+    print_interval(t->opt.out, t, lo, mid, hi);
+    if (ch->p_value < 0.0) {
+        fprintf(t->opt.out, " (exact counts)\n");
+    } else {
+        fprintf(t->opt.out, " (p = %.2f %s %.2f%s)\n", ch->p_value,
+                ch->p_value < t->opt.significance ? "<" : ">", t->opt.significance,
+                ch->rounds > 0 ? ", paired rounds" : "");
+    }
+    if (ch->verdict == CB_VERDICT_REGRESSED) {
+        color = RED;
+    } else if (ch->verdict == CB_VERDICT_IMPROVED) {
+        color = GREEN;
+    }
+    fprintf(t->opt.out, "%*s%s%s%s\n", NAME_WIDTH, "", paint(t, color),
+            cb_verdict_sentence(ch->verdict), paint(t, color[0] != '\0' ? RESET : ""));
+}
+
+static void print_outliers(terminal *t, const cb_result *r)
+{
+    const cb_outliers *o = &r->analysis.outliers;
+    size_t             total = cb_outliers_total(o), n = r->samples.n;
+    const struct {
+        size_t      count;
+        const char *what;
+    } rows[] = { { o->low_severe, "low severe" },
+                 { o->low_mild, "low mild" },
+                 { o->high_mild, "high mild" },
+                 { o->high_severe, "high severe" } };
+    size_t i;
+
+    /* exact counts vary only by the fixed cost per sample spread over its
+     * iterations: Tukey would flag the shortest sample, which means nothing */
+    if (total == 0 || strcmp(t->unit, "instructions") == 0) {
+        return;
+    }
+    fprintf(t->opt.out, "%sFound %zu outliers among %zu measurements (%.2f%%)%s\n",
+            paint(t, YELLOW), total, n, 100.0 * (double) total / (double) n, paint(t, RESET));
+    for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        if (rows[i].count > 0) {
+            fprintf(t->opt.out, "  %zu (%.2f%%) %s\n", rows[i].count,
+                    100.0 * (double) rows[i].count / (double) n, rows[i].what);
+        }
+    }
+}
+
+static void print_overrun(terminal *t, const cb_result *r)
+{
+    char target[32], need[32];
+
+    if (!cb_sampling_overruns(&r->plan)) {
+        return;
+    }
+    cb_format_time(target, sizeof target, r->plan.target_ns);
+    cb_format_time(need, sizeof need, r->plan.expected_ns);
+    fprintf(t->opt.err,
+            "%sWarning:%s Unable to complete %zu samples in %s. You may wish to increase "
+            "target time to %s%s.\n",
+            paint(t, YELLOW), paint(t, RESET), r->plan.n, target, need,
+            r->plan.mode == CB_MODE_LINEAR ? ", or reduce the sample count" : "");
+}
+
+static void print_result(void *self, const cb_run *run, const cb_result *r)
+{
+    terminal *t = self;
+
+    t->unit = run->unit;
+    if (r->failed) {
+        print_name(t, r->name);
+        fprintf(t->opt.out, "%sFAILED%s: %s\n", paint(t, RED), paint(t, RESET),
+                r->failure != NULL ? r->failure : "unknown reason");
+        if (r->note != NULL) {
+            fprintf(t->opt.out, "%*snote: %s\n", NAME_WIDTH, "", r->note);
+        }
+        fflush(t->opt.out);
+        return;
+    }
+    fflush(t->opt.out);
+    print_overrun(t, r);
+    fflush(t->opt.err);
+    print_name(t, r->name);
+    print_estimate(t, run, r);
+    if (r->plan.mode == CB_MODE_FLAT) {
+        /* linear is the rule; say when a routine was too slow for it */
+        fprintf(t->opt.out, "%*sflat sampling: %zu samples of %llu iteration%s\n", NAME_WIDTH, "",
+                r->samples.n, (unsigned long long) r->plan.d, r->plan.d == 1 ? "" : "s");
+    }
+    if (r->has_change) {
+        print_change(t, &r->change);
+    }
+    if (r->note != NULL) {
+        fprintf(t->opt.out, "%*s%snote: %s%s\n", NAME_WIDTH, "", paint(t, YELLOW), r->note,
+                paint(t, RESET));
+    }
+    print_outliers(t, r);
+    fflush(t->opt.out);
+}
+
+static void print_group(void *self, const cb_run *run, const char *group, const cb_groups *g)
+{
+    terminal *t = self;
+    char      line[512];
+    size_t    i;
+
+    if (g->nratios + g->nsweeps + g->ncosts == 0) {
+        return;
+    }
+    fprintf(t->opt.out, "\n%s%s summary%s\n", paint(t, BOLD), group, paint(t, RESET));
+    for (i = 0; i < g->nratios; i++) {
+        cb_summary_ratio(line, sizeof line, &g->ratios[i]);
+        fprintf(t->opt.out, "  %s\n", line);
+    }
+    for (i = 0; i < g->nsweeps; i++) {
+        cb_summary_sweep(line, sizeof line, &g->sweeps[i], run->unit);
+        fprintf(t->opt.out, "  %s\n", line);
+    }
+    for (i = 0; i < g->ncosts; i++) {
+        cb_summary_cost(line, sizeof line, &g->costs[i], run->unit);
+        fprintf(t->opt.out, "  %s\n", line);
+    }
+    fputc('\n', t->opt.out);
+    fflush(t->opt.out);
+}
+
+static void print_end(void *self, const cb_run *run)
+{
+    terminal *t = self;
+    size_t    i, failed = 0;
+
+    for (i = 0; i < run->n; i++) {
+        failed += run->results[i].failed != 0;
+    }
+    for (i = 0; i < t->opt.nmissing; i++) {
+        fprintf(t->opt.out, "%s%s", i == 0 ? "\nIn the baseline, not in this run: " : ", ",
+                t->opt.missing[i]);
+    }
+    if (t->opt.nmissing > 0) {
+        fputc('\n', t->opt.out);
+    }
+    if (failed > 0) {
+        fprintf(t->opt.out, "\n%s%zu of %zu benchmarks FAILED:%s\n", paint(t, RED), failed,
+                run->n, paint(t, RESET));
+        for (i = 0; i < run->n; i++) {
+            if (run->results[i].failed) {
+                fprintf(t->opt.out, "  %s: %s\n", run->results[i].name,
+                        run->results[i].failure != NULL ? run->results[i].failure : "");
+            }
+        }
+    }
+    fflush(t->opt.out);
+}
+
+static void close_terminal(void *self)
+{
+    free(self);
+}
+
+int cb_report_terminal_open(cb_reporter *rep, const cb_report_options *opt)
+{
+    terminal *t = calloc(1, sizeof *t);
+
+    if (t == NULL) {
+        return -1;
+    }
+    t->opt = *opt;
+    *rep = (cb_reporter){ .begin = print_begin,
+                          .result = print_result,
+                          .group = print_group,
+                          .end = print_end,
+                          .close = close_terminal,
+                          .self = t };
+    return 0;
+}

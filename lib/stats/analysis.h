@@ -1,0 +1,30 @@
+/*
+ * The analysis of one benchmark's samples, Criterion's pipeline: per-iteration
+ * values -> point statistics and percentiles -> Tukey outliers -> slope (linear
+ * mode) -> bootstrap intervals. Pure: no clock, no output.
+ */
+#ifndef CB_ANALYSIS_H
+#define CB_ANALYSIS_H
+
+#include "stats/bootstrap.h"
+#include "core/result.h"
+
+/* Analyses s (n >= 2, every iteration count and value > 0) into out. The
+ * slope (through the origin) and R^2 are computed in linear mode only. */
+int cb_analysis_run(const cb_samples *s, cb_mode mode, const cb_bootstrap_config *cfg,
+                    cb_analysis *out, cb_error *err);
+
+/* The same, for values of `unit`: instruction counts are exact, and their
+ * fixed cost per sample (the timer's client requests, the call) would bias
+ * a slope through the origin, so theirs has an intercept. */
+int cb_analysis_run_unit(const cb_samples *s, cb_mode mode, const char *unit,
+                         const cb_bootstrap_config *cfg, cb_analysis *out, cb_error *err);
+
+/* Fills r->analysis.throughput from the typical estimate, when r declared a
+ * throughput: per second when unit is "ns", else per byte or element. */
+void cb_analysis_throughput(cb_result *r, const char *unit);
+
+/* Per-iteration values of s, values[i] / iters[i], in a new array. */
+double *cb_analysis_per_iteration(const cb_samples *s);
+
+#endif

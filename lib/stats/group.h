@@ -1,0 +1,70 @@
+/*
+ * Summaries across the benchmarks of a run, for the end of each group in the
+ * terminal and markdown reports and for the HTML group pages:
+ *  - the same primitive in two or more implementations (names that differ only
+ *    in their last part, did/sha256/64/libsodium and did/sha256/64/openssl):
+ *    how much faster the fastest is than each other one, with an interval;
+ *  - parameter sweeps (names that differ only in their parameter,
+ *    kdf/pbkdf2-sha256/{1000,...,600000}/openssl): a least-squares fit of
+ *    time = fixed + per-unit cost x parameter, Google Benchmark's complexity;
+ *  - variants that add one cost to a benchmark, named by a suffix of the
+ *    function: "-fresh-ctx" (a new context and key schedule per message) and
+ *    "-fetch-per-call" (an implicit algorithm fetch per call): the difference
+ *    is that cost, e.g. the key set-up of AES-256-GCM.
+ */
+#ifndef CB_GROUP_H
+#define CB_GROUP_H
+
+#include "stats/bootstrap.h"
+#include "stats/regression.h"
+#include "core/run.h"
+
+typedef struct cb_impl_ratio {
+    char            *primitive; /* the name without its implementation: "did/sha256/64" */
+    const cb_result *faster;
+    const cb_result *slower;
+    cb_estimate      speedup;   /* slower's time / faster's time: "openssl 3.41x faster" */
+} cb_impl_ratio;
+
+typedef struct cb_sweep {
+    char             *series;     /* the name with "*" for its parameter: "kdf/pbkdf2-sha256/x/openssl" */
+    const char       *param_name; /* what the parameter counts, or NULL */
+    size_t            n;
+    const cb_result **points;     /* ordered by parameter, all measured */
+    cb_fit            fit;        /* typical (run unit) = intercept + slope * parameter,
+                                   * fitted on relative residuals */
+} cb_sweep;
+
+typedef struct cb_variant_cost {
+    const char      *what;    /* "key set-up", "per-call fetch" */
+    const cb_result *base;    /* master_key/aes-256-gcm-encrypt/32/openssl */
+    const cb_result *variant; /* master_key/aes-256-gcm-encrypt-fresh-ctx/32/openssl */
+    cb_estimate      cost;    /* variant's time - base's time, in the run's unit */
+} cb_variant_cost;
+
+typedef struct cb_groups {
+    cb_impl_ratio   *ratios;
+    size_t           nratios;
+    cb_sweep        *sweeps;
+    size_t           nsweeps;
+    cb_variant_cost *costs;
+    size_t           ncosts;
+} cb_groups;
+
+/* Finds every implementation pair, sweep (3 or more parameters) and variant
+ * among run's measured results, or only those of `group` when it is not NULL.
+ * Intervals are bootstrap intervals of per-iteration means. The results must
+ * outlive out. */
+int cb_group_analyse(const cb_run *run, const char *group, const cb_bootstrap_config *boot,
+                     cb_groups *out, cb_error *err);
+
+/* The name with its parameter part replaced by "*" (a new string), or NULL
+ * when r has no parameter. */
+char *cb_group_series(const cb_result *r);
+
+/* "iteration" for "iterations", "byte" for "bytes": the unit of a per-unit cost. */
+void cb_group_unit_name(const char *param_name, char *buf, size_t size);
+
+void cb_groups_free(cb_groups *g);
+
+#endif

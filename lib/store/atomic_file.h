@@ -1,0 +1,19 @@
+/*
+ * Writing a file so that a reader never sees half of it: the bytes go to a
+ * temporary file in the same directory, which is flushed to disk (fsync) and
+ * then renamed over the target. A crash or a kill at any moment leaves either
+ * the old file or the new one, whole.
+ */
+#ifndef CB_ATOMIC_FILE_H
+#define CB_ATOMIC_FILE_H
+
+#include <stddef.h>
+#include "core/error.h"
+
+/* Replaces path with data[0..len). Creates missing parent directories. */
+int cb_atomic_write(const char *path, const void *data, size_t len, cb_error *err);
+
+/* Creates dir and its missing parents (mkdir -p). */
+int cb_atomic_mkdirs(const char *dir, cb_error *err);
+
+#endif

@@ -1,0 +1,413 @@
+#include <math.h>
+#include <string.h>
+
+#include "measure/registry.h"
+#include "store/result_json.h"
+#include "store/samples_csv.h"
+
+json_t *cb_result_json_real(double x)
+{
+    return isfinite(x) ? json_real(x) : json_null();
+}
+
+static json_t *string_or_null(const char *s)
+{
+    return s != NULL ? json_string(s) : json_null();
+}
+
+json_t *cb_result_json_estimate(const cb_estimate *e)
+{
+    return json_pack("{s:o, s:o, s:o, s:o}", "point_estimate", cb_result_json_real(e->point),
+                     "lower_bound", cb_result_json_real(e->lower), "upper_bound",
+                     cb_result_json_real(e->upper), "standard_error",
+                     cb_result_json_real(e->std_err));
+}
+
+static const char *throughput_name(cb_throughput t)
+{
+    return t == CB_THROUGHPUT_BYTES ? "bytes" : "elements";
+}
+
+static json_t *reals(const double *x, size_t n)
+{
+    json_t *a = json_array();
+    size_t  i;
+
+    for (i = 0; a != NULL && i < n; i++) {
+        if (json_array_append_new(a, cb_result_json_real(x[i])) != 0) {
+            json_decref(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+static json_t *encode_analysis(const cb_result *r, const char *unit)
+{
+    const cb_analysis *a = &r->analysis;
+    json_t            *est, *pct, *out, *obj;
+    char               key[8];
+    size_t             i;
+
+    est = json_pack("{s:o, s:o, s:o, s:o}", "mean", cb_result_json_estimate(&a->mean), "median",
+                    cb_result_json_estimate(&a->median), "std_dev",
+                    cb_result_json_estimate(&a->std_dev), "mad", cb_result_json_estimate(&a->mad));
+    if (est != NULL && r->plan.mode == CB_MODE_LINEAR) {
+        json_object_set_new(est, "slope", cb_result_json_estimate(&a->slope));
+    }
+    pct = json_object();
+    for (i = 0; pct != NULL && i < CB_NPERCENTILES; i++) {
+        snprintf(key, sizeof key, "p%.0f", cb_percentile_levels[i]);
+        json_object_set_new(pct, key, cb_result_json_real(a->percentiles[i]));
+    }
+    if (pct != NULL) {
+        json_object_set_new(pct, "min", cb_result_json_real(a->min));
+        json_object_set_new(pct, "max", cb_result_json_real(a->max));
+    }
+    out = json_pack("{s:o, s:o, s:o, s:f}", "fences", reals(a->outliers.fences, 4), "counts",
+                    json_pack("{s:I, s:I, s:I, s:I}", "low_severe",
+                              (json_int_t) a->outliers.low_severe, "low_mild",
+                              (json_int_t) a->outliers.low_mild, "high_mild",
+                              (json_int_t) a->outliers.high_mild, "high_severe",
+                              (json_int_t) a->outliers.high_severe),
+                    "total", json_integer((json_int_t) cb_outliers_total(&a->outliers)),
+                    "share", r->samples.n > 0 ? (double) cb_outliers_total(&a->outliers) /
+                                                    (double) r->samples.n
+                                              : 0.0);
+    obj = json_pack("{s:s, s:o, s:o, s:o}", "typical",
+                    r->plan.mode == CB_MODE_LINEAR ? "slope" : "mean", "estimates", est,
+                    "percentiles", pct, "outliers", out);
+    if (obj != NULL && r->plan.mode == CB_MODE_LINEAR) {
+        json_object_set_new(obj, "r_squared", cb_result_json_real(a->r_squared));
+    }
+    if (obj != NULL && r->throughput != CB_THROUGHPUT_NONE && r->per_iteration > 0) {
+        char per[64];
+
+        if (strcmp(unit, "ns") == 0) {
+            snprintf(per, sizeof per, "%s/s", throughput_name(r->throughput));
+        } else {
+            snprintf(per, sizeof per, "%s/%s", unit,
+                     r->throughput == CB_THROUGHPUT_BYTES ? "byte" : "element");
+        }
+        json_object_set_new(obj, "throughput_estimate",
+                            json_pack("{s:s, s:o}", "unit", per, "estimate",
+                                      cb_result_json_estimate(&a->throughput)));
+    }
+    return obj;
+}
+
+static json_t *encode_change(const cb_change *ch)
+{
+    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:s}", "mean",
+                     cb_result_json_estimate(&ch->mean), "median",
+                     cb_result_json_estimate(&ch->median), "t", cb_result_json_real(ch->t),
+                     "p_value", ch->p_value < 0.0 ? json_null() : cb_result_json_real(ch->p_value),
+                     "old_typical", cb_result_json_real(ch->old_typical), "new_typical",
+                     cb_result_json_real(ch->new_typical), "rounds", (json_int_t) ch->rounds,
+                     "verdict", cb_verdict_name(ch->verdict));
+}
+
+json_t *cb_result_json_encode(const cb_result *r, const char *unit, int with_samples)
+{
+    char    group[128];
+    json_t *obj, *sampling, *analysis;
+
+    cb_registry_group(r->name, group, sizeof group);
+    obj = json_pack("{s:s, s:s, s:o, s:o, s:o, s:s, s:s, s:o, s:o}", "name", r->name, "group",
+                    group, "impl", string_or_null(r->impl), "param",
+                    r->has_param ? json_integer((json_int_t) r->param) : json_null(),
+                    "param_name", string_or_null(r->param_name), "status",
+                    r->failed ? "failed" : "ok", "unit", unit, "failure",
+                    string_or_null(r->failed ? (r->failure != NULL ? r->failure : "failed") : NULL),
+                    "note", string_or_null(r->note));
+    if (obj == NULL) {
+        return NULL;
+    }
+    json_object_set_new(obj, "throughput",
+                        r->throughput == CB_THROUGHPUT_NONE
+                            ? json_null()
+                            : json_pack("{s:s, s:I}", "unit", throughput_name(r->throughput),
+                                        "per_iteration", (json_int_t) r->per_iteration));
+    if (r->failed) {
+        return obj;
+    }
+    sampling = json_pack("{s:s, s:I, s:I, s:o, s:o, s:o}", "mode", cb_mode_name(r->plan.mode),
+                         "samples", (json_int_t) r->samples.n, "d", (json_int_t) r->plan.d,
+                         "warm_up_ns_per_iteration", cb_result_json_real(r->plan.met_ns),
+                         "target_ns", cb_result_json_real(r->plan.target_ns), "expected_ns",
+                         cb_result_json_real(r->plan.expected_ns));
+    json_object_set_new(obj, "sampling", sampling);
+    if (with_samples) {
+        json_object_set_new(obj, "samples",
+                            json_pack("{s:o, s:o}", "iterations",
+                                      reals(r->samples.iters, r->samples.n), "values",
+                                      reals(r->samples.values, r->samples.n)));
+    }
+    analysis = encode_analysis(r, unit);
+    if (analysis != NULL) {
+        json_object_update(obj, analysis);
+        json_decref(analysis);
+    }
+    if (r->has_change) {
+        json_object_set_new(obj, "change", encode_change(&r->change));
+    }
+    return obj;
+}
+
+static int decode_estimate(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                           const char *key, cb_estimate *e)
+{
+    cb_json_path p;
+    json_t      *v = cb_json_member(rd, obj, at, key, JSON_OBJECT, 0, &p);
+
+    if (v == NULL || cb_json_number(rd, v, &p, "point_estimate", CB_JSON_ANY, &e->point) != 0 ||
+        cb_json_number(rd, v, &p, "lower_bound", CB_JSON_ANY, &e->lower) != 0 ||
+        cb_json_number(rd, v, &p, "upper_bound", CB_JSON_ANY, &e->upper) != 0 ||
+        cb_json_number(rd, v, &p, "standard_error", CB_JSON_NONNEGATIVE, &e->std_err) != 0) {
+        return -1;
+    }
+    if (!(e->lower <= e->upper)) {
+        return cb_json_fail(rd, &p, "lower_bound %.17g is above upper_bound %.17g", e->lower,
+                            e->upper);
+    }
+    return 0;
+}
+
+/* An array of exactly n positive finite numbers; whole ones if `whole`. */
+static int decode_series(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                         const char *key, size_t n, int whole, double *out)
+{
+    cb_json_path p;
+    json_t      *a = cb_json_member(rd, obj, at, key, JSON_ARRAY, 0, &p);
+    size_t       i;
+
+    if (a == NULL) {
+        return -1;
+    }
+    if (json_array_size(a) != n) {
+        return cb_json_fail(rd, &p, "expected %zu values (sampling.samples), got %zu", n,
+                            json_array_size(a));
+    }
+    for (i = 0; i < n; i++) {
+        cb_json_path e = { &p, NULL, i };
+
+        if (cb_json_number_value(rd, json_array_get(a, i), &e, CB_JSON_POSITIVE, &out[i]) != 0) {
+            return -1;
+        }
+        if (whole && out[i] != floor(out[i])) {
+            return cb_json_fail(rd, &e, "expected a whole number of iterations, got %.17g", out[i]);
+        }
+    }
+    return 0;
+}
+
+static int has_control_character(const char *s)
+{
+    for (; *s != '\0'; s++) {
+        if ((unsigned char) *s < 0x20 || *s == 0x7f) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int decode_identity(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                           const char *unit, cb_result *r)
+{
+    static const char *const statuses[] = { "ok", "failed" };
+    static const char *const kinds[] = { "bytes", "elements" };
+    const char              *name, *impl, *param_name, *failure, *note, *u;
+    cb_json_path             p;
+    json_t                  *v;
+    int                      status, kind;
+    uint64_t                 per;
+
+    if (cb_json_string(rd, obj, at, "name", 0, &name) != 0 ||
+        cb_json_string(rd, obj, at, "impl", 1, &impl) != 0 ||
+        cb_json_string(rd, obj, at, "param_name", 1, &param_name) != 0 ||
+        cb_json_choice(rd, obj, at, "status", statuses, 2, &status) != 0 ||
+        cb_json_string(rd, obj, at, "failure", 1, &failure) != 0 ||
+        cb_json_string(rd, obj, at, "note", 1, &note) != 0 ||
+        cb_json_string(rd, obj, at, "unit", 0, &u) != 0) {
+        return -1;
+    }
+    if (name[0] == '\0' || has_control_character(name)) {
+        /* other characters are escaped wherever a name is printed; a line break
+         * or an escape sequence would still break a terminal, CSV or bencher line */
+        return cb_json_fail(rd, &(cb_json_path){ at, "name", 0 },
+                            "expected a non-empty name without control characters");
+    }
+    if (strcmp(u, unit) != 0) {
+        return cb_json_fail(rd, &(cb_json_path){ at, "unit", 0 },
+                            "expected \"%s\" (settings.unit), got \"%.32s\"", unit, u);
+    }
+    if (status == 1 && failure == NULL) {
+        return cb_json_fail(rd, &(cb_json_path){ at, "failure", 0 },
+                            "a failed benchmark needs its reason, got null");
+    }
+    if ((v = cb_json_member(rd, obj, at, "param", JSON_INTEGER, 1, &p)) == NULL) {
+        return -1;
+    }
+    if (!json_is_null(v)) {
+        if (!json_is_integer(v) || json_integer_value(v) < 0) {
+            return cb_json_fail(rd, &p, "expected a whole number >= 0 or null");
+        }
+        r->has_param = 1;
+        r->param = (uint64_t) json_integer_value(v);
+    }
+    if ((v = cb_json_member(rd, obj, at, "throughput", JSON_OBJECT, 1, &p)) == NULL) {
+        return -1;
+    }
+    if (!json_is_null(v)) {
+        if (cb_json_choice(rd, v, &p, "unit", kinds, 2, &kind) != 0 ||
+            cb_json_uint(rd, v, &p, "per_iteration", 1, &per) != 0) {
+            return -1;
+        }
+        r->throughput = kind == 0 ? CB_THROUGHPUT_BYTES : CB_THROUGHPUT_ELEMENTS;
+        r->per_iteration = per;
+    }
+    if (cb_result_set_string(&r->name, name) != 0 || cb_result_set_string(&r->impl, impl) != 0 ||
+        cb_result_set_string(&r->param_name, param_name) != 0 ||
+        cb_result_set_string(&r->note, note) != 0 ||
+        (status == 1 && cb_result_set_string(&r->failure, failure) != 0)) {
+        return cb_error_set(rd->err, "%s: out of memory", rd->file);
+    }
+    r->failed = status == 1;
+    return 0;
+}
+
+static int decode_sampling(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                           cb_result *r)
+{
+    static const char *const modes[] = { "linear", "flat" };
+    cb_json_path             p, sp;
+    json_t                  *v = cb_json_member(rd, obj, at, "sampling", JSON_OBJECT, 0, &p), *s;
+    uint64_t                 n, d;
+    int                      mode;
+
+    if (v == NULL || cb_json_choice(rd, v, &p, "mode", modes, 2, &mode) != 0 ||
+        cb_json_uint(rd, v, &p, "samples", 2, &n) != 0 || cb_json_uint(rd, v, &p, "d", 1, &d) != 0 ||
+        cb_json_number(rd, v, &p, "warm_up_ns_per_iteration",
+                       CB_JSON_NONNEGATIVE | CB_JSON_NULLABLE, &r->plan.met_ns) != 0 ||
+        cb_json_number(rd, v, &p, "target_ns", CB_JSON_NONNEGATIVE, &r->plan.target_ns) != 0 ||
+        cb_json_number(rd, v, &p, "expected_ns", CB_JSON_NONNEGATIVE, &r->plan.expected_ns) != 0) {
+        return -1;
+    }
+    if (n > 100000000u) {
+        return cb_json_fail(rd, &(cb_json_path){ &p, "samples", 0 }, "%llu samples is too many",
+                            (unsigned long long) n);
+    }
+    r->plan.mode = mode == 0 ? CB_MODE_LINEAR : CB_MODE_FLAT;
+    r->plan.n = (size_t) n;
+    r->plan.d = d;
+    if ((s = cb_json_member(rd, obj, at, "samples", JSON_OBJECT, 0, &sp)) == NULL) {
+        return -1;
+    }
+    if (cb_samples_alloc(&r->samples, r->plan.n) != 0) {
+        return cb_error_set(rd->err, "%s: out of memory for %zu samples", rd->file, r->plan.n);
+    }
+    if (decode_series(rd, s, &sp, "iterations", r->plan.n, 1, r->samples.iters) != 0 ||
+        decode_series(rd, s, &sp, "values", r->plan.n, 0, r->samples.values) != 0) {
+        return -1;
+    }
+    if (r->plan.mode == CB_MODE_LINEAR && cb_samples_mode(&r->samples) != CB_MODE_LINEAR) {
+        /* a slope needs iteration counts that differ */
+        return cb_json_fail(rd, &(cb_json_path){ &sp, "iterations", 0 },
+                            "linear sampling needs at least two different iteration counts");
+    }
+    return 0;
+}
+
+static int decode_analysis(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                           cb_result *r)
+{
+    static const char *const typicals[] = { "slope", "mean" };
+    static const char *const counts[] = { "low_severe", "low_mild", "high_mild", "high_severe" };
+    cb_analysis             *a = &r->analysis;
+    cb_json_path             ep, pp, op, cp, fp, tp;
+    json_t                  *est, *pct, *out, *cnt, *fences, *tput;
+    size_t                  *slots[4] = { &a->outliers.low_severe, &a->outliers.low_mild,
+                                          &a->outliers.high_mild, &a->outliers.high_severe };
+    uint64_t                 u, total;
+    double                   share;
+    char                     key[8];
+    int                      typical;
+    size_t                   i;
+
+    if (cb_json_choice(rd, obj, at, "typical", typicals, 2, &typical) != 0) {
+        return -1;
+    }
+    if ((typical == 0) != (r->plan.mode == CB_MODE_LINEAR)) {
+        return cb_json_fail(rd, &(cb_json_path){ at, "typical", 0 },
+                            "expected \"%s\" for %s sampling", typicals[r->plan.mode],
+                            cb_mode_name(r->plan.mode));
+    }
+    if ((est = cb_json_member(rd, obj, at, "estimates", JSON_OBJECT, 0, &ep)) == NULL ||
+        decode_estimate(rd, est, &ep, "mean", &a->mean) != 0 ||
+        decode_estimate(rd, est, &ep, "median", &a->median) != 0 ||
+        decode_estimate(rd, est, &ep, "std_dev", &a->std_dev) != 0 ||
+        decode_estimate(rd, est, &ep, "mad", &a->mad) != 0 ||
+        (r->plan.mode == CB_MODE_LINEAR &&
+         (decode_estimate(rd, est, &ep, "slope", &a->slope) != 0 ||
+          cb_json_number(rd, obj, at, "r_squared", CB_JSON_ANY, &a->r_squared) != 0))) {
+        return -1;
+    }
+    if ((pct = cb_json_member(rd, obj, at, "percentiles", JSON_OBJECT, 0, &pp)) == NULL ||
+        cb_json_number(rd, pct, &pp, "min", CB_JSON_POSITIVE, &a->min) != 0 ||
+        cb_json_number(rd, pct, &pp, "max", CB_JSON_POSITIVE, &a->max) != 0) {
+        return -1;
+    }
+    for (i = 0; i < CB_NPERCENTILES; i++) {
+        snprintf(key, sizeof key, "p%.0f", cb_percentile_levels[i]);
+        if (cb_json_number(rd, pct, &pp, key, CB_JSON_POSITIVE, &a->percentiles[i]) != 0) {
+            return -1;
+        }
+    }
+    if ((out = cb_json_member(rd, obj, at, "outliers", JSON_OBJECT, 0, &op)) == NULL ||
+        (fences = cb_json_member(rd, out, &op, "fences", JSON_ARRAY, 0, &fp)) == NULL ||
+        (cnt = cb_json_member(rd, out, &op, "counts", JSON_OBJECT, 0, &cp)) == NULL ||
+        cb_json_uint(rd, out, &op, "total", 0, &total) != 0 ||
+        cb_json_number(rd, out, &op, "share", CB_JSON_NONNEGATIVE, &share) != 0) {
+        return -1;
+    }
+    if (json_array_size(fences) != 4) {
+        return cb_json_fail(rd, &fp, "expected 4 fences, got %zu", json_array_size(fences));
+    }
+    for (i = 0; i < 4; i++) {
+        cb_json_path e = { &fp, NULL, i };
+
+        if (cb_json_number_value(rd, json_array_get(fences, i), &e, CB_JSON_ANY,
+                                 &a->outliers.fences[i]) != 0 ||
+            cb_json_uint(rd, cnt, &cp, counts[i], 0, &u) != 0) {
+            return -1;
+        }
+        *slots[i] = (size_t) u;
+    }
+    if (total != cb_outliers_total(&a->outliers) || total > r->samples.n) {
+        return cb_json_fail(rd, &(cb_json_path){ &op, "total", 0 },
+                            "expected the sum of the counts, at most %zu", r->samples.n);
+    }
+    if (r->throughput != CB_THROUGHPUT_NONE) {
+        if ((tput = cb_json_member(rd, obj, at, "throughput_estimate", JSON_OBJECT, 0, &tp)) ==
+                NULL ||
+            decode_estimate(rd, tput, &tp, "estimate", &a->throughput) != 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int cb_result_json_decode(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                          const char *unit, cb_result *r)
+{
+    if (!json_is_object(obj)) {
+        return cb_json_fail(rd, at, "expected a benchmark object");
+    }
+    if (decode_identity(rd, obj, at, unit, r) != 0) {
+        return -1;
+    }
+    if (r->failed) {
+        return 0;
+    }
+    return decode_sampling(rd, obj, at, r) == 0 && decode_analysis(rd, obj, at, r) == 0 ? 0 : -1;
+}

@@ -1,0 +1,166 @@
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/samples_csv.h"
+
+static int append(cb_samples *s, size_t *cap, double iters, double value)
+{
+    if (s->n == *cap) {
+        size_t  grown_cap = *cap * 2 + 64;
+        double *i = realloc(s->iters, grown_cap * sizeof *i), *v;
+
+        if (i == NULL) {
+            return -1;
+        }
+        s->iters = i;
+        v = realloc(s->values, grown_cap * sizeof *v);
+        if (v == NULL) {
+            return -1;
+        }
+        s->values = v;
+        *cap = grown_cap;
+    }
+    s->iters[s->n] = iters;
+    s->values[s->n] = value;
+    s->n++;
+    return 0;
+}
+
+/* The field starting at p (leading blanks skipped), cut at its comma or end;
+ * *col is its 1-based column. Returns the next field's start or NULL. */
+static char *next_field(char *p, char **field, size_t *col, const char *line)
+{
+    char *end;
+
+    p += strspn(p, " \t");
+    *field = p;
+    *col = (size_t) (p - line) + 1;
+    end = p + strcspn(p, ",");
+    if (*end == ',') {
+        *end = '\0';
+        return end + 1;
+    }
+    return NULL;
+}
+
+static void trim_right(char *s)
+{
+    size_t n = strlen(s);
+
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' ||
+                     s[n - 1] == '\n')) {
+        s[--n] = '\0';
+    }
+}
+
+static int parse_number(const char *field, double *out)
+{
+    char *end;
+
+    errno = 0;
+    *out = strtod(field, &end);
+    /* ERANGE on underflow still gives a usable (denormal) number; overflow does not */
+    return end != field && *end == '\0' && !(errno == ERANGE && isinf(*out)) ? 0 : -1;
+}
+
+static int parse_line(const char *path, size_t lineno, char *line, int *header_allowed,
+                      cb_samples *s, size_t *cap, double scale, cb_error *err)
+{
+    char       *fields[2], *rest = line;
+    size_t      cols[2], k = 0, third = 0;
+    double      iters, total;
+    const char *names[2] = { "iterations", "total" };
+
+    while (rest != NULL && k < 3) {
+        char  *f;
+        size_t c;
+
+        rest = next_field(rest, &f, &c, line);
+        if (k < 2) {
+            fields[k] = f;
+            cols[k] = c;
+        } else {
+            third = c;
+        }
+        k++;
+    }
+    if (k != 2) {
+        return cb_error_set(err, "%s:%zu:%zu: expected 2 fields 'iterations,total', got %s", path,
+                            lineno, k > 2 ? third : strlen(line) + 1, k > 2 ? "more" : "1");
+    }
+    trim_right(fields[0]);
+    trim_right(fields[1]);
+    if (parse_number(fields[0], &iters) != 0 || parse_number(fields[1], &total) != 0) {
+        int bad = parse_number(fields[0], &iters) != 0 ? 0 : 1;
+
+        /* a header names its columns: a first line that starts with a number is data */
+        if (*header_allowed && bad == 0) {
+            *header_allowed = 0;
+            return 0;
+        }
+        return cb_error_set(err, "%s:%zu:%zu: %s: '%s' is not a number", path, lineno, cols[bad],
+                            names[bad], fields[bad]);
+    }
+    *header_allowed = 0;
+    if (!isfinite(iters) || iters < 1.0 || iters != floor(iters) || iters > 9007199254740992.0) {
+        return cb_error_set(err, "%s:%zu:%zu: iterations: expected a positive whole number, got '%s'",
+                            path, lineno, cols[0], fields[0]);
+    }
+    if (!isfinite(total) || !(total > 0.0) || !isfinite(total * scale)) {
+        return cb_error_set(err, "%s:%zu:%zu: total: expected a positive finite number, got '%s'",
+                            path, lineno, cols[1], fields[1]);
+    }
+    if (append(s, cap, iters, total * scale) != 0) {
+        return cb_error_set(err, "%s:%zu: out of memory", path, lineno);
+    }
+    return 0;
+}
+
+int cb_samples_csv_read(const char *path, double scale, cb_samples *out, cb_error *err)
+{
+    FILE  *f = fopen(path, "r");
+    char  *line = NULL;
+    size_t len = 0, cap = 0, lineno = 0;
+    int    header_allowed = 1, rc = 0;
+
+    memset(out, 0, sizeof *out);
+    if (f == NULL) {
+        return cb_error_set(err, "%s: %s", path, strerror(errno));
+    }
+    while (rc == 0 && getline(&line, &len, f) != -1) {
+        lineno++;
+        trim_right(line);
+        if (line[strspn(line, " \t")] == '\0') {
+            continue;
+        }
+        rc = parse_line(path, lineno, line, &header_allowed, out, &cap, scale, err);
+    }
+    if (rc == 0 && ferror(f)) {
+        rc = cb_error_set(err, "%s: read error: %s", path, strerror(errno));
+    }
+    free(line);
+    fclose(f);
+    if (rc == 0 && out->n < 2) {
+        rc = cb_error_set(err, "%s: %zu sample%s: at least 2 are needed", path, out->n,
+                          out->n == 1 ? "" : "s");
+    }
+    if (rc != 0) {
+        cb_samples_free(out);
+    }
+    return rc;
+}
+
+cb_mode cb_samples_mode(const cb_samples *s)
+{
+    size_t i;
+
+    for (i = 1; i < s->n; i++) {
+        if (s->iters[i] != s->iters[0]) {
+            return CB_MODE_LINEAR;
+        }
+    }
+    return CB_MODE_FLAT;
+}

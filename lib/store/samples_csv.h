@@ -1,0 +1,23 @@
+/*
+ * Samples measured elsewhere, as CSV: one `iterations,total` per line, an
+ * optional header line, totals in nanoseconds unless scaled by the caller.
+ */
+#ifndef CB_SAMPLES_CSV_H
+#define CB_SAMPLES_CSV_H
+
+#include "core/error.h"
+#include "core/result.h"
+
+/*
+ * Reads path into out, multiplying totals by scale. Refuses, naming file, line
+ * and column: a line without exactly two fields, a value that is not a
+ * number, an iteration count that is not a positive whole number, a total
+ * that is zero, negative or not finite, fewer than two samples.
+ */
+int cb_samples_csv_read(const char *path, double scale, cb_samples *out, cb_error *err);
+
+/* The sampling mode samples imply: flat when every sample ran the same
+ * number of iterations, linear otherwise. */
+cb_mode cb_samples_mode(const cb_samples *s);
+
+#endif
