@@ -121,7 +121,7 @@ static void test_tick_labels(void **state)
 
 static char *escaped(const char *s)
 {
-    cb_html h = { NULL, 0, 0, 0 };
+    cb_buf h = { NULL, 0, 0, 0 };
 
     cb_html_escape(&h, s);
     assert_false(h.oom);
@@ -138,7 +138,7 @@ static void expect_escaped(const char *s, const char *want)
 
 static void test_escape(void **state)
 {
-    cb_html h = { NULL, 0, 0, 0 };
+    cb_buf h = { NULL, 0, 0, 0 };
 
     (void) state;
     expect_escaped("did/sha256/64/openssl", "did/sha256/64/openssl");
@@ -152,11 +152,11 @@ static void test_escape(void **state)
     expect_escaped("", "");
     cb_html_escape(&h, NULL);
     assert_int_equal(h.len, 0);
-    cb_html_raw(&h, "<b>");
+    cb_buf_puts(&h, "<b>");
     cb_html_escape(&h, "1 < 2");
-    cb_html_printf(&h, "</b>%d", 42);
+    cb_buf_printf(&h, "</b>%d", 42);
     assert_string_equal(h.data, "<b>1 &lt; 2</b>42");
-    cb_html_free(&h);
+    cb_buf_free(&h);
     assert_null(h.data);
 }
 
@@ -205,7 +205,7 @@ static void test_file_names(void **state)
 
 static void test_drawing(void **state)
 {
-    cb_html     h = { NULL, 0, 0, 0 };
+    cb_buf     h = { NULL, 0, 0, 0 };
     cb_svg      s;
     cb_svg_axis x = { .lo = 0.0, .hi = 100.0, .labels = 1, .title = "x <axis>" };
     cb_svg_axis y = { .lo = 1.0, .hi = 1000.0, .log = 1, .labels = 1, .title = "y" };
@@ -235,7 +235,7 @@ static void test_drawing(void **state)
     assert_null(strstr(h.data, "http"));
     assert_null(strstr(h.data, "url("));
     assert_string_equal(h.data + h.len - 7, "</svg>\n");
-    cb_html_free(&h);
+    cb_buf_free(&h);
 }
 
 int main(void)

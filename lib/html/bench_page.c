@@ -9,18 +9,18 @@
 #include "measure/sampling.h"
 
 /* "[lower estimate upper]" with the estimate in bold, Criterion's line. */
-static void interval(cb_html *h, const char *lo, const char *mid, const char *hi)
+static void interval(cb_buf *h, const char *lo, const char *mid, const char *hi)
 {
-    cb_html_raw(h, "[");
+    cb_buf_puts(h, "[");
     cb_html_escape(h, lo);
-    cb_html_raw(h, " <b>");
+    cb_buf_puts(h, " <b>");
     cb_html_escape(h, mid);
-    cb_html_raw(h, "</b> ");
+    cb_buf_puts(h, "</b> ");
     cb_html_escape(h, hi);
-    cb_html_raw(h, "]");
+    cb_buf_puts(h, "]");
 }
 
-static void value_interval(cb_html *h, const cb_estimate *e, const char *unit,
+static void value_interval(cb_buf *h, const cb_estimate *e, const char *unit,
                            cb_throughput kind)
 {
     char lo[48], mid[48], hi[48];
@@ -31,7 +31,7 @@ static void value_interval(cb_html *h, const cb_estimate *e, const char *unit,
     interval(h, lo, mid, hi);
 }
 
-static void percent_interval(cb_html *h, const cb_estimate *e)
+static void percent_interval(cb_buf *h, const cb_estimate *e)
 {
     char lo[32], mid[32], hi[32];
 
@@ -42,76 +42,76 @@ static void percent_interval(cb_html *h, const cb_estimate *e)
 }
 
 /* Criterion's lines at the top: time, throughput, change and verdict. */
-static void headline(cb_html *h, const cb_run *run, const cb_report_options *opt,
+static void headline(cb_buf *h, const cb_run *run, const cb_report_options *opt,
                      const cb_result *r)
 {
     const cb_change *c = &r->change;
 
-    cb_html_printf(h, "<table class=\"headline\">\n<tr><th>%s</th><td class=\"n\">",
+    cb_buf_printf(h, "<table class=\"headline\">\n<tr><th>%s</th><td class=\"n\">",
                    run->measure == CB_MEASURE_WALL ? "time" : run->unit);
     value_interval(h, cb_result_typical(r), run->unit, CB_THROUGHPUT_NONE);
-    cb_html_raw(h, "</td></tr>\n");
+    cb_buf_puts(h, "</td></tr>\n");
     if (r->throughput != CB_THROUGHPUT_NONE && r->per_iteration > 0) {
-        cb_html_raw(h, "<tr><th>thrpt</th><td class=\"n\">");
+        cb_buf_puts(h, "<tr><th>thrpt</th><td class=\"n\">");
         value_interval(h, &r->analysis.throughput, run->unit, r->throughput);
-        cb_html_raw(h, "</td></tr>\n");
+        cb_buf_puts(h, "</td></tr>\n");
     }
     if (r->has_change) {
-        cb_html_raw(h, "<tr><th>change</th><td class=\"n\">");
+        cb_buf_puts(h, "<tr><th>change</th><td class=\"n\">");
         percent_interval(h, &c->mean);
         if (c->p_value < 0.0) {
-            cb_html_raw(h, " (exact counts)");
+            cb_buf_puts(h, " (exact counts)");
         } else {
-            cb_html_printf(h, " (p = %.2f %s %.2f)", c->p_value,
+            cb_buf_printf(h, " (p = %.2f %s %.2f)", c->p_value,
                            c->p_value < opt->significance ? "&lt;" : "&gt;", opt->significance);
         }
-        cb_html_printf(h, "</td></tr>\n<tr><th></th><td class=\"verdict %s\">%s</td></tr>\n",
+        cb_buf_printf(h, "</td></tr>\n<tr><th></th><td class=\"verdict %s\">%s</td></tr>\n",
                        cb_html_verdict_class(c->verdict), cb_verdict_sentence(c->verdict));
     }
-    cb_html_raw(h, "</table>\n");
+    cb_buf_puts(h, "</table>\n");
 }
 
 /* How the samples were taken, and Criterion's warning when the plan overran. */
-static void sampling(cb_html *h, const cb_result *r)
+static void sampling(cb_buf *h, const cb_result *r)
 {
     char target[48], need[48];
 
     if (r->plan.mode == CB_MODE_LINEAR) {
-        cb_html_printf(h, "<p>Linear sampling: %zu samples, sample i runs i &times; %llu "
+        cb_buf_printf(h, "<p>Linear sampling: %zu samples, sample i runs i &times; %llu "
                           "iterations.",
                        r->samples.n, (unsigned long long) r->plan.d);
     } else {
-        cb_html_printf(h, "<p>Flat sampling: %zu samples of %llu iteration%s each.",
+        cb_buf_printf(h, "<p>Flat sampling: %zu samples of %llu iteration%s each.",
                        r->samples.n, (unsigned long long) r->plan.d, r->plan.d == 1 ? "" : "s");
     }
     if (cb_sampling_overruns(&r->plan)) {
         cb_format_time(target, sizeof target, r->plan.target_ns);
         cb_format_time(need, sizeof need, r->plan.expected_ns);
-        cb_html_printf(h, " Could not complete them in %s: the plan needed %s.", target, need);
+        cb_buf_printf(h, " Could not complete them in %s: the plan needed %s.", target, need);
     }
-    cb_html_raw(h, "</p>\n");
+    cb_buf_puts(h, "</p>\n");
     if (r->note != NULL) {
-        cb_html_raw(h, "<p class=\"warn\">Note: ");
+        cb_buf_puts(h, "<p class=\"warn\">Note: ");
         cb_html_escape(h, r->note);
-        cb_html_raw(h, "</p>\n");
+        cb_buf_puts(h, "</p>\n");
     }
 }
 
 /* The head of a table of estimates with their intervals. */
-static void interval_table(cb_html *h)
+static void interval_table(cb_buf *h)
 {
-    cb_html_raw(h, "<table>\n<thead><tr><th></th><th class=\"n\">Lower bound</th>"
+    cb_buf_puts(h, "<table>\n<thead><tr><th></th><th class=\"n\">Lower bound</th>"
                    "<th class=\"n\">Estimate</th><th class=\"n\">Upper bound</th></tr></thead>\n");
 }
 
-static void interval_row(cb_html *h, const char *what, const char *lo, const char *mid,
+static void interval_row(cb_buf *h, const char *what, const char *lo, const char *mid,
                          const char *hi)
 {
-    cb_html_printf(h, "<tr><th>%s</th><td class=\"n\">%s</td><td class=\"n\"><b>%s</b></td>"
+    cb_buf_printf(h, "<tr><th>%s</th><td class=\"n\">%s</td><td class=\"n\"><b>%s</b></td>"
                       "<td class=\"n\">%s</td></tr>\n", what, lo, mid, hi);
 }
 
-static void estimate_row(cb_html *h, const char *what, const cb_estimate *e, const char *unit,
+static void estimate_row(cb_buf *h, const char *what, const cb_estimate *e, const char *unit,
                          cb_throughput kind)
 {
     char lo[48], mid[48], hi[48];
@@ -122,7 +122,7 @@ static void estimate_row(cb_html *h, const char *what, const cb_estimate *e, con
     interval_row(h, what, lo, mid, hi);
 }
 
-static void change_row(cb_html *h, const char *what, const cb_estimate *e)
+static void change_row(cb_buf *h, const char *what, const cb_estimate *e)
 {
     char lo[32], mid[32], hi[32];
 
@@ -132,12 +132,12 @@ static void change_row(cb_html *h, const char *what, const cb_estimate *e)
     interval_row(h, what, lo, mid, hi);
 }
 
-static void estimates(cb_html *h, const cb_run *run, const cb_result *r)
+static void estimates(cb_buf *h, const cb_run *run, const cb_result *r)
 {
     const cb_analysis *a = &r->analysis;
     char               slope[64];
 
-    cb_html_raw(h, "<h2>Estimates</h2>\n");
+    cb_buf_puts(h, "<h2>Estimates</h2>\n");
     interval_table(h);
     if (r->plan.mode == CB_MODE_LINEAR) {
         snprintf(slope, sizeof slope, "Slope (R\xc2\xb2 %.4f)", a->r_squared);
@@ -150,35 +150,35 @@ static void estimates(cb_html *h, const cb_run *run, const cb_result *r)
     if (r->throughput != CB_THROUGHPUT_NONE && r->per_iteration > 0) {
         estimate_row(h, "Throughput", &a->throughput, run->unit, r->throughput);
     }
-    cb_html_printf(h, "</table>\n<p class=\"note\">%.0f%% bootstrap intervals from %zu "
+    cb_buf_printf(h, "</table>\n<p class=\"note\">%.0f%% bootstrap intervals from %zu "
                       "resamples; the %s is the estimate in %s mode.</p>\n",
                    run->confidence * 100.0, run->nresamples,
                    r->plan.mode == CB_MODE_LINEAR ? "slope" : "mean",
                    cb_mode_name(r->plan.mode));
 }
 
-static void percentiles(cb_html *h, const cb_run *run, const cb_result *r)
+static void percentiles(cb_buf *h, const cb_run *run, const cb_result *r)
 {
     const cb_analysis *a = &r->analysis;
     char               v[48];
     size_t             i;
 
-    cb_html_raw(h, "<h2>Percentiles</h2>\n<table>\n<thead><tr><th class=\"n\">min</th>");
+    cb_buf_puts(h, "<h2>Percentiles</h2>\n<table>\n<thead><tr><th class=\"n\">min</th>");
     for (i = 0; i < CB_NPERCENTILES; i++) {
-        cb_html_printf(h, "<th class=\"n\">p%.0f</th>", cb_percentile_levels[i]);
+        cb_buf_printf(h, "<th class=\"n\">p%.0f</th>", cb_percentile_levels[i]);
     }
-    cb_html_raw(h, "<th class=\"n\">max</th></tr></thead>\n<tr>");
+    cb_buf_puts(h, "<th class=\"n\">max</th></tr></thead>\n<tr>");
     cb_format_value(v, sizeof v, a->min, run->unit);
-    cb_html_printf(h, "<td class=\"n\">%s</td>", v);
+    cb_buf_printf(h, "<td class=\"n\">%s</td>", v);
     for (i = 0; i < CB_NPERCENTILES; i++) {
         cb_format_value(v, sizeof v, a->percentiles[i], run->unit);
-        cb_html_printf(h, "<td class=\"n\">%s</td>", v);
+        cb_buf_printf(h, "<td class=\"n\">%s</td>", v);
     }
     cb_format_value(v, sizeof v, a->max, run->unit);
-    cb_html_printf(h, "<td class=\"n\">%s</td></tr>\n</table>\n", v);
+    cb_buf_printf(h, "<td class=\"n\">%s</td></tr>\n</table>\n", v);
 }
 
-static void outliers(cb_html *h, const cb_run *run, const cb_result *r)
+static void outliers(cb_buf *h, const cb_run *run, const cb_result *r)
 {
     const cb_outliers *o = &r->analysis.outliers;
     const struct {
@@ -193,7 +193,7 @@ static void outliers(cb_html *h, const cb_run *run, const cb_result *r)
     char   fence[48];
     size_t i, total = cb_outliers_total(o);
 
-    cb_html_printf(h, "<h2>Outliers</h2>\n<p>Found %zu outlier%s among %zu measurements "
+    cb_buf_printf(h, "<h2>Outliers</h2>\n<p>Found %zu outlier%s among %zu measurements "
                       "(%.2f%%), by Tukey's fences on the per-iteration values; they are "
                       "counted, not removed.</p>\n<table>\n<thead><tr><th>Class</th><th>Where</th>"
                       "<th class=\"n\">Fence</th><th class=\"n\">Count</th>"
@@ -201,41 +201,41 @@ static void outliers(cb_html *h, const cb_run *run, const cb_result *r)
                    total, total == 1 ? "" : "s", r->samples.n, 100.0 * (double) total / n);
     for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         cb_format_value(fence, sizeof fence, rows[i].fence, run->unit);
-        cb_html_printf(h, "<tr><td>%s</td><td>%s</td><td class=\"n\">%s</td>"
+        cb_buf_printf(h, "<tr><td>%s</td><td>%s</td><td class=\"n\">%s</td>"
                           "<td class=\"n\">%zu</td><td class=\"n\">%.2f%%</td></tr>\n",
                        rows[i].what, rows[i].where, fence, rows[i].count,
                        100.0 * (double) rows[i].count / n);
     }
-    cb_html_raw(h, "</table>\n");
+    cb_buf_puts(h, "</table>\n");
 }
 
-static void change(cb_html *h, const cb_run *run, const cb_report_options *opt,
+static void change(cb_buf *h, const cb_run *run, const cb_report_options *opt,
                    const cb_result *r)
 {
     const cb_change *c = &r->change;
     char             old[48], now[48];
 
-    cb_html_raw(h, "<h2>Change against baseline ");
+    cb_buf_puts(h, "<h2>Change against baseline ");
     cb_html_escape(h, opt->baseline_name);
-    cb_html_raw(h, "</h2>\n");
+    cb_buf_puts(h, "</h2>\n");
     interval_table(h);
     change_row(h, "Mean", &c->mean);
     change_row(h, "Median", &c->median);
-    cb_html_raw(h, "</table>\n");
+    cb_buf_puts(h, "</table>\n");
     cb_format_value(old, sizeof old, c->old_typical, run->unit);
     cb_format_value(now, sizeof now, cb_result_typical(r)->point, run->unit);
-    cb_html_printf(h, "<p>Baseline %s, this run %s. ", old, now);
+    cb_buf_printf(h, "<p>Baseline %s, this run %s. ", old, now);
     if (c->p_value < 0.0) {
-        cb_html_raw(h, "Exact counts: no test is needed.");
+        cb_buf_puts(h, "Exact counts: no test is needed.");
     } else {
-        cb_html_printf(h, "p = %.4f (bootstrap t-test, significance level %.2f%s).", c->p_value,
+        cb_buf_printf(h, "p = %.4f (bootstrap t-test, significance level %.2f%s).", c->p_value,
                        opt->significance, c->rounds > 0 ? ", paired rounds" : "");
     }
-    cb_html_printf(h, " <span class=\"verdict %s\">%s</span></p>\n",
+    cb_buf_printf(h, " <span class=\"verdict %s\">%s</span></p>\n",
                    cb_html_verdict_class(c->verdict), cb_verdict_sentence(c->verdict));
 }
 
-int cb_html_bench_page(cb_html *h, const cb_run *run, const cb_report_options *opt,
+int cb_html_bench_page(cb_buf *h, const cb_run *run, const cb_report_options *opt,
                        const cb_result *r)
 {
     const cb_result *old = NULL;
@@ -251,11 +251,11 @@ int cb_html_bench_page(cb_html *h, const cb_run *run, const cb_report_options *o
     cb_html_page_begin(h, r->name, group);
     headline(h, run, opt, r);
     sampling(h, r);
-    cb_html_raw(h, "<h2>Probability density</h2>\n");
+    cb_buf_puts(h, "<h2>Probability density</h2>\n");
     if (cb_html_chart_density(h, run, r, old, opt->baseline_name) != 0) {
         return -1;
     }
-    cb_html_raw(h, "<h2>Samples</h2>\n");
+    cb_buf_puts(h, "<h2>Samples</h2>\n");
     if (cb_html_chart_samples(h, run, r) != 0) {
         return -1;
     }
@@ -265,7 +265,7 @@ int cb_html_bench_page(cb_html *h, const cb_run *run, const cb_report_options *o
     if (r->has_change) {
         change(h, run, opt, r);
     }
-    cb_html_raw(h, "<h2>Machine</h2>\n");
+    cb_buf_puts(h, "<h2>Machine</h2>\n");
     cb_html_machine(h, run);
     cb_html_page_end(h, run);
     return 0;

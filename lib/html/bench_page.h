@@ -13,7 +13,7 @@
 /* Writes the page of r (measured, not failed) into h. The baseline's result of
  * the same name, in opt->baseline, is drawn when r has a change against it.
  * Returns -1 when out of memory. */
-int cb_html_bench_page(cb_html *h, const cb_run *run, const cb_report_options *opt,
+int cb_html_bench_page(cb_buf *h, const cb_run *run, const cb_report_options *opt,
                        const cb_result *r);
 
 #endif

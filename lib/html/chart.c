@@ -177,7 +177,7 @@ static void outlier_legend(cb_svg *s, const int *seen)
     }
 }
 
-int cb_html_chart_density(cb_html *h, const cb_run *run, const cb_result *r,
+int cb_html_chart_density(cb_buf *h, const cb_run *run, const cb_result *r,
                           const cb_result *old, const char *old_name)
 {
     density      now, then;
@@ -206,7 +206,7 @@ int cb_html_chart_density(cb_html *h, const cb_run *run, const cb_result *r,
     cb_html_axis_title(title, sizeof title, "per iteration", run->unit, &u);
     ax = (cb_svg_axis){ .lo = lo, .hi = hi, .scale = u.scale, .labels = 1, .title = title };
     ay = (cb_svg_axis){ .lo = 0.0, .hi = top * 1.08, .title = "density" };
-    cb_html_raw(h, "<figure>");
+    cb_buf_puts(h, "<figure>");
     cb_svg_begin(&s, h, CB_HTML_CHART_WIDTH, CB_HTML_CHART_HEIGHT, &ax, &ay,
                  "probability density of the per-iteration values", 1);
     if (old != NULL) {
@@ -225,7 +225,7 @@ int cb_html_chart_density(cb_html *h, const cb_run *run, const cb_result *r,
     rug(&s, run, r, now.x, top * 0.035, seen);
     outlier_legend(&s, seen);
     cb_svg_end(&s);
-    cb_html_printf(h, "<figcaption>Gaussian kernel density of the %zu per-iteration values "
+    cb_buf_printf(h, "<figcaption>Gaussian kernel density of the %zu per-iteration values "
                       "(Silverman's bandwidth); dots are the samples, dashed grey lines "
                       "Tukey's fences.</figcaption></figure>\n", r->samples.n);
     rc = 0;
@@ -246,7 +246,7 @@ static double max_of(const double *x, size_t n)
     return m;
 }
 
-static void samples_linear(cb_html *h, const cb_run *run, const cb_result *r, const double *x)
+static void samples_linear(cb_buf *h, const cb_run *run, const cb_result *r, const double *x)
 {
     const cb_samples *sm = &r->samples;
     /* a little room beyond the last sample, so that it is not on the frame */
@@ -291,7 +291,7 @@ static void samples_linear(cb_html *h, const cb_run *run, const cb_result *r, co
     cb_svg_end(&s);
 }
 
-static void samples_flat(cb_html *h, const cb_run *run, const cb_result *r, const double *x)
+static void samples_flat(cb_buf *h, const cb_run *run, const cb_result *r, const double *x)
 {
     double       xlo = 0.0, xhi = (double) r->samples.n + 1.0, ylo = x[0], yhi = x[0];
     double       mean = r->analysis.mean.point, pad;
@@ -336,7 +336,7 @@ static void samples_flat(cb_html *h, const cb_run *run, const cb_result *r, cons
     cb_svg_end(&s);
 }
 
-int cb_html_chart_samples(cb_html *h, const cb_run *run, const cb_result *r)
+int cb_html_chart_samples(cb_buf *h, const cb_run *run, const cb_result *r)
 {
     double *x;
 
@@ -344,18 +344,18 @@ int cb_html_chart_samples(cb_html *h, const cb_run *run, const cb_result *r)
     if ((x = cb_analysis_per_iteration(&r->samples)) == NULL) {
         return -1;
     }
-    cb_html_raw(h, "<figure>");
+    cb_buf_puts(h, "<figure>");
     if (r->plan.mode == CB_MODE_LINEAR) {
         samples_linear(h, run, r, x);
-        cb_html_raw(h, "<figcaption>Linear sampling: sample i runs i &times; d iterations; "
+        cb_buf_puts(h, "<figcaption>Linear sampling: sample i runs i &times; d iterations; "
                        "the slope of total on iterations is the estimate, any fixed cost per "
                        "sample falls out of it.</figcaption>");
     } else {
         samples_flat(h, run, r, x);
-        cb_html_raw(h, "<figcaption>Flat sampling: every sample runs the same number of "
+        cb_buf_puts(h, "<figcaption>Flat sampling: every sample runs the same number of "
                        "iterations; the mean is the estimate.</figcaption>");
     }
-    cb_html_raw(h, "</figure>\n");
+    cb_buf_puts(h, "</figure>\n");
     free(x);
     return 0;
 }

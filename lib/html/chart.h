@@ -46,25 +46,25 @@ void cb_html_format(char *buf, size_t size, double v, const char *run_unit, cb_t
  * coloured by Tukey class, the fences; old's density over it when old is not
  * NULL (r's baseline, named old_name). r and old are measured results (not
  * failed, with samples). Returns -1 when out of memory. */
-int cb_html_chart_density(cb_html *h, const cb_run *run, const cb_result *r,
+int cb_html_chart_density(cb_buf *h, const cb_run *run, const cb_result *r,
                           const cb_result *old, const char *old_name);
 
 /* r's samples: in linear mode each sample's total against its iterations,
  * with the fitted slope through the origin; in flat mode the per-iteration
  * values in the order they were taken, with their mean. */
-int cb_html_chart_samples(cb_html *h, const cb_run *run, const cb_result *r);
+int cb_html_chart_samples(cb_buf *h, const cb_run *run, const cb_result *r);
 
 /* The sweeps sweeps[0..n) (n >= 1), which share a parameter: their typical
  * estimates (or throughput, when every point declares one) against the
  * parameter, one series per sweep coloured by its index, with the fitted line;
  * log axes where the values span decades. */
-void cb_html_chart_sweeps(cb_html *h, const cb_run *run, const cb_sweep *const *sweeps,
+void cb_html_chart_sweeps(cb_buf *h, const cb_run *run, const cb_sweep *const *sweeps,
                           size_t n, const char *label);
 
 /* The per-iteration values of results[0..n), the implementations of one
  * primitive, as box plots side by side: quartiles, median, whiskers to the
  * last value within Tukey's mild fences, the outliers beyond them, the mean. */
-int cb_html_chart_boxes(cb_html *h, const cb_run *run, const cb_result *const *results, size_t n,
+int cb_html_chart_boxes(cb_buf *h, const cb_run *run, const cb_result *const *results, size_t n,
                         const char *label);
 
 #endif

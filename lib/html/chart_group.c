@@ -134,7 +134,7 @@ static void value_axis(cb_svg_axis *a, double lo, double hi, double ratio)
     a->labels = 1;
 }
 
-void cb_html_chart_sweeps(cb_html *h, const cb_run *run, const cb_sweep *const *sweeps,
+void cb_html_chart_sweeps(cb_buf *h, const cb_run *run, const cb_sweep *const *sweeps,
                           size_t n, const char *label)
 {
     cb_throughput kind = sweeps[0]->points[0]->throughput;
@@ -238,7 +238,7 @@ static void box(cb_svg *s, const cb_run *run, const cb_result *r, double *x, dou
     cb_svg_circle(s, r->analysis.mean.point, at, 3.5, "c-mean", title);
 }
 
-int cb_html_chart_boxes(cb_html *h, const cb_run *run, const cb_result *const *results, size_t n,
+int cb_html_chart_boxes(cb_buf *h, const cb_run *run, const cb_result *const *results, size_t n,
                         const char *label)
 {
     double     **x = calloc(n, sizeof *x);

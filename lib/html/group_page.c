@@ -18,7 +18,7 @@ static int same_name(const char *a, const char *b)
 }
 
 /* A chart and its key for sweeps[0..n), which share a parameter. */
-static void sweep_chart(cb_html *h, const cb_run *run, const cb_sweep *const *sweeps, size_t n)
+static void sweep_chart(cb_buf *h, const cb_run *run, const cb_sweep *const *sweeps, size_t n)
 {
     const char *param = sweeps[0]->param_name;
     char        line[512], label[160];
@@ -26,21 +26,21 @@ static void sweep_chart(cb_html *h, const cb_run *run, const cb_sweep *const *sw
 
     snprintf(label, sizeof label, "each series' estimate against its %.100s",
              param != NULL ? param : "parameter");
-    cb_html_raw(h, "<figure>");
+    cb_buf_puts(h, "<figure>");
     cb_html_chart_sweeps(h, run, sweeps, n, label);
-    cb_html_raw(h, "<figcaption><ul class=\"series\">\n");
+    cb_buf_puts(h, "<figcaption><ul class=\"series\">\n");
     for (i = 0; i < n; i++) {
         cb_summary_sweep(line, sizeof line, sweeps[i], run->unit);
-        cb_html_printf(h, "<li><span class=\"key s%zu\"></span>", i % CB_HTML_NCOLOURS);
+        cb_buf_printf(h, "<li><span class=\"key s%zu\"></span>", i % CB_HTML_NCOLOURS);
         cb_html_escape(h, line);
-        cb_html_raw(h, "</li>\n");
+        cb_buf_puts(h, "</li>\n");
     }
-    cb_html_raw(h, "</ul></figcaption></figure>\n");
+    cb_buf_puts(h, "</ul></figcaption></figure>\n");
 }
 
 /* The sweeps of a kind of parameter (iterations, bytes) share charts, a few
  * series to a chart: beyond that the lines are hard to tell apart. */
-static int sweeps(cb_html *h, const cb_run *run, const cb_groups *g)
+static int sweeps(cb_buf *h, const cb_run *run, const cb_groups *g)
 {
     const cb_sweep **batch = malloc(g->nsweeps * sizeof *batch);
     unsigned char   *done = calloc(g->nsweeps, 1);
@@ -51,7 +51,7 @@ static int sweeps(cb_html *h, const cb_run *run, const cb_groups *g)
         free(done);
         return -1;
     }
-    cb_html_printf(h, "<h2>Across parameters</h2>\n<p class=\"note\">Dots: each benchmark's "
+    cb_buf_printf(h, "<h2>Across parameters</h2>\n<p class=\"note\">Dots: each benchmark's "
                       "estimate with its %.0f%% interval; lines: the least-squares fit of fixed "
                       "+ per-unit cost &times; parameter (on relative residuals), whose terms "
                       "each key gives.</p>\n",
@@ -91,7 +91,7 @@ static void run_order(const cb_result **rs, size_t n)
 }
 
 /* One box chart per primitive, with each pair's speedup under it. */
-static int implementations(cb_html *h, const cb_run *run, const cb_groups *g)
+static int implementations(cb_buf *h, const cb_run *run, const cb_groups *g)
 {
     const cb_result **rs = malloc((g->nratios + 1) * sizeof *rs);
     unsigned char    *done = calloc(g->nratios, 1);
@@ -104,7 +104,7 @@ static int implementations(cb_html *h, const cb_run *run, const cb_groups *g)
         free(done);
         return -1;
     }
-    cb_html_printf(h, "<h2>Implementations side by side</h2>\n<p class=\"note\">Speedups are "
+    cb_buf_printf(h, "<h2>Implementations side by side</h2>\n<p class=\"note\">Speedups are "
                       "ratios of mean times with their %.0f%% bootstrap interval. Boxes: "
                       "quartiles and median (dashed); whiskers: the last values within Tukey's "
                       "mild fences; beyond them, mild outliers hollow and severe ones filled; "
@@ -122,31 +122,31 @@ static int implementations(cb_html *h, const cb_run *run, const cb_groups *g)
             }
         }
         run_order(rs, n);
-        cb_html_raw(h, "<h3>");
+        cb_buf_puts(h, "<h3>");
         cb_html_escape(h, g->ratios[i].primitive);
-        cb_html_raw(h, "</h3>\n<figure>");
+        cb_buf_puts(h, "</h3>\n<figure>");
         rc = cb_html_chart_boxes(h, run, rs, n, "per-iteration times of each implementation");
-        cb_html_raw(h, "<figcaption>");
+        cb_buf_puts(h, "<figcaption>");
         for (j = i; j < g->nratios; j++) {
             if (strcmp(g->ratios[j].primitive, g->ratios[i].primitive) == 0) {
                 cb_summary_ratio(line, sizeof line, &g->ratios[j]);
                 cb_html_escape(h, line);
-                cb_html_raw(h, "<br>\n");
+                cb_buf_puts(h, "<br>\n");
             }
         }
-        cb_html_raw(h, "</figcaption></figure>\n");
+        cb_buf_puts(h, "</figcaption></figure>\n");
     }
     free(rs);
     free(done);
     return rc;
 }
 
-static void costs(cb_html *h, const cb_run *run, const cb_groups *g)
+static void costs(cb_buf *h, const cb_run *run, const cb_groups *g)
 {
     char   lo[48], mid[48], hi[48];
     size_t i;
 
-    cb_html_printf(h, "<h2>What the variants add</h2>\n<table>\n<thead><tr><th>Variant</th>"
+    cb_buf_printf(h, "<h2>What the variants add</h2>\n<table>\n<thead><tr><th>Variant</th>"
                       "<th>Adds</th><th class=\"n\">Cost (%.0f%% CI)</th><th>Compared with</th>"
                       "</tr></thead>\n",
                    run->confidence * 100.0);
@@ -156,19 +156,19 @@ static void costs(cb_html *h, const cb_run *run, const cb_groups *g)
         cb_format_value(lo, sizeof lo, c->cost.lower, run->unit);
         cb_format_value(mid, sizeof mid, c->cost.point, run->unit);
         cb_format_value(hi, sizeof hi, c->cost.upper, run->unit);
-        cb_html_raw(h, "<tr><td class=\"name\">");
+        cb_buf_puts(h, "<tr><td class=\"name\">");
         cb_html_link(h, CB_HTML_BENCH, c->variant->name);
-        cb_html_raw(h, "</td><td>");
+        cb_buf_puts(h, "</td><td>");
         cb_html_escape(h, c->what);
-        cb_html_printf(h, "</td><td class=\"n\">%s<span class=\"ci\">[%s, %s]</span></td>"
+        cb_buf_printf(h, "</td><td class=\"n\">%s<span class=\"ci\">[%s, %s]</span></td>"
                           "<td class=\"name\">", mid, lo, hi);
         cb_html_link(h, CB_HTML_BENCH, c->base->name);
-        cb_html_raw(h, "</td></tr>\n");
+        cb_buf_puts(h, "</td></tr>\n");
     }
-    cb_html_raw(h, "</table>\n");
+    cb_buf_puts(h, "</table>\n");
 }
 
-int cb_html_group_page(cb_html *h, const cb_run *run, const char *group, const cb_groups *g)
+int cb_html_group_page(cb_buf *h, const cb_run *run, const char *group, const cb_groups *g)
 {
     const cb_result **rs = malloc((run->n + 1) * sizeof *rs);
     char              name[CB_HTML_GROUP_MAX];
@@ -185,7 +185,7 @@ int cb_html_group_page(cb_html *h, const cb_run *run, const char *group, const c
         }
     }
     cb_html_page_begin(h, group, NULL);
-    cb_html_printf(h, "<p>%zu benchmark%s in this group.</p>\n", n, n == 1 ? "" : "s");
+    cb_buf_printf(h, "<p>%zu benchmark%s in this group.</p>\n", n, n == 1 ? "" : "s");
     cb_html_results_table(h, run, rs, n);
     if (g != NULL && g->nsweeps > 0) {
         rc = sweeps(h, run, g);
@@ -196,7 +196,7 @@ int cb_html_group_page(cb_html *h, const cb_run *run, const char *group, const c
     if (rc == 0 && g != NULL && g->ncosts > 0) {
         costs(h, run, g);
     }
-    cb_html_raw(h, "<h2>Machine</h2>\n");
+    cb_buf_puts(h, "<h2>Machine</h2>\n");
     cb_html_machine(h, run);
     cb_html_page_end(h, run);
     free(rs);

@@ -1,4 +1,3 @@
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,63 +5,7 @@
 
 #include "html/html.h"
 
-/* Makes room for n more bytes and the NUL; 0 when there is room. */
-static int reserve(cb_html *h, size_t n)
-{
-    size_t cap;
-    char  *grown;
-
-    if (h->oom) {
-        return -1;
-    }
-    if (n < h->cap - h->len) {
-        return 0;
-    }
-    /* pages are tens of kilobytes: doubling keeps the copies few */
-    cap = h->cap * 2 + n + 4096;
-    grown = realloc(h->data, cap);
-    if (grown == NULL) {
-        h->oom = 1;
-        return -1;
-    }
-    h->data = grown;
-    h->cap = cap;
-    return 0;
-}
-
-static void append(cb_html *h, const char *s, size_t n)
-{
-    if (reserve(h, n) == 0) {
-        memcpy(h->data + h->len, s, n);
-        h->len += n;
-        h->data[h->len] = '\0';
-    }
-}
-
-void cb_html_raw(cb_html *h, const char *s)
-{
-    append(h, s, strlen(s));
-}
-
-void cb_html_printf(cb_html *h, const char *fmt, ...)
-{
-    va_list ap;
-    int     n;
-
-    va_start(ap, fmt);
-    n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0 || reserve(h, (size_t) n) != 0) {
-        h->oom = 1;
-        return;
-    }
-    va_start(ap, fmt);
-    vsnprintf(h->data + h->len, (size_t) n + 1, fmt, ap);
-    va_end(ap);
-    h->len += (size_t) n;
-}
-
-void cb_html_escape(cb_html *h, const char *s)
+void cb_html_escape(cb_buf *h, const char *s)
 {
     const char *run = s;
 
@@ -85,18 +28,12 @@ void cb_html_escape(cb_html *h, const char *s)
             break;
         }
         if (entity != NULL) {
-            append(h, run, (size_t) (s - run));
-            cb_html_raw(h, entity);
+            cb_buf_append(h, run, (size_t) (s - run));
+            cb_buf_puts(h, entity);
             run = s + 1;
         }
     }
-    append(h, run, (size_t) (s - run));
-}
-
-void cb_html_free(cb_html *h)
-{
-    free(h->data);
-    memset(h, 0, sizeof *h);
+    cb_buf_append(h, run, (size_t) (s - run));
 }
 
 /* FNV-1a, 64 bits: tells apart long names cut to the same prefix. */

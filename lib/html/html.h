@@ -1,7 +1,6 @@
 /*
- * The text of the HTML report: a growing buffer that pages and their SVG are
- * written into, the one escaping function every string from a run goes
- * through, and the file names of pages derived from benchmark and group names.
+ * The text of the HTML report, written into a cb_buf (core/strbuf.h): the one
+ * escaping function every string from a run goes through, and the file names of pages derived from benchmark and group names.
  *
  * A run's strings are untrusted: a baseline file can name a benchmark
  * "<img src=x onerror=alert(1)>" or "../../etc". Names are printed only through
@@ -14,31 +13,13 @@
 #define CB_HTML_H
 
 #include <stddef.h>
-#include "cryptbench.h"
-
-/* A page being written. Zero-initialise it; an allocation failure makes every
- * later call a no-op and sets oom, so callers check once, at the end. */
-typedef struct cb_html {
-    char  *data; /* NUL-terminated once anything was written */
-    size_t len, cap;
-    int    oom;
-} cb_html;
-
-/* Appends s as it is: markup written by the report, never a run's string. */
-void cb_html_raw(cb_html *h, const char *s) CB_NONNULL(1, 2);
-
-/* Appends formatted markup. The arguments are numbers or markup: a run's
- * strings go through cb_html_escape(), never through %s here. */
-void cb_html_printf(cb_html *h, const char *fmt, ...) CB_NONNULL(1, 2) CB_PRINTF(2, 3);
+#include "core/strbuf.h"
 
 /* Appends s (NULL: nothing) escaped for HTML text and for a quoted attribute
  * value, which is also what the text of inline SVG needs: & < > " ' become
  * entities, and control characters (other than tab and newline), which HTML
  * does not allow, become U+FFFD. */
-void cb_html_escape(cb_html *h, const char *s) CB_NONNULL(1);
-
-/* Frees h's text and zeroes h. */
-void cb_html_free(cb_html *h) CB_NONNULL(1);
+void cb_html_escape(cb_buf *h, const char *s) CB_NONNULL(1);
 
 /* Longest file name cb_html_file_name() writes, with its NUL. */
 #define CB_HTML_FILE_MAX 224

@@ -13,7 +13,7 @@ static int rank(const cb_result *r)
     return r->has_change && r->change.verdict == CB_VERDICT_IMPROVED ? 1 : 2;
 }
 
-static void summary(cb_html *h, const cb_run *run, const cb_report_options *opt)
+static void summary(cb_buf *h, const cb_run *run, const cb_report_options *opt)
 {
     size_t i, failed = 0, regressed = 0, improved = 0;
 
@@ -22,80 +22,80 @@ static void summary(cb_html *h, const cb_run *run, const cb_report_options *opt)
         regressed += rank(&run->results[i]) == 0;
         improved += rank(&run->results[i]) == 1;
     }
-    cb_html_printf(h, "<p>%zu benchmark%s, measured ", run->n, run->n == 1 ? "" : "s");
+    cb_buf_printf(h, "<p>%zu benchmark%s, measured ", run->n, run->n == 1 ? "" : "s");
     cb_html_escape(h, run->timestamp);
-    cb_html_raw(h, " at commit ");
+    cb_buf_puts(h, " at commit ");
     cb_html_escape(h, run->machine.git_commit);
     if (opt->baseline_name != NULL) {
-        cb_html_raw(h, ", compared with baseline <b>");
+        cb_buf_puts(h, ", compared with baseline <b>");
         cb_html_escape(h, opt->baseline_name);
-        cb_html_raw(h, "</b>");
+        cb_buf_puts(h, "</b>");
         if (opt->baseline != NULL && opt->baseline->timestamp[0] != '\0') {
-            cb_html_raw(h, " of ");
+            cb_buf_puts(h, " of ");
             cb_html_escape(h, opt->baseline->timestamp);
         }
-        cb_html_printf(h, ": <span class=\"count %s\">%zu regressed</span>, "
+        cb_buf_printf(h, ": <span class=\"count %s\">%zu regressed</span>, "
                           "<span class=\"count %s\">%zu improved</span>",
                        regressed > 0 ? "regressed" : "", regressed,
                        improved > 0 ? "improved" : "", improved);
     } else {
-        cb_html_raw(h, ", with no baseline to compare with");
+        cb_buf_puts(h, ", with no baseline to compare with");
     }
-    cb_html_printf(h, "%s<span class=\"count %s\">%zu failed</span>.</p>\n",
+    cb_buf_printf(h, "%s<span class=\"count %s\">%zu failed</span>.</p>\n",
                    opt->baseline_name != NULL ? ", " : ": ", failed > 0 ? "failed" : "", failed);
     if (opt->differences != NULL && opt->differences[0] != '\0') {
-        cb_html_raw(h, "<p class=\"warn\">The baseline was measured on another machine or "
+        cb_buf_puts(h, "<p class=\"warn\">The baseline was measured on another machine or "
                        "build: ");
         cb_html_escape(h, opt->differences);
-        cb_html_raw(h, ". Changes may not be the code's.</p>\n");
+        cb_buf_puts(h, ". Changes may not be the code's.</p>\n");
     }
 }
 
-static void groups_list(cb_html *h, const char *const *groups, size_t n)
+static void groups_list(cb_buf *h, const char *const *groups, size_t n)
 {
     size_t i;
 
-    cb_html_raw(h, "<h2>Groups</h2>\n<ul class=\"groups\">\n");
+    cb_buf_puts(h, "<h2>Groups</h2>\n<ul class=\"groups\">\n");
     for (i = 0; i < n; i++) {
-        cb_html_raw(h, "<li>");
+        cb_buf_puts(h, "<li>");
         cb_html_link(h, CB_HTML_GROUP, groups[i]);
-        cb_html_raw(h, "</li>\n");
+        cb_buf_puts(h, "</li>\n");
     }
-    cb_html_raw(h, "</ul>\n");
+    cb_buf_puts(h, "</ul>\n");
 }
 
-static void failures(cb_html *h, const cb_run *run)
+static void failures(cb_buf *h, const cb_run *run)
 {
     size_t i;
 
-    cb_html_raw(h, "<h2>Failed</h2>\n<table>\n<thead><tr><th>Benchmark</th><th>Reason</th>"
+    cb_buf_puts(h, "<h2>Failed</h2>\n<table>\n<thead><tr><th>Benchmark</th><th>Reason</th>"
                    "</tr></thead>\n");
     for (i = 0; i < run->n; i++) {
         if (run->results[i].failed) {
-            cb_html_raw(h, "<tr class=\"failed\"><td class=\"name\">");
+            cb_buf_puts(h, "<tr class=\"failed\"><td class=\"name\">");
             cb_html_escape(h, run->results[i].name);
-            cb_html_raw(h, "</td><td class=\"why\">");
+            cb_buf_puts(h, "</td><td class=\"why\">");
             cb_html_escape(h, run->results[i].failure);
-            cb_html_raw(h, "</td></tr>\n");
+            cb_buf_puts(h, "</td></tr>\n");
         }
     }
-    cb_html_raw(h, "</table>\n");
+    cb_buf_puts(h, "</table>\n");
 }
 
-static void missing(cb_html *h, const cb_report_options *opt)
+static void missing(cb_buf *h, const cb_report_options *opt)
 {
     size_t i;
 
-    cb_html_raw(h, "<h2>In the baseline, not in this run</h2>\n<ul>\n");
+    cb_buf_puts(h, "<h2>In the baseline, not in this run</h2>\n<ul>\n");
     for (i = 0; i < opt->nmissing; i++) {
-        cb_html_raw(h, "<li class=\"name\">");
+        cb_buf_puts(h, "<li class=\"name\">");
         cb_html_escape(h, opt->missing[i]);
-        cb_html_raw(h, "</li>\n");
+        cb_buf_puts(h, "</li>\n");
     }
-    cb_html_raw(h, "</ul>\n");
+    cb_buf_puts(h, "</ul>\n");
 }
 
-int cb_html_index_page(cb_html *h, const cb_run *run, const cb_report_options *opt,
+int cb_html_index_page(cb_buf *h, const cb_run *run, const cb_report_options *opt,
                        const char *const *groups, size_t ngroups)
 {
     const cb_result **rs = malloc((run->n + 1) * sizeof *rs);
@@ -121,12 +121,12 @@ int cb_html_index_page(cb_html *h, const cb_run *run, const cb_report_options *o
     if (failed > 0) {
         failures(h, run);
     }
-    cb_html_raw(h, "<h2>Benchmarks</h2>\n");
+    cb_buf_puts(h, "<h2>Benchmarks</h2>\n");
     cb_html_results_table(h, run, rs, n);
     if (opt->nmissing > 0) {
         missing(h, opt);
     }
-    cb_html_raw(h, "<h2>Machine</h2>\n");
+    cb_buf_puts(h, "<h2>Machine</h2>\n");
     cb_html_machine(h, run);
     cb_html_page_end(h, run);
     free(rs);

@@ -12,7 +12,7 @@
 
 /* Writes index.html's text into h; groups[0..ngroups) are the groups that
  * have a page. Returns -1 when out of memory. */
-int cb_html_index_page(cb_html *h, const cb_run *run, const cb_report_options *opt,
+int cb_html_index_page(cb_buf *h, const cb_run *run, const cb_report_options *opt,
                        const char *const *groups, size_t ngroups);
 
 #endif

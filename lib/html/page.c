@@ -56,43 +56,43 @@ static const char css[] =
     ".s0{color:#1f77b4}.s1{color:#ff7f0e}.s2{color:#2ca02c}.s3{color:#d62728}"
     ".s4{color:#9467bd}.s5{color:#8c564b}.s6{color:#e377c2}.s7{color:#17becf}\n";
 
-void cb_html_page_begin(cb_html *h, const char *title, const char *group)
+void cb_html_page_begin(cb_buf *h, const char *title, const char *group)
 {
-    cb_html_raw(h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    cb_buf_puts(h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                    "<title>");
     cb_html_escape(h, title);
-    cb_html_raw(h, " \xc2\xb7 cryptbench</title>\n<style>\n");
-    cb_html_raw(h, css);
-    cb_html_raw(h, "</style>\n</head>\n<body>\n<header><a href=\"index.html\">cryptbench "
+    cb_buf_puts(h, " \xc2\xb7 cryptbench</title>\n<style>\n");
+    cb_buf_puts(h, css);
+    cb_buf_puts(h, "</style>\n</head>\n<body>\n<header><a href=\"index.html\">cryptbench "
                    "report</a>");
     if (group != NULL) {
-        cb_html_raw(h, " \xe2\x80\xba group ");
+        cb_buf_puts(h, " \xe2\x80\xba group ");
         cb_html_link(h, CB_HTML_GROUP, group);
     }
-    cb_html_raw(h, "</header>\n<main>\n<h1>");
+    cb_buf_puts(h, "</header>\n<main>\n<h1>");
     cb_html_escape(h, title);
-    cb_html_raw(h, "</h1>\n");
+    cb_buf_puts(h, "</h1>\n");
 }
 
-void cb_html_page_end(cb_html *h, const cb_run *run)
+void cb_html_page_end(cb_buf *h, const cb_run *run)
 {
-    cb_html_raw(h, "</main>\n<footer>Written by cryptbench " CB_VERSION_STRING
+    cb_buf_puts(h, "</main>\n<footer>Written by cryptbench " CB_VERSION_STRING
                    " from the run of ");
     cb_html_escape(h, run->timestamp[0] != '\0' ? run->timestamp : "an unknown time");
-    cb_html_raw(h, ". Self-contained: no script, nothing fetched.</footer>\n</body>\n</html>\n");
+    cb_buf_puts(h, ". Self-contained: no script, nothing fetched.</footer>\n</body>\n</html>\n");
 }
 
-void cb_html_link(cb_html *h, const char *prefix, const char *name)
+void cb_html_link(cb_buf *h, const char *prefix, const char *name)
 {
     char file[CB_HTML_FILE_MAX];
 
     cb_html_file_name(file, prefix, name);
-    cb_html_raw(h, "<a href=\"");
+    cb_buf_puts(h, "<a href=\"");
     cb_html_escape(h, file);
-    cb_html_raw(h, "\">");
+    cb_buf_puts(h, "\">");
     cb_html_escape(h, name);
-    cb_html_raw(h, "</a>");
+    cb_buf_puts(h, "</a>");
 }
 
 const char *cb_html_verdict_class(cb_verdict v)
@@ -117,82 +117,82 @@ static const char *verdict_words(cb_verdict v)
 }
 
 /* A value and, below it, its interval. */
-static void interval_cell(cb_html *h, const char *mid, const char *lo, const char *hi)
+static void interval_cell(cb_buf *h, const char *mid, const char *lo, const char *hi)
 {
-    cb_html_raw(h, "<td class=\"n\">");
+    cb_buf_puts(h, "<td class=\"n\">");
     cb_html_escape(h, mid);
-    cb_html_raw(h, "<span class=\"ci\">[");
+    cb_buf_puts(h, "<span class=\"ci\">[");
     cb_html_escape(h, lo);
-    cb_html_raw(h, ", ");
+    cb_buf_puts(h, ", ");
     cb_html_escape(h, hi);
-    cb_html_raw(h, "]</span></td>");
+    cb_buf_puts(h, "]</span></td>");
 }
 
-static void change_cells(cb_html *h, const cb_result *r)
+static void change_cells(cb_buf *h, const cb_result *r)
 {
     const cb_change *c = &r->change;
     char             lo[32], mid[32], hi[32];
 
     if (!r->has_change) {
-        cb_html_raw(h, "<td class=\"n\">new</td><td></td><td></td>");
+        cb_buf_puts(h, "<td class=\"n\">new</td><td></td><td></td>");
         return;
     }
     cb_format_percent(mid, sizeof mid, c->mean.point);
     if (c->p_value < 0.0) {
         /* exact counts: no interval, no test */
-        cb_html_printf(h, "<td class=\"n\">%s</td><td class=\"n\">exact</td>", mid);
+        cb_buf_printf(h, "<td class=\"n\">%s</td><td class=\"n\">exact</td>", mid);
     } else {
         cb_format_percent(lo, sizeof lo, c->mean.lower);
         cb_format_percent(hi, sizeof hi, c->mean.upper);
         interval_cell(h, mid, lo, hi);
-        cb_html_printf(h, "<td class=\"n\">%.2f</td>", c->p_value);
+        cb_buf_printf(h, "<td class=\"n\">%.2f</td>", c->p_value);
     }
-    cb_html_printf(h, "<td class=\"verdict %s\">%s</td>", cb_html_verdict_class(c->verdict),
+    cb_buf_printf(h, "<td class=\"verdict %s\">%s</td>", cb_html_verdict_class(c->verdict),
                    verdict_words(c->verdict));
 }
 
-static void result_row(cb_html *h, const cb_run *run, const cb_result *r, int changes)
+static void result_row(cb_buf *h, const cb_run *run, const cb_result *r, int changes)
 {
     const cb_estimate *e = cb_result_typical(r);
     const cb_estimate *t = &r->analysis.throughput;
     char               lo[48], mid[48], hi[48];
 
     if (r->failed) {
-        cb_html_raw(h, "<tr class=\"failed\"><td class=\"name\">");
+        cb_buf_puts(h, "<tr class=\"failed\"><td class=\"name\">");
         cb_html_escape(h, r->name);
-        cb_html_printf(h, "</td><td class=\"why\" colspan=\"%d\">FAILED: ", changes ? 5 : 2);
+        cb_buf_printf(h, "</td><td class=\"why\" colspan=\"%d\">FAILED: ", changes ? 5 : 2);
         cb_html_escape(h, r->failure);
-        cb_html_raw(h, "</td></tr>\n");
+        cb_buf_puts(h, "</td></tr>\n");
         return;
     }
-    cb_html_raw(h, "<tr><td class=\"name\">");
+    cb_buf_puts(h, "<tr><td class=\"name\">");
     cb_html_link(h, CB_HTML_BENCH, r->name);
     if (r->note != NULL) {
         /* a KDF below current guidance must be visible where it is listed */
-        cb_html_raw(h, "<br><span class=\"note\">");
+        cb_buf_puts(h, "<br><span class=\"note\">");
         cb_html_escape(h, r->note);
-        cb_html_raw(h, "</span>");
+        cb_buf_puts(h, "</span>");
     }
-    cb_html_raw(h, "</td>");
+    cb_buf_puts(h, "</td>");
     cb_format_value(lo, sizeof lo, e->lower, run->unit);
     cb_format_value(mid, sizeof mid, e->point, run->unit);
     cb_format_value(hi, sizeof hi, e->upper, run->unit);
     interval_cell(h, mid, lo, hi);
     if (r->throughput != CB_THROUGHPUT_NONE && r->per_iteration > 0) {
         cb_html_format(mid, sizeof mid, t->point, run->unit, r->throughput);
-        cb_html_raw(h, "<td class=\"n\">");
+        cb_buf_puts(h, "<td class=\"n\">");
         cb_html_escape(h, mid);
-        cb_html_raw(h, "</td>");
+        cb_buf_puts(h, "</td>");
     } else {
-        cb_html_raw(h, "<td></td>");
+        cb_buf_puts(h, "<td></td>");
     }
     if (changes) {
         change_cells(h, r);
     }
-    cb_html_raw(h, "</tr>\n");
+    cb_buf_puts(h, "</tr>\n");
 }
 
-void cb_html_results_table(cb_html *h, const cb_run *run, const cb_result *const *rs, size_t n)
+void cb_html_results_table(cb_buf *h, const cb_run *run, const cb_result *const *rs, size_t n)
 {
     size_t i;
     int    changes = 0;
@@ -200,34 +200,34 @@ void cb_html_results_table(cb_html *h, const cb_run *run, const cb_result *const
     for (i = 0; i < n; i++) {
         changes |= rs[i]->has_change;
     }
-    cb_html_printf(h, "<table class=\"results\">\n<thead><tr><th>Benchmark</th><th class=\"n\">%s "
+    cb_buf_printf(h, "<table class=\"results\">\n<thead><tr><th>Benchmark</th><th class=\"n\">%s "
                       "(%.0f%% CI)</th><th class=\"n\">Throughput</th>",
                    run->measure == CB_MEASURE_WALL ? "Time" : "Count",
                    run->confidence * 100.0);
     if (changes) {
-        cb_html_raw(h, "<th class=\"n\">Change (mean)</th><th class=\"n\">p</th>"
+        cb_buf_puts(h, "<th class=\"n\">Change (mean)</th><th class=\"n\">p</th>"
                        "<th>Verdict</th>");
     }
-    cb_html_raw(h, "</tr></thead>\n");
+    cb_buf_puts(h, "</tr></thead>\n");
     for (i = 0; i < n; i++) {
         result_row(h, run, rs[i], changes);
     }
-    cb_html_raw(h, "</table>\n");
+    cb_buf_puts(h, "</table>\n");
 }
 
-static void machine_row(cb_html *h, const char *what, const char *value)
+static void machine_row(cb_buf *h, const char *what, const char *value)
 {
-    cb_html_printf(h, "<tr><th>%s</th><td>", what);
+    cb_buf_printf(h, "<tr><th>%s</th><td>", what);
     cb_html_escape(h, value);
-    cb_html_raw(h, "</td></tr>\n");
+    cb_buf_puts(h, "</td></tr>\n");
 }
 
-void cb_html_machine(cb_html *h, const cb_run *run)
+void cb_html_machine(cb_buf *h, const cb_run *run)
 {
     const cb_sysinfo *m = &run->machine;
     char              buf[96];
 
-    cb_html_raw(h, "<table class=\"machine\">\n");
+    cb_buf_puts(h, "<table class=\"machine\">\n");
     machine_row(h, "CPU", m->cpu);
     snprintf(buf, sizeof buf, "%ld", m->cores);
     machine_row(h, "cores", buf);
@@ -252,5 +252,5 @@ void cb_html_machine(cb_html *h, const cb_run *run)
     machine_row(h, "sampling", buf);
     snprintf(buf, sizeof buf, "%llu", (unsigned long long) run->seed);
     machine_row(h, "seed", buf);
-    cb_html_raw(h, "</table>\n");
+    cb_buf_puts(h, "</table>\n");
 }

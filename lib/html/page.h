@@ -20,14 +20,14 @@
 
 /* Opens a page titled `title` (escaped here), with a trail back to the index
  * and, when group is not NULL, to the group's page. */
-void cb_html_page_begin(cb_html *h, const char *title, const char *group);
+void cb_html_page_begin(cb_buf *h, const char *title, const char *group);
 
 /* Closes the page with a footer naming the run. */
-void cb_html_page_end(cb_html *h, const cb_run *run);
+void cb_html_page_end(cb_buf *h, const cb_run *run);
 
 /* <a href="FILE">NAME</a>: a link to the page of name, FILE its
  * cb_html_file_name() with prefix (CB_HTML_BENCH or CB_HTML_GROUP). */
-void cb_html_link(cb_html *h, const char *prefix, const char *name);
+void cb_html_link(cb_buf *h, const char *prefix, const char *name);
 
 /* The class a verdict is shown in: "regressed", "improved", or "". */
 const char *cb_html_verdict_class(cb_verdict v);
@@ -35,10 +35,10 @@ const char *cb_html_verdict_class(cb_verdict v);
 /* A table with a row per result of rs[0..n): name (linked to its page unless
  * it failed), estimate with its interval, throughput, change with its
  * interval, p and verdict; a failed one with its reason. */
-void cb_html_results_table(cb_html *h, const cb_run *run, const cb_result *const *rs, size_t n);
+void cb_html_results_table(cb_buf *h, const cb_run *run, const cb_result *const *rs, size_t n);
 
 /* A table of the run's machine, build (compiler, libsodium and OpenSSL
  * versions) and settings. */
-void cb_html_machine(cb_html *h, const cb_run *run);
+void cb_html_machine(cb_buf *h, const cb_run *run);
 
 #endif

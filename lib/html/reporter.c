@@ -19,7 +19,7 @@
  */
 typedef struct group_page {
     char    name[CB_HTML_GROUP_MAX];
-    cb_html text; /* empty until the group's page was written out */
+    cb_buf text; /* empty until the group's page was written out */
 } group_page;
 
 typedef struct html_report {
@@ -61,7 +61,7 @@ static void write_group(void *self, const cb_run *run, const char *group, const 
 
     if (page != NULL) {
         /* a group seen again (a baseline may interleave them) is written anew */
-        cb_html_free(&page->text);
+        cb_buf_free(&page->text);
         if (cb_html_group_page(&page->text, run, group, g) != 0) {
             page->text.oom = 1;
         }
@@ -70,7 +70,7 @@ static void write_group(void *self, const cb_run *run, const char *group, const 
 
 /* Writes html_dir/file; on failure says so on opt->err, marks the run's
  * output as failed, and returns -1. */
-static int write_file(html_report *rep, const char *file, const cb_html *h)
+static int write_file(html_report *rep, const char *file, const cb_buf *h)
 {
     char     path[4096 + CB_HTML_FILE_MAX];
     cb_error err;
@@ -103,7 +103,7 @@ static int write_benchmarks(html_report *rep, const cb_run *run)
 
     for (i = 0; i < run->n && rc == 0; i++) {
         const cb_result *r = &run->results[i];
-        cb_html          h = { NULL, 0, 0, 0 };
+        cb_buf          h = { NULL, 0, 0, 0 };
 
         /* every group gets a page, even one whose summaries never came */
         cb_registry_group(r->name, group, sizeof group);
@@ -116,7 +116,7 @@ static int write_benchmarks(html_report *rep, const cb_run *run)
         }
         cb_html_file_name(file, CB_HTML_BENCH, r->name);
         rc = write_file(rep, file, &h);
-        cb_html_free(&h);
+        cb_buf_free(&h);
     }
     return rc;
 }
@@ -145,7 +145,7 @@ static void write_report(void *self, const cb_run *run)
 {
     html_report *rep = self;
     const char **names;
-    cb_html      h = { NULL, 0, 0, 0 };
+    cb_buf      h = { NULL, 0, 0, 0 };
     size_t       i;
 
     /* the first failure is reported and ends the report: the next file would
@@ -161,7 +161,7 @@ static void write_report(void *self, const cb_run *run)
         h.oom = 1;
     }
     write_file(rep, "index.html", &h);
-    cb_html_free(&h);
+    cb_buf_free(&h);
     free(names);
 }
 
@@ -171,7 +171,7 @@ static void close_html(void *self)
     size_t       i;
 
     for (i = 0; i < rep->ngroups; i++) {
-        cb_html_free(&rep->groups[i].text);
+        cb_buf_free(&rep->groups[i].text);
     }
     free(rep->groups);
     free(rep);

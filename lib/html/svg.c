@@ -137,9 +137,9 @@ double cb_svg_py(const cb_svg *s, double y)
 static void title(cb_svg *s, const char *text)
 {
     if (text != NULL) {
-        cb_html_raw(s->out, "<title>");
+        cb_buf_puts(s->out, "<title>");
         cb_html_escape(s->out, text);
-        cb_html_raw(s->out, "</title>");
+        cb_buf_puts(s->out, "</title>");
     }
 }
 
@@ -147,20 +147,20 @@ static void title(cb_svg *s, const char *text)
  * caller writes the geometry. */
 static void open_mark(cb_svg *s, const char *element, const char *cls, const char *extra)
 {
-    cb_html_printf(s->out, "<%s class=\"", element);
+    cb_buf_printf(s->out, "<%s class=\"", element);
     cb_html_escape(s->out, cls);
-    cb_html_printf(s->out, "%s%s\"", extra[0] != '\0' ? " " : "", extra);
+    cb_buf_printf(s->out, "%s%s\"", extra[0] != '\0' ? " " : "", extra);
 }
 
 /* Ends an element opened with open_mark(): self-closing without a title. */
 static void close_mark(cb_svg *s, const char *element, const char *text)
 {
     if (text == NULL) {
-        cb_html_raw(s->out, "/>");
+        cb_buf_puts(s->out, "/>");
     } else {
-        cb_html_raw(s->out, ">");
+        cb_buf_puts(s->out, ">");
         title(s, text);
-        cb_html_printf(s->out, "</%s>", element);
+        cb_buf_printf(s->out, "</%s>", element);
     }
 }
 
@@ -223,17 +223,17 @@ static void draw_axes(cb_svg *s)
     for (i = 0; i < n; i++) {
         double px = cb_svg_px(s, ticks[i]), half;
 
-        cb_html_printf(s->out, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+        cb_buf_printf(s->out, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
                                "y2=\"%.1f\"/>", px, s->top, px, s->bottom);
         text = tick_text(buf, sizeof buf, &s->x, i, ticks[i], step);
         half = CHAR_WIDTH * (double) strlen(text) / 2.0;
         /* a label that would touch the one before it is left out: its grid
          * line still shows where it is */
         if (s->x.labels && px - half >= last + LABEL_GAP) {
-            cb_html_printf(s->out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" "
+            cb_buf_printf(s->out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" "
                                    "text-anchor=\"middle\">", px, s->bottom + 16.0);
             cb_html_escape(s->out, text);
-            cb_html_raw(s->out, "</text>\n");
+            cb_buf_puts(s->out, "</text>\n");
             last = px + half;
         }
     }
@@ -242,33 +242,33 @@ static void draw_axes(cb_svg *s)
     for (i = 0; i < n; i++) {
         double py = cb_svg_py(s, ticks[i]);
 
-        cb_html_printf(s->out, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+        cb_buf_printf(s->out, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
                                "y2=\"%.1f\"/>", s->left, py, s->right, py);
         if (s->y.labels && fabs(last - py) >= LINE_HEIGHT) {
-            cb_html_printf(s->out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" "
+            cb_buf_printf(s->out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" "
                                    "text-anchor=\"end\">", s->left - 6.0, py + 4.0);
             cb_html_escape(s->out, tick_text(buf, sizeof buf, &s->y, i, ticks[i], step));
-            cb_html_raw(s->out, "</text>\n");
+            cb_buf_puts(s->out, "</text>\n");
             last = py;
         }
     }
-    cb_html_printf(s->out, "<rect class=\"frame\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+    cb_buf_printf(s->out, "<rect class=\"frame\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
                            "height=\"%.1f\"/>\n",
                    s->left, s->top, s->right - s->left, s->bottom - s->top);
     if (s->x.title != NULL) {
-        cb_html_printf(s->out, "<text class=\"axis\" x=\"%.1f\" y=\"%.1f\" "
+        cb_buf_printf(s->out, "<text class=\"axis\" x=\"%.1f\" y=\"%.1f\" "
                                "text-anchor=\"middle\">",
                        (s->left + s->right) / 2.0, s->height - 6.0);
         cb_html_escape(s->out, s->x.title);
-        cb_html_raw(s->out, "</text>\n");
+        cb_buf_puts(s->out, "</text>\n");
     }
     if (s->y.title != NULL) {
         double x = 14.0, y = (s->top + s->bottom) / 2.0;
 
-        cb_html_printf(s->out, "<text class=\"axis\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+        cb_buf_printf(s->out, "<text class=\"axis\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
                                "transform=\"rotate(-90 %.1f %.1f)\">", x, y, x, y);
         cb_html_escape(s->out, s->y.title);
-        cb_html_raw(s->out, "</text>\n");
+        cb_buf_puts(s->out, "</text>\n");
     }
 }
 
@@ -305,7 +305,7 @@ static void settle_range(cb_svg_axis *a)
     }
 }
 
-void cb_svg_begin(cb_svg *s, cb_html *out, double width, double height, const cb_svg_axis *x,
+void cb_svg_begin(cb_svg *s, cb_buf *out, double width, double height, const cb_svg_axis *x,
                   const cb_svg_axis *y, const char *label, int legend)
 {
     memset(s, 0, sizeof *s);
@@ -328,24 +328,24 @@ void cb_svg_begin(cb_svg *s, cb_html *out, double width, double height, const cb
     s->top = legend ? MARGIN_LEGEND : MARGIN_TOP;
     s->bottom = height - MARGIN_BOTTOM;
     s->legend_x = s->left;
-    cb_html_printf(out, "<svg class=\"plot\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
+    cb_buf_printf(out, "<svg class=\"plot\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
                         "height=\"%.0f\" role=\"img\" aria-label=\"",
                    width, height, width, height);
     cb_html_escape(out, label);
-    cb_html_raw(out, "\">\n");
+    cb_buf_puts(out, "\">\n");
     draw_axes(s);
 }
 
 void cb_svg_end(cb_svg *s)
 {
-    cb_html_raw(s->out, "</svg>\n");
+    cb_buf_puts(s->out, "</svg>\n");
 }
 
 void cb_svg_line(cb_svg *s, double x0, double y0, double x1, double y1, const char *cls,
                  const char *text)
 {
     open_mark(s, "line", cls, "");
-    cb_html_printf(s->out, " x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"", cb_svg_px(s, x0),
+    cb_buf_printf(s->out, " x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"", cb_svg_px(s, x0),
                    cb_svg_py(s, y0), cb_svg_px(s, x1), cb_svg_py(s, y1));
     close_mark(s, "line", text);
 }
@@ -355,7 +355,7 @@ static void path_points(cb_svg *s, const double *x, const double *y, size_t n)
     size_t i;
 
     for (i = 0; i < n; i++) {
-        cb_html_printf(s->out, "%c%.1f %.1f", i == 0 ? 'M' : 'L', cb_svg_px(s, x[i]),
+        cb_buf_printf(s->out, "%c%.1f %.1f", i == 0 ? 'M' : 'L', cb_svg_px(s, x[i]),
                        cb_svg_py(s, y[i]));
     }
 }
@@ -370,23 +370,23 @@ void cb_svg_polyline(cb_svg *s, const double *x, const double *y, size_t n, cons
         /* the fill, closed along the bottom, apart from the line so that the
          * line is not drawn down the sides */
         open_mark(s, "path", cls, "area");
-        cb_html_raw(s->out, " d=\"");
+        cb_buf_puts(s->out, " d=\"");
         path_points(s, x, y, n);
-        cb_html_printf(s->out, "L%.1f %.1fL%.1f %.1fZ\"/>", cb_svg_px(s, x[n - 1]), s->bottom,
+        cb_buf_printf(s->out, "L%.1f %.1fL%.1f %.1fZ\"/>", cb_svg_px(s, x[n - 1]), s->bottom,
                        cb_svg_px(s, x[0]), s->bottom);
     }
     open_mark(s, "path", cls, "");
-    cb_html_raw(s->out, " d=\"");
+    cb_buf_puts(s->out, " d=\"");
     path_points(s, x, y, n);
-    cb_html_raw(s->out, "\"");
+    cb_buf_puts(s->out, "\"");
     close_mark(s, "path", text);
-    cb_html_raw(s->out, "\n");
+    cb_buf_puts(s->out, "\n");
 }
 
 void cb_svg_circle(cb_svg *s, double x, double y, double r, const char *cls, const char *text)
 {
     open_mark(s, "circle", cls, "");
-    cb_html_printf(s->out, " cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"", cb_svg_px(s, x),
+    cb_buf_printf(s->out, " cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"", cb_svg_px(s, x),
                    cb_svg_py(s, y), r);
     close_mark(s, "circle", text);
 }
@@ -398,7 +398,7 @@ void cb_svg_rect(cb_svg *s, double x0, double y0, double x1, double y1, const ch
     double py0 = cb_svg_py(s, y0), py1 = cb_svg_py(s, y1);
 
     open_mark(s, "rect", cls, "");
-    cb_html_printf(s->out, " x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"", fmin(px0, px1),
+    cb_buf_printf(s->out, " x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"", fmin(px0, px1),
                    fmin(py0, py1), fabs(px1 - px0), fabs(py1 - py0));
     close_mark(s, "rect", text);
 }
@@ -409,15 +409,15 @@ void cb_svg_legend(cb_svg *s, const char *cls, const char *text, int dot)
 
     if (dot) {
         open_mark(s, "circle", cls, "swatch");
-        cb_html_printf(s->out, " cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>", s->legend_x + 9.0, y);
+        cb_buf_printf(s->out, " cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>", s->legend_x + 9.0, y);
     } else {
         open_mark(s, "line", cls, "swatch");
-        cb_html_printf(s->out, " x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
+        cb_buf_printf(s->out, " x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
                        s->legend_x, y, s->legend_x + 18.0, y);
     }
-    cb_html_printf(s->out, "<text class=\"legend\" x=\"%.1f\" y=\"%.1f\">", s->legend_x + 24.0,
+    cb_buf_printf(s->out, "<text class=\"legend\" x=\"%.1f\" y=\"%.1f\">", s->legend_x + 24.0,
                    y + 4.0);
     cb_html_escape(s->out, text);
-    cb_html_raw(s->out, "</text>\n");
+    cb_buf_puts(s->out, "</text>\n");
     s->legend_x += 24.0 + CHAR_WIDTH * (double) strlen(text) + 18.0;
 }

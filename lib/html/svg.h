@@ -32,7 +32,7 @@ typedef struct cb_svg_axis {
 } cb_svg_axis;
 
 typedef struct cb_svg {
-    cb_html    *out;
+    cb_buf    *out;
     double      width, height;               /* the drawing, px */
     double      left, right, top, bottom;    /* the plot area inside it, px */
     cb_svg_axis x, y;
@@ -72,7 +72,7 @@ void cb_svg_tick_label(char *buf, size_t size, double v, double step);
  * Leaves room above the frame for a legend when `legend` is set.
  * An empty axis range is widened as cb_svg_nice_range() would.
  */
-void cb_svg_begin(cb_svg *s, cb_html *out, double width, double height, const cb_svg_axis *x,
+void cb_svg_begin(cb_svg *s, cb_buf *out, double width, double height, const cb_svg_axis *x,
                   const cb_svg_axis *y, const char *label, int legend);
 
 /* Closes the <svg> element. */

@@ -15,6 +15,7 @@
 
 #include "cli/calibrate.h"
 #include "measure/callgrind.h"
+#include "core/strbuf.h"
 #include "measure/isolate.h"
 
 /* What a re-executed child is to measure: "FD MEASURE WARM_NS MEASUREMENT_NS
@@ -102,26 +103,14 @@ static void child_main(int fd, const cb_instance *inst, cb_clock *clock,
     measure(fd, inst, clock, cfg, progress);
 }
 
-typedef struct buffer {
-    char  *data;
-    size_t len, cap;
-} buffer;
-
-/* Reads what is there: 1 read something, 0 end of file, -1 out of memory, -2
- * a read error. */
-static int buffer_read(buffer *b, int fd)
+/* Reads what is there into b: 1 read something, 0 end of file, -1 out of
+ * memory, -2 a read error. */
+static int read_some(cb_buf *b, int fd)
 {
     ssize_t got;
 
-    if (b->cap - b->len < 4096) {
-        size_t cap = b->cap * 2 + 8192;
-        char  *grown = realloc(b->data, cap);
-
-        if (grown == NULL) {
-            return -1;
-        }
-        b->data = grown;
-        b->cap = cap;
+    if (cb_buf_reserve(b, 4096) != 0) {
+        return -1;
     }
     do {
         got = read(fd, b->data + b->len, b->cap - b->len - 1);
@@ -136,7 +125,7 @@ static int buffer_read(buffer *b, int fd)
 
 /* The report is whole once its last line, "end", has come: a descendant of
  * the benchmark that still holds the pipe must not keep us waiting for EOF. */
-static int report_complete(const buffer *b)
+static int report_complete(const cb_buf *b)
 {
     return b->len >= 4 && strcmp(b->data + b->len - 4, "end\n") == 0 &&
            (b->len == 4 || b->data[b->len - 5] == '\n');
@@ -144,7 +133,7 @@ static int report_complete(const buffer *b)
 
 /* Reads the child's report until it is complete, the pipe closes, or the
  * deadline passes (then *timed_out). NULL, or why the report is unreadable. */
-static const char *collect(int fd, uint64_t deadline, buffer *buf, int *timed_out)
+static const char *collect(int fd, uint64_t deadline, cb_buf *buf, int *timed_out)
 {
     for (;;) {
         uint64_t      now = cb_clock_monotonic_ns();
@@ -162,7 +151,7 @@ static const char *collect(int fd, uint64_t deadline, buffer *buf, int *timed_ou
         if (ready <= 0) {
             continue;
         }
-        rc = buffer_read(buf, fd);
+        rc = read_some(buf, fd);
         if (rc == -1) {
             return "unreadable report (out of memory)";
         }
@@ -362,7 +351,7 @@ int cb_isolate_run(const cb_instance *inst, cb_clock *clock, const cb_measure_co
     int         grind = clock->via_callgrind && !cfg->test_only;
     int         fresh = grind || (cfg->fresh_process && !cfg->test_only);
     pid_t       pid, runner;
-    buffer      buf = { NULL, 0, 0 };
+    cb_buf      buf = { NULL, 0, 0, 0 };
     uint64_t    deadline = cb_clock_monotonic_ns() + (uint64_t) timeout_ns;
     const char *why = NULL;
     char        dir[4096] = "", prefix[4200];

@@ -1,9 +1,9 @@
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/atomic_file.h"
+#include "core/strbuf.h"
 #include "report/format.h"
 #include "report/report.h"
 
@@ -17,68 +17,30 @@ typedef struct gate {
     cb_report_options opt;
 } gate;
 
-typedef struct text {
-    char  *data;
-    size_t len, cap;
-    int    oom;
-} text;
-
-static void add(text *t, const char *fmt, ...) CB_PRINTF(2, 3);
-
-static void add(text *t, const char *fmt, ...)
-{
-    va_list ap;
-    int     n;
-
-    if (t->oom) {
-        return;
-    }
-    for (;;) {
-        va_start(ap, fmt);
-        n = vsnprintf(t->data + t->len, t->cap - t->len, fmt, ap);
-        va_end(ap);
-        if (n >= 0 && (size_t) n < t->cap - t->len) {
-            t->len += (size_t) n;
-            return;
-        }
-        {
-            size_t cap = t->cap * 2 + (size_t) (n > 0 ? n : 0) + 4096;
-            char  *grown = realloc(t->data, cap);
-
-            if (grown == NULL) {
-                t->oom = 1;
-                return;
-            }
-            t->data = grown;
-            t->cap = cap;
-        }
-    }
-}
-
 /* Markdown would read '|' as a cell break and '<' as HTML. */
-static void add_cell(text *t, const char *s)
+static void add_cell(cb_buf *t, const char *s)
 {
     for (; s != NULL && *s != '\0'; s++) {
         if (strchr("|<>\\`*_[]", *s) != NULL) {
-            add(t, "\\%c", *s);
+            cb_buf_printf(t, "\\%c", *s);
         } else {
-            add(t, "%c", *s == '\n' ? ' ' : *s);
+            cb_buf_printf(t, "%c", *s == '\n' ? ' ' : *s);
         }
     }
 }
 
 /* A name as a code span: literal, except that '|' still ends a table cell. */
-static void add_code(text *t, const char *s)
+static void add_code(cb_buf *t, const char *s)
 {
-    add(t, "`");
+    cb_buf_printf(t, "`");
     for (; s != NULL && *s != '\0'; s++) {
         if (*s == '|') {
-            add(t, "\\|");
+            cb_buf_printf(t, "\\|");
         } else {
-            add(t, "%c", *s == '`' ? '\'' : (*s == '\n' ? ' ' : *s));
+            cb_buf_printf(t, "%c", *s == '`' ? '\'' : (*s == '\n' ? ' ' : *s));
         }
     }
-    add(t, "`");
+    cb_buf_printf(t, "`");
 }
 
 static int rank(const cb_result *r)
@@ -114,30 +76,30 @@ static const char *verdict_cell(const cb_result *r)
     return "";
 }
 
-static void add_row(text *t, const cb_run *run, const cb_result *r)
+static void add_row(cb_buf *t, const cb_run *run, const cb_result *r)
 {
     char old[48], now[48], c[32], lo[32], hi[32];
 
     cb_format_value(old, sizeof old, r->change.old_typical, run->unit);
     cb_format_value(now, sizeof now, r->change.new_typical, run->unit);
     cb_format_percent(c, sizeof c, r->change.mean.point);
-    add(t, "| ");
+    cb_buf_printf(t, "| ");
     add_code(t, r->name);
-    add(t, " | %s | %s | %s", old, now, c);
+    cb_buf_printf(t, " | %s | %s | %s", old, now, c);
     if (r->change.p_value >= 0.0) {
         cb_format_percent(lo, sizeof lo, r->change.mean.lower);
         cb_format_percent(hi, sizeof hi, r->change.mean.upper);
-        add(t, " [%s, %s] | %.2f", lo, hi, r->change.p_value);
+        cb_buf_printf(t, " [%s, %s] | %.2f", lo, hi, r->change.p_value);
     } else {
-        add(t, " | exact");
+        cb_buf_printf(t, " | exact");
     }
-    add(t, " | %s |\n", verdict_cell(r));
+    cb_buf_printf(t, " | %s |\n", verdict_cell(r));
 }
 
 static void write_gate(void *self, const cb_run *run)
 {
     gate     *g = self;
-    text      t = { NULL, 0, 0, 0 };
+    cb_buf    t = { NULL, 0, 0, 0 };
     size_t    i, regressed = 0, compared = 0, failed = 0, fresh = 0;
     int       r;
     cb_error  err;
@@ -149,37 +111,37 @@ static void write_gate(void *self, const cb_run *run)
                      run->results[i].change.verdict == CB_VERDICT_REGRESSED;
         fresh += !run->results[i].failed && !run->results[i].has_change;
     }
-    add(&t, "## cryptbench: %s\n\n",
+    cb_buf_printf(&t, "## cryptbench: %s\n\n",
         regressed > 0 ? (regressed == 1 ? "1 benchmark regressed" : "benchmarks regressed")
         : failed > 0  ? "benchmarks failed"
                       : "no regression");
     if (g->opt.baseline_name != NULL) {
-        add(&t, "%zu benchmark%s compared with baseline ", compared, compared == 1 ? "" : "s");
+        cb_buf_printf(&t, "%zu benchmark%s compared with baseline ", compared, compared == 1 ? "" : "s");
         add_code(&t, g->opt.baseline_name);
         if (g->opt.baseline != NULL && g->opt.baseline->timestamp[0] != '\0') {
-            add(&t, " (%s, commit %.12s)", g->opt.baseline->timestamp,
+            cb_buf_printf(&t, " (%s, commit %.12s)", g->opt.baseline->timestamp,
                 g->opt.baseline->machine.git_commit);
         }
         if (run->measure == CB_MEASURE_INSTRUCTIONS) {
-            add(&t, ": instruction counts are exact, so a change counts when it exceeds "
+            cb_buf_printf(&t, ": instruction counts are exact, so a change counts when it exceeds "
                     "\u00b1%.3g%%", g->opt.noise_threshold * 100.0);
         } else {
-            add(&t, ": a change counts when its %.0f%% interval lies wholly beyond \u00b1%.3g%% "
+            cb_buf_printf(&t, ": a change counts when its %.0f%% interval lies wholly beyond \u00b1%.3g%% "
                     "and p < %.3g", run->confidence * 100.0, g->opt.noise_threshold * 100.0,
                 g->opt.significance);
         }
-        add(&t, ". %zu regressed.\n\n", regressed);
+        cb_buf_printf(&t, ". %zu regressed.\n\n", regressed);
         if (g->opt.differences != NULL && g->opt.differences[0] != '\0') {
-            add(&t, "**Warning:** the baseline was measured on another machine or build (");
+            cb_buf_printf(&t, "**Warning:** the baseline was measured on another machine or build (");
             add_cell(&t, g->opt.differences);
-            add(&t, "): changes may not be the code's.\n\n");
+            cb_buf_printf(&t, "): changes may not be the code's.\n\n");
         }
     } else {
-        add(&t, "No baseline to compare with: nothing can have regressed.\n\n");
+        cb_buf_printf(&t, "No baseline to compare with: nothing can have regressed.\n\n");
     }
     if (compared > 0) {
-        add(&t, "| Benchmark | Old | New | Change | p | Verdict |\n");
-        add(&t, "|---|---:|---:|---:|---:|---|\n");
+        cb_buf_printf(&t, "| Benchmark | Old | New | Change | p | Verdict |\n");
+        cb_buf_printf(&t, "|---|---:|---:|---:|---:|---|\n");
         for (r = 0; r < 4; r++) {
             for (i = 0; i < run->n; i++) {
                 if (run->results[i].has_change && rank(&run->results[i]) == r) {
@@ -187,35 +149,35 @@ static void write_gate(void *self, const cb_run *run)
                 }
             }
         }
-        add(&t, "\n");
+        cb_buf_printf(&t, "\n");
     }
     if (failed > 0) {
-        add(&t, "**Failed** (not measured):\n\n");
+        cb_buf_printf(&t, "**Failed** (not measured):\n\n");
         for (i = 0; i < run->n; i++) {
             if (run->results[i].failed) {
-                add(&t, "- ");
+                cb_buf_printf(&t, "- ");
                 add_code(&t, run->results[i].name);
-                add(&t, ": ");
+                cb_buf_printf(&t, ": ");
                 add_cell(&t, run->results[i].failure);
-                add(&t, "\n");
+                cb_buf_printf(&t, "\n");
             }
         }
-        add(&t, "\n");
+        cb_buf_printf(&t, "\n");
     }
     if (fresh > 0 && g->opt.baseline_name != NULL) {
-        add(&t, "Not in the baseline (new): ");
+        cb_buf_printf(&t, "Not in the baseline (new): ");
         for (i = 0; i < run->n; i++) {
             if (!run->results[i].failed && !run->results[i].has_change) {
                 add_code(&t, run->results[i].name);
-                add(&t, " ");
+                cb_buf_printf(&t, " ");
             }
         }
-        add(&t, "\n\n");
+        cb_buf_printf(&t, "\n\n");
     }
     for (i = 0; i < g->opt.nmissing; i++) {
-        add(&t, "%s", i == 0 ? "In the baseline, not in this run: " : " ");
+        cb_buf_printf(&t, "%s", i == 0 ? "In the baseline, not in this run: " : " ");
         add_code(&t, g->opt.missing[i]);
-        add(&t, "%s", i + 1 == g->opt.nmissing ? "\n" : "");
+        cb_buf_printf(&t, "%s", i + 1 == g->opt.nmissing ? "\n" : "");
     }
     if (t.oom) {
         fprintf(g->opt.err, "cryptbench: out of memory writing %s\n", g->opt.gate_path);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/strbuf.h"
 #include "store/atomic_file.h"
 #include "store/baseline.h"
 #include "store/json_reader.h"
@@ -249,8 +250,8 @@ int cb_baseline_parse(const char *file, const char *text, size_t len, cb_run *ru
 int cb_baseline_load(const char *path, cb_run *run, cb_error *err)
 {
     FILE  *f = fopen(path, "rb");
-    char  *text = NULL;
-    size_t len = 0, cap = 0, got;
+    cb_buf text = { NULL, 0, 0, 0 };
+    size_t got;
     int    rc;
 
     memset(run, 0, sizeof *run);
@@ -258,28 +259,18 @@ int cb_baseline_load(const char *path, cb_run *run, cb_error *err)
         return cb_error_set(err, "%s: %s", path, strerror(errno));
     }
     do {
-        if (cap - len < 65536) {
-            char *grown = realloc(text, cap * 2 + 65536);
-
-            if (grown == NULL) {
-                free(text);
-                fclose(f);
-                return cb_error_set(err, "%s: out of memory", path);
-            }
-            text = grown;
-            cap = cap * 2 + 65536;
-        }
-        got = fread(text + len, 1, cap - len - 1, f);
-        len += got;
+        got = cb_buf_reserve(&text, 65536) == 0 ? fread(text.data + text.len, 1, 65536, f) : 0;
+        text.len += got;
     } while (got > 0);
-    text[len] = '\0';
-    if (ferror(f)) {
+    if (text.oom) {
+        rc = cb_error_set(err, "%s: out of memory", path);
+    } else if (ferror(f)) {
         rc = cb_error_set(err, "%s: read error", path);
     } else {
-        rc = cb_baseline_parse(path, text, len, run, err);
+        rc = cb_baseline_parse(path, text.data != NULL ? text.data : "", text.len, run, err);
     }
     fclose(f);
-    free(text);
+    cb_buf_free(&text);
     return rc;
 }
 
