@@ -17,8 +17,11 @@ BUILD    ?= build
 ARGS     ?=
 
 VERSION  := $(shell sed -n 's/^\#define CB_VERSION_STRING "\(.*\)"/\1/p' include/cryptbench.h)
-DEPS     := libsodium libcrypto jansson
-TEST_DEPS := cmocka
+# The library needs jansson (and libm); only the crypto suite needs the crypto libraries.
+CORE_DEPS  := jansson
+SUITE_DEPS := libsodium libcrypto
+DEPS       := $(CORE_DEPS) $(SUITE_DEPS)
+TEST_DEPS  := cmocka
 
 WARNINGS := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 ALL_CPPFLAGS = -Iinclude -D_POSIX_C_SOURCE=200809L $(CPPFLAGS)
@@ -79,9 +82,12 @@ $(BUILD)/deps.mk: ci/install-deps Makefile $(BUILD)/flags
 	    echo "pkg-config cannot find $(DEPS): running ci/install-deps"; \
 	    ci/install-deps || exit 1; \
 	fi
-	@{ echo "DEPS_CFLAGS := $$(pkg-config --cflags $(DEPS))"; \
+	@{ echo "CORE_CFLAGS := $$(pkg-config --cflags $(CORE_DEPS))"; \
+	   echo "CORE_LIBS := $$(pkg-config --libs $(CORE_DEPS)) -lm"; \
+	   echo "SUITE_CFLAGS := $$(pkg-config --cflags $(SUITE_DEPS))"; \
+	   echo "SUITE_LIBS := $$(pkg-config --libs $(SUITE_DEPS))"; \
 	   echo "VALGRIND_CFLAGS := $$(pkg-config --exists valgrind && echo -DCB_HAVE_CALLGRIND $$(pkg-config --cflags valgrind))"; \
-	   echo "DEPS_LIBS := $$(pkg-config --libs $(DEPS))"; } > $@.tmp && mv $@.tmp $@
+	   } > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/test-deps.mk: $(BUILD)/deps.mk ci/install-deps Makefile
 	@if ! pkg-config --exists $(TEST_DEPS) || ! command -v valgrind >/dev/null 2>&1 || \
@@ -96,20 +102,21 @@ ifneq ($(filter test asan $(TEST_BINS) $(FIXTURE_BINS),$(MAKECMDGOALS)),)
 -include $(BUILD)/test-deps.mk
 endif
 
-GIT_COMMIT := $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
-
 # lib/ includes its private headers by folder, "stats/bootstrap.h"; bench/ sees only include/
 $(BUILD)/lib/%.o: ALL_CPPFLAGS += -Ilib
 
 # valgrind's client requests, when its headers are here, for --measure instructions
 $(BUILD)/lib/measure/callgrind.o: ALL_CPPFLAGS += $(VALGRIND_CFLAGS)
 
-$(BUILD)/lib/measure/sysinfo.o: ALL_CPPFLAGS += -DCB_BUILD_CFLAGS='"$(CFLAGS)"' -DCB_BUILD_COMMIT='"$(GIT_COMMIT)"'
+$(BUILD)/lib/measure/sysinfo.o: ALL_CPPFLAGS += -DCB_BUILD_CFLAGS='"$(CFLAGS)"'
+
+# Only the suite sees the crypto libraries' headers.
+$(BUILD)/bench/%.o: ALL_CPPFLAGS += $(SUITE_CFLAGS)
 
 $(BUILD)/%.o: %.c $(BUILD)/deps.mk
 	@mkdir -p $(@D)
 	$(call say,CC,$<)
-	$(Q)$(CC) $(ALL_CPPFLAGS) $(DEPS_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(CORE_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(LIB): $(LIB_OBJS)
 	$(call say,AR,$@)
@@ -117,7 +124,7 @@ $(LIB): $(LIB_OBJS)
 
 $(SUITE): $(BENCH_OBJS) $(LIB)
 	$(call say,LINK,$@)
-	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(BENCH_OBJS) $(LIB) $(DEPS_LIBS) -lm -o $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(BENCH_OBJS) $(LIB) $(SUITE_LIBS) $(CORE_LIBS) -o $@
 
 bench: $(SUITE)
 	$(SUITE) $(ARGS)
@@ -127,7 +134,7 @@ $(BUILD)/bench/self/%.o: ALL_CPPFLAGS += -Ilib
 
 $(SELF): $(SELF_OBJS) $(LIB)
 	$(call say,LINK,$@)
-	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SELF_OBJS) $(LIB) $(DEPS_LIBS) -lm -o $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SELF_OBJS) $(LIB) $(CORE_LIBS) -o $@
 
 bench-self: $(SELF)
 	$(SELF) $(ARGS)
@@ -137,25 +144,26 @@ bench-self: $(SELF)
 $(TEST_SUPPORT): tests/support.c tests/support.h $(BUILD)/test-deps.mk
 	@mkdir -p $(@D)
 	$(call say,CC,$<)
-	$(Q)$(CC) $(ALL_CPPFLAGS) -Ilib $(DEPS_CFLAGS) $(TEST_CFLAGS) $(ALL_CFLAGS) -c $< -o $@
+	$(Q)$(CC) $(ALL_CPPFLAGS) -Ilib $(CORE_CFLAGS) $(TEST_CFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/tests/test_%: tests/test_%.c $(TEST_SUPPORT) $(LIB) $(BUILD)/test-deps.mk
 	@mkdir -p $(@D)
 	$(call say,CC,$<)
-	$(Q)$(CC) $(ALL_CPPFLAGS) -Ilib -Itests $(DEPS_CFLAGS) $(TEST_CFLAGS) $(ALL_CFLAGS) \
-	    $(LDFLAGS) $< $(TEST_SUPPORT) $(LIB) $(TEST_LIBS) $(DEPS_LIBS) -lm -o $@
+	$(Q)$(CC) $(ALL_CPPFLAGS) -Ilib -Itests $(CORE_CFLAGS) $(TEST_CFLAGS) $(ALL_CFLAGS) \
+	    $(LDFLAGS) $< $(TEST_SUPPORT) $(LIB) $(TEST_LIBS) $(CORE_LIBS) -o $@
 
 # Tests of the suite's own helpers (hex, base58btc) link them too.
 $(BUILD)/tests/test_suite_%: tests/test_suite_%.c $(BUILD)/bench/suite.o $(TEST_SUPPORT) $(LIB) $(BUILD)/test-deps.mk
 	@mkdir -p $(@D)
 	$(call say,CC,$<)
-	$(Q)$(CC) $(ALL_CPPFLAGS) -Ilib -Itests -Ibench $(DEPS_CFLAGS) $(TEST_CFLAGS) $(ALL_CFLAGS) \
-	    $(LDFLAGS) $< $(BUILD)/bench/suite.o $(TEST_SUPPORT) $(LIB) $(TEST_LIBS) $(DEPS_LIBS) -lm -o $@
+	$(Q)$(CC) $(ALL_CPPFLAGS) -Ilib -Itests -Ibench $(CORE_CFLAGS) $(SUITE_CFLAGS) $(TEST_CFLAGS) \
+	    $(ALL_CFLAGS) $(LDFLAGS) $< $(BUILD)/bench/suite.o $(TEST_SUPPORT) $(LIB) $(TEST_LIBS) \
+	    $(SUITE_LIBS) $(CORE_LIBS) -o $@
 
 $(BUILD)/tests/fixtures/%: tests/fixtures/%.c $(LIB)
 	@mkdir -p $(@D)
 	$(call say,CC,$<)
-	$(Q)$(CC) $(ALL_CPPFLAGS) $(DEPS_CFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $< $(LIB) $(DEPS_LIBS) -lm -o $@
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(CORE_CFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $< $(LIB) $(CORE_LIBS) -o $@
 
 test: $(TEST_BINS) $(FIXTURE_BINS) $(SUITE)
 	@BUILD=$(BUILD) tests/run
@@ -163,26 +171,26 @@ test: $(TEST_BINS) $(FIXTURE_BINS) $(SUITE)
 # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer, in a
 # build directory of their own so that the normal build is left as it is.
 asan:
-	$(Q)$(MAKE) --no-print-directory BUILD=build/asan \
+	$(Q)$(MAKE) --no-print-directory BUILD=$(BUILD)/asan \
 	    CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" test
 
 # A libFuzzer target for the baseline loader (clang), run for FUZZ_SECONDS from
-# the seed corpus in tests/fuzz/corpus; findings land in build/fuzz/.
+# the seed corpus in tests/fuzz/corpus; findings land in $(BUILD)/fuzz/.
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
-FUZZ_BIN     := build/fuzz/fuzz_baseline
+FUZZ_BIN     := $(BUILD)/fuzz/fuzz_baseline
 
 $(FUZZ_BIN): tests/fuzz/fuzz_baseline.c $(LIB_SRCS) $(wildcard lib/*/*.h) $(BUILD)/deps.mk
 	@mkdir -p $(@D)/corpus
 	$(call say,FUZZ,$@)
-	$(Q)$(FUZZ_CC) $(ALL_CPPFLAGS) -Ilib $(DEPS_CFLAGS) -std=c11 -g -O1 \
+	$(Q)$(FUZZ_CC) $(ALL_CPPFLAGS) -Ilib $(CORE_CFLAGS) -std=c11 -g -O1 \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	    $< $(LIB_SRCS) $(DEPS_LIBS) -lm -o $@
+	    $< $(LIB_SRCS) $(CORE_LIBS) -o $@
 
 fuzz: $(FUZZ_BIN)
-	cd build/fuzz && ./fuzz_baseline -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-	    -print_final_stats=1 corpus ../../tests/fuzz/corpus
+	$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
+	    -artifact_prefix=$(dir $(FUZZ_BIN)) $(dir $(FUZZ_BIN))corpus tests/fuzz/corpus
 
 # ---- install -----------------------------------------------------------------
 
@@ -202,6 +210,6 @@ uninstall:
 	    $(DESTDIR)$(PKGCONFIGDIR)/cryptbench.pc $(DESTDIR)$(BINDIR)/cryptbench
 
 clean:
-	$(Q)rm -rf build
+	$(Q)rm -rf $(BUILD)
 
 -include $(LIB_OBJS:.o=.d) $(BENCH_OBJS:.o=.d) $(SELF_OBJS:.o=.d)

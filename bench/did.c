@@ -284,8 +284,11 @@ void suite_did_register(void)
     add_digest(&sha256, "did/sha256", "openssl", openssl_digest_run, openssl_digest_check,
                sizes, 3);
     /* EVP_sha256() on every call against the digest fetched once: the fetch's cost */
-    add_digest(&sha256, "did/sha256-fetch-per-call", "openssl", openssl_digest_fetch_run,
-               openssl_digest_check, commitment, 1);
+    cb_register(&(cb_bench){ .name = "did/sha256-fetch-per-call", .impl = "openssl",
+                             .run = openssl_digest_fetch_run, .check = openssl_digest_check,
+                             .ctx = (void *) &sha256, .params = commitment, .nparams = 1,
+                             .param_name = "bytes", .throughput = CB_THROUGHPUT_BYTES,
+                             .variant_of = "did/sha256", .variant = "per-call fetch" });
     add_digest(&sha512, "did/sha512", "libsodium", sodium_digest_run, sodium_digest_check,
                sizes, 3);
     add_digest(&sha512, "did/sha512", "openssl", openssl_digest_run, openssl_digest_check,

@@ -11,6 +11,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "cryptbench: libsodium failed to initialise\n");
         return 2;
     }
+    cb_context_add("libsodium", sodium_version_string());
+    cb_context_add("openssl", OpenSSL_version(OPENSSL_VERSION));
     suite_kdf_register();
     suite_master_key_register();
     suite_did_register();

@@ -804,13 +804,21 @@ static const uint64_t key_size[] = { 32 };
 #define NSIZES (sizeof sizes / sizeof sizes[0])
 #define NFRESH (sizeof fresh_sizes / sizeof fresh_sizes[0])
 
+static void add_variant(const char *name, const char *impl, int (*run)(cb_state *),
+                        int (*check)(cb_state *), const void *ctx, const uint64_t *params,
+                        size_t nparams, const char *variant_of, const char *variant)
+{
+    cb_register(&(cb_bench){ .name = name, .impl = impl, .run = run, .check = check,
+                             .ctx = (void *) ctx, .params = params, .nparams = nparams,
+                             .param_name = "bytes", .throughput = CB_THROUGHPUT_BYTES,
+                             .variant_of = variant_of, .variant = variant });
+}
+
 static void add(const char *name, const char *impl, int (*run)(cb_state *),
                 int (*check)(cb_state *), const void *ctx, const uint64_t *params,
                 size_t nparams)
 {
-    cb_register(&(cb_bench){ .name = name, .impl = impl, .run = run, .check = check,
-                             .ctx = (void *) ctx, .params = params, .nparams = nparams,
-                             .param_name = "bytes", .throughput = CB_THROUGHPUT_BYTES });
+    add_variant(name, impl, run, check, ctx, params, nparams, NULL, NULL);
 }
 
 void suite_master_key_register(void)
@@ -819,31 +827,38 @@ void suite_master_key_register(void)
         &evp_aes_gcm, sizes, NSIZES);
     add("master_key/aes-256-gcm-decrypt", "openssl", evp_decrypt_run, evp_aead_check,
         &evp_aes_gcm, sizes, NSIZES);
-    add("master_key/aes-256-gcm-encrypt-fresh-ctx", "openssl", evp_encrypt_fresh_run,
-        evp_aead_check, &evp_aes_gcm, fresh_sizes, NFRESH);
-    add("master_key/aes-256-gcm-decrypt-fresh-ctx", "openssl", evp_decrypt_fresh_run,
-        evp_aead_check, &evp_aes_gcm, fresh_sizes, NFRESH);
-    add("master_key/aes-256-gcm-encrypt-fresh-ctx-fetch-per-call", "openssl",
-        evp_encrypt_fetch_run, evp_aead_check, &evp_aes_gcm, key_size, 1);
+    add_variant("master_key/aes-256-gcm-encrypt-fresh-ctx", "openssl", evp_encrypt_fresh_run,
+        evp_aead_check, &evp_aes_gcm, fresh_sizes, NFRESH,
+        "master_key/aes-256-gcm-encrypt", "key set-up");
+    add_variant("master_key/aes-256-gcm-decrypt-fresh-ctx", "openssl", evp_decrypt_fresh_run,
+        evp_aead_check, &evp_aes_gcm, fresh_sizes, NFRESH,
+        "master_key/aes-256-gcm-decrypt", "key set-up");
+    add_variant("master_key/aes-256-gcm-encrypt-fresh-ctx-fetch-per-call", "openssl",
+        evp_encrypt_fetch_run, evp_aead_check, &evp_aes_gcm, key_size, 1,
+        "master_key/aes-256-gcm-encrypt-fresh-ctx", "per-call fetch");
     /* libsodium's AES-256-GCM needs AES-NI and CLMUL; without them it is absent */
     if (crypto_aead_aes256gcm_is_available()) {
         add("master_key/aes-256-gcm-encrypt", "libsodium", sodium_aes_gcm_encrypt_run,
             sodium_aes_gcm_check, &sodium_aes_gcm, sizes, NSIZES);
         add("master_key/aes-256-gcm-decrypt", "libsodium", sodium_aes_gcm_decrypt_run,
             sodium_aes_gcm_check, &sodium_aes_gcm, sizes, NSIZES);
-        add("master_key/aes-256-gcm-encrypt-fresh-ctx", "libsodium", sodium_encrypt_run,
-            sodium_aes_gcm_check, &sodium_aes_gcm, fresh_sizes, NFRESH);
-        add("master_key/aes-256-gcm-decrypt-fresh-ctx", "libsodium", sodium_decrypt_run,
-            sodium_aes_gcm_check, &sodium_aes_gcm, fresh_sizes, NFRESH);
+        add_variant("master_key/aes-256-gcm-encrypt-fresh-ctx", "libsodium", sodium_encrypt_run,
+            sodium_aes_gcm_check, &sodium_aes_gcm, fresh_sizes, NFRESH,
+        "master_key/aes-256-gcm-encrypt", "key set-up");
+        add_variant("master_key/aes-256-gcm-decrypt-fresh-ctx", "libsodium", sodium_decrypt_run,
+            sodium_aes_gcm_check, &sodium_aes_gcm, fresh_sizes, NFRESH,
+        "master_key/aes-256-gcm-decrypt", "key set-up");
     }
     add("master_key/chacha20poly1305-encrypt", "openssl", evp_encrypt_run, evp_aead_check,
         &evp_chacha, sizes, NSIZES);
     add("master_key/chacha20poly1305-decrypt", "openssl", evp_decrypt_run, evp_aead_check,
         &evp_chacha, sizes, NSIZES);
-    add("master_key/chacha20poly1305-encrypt-fresh-ctx", "openssl", evp_encrypt_fresh_run,
-        evp_aead_check, &evp_chacha, fresh_sizes, NFRESH);
-    add("master_key/chacha20poly1305-decrypt-fresh-ctx", "openssl", evp_decrypt_fresh_run,
-        evp_aead_check, &evp_chacha, fresh_sizes, NFRESH);
+    add_variant("master_key/chacha20poly1305-encrypt-fresh-ctx", "openssl", evp_encrypt_fresh_run,
+        evp_aead_check, &evp_chacha, fresh_sizes, NFRESH,
+        "master_key/chacha20poly1305-encrypt", "key set-up");
+    add_variant("master_key/chacha20poly1305-decrypt-fresh-ctx", "openssl", evp_decrypt_fresh_run,
+        evp_aead_check, &evp_chacha, fresh_sizes, NFRESH,
+        "master_key/chacha20poly1305-decrypt", "key set-up");
     add("master_key/chacha20poly1305-encrypt", "libsodium", sodium_encrypt_run,
         sodium_aead_check, &sodium_chacha, sizes, NSIZES);
     add("master_key/chacha20poly1305-decrypt", "libsodium", sodium_decrypt_run,

@@ -95,6 +95,12 @@ typedef enum cb_throughput {
  * measurement_time  this benchmark's default measurement time in seconds, for a
  *              routine too slow for the runner's default (Criterion's
  *              group.measurement_time); --measurement-time and --quick win.
+ * variant_of   optional: the name of the benchmark this one is a variant of, which
+ *              does the same work plus one cost (a fresh context per message, an
+ *              algorithm fetched per call). Each instance is paired with the base's
+ *              instance of the same parameters and implementation, and the group
+ *              summary states the difference as that cost.
+ * variant      what the variant adds, for that summary: "key set-up".
  */
 typedef struct cb_bench {
     const char *name;
@@ -109,6 +115,8 @@ typedef struct cb_bench {
     const char *param_name;
     size_t sample_size;
     double measurement_time;
+    const char *variant_of;
+    const char *variant;
 } cb_bench;
 
 /*
@@ -218,6 +226,21 @@ static inline void cb_black_box(const void *p)
     sink = p;
 #endif
 }
+
+/*
+ * Records a fact about this run in every baseline it writes and every report:
+ * the version of the library under test, a data set, a build option (Google
+ * Benchmark's AddCustomContext):
+ *
+ *     cb_context_add("libsodium", sodium_version_string());
+ *
+ * A baseline whose facts differ from this run's is compared with a warning
+ * that names them, like one from another machine. key: 1 to 64 of
+ * [A-Za-z0-9-_.]; value: at most 256 bytes. Adding a key again replaces its
+ * value. Call it before cb_main(). Returns 0, or -1 (the reason is printed by
+ * cb_main() before it runs anything).
+ */
+int cb_context_add(const char *key, const char *value);
 
 /* The library's version, which may differ from CB_VERSION_STRING of the header. */
 const char *cb_version_string(void);

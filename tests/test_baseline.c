@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "stats/analysis.h"
+#include "measure/sysinfo.h"
 #include "store/baseline.h"
 #include "support.h"
 
@@ -121,6 +122,48 @@ static void test_round_trip(void **state)
     cb_run_free(&run);
     cb_run_free(&back);
     unlink(path);
+}
+
+/* Schema 2 keeps context and variants; schema 1 files, whose build section
+ * named the suite's two libraries, still load, those becoming context. */
+static void test_context_and_schema_1(void **state)
+{
+    cb_run      run, back;
+    cb_error    err;
+    json_t     *doc, *build;
+    char       *text;
+
+    (void) state;
+    make_run(&run);
+    assert_int_equal(cb_context_set(&run.context, "zstd", "1.5.4"), 0);
+    cb_result_set_string(&run.results[1].variant_of, run.results[0].name);
+    cb_result_set_string(&run.results[1].variant, "key set-up");
+    doc = cb_baseline_encode(&run);
+    text = json_dumps(doc, JSON_REAL_PRECISION(17));
+    assert_int_equal(cb_baseline_parse("v2.json", text, strlen(text), &back, &err), 0);
+    assert_string_equal(cb_context_get(&back.context, "zstd"), "1.5.4");
+    assert_string_equal(back.results[1].variant_of, run.results[0].name);
+    assert_string_equal(back.results[1].variant, "key set-up");
+    assert_null(back.results[0].variant_of);
+    cb_run_free(&back);
+    free(text);
+
+    json_object_set_new(doc, "schema_version", json_integer(1));
+    json_object_del(doc, "context");
+    build = json_object_get(doc, "build");
+    json_object_set_new(build, "libsodium", json_string("1.0.18"));
+    json_object_set_new(build, "openssl", json_string("OpenSSL 3.0.17 1 Jul 2025"));
+    text = json_dumps(doc, JSON_REAL_PRECISION(17));
+    if (cb_baseline_parse("v1.json", text, strlen(text), &back, &err) != 0) {
+        fail_msg("%s", err.msg);
+    }
+    assert_string_equal(cb_context_get(&back.context, "libsodium"), "1.0.18");
+    assert_string_equal(cb_context_get(&back.context, "openssl"), "OpenSSL 3.0.17 1 Jul 2025");
+    assert_null(cb_context_get(&back.context, "zstd"));
+    cb_run_free(&back);
+    free(text);
+    json_decref(doc);
+    cb_run_free(&run);
 }
 
 /* Refused with `want` in the message; when at is given, the reported line and
@@ -257,7 +300,7 @@ static void test_refuses_bad_values(void **state)
             "null");
     free(t);
     refused(t = mutate(wrong_version),
-            "schema_version: unsupported schema version 99 (this cryptbench reads 1)", "99");
+            "schema_version: unsupported schema version 99 (this cryptbench reads 1 to 2)", "99");
     free(t);
     refused(t = mutate(missing_field), "benchmarks[0]: missing field 'estimates'", "{");
     free(t);
@@ -408,13 +451,19 @@ static void test_differences(void **state)
     memset(&b, 0, sizeof b);
     strcpy(a.machine.cpu, "Xeon");
     strcpy(b.machine.cpu, "Xeon");
-    strcpy(a.machine.libsodium, "1.0.18");
-    strcpy(b.machine.libsodium, "1.0.19");
+    assert_int_equal(cb_context_set(&a.context, "libsodium", "1.0.18"), 0);
+    assert_int_equal(cb_context_set(&b.context, "libsodium", "1.0.19"), 0);
     cb_baseline_differences(&a, &b, buf, sizeof buf);
     assert_string_equal(buf, "libsodium '1.0.18' vs '1.0.19'");
-    strcpy(b.machine.libsodium, "1.0.18");
+    assert_int_equal(cb_context_set(&b.context, "libsodium", "1.0.18"), 0);
     cb_baseline_differences(&a, &b, buf, sizeof buf);
     assert_string_equal(buf, "");
+    /* a fact on one side only is a difference too */
+    assert_int_equal(cb_context_set(&b.context, "dataset", "rfc8439"), 0);
+    cb_baseline_differences(&a, &b, buf, sizeof buf);
+    assert_string_equal(buf, "dataset '(none)' vs 'rfc8439'");
+    cb_run_free(&a);
+    cb_run_free(&b);
 }
 
 int main(void)
@@ -428,6 +477,7 @@ int main(void)
         cmocka_unit_test(test_missing_file),
         cmocka_unit_test(test_baseline_names),
         cmocka_unit_test(test_differences),
+        cmocka_unit_test(test_context_and_schema_1),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

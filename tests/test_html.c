@@ -67,8 +67,8 @@ static void describe(cb_run *run, const char *cpu)
     run->seed = 7;
     snprintf(run->timestamp, sizeof run->timestamp, "2026-01-01T00:00:00Z");
     snprintf(run->machine.cpu, sizeof run->machine.cpu, "%s", cpu);
-    snprintf(run->machine.openssl, sizeof run->machine.openssl, "OpenSSL 3.0.19");
-    snprintf(run->machine.libsodium, sizeof run->machine.libsodium, "1.0.18");
+    cb_context_set(&run->context, "openssl", "OpenSSL 3.0.19");
+    cb_context_set(&run->context, "libsodium", "1.0.18");
 }
 
 static void fill(cb_run *run, double scale)

@@ -1,117 +1,50 @@
 #include <math.h>
-#include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "stats/analysis.h"
 #include "cli/calibrate.h"
 #include "cli/command.h"
-#include "stats/compare.h"
-#include "measure/isolate.h"
-#include "stats/paired.h"
-#include "measure/registry.h"
+#include "cli/filter.h"
 #include "cli/runner.h"
+#include "measure/isolate.h"
+#include "stats/analysis.h"
+#include "stats/compare.h"
+#include "stats/paired.h"
 #include "stats/stats.h"
 
-/* The workload: SHA-256 of 1 KiB through OpenSSL, made slower by known
- * fractions by digesting again every 100/p-th iteration. A register-only loop
- * would calibrate an ideal gate: real crypto code also feels where a process
- * happens to place its stack and buffers, which is most of what differs
- * between two processes running identical code. */
-static const uint64_t slower[] = { 0, 0, 1, 2, 5, 10 }; /* percent more work */
-static const char *const labels[] = { "A", "A'", "+1%", "+2%", "+5%", "+10%" };
-#define NWORK (sizeof slower / sizeof slower[0])
-#define NSLOW (NWORK - 2)
-#define MESSAGE_BYTES 1024
+/*
+ * Slowdowns are A' scaled, not code made slower: what a gate has to see
+ * through is the difference between two processes running identical code
+ * (where each places its stack and buffers, the neighbours of the moment),
+ * and a scaled A' carries exactly that noise on top of a known change. It
+ * also lets any benchmark be calibrated, not only one written to be.
+ */
+static const double      slowdowns[] = { 0.01, 0.02, 0.05, 0.10 };
+static const char *const labels[] = { "+1%", "+2%", "+5%", "+10%" };
+#define NSLOW (sizeof slowdowns / sizeof slowdowns[0])
 
-static const double   thresholds[] = { 0.01, 0.02, 0.03, 0.05 };
-static const size_t   round_counts[] = { 4, 6, 8, 12, 16, 20, 30 };
+static const double thresholds[] = { 0.01, 0.02, 0.03, 0.05 };
+static const size_t round_counts[] = { 4, 6, 8, 12, 16, 20, 30 };
 #define NTHRESHOLDS (sizeof thresholds / sizeof thresholds[0])
 #define NROUNDS (sizeof round_counts / sizeof round_counts[0])
 
-static int digest(EVP_MD_CTX *ctx, const EVP_MD *md, const unsigned char *in, unsigned char *out)
+/* One benchmark in one round: A and A', each a fresh process. */
+typedef struct trial {
+    cb_result a, a2;
+} trial;
+
+typedef struct calibration {
+    const cb_config          *cfg;
+    const cb_instance *const *benches; /* the selected instances */
+    size_t                    nbench, nrounds;
+    trial                    *trials;  /* trials[round * nbench + bench] */
+} calibration;
+
+static trial *trial_at(const calibration *c, size_t round, size_t bench)
 {
-    return EVP_DigestInit_ex2(ctx, md, NULL) == 1 && EVP_DigestUpdate(ctx, in, MESSAGE_BYTES) == 1 &&
-           EVP_DigestFinal_ex(ctx, out, NULL) == 1;
-}
-
-static int workload(cb_state *s)
-{
-    uint64_t      percent = cb_state_param(s), every = percent > 0 ? 100 / percent : 0, k = 0;
-    unsigned char in[MESSAGE_BYTES] = { 1 }, out[EVP_MAX_MD_SIZE];
-    EVP_MD       *md = EVP_MD_fetch(NULL, "SHA256", NULL);
-    EVP_MD_CTX   *ctx = EVP_MD_CTX_new();
-    int           ok = md != NULL && ctx != NULL;
-
-    if (ok) {
-        CB_LOOP(s) {
-            ok &= digest(ctx, md, in, out);
-            if (every != 0 && ++k == every) {
-                k = 0;
-                ok &= digest(ctx, md, in, out);
-            }
-            cb_black_box(out);
-        }
-    }
-    EVP_MD_CTX_free(ctx);
-    EVP_MD_free(md);
-    return ok ? 0 : cb_state_fail(s, "EVP SHA-256 failed");
-}
-
-void cb_calibrate_register(void)
-{
-    static const uint64_t percents[] = { 0, 1, 2, 5, 10 };
-
-    cb_register(&(cb_bench){ .name = CB_CALIBRATE_PREFIX "sha256-1k", .run = workload,
-                             .params = percents, .nparams = 5, .param_name = "percent" });
-}
-
-typedef struct sample_set {
-    cb_result results[NWORK]; /* one round: A, A', then the slowdowns */
-} sample_set;
-
-/* the instance of the workload `percent` slower */
-static const cb_instance *find(const cb_instance_list *list, uint64_t percent)
-{
-    size_t i;
-
-    for (i = 0; i < list->n; i++) {
-        if (list->items[i].param == percent) {
-            return &list->items[i];
-        }
-    }
-    return NULL;
-}
-
-static int measure_round(const cb_config *cfg, const cb_instance_list *list, cb_clock *clock,
-                         size_t round, sample_set *set, cb_error *err)
-{
-    cb_bootstrap_config boot = { cfg->nresamples, cfg->confidence, cfg->seed };
-    cb_measure_config   mc;
-    size_t              i;
-
-    for (i = 0; i < NWORK; i++) {
-        /* rotate the order each round: no workload always runs first or last */
-        size_t             w = (i + round) % NWORK;
-        const cb_instance *inst = find(list, slower[w]);
-        cb_result         *r = &set->results[w];
-
-        cb_runner_settings(cfg, inst, &mc);
-        mc.fresh_process = 1;
-        if (cb_measure_identify(r, inst) != 0 ||
-            cb_isolate_run(inst, clock, &mc, NULL, cfg->timeout_s * 1e9, r, err) != 0) {
-            return -1;
-        }
-        if (r->failed) {
-            return cb_error_set(err, "calibration workload %s: %s", r->name, r->failure);
-        }
-        if (cb_analysis_run(&r->samples, r->plan.mode, &boot, &r->analysis, err) != 0) {
-            return -1;
-        }
-    }
-    return 0;
+    return &c->trials[round * c->nbench + bench];
 }
 
 /* each process's median time per iteration, as `ab` compares them */
@@ -120,62 +53,145 @@ static double typical(const cb_result *r)
     return r->analysis.median.point;
 }
 
-/* Rates over every window of k consecutive rounds, for threshold t: false
- * alarms on A'/A, detections (regressed) on each slowdown. */
-static void paired_rates(const sample_set *sets, size_t nrounds, size_t k, double t,
-                         const cb_config *cfg, double *false_alarms, double detected[NSLOW])
+static int measure_one(const calibration *c, const cb_instance *inst, cb_clock *clock,
+                       cb_result *r, cb_error *err)
 {
-    cb_compare_config c = { .noise_threshold = t, .significance = cfg->significance,
-                            .boot = { 1, cfg->confidence, 0 } };
+    cb_bootstrap_config boot = { c->cfg->nresamples, c->cfg->confidence, c->cfg->seed };
+    cb_measure_config   mc;
+
+    cb_runner_settings(c->cfg, inst, &mc);
+    mc.fresh_process = 1;
+    if (cb_measure_identify(r, inst) != 0 ||
+        cb_isolate_run(inst, clock, &mc, NULL, c->cfg->timeout_s * 1e9, r, err) != 0) {
+        return -1;
+    }
+    if (r->failed) {
+        return cb_error_set(err, "%s: %s", r->name, r->failure);
+    }
+    return cb_analysis_run(&r->samples, r->plan.mode, &boot, &r->analysis, err);
+}
+
+/* Every benchmark, A and A' back to back; who goes first alternates, across
+ * rounds and along the list, so that a drift hits A first as often as A'. */
+static int measure_round(const calibration *c, cb_clock *clock, size_t round, cb_error *err)
+{
+    size_t b;
+
+    for (b = 0; b < c->nbench; b++) {
+        trial *t = trial_at(c, round, b);
+        int    a_first = (round + b) % 2 == 0;
+
+        if (measure_one(c, c->benches[b], clock, a_first ? &t->a : &t->a2, err) != 0 ||
+            measure_one(c, c->benches[b], clock, a_first ? &t->a2 : &t->a, err) != 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Rates over every window of k consecutive rounds of every benchmark, for
+ * threshold t: false alarms on A'/A, detections (regressed) on each slowdown. */
+static void paired_rates(const calibration *c, size_t k, double t, double *false_alarms,
+                         double detected[NSLOW], size_t *trials)
+{
+    cb_compare_config cc = { .noise_threshold = t, .significance = c->cfg->significance,
+                             .boot = { 1, c->cfg->confidence, 0 } };
     double            a[CB_PAIRED_MAX_ROUNDS], b[CB_PAIRED_MAX_ROUNDS];
-    size_t            start, j, w, windows = nrounds - k + 1, alarms = 0, hits[NSLOW] = { 0 };
+    size_t            start, j, w, bench, windows = c->nrounds - k + 1, alarms = 0;
+    size_t            hits[NSLOW] = { 0 };
     cb_change         ch;
 
-    for (start = 0; start < windows; start++) {
-        for (w = 1; w < NWORK; w++) {
+    for (bench = 0; bench < c->nbench; bench++) {
+        for (start = 0; start < windows; start++) {
             for (j = 0; j < k; j++) {
-                a[j] = typical(&sets[start + j].results[0]);
-                b[j] = typical(&sets[start + j].results[w]);
+                a[j] = typical(&trial_at(c, start + j, bench)->a);
+                b[j] = typical(&trial_at(c, start + j, bench)->a2);
             }
-            cb_paired_compare(a, b, k, &c, &ch);
-            if (w == 1) {
-                alarms += ch.verdict == CB_VERDICT_REGRESSED || ch.verdict == CB_VERDICT_IMPROVED;
-            } else {
-                hits[w - 2] += ch.verdict == CB_VERDICT_REGRESSED;
+            cb_paired_compare(a, b, k, &cc, &ch);
+            alarms += ch.verdict == CB_VERDICT_REGRESSED || ch.verdict == CB_VERDICT_IMPROVED;
+            for (w = 0; w < NSLOW; w++) {
+                for (j = 0; j < k; j++) {
+                    b[j] = typical(&trial_at(c, start + j, bench)->a2) * (1.0 + slowdowns[w]);
+                }
+                cb_paired_compare(a, b, k, &cc, &ch);
+                hits[w] += ch.verdict == CB_VERDICT_REGRESSED;
             }
         }
     }
-    *false_alarms = (double) alarms / (double) windows;
+    *trials = windows * c->nbench;
+    *false_alarms = (double) alarms / (double) *trials;
     for (w = 0; w < NSLOW; w++) {
-        detected[w] = (double) hits[w] / (double) windows;
+        detected[w] = (double) hits[w] / (double) *trials;
     }
 }
 
-/* The single-run gate (--baseline): each round's A against its A' and its
- * slowdowns, the bootstrap t-test on the samples of one process each. */
-static int single_rates(const sample_set *sets, size_t nrounds, double t, const cb_config *cfg,
-                        double *false_alarms, double detected[NSLOW], cb_error *err)
+/* A copy of r's samples scaled by f, analysed: a process f times slower. */
+static int scaled(const cb_result *r, double f, cb_result *out, cb_error *err)
 {
-    cb_compare_config c = { .noise_threshold = t, .significance = cfg->significance,
-                            .boot = { cfg->nresamples, cfg->confidence, cfg->seed } };
-    size_t            r, w, alarms = 0, hits[NSLOW] = { 0 };
+    cb_bootstrap_config point_only = { 1, 0.95, 0 };
+    size_t              i;
+
+    memset(out, 0, sizeof *out);
+    out->plan = r->plan;
+    if (cb_samples_alloc(&out->samples, r->samples.n) != 0) {
+        return cb_error_set(err, "out of memory");
+    }
+    for (i = 0; i < r->samples.n; i++) {
+        out->samples.iters[i] = r->samples.iters[i];
+        out->samples.values[i] = r->samples.values[i] * f;
+    }
+    return cb_analysis_run(&out->samples, out->plan.mode, &point_only, &out->analysis, err);
+}
+
+/* The single-run gate (--baseline): each trial's A against its A' and its
+ * slowdowns, the bootstrap t-test on the samples of one process each. Each
+ * comparison is made once; the thresholds only change its verdict. */
+static int single_rates(const calibration *c, double alarms[NTHRESHOLDS],
+                        double detected[NTHRESHOLDS][NSLOW], cb_error *err)
+{
+    cb_compare_config cc = { .noise_threshold = 0.0, .significance = c->cfg->significance,
+                             .boot = { c->cfg->nresamples, c->cfg->confidence, c->cfg->seed } };
+    size_t            i, w, t, n = c->nrounds * c->nbench;
     cb_change         ch;
 
-    for (r = 0; r < nrounds; r++) {
-        for (w = 1; w < NWORK; w++) {
-            if (cb_compare_results(&sets[r].results[0], &sets[r].results[w], &c, &ch, err) != 0) {
+    memset(alarms, 0, NTHRESHOLDS * sizeof *alarms);
+    memset(detected, 0, NTHRESHOLDS * sizeof *detected);
+    for (i = 0; i < n; i++) {
+        const trial *tr = &c->trials[i];
+
+        for (w = 0; w <= NSLOW; w++) {
+            cb_result slow;
+            int       rc;
+
+            if (w == 0) {
+                rc = cb_compare_results(&tr->a, &tr->a2, &cc, &ch, err);
+            } else {
+                rc = scaled(&tr->a2, 1.0 + slowdowns[w - 1], &slow, err);
+                rc = rc == 0 ? cb_compare_results(&tr->a, &slow, &cc, &ch, err) : rc;
+                cb_result_free(&slow);
+            }
+            if (rc != 0) {
                 return -1;
             }
-            if (w == 1) {
-                alarms += ch.verdict == CB_VERDICT_REGRESSED || ch.verdict == CB_VERDICT_IMPROVED;
-            } else {
-                hits[w - 2] += ch.verdict == CB_VERDICT_REGRESSED;
+            for (t = 0; t < NTHRESHOLDS; t++) {
+                cb_compare_config at = cc;
+                cb_verdict        v;
+
+                at.noise_threshold = thresholds[t];
+                v = cb_compare_verdict(&ch.mean, ch.p_value, &at);
+                if (w == 0) {
+                    alarms[t] += v == CB_VERDICT_REGRESSED || v == CB_VERDICT_IMPROVED;
+                } else {
+                    detected[t][w - 1] += v == CB_VERDICT_REGRESSED;
+                }
             }
         }
     }
-    *false_alarms = (double) alarms / (double) nrounds;
-    for (w = 0; w < NSLOW; w++) {
-        detected[w] = (double) hits[w] / (double) nrounds;
+    for (t = 0; t < NTHRESHOLDS; t++) {
+        alarms[t] /= (double) n;
+        for (w = 0; w < NSLOW; w++) {
+            detected[t][w] /= (double) n;
+        }
     }
     return 0;
 }
@@ -195,17 +211,45 @@ static size_t smallest_reliable(const double detected[NSLOW])
     return NSLOW;
 }
 
-static void print_spread(const sample_set *sets, size_t nrounds)
+/* |A'/A - 1| of the trials of one benchmark (or of all, bench == nbench):
+ * their median and worst. */
+static void spread(const calibration *c, size_t bench, double *median, double *worst)
 {
-    double d[1024], worst = 0.0;
-    size_t r, n = nrounds < 1024 ? nrounds : 1024;
+    double *d = malloc(c->nrounds * c->nbench * sizeof *d);
+    size_t  r, b, n = 0;
 
-    for (r = 0; r < n; r++) {
-        d[r] = fabs(typical(&sets[r].results[1]) / typical(&sets[r].results[0]) - 1.0);
-        worst = d[r] > worst ? d[r] : worst;
+    *median = *worst = 0.0;
+    if (d == NULL) {
+        return;
     }
+    for (r = 0; r < c->nrounds; r++) {
+        for (b = 0; b < c->nbench; b++) {
+            if (bench == c->nbench || b == bench) {
+                const trial *t = trial_at(c, r, b);
+
+                d[n] = fabs(typical(&t->a2) / typical(&t->a) - 1.0);
+                *worst = d[n] > *worst ? d[n] : *worst;
+                n++;
+            }
+        }
+    }
+    *median = cb_stats_percentile_select(d, n, 50.0);
+    free(d);
+}
+
+static void print_spread(const calibration *c)
+{
+    double median, worst;
+    size_t b;
+
+    spread(c, c->nbench, &median, &worst);
     printf("Identical code in two processes (A'/A - 1): median %.2f%%, worst %.2f%% over %zu "
-           "rounds.\n", 100.0 * cb_stats_percentile_select(d, n, 50.0), 100.0 * worst, n);
+           "rounds.\n", 100.0 * median, 100.0 * worst, c->nrounds);
+    for (b = 0; c->nbench > 1 && b < c->nbench; b++) {
+        spread(c, b, &median, &worst);
+        printf("  %s: median %.2f%%, worst %.2f%%\n", c->benches[b]->name, 100.0 * median,
+               100.0 * worst);
+    }
 }
 
 static void print_rates(const char *first, size_t trials, double alarms,
@@ -225,42 +269,42 @@ static void print_header(const char *first)
     size_t w;
 
     printf("  %-10s trials false alarms", first);
-    for (w = 2; w < NWORK; w++) {
+    for (w = 0; w < NSLOW; w++) {
         printf(" %6s", labels[w]);
     }
     printf("\n");
 }
 
-static int report(const cb_config *cfg, const cb_measure_config *mc, const sample_set *sets,
-                  size_t nrounds, cb_error *err)
+static int report(const calibration *c, const cb_measure_config *mc, cb_error *err)
 {
     double alarms, detected[NSLOW], best_alarms = 1.0;
-    size_t t, k, best_k = 0, best_t = 0, best_w = NSLOW + 1;
+    double single_alarms[NTHRESHOLDS], single_detected[NTHRESHOLDS][NSLOW];
+    size_t t, k, trials, best_k = 0, best_t = 0, best_w = NSLOW + 1;
 
-    print_spread(sets, nrounds);
+    print_spread(c);
+    if (single_rates(c, single_alarms, single_detected, err) != 0) {
+        return -1;
+    }
     printf("\nThe single-run gate (--baseline; a bootstrap t-test on one process's samples per "
-           "side), over %zu rounds:\n", nrounds);
+           "side), over %zu rounds:\n", c->nrounds);
     print_header("threshold");
     for (t = 0; t < NTHRESHOLDS; t++) {
         char label[32];
 
-        if (single_rates(sets, nrounds, thresholds[t], cfg, &alarms, detected, err) != 0) {
-            return -1;
-        }
         snprintf(label, sizeof label, "%.0f%%", 100.0 * thresholds[t]);
-        print_rates(label, nrounds, alarms, detected);
+        print_rates(label, c->nrounds * c->nbench, single_alarms[t], single_detected[t]);
     }
     printf("\nThe paired A/B gate (ci/bench-ab), over every window of consecutive rounds:\n");
     for (t = 0; t < NTHRESHOLDS; t++) {
         printf(" noise threshold %.0f%%\n", 100.0 * thresholds[t]);
         print_header("rounds");
-        for (k = 0; k < NROUNDS && round_counts[k] <= nrounds; k++) {
+        for (k = 0; k < NROUNDS && round_counts[k] <= c->nrounds; k++) {
             char   label[32];
             size_t w;
 
-            paired_rates(sets, nrounds, round_counts[k], thresholds[t], cfg, &alarms, detected);
+            paired_rates(c, round_counts[k], thresholds[t], &alarms, detected, &trials);
             snprintf(label, sizeof label, "%zu", round_counts[k]);
-            print_rates(label, nrounds - round_counts[k] + 1, alarms, detected);
+            print_rates(label, trials, alarms, detected);
             w = smallest_reliable(detected);
             /* no false alarm first; then the finest detection; then the fewest rounds */
             if (alarms < best_alarms || (alarms == best_alarms && w < best_w)) {
@@ -271,6 +315,11 @@ static int report(const cb_config *cfg, const cb_measure_config *mc, const sampl
             }
         }
     }
+    if (best_k == 0) {
+        printf("\nToo few rounds to recommend a paired gate: calibrate with --rounds %zu or "
+               "more.\n", round_counts[0]);
+        return 0;
+    }
     printf("\nRecommended on this runner:\n");
     printf("  ci/bench-ab with AB_ROUNDS=%zu AB_NOISE_THRESHOLD=%.2f, each run with "
            "--warm-up-time %.2f --measurement-time %.2f --sample-size %zu\n",
@@ -278,67 +327,112 @@ static int report(const cb_config *cfg, const cb_measure_config *mc, const sampl
            mc->sample_size);
     printf("  because: %.0f%% false alarms on identical code; the smallest slowdown caught in "
            "every window: %s.\n",
-           100.0 * best_alarms, best_w < NSLOW ? labels[best_w + 2] : "none of +1% to +10%");
+           100.0 * best_alarms, best_w < NSLOW ? labels[best_w] : "none of +1% to +10%");
     printf("  Rates are per comparison: a gate over N benchmarks raises a false alarm about N "
            "times as often.\n");
     return 0;
 }
 
+/* The selected instances, in registration order; -1 when none is. */
+static int select_benches(const cb_config *cfg, cb_instance_list *list,
+                          const cb_instance ***benches, size_t *n, cb_error *err)
+{
+    cb_filter      f;
+    unsigned char *selected = NULL;
+    size_t         i, k = 0;
+    int            rc = -1;
+
+    *benches = NULL;
+    if (cb_filter_init(&f, cfg->filters, cfg->nfilters, cfg->exact, err) != 0) {
+        return -1;
+    }
+    if (cb_filter_select(&f, list, &selected, n, err) != 0) {
+        goto done;
+    }
+    if (*n == 0) {
+        cb_error_set(err, "calibrate: no benchmark matches%s%s", cfg->nfilters > 0 ? " " : "",
+                     cfg->nfilters > 0 ? cfg->filters[0] : "");
+        goto done;
+    }
+    *benches = calloc(*n, sizeof **benches);
+    if (*benches == NULL) {
+        cb_error_set(err, "out of memory");
+        goto done;
+    }
+    for (i = 0; i < list->n; i++) {
+        if (selected[i]) {
+            (*benches)[k++] = &list->items[i];
+        }
+    }
+    rc = 0;
+done:
+    free(selected);
+    cb_filter_free(&f);
+    return rc;
+}
+
+static void free_trials(calibration *c)
+{
+    size_t i;
+
+    for (i = 0; c->trials != NULL && i < c->nrounds * c->nbench; i++) {
+        cb_result_free(&c->trials[i].a);
+        cb_result_free(&c->trials[i].a2);
+    }
+    free(c->trials);
+}
+
 int cb_command_calibrate(const cb_config *given, cb_error *err)
 {
-    cb_config         quick = *given, *cfg = &quick;
-    cb_instance_list  list;
-    cb_clock          clock;
-    cb_measure_config mc;
-    sample_set       *sets;
-    size_t            r, w, nrounds = cfg->rounds;
-    int               status = CB_EXIT_USAGE;
+    cb_config          quick = *given;
+    calibration        c = { &quick, NULL, 0, given->rounds, NULL };
+    const cb_instance **benches = NULL;
+    cb_instance_list   list = { NULL, 0 };
+    cb_clock           clock;
+    cb_measure_config  mc;
+    size_t             r;
+    int                status = CB_EXIT_USAGE, failed = 0;
 
     /* by default, the settings ci/bench-ab runs its rounds with */
     if (!given->warm_up_s_set && !given->measurement_s_set && !given->sample_size_set) {
         quick.quick = 1;
         quick.warm_up_s = CB_QUICK_WARM_UP_S;
     }
-    cb_registry_clear();
-    cb_calibrate_register();
-    if (cb_registry_expand(&list, err) != 0) {
-        return CB_EXIT_USAGE;
+    if (select_benches(&quick, &list, &benches, &c.nbench, err) != 0) {
+        goto done;
     }
-    sets = calloc(nrounds, sizeof *sets);
-    if (sets == NULL || cb_clock_open(&clock, CB_MEASURE_WALL, err) != 0) {
-        free(sets);
-        cb_instance_list_free(&list);
-        return sets == NULL ? (cb_error_set(err, "out of memory"), CB_EXIT_USAGE) : CB_EXIT_USAGE;
+    c.benches = benches;
+    c.trials = calloc(c.nrounds * c.nbench, sizeof *c.trials);
+    if (c.trials == NULL) {
+        cb_error_set(err, "out of memory");
+        goto done;
     }
-    cb_runner_settings(cfg, find(&list, 0), &mc);
-    printf("Calibrating the wall-clock gate: %zu rounds of %zu fresh processes (A, A' identical; "
-           "+1%% +2%% +5%% +10%% slower), %.2f s warm-up, %.2f s measurement, %zu samples "
-           "each.\n", nrounds, NWORK, mc.warm_up_ns / 1e9, mc.measurement_ns / 1e9,
-           mc.sample_size);
+    if (cb_clock_open(&clock, CB_MEASURE_WALL, err) != 0) {
+        goto done;
+    }
+    cb_runner_settings(&quick, benches[0], &mc);
+    printf("Calibrating the wall-clock gate: %zu rounds of 2 fresh processes (A, A' identical; "
+           "+1%% +2%% +5%% +10%% are A' scaled) for %zu benchmark%s, %.2f s warm-up, %.2f s "
+           "measurement, %zu samples each.\n",
+           c.nrounds, c.nbench, c.nbench == 1 ? "" : "s", mc.warm_up_ns / 1e9,
+           mc.measurement_ns / 1e9, mc.sample_size);
     fflush(stdout);
-    for (r = 0; r < nrounds; r++) {
+    for (r = 0; r < c.nrounds && !failed; r++) {
         if (isatty(fileno(stderr))) {
-            fprintf(stderr, "\r\033[Kround %zu/%zu", r + 1, nrounds);
+            fprintf(stderr, "\r\033[Kround %zu/%zu", r + 1, c.nrounds);
         }
-        if (measure_round(cfg, &list, &clock, r, &sets[r], err) != 0) {
-            nrounds = r + 1;
-            goto done;
-        }
+        failed = measure_round(&c, &clock, r, err) != 0;
     }
     if (isatty(fileno(stderr))) {
         fprintf(stderr, "\r\033[K");
     }
-    if (report(cfg, &mc, sets, nrounds, err) == 0) {
+    if (!failed && report(&c, &mc, err) == 0) {
         status = CB_EXIT_OK;
     }
-done:
-    for (r = 0; r < nrounds; r++) {
-        for (w = 0; w < NWORK; w++) {
-            cb_result_free(&sets[r].results[w]);
-        }
-    }
-    free(sets);
     cb_clock_close(&clock);
+done:
+    free_trials(&c);
+    free(benches);
     cb_instance_list_free(&list);
     return status;
 }

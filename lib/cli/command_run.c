@@ -9,9 +9,11 @@
 #include "cli/filter.h"
 #include "report/progress.h"
 #include "cli/runner.h"
+#include "measure/context.h"
+#include "measure/sysinfo.h"
 
 /* nanobench's habit: say once, loudly, what will spoil the numbers. */
-static void warn_environment(const char *prog, unsigned build_flags, const cb_sysinfo *si)
+static void warn_environment(const char *prog, unsigned build_flags, const cb_machine *si)
 {
     if (!(build_flags & CB_BUILD_OPTIMIZED)) {
         fprintf(stderr, "%s: warning: the benchmarks were compiled without optimisation; "
@@ -128,31 +130,6 @@ static int load_stored(const cb_config *cfg, const cb_filter *f, const cb_run *o
             0) {
             return -1;
         }
-    }
-    return 0;
-}
-
-/* The registered instances, which the filter selects, and how many. */
-static int select_instances(const cb_filter *f, cb_instance_list *list, unsigned char **selected,
-                            size_t *n, cb_error *err)
-{
-    size_t i;
-
-    *n = 0;
-    if (cb_registry_error() != NULL) {
-        return cb_error_set(err, "%s", cb_registry_error());
-    }
-    if (cb_registry_expand(list, err) != 0) {
-        return -1;
-    }
-    *selected = calloc(list->n + 1, 1);
-    if (*selected == NULL) {
-        cb_instance_list_free(list);
-        return cb_error_set(err, "out of memory");
-    }
-    for (i = 0; i < list->n; i++) {
-        (*selected)[i] = (unsigned char) cb_filter_match(f, list->items[i].name);
-        *n += (*selected)[i];
     }
     return 0;
 }
@@ -281,7 +258,7 @@ static int select_or_list(session *s, int *done, cb_error *err)
     size_t           i, n;
 
     *done = 0;
-    if (select_instances(&s->filter, &s->list, &s->selected, &n, err) != 0) {
+    if (cb_filter_select(&s->filter, &s->list, &s->selected, &n, err) != 0) {
         return -1;
     }
     if (n == 0 && cfg->nfilters > 0) {
@@ -417,6 +394,10 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
         goto done;
     }
     cb_sysinfo_read(&s.run.machine);
+    if (cb_context_copy(&s.run.context, cb_context_registered()) != 0) {
+        cb_error_set(err, "out of memory");
+        goto done;
+    }
     if (cfg->test) {
         /* no baseline, no file: each benchmark checked and run once */
         if (cb_report_test_open(&s.reps[0], &s.opt) != 0) {

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cli/filter.h"
+#include "measure/context.h"
 
 int cb_filter_init(cb_filter *f, const char *const *patterns, size_t n, int exact,
                    cb_error *err)
@@ -60,4 +61,31 @@ void cb_filter_free(cb_filter *f)
     }
     f->compiled = NULL;
     f->n = 0;
+}
+
+int cb_filter_select(const cb_filter *f, cb_instance_list *list, unsigned char **selected,
+                     size_t *n, cb_error *err)
+{
+    size_t i;
+
+    *n = 0;
+    if (cb_registry_error() != NULL) {
+        return cb_error_set(err, "%s", cb_registry_error());
+    }
+    if (cb_context_error() != NULL) {
+        return cb_error_set(err, "%s", cb_context_error());
+    }
+    if (cb_registry_expand(list, err) != 0) {
+        return -1;
+    }
+    *selected = calloc(list->n + 1, 1);
+    if (*selected == NULL) {
+        cb_instance_list_free(list);
+        return cb_error_set(err, "out of memory");
+    }
+    for (i = 0; i < list->n; i++) {
+        (*selected)[i] = (unsigned char) cb_filter_match(f, list->items[i].name);
+        *n += (*selected)[i];
+    }
+    return 0;
 }

@@ -9,6 +9,7 @@
 #include <regex.h>
 #include <stddef.h>
 #include "core/error.h"
+#include "measure/registry.h"
 
 typedef struct cb_filter {
     const char *const *patterns;
@@ -26,5 +27,11 @@ int cb_filter_init(cb_filter *f, const char *const *patterns, size_t n, int exac
 int cb_filter_match(const cb_filter *f, const char *name);
 
 void cb_filter_free(cb_filter *f);
+
+/* Expands the registry into list and marks in *selected (list->n flags, new)
+ * the instances f selects, *n of them. -1 when a cb_register() or
+ * cb_context_add() call failed, naming it, or out of memory. */
+int cb_filter_select(const cb_filter *f, cb_instance_list *list, unsigned char **selected,
+                     size_t *n, cb_error *err);
 
 #endif

@@ -5,6 +5,7 @@
 #include "cli/options.h"
 #include "cli/command.h"
 #include "measure/isolate.h"
+#include "measure/context.h"
 #include "measure/registry.h"
 
 const char *cb_version_string(void)
@@ -28,12 +29,14 @@ int cb_main_with_build(int argc, char **argv, unsigned build_flags)
 
     if (status >= 0) {
         cb_registry_clear();
+        cb_context_clear();
         return status; /* this process was one benchmark's measurement */
     }
     if (cb_cli_parse(argc, argv, &cfg, &err) != 0) {
         fprintf(stderr, "%s: %s\n", prog, err.msg);
         cb_cli_free(&cfg);
         cb_registry_clear();
+        cb_context_clear();
         return CB_EXIT_USAGE;
     }
     cfg.build_flags = build_flags;
@@ -71,5 +74,6 @@ int cb_main_with_build(int argc, char **argv, unsigned build_flags)
     }
     cb_cli_free(&cfg);
     cb_registry_clear();
+    cb_context_clear();
     return status;
 }

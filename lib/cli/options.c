@@ -60,7 +60,8 @@ void cb_cli_help(FILE *out, const char *prog)
         "       %s report [OPTIONS]          rewrite the HTML report from stored baselines\n"
         "       %s ab A1 B1 A2 B2 ... [OPTIONS]\n"
         "                                    paired comparison of A/B rounds (ci/bench-ab)\n"
-        "       %s calibrate [--rounds N]    how far a wall-clock gate can be trusted here\n"
+        "       %s calibrate [--rounds N] [FILTER...]\n"
+        "                                    how far a wall-clock gate can be trusted here\n"
         "\n"
         "A FILTER is a POSIX extended regular expression matched anywhere in a name\n"
         "(so a plain word is a substring); with --exact it must equal the whole name.\n"
@@ -366,7 +367,8 @@ static const struct {
 /* Hands the operands to the command that takes them, checking their count. */
 static int take_operands(cb_config *cfg, size_t n, size_t which, cb_error *err)
 {
-    if (which == (size_t) -1) {
+    /* the run and calibrate select benchmarks */
+    if (which == (size_t) -1 || cfg->command == CB_COMMAND_CALIBRATE) {
         cfg->nfilters = n;
         return 0;
     }

@@ -37,6 +37,8 @@ void cb_result_free(cb_result *r)
     free(r->param_name);
     free(r->failure);
     free(r->note);
+    free(r->variant_of);
+    free(r->variant);
     cb_samples_free(&r->samples);
     memset(r, 0, sizeof *r);
 }
@@ -65,4 +67,18 @@ void cb_result_fail(cb_result *r, const char *reason)
 const char *cb_mode_name(cb_mode mode)
 {
     return mode == CB_MODE_LINEAR ? "linear" : "flat";
+}
+
+void cb_name_group(const char *name, char *buf, size_t size)
+{
+    size_t len = strcspn(name, "/");
+
+    if (size == 0) {
+        return;
+    }
+    if (len >= size) {
+        len = size - 1;
+    }
+    memcpy(buf, name, len);
+    buf[len] = '\0';
 }

@@ -76,6 +76,8 @@ typedef struct cb_result {
     int           failed;
     char         *failure; /* why, when failed */
     char         *note;    /* a benchmark's remark, NULL if none */
+    char         *variant_of; /* the full name of the benchmark this one adds a cost to */
+    char         *variant;    /* and what it adds: "key set-up"; both NULL if none */
     cb_plan       plan;
     cb_samples    samples;
     cb_analysis   analysis; /* valid when !failed */
@@ -101,5 +103,9 @@ void cb_result_fail(cb_result *r, const char *reason);
 int cb_result_set_string(char **field, const char *s);
 
 const char *cb_mode_name(cb_mode mode);
+
+/* The group of a benchmark's full name, its first part ("did" of
+ * "did/sha256/64/openssl"), copied into buf (cut to fit). */
+void cb_name_group(const char *name, char *buf, size_t size);
 
 #endif

@@ -51,4 +51,101 @@ void cb_run_free(cb_run *run)
     free(run->results);
     run->results = NULL;
     run->n = run->cap = 0;
+    cb_context_free(&run->context);
 }
+
+int cb_context_set(cb_context *ctx, const char *key, const char *value)
+{
+    cb_context_entry *grown;
+    char             *k, *v = strdup(value);
+    size_t            i;
+
+    if (v == NULL) {
+        return -1;
+    }
+    for (i = 0; i < ctx->n; i++) {
+        if (strcmp(ctx->entries[i].key, key) == 0) {
+            free(ctx->entries[i].value);
+            ctx->entries[i].value = v;
+            return 0;
+        }
+    }
+    k = strdup(key);
+    grown = k != NULL ? realloc(ctx->entries, (ctx->n + 1) * sizeof *grown) : NULL;
+    if (grown == NULL) {
+        free(k);
+        free(v);
+        return -1;
+    }
+    ctx->entries = grown;
+    ctx->entries[ctx->n++] = (cb_context_entry){ k, v };
+    return 0;
+}
+
+const char *cb_context_get(const cb_context *ctx, const char *key)
+{
+    size_t i;
+
+    for (i = 0; i < ctx->n; i++) {
+        if (strcmp(ctx->entries[i].key, key) == 0) {
+            return ctx->entries[i].value;
+        }
+    }
+    return NULL;
+}
+
+int cb_context_copy(cb_context *dst, const cb_context *src)
+{
+    size_t i;
+
+    cb_context_free(dst);
+    for (i = 0; i < src->n; i++) {
+        if (cb_context_set(dst, src->entries[i].key, src->entries[i].value) != 0) {
+            cb_context_free(dst);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+void cb_context_free(cb_context *ctx)
+{
+    size_t i;
+
+    for (i = 0; i < ctx->n; i++) {
+        free(ctx->entries[i].key);
+        free(ctx->entries[i].value);
+    }
+    free(ctx->entries);
+    ctx->entries = NULL;
+    ctx->n = 0;
+}
+
+const char *cb_measure_name(cb_measure kind)
+{
+    switch (kind) {
+    case CB_MEASURE_WALL:
+        return "wall";
+    case CB_MEASURE_CYCLES:
+        return "cycles";
+    case CB_MEASURE_INSTRUCTIONS:
+        return "instructions";
+    }
+    return "unknown";
+}
+
+int cb_measure_parse(const char *s, cb_measure *kind)
+{
+    static const cb_measure all[] = { CB_MEASURE_WALL, CB_MEASURE_CYCLES,
+                                      CB_MEASURE_INSTRUCTIONS };
+    size_t i;
+
+    for (i = 0; i < sizeof all / sizeof all[0]; i++) {
+        if (strcmp(s, cb_measure_name(all[i])) == 0) {
+            *kind = all[i];
+            return 0;
+        }
+    }
+    return -1;
+}
+

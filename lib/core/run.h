@@ -5,9 +5,39 @@
 #ifndef CB_RUN_H
 #define CB_RUN_H
 
-#include "measure/clock.h"
 #include "core/result.h"
-#include "measure/sysinfo.h"
+
+typedef enum cb_measure {
+    CB_MEASURE_WALL = 0,
+    CB_MEASURE_CYCLES,
+    CB_MEASURE_INSTRUCTIONS
+} cb_measure;
+
+/* The machine and build a run happened on, recorded in every baseline so that
+ * a comparison across machines or compilers can say so. Fields that cannot be
+ * read are "unknown", never empty. */
+typedef struct cb_machine {
+    char cpu[128];       /* /proc/cpuinfo model name */
+    long cores;          /* online */
+    char kernel[128];    /* uname: sysname release machine */
+    char governor[64];   /* cpufreq scaling governor of cpu0 */
+    char compiler[128];  /* what built the library */
+    char cflags[256];    /* and with which flags */
+    char git_commit[64]; /* of the benchmark program's repository when the run started */
+} cb_machine;
+
+/* Facts about a run that the benchmark file adds (library versions, a data
+ * set), as Google Benchmark's AddCustomContext: stored in the baseline and
+ * compared like the machine. Owned by the run. */
+typedef struct cb_context_entry {
+    char *key;
+    char *value;
+} cb_context_entry;
+
+typedef struct cb_context {
+    cb_context_entry *entries;
+    size_t            n;
+} cb_context;
 
 typedef struct cb_run {
     cb_measure measure;
@@ -20,7 +50,8 @@ typedef struct cb_run {
     double      confidence;
     uint64_t    seed;
     int         quick;
-    cb_sysinfo  machine;
+    cb_machine  machine;
+    cb_context  context;
     char        timestamp[32]; /* UTC, ISO 8601 */
     cb_result  *results;
     size_t      n, cap;
@@ -37,5 +68,22 @@ const cb_result *cb_run_find(const cb_run *run, const char *name);
 void cb_run_stamp(cb_run *run);
 
 void cb_run_free(cb_run *run);
+
+/* Sets key to value in ctx, replacing an earlier value of key; -1 when out of
+ * memory. */
+int cb_context_set(cb_context *ctx, const char *key, const char *value);
+
+/* The value of key in ctx, or NULL. */
+const char *cb_context_get(const cb_context *ctx, const char *key);
+
+/* Copies src into dst (empty first); -1 when out of memory. */
+int cb_context_copy(cb_context *dst, const cb_context *src);
+
+void cb_context_free(cb_context *ctx);
+
+const char *cb_measure_name(cb_measure kind);
+
+/* Parses "wall", "cycles" or "instructions"; -1 if it is none of them. */
+int cb_measure_parse(const char *s, cb_measure *kind);
 
 #endif

@@ -5,7 +5,6 @@
 #include "html/bench_page.h"
 #include "html/chart.h"
 #include "html/page.h"
-#include "measure/registry.h"
 #include "measure/sampling.h"
 
 /* "[lower estimate upper]" with the estimate in bold, Criterion's line. */
@@ -247,7 +246,7 @@ int cb_html_bench_page(cb_buf *h, const cb_run *run, const cb_report_options *op
             old = NULL;
         }
     }
-    cb_registry_group(r->name, group, sizeof group);
+    cb_name_group(r->name, group, sizeof group);
     cb_html_page_begin(h, r->name, group);
     headline(h, run, opt, r);
     sampling(h, r);

@@ -6,7 +6,6 @@
 #include "html/chart.h"
 #include "html/group_page.h"
 #include "html/page.h"
-#include "measure/registry.h"
 #include "report/summary.h"
 
 /* Series on one chart, at most. */
@@ -179,7 +178,7 @@ int cb_html_group_page(cb_buf *h, const cb_run *run, const char *group, const cb
         return -1;
     }
     for (i = 0; i < run->n; i++) {
-        cb_registry_group(run->results[i].name, name, sizeof name);
+        cb_name_group(run->results[i].name, name, sizeof name);
         if (strcmp(name, group) == 0) {
             rs[n++] = &run->results[i];
         }

@@ -215,17 +215,21 @@ void cb_html_results_table(cb_buf *h, const cb_run *run, const cb_result *const 
     cb_buf_puts(h, "</table>\n");
 }
 
+/* what may be a context key from a baseline: escaped like any run's string */
 static void machine_row(cb_buf *h, const char *what, const char *value)
 {
-    cb_buf_printf(h, "<tr><th>%s</th><td>", what);
+    cb_buf_puts(h, "<tr><th>");
+    cb_html_escape(h, what);
+    cb_buf_puts(h, "</th><td>");
     cb_html_escape(h, value);
     cb_buf_puts(h, "</td></tr>\n");
 }
 
 void cb_html_machine(cb_buf *h, const cb_run *run)
 {
-    const cb_sysinfo *m = &run->machine;
+    const cb_machine *m = &run->machine;
     char              buf[96];
+    size_t            i;
 
     cb_buf_puts(h, "<table class=\"machine\">\n");
     machine_row(h, "CPU", m->cpu);
@@ -235,8 +239,9 @@ void cb_html_machine(cb_buf *h, const cb_run *run)
     machine_row(h, "governor", m->governor);
     machine_row(h, "compiler", m->compiler);
     machine_row(h, "flags", m->cflags);
-    machine_row(h, "libsodium", m->libsodium);
-    machine_row(h, "OpenSSL", m->openssl);
+    for (i = 0; i < run->context.n; i++) {
+        machine_row(h, run->context.entries[i].key, run->context.entries[i].value);
+    }
     machine_row(h, "git commit", m->git_commit);
     machine_row(h, "timestamp", run->timestamp);
     machine_row(h, "measure", cb_measure_name(run->measure));

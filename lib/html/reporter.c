@@ -7,7 +7,6 @@
 #include "html/group_page.h"
 #include "html/index_page.h"
 #include "html/page.h"
-#include "measure/registry.h"
 #include "report/report.h"
 
 /*
@@ -106,7 +105,7 @@ static int write_benchmarks(html_report *rep, const cb_run *run)
         cb_buf          h = { NULL, 0, 0, 0 };
 
         /* every group gets a page, even one whose summaries never came */
-        cb_registry_group(r->name, group, sizeof group);
+        cb_name_group(r->name, group, sizeof group);
         group_of(rep, group);
         if (r->failed) {
             continue;

@@ -120,31 +120,3 @@ void cb_clock_close(cb_clock *c)
         cb_instructions_close(c);
     }
 }
-
-const char *cb_measure_name(cb_measure kind)
-{
-    switch (kind) {
-    case CB_MEASURE_WALL:
-        return "wall";
-    case CB_MEASURE_CYCLES:
-        return "cycles";
-    case CB_MEASURE_INSTRUCTIONS:
-        return "instructions";
-    }
-    return "unknown";
-}
-
-int cb_measure_parse(const char *s, cb_measure *kind)
-{
-    static const cb_measure all[] = { CB_MEASURE_WALL, CB_MEASURE_CYCLES,
-                                      CB_MEASURE_INSTRUCTIONS };
-    size_t i;
-
-    for (i = 0; i < sizeof all / sizeof all[0]; i++) {
-        if (strcmp(s, cb_measure_name(all[i])) == 0) {
-            *kind = all[i];
-            return 0;
-        }
-    }
-    return -1;
-}

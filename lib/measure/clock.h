@@ -8,12 +8,7 @@
 
 #include <stdint.h>
 #include "core/error.h"
-
-typedef enum cb_measure {
-    CB_MEASURE_WALL = 0,
-    CB_MEASURE_CYCLES,
-    CB_MEASURE_INSTRUCTIONS
-} cb_measure;
+#include "core/run.h"
 
 typedef struct cb_clock cb_clock;
 
@@ -67,9 +62,5 @@ void cb_clock_close(cb_clock *c);
 /* CLOCK_MONOTONIC in nanoseconds. */
 uint64_t cb_clock_monotonic_ns(void);
 
-const char *cb_measure_name(cb_measure kind);
-
-/* Parses "wall", "cycles" or "instructions"; -1 if it is none of them. */
-int cb_measure_parse(const char *s, cb_measure *kind);
 
 #endif

@@ -13,7 +13,6 @@
 #endif
 #include <unistd.h>
 
-#include "cli/calibrate.h"
 #include "measure/callgrind.h"
 #include "core/strbuf.h"
 #include "measure/isolate.h"
@@ -321,9 +320,6 @@ int cb_isolate_child(void)
         return 3;
     }
     unsetenv(CHILD_ENV); /* a benchmark that runs programs must not pass it on */
-    if (strncmp(name, CB_CALIBRATE_PREFIX, strlen(CB_CALIBRATE_PREFIX)) == 0) {
-        cb_calibrate_register();
-    }
     if (cb_registry_expand(&list, &err) != 0) {
         return 3;
     }

@@ -4,7 +4,9 @@ int cb_measure_identify(cb_result *r, const cb_instance *inst)
 {
     if (cb_result_set_string(&r->name, inst->name) != 0 ||
         cb_result_set_string(&r->impl, inst->def->impl) != 0 ||
-        cb_result_set_string(&r->param_name, inst->def->param_name) != 0) {
+        cb_result_set_string(&r->param_name, inst->def->param_name) != 0 ||
+        cb_result_set_string(&r->variant_of, inst->variant_of) != 0 ||
+        cb_result_set_string(&r->variant, inst->def->variant) != 0) {
         return -1;
     }
     r->param = inst->param;

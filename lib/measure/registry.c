@@ -59,6 +59,17 @@ static char *dup_or_null(const char *s)
     return s != NULL ? strdup(s) : NULL;
 }
 
+/* Frees what cb_register() copied into def. */
+static void free_def(cb_bench *def)
+{
+    free((char *) def->name);
+    free((char *) def->impl);
+    free((char *) def->param_name);
+    free((char *) def->variant_of);
+    free((char *) def->variant);
+    free((uint64_t *) def->params);
+}
+
 int cb_register(const cb_bench *bench)
 {
     cb_bench *grown, copy;
@@ -96,6 +107,16 @@ int cb_register(const cb_bench *bench)
                                 "integers)", bench->name);
         }
     }
+    if (bench->variant_of != NULL &&
+        (strlen(bench->variant_of) > CB_NAME_MAX || !valid_name(bench->variant_of, 1) ||
+         strcmp(bench->variant_of, bench->name) == 0)) {
+        return record_error("variant_of must name another benchmark", bench->name);
+    }
+    if ((bench->variant_of == NULL) != (bench->variant == NULL) ||
+        (bench->variant != NULL && (bench->variant[0] == '\0' || strlen(bench->variant) > 64))) {
+        return record_error("variant_of and variant (what it adds, at most 64 characters) must "
+                            "be given together", bench->name);
+    }
     if (bench->sample_size != 0 && bench->sample_size < 10) {
         return record_error("sample_size must be at least 10", bench->name);
     }
@@ -113,14 +134,15 @@ int cb_register(const cb_bench *bench)
     copy.name = strdup(bench->name);
     copy.impl = dup_or_null(bench->impl);
     copy.param_name = dup_or_null(bench->param_name);
+    copy.variant_of = dup_or_null(bench->variant_of);
+    copy.variant = dup_or_null(bench->variant);
     copy.params = params;
     grown = realloc(defs, (ndefs + 1) * sizeof *defs);
     if (copy.name == NULL || (bench->impl != NULL && copy.impl == NULL) ||
-        (bench->param_name != NULL && copy.param_name == NULL) || grown == NULL) {
-        free((char *) copy.name);
-        free((char *) copy.impl);
-        free((char *) copy.param_name);
-        free(params);
+        (bench->param_name != NULL && copy.param_name == NULL) ||
+        (bench->variant_of != NULL && (copy.variant_of == NULL || copy.variant == NULL)) ||
+        grown == NULL) {
+        free_def(&copy);
         if (grown != NULL) {
             defs = grown;
         }
@@ -136,23 +158,24 @@ const char *cb_registry_error(void)
     return first_error[0] != '\0' ? first_error : NULL;
 }
 
-static char *full_name(const cb_bench *def, const uint64_t *param)
+/* `name` with the instance's parameter and the definition's implementation. */
+static char *full_name(const cb_bench *def, const char *name, const uint64_t *param)
 {
-    size_t len = strlen(def->name) + 2 + 21 + (def->impl != NULL ? strlen(def->impl) + 1 : 0);
-    char  *name = malloc(len);
+    size_t len = strlen(name) + 2 + 21 + (def->impl != NULL ? strlen(def->impl) + 1 : 0);
+    char  *full = malloc(len);
     int    w;
 
-    if (name == NULL) {
+    if (full == NULL) {
         return NULL;
     }
-    w = snprintf(name, len, "%s", def->name);
+    w = snprintf(full, len, "%s", name);
     if (param != NULL) {
-        w += snprintf(name + w, len - (size_t) w, "/%" PRIu64, *param);
+        w += snprintf(full + w, len - (size_t) w, "/%" PRIu64, *param);
     }
     if (def->impl != NULL) {
-        snprintf(name + w, len - (size_t) w, "/%s", def->impl);
+        snprintf(full + w, len - (size_t) w, "/%s", def->impl);
     }
-    return name;
+    return full;
 }
 
 int cb_registry_expand(cb_instance_list *out, cb_error *err)
@@ -181,9 +204,13 @@ int cb_registry_expand(cb_instance_list *out, cb_error *err)
             in->has_param = defs[i].nparams > 0;
             in->param = in->has_param ? defs[i].params[j] : 0;
             in->per_iteration = defs[i].per_iteration != 0 ? defs[i].per_iteration : in->param;
-            in->name = full_name(&defs[i], in->has_param ? &in->param : NULL);
+            in->name = full_name(&defs[i], defs[i].name, in->has_param ? &in->param : NULL);
+            if (defs[i].variant_of != NULL) {
+                in->variant_of = full_name(&defs[i], defs[i].variant_of,
+                                           in->has_param ? &in->param : NULL);
+            }
             out->n = k + 1;
-            if (in->name == NULL) {
+            if (in->name == NULL || (defs[i].variant_of != NULL && in->variant_of == NULL)) {
                 cb_instance_list_free(out);
                 return cb_error_set(err, "out of memory naming benchmarks");
             }
@@ -208,24 +235,11 @@ void cb_instance_list_free(cb_instance_list *list)
 
     for (i = 0; i < list->n; i++) {
         free(list->items[i].name);
+        free(list->items[i].variant_of);
     }
     free(list->items);
     list->items = NULL;
     list->n = 0;
-}
-
-void cb_registry_group(const char *name, char *buf, size_t size)
-{
-    size_t len = strcspn(name, "/");
-
-    if (size == 0) {
-        return;
-    }
-    if (len >= size) {
-        len = size - 1;
-    }
-    memcpy(buf, name, len);
-    buf[len] = '\0';
 }
 
 void cb_registry_clear(void)
@@ -233,10 +247,7 @@ void cb_registry_clear(void)
     size_t i;
 
     for (i = 0; i < ndefs; i++) {
-        free((char *) defs[i].name);
-        free((char *) defs[i].impl);
-        free((char *) defs[i].param_name);
-        free((uint64_t *) defs[i].params);
+        free_def(&defs[i]);
     }
     free(defs);
     defs = NULL;

@@ -15,6 +15,7 @@ typedef struct cb_instance {
     uint64_t        param;     /* valid when has_param */
     int             has_param;
     uint64_t        per_iteration; /* resolved throughput units per iteration */
+    char           *variant_of;    /* the base instance's full name, owned; NULL if none */
 } cb_instance;
 
 typedef struct cb_instance_list {
@@ -30,9 +31,6 @@ const char *cb_registry_error(void);
 int cb_registry_expand(cb_instance_list *out, cb_error *err);
 
 void cb_instance_list_free(cb_instance_list *list);
-
-/* The group of a full name: its first component, copied into buf. */
-void cb_registry_group(const char *name, char *buf, size_t size);
 
 /* Forgets every registration (tests register their own sets). */
 void cb_registry_clear(void);

@@ -1,17 +1,16 @@
-#include <openssl/crypto.h>
-#include <sodium.h>
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "measure/sysinfo.h"
 
 #ifndef CB_BUILD_CFLAGS
 #  define CB_BUILD_CFLAGS "unknown"
-#endif
-#ifndef CB_BUILD_COMMIT
-#  define CB_BUILD_COMMIT "unknown"
 #endif
 
 static void copy(char *dst, size_t size, const char *src)
@@ -64,22 +63,77 @@ static void read_first_line(const char *path, char *dst, size_t size)
     }
 }
 
-static void read_git_commit(char *dst, size_t size)
+/* `git -C dir rev-parse HEAD` into line (empty when it fails): run directly,
+ * not through a shell, since dir is a path that may hold any character. */
+static void git_head(const char *dir, char *line, size_t size)
 {
-    FILE *p = popen("git rev-parse HEAD 2>/dev/null", "r");
-    char  line[128] = "";
+    int   fds[2];
+    pid_t pid;
 
-    if (p != NULL) {
-        if (fgets(line, sizeof line, p) == NULL) {
+    line[0] = '\0';
+    if (pipe(fds) != 0) {
+        return;
+    }
+    fflush(NULL);
+    pid = fork();
+    if (pid == 0) {
+        int null = open("/dev/null", O_WRONLY);
+
+        dup2(fds[1], STDOUT_FILENO);
+        if (null >= 0) {
+            dup2(null, STDERR_FILENO);
+        }
+        close(fds[0]);
+        execlp("git", "git", "-C", dir, "rev-parse", "HEAD", (char *) NULL);
+        _exit(127);
+    }
+    close(fds[1]);
+    if (pid > 0) {
+        FILE *f = fdopen(fds[0], "r");
+        int   status;
+
+        if (f != NULL) {
+            if (fgets(line, (int) size, f) == NULL) {
+                line[0] = '\0';
+            }
+            fclose(f);
+        } else {
+            close(fds[0]);
+        }
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
             line[0] = '\0';
         }
-        pclose(p);
+    } else {
+        close(fds[0]);
     }
     trim(line);
-    copy(dst, size, line[0] != '\0' ? line : CB_BUILD_COMMIT);
 }
 
-void cb_sysinfo_read(cb_sysinfo *si)
+/* The commit of the repository the benchmark program lives in, read when the
+ * run starts: the program's, not the working directory's (a run from another
+ * directory), and not one compiled into the library (stale after a rebuild of
+ * the benchmarks alone). */
+static void read_git_commit(char *dst, size_t size)
+{
+    char exe[PATH_MAX], line[128];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    char *slash;
+
+    line[0] = '\0';
+    if (n > 0) {
+        exe[n] = '\0';
+        slash = strrchr(exe, '/');
+        if (slash != NULL) {
+            *slash = '\0';
+            git_head(exe[0] != '\0' ? exe : "/", line, sizeof line);
+        }
+    }
+    copy(dst, size, line);
+}
+
+void cb_sysinfo_read(cb_machine *si)
 {
     struct utsname u;
 
@@ -103,7 +157,5 @@ void cb_sysinfo_read(cb_sysinfo *si)
 #endif
     trim(si->compiler);
     copy(si->cflags, sizeof si->cflags, CB_BUILD_CFLAGS);
-    copy(si->libsodium, sizeof si->libsodium, sodium_version_string());
-    copy(si->openssl, sizeof si->openssl, OpenSSL_version(OPENSSL_VERSION));
     read_git_commit(si->git_commit, sizeof si->git_commit);
 }

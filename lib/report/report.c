@@ -2,7 +2,6 @@
 #include <string.h>
 
 #include "core/config.h"
-#include "measure/registry.h"
 #include "report/report.h"
 
 int cb_report_open_format(cb_reporter *rep, int format, const cb_report_options *opt)
@@ -65,7 +64,7 @@ void cb_fanout_next(cb_fanout *f, const cb_run *run, const char *name)
 {
     char group[sizeof f->group];
 
-    cb_registry_group(name, group, sizeof group);
+    cb_name_group(name, group, sizeof group);
     if (strcmp(group, f->group) != 0) {
         close_group(f, run);
         memcpy(f->group, group, sizeof group);

@@ -4,11 +4,6 @@
 
 #include "stats/analysis.h"
 #include "stats/group.h"
-#include "measure/registry.h"
-
-static const struct {
-    const char *suffix, *what;
-} variants[] = { { "-fresh-ctx", "key set-up" }, { "-fetch-per-call", "per-call fetch" } };
 
 static int in_group(const cb_result *r, const char *group)
 {
@@ -20,7 +15,7 @@ static int in_group(const cb_result *r, const char *group)
     if (group == NULL) {
         return 1;
     }
-    cb_registry_group(r->name, g, sizeof g);
+    cb_name_group(r->name, g, sizeof g);
     return strcmp(g, group) == 0;
 }
 
@@ -64,30 +59,6 @@ char *cb_group_series(const cb_result *r)
     }
     snprintf(s, n + 3, "%.*s/*%s", (int) (at - r->name), r->name, at + plen);
     return s;
-}
-
-/* The name without a variant suffix on its function, or NULL if it has none. */
-static char *base_of(const cb_result *r, size_t *which)
-{
-    size_t v;
-
-    for (v = 0; v < sizeof variants / sizeof variants[0]; v++) {
-        const char *hit = strstr(r->name, variants[v].suffix);
-        size_t      len = strlen(variants[v].suffix);
-        char       *base;
-
-        if (hit == NULL || (hit[len] != '/' && hit[len] != '\0')) {
-            continue;
-        }
-        base = malloc(strlen(r->name) + 1);
-        if (base != NULL) {
-            snprintf(base, strlen(r->name) + 1, "%.*s%s", (int) (hit - r->name), r->name,
-                     hit + len);
-            *which = v;
-        }
-        return base;
-    }
-    return NULL;
 }
 
 static int means(const cb_result *a, const cb_result *b, const cb_bootstrap_config *boot,
@@ -256,18 +227,16 @@ static int add_sweeps(const cb_run *run, char **keys, cb_groups *g, cb_error *er
 static int add_costs(const cb_run *run, const char *group, const cb_bootstrap_config *boot,
                      cb_groups *g, cb_error *err)
 {
-    size_t i, which = 0;
+    size_t i;
 
     for (i = 0; i < run->n; i++) {
         const cb_result *variant = &run->results[i], *base;
         cb_variant_cost *grown;
-        char            *base_name;
 
-        if (!in_group(variant, group) || (base_name = base_of(variant, &which)) == NULL) {
+        if (!in_group(variant, group) || variant->variant_of == NULL) {
             continue;
         }
-        base = cb_run_find(run, base_name);
-        free(base_name);
+        base = cb_run_find(run, variant->variant_of);
         if (base == NULL || !in_group(base, group)) {
             continue;
         }
@@ -276,7 +245,7 @@ static int add_costs(const cb_run *run, const char *group, const cb_bootstrap_co
             return cb_error_set(err, "out of memory");
         }
         g->costs = grown;
-        grown[g->ncosts] = (cb_variant_cost){ variants[which].what, base, variant, { 0, 0, 0, 0 } };
+        grown[g->ncosts] = (cb_variant_cost){ variant->variant, base, variant, { 0, 0, 0, 0 } };
         if (means(base, variant, boot, NULL, &grown[g->ncosts].cost, err) != 0) {
             return -1;
         }

@@ -7,10 +7,9 @@
  *  - parameter sweeps (names that differ only in their parameter,
  *    kdf/pbkdf2-sha256/{1000,...,600000}/openssl): a least-squares fit of
  *    time = fixed + per-unit cost x parameter, Google Benchmark's complexity;
- *  - variants that add one cost to a benchmark, named by a suffix of the
- *    function: "-fresh-ctx" (a new context and key schedule per message) and
- *    "-fetch-per-call" (an implicit algorithm fetch per call): the difference
- *    is that cost, e.g. the key set-up of AES-256-GCM.
+ *  - variants, benchmarks registered as doing the work of another plus one
+ *    cost (cb_bench.variant_of): the difference is that cost, e.g. the key
+ *    set-up of AES-256-GCM.
  */
 #ifndef CB_GROUP_H
 #define CB_GROUP_H

@@ -27,9 +27,24 @@ static json_t *nullable_real(double x)
     return x > 0.0 ? cb_result_json_real(x) : json_null();
 }
 
+static json_t *encode_context(const cb_context *ctx)
+{
+    json_t *obj = json_object();
+    size_t  i;
+
+    for (i = 0; obj != NULL && i < ctx->n; i++) {
+        if (json_object_set_new(obj, ctx->entries[i].key, json_string(ctx->entries[i].value)) !=
+            0) {
+            json_decref(obj);
+            return NULL;
+        }
+    }
+    return obj;
+}
+
 json_t *cb_baseline_encode(const cb_run *run)
 {
-    const cb_sysinfo *m = &run->machine;
+    const cb_machine *m = &run->machine;
     json_t           *doc, *benchmarks = json_array();
     size_t            i;
 
@@ -42,7 +57,7 @@ json_t *cb_baseline_encode(const cb_run *run)
     }
     doc = json_pack(
         "{s:i, s:s, s:s, s:s, s:{s:s, s:s, s:o, s:f, s:f, s:I, s:I, s:f, s:I, s:b}, "
-        "s:{s:s, s:I, s:s, s:s}, s:{s:s, s:s, s:s, s:s}, s:o}",
+        "s:{s:s, s:I, s:s, s:s}, s:{s:s, s:s}, s:o, s:o}",
         "schema_version", CB_BASELINE_SCHEMA_VERSION, "cryptbench", CB_VERSION_STRING,
         "timestamp", run->timestamp, "git_commit", m->git_commit,
         "settings",
@@ -55,8 +70,8 @@ json_t *cb_baseline_encode(const cb_run *run)
             "cpu", m->cpu, "cores", (json_int_t) m->cores, "kernel", m->kernel, "governor",
             m->governor,
         "build",
-            "compiler", m->compiler, "cflags", m->cflags, "libsodium", m->libsodium, "openssl",
-            m->openssl,
+            "compiler", m->compiler, "cflags", m->cflags,
+        "context", encode_context(&run->context),
         "benchmarks", benchmarks);
     return doc;
 }
@@ -147,22 +162,66 @@ static int decode_strings(const cb_json_reader *rd, json_t *root, const char *se
     return 0;
 }
 
-static int decode_machine(const cb_json_reader *rd, json_t *root, cb_run *run)
+/* Schema 1 recorded the crypto suite's two libraries as build fields; from
+ * schema 2 on they are context the benchmark file adds, as any other fact. */
+static int decode_v1_libraries(const cb_json_reader *rd, json_t *root, cb_run *run)
+{
+    static const char *const keys[] = { "libsodium", "openssl" };
+    cb_json_path             p = { NULL, "build", 0 };
+    json_t                  *build = json_object_get(root, "build");
+    const char              *v;
+    size_t                   i;
+
+    for (i = 0; i < 2; i++) {
+        if (cb_json_string(rd, build, &p, keys[i], 0, &v) != 0) {
+            return -1;
+        }
+        if (cb_context_set(&run->context, keys[i], v) != 0) {
+            return cb_error_set(rd->err, "%s: out of memory", rd->file);
+        }
+    }
+    return 0;
+}
+
+/* "context": an object of strings. */
+static int decode_context(const cb_json_reader *rd, json_t *root, cb_run *run)
+{
+    cb_json_path p;
+    json_t      *obj = cb_json_member(rd, root, NULL, "context", JSON_OBJECT, 0, &p), *v;
+    const char  *key;
+
+    if (obj == NULL) {
+        return -1;
+    }
+    json_object_foreach(obj, key, v) {
+        cb_json_path at = { &p, key, 0 };
+
+        if (!json_is_string(v)) {
+            return cb_json_fail(rd, &at, "expected a string");
+        }
+        if (cb_context_set(&run->context, key, json_string_value(v)) != 0) {
+            return cb_error_set(rd->err, "%s: out of memory", rd->file);
+        }
+    }
+    return 0;
+}
+
+static int decode_machine(const cb_json_reader *rd, json_t *root, int version, cb_run *run)
 {
     static const char *const machine_keys[] = { "cpu", "kernel", "governor" };
-    static const char *const build_keys[] = { "compiler", "cflags", "libsodium", "openssl" };
-    cb_sysinfo              *m = &run->machine;
+    static const char *const build_keys[] = { "compiler", "cflags" };
+    cb_machine              *m = &run->machine;
     char *const              machine_dst[] = { m->cpu, m->kernel, m->governor };
     const size_t             machine_sizes[] = { sizeof m->cpu, sizeof m->kernel,
                                                  sizeof m->governor };
-    char *const              build_dst[] = { m->compiler, m->cflags, m->libsodium, m->openssl };
-    const size_t             build_sizes[] = { sizeof m->compiler, sizeof m->cflags,
-                                               sizeof m->libsodium, sizeof m->openssl };
+    char *const              build_dst[] = { m->compiler, m->cflags };
+    const size_t             build_sizes[] = { sizeof m->compiler, sizeof m->cflags };
     uint64_t                 cores;
     const char              *ts, *commit;
 
     if (decode_strings(rd, root, "machine", machine_keys, machine_dst, machine_sizes, 3) != 0 ||
-        decode_strings(rd, root, "build", build_keys, build_dst, build_sizes, 4) != 0 ||
+        decode_strings(rd, root, "build", build_keys, build_dst, build_sizes, 2) != 0 ||
+        (version == 1 ? decode_v1_libraries(rd, root, run) : decode_context(rd, root, run)) != 0 ||
         cb_json_uint(rd, json_object_get(root, "machine"), &(cb_json_path){ NULL, "machine", 0 },
                      "cores", 0, &cores) != 0 ||
         cb_json_string(rd, root, NULL, "timestamp", 0, &ts) != 0 ||
@@ -232,11 +291,12 @@ int cb_baseline_parse(const char *file, const char *text, size_t len, cb_run *ru
     } else if ((version = cb_json_member(&rd, root, NULL, "schema_version", JSON_INTEGER, 0,
                                          &vp)) == NULL) {
         /* error set */
-    } else if (!json_is_integer(version) ||
-               json_integer_value(version) != CB_BASELINE_SCHEMA_VERSION) {
-        cb_json_fail(&rd, &vp, "unsupported schema version %.17g (this cryptbench reads %d)",
+    } else if (!json_is_integer(version) || json_integer_value(version) < 1 ||
+               json_integer_value(version) > CB_BASELINE_SCHEMA_VERSION) {
+        cb_json_fail(&rd, &vp, "unsupported schema version %.17g (this cryptbench reads 1 to %d)",
                      json_number_value(version), CB_BASELINE_SCHEMA_VERSION);
-    } else if (decode_settings(&rd, root, run) == 0 && decode_machine(&rd, root, run) == 0 &&
+    } else if (decode_settings(&rd, root, run) == 0 &&
+               decode_machine(&rd, root, (int) json_integer_value(version), run) == 0 &&
                decode_benchmarks(&rd, root, run) == 0) {
         rc = 0;
     }
@@ -287,8 +347,9 @@ static void add_difference(char *buf, size_t size, const char *what, const char 
 
 void cb_baseline_differences(const cb_run *old, const cb_run *new_, char *buf, size_t size)
 {
-    const cb_sysinfo *a = &old->machine, *b = &new_->machine;
+    const cb_machine *a = &old->machine, *b = &new_->machine;
     char              ca[32], cb[32];
+    size_t            i;
 
     buf[0] = '\0';
     snprintf(ca, sizeof ca, "%ld", a->cores);
@@ -298,6 +359,15 @@ void cb_baseline_differences(const cb_run *old, const cb_run *new_, char *buf, s
     add_difference(buf, size, "kernel", a->kernel, b->kernel);
     add_difference(buf, size, "compiler", a->compiler, b->compiler);
     add_difference(buf, size, "flags", a->cflags, b->cflags);
-    add_difference(buf, size, "libsodium", a->libsodium, b->libsodium);
-    add_difference(buf, size, "OpenSSL", a->openssl, b->openssl);
+    for (i = 0; i < old->context.n; i++) {
+        const char *key = old->context.entries[i].key, *now = cb_context_get(&new_->context, key);
+
+        add_difference(buf, size, key, old->context.entries[i].value, now != NULL ? now : "(none)");
+    }
+    for (i = 0; i < new_->context.n; i++) {
+        if (cb_context_get(&old->context, new_->context.entries[i].key) == NULL) {
+            add_difference(buf, size, new_->context.entries[i].key, "(none)",
+                           new_->context.entries[i].value);
+        }
+    }
 }

@@ -9,7 +9,8 @@
 #include <jansson.h>
 #include "core/run.h"
 
-#define CB_BASELINE_SCHEMA_VERSION 1
+/* Written as 2; 1 (before context and variants) is still read. */
+#define CB_BASELINE_SCHEMA_VERSION 2
 
 /* dir/name.json into buf; -1 when the name is empty or could escape dir
  * (a '/' or a leading '.'). */
@@ -36,8 +37,8 @@ int cb_baseline_parse(const char *file, const char *text, size_t len, cb_run *ru
 
 /*
  * What differs between the machine and build of two runs, for the warning a
- * comparison across them deserves: "CPU 'X' vs 'Y'; libsodium 1.0.18 vs
- * 1.0.19". Empty when nothing does.
+ * comparison across them deserves: "CPU 'X' vs 'Y'; libsodium '1.0.18' vs
+ * '1.0.19'": the machine, the compiler and every context key. Empty when nothing does.
  */
 void cb_baseline_differences(const cb_run *old, const cb_run *new_, char *buf, size_t size);
 

@@ -1,7 +1,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "measure/registry.h"
 #include "store/result_json.h"
 #include "store/samples_csv.h"
 
@@ -112,7 +111,7 @@ json_t *cb_result_json_encode(const cb_result *r, const char *unit, int with_sam
     char    group[128];
     json_t *obj, *sampling, *analysis;
 
-    cb_registry_group(r->name, group, sizeof group);
+    cb_name_group(r->name, group, sizeof group);
     obj = json_pack("{s:s, s:s, s:o, s:o, s:o, s:s, s:s, s:o, s:o}", "name", r->name, "group",
                     group, "impl", string_or_null(r->impl), "param",
                     r->has_param ? json_integer((json_int_t) r->param) : json_null(),
@@ -123,6 +122,10 @@ json_t *cb_result_json_encode(const cb_result *r, const char *unit, int with_sam
     if (obj == NULL) {
         return NULL;
     }
+    json_object_set_new(obj, "variant",
+                        r->variant_of == NULL
+                            ? json_null()
+                            : json_pack("{s:s, s:s}", "of", r->variant_of, "adds", r->variant));
     json_object_set_new(obj, "throughput",
                         r->throughput == CB_THROUGHPUT_NONE
                             ? json_null()
@@ -211,6 +214,34 @@ static int has_control_character(const char *s)
     return 0;
 }
 
+/* "variant": {"of": NAME, "adds": TEXT} or null; absent in schema 1. */
+static int decode_variant(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                          cb_result *r)
+{
+    cb_json_path p;
+    json_t      *v;
+    const char  *of, *adds;
+
+    if (json_object_get(obj, "variant") == NULL) {
+        return 0;
+    }
+    if ((v = cb_json_member(rd, obj, at, "variant", JSON_OBJECT, 1, &p)) == NULL) {
+        return -1;
+    }
+    if (json_is_null(v)) {
+        return 0;
+    }
+    if (cb_json_string(rd, v, &p, "of", 0, &of) != 0 ||
+        cb_json_string(rd, v, &p, "adds", 0, &adds) != 0) {
+        return -1;
+    }
+    if (cb_result_set_string(&r->variant_of, of) != 0 ||
+        cb_result_set_string(&r->variant, adds) != 0) {
+        return cb_error_set(rd->err, "%s: out of memory", rd->file);
+    }
+    return 0;
+}
+
 static int decode_identity(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
                            const char *unit, cb_result *r)
 {
@@ -255,7 +286,8 @@ static int decode_identity(const cb_json_reader *rd, json_t *obj, const cb_json_
         r->has_param = 1;
         r->param = (uint64_t) json_integer_value(v);
     }
-    if ((v = cb_json_member(rd, obj, at, "throughput", JSON_OBJECT, 1, &p)) == NULL) {
+    if (decode_variant(rd, obj, at, r) != 0 ||
+        (v = cb_json_member(rd, obj, at, "throughput", JSON_OBJECT, 1, &p)) == NULL) {
         return -1;
     }
     if (!json_is_null(v)) {

@@ -25,9 +25,11 @@ expect_in "pkg-config knows cryptbench" out '^[0-9]+\.[0-9]+\.[0-9]+$'
 run sh -c "cc -O2 -std=c11 -Wall -Wextra -Wpedantic '$TMP/my_bench.c' \$(pkg-config --cflags --libs cryptbench) -o '$TMP/my_bench'"
 expect_status "the README example builds with pkg-config --cflags --libs cryptbench" 0
 expect_not_in "without a warning" err 'warning'
+run sh -c "cc -O2 -std=c11 -I'$PREFIX/include' '$TMP/my_bench.c' -L'$PREFIX/lib' -lcryptbench -ljansson -lm -o '$TMP/my_bench_plain'"
+expect_status "and with -lcryptbench -ljansson -lm alone: the core needs no crypto library" 0
 run "$TMP/my_bench" $SHORT --no-html
 expect_status "and runs" 0
-expect_in "with the same runner and report" out '^hash/blake2b/16384/libsodium$'
+expect_in "with the same runner and report" out '^hash/fnv1a/16384 +time: '
 expect_in "parameters and throughput" out '^ {24}thrpt: '
 run "$TMP/my_bench" --list
 expect_lines "and the same options" out 3
