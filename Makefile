@@ -86,7 +86,7 @@ $(BUILD)/deps.mk: ci/install-deps Makefile $(BUILD)/flags
 	   echo "CORE_LIBS := $$(pkg-config --libs $(CORE_DEPS)) -lm"; \
 	   echo "SUITE_CFLAGS := $$(pkg-config --cflags $(SUITE_DEPS))"; \
 	   echo "SUITE_LIBS := $$(pkg-config --libs $(SUITE_DEPS))"; \
-	   echo "VALGRIND_CFLAGS := $$(pkg-config --exists valgrind && echo -DCB_HAVE_CALLGRIND $$(pkg-config --cflags valgrind))"; \
+	   echo "VALGRIND_CFLAGS := $$(pkg-config --exists valgrind && echo -DCB_HAVE_VALGRIND $$(pkg-config --cflags valgrind))"; \
 	   } > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/test-deps.mk: $(BUILD)/deps.mk ci/install-deps Makefile
@@ -105,8 +105,9 @@ endif
 # lib/ includes its private headers by folder, "stats/bootstrap.h"; bench/ sees only include/
 $(BUILD)/lib/%.o: ALL_CPPFLAGS += -Ilib
 
-# valgrind's client requests, when its headers are here, for --measure instructions
-$(BUILD)/lib/measure/callgrind.o: ALL_CPPFLAGS += $(VALGRIND_CFLAGS)
+# valgrind's client requests, when its headers are here: instruction counts
+# under callgrind
+$(BUILD)/lib/measure/%.o: ALL_CPPFLAGS += $(VALGRIND_CFLAGS)
 
 $(BUILD)/lib/measure/sysinfo.o: ALL_CPPFLAGS += -DCB_BUILD_CFLAGS='"$(CFLAGS)"'
 

@@ -11,7 +11,7 @@
 #include "support.h"
 
 /* A clock that moves only when a benchmark says so. What it measures is the
- * counter c->user points at: fake_now, or an instruction count beside it. */
+ * counter c->state points at: fake_now, or an instruction count beside it. */
 static uint64_t fake_now;
 
 static uint64_t fake_read(cb_clock *c)
@@ -22,7 +22,7 @@ static uint64_t fake_read(cb_clock *c)
 
 static uint64_t counter_read(cb_clock *c)
 {
-    return *(const uint64_t *) c->user;
+    return *(const uint64_t *) c->state;
 }
 
 static uint64_t counter_stop(cb_clock *c, uint64_t mark)
@@ -30,11 +30,13 @@ static uint64_t counter_stop(cb_clock *c, uint64_t mark)
     return counter_read(c) - mark;
 }
 
+static const cb_clock_ops fake_ops = { .kind = CB_MEASURE_WALL, .unit = "ns",
+                                        .now_ns = fake_read, .start = counter_read,
+                                        .stop = counter_stop, .start_is_wall = 1 };
+
 static cb_clock fake_clock(void)
 {
-    return (cb_clock){ .kind = CB_MEASURE_WALL, .unit = "ns", .now_ns = fake_read,
-                       .start = counter_read, .stop = counter_stop, .wall_is_measure = 1,
-                       .ticks_per_ns = 1.0, .fd = -1, .user = &fake_now };
+    return (cb_clock){ .ops = &fake_ops, .state = &fake_now };
 }
 
 /* 100 ns per iteration, plus 5 us of set-up per call that must not count. */
@@ -189,7 +191,7 @@ static void test_measure_linear_samples_exact(void **state)
 /* An instruction counter beside the wall clock: the benchmark counts 250
  * instructions an iteration whatever the wall clock does, which moves by
  * wall_per_iter, as a loaded machine would move it more. */
-static uint64_t fake_count, wall_per_iter, sample_mark, last_sample;
+static uint64_t fake_count, wall_per_iter, sample_mark;
 
 static int bench_250_instructions(cb_state *s)
 {
@@ -225,40 +227,36 @@ static void deferred_begin(cb_clock *c)
     sample_mark = fake_count;
 }
 
-static void deferred_end(cb_clock *c)
-{
-    (void) c;
-    last_sample = fake_count - sample_mark;
-}
-
-static int deferred_value(cb_clock *c, double *value, cb_error *err)
+static int deferred_end(cb_clock *c, double *value, cb_error *err)
 {
     (void) c;
     (void) err;
-    *value = (double) last_sample;
+    *value = (double) (fake_count - sample_mark);
     return 0;
 }
 
+/* perf's shape and callgrind's */
+static const cb_clock_ops counting_ops = { .kind = CB_MEASURE_INSTRUCTIONS,
+                                           .unit = "instructions", .now_ns = fake_read,
+                                           .start = counter_read, .stop = counter_stop,
+                                           .plan_ns_per_count = 3.0 };
+static const cb_clock_ops deferred_ops = { .kind = CB_MEASURE_INSTRUCTIONS,
+                                           .unit = "instructions", .now_ns = fake_read,
+                                           .start = deferred_none, .stop = deferred_stop,
+                                           .sample_begin = deferred_begin,
+                                           .sample_end = deferred_end,
+                                           .plan_ns_per_count = 3.0 };
+
 static cb_plan plan_counting(int deferred, uint64_t wall)
 {
-    cb_clock          c = { .kind = CB_MEASURE_INSTRUCTIONS, .unit = "instructions",
-                            .now_ns = fake_read, .start = counter_read, .stop = counter_stop,
-                            .ticks_per_ns = 1.0, .fd = -1, .plan_ns_per_count = 3.0,
-                            .user = &fake_count };
+    cb_clock          c = { .ops = deferred ? &deferred_ops : &counting_ops,
+                            .state = &fake_count };
     cb_bench          def = { .name = "t/count", .run = bench_250_instructions };
     cb_instance       inst = instance(&def, "t/count");
     cb_measure_config cfg = { .warm_up_ns = 1e6, .measurement_ns = 1e8, .sample_size = 20 };
     cb_result         r = { 0 };
     cb_plan           plan;
 
-    if (deferred) {
-        c.start = deferred_none;
-        c.stop = deferred_stop;
-        c.sample_begin = deferred_begin;
-        c.sample_end = deferred_end;
-        c.sample_value = deferred_value;
-        c.deferred = 1;
-    }
     fake_now = 0;
     wall_per_iter = wall;
     cb_measure_run(&inst, &c, &cfg, NULL, &r);

@@ -289,7 +289,7 @@ static int measure(session *s, cb_error *err)
     if (cb_clock_open(&clock, cfg->measure, err) != 0) {
         return -1;
     }
-    if (clock.via_callgrind && !cfg->timeout_s_set) {
+    if (clock.ops->child_tool != NULL && !cfg->timeout_s_set) {
         slow.timeout_s = CB_DEFAULT_TIMEOUT_CALLGRIND_S;
     }
     memset(&rn, 0, sizeof rn);
@@ -305,7 +305,7 @@ static int measure(session *s, cb_error *err)
     }
     cb_runner_describe(&rn, &s->run);
     warn_environment(s->prog, cfg->build_flags, &s->run.machine);
-    if (clock.via_callgrind && !cfg->test) {
+    if (clock.ops->child_tool != NULL && !cfg->test) {
         fprintf(stderr, "%s: perf_event_open is not available here: counting instructions under "
                         "valgrind's callgrind, about fifty times slower than native\n", s->prog);
     }
@@ -394,7 +394,9 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
         goto done;
     }
     cb_sysinfo_read(&s.run.machine);
-    if (cb_context_copy(&s.run.context, cb_context_registered()) != 0) {
+    /* a stored run (--load-baseline) brings the context it was measured with */
+    if (cfg->load_baseline == NULL &&
+        cb_context_copy(&s.run.context, cb_context_registered()) != 0) {
         cb_error_set(err, "out of memory");
         goto done;
     }

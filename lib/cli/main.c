@@ -4,7 +4,7 @@
 #include "cli/calibrate.h"
 #include "cli/options.h"
 #include "cli/command.h"
-#include "measure/isolate.h"
+#include "measure/child.h"
 #include "measure/context.h"
 #include "measure/registry.h"
 
@@ -25,7 +25,7 @@ int cb_main_with_build(int argc, char **argv, unsigned build_flags)
     const char *prog = program_name(argc > 0 ? argv[0] : NULL);
     cb_config   cfg;
     cb_error    err = { "" };
-    int         status = cb_isolate_child();
+    int         status = cb_child_main();
 
     if (status >= 0) {
         cb_registry_clear();

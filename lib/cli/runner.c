@@ -39,9 +39,9 @@ void cb_runner_describe(const cb_runner *rn, cb_run *run)
 {
     const cb_config *cfg = rn->cfg;
 
-    run->measure = rn->clock->kind;
-    run->unit = rn->clock->unit;
-    run->tsc_ghz = rn->clock->kind == CB_MEASURE_CYCLES ? rn->clock->ticks_per_ns : 0.0;
+    run->measure = cb_clock_kind(rn->clock);
+    run->unit = cb_clock_unit(rn->clock);
+    run->tsc_ghz = cb_clock_tsc_ghz(rn->clock);
     run->warm_up_s = cfg->warm_up_s;
     run->measurement_s = cfg->measurement_s_set || !cfg->quick ? cfg->measurement_s
                                                                 : CB_QUICK_MEASUREMENT_S;

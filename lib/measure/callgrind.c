@@ -1,17 +1,15 @@
-#include <dirent.h>
 #include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "measure/callgrind.h"
 #include "core/config.h"
+#include "measure/callgrind.h"
+#include "measure/valgrind.h"
 
-#if defined(CB_HAVE_CALLGRIND)
+#if defined(CB_HAVE_VALGRIND)
 #  include <valgrind/callgrind.h>
-#  include <valgrind/valgrind.h>
 #endif
 
 /* names the dumps' prefix to the child under valgrind, which reads its first
@@ -37,48 +35,68 @@ static int read_dump(const char *out_prefix, size_t i, double *value, cb_error *
     return found ? 0 : cb_error_set(err, "callgrind dump %s has no summary line", path);
 }
 
-#if defined(CB_HAVE_CALLGRIND)
+int cb_callgrind_read(const char *out_prefix, size_t n, double *values, cb_error *err)
+{
+    char   path[4200];
+    size_t last = 0, i;
+
+    /* the samples are the last n dumps, whatever the child dumped before them
+     * (the counted iteration it planned with) */
+    do {
+        snprintf(path, sizeof path, "%s.%zu", out_prefix, ++last);
+    } while (access(path, F_OK) == 0);
+    last--;
+    if (last < n) {
+        return cb_error_set(err, "callgrind wrote %zu dumps in %s, and %zu samples were taken",
+                            last, out_prefix, n);
+    }
+    for (i = 0; i < n; i++) {
+        if (read_dump(out_prefix, last - n + 1 + i, &values[i], err) != 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* the counting happens in the children; here (--test, which runs natively)
+ * the wall clock keeps start and stop sound */
+static const cb_clock_ops parent_ops = {
+    .kind = CB_MEASURE_INSTRUCTIONS,
+    .unit = "instructions",
+    .now_ns = cb_clock_wall_now,
+    .start = cb_clock_wall_now,
+    .stop = cb_clock_wall_since,
+    .start_is_wall = 1,
+    .child_tool = "callgrind",
+};
+
+int cb_callgrind_open_parent(cb_clock *c, cb_error *err)
+{
+    if (cb_valgrind_available(err) != 0) {
+        return -1;
+    }
+    *c = (cb_clock){ .ops = &parent_ops };
+    return 0;
+}
+
+void cb_callgrind_exec(const char *out_prefix)
+{
+    char        out[4200];
+    const char *options[] = { "--collect-atstart=no", out };
+
+    snprintf(out, sizeof out, "--callgrind-out-file=%s", out_prefix);
+    if (setenv(OUT_ENV, out_prefix, 1) == 0) {
+        cb_valgrind_exec("callgrind", options, 2);
+    }
+}
+
+#if defined(CB_HAVE_VALGRIND)
 /* the child reads back its own last dump: the prefix valgrind was given, and
  * the number callgrind gave the dump */
-static char   out_prefix_[4200];
-static size_t dumps_;
-
-static int on_path(const char *prog)
-{
-    const char *path = getenv("PATH");
-    char        buf[4096];
-
-    while (path != NULL && *path != '\0') {
-        size_t len = strcspn(path, ":");
-
-        snprintf(buf, sizeof buf, "%.*s/%s", (int) len, path, prog);
-        if (access(buf, X_OK) == 0) {
-            return 1;
-        }
-        path += len + (path[len] == ':');
-    }
-    return 0;
-}
-
-int cb_callgrind_available(cb_error *err)
-{
-    if (!on_path("valgrind")) {
-        return cb_error_set(err, "valgrind was not found on the PATH: install it "
-                                 "(apt-get install valgrind) to count instructions under callgrind");
-    }
-    return 0;
-}
-
-int cb_callgrind_running(void)
-{
-    return RUNNING_ON_VALGRIND != 0;
-}
-
-static uint64_t wall_ns(cb_clock *c)
-{
-    (void) c;
-    return cb_clock_monotonic_ns();
-}
+typedef struct child {
+    char   out_prefix[4200];
+    size_t dumps;
+} child;
 
 /* collection goes on as the last thing before the loop and off as the first
  * after it: what is counted is the loop */
@@ -103,143 +121,63 @@ static void zero(cb_clock *c)
     CALLGRIND_ZERO_STATS;
 }
 
-static void dump(cb_clock *c)
-{
-    (void) c;
-    CALLGRIND_DUMP_STATS_AT("cryptbench-sample");
-    dumps_++;
-}
-
 /* valgrind writes a dump before the client request returns */
-static int last_dump(cb_clock *c, double *value, cb_error *err)
+static int dump(cb_clock *c, double *value, cb_error *err)
 {
-    (void) c;
-    return read_dump(out_prefix_, dumps_, value, err);
+    child *ch = c->state;
+
+    CALLGRIND_DUMP_STATS_AT("cryptbench-sample");
+    ch->dumps++;
+    return read_dump(ch->out_prefix, ch->dumps, value, err);
 }
 
-int cb_callgrind_clock(cb_clock *c, cb_error *err)
+static void child_close(cb_clock *c)
+{
+    free(c->state);
+}
+
+/* budgets stay in wall time, which valgrind stretches about fifty-fold */
+static const cb_clock_ops child_ops = {
+    .kind = CB_MEASURE_INSTRUCTIONS,
+    .unit = "instructions",
+    .now_ns = cb_clock_wall_now,
+    .start = toggle_on,
+    .stop = toggle_off,
+    .sample_begin = zero,
+    .sample_end = dump,
+    .plan_ns_per_count = CB_PLAN_NS_PER_INSTRUCTION_CALLGRIND,
+    .close = child_close,
+};
+
+int cb_callgrind_open_child(cb_clock *c, cb_error *err)
 {
     const char *prefix = getenv(OUT_ENV);
+    child      *ch;
 
-    if (!cb_callgrind_running()) {
+    if (!cb_valgrind_running()) {
         return cb_error_set(err, "not running under valgrind");
     }
     if (prefix == NULL) {
         return cb_error_set(err, "%s is not set: run under valgrind by cryptbench itself", OUT_ENV);
     }
-    if (strlen(prefix) >= sizeof out_prefix_) {
-        return cb_error_set(err, "%s is longer than %zu bytes", OUT_ENV, sizeof out_prefix_ - 1);
+    ch = calloc(1, sizeof *ch);
+    if (ch == NULL) {
+        return cb_error_set(err, "out of memory");
     }
-    strcpy(out_prefix_, prefix);
+    if (strlen(prefix) >= sizeof ch->out_prefix) {
+        free(ch);
+        return cb_error_set(err, "%s is longer than %zu bytes", OUT_ENV,
+                            sizeof ch->out_prefix - 1);
+    }
+    strcpy(ch->out_prefix, prefix);
     unsetenv(OUT_ENV); /* a benchmark that runs programs must not pass it on */
-    /* budgets stay in wall time, which valgrind stretches about fifty-fold */
-    *c = (cb_clock){ .kind = CB_MEASURE_INSTRUCTIONS, .unit = "instructions", .now_ns = wall_ns,
-                     .start = toggle_on, .stop = toggle_off, .sample_begin = zero,
-                     .sample_end = dump, .sample_value = last_dump, .deferred = 1, .fd = -1,
-                     .ticks_per_ns = 1.0,
-                     .plan_ns_per_count = CB_PLAN_NS_PER_INSTRUCTION_CALLGRIND };
+    *c = (cb_clock){ .ops = &child_ops, .state = ch };
     return 0;
 }
 #else
-int cb_callgrind_available(cb_error *err)
-{
-    return cb_error_set(err, "this cryptbench was built without valgrind's headers: install "
-                             "valgrind (apt-get install valgrind) and rebuild to count "
-                             "instructions under callgrind");
-}
-
-int cb_callgrind_running(void)
-{
-    return 0;
-}
-
-int cb_callgrind_clock(cb_clock *c, cb_error *err)
+int cb_callgrind_open_child(cb_clock *c, cb_error *err)
 {
     (void) c;
     return cb_error_set(err, "built without valgrind's headers");
 }
 #endif
-
-void cb_callgrind_exec(const char *out_prefix)
-{
-    char  self[64], out[4200];
-    char *argv[8];
-    int   n = 0;
-
-    /* The runner's program through /proc: it stays reachable while the runner
-     * lives, even when a rebuild has replaced the file under its name (the
-     * name would then read "... (deleted)" and valgrind would find nothing). */
-    snprintf(self, sizeof self, "/proc/%ld/exe", (long) getppid());
-    snprintf(out, sizeof out, "--callgrind-out-file=%s", out_prefix);
-    if (setenv(OUT_ENV, out_prefix, 1) != 0) {
-        return;
-    }
-    argv[n++] = (char *) "valgrind";
-    argv[n++] = (char *) "--tool=callgrind";
-    argv[n++] = (char *) "--collect-atstart=no";
-    argv[n++] = out;
-    argv[n++] = (char *) "--quiet";
-    argv[n++] = self;
-    argv[n] = NULL;
-    execvp("valgrind", argv);
-}
-
-int cb_callgrind_mkdir(char *dir, size_t size)
-{
-    const char *tmp = getenv("TMPDIR");
-    char        cwd[PATH_MAX], full[2 * PATH_MAX];
-
-    snprintf(dir, size, "%s/cryptbench-callgrind-XXXXXX",
-             tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
-    if (mkdtemp(dir) == NULL) {
-        return -1;
-    }
-    /* absolute: valgrind writes, and the child reads, from wherever a benchmark
-     * has chdir'ed to */
-    if (dir[0] != '/' && getcwd(cwd, sizeof cwd) != NULL &&
-        (size_t) snprintf(full, sizeof full, "%s/%s", cwd, dir) < size) {
-        strcpy(dir, full);
-    }
-    return 0;
-}
-
-void cb_callgrind_cleanup(const char *dir)
-{
-    DIR           *d = opendir(dir);
-    struct dirent *e;
-    char           path[4200];
-
-    while (d != NULL && (e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
-            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-            unlink(path);
-        }
-    }
-    if (d != NULL) {
-        closedir(d);
-    }
-    rmdir(dir);
-}
-
-int cb_callgrind_read(const char *out_prefix, size_t n, double *values, cb_error *err)
-{
-    char   path[4200];
-    size_t last = 0, i;
-
-    /* the samples are the last n dumps, whatever the child dumped before them
-     * (the counted iteration it planned with) */
-    do {
-        snprintf(path, sizeof path, "%s.%zu", out_prefix, ++last);
-    } while (access(path, F_OK) == 0);
-    last--;
-    if (last < n) {
-        return cb_error_set(err, "callgrind wrote %zu dumps in %s, and %zu samples were taken",
-                            last, out_prefix, n);
-    }
-    for (i = 0; i < n; i++) {
-        if (read_dump(out_prefix, last - n + 1 + i, &values[i], err) != 0) {
-            return -1;
-        }
-    }
-    return 0;
-}

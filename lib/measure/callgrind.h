@@ -17,29 +17,20 @@
 #include <stddef.h>
 #include "measure/clock.h"
 
-/* 0 when this build can count under callgrind and valgrind is on the PATH;
- * otherwise -1 and a message that says what to install. */
-int cb_callgrind_available(cb_error *err);
+/* The runner's clock when instructions are counted under callgrind: it counts
+ * nothing itself (its ops->child_tool says where the counting happens). -1
+ * with a message that says what to install when valgrind is not usable. */
+int cb_callgrind_open_parent(cb_clock *c, cb_error *err);
 
-/* True when this process runs under valgrind. */
-int cb_callgrind_running(void);
+/* The child's clock, under valgrind: collection toggled by start/stop, a dump
+ * per sample read back after it. -1 when not running under valgrind. */
+int cb_callgrind_open_child(cb_clock *c, cb_error *err);
 
-/* The child's clock: collection toggled by start/stop, a dump per sample,
- * values deferred to the parent. -1 when not running under valgrind. */
-int cb_callgrind_clock(cb_clock *c, cb_error *err);
-
-/* In a child forked by the runner: execs valgrind on the runner's program,
- * with out_prefix for callgrind's dumps. Returns only on failure. */
+/* In a forked child: execs the runner's program under callgrind, its dumps
+ * written as out_prefix.1, .2, ... Returns only on failure. */
 void cb_callgrind_exec(const char *out_prefix);
 
 /* The instruction counts of the last n dumps, the samples, into values. */
 int cb_callgrind_read(const char *out_prefix, size_t n, double *values, cb_error *err);
-
-/* Creates a fresh directory for a child's dumps, in $TMPDIR (or /tmp), its
- * name in dir. -1 and errno when it cannot. */
-int cb_callgrind_mkdir(char *dir, size_t size);
-
-/* Removes the directory of a child's dumps, and the dumps. */
-void cb_callgrind_cleanup(const char *dir);
 
 #endif

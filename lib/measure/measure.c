@@ -46,7 +46,7 @@ void cb_measure_run(const cb_instance *inst, cb_clock *clock, const cb_measure_c
         progress->warm_up(progress->self, inst->name, cfg->warm_up_ns);
     }
     if (cb_sampling_warm_up(&s, cfg->warm_up_ns, &met_ns) != 0 ||
-        (clock->plan_ns_per_count > 0.0 && cb_sampling_count_one(&s, &met_ns) != 0)) {
+        (clock->ops->plan_ns_per_count > 0.0 && cb_sampling_count_one(&s, &met_ns) != 0)) {
         keep_note(r, &s);
         cb_result_fail(r, s.failure);
         return;

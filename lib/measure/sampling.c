@@ -49,7 +49,7 @@ int cb_sampling_overruns(const cb_plan *plan)
 int cb_sampling_warm_up(cb_state *s, double warm_up_ns, double *met_ns)
 {
     cb_clock *c = s->clock;
-    uint64_t  start = c->now_ns(c), iters = 1, total_iters = 0, timed_ns = 0, now;
+    uint64_t  start = c->ops->now_ns(c), iters = 1, total_iters = 0, timed_ns = 0, now;
 
     for (;;) {
         double left, per_iter, fit;
@@ -59,7 +59,7 @@ int cb_sampling_warm_up(cb_state *s, double warm_up_ns, double *met_ns)
         }
         total_iters += iters;
         timed_ns += s->wall_ns;
-        now = c->now_ns(c);
+        now = c->ops->now_ns(c);
         left = warm_up_ns - (double) (now - start);
         if (left <= 0.0) {
             break;
@@ -75,34 +75,34 @@ int cb_sampling_warm_up(cb_state *s, double warm_up_ns, double *met_ns)
 }
 
 /* One sample of `iters` iterations, with the clock's per-sample hooks around
- * it; its value is s->measured (0 for a deferred clock, filled in later). */
-static int one_sample(cb_state *s, uint64_t iters)
+ * it, its value in *value: what the timer measured, or the count a deferred
+ * counter reports after the fact. */
+static int one_sample(cb_state *s, uint64_t iters, double *value)
 {
-    if (s->clock->sample_begin != NULL) {
-        s->clock->sample_begin(s->clock);
+    const cb_clock_ops *ops = s->clock->ops;
+    cb_error            err;
+
+    if (ops->sample_begin != NULL) {
+        ops->sample_begin(s->clock);
     }
     if (cb_state_call(s, s->inst->def->run, iters, 1) != 0) {
         return -1;
     }
-    if (s->clock->sample_end != NULL) {
-        s->clock->sample_end(s->clock);
+    *value = (double) s->measured;
+    if (ops->sample_end != NULL && ops->sample_end(s->clock, value, &err) != 0) {
+        return cb_state_fail(s, "%s", err.msg);
     }
     return 0;
 }
 
 int cb_sampling_count_one(cb_state *s, double *met_ns)
 {
-    double   count;
-    cb_error err;
+    double count;
 
-    if (one_sample(s, 1) != 0) {
+    if (one_sample(s, 1, &count) != 0) {
         return -1;
     }
-    count = (double) s->measured;
-    if (s->clock->deferred && s->clock->sample_value(s->clock, &count, &err) != 0) {
-        return cb_state_fail(s, "%s", err.msg);
-    }
-    *met_ns = count * s->clock->plan_ns_per_count;
+    *met_ns = count * s->clock->ops->plan_ns_per_count;
     return 0;
 }
 
@@ -120,12 +120,11 @@ int cb_sampling_collect(cb_state *s, const cb_plan *plan, cb_samples *out,
         if (progress != NULL && progress->collect != NULL) {
             progress->collect(progress->self, s->inst->name, plan, i);
         }
-        if (one_sample(s, iters) != 0) {
+        if (one_sample(s, iters, &out->values[i]) != 0) {
             cb_samples_free(out);
             return -1;
         }
         out->iters[i] = (double) iters;
-        out->values[i] = (double) s->measured;
     }
     if (progress != NULL && progress->collect != NULL) {
         progress->collect(progress->self, s->inst->name, plan, plan->n);

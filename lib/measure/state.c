@@ -25,12 +25,12 @@ uint64_t cb_state_start(cb_state *s)
     }
     s->running = 1;
     s->starts++;
-    if (s->clock->wall_is_measure) {
-        s->mark = s->clock->start(s->clock);
+    if (s->clock->ops->start_is_wall) {
+        s->mark = s->clock->ops->start(s->clock);
         s->wall_mark = s->mark;
     } else {
-        s->wall_mark = s->clock->now_ns(s->clock);
-        s->mark = s->clock->start(s->clock);
+        s->wall_mark = s->clock->ops->now_ns(s->clock);
+        s->mark = s->clock->ops->start(s->clock);
     }
     return s->iterations;
 }
@@ -43,14 +43,14 @@ void cb_state_stop(cb_state *s)
         cb_state_fail(s, "cb_state_stop called without cb_state_start");
         return;
     }
-    amount = s->clock->stop(s->clock, s->mark);
+    amount = s->clock->ops->stop(s->clock, s->mark);
     if (s->clock->failed) {
-        cb_state_fail(s, "reading the %s counter failed", s->clock->unit);
+        cb_state_fail(s, "reading the %s counter failed", s->clock->ops->unit);
     }
-    if (s->clock->wall_is_measure) {
+    if (s->clock->ops->start_is_wall) {
         s->wall_ns += amount;
     } else {
-        s->wall_ns += s->clock->now_ns(s->clock) - s->wall_mark;
+        s->wall_ns += s->clock->ops->now_ns(s->clock) - s->wall_mark;
     }
     s->measured += amount;
     s->running = 0;

@@ -1,5 +1,6 @@
 /*
- * The cycle counter, read inline so that a read costs tens of cycles, not a call.
+ * The cycle counter, read inline so that a read costs tens of cycles, not a
+ * call, and the clock backend built on it (tsc.c).
  *
  * Caveats, which the report states rather than hides:
  * - x86's TSC counts reference cycles at a constant rate (constant_tsc), not the
@@ -11,10 +12,18 @@
  * - AArch64's CNTVCT_EL0 is a generic timer, often 24-100 MHz: coarse, but
  *   constant-rate. Elsewhere there is no counter and --measure cycles is refused.
  */
-#ifndef CB_CYCLES_H
-#define CB_CYCLES_H
+#ifndef CB_TSC_H
+#define CB_TSC_H
 
 #include <stdint.h>
+#include "measure/clock.h"
+
+/* The cycles backend: measures the counter's rate, about 60 ms. -1 where
+ * there is no counter cb_cycles_start() can read. */
+int cb_tsc_open(cb_clock *c, cb_error *err);
+
+/* The rate that cb_tsc_open() measured, in GHz. */
+double cb_tsc_ghz(const cb_clock *c);
 
 #if defined(__x86_64__) || defined(__i386__)
 #  define CB_CYCLES_AVAILABLE 1

@@ -1,0 +1,43 @@
+/*
+ * Process control for a benchmark's child: started with a pipe back to the
+ * runner and tied to the runner's life, its report read until it is whole or
+ * a deadline passes, then waited for (and killed if it lingers). Nothing here
+ * knows what the child measures.
+ */
+#ifndef CB_PROCESS_H
+#define CB_PROCESS_H
+
+#include <stdint.h>
+#include <sys/types.h>
+#include "core/error.h"
+#include "core/strbuf.h"
+
+typedef struct cb_process {
+    pid_t pid;
+    int   fd; /* the read end of the child's pipe */
+} cb_process;
+
+/*
+ * Forks a child that runs fn(fd, arg) with the write end of a pipe and must
+ * not return (it execs or _exits); a runner that dies takes the child with
+ * it. In the runner: 0 with p filled, or -1 (no pipe, no fork) with err.
+ */
+int cb_process_start(cb_process *p, void (*fn)(int fd, void *arg), void *arg, cb_error *err);
+
+/* Reads the child's report into buf until complete(buf) holds, the pipe
+ * closes or the deadline (CLOCK_MONOTONIC ns) passes (*timed_out); closes the
+ * pipe. NULL, or why the report is unreadable. */
+const char *cb_process_collect(cb_process *p, uint64_t deadline, cb_buf *buf,
+                               int (*complete)(const char *text, size_t len), int *timed_out);
+
+/* Waits for the child until the deadline, then kills it (at once when
+ * kill_now): after its report it only has to exit. *status as waitpid's. */
+void cb_process_reap(cb_process *p, uint64_t deadline, int kill_now, int *status,
+                     int *timed_out);
+
+/* Why a child that left no good report ended: "crashed: signal 11
+ * (Segmentation fault)", "exited with status 3 before reporting", or "benchmark
+ * process sent an <why>". */
+void cb_process_describe(char *buf, size_t size, int status, const char *why);
+
+#endif

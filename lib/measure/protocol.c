@@ -1,0 +1,102 @@
+#include <string.h>
+
+#include "measure/protocol.h"
+
+static void put_text(FILE *f, const char *key, const char *text)
+{
+    const char *p;
+
+    fprintf(f, "%s ", key);
+    for (p = text; *p != '\0'; p++) {
+        fputc(*p == '\n' || *p == '\r' ? ' ' : *p, f);
+    }
+    fputc('\n', f);
+}
+
+void cb_protocol_write(FILE *f, const cb_result *r, int with_samples)
+{
+    size_t i;
+
+    if (r->note != NULL) {
+        put_text(f, "note", r->note);
+    }
+    if (r->failed) {
+        put_text(f, "failed", r->failure != NULL ? r->failure : "failed");
+    } else if (with_samples) {
+        fprintf(f, "plan %d %zu %llu %.17g %.17g %.17g\n", (int) r->plan.mode, r->plan.n,
+                (unsigned long long) r->plan.d, r->plan.met_ns, r->plan.target_ns,
+                r->plan.expected_ns);
+        for (i = 0; i < r->samples.n; i++) {
+            fprintf(f, "sample %.17g %.17g\n", r->samples.iters[i], r->samples.values[i]);
+        }
+    }
+    fputs("end\n", f);
+}
+
+void cb_protocol_write_failure(FILE *f, const char *why)
+{
+    put_text(f, "failed", why);
+    fputs("end\n", f);
+}
+
+int cb_protocol_complete(const char *text, size_t len)
+{
+    return len >= 4 && strcmp(text + len - 4, "end\n") == 0 && (len == 4 || text[len - 5] == '\n');
+}
+
+static int parse_plan(const char *line, cb_result *r, const char **why)
+{
+    int                mode;
+    unsigned long long d;
+
+    if (r->samples.iters != NULL) {
+        *why = "second plan";
+        return -1;
+    }
+    if (sscanf(line, "%d %zu %llu %lf %lf %lf", &mode, &r->plan.n, &d, &r->plan.met_ns,
+               &r->plan.target_ns, &r->plan.expected_ns) != 6 ||
+        cb_samples_alloc(&r->samples, r->plan.n) != 0) {
+        *why = "unreadable plan";
+        return -1;
+    }
+    r->plan.mode = mode == CB_MODE_FLAT ? CB_MODE_FLAT : CB_MODE_LINEAR;
+    r->plan.d = d;
+    return 0;
+}
+
+int cb_protocol_parse(char *text, cb_result *r, const char **why)
+{
+    char  *line, *save = NULL;
+    size_t k = 0;
+    int    ended = 0;
+
+    for (line = strtok_r(text, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save)) {
+        if (strncmp(line, "note ", 5) == 0) {
+            cb_result_set_string(&r->note, line + 5);
+        } else if (strncmp(line, "failed ", 7) == 0) {
+            cb_result_fail(r, line + 7);
+        } else if (strncmp(line, "plan ", 5) == 0) {
+            if (parse_plan(line + 5, r, why) != 0) {
+                return -1;
+            }
+        } else if (strncmp(line, "sample ", 7) == 0) {
+            if (k >= r->samples.n || sscanf(line + 7, "%lf %lf", &r->samples.iters[k],
+                                            &r->samples.values[k]) != 2) {
+                *why = "unreadable sample";
+                return -1;
+            }
+            k++;
+        } else if (strcmp(line, "end") == 0) {
+            ended = 1;
+        }
+    }
+    if (!ended) {
+        *why = "incomplete report";
+        return -1;
+    }
+    if (!r->failed && k != r->samples.n) {
+        *why = "missing samples";
+        return -1;
+    }
+    return 0;
+}
