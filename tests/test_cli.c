@@ -25,6 +25,7 @@ static int parse(cb_config *cfg, cb_error *err, const char *first, ...)
     return rc;
 }
 
+/* Parsing no arguments leaves every setting at its documented constant. */
 static void test_defaults(void **state)
 {
     cb_config cfg;
@@ -33,13 +34,27 @@ static void test_defaults(void **state)
     (void) state;
     assert_int_equal(parse(&cfg, &err, NULL), 0);
     assert_int_equal(cfg.command, CB_COMMAND_RUN);
-    assert_true(cfg.warm_up_s == CB_DEFAULT_WARM_UP_S);
-    assert_true(cfg.measurement_s == CB_DEFAULT_MEASUREMENT_S);
-    assert_int_equal(cfg.sample_size, 100);
-    assert_int_equal(cfg.nresamples, 100000);
-    assert_true(cfg.confidence == 0.95);
+    assert_true(cfg.warm_up_s == CB_DEFAULT_WARM_UP_S && !cfg.warm_up_s_set);
+    assert_true(cfg.measurement_s == CB_DEFAULT_MEASUREMENT_S && !cfg.measurement_s_set);
+    assert_true(cfg.sample_size == CB_DEFAULT_SAMPLE_SIZE && !cfg.sample_size_set);
+    assert_true(cfg.timeout_s == CB_DEFAULT_TIMEOUT_S && !cfg.timeout_s_set);
+    assert_int_equal(cfg.rounds, CB_DEFAULT_CALIBRATE_ROUNDS);
+    assert_int_equal(cfg.nresamples, CB_DEFAULT_NRESAMPLES);
+    assert_true(cfg.confidence == CB_DEFAULT_CONFIDENCE);
+    assert_true(cfg.seed == CB_DEFAULT_SEED);
+    assert_true(cfg.noise_threshold == CB_DEFAULT_NOISE_THRESHOLD && !cfg.noise_threshold_set);
+    assert_true(cfg.significance == CB_DEFAULT_SIGNIFICANCE);
+    assert_string_equal(cfg.reports_dir, CB_DEFAULT_REPORTS_DIR);
+    assert_null(cfg.save_baseline);
+    assert_null(cfg.baseline);
+    assert_null(cfg.load_baseline);
+    assert_string_equal(cfg.unit, "ns");
+    assert_true(cfg.unit_scale == 1.0);
     assert_int_equal(cfg.measure, CB_MEASURE_WALL);
     assert_int_equal(cfg.format, CB_FORMAT_HUMAN);
+    assert_int_equal(cfg.color, CB_COLOR_AUTO);
+    assert_true(cfg.html);
+    assert_false(cfg.list || cfg.exact || cfg.test || cfg.quick || cfg.gate || cfg.quiet);
     assert_int_equal(cfg.nfilters, 0);
     cb_cli_free(&cfg);
 }
@@ -106,6 +121,28 @@ static void test_subcommands(void **state)
     cb_cli_free(&cfg);
 }
 
+/* --unit's choices, each with the unit and scale a CSV's totals are read in. */
+static void test_units(void **state)
+{
+    static const struct {
+        const char *given, *unit;
+        double      scale;
+    } units[] = { { "ns", "ns", 1.0 },         { "us", "ns", 1e3 },
+                  { "ms", "ns", 1e6 },         { "s", "ns", 1e9 },
+                  { "cycles", "cycles", 1.0 }, { "instructions", "instructions", 1.0 } };
+    cb_config cfg;
+    cb_error  err;
+    size_t    i;
+
+    (void) state;
+    for (i = 0; i < sizeof units / sizeof units[0]; i++) {
+        assert_int_equal(parse(&cfg, &err, "analyze", "x.csv", "--unit", units[i].given, NULL), 0);
+        assert_string_equal(cfg.unit, units[i].unit);
+        assert_true(cfg.unit_scale == units[i].scale);
+        cb_cli_free(&cfg);
+    }
+}
+
 /* Each bad value is refused, and the message names the option. */
 static void test_bad_values(void **state)
 {
@@ -166,6 +203,7 @@ int main(void)
         cmocka_unit_test(test_every_option),
         cmocka_unit_test(test_quick_keeps_explicit_values),
         cmocka_unit_test(test_subcommands),
+        cmocka_unit_test(test_units),
         cmocka_unit_test(test_bad_values),
         cmocka_unit_test(test_unknown_and_missing),
     };
