@@ -182,7 +182,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_BIN     := $(BUILD)/fuzz/fuzz_baseline
 
-$(FUZZ_BIN): tests/fuzz/fuzz_baseline.c $(LIB_SRCS) $(wildcard lib/*/*.h) $(BUILD)/deps.mk
+$(FUZZ_BIN): tests/fuzz/fuzz_baseline.c $(LIB_SRCS) $(wildcard lib/*/*.h lib/*/*.def) $(BUILD)/deps.mk
 	@mkdir -p $(@D)/corpus
 	$(call say,FUZZ,$@)
 	$(Q)$(FUZZ_CC) $(ALL_CPPFLAGS) -Ilib $(CORE_CFLAGS) -std=c11 -g -O1 \

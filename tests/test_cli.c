@@ -2,10 +2,21 @@
  * The command line: defaults, every option, and a one-line error naming the
  * option for every bad value.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/options.h"
 #include "support.h"
+
+/* The option table itself: each option's name, alias and metavariable. */
+static const struct {
+    const char *name, *alias, *meta;
+} table[] = {
+#define CB_OPTION(section, name, alias, meta, kind, field, marks, def, help) { name, alias, meta },
+#include "cli/options.def"
+#undef CB_OPTION
+};
 
 static int parse(cb_config *cfg, cb_error *err, const char *first, ...)
 {
@@ -25,6 +36,7 @@ static int parse(cb_config *cfg, cb_error *err, const char *first, ...)
     return rc;
 }
 
+/* Parsing no arguments leaves every setting at its documented constant. */
 static void test_defaults(void **state)
 {
     cb_config cfg;
@@ -33,13 +45,27 @@ static void test_defaults(void **state)
     (void) state;
     assert_int_equal(parse(&cfg, &err, NULL), 0);
     assert_int_equal(cfg.command, CB_COMMAND_RUN);
-    assert_true(cfg.warm_up_s == CB_DEFAULT_WARM_UP_S);
-    assert_true(cfg.measurement_s == CB_DEFAULT_MEASUREMENT_S);
-    assert_int_equal(cfg.sample_size, 100);
-    assert_int_equal(cfg.nresamples, 100000);
-    assert_true(cfg.confidence == 0.95);
+    assert_true(cfg.warm_up_s == CB_DEFAULT_WARM_UP_S && !cfg.warm_up_s_set);
+    assert_true(cfg.measurement_s == CB_DEFAULT_MEASUREMENT_S && !cfg.measurement_s_set);
+    assert_true(cfg.sample_size == CB_DEFAULT_SAMPLE_SIZE && !cfg.sample_size_set);
+    assert_true(cfg.timeout_s == CB_DEFAULT_TIMEOUT_S && !cfg.timeout_s_set);
+    assert_int_equal(cfg.rounds, CB_DEFAULT_CALIBRATE_ROUNDS);
+    assert_int_equal(cfg.nresamples, CB_DEFAULT_NRESAMPLES);
+    assert_true(cfg.confidence == CB_DEFAULT_CONFIDENCE);
+    assert_true(cfg.seed == CB_DEFAULT_SEED);
+    assert_true(cfg.noise_threshold == CB_DEFAULT_NOISE_THRESHOLD && !cfg.noise_threshold_set);
+    assert_true(cfg.significance == CB_DEFAULT_SIGNIFICANCE);
+    assert_string_equal(cfg.reports_dir, CB_DEFAULT_REPORTS_DIR);
+    assert_null(cfg.save_baseline);
+    assert_null(cfg.baseline);
+    assert_null(cfg.load_baseline);
+    assert_string_equal(cfg.unit, "ns");
+    assert_true(cfg.unit_scale == 1.0);
     assert_int_equal(cfg.measure, CB_MEASURE_WALL);
     assert_int_equal(cfg.format, CB_FORMAT_HUMAN);
+    assert_int_equal(cfg.color, CB_COLOR_AUTO);
+    assert_true(cfg.html);
+    assert_false(cfg.list || cfg.exact || cfg.test || cfg.quick || cfg.gate || cfg.quiet);
     assert_int_equal(cfg.nfilters, 0);
     cb_cli_free(&cfg);
 }
@@ -106,6 +132,122 @@ static void test_subcommands(void **state)
     cb_cli_free(&cfg);
 }
 
+/* --unit's choices, each with the unit and scale a CSV's totals are read in. */
+static void test_units(void **state)
+{
+    static const struct {
+        const char *given, *unit;
+        double      scale;
+    } units[] = { { "ns", "ns", 1.0 },         { "us", "ns", 1e3 },
+                  { "ms", "ns", 1e6 },         { "s", "ns", 1e9 },
+                  { "cycles", "cycles", 1.0 }, { "instructions", "instructions", 1.0 } };
+    cb_config cfg;
+    cb_error  err;
+    size_t    i;
+
+    (void) state;
+    for (i = 0; i < sizeof units / sizeof units[0]; i++) {
+        assert_int_equal(parse(&cfg, &err, "analyze", "x.csv", "--unit", units[i].given, NULL), 0);
+        assert_string_equal(cfg.unit, units[i].unit);
+        assert_true(cfg.unit_scale == units[i].scale);
+        cb_cli_free(&cfg);
+    }
+}
+
+/* A value every option with this metavariable accepts, NULL for a choice list. */
+static const char *sample_value(const char *meta)
+{
+    static const char *const samples[][2] = { { "SECONDS", "1" }, { "N", "10" },
+                                              { "X", "0.5" },     { "NAME", "main" },
+                                              { "DIR", "reports" } };
+    size_t i;
+
+    for (i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+        if (strcmp(meta, samples[i][0]) == 0) {
+            return samples[i][1];
+        }
+    }
+    if (strchr(meta, '|') == NULL) {
+        fail_msg("no sample value for %s: add one", meta);
+    }
+    return NULL;
+}
+
+/* opt (with value, or alone when it is NULL) parses, also as opt=value. */
+static void parses(const char *opt, const char *value)
+{
+    char      joined[128];
+    cb_config cfg;
+    cb_error  err;
+
+    if (parse(&cfg, &err, opt, value, NULL) != 0) {
+        fail_msg("%s %s: %s", opt, value != NULL ? value : "", err.msg);
+    }
+    cb_cli_free(&cfg);
+    if (value != NULL) {
+        snprintf(joined, sizeof joined, "%s=%s", opt, value);
+        if (parse(&cfg, &err, joined, NULL) != 0) {
+            fail_msg("%s: %s", joined, err.msg);
+        }
+        cb_cli_free(&cfg);
+    }
+}
+
+/* opt parses with every value its metavariable stands for. */
+static void parses_each_value(const char *opt, const char *meta)
+{
+    const char *value = meta != NULL ? sample_value(meta) : NULL;
+    char        choice[64];
+    size_t      len;
+
+    if (meta == NULL || value != NULL) {
+        parses(opt, value);
+        return;
+    }
+    for (; *meta != '\0'; meta += len + (meta[len] == '|')) {
+        len = strcspn(meta, "|");
+        snprintf(choice, sizeof choice, "%.*s", (int) len, meta);
+        parses(opt, choice);
+    }
+}
+
+/* Every option of the table is in the help, at the start of a line or
+ * after another name of the same line, and parses under each spelling. */
+static void test_every_option_is_listed_and_parses(void **state)
+{
+    char   *help = NULL, label[128], line[160], after[160];
+    size_t  size = 0, i, j;
+    FILE   *out = open_memstream(&help, &size);
+
+    (void) state;
+    assert_non_null(out);
+    cb_cli_help(out, "cryptbench");
+    fclose(out);
+    for (i = 0; i < sizeof table / sizeof table[0]; i++) {
+        snprintf(label, sizeof label, "%s%s%s", table[i].name, table[i].meta != NULL ? " " : "",
+                 table[i].meta != NULL ? table[i].meta : "");
+        snprintf(line, sizeof line, "\n  %s", label);
+        snprintf(after, sizeof after, ", %s", label);
+        if (strstr(help, line) == NULL && strstr(help, after) == NULL) {
+            fail_msg("%s is not listed in the help", label);
+        }
+        if (table[i].alias != NULL && table[i].alias[1] != '-') {
+            snprintf(line, sizeof line, "\n  %s, %s", table[i].alias, table[i].name);
+            assert_non_null(strstr(help, line));
+        }
+        parses_each_value(table[i].name, table[i].meta);
+        if (table[i].alias != NULL) {
+            parses_each_value(table[i].alias, table[i].meta);
+        }
+        for (j = 0; j < i; j++) {
+            if (strcmp(table[i].name, table[j].name) == 0) {
+                fail_msg("%s is in the table twice", table[i].name);
+            }
+        }
+    }
+    free(help);
+}
+
 /* Each bad value is refused, and the message names the option. */
 static void test_bad_values(void **state)
 {
@@ -164,8 +306,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_defaults),
         cmocka_unit_test(test_every_option),
+        cmocka_unit_test(test_every_option_is_listed_and_parses),
         cmocka_unit_test(test_quick_keeps_explicit_values),
         cmocka_unit_test(test_subcommands),
+        cmocka_unit_test(test_units),
         cmocka_unit_test(test_bad_values),
         cmocka_unit_test(test_unknown_and_missing),
     };

@@ -19,10 +19,8 @@ static int use_color(cb_color choice, FILE *out)
     return choice == CB_COLOR_ALWAYS || (choice == CB_COLOR_AUTO && isatty(fileno(out)));
 }
 
-cb_report_options cb_command_report_options(const cb_config *cfg)
+cb_report_options cb_command_report_options(const cb_config *cfg, cb_command_files *files)
 {
-    static char       gate_path[4096], html_dir[4096];
-    static int        write_failed;
     cb_report_options opt;
 
     memset(&opt, 0, sizeof opt);
@@ -31,12 +29,12 @@ cb_report_options cb_command_report_options(const cb_config *cfg)
     opt.color = use_color(cfg->color, stdout);
     opt.significance = cfg->significance;
     opt.noise_threshold = cfg->noise_threshold;
-    snprintf(gate_path, sizeof gate_path, "%s/gate.md", cfg->reports_dir);
-    opt.gate_path = gate_path;
-    snprintf(html_dir, sizeof html_dir, "%s/html", cfg->reports_dir);
-    opt.html_dir = html_dir;
-    write_failed = 0;
-    opt.write_failed = &write_failed;
+    snprintf(files->gate_path, sizeof files->gate_path, "%s/gate.md", cfg->reports_dir);
+    opt.gate_path = files->gate_path;
+    snprintf(files->html_dir, sizeof files->html_dir, "%s/html", cfg->reports_dir);
+    opt.html_dir = files->html_dir;
+    files->write_failed = 0;
+    opt.write_failed = &files->write_failed;
     opt.differences = "";
     return opt;
 }

@@ -35,8 +35,18 @@ int cb_command_ab(const cb_config *cfg, cb_error *err);
 int cb_command_load_samples(const char *path, const cb_config *cfg, cb_run *run,
                             cb_error *err);
 
-/* Report options for cfg on stdout/stderr. */
-cb_report_options cb_command_report_options(const cb_config *cfg);
+/* The files a command's reporters write besides stdout, and whether one of
+ * them could not be written: the command owns them, the report options point
+ * into them. */
+typedef struct cb_command_files {
+    char gate_path[4096]; /* DIR/gate.md */
+    char html_dir[4096];  /* DIR/html */
+    int  write_failed;
+} cb_command_files;
+
+/* Report options for cfg on stdout/stderr. Their paths and write_failed point
+ * into files, which is reset here and must outlive every reporter given them. */
+cb_report_options cb_command_report_options(const cb_config *cfg, cb_command_files *files);
 
 #define CB_MAX_REPORTERS 3
 

@@ -103,7 +103,8 @@ static int pair_up(const cb_config *cfg, const rounds *rs, const char *name, cb_
 
 int cb_command_ab(const cb_config *cfg, cb_error *err)
 {
-    cb_report_options opt = cb_command_report_options(cfg);
+    cb_command_files  files;
+    cb_report_options opt = cb_command_report_options(cfg, &files);
     rounds            rs = { NULL, 0 };
     cb_run            view;
     cb_reporter       reps[CB_MAX_REPORTERS];

@@ -2,7 +2,8 @@
 
 int cb_command_analyze(const cb_config *cfg, cb_error *err)
 {
-    cb_report_options opt = cb_command_report_options(cfg);
+    cb_command_files  files;
+    cb_report_options opt = cb_command_report_options(cfg, &files);
     cb_reporter       rep;
     cb_run            run;
 

@@ -27,7 +27,8 @@ static int compare_runs(const cb_config *cfg, const cb_run *old, cb_run *new_, c
 
 int cb_command_compare(const cb_config *cfg, cb_error *err)
 {
-    cb_report_options opt = cb_command_report_options(cfg);
+    cb_command_files  files;
+    cb_report_options opt = cb_command_report_options(cfg, &files);
     cb_reporter       reps[CB_MAX_REPORTERS];
     cb_run            old, new_;
     const char      **missing = NULL;

@@ -242,6 +242,7 @@ typedef struct session {
     unsigned char    *selected;
     cb_run            old, kept, run;
     int               has_old, has_kept;
+    cb_command_files  files; /* what opt's paths point into */
     cb_report_options opt;
     cb_reporter       reps[CB_MAX_REPORTERS];
     size_t            nreps;
@@ -378,7 +379,7 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
     s.prog = prog;
     s.cfg = cfg;
     s.p = plan_baselines(cfg);
-    s.opt = cb_command_report_options(cfg);
+    s.opt = cb_command_report_options(cfg, &s.files);
     if (cb_filter_init(&s.filter, cfg->filters, cfg->nfilters, cfg->exact, err) != 0) {
         return CB_EXIT_USAGE;
     }

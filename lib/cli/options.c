@@ -1,3 +1,4 @@
+#include <assert.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -5,54 +6,380 @@
 
 #include "cli/options.h"
 
-enum option_id {
-    OPT_HELP, OPT_VERSION, OPT_LIST, OPT_EXACT, OPT_WARM_UP, OPT_MEASUREMENT, OPT_SAMPLE_SIZE,
-    OPT_NRESAMPLES, OPT_CONFIDENCE, OPT_SEED, OPT_QUICK, OPT_MEASURE, OPT_FORMAT, OPT_COLOR,
-    OPT_TIMEOUT, OPT_UNIT, OPT_SAVE_BASELINE, OPT_BASELINE, OPT_LOAD_BASELINE,
-    OPT_NOISE_THRESHOLD, OPT_SIGNIFICANCE, OPT_GATE, OPT_REPORTS_DIR, OPT_TEST,
-    OPT_HTML, OPT_NO_HTML, OPT_ROUNDS
+/* The help's headings, in the order they are printed. */
+enum section { SELECTION, MEASUREMENT, ANALYSIS, BASELINES, OUTPUT };
+
+static const char *const sections[] = { "Selection", "Measurement", "Analysis",
+                                        "Baselines (reports/NAME.json)", "Output" };
+
+/* What an option's value may be (options.def says each in full). */
+enum kind {
+    KIND_FLAG, KIND_NUMBER, KIND_WHOLE, KIND_CHOICE, KIND_NAME, KIND_DIRECTORY, KIND_CUSTOM
 };
 
-typedef struct option_spec {
-    const char    *name;
-    int            takes_value;
-    enum option_id id;
-} option_spec;
+/* One entry of options.def, which says what each member means. */
+typedef struct option {
+    enum section section;
+    const char  *name, *alias, *meta;
+    const char  *help; /* a printf format, given the default's text */
+    enum kind    kind;
+    double       low, high; /* KIND_NUMBER */
+    int          low_open, high_open;
+    unsigned long long min, max; /* KIND_WHOLE: doubles would round the seed's INT64_MAX */
+    /* KIND_CUSTOM: -1 when v is none of meta's choices */
+    int (*custom)(const struct option *o, const char *v, cb_config *cfg);
+    size_t field, size; /* the cb_config member it sets: offsetof, sizeof */
+    size_t mark;        /* the *_set member, when marks */
+    int    marks;
+    /* the default, in the member its kind reads */
+    double             number;
+    unsigned long long whole;
+    const char        *text;
+} option;
 
-static const option_spec options[] = {
-    { "--help", 0, OPT_HELP },
-    { "-h", 0, OPT_HELP },
-    { "--version", 0, OPT_VERSION },
-    { "--list", 0, OPT_LIST },
-    { "--exact", 0, OPT_EXACT },
-    { "--test", 0, OPT_TEST },
-    { "--warm-up-time", 1, OPT_WARM_UP },
-    { "--measurement-time", 1, OPT_MEASUREMENT },
-    { "--sample-size", 1, OPT_SAMPLE_SIZE },
-    { "--nresamples", 1, OPT_NRESAMPLES },
-    { "--confidence-level", 1, OPT_CONFIDENCE },
-    { "--seed", 1, OPT_SEED },
-    { "--quick", 0, OPT_QUICK },
-    { "--measure", 1, OPT_MEASURE },
-    { "--format", 1, OPT_FORMAT },
-    { "--color", 1, OPT_COLOR },
-    { "--colour", 1, OPT_COLOR },
-    { "--timeout", 1, OPT_TIMEOUT },
-    { "--unit", 1, OPT_UNIT },
-    { "--save-baseline", 1, OPT_SAVE_BASELINE },
-    { "--baseline", 1, OPT_BASELINE },
-    { "--load-baseline", 1, OPT_LOAD_BASELINE },
-    { "--noise-threshold", 1, OPT_NOISE_THRESHOLD },
-    { "--significance-level", 1, OPT_SIGNIFICANCE },
-    { "--gate", 0, OPT_GATE },
-    { "--reports-dir", 1, OPT_REPORTS_DIR },
-    { "--html", 0, OPT_HTML },
-    { "--no-html", 0, OPT_NO_HTML },
-    { "--rounds", 1, OPT_ROUNDS },
+/* The index of v among the choices of a meta such as "auto|always|never", or -1. */
+static int choice_index(const char *meta, const char *v)
+{
+    size_t len;
+    int    i;
+
+    for (i = 0;; i++) {
+        len = strcspn(meta, "|");
+        if (strlen(v) == len && strncmp(meta, v, len) == 0) {
+            return i;
+        }
+        if (meta[len] == '\0') {
+            return -1;
+        }
+        meta += len + 1;
+    }
+}
+
+/* The index-th choice of meta, copied into buf. */
+static void choice_name(const char *meta, size_t index, char *buf, size_t size)
+{
+    for (; index > 0 && strchr(meta, '|') != NULL; index--) {
+        meta = strchr(meta, '|') + 1;
+    }
+    snprintf(buf, size, "%.*s", (int) strcspn(meta, "|"), meta);
+}
+
+/* --unit: CSV totals in ns, us, ms or s are read as nanoseconds; cycles and
+ * instructions are counts. In the order of the option's choices. */
+static int parse_unit(const option *o, const char *v, cb_config *cfg)
+{
+    static const struct {
+        const char *unit;
+        double      scale;
+    } units[] = { { "ns", 1.0 },     { "ns", 1e3 },     { "ns", 1e6 },
+                  { "ns", 1e9 },     { "cycles", 1.0 }, { "instructions", 1.0 } };
+    int i = choice_index(o->meta, v);
+
+    if (i < 0) {
+        return -1;
+    }
+    assert((size_t) i < sizeof units / sizeof units[0]);
+    cfg->unit = units[i].unit;
+    cfg->unit_scale = units[i].scale;
+    return 0;
+}
+
+static int turn_html_off(const option *o, const char *v, cb_config *cfg)
+{
+    (void) o, (void) v;
+    cfg->html = 0;
+    return 0;
+}
+
+static int ask_for_help(const option *o, const char *v, cb_config *cfg)
+{
+    (void) o, (void) v;
+    cfg->command = CB_COMMAND_HELP;
+    return 0;
+}
+
+static int ask_for_version(const option *o, const char *v, cb_config *cfg)
+{
+    (void) o, (void) v;
+    cfg->command = CB_COMMAND_VERSION;
+    return 0;
+}
+
+/* The vocabulary of options.def. */
+#define FLAG .kind = KIND_FLAG
+#define FROM(lo, hi) .kind = KIND_NUMBER, .low = (lo), .high = (hi)
+#define ABOVE(lo, hi) FROM(lo, hi), .low_open = 1
+#define BETWEEN(lo, hi) FROM(lo, hi), .low_open = 1, .high_open = 1
+#define WHOLE(lo, hi) .kind = KIND_WHOLE, .min = (lo), .max = (hi)
+#define CHOICE .kind = KIND_CHOICE
+#define NAME .kind = KIND_NAME
+#define DIRECTORY .kind = KIND_DIRECTORY
+#define CUSTOM(function) .kind = KIND_CUSTOM, .custom = (function)
+#define MARKS(member) .mark = offsetof(cb_config, member), .marks = 1
+#define NO_MARK .marks = 0
+#define STR(constant) STR_(constant)
+#define STR_(x) #x
+/* A default is a number or a string: it lands in each member its type fits. */
+#define DEFAULT(x)                                                          \
+    .number = _Generic((x), double: (x), int: (x), default: 0.0),           \
+    .whole = _Generic((x), char *: 0u, void *: 0u, double: 0u, default: (x)), \
+    .text = _Generic((x), char *: (x), default: NULL)
+
+#define CB_OPTION(section_, name_, alias_, meta_, kind_, field_, marks_, default_, help_)        \
+    { .section = (section_), .name = (name_), .alias = (alias_), .meta = (meta_), kind_,       \
+      .field = offsetof(cb_config, field_), .size = sizeof(((cb_config *) 0)->field_), marks_, \
+      DEFAULT(default_), .help = (help_) },
+
+static const option options[] = {
+#include "cli/options.def"
 };
+
+#undef CB_OPTION
+#undef FLAG
+#undef ABOVE
+#undef FROM
+#undef BETWEEN
+#undef WHOLE
+#undef CHOICE
+#undef NAME
+#undef DIRECTORY
+#undef CUSTOM
+#undef MARKS
+#undef NO_MARK
+#undef STR
+#undef STR_
+#undef DEFAULT
+
+#define NOPTIONS (sizeof options / sizeof options[0])
+
+/* Copies value into o's field, which is as wide. */
+static void set_field(cb_config *cfg, const option *o, const void *value, size_t size)
+{
+    assert(o->size == size);
+    memcpy((char *) cfg + o->field, value, size);
+}
+
+/* Whole-number fields are size_t (counts) or uint64_t (the seed). */
+static void set_whole(cb_config *cfg, const option *o, unsigned long long x)
+{
+    uint64_t u = (uint64_t) x;
+    size_t   z = (size_t) x;
+
+    if (o->size == sizeof u) {
+        set_field(cfg, o, &u, sizeof u);
+    } else {
+        set_field(cfg, o, &z, sizeof z);
+    }
+}
+
+static int parse_number(const option *o, const char *opt, const char *v, double *out,
+                        cb_error *err)
+{
+    char  *end;
+    double x;
+
+    errno = 0;
+    x = strtod(v, &end);
+    if (end == v || *end != '\0' || errno != 0 || !isfinite(x) ||
+        (o->high_open ? x >= o->high : x > o->high) || (o->low_open ? x <= o->low : x < o->low)) {
+        if (o->high_open) {
+            return cb_error_set(err, "%s: expected a number between %g and %g, got '%s'", opt,
+                                o->low, o->high, v);
+        }
+        return cb_error_set(err, "%s: expected a number %s %g and at most %g, got '%s'", opt,
+                            o->low_open ? ">" : ">=", o->low, o->high, v);
+    }
+    *out = x;
+    return 0;
+}
+
+static int parse_whole(const option *o, const char *opt, const char *v, unsigned long long *out,
+                       cb_error *err)
+{
+    char              *end;
+    unsigned long long x;
+
+    errno = 0;
+    x = strtoull(v, &end, 10);
+    if (v[0] == '-' || v[0] == '\0' || *end != '\0' || errno != 0 || x < o->min || x > o->max) {
+        return cb_error_set(err, "%s: expected a whole number from %llu to %llu, got '%s'", opt,
+                            o->min, o->max, v);
+    }
+    *out = x;
+    return 0;
+}
+
+/* A baseline name becomes a file name under the reports directory. */
+static int check_name(const char *opt, const char *v, cb_error *err)
+{
+    if (v[0] == '\0' || v[0] == '.' || strchr(v, '/') != NULL) {
+        return cb_error_set(err, "%s: expected a plain name such as 'main', got '%s'", opt, v);
+    }
+    return 0;
+}
+
+/* Checks v (NULL for an option without a value) as o's kind, stores it and
+ * marks it given. opt is the option as spelled on the command line. */
+static int apply(const option *o, const char *opt, const char *v, cb_config *cfg, cb_error *err)
+{
+    const int          yes = 1;
+    unsigned long long n = 0;
+    double             x = 0.0;
+    int                i;
+
+    switch (o->kind) {
+    case KIND_FLAG:
+        set_field(cfg, o, &yes, sizeof yes);
+        break;
+    case KIND_NUMBER:
+        if (parse_number(o, opt, v, &x, err) != 0) {
+            return -1;
+        }
+        set_field(cfg, o, &x, sizeof x);
+        break;
+    case KIND_WHOLE:
+        if (parse_whole(o, opt, v, &n, err) != 0) {
+            return -1;
+        }
+        set_whole(cfg, o, n);
+        break;
+    case KIND_CHOICE:
+        i = choice_index(o->meta, v);
+        if (i < 0) {
+            return cb_error_set(err, "%s: expected %s, got '%s'", opt, o->meta, v);
+        }
+        set_field(cfg, o, &i, sizeof i);
+        break;
+    case KIND_NAME:
+        if (check_name(opt, v, err) != 0) {
+            return -1;
+        }
+        set_field(cfg, o, &v, sizeof v);
+        break;
+    case KIND_DIRECTORY:
+        if (v[0] == '\0') {
+            return cb_error_set(err, "%s: expected a directory, got ''", opt);
+        }
+        set_field(cfg, o, &v, sizeof v);
+        break;
+    case KIND_CUSTOM:
+        if (o->custom(o, v, cfg) != 0) {
+            return cb_error_set(err, "%s: expected %s, got '%s'", opt, o->meta, v);
+        }
+        break;
+    }
+    if (o->marks) {
+        memcpy((char *) cfg + o->mark, &yes, sizeof yes);
+    }
+    return 0;
+}
+
+/* Each option's default, from the table; zero where it has none. */
+static void defaults(cb_config *cfg)
+{
+    size_t i;
+    int    value, rc;
+
+    memset(cfg, 0, sizeof *cfg);
+    for (i = 0; i < NOPTIONS; i++) {
+        const option *o = &options[i];
+
+        switch (o->kind) {
+        case KIND_FLAG:
+        case KIND_CHOICE:
+            value = (int) o->whole;
+            set_field(cfg, o, &value, sizeof value);
+            break;
+        case KIND_NUMBER:
+            set_field(cfg, o, &o->number, sizeof o->number);
+            break;
+        case KIND_WHOLE:
+            set_whole(cfg, o, o->whole);
+            break;
+        case KIND_NAME:
+        case KIND_DIRECTORY:
+            set_field(cfg, o, &o->text, sizeof o->text);
+            break;
+        case KIND_CUSTOM:
+            if (o->text != NULL) {
+                rc = o->custom(o, o->text, cfg);
+                assert(rc == 0); /* the table's own default must parse */
+                (void) rc;
+            }
+            break;
+        }
+    }
+}
+
+/* o's default as the help prints it: "0.5", "100", "human"; "" for none. */
+static void default_text(const option *o, char *buf, size_t size)
+{
+    switch (o->kind) {
+    case KIND_NUMBER:
+        snprintf(buf, size, "%g", o->number);
+        break;
+    case KIND_WHOLE:
+        snprintf(buf, size, "%llu", o->whole);
+        break;
+    case KIND_CHOICE:
+        choice_name(o->meta, (size_t) o->whole, buf, size);
+        break;
+    default:
+        snprintf(buf, size, "%s", o->text != NULL ? o->text : "");
+        break;
+    }
+}
+
+/* The help's left column for options[i]: "-h, --help", "--html, --no-html",
+ * "--sample-size N". A short alias is listed first; a long one is not. */
+static void help_label(size_t i, char *buf, size_t size)
+{
+    const option *o = &options[i];
+    int           short_alias = o->alias != NULL && o->alias[1] != '-';
+    size_t        j, n;
+
+    n = (size_t) snprintf(buf, size, "%s%s%s", short_alias ? o->alias : "",
+                          short_alias ? ", " : "", o->name);
+    for (j = i + 1; j < NOPTIONS && options[j].help == NULL && n < size; j++) {
+        n += (size_t) snprintf(buf + n, size - n, ", %s", options[j].name);
+    }
+    if (o->meta != NULL && n < size) {
+        snprintf(buf + n, size - n, " %s", o->meta);
+    }
+}
+
+#define HELP_LABEL_WIDTH 27 /* then the text, at column 29 */
+
+/* options[i]'s lines: the label, then the text beside it (or below, when the
+ * label is too wide), every line of the text at the same column. */
+static void help_option(FILE *out, size_t i)
+{
+    char        label[128], value[64], text[512];
+    const char *line;
+    size_t      len;
+
+    help_label(i, label, sizeof label);
+    default_text(&options[i], value, sizeof value);
+    snprintf(text, sizeof text, options[i].help, value);
+    if (strlen(label) < HELP_LABEL_WIDTH) {
+        fprintf(out, "  %-*s", HELP_LABEL_WIDTH, label);
+    } else {
+        fprintf(out, "  %s\n  %-*s", label, HELP_LABEL_WIDTH, "");
+    }
+    for (line = text;; line += len + 1) {
+        len = strcspn(line, "\n");
+        fprintf(out, "%.*s\n", (int) len, line);
+        if (line[len] == '\0') {
+            break;
+        }
+        fprintf(out, "  %-*s", HELP_LABEL_WIDTH, "");
+    }
+}
 
 void cb_cli_help(FILE *out, const char *prog)
 {
+    size_t i;
+
     fprintf(out,
         "Usage: %s [OPTIONS] [FILTER...]     run the benchmarks (all, or those matching)\n"
         "       %s analyze FILE [OPTIONS]    analyse samples from a CSV or a baseline\n"
@@ -65,289 +392,38 @@ void cb_cli_help(FILE *out, const char *prog)
         "\n"
         "A FILTER is a POSIX extended regular expression matched anywhere in a name\n"
         "(so a plain word is a substring); with --exact it must equal the whole name.\n"
-        "\n"
-        "Selection:\n"
-        "  --list                     print the benchmark names, one per line, and exit\n"
-        "  --exact                    filters match whole names literally\n"
-        "  --test                     run each benchmark's known-answer check and one\n"
-        "                             iteration, untimed, and exit (Criterion's --test)\n"
-        "Measurement:\n"
-        "  --warm-up-time SECONDS     warm-up per benchmark (default %.1f)\n"
-        "  --measurement-time SECONDS target sampling time per benchmark (default %.1f)\n"
-        "  --sample-size N            samples per benchmark, at least %d (default %d)\n"
-        "  --quick                    %.2f s warm-up, %.2f s measurement, %d samples:\n"
-        "                             fast, with wider intervals\n"
-        "  --measure wall|cycles|instructions\n"
-        "                             what to count (default wall, CLOCK_MONOTONIC)\n"
-        "  --timeout SECONDS          give up on a benchmark after this long (default %.0f)\n"
-        "Analysis:\n"
-        "  --nresamples N             bootstrap resamples (default %d)\n"
-        "  --confidence-level X       for every interval, 0 < X < 1 (default %.2f)\n"
-        "  --seed N                   bootstrap seed, for reproducible intervals\n"
-        "  --unit ns|us|ms|s|cycles|instructions\n"
-        "                             analyze/compare: the unit of CSV totals (default ns)\n"
-        "Baselines (reports/NAME.json):\n"
-        "  --save-baseline NAME       save this run as NAME, comparing with NAME's last\n"
-        "                             run first (default: base)\n"
-        "  --baseline NAME            compare with NAME and leave it untouched\n"
-        "  --load-baseline NAME       report the stored run NAME instead of measuring\n"
-        "  --reports-dir DIR          where baselines and reports go (default reports)\n"
-        "  --noise-threshold X        changes within +-X count as noise (default %.2f;\n"
-        "                             %.3f with --measure instructions)\n"
-        "  --significance-level X     p-value below which a change is real (default %.2f)\n"
-        "  --gate                     exit 1 if a benchmark regressed; write DIR/gate.md\n"
-        "  --html, --no-html          write the HTML report, DIR/html/index.html, or not\n"
-        "                             (default: write it)\n"
-        "Output:\n"
-        "  --format human|json|csv|markdown|bencher|github\n"
-        "                             (default human; json is one object per benchmark,\n"
-        "                             bencher Rust's libtest lines, github the JSON of\n"
-        "                             github-action-benchmark's customSmallerIsBetter)\n"
-        "  --color auto|always|never  colour on a terminal (default auto; NO_COLOR disables)\n"
-        "  -h, --help                 this text\n"
-        "  --version                  the version\n"
-        "\n"
-        "Exit status: 0 all well, 1 a benchmark failed (or regressed, with --gate),\n"
-        "2 a usage or input error.\n",
-        prog, prog, prog, prog, prog, prog, CB_DEFAULT_WARM_UP_S, CB_DEFAULT_MEASUREMENT_S, CB_MIN_SAMPLE_SIZE,
-        CB_DEFAULT_SAMPLE_SIZE, CB_QUICK_WARM_UP_S, CB_QUICK_MEASUREMENT_S, CB_QUICK_SAMPLE_SIZE,
-        CB_DEFAULT_TIMEOUT_S, CB_DEFAULT_NRESAMPLES, CB_DEFAULT_CONFIDENCE,
-        CB_DEFAULT_NOISE_THRESHOLD, CB_DEFAULT_NOISE_THRESHOLD_EXACT, CB_DEFAULT_SIGNIFICANCE);
-}
-
-static int parse_double(const char *opt, const char *v, double lo, double hi, int lo_open,
-                        double *out, cb_error *err)
-{
-    char  *end;
-    double x;
-
-    errno = 0;
-    x = strtod(v, &end);
-    if (end == v || *end != '\0' || errno != 0 || !isfinite(x) || x > hi ||
-        (lo_open ? x <= lo : x < lo)) {
-        return cb_error_set(err, "%s: expected a number %s %g and at most %g, got '%s'", opt,
-                            lo_open ? ">" : ">=", lo, hi, v);
-    }
-    *out = x;
-    return 0;
-}
-
-static int parse_size(const char *opt, const char *v, unsigned long long lo,
-                      unsigned long long hi, unsigned long long *out, cb_error *err)
-{
-    char              *end;
-    unsigned long long x;
-
-    errno = 0;
-    x = strtoull(v, &end, 10);
-    if (v[0] == '-' || v[0] == '\0' || *end != '\0' || errno != 0 || x < lo || x > hi) {
-        return cb_error_set(err, "%s: expected a whole number from %llu to %llu, got '%s'", opt,
-                            lo, hi, v);
-    }
-    *out = x;
-    return 0;
-}
-
-static int parse_choice(const char *opt, const char *v, const char *const *names, int n,
-                        int *out, cb_error *err)
-{
-    char list[128] = "";
-    int  i;
-
-    for (i = 0; i < n; i++) {
-        if (strcmp(v, names[i]) == 0) {
-            *out = i;
-            return 0;
+        "\n",
+        prog, prog, prog, prog, prog, prog);
+    for (i = 0; i < NOPTIONS; i++) {
+        if (i == 0 || options[i].section != options[i - 1].section) {
+            fprintf(out, "%s:\n", sections[options[i].section]);
         }
-        strncat(list, names[i], sizeof list - strlen(list) - 1);
-        strncat(list, i + 1 < n ? "|" : "", sizeof list - strlen(list) - 1);
-    }
-    return cb_error_set(err, "%s: expected %s, got '%s'", opt, list, v);
-}
-
-static int parse_unit(const char *v, cb_config *cfg, cb_error *err)
-{
-    static const struct {
-        const char *name, *unit;
-        double      scale;
-    } units[] = { { "ns", "ns", 1.0 },         { "us", "ns", 1e3 },
-                  { "ms", "ns", 1e6 },         { "s", "ns", 1e9 },
-                  { "cycles", "cycles", 1.0 }, { "instructions", "instructions", 1.0 } };
-    size_t i;
-
-    for (i = 0; i < sizeof units / sizeof units[0]; i++) {
-        if (strcmp(v, units[i].name) == 0) {
-            cfg->unit = units[i].unit;
-            cfg->unit_scale = units[i].scale;
-            return 0;
+        if (options[i].help != NULL) {
+            help_option(out, i);
         }
     }
-    return cb_error_set(err, "--unit: expected ns|us|ms|s|cycles|instructions, got '%s'", v);
+    fputs("\n"
+          "Exit status: 0 all well, 1 a benchmark failed (or regressed, with --gate),\n"
+          "2 a usage or input error.\n",
+          out);
 }
 
-/* A baseline name becomes a file name under the reports directory. */
-static int parse_name(const char *opt, const char *v, const char **out, cb_error *err)
-{
-    if (v[0] == '\0' || v[0] == '.' || strchr(v, '/') != NULL) {
-        return cb_error_set(err, "%s: expected a plain name such as 'main', got '%s'", opt, v);
-    }
-    *out = v;
-    return 0;
-}
-
-static int apply(cb_config *cfg, enum option_id id, const char *opt, const char *v,
-                 cb_error *err)
-{
-    static const char *const formats[] = { "human", "json", "csv", "markdown", "bencher",
-                                           "github" };
-    static const char *const colors[] = { "auto", "always", "never" };
-    unsigned long long       u;
-    int                      choice;
-
-    switch (id) {
-    case OPT_HELP:
-        cfg->command = CB_COMMAND_HELP;
-        return 0;
-    case OPT_VERSION:
-        cfg->command = CB_COMMAND_VERSION;
-        return 0;
-    case OPT_LIST:
-        cfg->list = 1;
-        return 0;
-    case OPT_EXACT:
-        cfg->exact = 1;
-        return 0;
-    case OPT_TEST:
-        cfg->test = 1;
-        return 0;
-    case OPT_QUICK:
-        cfg->quick = 1;
-        return 0;
-    case OPT_WARM_UP:
-        cfg->warm_up_s_set = 1;
-        return parse_double(opt, v, 0.0, 3600.0, 1, &cfg->warm_up_s, err);
-    case OPT_MEASUREMENT:
-        cfg->measurement_s_set = 1;
-        return parse_double(opt, v, 0.0, 86400.0, 1, &cfg->measurement_s, err);
-    case OPT_TIMEOUT:
-        cfg->timeout_s_set = 1;
-        return parse_double(opt, v, 0.0, 86400.0, 1, &cfg->timeout_s, err);
-    case OPT_CONFIDENCE:
-        if (parse_double(opt, v, 0.0, 1.0, 1, &cfg->confidence, err) != 0 ||
-            cfg->confidence >= 1.0) {
-            return cb_error_set(err, "%s: expected a number between 0 and 1, got '%s'", opt, v);
-        }
-        return 0;
-    case OPT_SAMPLE_SIZE:
-        /* the analysis is O(samples x resamples): beyond this it takes minutes */
-        if (parse_size(opt, v, CB_MIN_SAMPLE_SIZE, 10000, &u, err) != 0) {
-            return -1;
-        }
-        cfg->sample_size = (size_t) u;
-        cfg->sample_size_set = 1;
-        return 0;
-    case OPT_NRESAMPLES:
-        if (parse_size(opt, v, 1, 100000000, &u, err) != 0) {
-            return -1;
-        }
-        cfg->nresamples = (size_t) u;
-        return 0;
-    case OPT_SEED:
-        /* baselines store the seed as a JSON integer, which is signed */
-        if (parse_size(opt, v, 0, INT64_MAX, &u, err) != 0) {
-            return -1;
-        }
-        cfg->seed = (uint64_t) u;
-        return 0;
-    case OPT_MEASURE:
-        if (cb_measure_parse(v, &cfg->measure) != 0) {
-            return cb_error_set(err, "%s: expected wall|cycles|instructions, got '%s'", opt, v);
-        }
-        return 0;
-    case OPT_FORMAT:
-        if (parse_choice(opt, v, formats, 6, &choice, err) != 0) {
-            return -1;
-        }
-        cfg->format = (cb_format) choice;
-        return 0;
-    case OPT_COLOR:
-        if (parse_choice(opt, v, colors, 3, &choice, err) != 0) {
-            return -1;
-        }
-        cfg->color = (cb_color) choice;
-        return 0;
-    case OPT_UNIT:
-        return parse_unit(v, cfg, err);
-    case OPT_SAVE_BASELINE:
-        return parse_name(opt, v, &cfg->save_baseline, err);
-    case OPT_BASELINE:
-        return parse_name(opt, v, &cfg->baseline, err);
-    case OPT_LOAD_BASELINE:
-        return parse_name(opt, v, &cfg->load_baseline, err);
-    case OPT_REPORTS_DIR:
-        if (v[0] == '\0') {
-            return cb_error_set(err, "%s: expected a directory, got ''", opt);
-        }
-        cfg->reports_dir = v;
-        return 0;
-    case OPT_NOISE_THRESHOLD:
-        cfg->noise_threshold_set = 1;
-        return parse_double(opt, v, 0.0, 10.0, 0, &cfg->noise_threshold, err);
-    case OPT_SIGNIFICANCE:
-        if (parse_double(opt, v, 0.0, 1.0, 1, &cfg->significance, err) != 0 ||
-            cfg->significance >= 1.0) {
-            return cb_error_set(err, "%s: expected a number between 0 and 1, got '%s'", opt, v);
-        }
-        return 0;
-    case OPT_GATE:
-        cfg->gate = 1;
-        return 0;
-    case OPT_HTML:
-        cfg->html = 1;
-        return 0;
-    case OPT_NO_HTML:
-        cfg->html = 0;
-        return 0;
-    case OPT_ROUNDS:
-        if (parse_size(opt, v, 3, 1000, &u, err) != 0) {
-            return -1;
-        }
-        cfg->rounds = (size_t) u;
-        return 0;
-    }
-    return cb_error_set(err, "%s: not handled", opt);
-}
-
-static const option_spec *find_option(const char *arg, size_t name_len)
+/* The option spelled arg[0, len), by its name or its alias; *spelling: which. */
+static const option *find_option(const char *arg, size_t len, const char **spelling)
 {
     size_t i;
 
-    for (i = 0; i < sizeof options / sizeof options[0]; i++) {
-        if (strlen(options[i].name) == name_len && strncmp(arg, options[i].name, name_len) == 0) {
+    for (i = 0; i < NOPTIONS; i++) {
+        *spelling = options[i].name;
+        if (strlen(*spelling) == len && strncmp(arg, *spelling, len) == 0) {
+            return &options[i];
+        }
+        *spelling = options[i].alias;
+        if (*spelling != NULL && strlen(*spelling) == len && strncmp(arg, *spelling, len) == 0) {
             return &options[i];
         }
     }
     return NULL;
-}
-
-static void defaults(cb_config *cfg)
-{
-    memset(cfg, 0, sizeof *cfg);
-    cfg->warm_up_s = CB_DEFAULT_WARM_UP_S;
-    cfg->measurement_s = CB_DEFAULT_MEASUREMENT_S;
-    cfg->sample_size = CB_DEFAULT_SAMPLE_SIZE;
-    cfg->nresamples = CB_DEFAULT_NRESAMPLES;
-    cfg->confidence = CB_DEFAULT_CONFIDENCE;
-    cfg->seed = CB_DEFAULT_SEED;
-    cfg->timeout_s = CB_DEFAULT_TIMEOUT_S;
-    cfg->measure = CB_MEASURE_WALL;
-    cfg->unit = "ns";
-    cfg->unit_scale = 1.0;
-    cfg->noise_threshold = CB_DEFAULT_NOISE_THRESHOLD;
-    cfg->significance = CB_DEFAULT_SIGNIFICANCE;
-    cfg->reports_dir = CB_DEFAULT_REPORTS_DIR;
-    cfg->html = 1;
-    cfg->rounds = CB_DEFAULT_CALIBRATE_ROUNDS;
 }
 
 /* The subcommands and the operands each takes (the run itself takes filters). */
@@ -397,25 +473,25 @@ static int take_operands(cb_config *cfg, size_t n, size_t which, cb_error *err)
 /* One option at argv[*i] (and its value, which may be the next argument). */
 static int parse_option(cb_config *cfg, int argc, char **argv, int *i, cb_error *err)
 {
-    const char        *arg = argv[*i], *eq = strchr(arg, '='), *value = NULL;
-    size_t             name_len = eq != NULL ? (size_t) (eq - arg) : strlen(arg);
-    const option_spec *spec = find_option(arg, name_len);
+    const char   *arg = argv[*i], *eq = strchr(arg, '='), *value = NULL, *spelling;
+    size_t        name_len = eq != NULL ? (size_t) (eq - arg) : strlen(arg);
+    const option *o = find_option(arg, name_len, &spelling);
 
-    if (spec == NULL) {
+    if (o == NULL) {
         return cb_error_set(err, "unknown option '%.*s' (see --help)", (int) name_len, arg);
     }
-    if (spec->takes_value) {
+    if (o->meta != NULL) {
         if (eq != NULL) {
             value = eq + 1;
         } else if (*i + 1 < argc) {
             value = argv[++*i];
         } else {
-            return cb_error_set(err, "%s: needs a value", spec->name);
+            return cb_error_set(err, "%s: needs a value", spelling);
         }
     } else if (eq != NULL) {
-        return cb_error_set(err, "%s: takes no value", spec->name);
+        return cb_error_set(err, "%s: takes no value", spelling);
     }
-    return apply(cfg, spec->id, spec->name, value, err);
+    return apply(o, spelling, value, cfg, err);
 }
 
 int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err)

@@ -1,7 +1,9 @@
 /*
  * The command line: `cryptbench [OPTIONS] [FILTER...]`, `cryptbench analyze
  * FILE`, `cryptbench compare OLD NEW`. Every option is checked here, once, so
- * that a bad value is refused before anything runs.
+ * that a bad value is refused before anything runs. The options are the
+ * entries of options.def; the parser, the help and the defaults are made
+ * from it.
  */
 #ifndef CB_CLI_H
 #define CB_CLI_H
@@ -17,7 +19,7 @@ int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err);
 
 void cb_cli_free(cb_config *cfg);
 
-/* Prints the usage text. */
+/* Prints the usage text: the commands, then every option with its default. */
 void cb_cli_help(FILE *out, const char *prog);
 
 #endif

@@ -1,6 +1,6 @@
 /*
- * The settings of one invocation, as the command line left them. cli.c fills
- * it; everything else only reads it.
+ * The settings of one invocation, as the command line left them. cli/options.c
+ * fills it, from the defaults in cli/options.def; everything else only reads it.
  */
 #ifndef CB_CONFIG_H
 #define CB_CONFIG_H
