@@ -21,9 +21,9 @@ static void add(cb_run *run, const char *name, const char *impl, int has_param, 
 
     cb_result_set_string(&r->name, name);
     cb_result_set_string(&r->impl, impl);
-    cb_result_set_string(&r->param_name, has_param ? "iterations" : NULL);
-    r->has_param = has_param;
-    r->param = param;
+    if (has_param) {
+        cb_result_set_param(r, "iterations", param);
+    }
     r->plan.mode = CB_MODE_FLAT;
     cb_samples_alloc(&r->samples, 20);
     for (i = 0; i < 20; i++) {

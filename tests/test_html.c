@@ -36,9 +36,7 @@ static void add_result(cb_run *run, const char *name, const char *impl, uint64_t
     assert_int_equal(cb_result_set_string(&r->name, name), 0);
     assert_int_equal(cb_result_set_string(&r->impl, impl), 0);
     if (param > 0) {
-        r->has_param = 1;
-        r->param = param;
-        assert_int_equal(cb_result_set_string(&r->param_name, "bytes"), 0);
+        cb_result_set_param(r, "bytes", param);
         r->throughput = CB_THROUGHPUT_BYTES;
         r->per_iteration = param;
     }

@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,13 +35,21 @@ void cb_result_free(cb_result *r)
 {
     free(r->name);
     free(r->impl);
-    free(r->param_name);
     free(r->failure);
     free(r->note);
     free(r->variant_of);
     free(r->variant);
     cb_samples_free(&r->samples);
     memset(r, 0, sizeof *r);
+}
+
+void cb_result_set_param(cb_result *r, const char *name, uint64_t value)
+{
+    memset(&r->args[0], 0, sizeof r->args[0]);
+    snprintf(r->args[0].name, sizeof r->args[0].name, "%s", name != NULL ? name : "");
+    r->args[0].value = value;
+    r->nargs = 1;
+    r->named_args = 0;
 }
 
 int cb_result_set_string(char **field, const char *s)

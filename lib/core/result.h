@@ -65,12 +65,32 @@ typedef struct cb_change {
     size_t      rounds;      /* A/B rounds behind a paired comparison; 0 otherwise */
 } cb_change;
 
+/* A benchmark's value on one of its parameter axes. */
+typedef struct cb_arg {
+    char     name[33]; /* the axis's name ("" for a list of params without a param_name) */
+    char     unit[33]; /* what a step counts, singular, for fits; "" when not declared */
+    uint64_t value;
+} cb_arg;
+
+/* A custom counter (cb_state_counter()), over the samples. */
+typedef struct cb_counter {
+    char   name[32];
+    double per_iteration;
+    double per_second; /* of the timed sections' wall time */
+} cb_counter;
+
+#define CB_RESULT_MAX_COUNTERS 8
+
 typedef struct cb_result {
-    char         *name;  /* "group/function[/param][/impl]" */
+    char         *name;  /* "group/function[/param...][/impl]" */
     char         *impl;  /* NULL when not given */
-    char         *param_name;
-    uint64_t      param;
-    int           has_param;
+    /* the parameters: args[0..nargs), shown in the name as name=value when
+     * named, as the value alone otherwise */
+    cb_arg        args[CB_MAX_AXES];
+    size_t        nargs;
+    int           named_args;
+    cb_counter    counters[CB_RESULT_MAX_COUNTERS];
+    size_t        ncounters;
     cb_throughput throughput;
     uint64_t      per_iteration;
     int           failed;
@@ -98,6 +118,11 @@ void cb_result_free(cb_result *r);
 
 /* Sets r->failed and r->failure (a copy of reason). */
 void cb_result_fail(cb_result *r, const char *reason);
+
+/* Gives r one parameter shown by its value, as a list of params does: a
+ * result built by hand (tests) or read from a schema-1 baseline. name may be
+ * NULL. */
+void cb_result_set_param(cb_result *r, const char *name, uint64_t value);
 
 /* Sets a string field of r to a copy of s (NULL allowed); -1 when out of memory. */
 int cb_result_set_string(char **field, const char *s);

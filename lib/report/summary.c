@@ -17,9 +17,11 @@ void cb_summary_sweep(char *buf, size_t size, const cb_sweep *s, const char *uni
 
     cb_format_value(per, sizeof per, s->fit.slope, unit);
     cb_format_value(fixed, sizeof fixed, fabs(s->fit.intercept), unit);
-    cb_group_unit_name(s->param_name, what, sizeof what);
-    snprintf(buf, size, "%s: %s per %s %s %s fixed, R\u00b2 %.5f", s->series, per, what,
-             s->fit.intercept < 0.0 ? "-" : "+", fixed, s->fit.r_squared);
+    cb_group_unit_name(s, what, sizeof what);
+    /* a line that fits badly says so: its per-unit cost is no such thing */
+    snprintf(buf, size, "%s: %s per %s %s %s fixed, R\u00b2 %.5f%s", s->series, per, what,
+             s->fit.intercept < 0.0 ? "-" : "+", fixed, s->fit.r_squared,
+             s->fit.r_squared < CB_SUMMARY_POOR_FIT ? " (poor fit: not a straight line)" : "");
 }
 
 void cb_summary_cost(char *buf, size_t size, const cb_variant_cost *c, const char *unit)

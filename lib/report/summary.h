@@ -10,6 +10,10 @@
 #include <stddef.h>
 #include "stats/group.h"
 
+/* Below this R^2 a sweep's fit is labelled poor: time does not grow linearly
+ * with the parameter (a memory-hard KDF against passes at small memory, say). */
+#define CB_SUMMARY_POOR_FIT 0.9
+
 void cb_summary_ratio(char *buf, size_t size, const cb_impl_ratio *r);
 
 void cb_summary_sweep(char *buf, size_t size, const cb_sweep *s, const char *unit);

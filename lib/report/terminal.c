@@ -95,6 +95,19 @@ static void print_estimate(terminal *t, const cb_run *run, const cb_result *r)
     }
 }
 
+/* "blocks: 16 per iteration, 1.2G/s", a line per custom counter */
+static void print_counters(terminal *t, const cb_result *r)
+{
+    char   rate[32];
+    size_t i;
+
+    for (i = 0; i < r->ncounters; i++) {
+        cb_format_count(rate, sizeof rate, r->counters[i].per_second);
+        fprintf(t->opt.out, "%*s%s: %.5g per iteration, %s/s\n", NAME_WIDTH, "",
+                r->counters[i].name, r->counters[i].per_iteration, rate);
+    }
+}
+
 static void print_change(terminal *t, const cb_change *ch)
 {
     const cb_estimate *c = &ch->mean;
@@ -186,6 +199,7 @@ static void print_result(void *self, const cb_run *run, const cb_result *r)
     fflush(t->opt.err);
     print_name(t, r->name);
     print_estimate(t, run, r);
+    print_counters(t, r);
     if (r->plan.mode == CB_MODE_FLAT) {
         /* linear is the rule; say when a routine was too slow for it */
         fprintf(t->opt.out, "%*sflat sampling: %zu samples of %llu iteration%s\n", NAME_WIDTH, "",
