@@ -84,7 +84,8 @@ static void fill(cb_run *run, double scale)
 static int setup(void **state)
 {
     fixture          *f = calloc(1, sizeof *f);
-    cb_compare_config c = { 0.02, 0.05, { 1000, 0.95, 7 }, 0 };
+    cb_compare_config c = { .noise_threshold = 0.02, .resolution = 0.06, .significance = 0.05,
+                            .comparisons = 1, .boot = { 1000, 0.95, 7 } };
     cb_error          err;
     cb_result        *failed;
     size_t            i;

@@ -73,6 +73,19 @@ void cb_result_fail(cb_result *r, const char *reason)
     }
 }
 
+const char *cb_statistic_name(cb_statistic s)
+{
+    switch (s) {
+    case CB_STATISTIC_SLOPE:
+        return "slope";
+    case CB_STATISTIC_MEAN:
+        return "mean";
+    case CB_STATISTIC_MEDIAN:
+        return "median";
+    }
+    return "";
+}
+
 const char *cb_mode_name(cb_mode mode)
 {
     return mode == CB_MODE_LINEAR ? "linear" : "flat";

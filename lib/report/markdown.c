@@ -212,9 +212,9 @@ static void add_row(void *self, const cb_run *run, const cb_result *r)
         char clo[32], cmid[32], chi[32];
 
         m->any_change = 1;
-        cb_format_percent(clo, sizeof clo, r->change.mean.lower);
-        cb_format_percent(cmid, sizeof cmid, r->change.mean.point);
-        cb_format_percent(chi, sizeof chi, r->change.mean.upper);
+        cb_format_percent(clo, sizeof clo, r->change.estimate.lower);
+        cb_format_percent(cmid, sizeof cmid, r->change.estimate.point);
+        cb_format_percent(chi, sizeof chi, r->change.estimate.upper);
         snprintf(change, sizeof change, " %s [%s, %s] | %.2f | %s |", cmid, clo, chi,
                  r->change.p_value, cb_verdict_sentence(r->change.verdict));
     }

@@ -3,6 +3,8 @@
  * markdown reporters: "did/sha256/64: openssl 3.41x faster than libsodium
  * [3.38x 3.44x]", "kdf/pbkdf2-sha256/x/openssl: 220.10 ns per iteration +
  * 1.2345 us fixed, R² 0.99998", "...: key set-up costs 180.52 ns [...]".
+ * Never more than the intervals support: a ratio whose interval holds 1, and
+ * a cost whose interval holds 0, are "no measurable difference".
  */
 #ifndef CB_SUMMARY_H
 #define CB_SUMMARY_H

@@ -78,32 +78,25 @@ double cb_sweep_x(const cb_sweep *s, size_t i)
     return (double) s->points[i]->args[s->axis].value;
 }
 
-static int means(const cb_result *a, const cb_result *b, const cb_bootstrap_config *boot,
-                 cb_estimate *ratio, cb_estimate *diff, cb_error *err)
-{
-    double *x = cb_analysis_per_iteration(&a->samples), *y = cb_analysis_per_iteration(&b->samples);
-    int     rc = -1;
-
-    if (x == NULL || y == NULL) {
-        cb_error_set(err, "out of memory");
-    } else {
-        rc = cb_bootstrap_means(x, a->samples.n, y, b->samples.n, boot, ratio, diff, err);
-    }
-    free(x);
-    free(y);
-    return rc;
-}
-
+/* Every summary is of each result's own estimate (the slope of a linear
+ * run, the mean of a flat one): the one number the report shows for it. */
 static double typical(const cb_result *r)
 {
     return cb_result_typical(r)->point;
 }
 
-/* The ratio of two results is one of means (cb_bootstrap_means); the faster
- * one must be chosen by the same measure, or "0.99x faster" could come out. */
-static double mean_of(const cb_result *r)
+/* The ratio b / a of two results' estimates and their difference, with
+ * bootstrap intervals. */
+static int compare_typicals(const cb_run *run, const cb_result *a, const cb_result *b,
+                            const cb_bootstrap_config *boot, cb_estimate *ratio, cb_estimate *diff,
+                            cb_error *err)
 {
-    return r->analysis.mean.point;
+    cb_bootstrap_run ra = { a->samples.iters, a->samples.values, a->samples.n,
+                            cb_analysis_slope(a->plan.mode, run->unit), typical(a) };
+    cb_bootstrap_run rb = { b->samples.iters, b->samples.values, b->samples.n,
+                            cb_analysis_slope(b->plan.mode, run->unit), typical(b) };
+
+    return cb_bootstrap_typicals(&ra, &rb, boot, ratio, diff, err);
 }
 
 /* keys[i]: the key of run->results[i] (primitive or series), NULL when it has none */
@@ -142,7 +135,7 @@ static int add_ratios(const cb_run *run, char **keys, const cb_bootstrap_config 
         }
         for (j = i + 1; j < run->n; j++) {
             if (keys[j] != NULL && strcmp(keys[j], keys[i]) == 0 &&
-                mean_of(&run->results[j]) < mean_of(fastest)) {
+                typical(&run->results[j]) < typical(fastest)) {
                 fastest = &run->results[j];
             }
         }
@@ -161,7 +154,8 @@ static int add_ratios(const cb_run *run, char **keys, const cb_bootstrap_config 
                 grown[g->nratios] = (cb_impl_ratio){ strdup(keys[i]), fastest, &run->results[j],
                                                      { 0, 0, 0, 0 } };
                 if (grown[g->nratios].primitive == NULL ||
-                    means(fastest, &run->results[j], boot, &grown[g->nratios].speedup, NULL,
+                    compare_typicals(run, fastest, &run->results[j], boot,
+                                     &grown[g->nratios].speedup, NULL,
                           err) != 0) {
                     free(grown[g->nratios].primitive);
                     return -1;
@@ -276,7 +270,7 @@ static int add_costs(const cb_run *run, const char *group, const cb_bootstrap_co
         }
         g->costs = grown;
         grown[g->ncosts] = (cb_variant_cost){ variant->variant, base, variant, { 0, 0, 0, 0 } };
-        if (means(base, variant, boot, NULL, &grown[g->ncosts].cost, err) != 0) {
+        if (compare_typicals(run, base, variant, boot, NULL, &grown[g->ncosts].cost, err) != 0) {
             return -1;
         }
         g->ncosts++;

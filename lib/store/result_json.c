@@ -97,13 +97,17 @@ static json_t *encode_analysis(const cb_result *r, const char *unit)
 
 static json_t *encode_change(const cb_change *ch)
 {
-    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:s}", "mean",
+    return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:b, s:s}",
+                     "statistic", cb_statistic_name(ch->statistic), "estimate",
+                     cb_result_json_estimate(&ch->estimate), "mean",
                      cb_result_json_estimate(&ch->mean), "median",
                      cb_result_json_estimate(&ch->median), "t", cb_result_json_real(ch->t),
                      "p_value", ch->p_value < 0.0 ? json_null() : cb_result_json_real(ch->p_value),
-                     "old_typical", cb_result_json_real(ch->old_typical), "new_typical",
+                     "significance", cb_result_json_real(ch->significance), "resolution",
+                     cb_result_json_real(ch->resolution), "old_typical",
+                     cb_result_json_real(ch->old_typical), "new_typical",
                      cb_result_json_real(ch->new_typical), "rounds", (json_int_t) ch->rounds,
-                     "verdict", cb_verdict_name(ch->verdict));
+                     "mode_differs", ch->mode_differs, "verdict", cb_verdict_name(ch->verdict));
 }
 
 static json_t *nonempty_or_null(const char *s)
