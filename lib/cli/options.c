@@ -258,7 +258,8 @@ static int apply(const option *o, const char *opt, const char *v, cb_config *cfg
         break;
     case KIND_DIRECTORY:
         if (v[0] == '\0') {
-            return cb_error_set(err, "%s: expected a directory, got ''", opt);
+            return cb_error_set(err, "%s: expected a %s, got ''", opt,
+                                strcmp(o->meta, "DIR") == 0 ? "directory" : "file");
         }
         set_field(cfg, o, &v, sizeof v);
         break;

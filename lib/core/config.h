@@ -67,6 +67,8 @@ typedef enum cb_color {
 #define CB_PLAN_NS_PER_INSTRUCTION_CALLGRIND 3.0
 #define CB_PLAN_NS_PER_INSTRUCTION_NATIVE 0.3
 #define CB_DEFAULT_CALIBRATE_ROUNDS 20
+/* a false-alarm rate of 1 in 100 needs thousands of runs to be a count */
+#define CB_DEFAULT_REPLAY_RUNS 2000
 /*
  * The paired gate (`gate`, ci/bench-ab), measured on the 2-core VM
  * cryptbench is developed on (README: "The regression gate in CI"):
@@ -133,6 +135,8 @@ typedef struct cb_config {
     size_t     rounds; /* calibrate */
     double     timeout_s;
     int        timeout_s_set;
+    const char *replay; /* calibrate: a gate's rounds to replay */
+    size_t     runs;
     size_t     min_rounds; /* gate */
     size_t     max_rounds;
     double     time_budget_s;
