@@ -81,10 +81,10 @@ int cb_calibrate_replay(const cb_config *cfg, cb_error *err)
         return CB_EXIT_USAGE;
     }
     /* the gate's own defaults, as command_gate.c applies them */
-    if (!c.noise_threshold_set) {
+    if (!c.noise_threshold_set && r.measure != CB_MEASURE_INSTRUCTIONS) {
         c.noise_threshold = CB_GATE_NOISE_THRESHOLD;
+        c.noise_threshold_set = 1;
     }
-    c.noise_threshold_set = 1;
     if (!c.significance_set) {
         c.significance = CB_GATE_SIGNIFICANCE;
     }

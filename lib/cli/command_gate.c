@@ -492,7 +492,8 @@ static cb_sequential gate_rule(const cb_config *cfg, size_t comparisons)
     cb_config     c = *cfg;
     cb_sequential seq;
 
-    if (!c.noise_threshold_set) {
+    /* instruction counts keep their exact threshold */
+    if (!c.noise_threshold_set && cfg->measure != CB_MEASURE_INSTRUCTIONS) {
         c.noise_threshold = CB_GATE_NOISE_THRESHOLD;
         c.noise_threshold_set = 1;
     }
