@@ -133,6 +133,7 @@ typedef struct cb_config {
     int        quick;
     cb_measure measure;
     size_t     rounds; /* calibrate */
+    size_t     calls;  /* single calls timed after the samples */
     double     timeout_s;
     int        timeout_s_set;
     const char *replay; /* calibrate: a gate's rounds to replay */
