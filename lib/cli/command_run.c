@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "store/baseline.h"
+#include "store/history.h"
 #include "cli/command.h"
 #include "cli/filter.h"
 #include "report/progress.h"
@@ -191,26 +192,18 @@ static int save_merged(const char *path, const cb_run *run, const cb_run *kept, 
 }
 
 /*
- * Keeps this run, as it was measured, in DIR/history/<time>-<name>.json: the
+ * Keeps this run, as it was measured, in DIR/history (store/history.h): the
  * baseline is overwritten by every run, the history is what a trend is made
- * of. Written atomically like the baseline; a failure is reported, not fatal
- * to the run (the baseline, which the next run needs, is already saved).
+ * of. A failure is reported, not fatal to the run (the baseline, which the
+ * next run needs, is already saved).
  */
 static void save_history(const cb_config *cfg, const char *name, const cb_run *run)
 {
-    char     path[4400], stamp[32];
+    char     dir[4200];
     cb_error err;
-    size_t   i, k = 0;
 
-    /* 2026-11-23T14:30:00Z -> 20261123T143000Z: sortable, and no ':' in a file name */
-    for (i = 0; run->timestamp[i] != '\0' && k + 1 < sizeof stamp; i++) {
-        if (run->timestamp[i] != '-' && run->timestamp[i] != ':') {
-            stamp[k++] = run->timestamp[i];
-        }
-    }
-    stamp[k] = '\0';
-    snprintf(path, sizeof path, "%s/history/%s-%s.json", cfg->reports_dir, stamp, name);
-    if (cb_baseline_save(path, run, &err) != 0) {
+    snprintf(dir, sizeof dir, "%s/history", cfg->reports_dir);
+    if (cb_history_save(dir, name, run, cfg->history_limit, NULL, 0, &err) != 0) {
         fprintf(stderr, "warning: the run was not added to the history: %s\n", err.msg);
     }
 }
