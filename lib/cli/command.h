@@ -28,6 +28,10 @@ int cb_command_report(const cb_config *cfg, cb_error *err);
 /* `ab A1 B1 A2 B2 ...`: the paired comparison of ci/bench-ab's rounds. */
 int cb_command_ab(const cb_config *cfg, cb_error *err);
 
+/* `trend [FILTER...]`: a baseline's history, each benchmark's estimate in
+ * every run with its commit, and the change points found in them. */
+int cb_command_trend(const cb_config *cfg, cb_error *err);
+
 /* ---- shared by the commands (command.c) ---- */
 
 /* Loads a baseline (JSON) or a CSV of samples into run, analysed; a CSV

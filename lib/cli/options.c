@@ -389,11 +389,14 @@ void cb_cli_help(FILE *out, const char *prog)
         "                                    paired comparison of A/B rounds (ci/bench-ab)\n"
         "       %s calibrate [--rounds N] [FILTER...]\n"
         "                                    how far a wall-clock gate can be trusted here\n"
+        "       %s trend [--baseline NAME] [FILTER...]\n"
+        "                                    each benchmark across DIR/history, with its\n"
+        "                                    change points\n"
         "\n"
         "A FILTER is a POSIX extended regular expression matched anywhere in a name\n"
         "(so a plain word is a substring); with --exact it must equal the whole name.\n"
         "\n",
-        prog, prog, prog, prog, prog, prog);
+        prog, prog, prog, prog, prog, prog, prog);
     for (i = 0; i < NOPTIONS; i++) {
         if (i == 0 || options[i].section != options[i - 1].section) {
             fprintf(out, "%s:\n", sections[options[i].section]);
@@ -438,13 +441,15 @@ static const struct {
     { "report", CB_COMMAND_REPORT, 0, 0, "report" },
     { "ab", CB_COMMAND_AB, 4, (size_t) -1, "ab A1 B1 A2 B2 ..." },
     { "calibrate", CB_COMMAND_CALIBRATE, 0, 0, "calibrate" },
+    { "trend", CB_COMMAND_TREND, 0, 0, "trend [FILTER...]" },
 };
 
 /* Hands the operands to the command that takes them, checking their count. */
 static int take_operands(cb_config *cfg, size_t n, size_t which, cb_error *err)
 {
-    /* the run and calibrate select benchmarks */
-    if (which == (size_t) -1 || cfg->command == CB_COMMAND_CALIBRATE) {
+    /* the run, calibrate and trend select benchmarks */
+    if (which == (size_t) -1 || cfg->command == CB_COMMAND_CALIBRATE ||
+        cfg->command == CB_COMMAND_TREND) {
         cfg->nfilters = n;
         return 0;
     }
