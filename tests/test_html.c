@@ -12,6 +12,7 @@
 
 #include "stats/analysis.h"
 #include "stats/compare.h"
+#include "html/chart.h"
 #include "report/report.h"
 #include "support.h"
 
@@ -135,7 +136,6 @@ static int teardown(void **state)
     return 0;
 }
 
-/* Writes the report of f's run into f->dir; what it says on err in *said. */
 /* Writes the report to dir; what it said on its error stream lands in said.
  * Returns 1 when it marked the run's output as failed. */
 static int write_report(fixture *f, const char *dir, char *said, size_t size)
@@ -255,20 +255,33 @@ static void test_pages(void **state)
         free(text);
     }
     text = slurp(f->dir, "index.html");
-    expect_in(text, ">evil/" EVIL_ESCAPED "</a>", "index.html");
+    /* names break between their parts, never inside one */
+    expect_in(text, ">evil/<wbr>" EVIL_ESCAPED "</a>", "index.html");
+    expect_in(text, ">did/<wbr>sha256/<wbr>64/<wbr>openssl</a>", "index.html");
     expect_in(text, "&lt;script&gt;alert(2)&lt;/script&gt;", "index.html");
-    expect_in(text, "gone/" EVIL_ESCAPED, "index.html");
+    expect_in(text, "gone/<wbr>" EVIL_ESCAPED, "index.html");
     expect_in(text, "vs " EVIL_ESCAPED, "index.html");
     expect_in(text, "base" EVIL_ESCAPED, "index.html");
     /* every benchmark got slower by 10%: regressions, listed first */
     expect_in(text, "class=\"verdict regressed\">regressed<", "index.html");
+    /* a dark scheme, and cards below 760 px */
+    expect_in(text, "@media (prefers-color-scheme:dark)", "index.html");
+    expect_in(text, "<table class=\"results cards\">", "index.html");
     free(text);
     text = slurp(f->dir, "bench-did.sha256.64.openssl.html");
     expect_in(text, "aria-label=\"probability density", "a benchmark's page");
+    /* every chart drawn twice, for a wide and a narrow window */
+    expect_in(text, "<svg class=\"plot wide\"", "a benchmark's page");
+    expect_in(text, "<svg class=\"plot narrow\"", "a benchmark's page");
     expect_in(text, "<title>baseline base&lt;img", "the baseline's density");
     expect_in(text, "Slope (R\xc2\xb2", "the estimates");
-    expect_in(text, "<th class=\"n\">p99</th>", "the percentiles");
+    expect_in(text, "<dt>p99</dt>", "the percentiles");
     expect_in(text, "high severe outlier", "the samples' titles");
+    /* scaled to this run: the baseline, 10% faster, lies off the chart, and
+     * the severe outlier on its edge */
+    expect_in(text, "of the baseline's 12 samples lie beyond", "the density's caption");
+    expect_in(text, "beyond the range shown</title>", "the clipped sample");
+    expect_in(text, "density (1/ns)", "the density's axis");
     expect_in(text, "Change against baseline base&lt;img", "the change table");
     free(text);
     text = slurp(f->dir, "bench-kdf.slow.html");
@@ -282,7 +295,23 @@ static void test_pages(void **state)
     text = slurp(f->dir, "group-did.html");
     expect_in(text, "did/sha256/64: openssl ", "the speedup");
     expect_in(text, ">libsodium</text>", "the box chart's categories");
+    /* an implementation's colour is its name's */
+    expect_in(text, "<rect class=\"s7\"", "libsodium's box");
+    expect_in(text, "<rect class=\"s1\"", "openssl's box");
     free(text);
+}
+
+static void test_colours(void **state)
+{
+    char a[8], b[8];
+
+    (void) state;
+    cb_html_colour(a, "libsodium");
+    cb_html_colour(b, "openssl");
+    assert_string_equal(a, "s7");
+    assert_string_equal(b, "s1");
+    cb_html_colour(b, "libsodium");
+    assert_string_equal(a, b);
 }
 
 static void test_write_failure(void **state)
@@ -307,6 +336,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_pages, setup, teardown),
         cmocka_unit_test_setup_teardown(test_write_failure, setup, teardown),
+        cmocka_unit_test(test_colours),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

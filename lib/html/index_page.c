@@ -3,14 +3,17 @@
 #include "html/index_page.h"
 #include "html/page.h"
 
-/* Regressions first, then improvements, then the rest in the run's order,
- * which keeps a group's benchmarks together. */
+/* The last rank listed apart in the table: beyond it, the rest in the run's
+ * order, which keeps a group's benchmarks together. */
+#define RANK_IMPROVED 2
+
+/* Where r comes in the table: regressions first (rank 0), then whatever the
+ * verdicts rank before the improvements, the improvements, then the rest. */
 static int rank(const cb_result *r)
 {
-    if (r->has_change && r->change.verdict == CB_VERDICT_REGRESSED) {
-        return 0;
-    }
-    return r->has_change && r->change.verdict == CB_VERDICT_IMPROVED ? 1 : 2;
+    int k = r->has_change ? cb_html_verdict_of(r->change.verdict).rank : RANK_IMPROVED + 1;
+
+    return k <= RANK_IMPROVED ? k : RANK_IMPROVED + 1;
 }
 
 static void summary(cb_buf *h, const cb_run *run, const cb_report_options *opt)
@@ -18,9 +21,11 @@ static void summary(cb_buf *h, const cb_run *run, const cb_report_options *opt)
     size_t i, failed = 0, regressed = 0, improved = 0;
 
     for (i = 0; i < run->n; i++) {
-        failed += run->results[i].failed != 0;
-        regressed += rank(&run->results[i]) == 0;
-        improved += rank(&run->results[i]) == 1;
+        const cb_result *r = &run->results[i];
+
+        failed += r->failed != 0;
+        regressed += r->has_change && r->change.verdict == CB_VERDICT_REGRESSED;
+        improved += r->has_change && r->change.verdict == CB_VERDICT_IMPROVED;
     }
     cb_buf_printf(h, "<p>%zu benchmark%s, measured ", run->n, run->n == 1 ? "" : "s");
     cb_html_escape(h, run->timestamp);
@@ -73,7 +78,7 @@ static void failures(cb_buf *h, const cb_run *run)
     for (i = 0; i < run->n; i++) {
         if (run->results[i].failed) {
             cb_buf_puts(h, "<tr class=\"failed\"><td class=\"name\">");
-            cb_html_escape(h, run->results[i].name);
+            cb_html_name(h, run->results[i].name);
             cb_buf_puts(h, "</td><td class=\"why\">");
             cb_html_escape(h, run->results[i].failure);
             cb_buf_puts(h, "</td></tr>\n");
@@ -89,7 +94,7 @@ static void missing(cb_buf *h, const cb_report_options *opt)
     cb_buf_puts(h, "<h2>In the baseline, not in this run</h2>\n<ul>\n");
     for (i = 0; i < opt->nmissing; i++) {
         cb_buf_puts(h, "<li class=\"name\">");
-        cb_html_escape(h, opt->missing[i]);
+        cb_html_name(h, opt->missing[i]);
         cb_buf_puts(h, "</li>\n");
     }
     cb_buf_puts(h, "</ul>\n");
@@ -105,7 +110,7 @@ int cb_html_index_page(cb_buf *h, const cb_run *run, const cb_report_options *op
     if (rs == NULL) {
         return -1;
     }
-    for (r = 0; r <= 2; r++) {
+    for (r = 0; r <= RANK_IMPROVED + 1; r++) {
         for (i = 0; i < run->n; i++) {
             if (!run->results[i].failed && rank(&run->results[i]) == r) {
                 rs[n++] = &run->results[i];
