@@ -264,6 +264,12 @@ static void test_pages(void **state)
     expect_in(text, "base" EVIL_ESCAPED, "index.html");
     /* every benchmark got slower by 10%: regressions, listed first */
     expect_in(text, "class=\"verdict regressed\">regressed<", "index.html");
+    /* the change summary opens the page: a forest plot, the threshold stated */
+    assert_true(strstr(text, "<h2>Changes</h2>") < strstr(text, "<h2>Benchmarks</h2>"));
+    expect_in(text, "aria-label=\"each benchmark&#39;s change against the baseline", "the forest");
+    expect_in(text, "<rect class=\"band\"", "the noise band");
+    expect_in(text, "noise threshold, \xc2\xb1" "2.0%", "the threshold");
+    expect_in(text, "class=\"v-regressed\"", "regressions marked as such");
     /* a dark scheme, and cards below 760 px */
     expect_in(text, "@media (prefers-color-scheme:dark)", "index.html");
     expect_in(text, "<table class=\"results cards\">", "index.html");

@@ -1,5 +1,7 @@
+#include <math.h>
 #include <stdlib.h>
 
+#include "html/chart.h"
 #include "html/index_page.h"
 #include "html/page.h"
 
@@ -100,6 +102,44 @@ static void missing(cb_buf *h, const cb_report_options *opt)
     cb_buf_puts(h, "</ul>\n");
 }
 
+/* Forest order: by verdict's rank, regressions first, then by the size of
+ * the change. */
+static int by_change(const void *a, const void *b)
+{
+    const cb_result *x = *(const cb_result *const *) a, *y = *(const cb_result *const *) b;
+    int              rx = cb_html_verdict_of(x->change.verdict).rank;
+    int              ry = cb_html_verdict_of(y->change.verdict).rank;
+    double           sx = fabs(x->change.mean.point), sy = fabs(y->change.mean.point);
+
+    if (rx != ry) {
+        return rx - ry;
+    }
+    return (sx < sy) - (sx > sy);
+}
+
+/* The change summary at the top: every compared benchmark's change. */
+static int changes(cb_buf *h, const cb_run *run, const cb_report_options *opt)
+{
+    const cb_result **rs = malloc((run->n + 1) * sizeof *rs);
+    size_t            i, n = 0;
+
+    if (rs == NULL) {
+        return -1;
+    }
+    for (i = 0; i < run->n; i++) {
+        if (!run->results[i].failed && run->results[i].has_change) {
+            rs[n++] = &run->results[i];
+        }
+    }
+    if (n > 0) {
+        qsort(rs, n, sizeof *rs, by_change);
+        cb_buf_puts(h, "<h2>Changes</h2>\n");
+        cb_html_chart_changes(h, rs, n, opt->noise_threshold, opt->significance);
+    }
+    free(rs);
+    return 0;
+}
+
 int cb_html_index_page(cb_buf *h, const cb_run *run, const cb_report_options *opt,
                        const char *const *groups, size_t ngroups)
 {
@@ -120,6 +160,10 @@ int cb_html_index_page(cb_buf *h, const cb_run *run, const cb_report_options *op
     failed = run->n - n;
     cb_html_page_begin(h, "cryptbench report", NULL);
     summary(h, run, opt);
+    if (changes(h, run, opt) != 0) {
+        free(rs);
+        return -1;
+    }
     if (ngroups > 0) {
         groups_list(h, groups, ngroups);
     }

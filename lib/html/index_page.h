@@ -1,6 +1,8 @@
 /*
- * The first page of the HTML report: every benchmark of the run with its
- * estimate, throughput, change and verdict, regressions first; the failed ones
+ * The first page of the HTML report: a change summary (every compared
+ * benchmark's change as a forest plot, regressions first); every benchmark of
+ * the run with its estimate, throughput, change and verdict, regressions
+ * first; the failed ones
  * with their reason; the baseline's benchmarks this run did not have; the
  * machine or build differences from the baseline; links to every page.
  */

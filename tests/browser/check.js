@@ -7,7 +7,9 @@
 //  - in every chart shown at that width, no two labels overlap, none leaves
 //    its drawing, none renders smaller than 10 px, and there is something
 //    plotted besides the grid;
-//  - the page needs no horizontal scrolling at that width.
+//  - the page needs no horizontal scrolling at that width;
+//  - the index's change summary (a forest plot) shows one dot per compared
+//    benchmark, with the noise band.
 // It saves a full-page screenshot of each page at each width for a person to
 // look at.
 //
@@ -86,6 +88,29 @@ function layoutProblems(minLabel) {
     return { charts: charts.length, problems };
 }
 
+// Runs in the index: the forest plot against the table of results.
+function forestProblems() {
+    const problems = [];
+    const forest = [...document.querySelectorAll('svg[aria-label^="each benchmark"]')]
+        .filter((svg) => svg.getClientRects().length > 0);
+    const compared = document.querySelectorAll('table.results td.chg[data-label]').length;
+
+    if (forest.length !== 1) {
+        return [`${forest.length} change summaries shown, want 1`];
+    }
+    const dots = forest[0].querySelectorAll('circle').length;
+    if (dots !== compared || compared === 0) {
+        problems.push(`${dots} dots for ${compared} compared benchmarks`);
+    }
+    if (forest[0].querySelector('rect.band') === null) {
+        problems.push('no noise band');
+    }
+    if (!/noise threshold, \u00b1[0-9.]+%/.test(document.body.textContent)) {
+        problems.push('the threshold is not stated');
+    }
+    return problems;
+}
+
 async function checkPage(context, dir, shots, name, width, offsite) {
     const page = await context.newPage();
     const errors = [];
@@ -103,6 +128,11 @@ async function checkPage(context, dir, shots, name, width, offsite) {
     report(layout.problems.length === 0,
            `${at}: ${layout.charts} charts, labels apart, inside and legible, no horizontal overflow`,
            layout.problems);
+    if (name === 'index.html') {
+        const forest = await page.evaluate(forestProblems);
+        report(forest.length === 0, `${at}: the change summary has a dot per compared benchmark`,
+               forest);
+    }
     const shot = path.join(shots, `${name.replace(/\.html$/, '')}-${width}.png`);
     await page.screenshot({ path: shot, fullPage: true });
     report(fs.statSync(shot).size > 0, `${at}: screenshot ${shot}`);

@@ -48,6 +48,7 @@ expect_grep "a benchmark's page links back to the index" "$page" 'href="index.ht
 expect_grep "and to its group's page" "$page" 'href="group-did.html"'
 expect_grep "the index links to the group pages" "$html/index.html" 'href="group-kdf.html"'
 expect_grep "the index shows the change and the verdict" "$html/index.html" 'Change (mean)'
+expect_grep "the index opens with the change summary" "$html/index.html" '<h2>Changes</h2>'
 expect_grep "a benchmark's page has the density plot" "$page" 'probability density'
 expect_grep "the baseline's density over it" "$page" '<title>baseline base</title>'
 expect_grep "the change table" "$page" 'Change against baseline base'

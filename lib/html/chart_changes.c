@@ -1,0 +1,104 @@
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "report/format.h"
+#include "html/chart.h"
+#include "html/page.h"
+
+/* Height of a row, px: a name beside its interval (wide), or above it
+ * (narrow). */
+#define ROW_WIDE 22.0
+#define ROW_NARROW 36.0
+/* Above and below the rows: the frame's margins and the axis. */
+#define FRAME_HEIGHT 60.0
+
+static void row(cb_svg *s, const cb_result *r, double at)
+{
+    const cb_change *c = &r->change;
+    cb_html_verdict  v = cb_html_verdict_of(c->verdict);
+    char             lo[32], mid[32], hi[32], title[512];
+
+    cb_format_percent(mid, sizeof mid, c->mean.point);
+    if (c->p_value < 0.0) {
+        snprintf(title, sizeof title, "%.300s: %s, exact counts: %s", r->name, mid, v.words);
+    } else {
+        cb_format_percent(lo, sizeof lo, c->mean.lower);
+        cb_format_percent(hi, sizeof hi, c->mean.upper);
+        snprintf(title, sizeof title, "%.300s: %s [%s, %s], p = %.2f: %s", r->name, mid, lo, hi,
+                 c->p_value, v.words);
+        cb_svg_line(s, c->mean.lower, at, c->mean.upper, at, v.mark, NULL);
+    }
+    cb_svg_circle(s, c->mean.point, at, 4.0, v.mark, title);
+}
+
+static void draw(cb_buf *h, const cb_result *const *rs, size_t n, double threshold,
+                 const char **names, const cb_html_layout *l)
+{
+    int         narrow = l->width < cb_html_layouts[0].width;
+    double      lo = -threshold, hi = threshold, pad;
+    cb_svg      s;
+    cb_svg_axis ax = { 0 }, ay = { 0 };
+    size_t      i;
+
+    for (i = 0; i < n; i++) {
+        const cb_estimate *e = &rs[i]->change.mean;
+
+        lo = fmin(lo, fmin(e->lower, e->point));
+        hi = fmax(hi, fmax(e->upper, e->point));
+    }
+    /* zero in the middle when the changes go both ways; a margin either side */
+    pad = (hi - lo) * 0.08;
+    lo -= pad;
+    hi += pad;
+    cb_svg_nice_range(&lo, &hi, narrow ? 4 : 8);
+    ax = (cb_svg_axis){ .lo = lo, .hi = hi, .scale = 0.01, .labels = 1,
+                        .title = "change of the mean (%)" };
+    ay = (cb_svg_axis){ .labels = 1, .categories = names, .ncategories = n, .above = narrow };
+    cb_svg_begin(&s, h, l->width,
+                 FRAME_HEIGHT + (narrow ? ROW_NARROW : ROW_WIDE) * (double) n, &ax, &ay,
+                 "each benchmark's change against the baseline, with its interval", l->cls);
+    cb_svg_rect(&s, -threshold, 0.5, threshold, (double) n + 0.5, "band", "noise threshold");
+    cb_svg_line(&s, 0.0, 0.5, 0.0, (double) n + 0.5, "zero", NULL);
+    for (i = 0; i < n; i++) {
+        row(&s, rs[i], (double) (i + 1));
+    }
+    cb_svg_end(&s);
+}
+
+void cb_html_chart_changes(cb_buf *h, const cb_result *const *rs, size_t n, double threshold,
+                           double significance)
+{
+    static const cb_verdict all[] = { CB_VERDICT_REGRESSED, CB_VERDICT_IMPROVED,
+                                      CB_VERDICT_WITHIN_NOISE, CB_VERDICT_NO_CHANGE };
+    const char **names = malloc((n + 1) * sizeof *names);
+    char         band[64];
+    size_t       i;
+
+    if (names == NULL) {
+        h->oom = 1;
+        return;
+    }
+    for (i = 0; i < n; i++) {
+        names[i] = rs[i]->name;
+    }
+    cb_buf_puts(h, "<figure>");
+    for (i = 0; i < CB_HTML_NLAYOUTS; i++) {
+        draw(h, rs, n, threshold, names, &cb_html_layouts[i]);
+    }
+    free(names);
+    cb_buf_puts(h, "<p class=\"keys\">");
+    for (i = 0; i < sizeof all / sizeof all[0]; i++) {
+        cb_html_verdict v = cb_html_verdict_of(all[i]);
+
+        cb_html_key(h, v.mark, "dot", v.words);
+    }
+    snprintf(band, sizeof band, "noise threshold, \xc2\xb1%.1f%%", threshold * 100.0);
+    cb_html_key(h, "band", "box", band);
+    cb_buf_printf(h, "</p><figcaption>The change of each compared benchmark's mean, with its "
+                     "interval, regressions first, then the largest changes. A change is a "
+                     "regression or an improvement only when p &lt; %.2f and its whole "
+                     "interval lies beyond the noise threshold, \xc2\xb1%.1f%%, shaded."
+                     "</figcaption></figure>\n",
+                  significance, threshold * 100.0);
+}
