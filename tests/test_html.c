@@ -14,6 +14,7 @@
 #include "stats/compare.h"
 #include "html/chart.h"
 #include "report/report.h"
+#include "store/history.h"
 #include "support.h"
 
 #define EVIL "<img src=x onerror=alert(1)>"
@@ -136,9 +137,11 @@ static int teardown(void **state)
     return 0;
 }
 
-/* Writes the report to dir; what it said on its error stream lands in said.
- * Returns 1 when it marked the run's output as failed. */
-static int write_report(fixture *f, const char *dir, char *said, size_t size)
+/* Writes the report to dir, with trends from history (NULL: none); what it
+ * said on its error stream lands in said. Returns 1 when it marked the run's
+ * output as failed. */
+static int write_report(fixture *f, const char *dir, const cb_history *history, char *said,
+                        size_t size)
 {
     static const char *const missing[] = { "gone/" EVIL };
     cb_report_options        opt;
@@ -160,6 +163,9 @@ static int write_report(fixture *f, const char *dir, char *said, size_t size)
     opt.differences = "CPU: 'old cpu' vs " EVIL;
     opt.html_dir = dir;
     opt.write_failed = &failed;
+    opt.history = history;
+    opt.history_name = "base" EVIL;
+    opt.live = 1;
     assert_int_equal(cb_report_html_open(&rep, &opt), 0);
     cb_report_replay(&rep, 1, &f->run);
     cb_report_close(&rep);
@@ -238,7 +244,7 @@ static void test_pages(void **state)
     char     said[512], *text;
     size_t   i;
 
-    assert_int_equal(write_report(f, f->dir, said, sizeof said), 0);
+    assert_int_equal(write_report(f, f->dir, NULL, said, sizeof said), 0);
     assert_string_equal(said, "");
     for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
         text = slurp(f->dir, pages[i]);
@@ -270,6 +276,8 @@ static void test_pages(void **state)
     expect_in(text, "<rect class=\"band\"", "the noise band");
     expect_in(text, "noise threshold, \xc2\xb1" "2.0%", "the threshold");
     expect_in(text, "class=\"v-regressed\"", "regressions marked as such");
+    /* no history given: no sparkline */
+    expect_not_in(text, "<th>History</th>", "index.html");
     /* a dark scheme, and cards below 760 px */
     expect_in(text, "@media (prefers-color-scheme:dark)", "index.html");
     expect_in(text, "<table class=\"results cards\">", "index.html");
@@ -288,6 +296,7 @@ static void test_pages(void **state)
     expect_in(text, "of the baseline's 12 samples lie beyond", "the density's caption");
     expect_in(text, "beyond the range shown</title>", "the clipped sample");
     expect_in(text, "density (1/ns)", "the density's axis");
+    expect_not_in(text, "<h2>History</h2>", "a page without history");
     expect_in(text, "Change against baseline base&lt;img", "the change table");
     free(text);
     text = slurp(f->dir, "bench-kdf.slow.html");
@@ -320,6 +329,37 @@ static void test_colours(void **state)
     assert_string_equal(a, b);
 }
 
+static void test_history(void **state)
+{
+    fixture   *f = *state;
+    cb_history h;
+    char       said[512], *text;
+    int        i;
+
+    /* eight past runs like the baseline, then this one, 10% slower */
+    memset(&h, 0, sizeof h);
+    h.measure = CB_MEASURE_WALL;
+    h.unit = "ns";
+    for (i = 0; i < 8; i++) {
+        assert_int_equal(cb_history_add_run(&h, &f->old), 0);
+    }
+    assert_int_equal(write_report(f, f->dir, &h, said, sizeof said), 0);
+    cb_history_free(&h);
+    text = slurp(f->dir, "index.html");
+    expect_in(text, "<th>History</th>", "index.html");
+    expect_in(text, "<svg class=\"plot spark\"", "a sparkline");
+    expect_in(text, "aria-label=\"9 runs, from ", "a sparkline's label");
+    free(text);
+    text = slurp(f->dir, "bench-did.sha256.64.openssl.html");
+    expect_in(text, "<h2>History</h2>", "the history section");
+    expect_in(text, "9 runs of baseline <b>base&lt;img", "its name, escaped");
+    expect_in(text, "aria-label=\"the estimate in each run", "the trend chart");
+    expect_in(text, "Every run (9)", "the table of runs");
+    /* eight equal runs, then the slower one: too short a level to be a change */
+    expect_in(text, "No change point in these 9 runs", "the change points");
+    free(text);
+}
+
 static void test_write_failure(void **state)
 {
     fixture *f = *state;
@@ -330,7 +370,7 @@ static void test_write_failure(void **state)
     fclose(fopen(dir, "w"));
     snprintf(dir, sizeof dir, "%s/file/html", f->dir);
     /* the failure is marked, so that the command exits 2 */
-    assert_int_equal(write_report(f, dir, said, sizeof said), 1);
+    assert_int_equal(write_report(f, dir, NULL, said, sizeof said), 1);
     expect_in(said, "cryptbench: HTML report: ", "the error");
     /* said once: the first failure ends the report */
     assert_non_null(strchr(said, '\n'));
@@ -342,6 +382,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_pages, setup, teardown),
         cmocka_unit_test_setup_teardown(test_write_failure, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_history, setup, teardown),
         cmocka_unit_test(test_colours),
     };
 

@@ -235,6 +235,7 @@ typedef struct session {
     unsigned char    *selected;
     cb_run            old, kept, run;
     int               has_old, has_kept;
+    cb_history        history; /* the past runs the HTML report draws trends from */
     cb_command_files  files; /* what opt's paths point into */
     cb_report_options opt;
     cb_reporter       reps[CB_MAX_REPORTERS];
@@ -352,8 +353,35 @@ static int prepare_baselines(session *s, cb_error *err)
     return 0;
 }
 
+/* Reads the history of the baseline this run belongs to (the one it is saved
+ * as, else the one it is compared with or re-reports) for the HTML report's
+ * trends. A file that cannot be read is skipped with a warning; nothing here
+ * stops the run. */
+static void load_history(session *s)
+{
+    const cb_config *cfg = s->cfg;
+    const char      *name = cfg->load_baseline != NULL ? cfg->load_baseline
+                            : s->p.save != NULL        ? s->p.save
+                                                       : s->p.against;
+    char             dir[4200];
+    cb_error         err;
+
+    if (!cfg->html || name == NULL) {
+        return;
+    }
+    snprintf(dir, sizeof dir, "%s/history", cfg->reports_dir);
+    if (cb_history_load(dir, name, cfg->load_baseline != NULL ? s->run.measure : cfg->measure,
+                        NULL, NULL, stderr, &s->history, &err) != 0) {
+        fprintf(stderr, "warning: the history is left out of the report: %s\n", err.msg);
+        return;
+    }
+    s->opt.history = &s->history;
+    s->opt.history_name = name;
+}
+
 static void session_free(session *s)
 {
+    cb_history_free(&s->history);
     free(s->missing);
     free(s->selected);
     cb_instance_list_free(&s->list);
@@ -401,9 +429,13 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
             goto done;
         }
         s.nreps = 1;
-    } else if (prepare_baselines(&s, err) != 0 ||
-               cb_command_open_reporters(cfg, &s.opt, s.reps, &s.nreps, err) != 0) {
+    } else if (prepare_baselines(&s, err) != 0) {
         goto done;
+    } else {
+        load_history(&s);
+        if (cb_command_open_reporters(cfg, &s.opt, s.reps, &s.nreps, err) != 0) {
+            goto done;
+        }
     }
     if (cfg->load_baseline != NULL) {
         cb_report_replay(s.reps, s.nreps, &s.run);

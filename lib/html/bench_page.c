@@ -235,8 +235,23 @@ static void change(cb_buf *h, const cb_run *run, const cb_report_options *opt,
                    cb_html_verdict_of(c->verdict).cls, cb_verdict_sentence(c->verdict));
 }
 
+/* The benchmark across the history, with its change points. */
+static void history(cb_buf *h, const cb_run *run, const cb_report_options *opt,
+                    const cb_html_trend *t)
+{
+    cb_buf_puts(h, "<h2>History</h2>\n");
+    if (t == NULL || t->n == 0) {
+        cb_buf_puts(h, "<p>No run of this benchmark in the history yet.</p>\n");
+        return;
+    }
+    cb_buf_printf(h, "<p>%zu run%s of baseline <b>", t->n, t->n == 1 ? "" : "s");
+    cb_html_escape(h, opt->history_name != NULL ? opt->history_name : "");
+    cb_buf_printf(h, "</b>, oldest first%s.</p>\n", opt->live ? "; the last is this run" : "");
+    cb_html_chart_trend(h, run, t);
+}
+
 int cb_html_bench_page(cb_buf *h, const cb_run *run, const cb_report_options *opt,
-                       const cb_result *r)
+                       const cb_result *r, const cb_html_trend *trend)
 {
     const cb_result *old = NULL;
     char             group[CB_HTML_GROUP_MAX];
@@ -264,6 +279,9 @@ int cb_html_bench_page(cb_buf *h, const cb_run *run, const cb_report_options *op
     outliers(h, run, r);
     if (r->has_change) {
         change(h, run, opt, r);
+    }
+    if (opt->history != NULL) {
+        history(h, run, opt, trend);
     }
     cb_buf_puts(h, "<h2>Machine</h2>\n");
     cb_html_machine(h, run);

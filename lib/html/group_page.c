@@ -192,7 +192,7 @@ int cb_html_group_page(cb_buf *h, const cb_run *run, const char *group, const cb
     }
     cb_html_page_begin(h, group, NULL);
     cb_buf_printf(h, "<p>%zu benchmark%s in this group.</p>\n", n, n == 1 ? "" : "s");
-    cb_html_results_table(h, run, rs, n);
+    cb_html_results_table(h, run, rs, n, NULL);
     if (g != NULL && g->nsweeps > 0) {
         rc = sweeps(h, run, g);
     }

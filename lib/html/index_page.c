@@ -1,7 +1,6 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "html/chart.h"
 #include "html/index_page.h"
 #include "html/page.h"
 
@@ -141,18 +140,20 @@ static int changes(cb_buf *h, const cb_run *run, const cb_report_options *opt)
 }
 
 int cb_html_index_page(cb_buf *h, const cb_run *run, const cb_report_options *opt,
-                       const char *const *groups, size_t ngroups)
+                       const char *const *groups, size_t ngroups, const cb_html_trend *trends)
 {
-    const cb_result **rs = malloc((run->n + 1) * sizeof *rs);
-    size_t            i, n = 0, failed = 0;
-    int               r;
+    const cb_result     **rs = malloc((run->n + 1) * sizeof *rs);
+    const cb_html_trend **ts = malloc((run->n + 1) * sizeof *ts);
+    size_t                i, n = 0, failed = 0;
+    int                   r, rc = -1;
 
-    if (rs == NULL) {
-        return -1;
+    if (rs == NULL || ts == NULL) {
+        goto done;
     }
     for (r = 0; r <= RANK_IMPROVED + 1; r++) {
         for (i = 0; i < run->n; i++) {
             if (!run->results[i].failed && rank(&run->results[i]) == r) {
+                ts[n] = trends != NULL ? &trends[i] : NULL;
                 rs[n++] = &run->results[i];
             }
         }
@@ -161,8 +162,7 @@ int cb_html_index_page(cb_buf *h, const cb_run *run, const cb_report_options *op
     cb_html_page_begin(h, "cryptbench report", NULL);
     summary(h, run, opt);
     if (changes(h, run, opt) != 0) {
-        free(rs);
-        return -1;
+        goto done;
     }
     if (ngroups > 0) {
         groups_list(h, groups, ngroups);
@@ -171,13 +171,16 @@ int cb_html_index_page(cb_buf *h, const cb_run *run, const cb_report_options *op
         failures(h, run);
     }
     cb_buf_puts(h, "<h2>Benchmarks</h2>\n");
-    cb_html_results_table(h, run, rs, n);
+    cb_html_results_table(h, run, rs, n, trends != NULL ? ts : NULL);
     if (opt->nmissing > 0) {
         missing(h, opt);
     }
     cb_buf_puts(h, "<h2>Machine</h2>\n");
     cb_html_machine(h, run);
     cb_html_page_end(h, run);
+    rc = 0;
+done:
     free(rs);
-    return 0;
+    free(ts);
+    return rc;
 }

@@ -215,7 +215,8 @@ static void change_cells(cb_buf *h, const cb_result *r)
     cb_buf_printf(h, "<td class=\"verdict %s\">%s</td>", v.cls, v.words);
 }
 
-static void result_row(cb_buf *h, const cb_run *run, const cb_result *r, int changes)
+static void result_row(cb_buf *h, const cb_run *run, const cb_result *r, int changes,
+                       const cb_html_trend *trend, int trends)
 {
     const cb_estimate *e = cb_result_typical(r);
     const cb_estimate *t = &r->analysis.throughput;
@@ -225,7 +226,7 @@ static void result_row(cb_buf *h, const cb_run *run, const cb_result *r, int cha
         cb_buf_puts(h, "<tr class=\"failed\"><td class=\"name\">");
         cb_html_name(h, r->name);
         cb_buf_printf(h, "</td><td class=\"why\" colspan=\"%d\">FAILED: ",
-                      2 + (changes ? 3 : 0));
+                      2 + (changes ? 3 : 0) + trends);
         cb_html_escape(h, r->failure);
         cb_buf_puts(h, "</td></tr>\n");
         return;
@@ -254,16 +255,25 @@ static void result_row(cb_buf *h, const cb_run *run, const cb_result *r, int cha
     if (changes) {
         change_cells(h, r);
     }
+    if (trends) {
+        cb_buf_puts(h, "<td class=\"trend\">");
+        if (trend != NULL) {
+            cb_html_sparkline(h, run, trend);
+        }
+        cb_buf_puts(h, "</td>");
+    }
     cb_buf_puts(h, "</tr>\n");
 }
 
-void cb_html_results_table(cb_buf *h, const cb_run *run, const cb_result *const *rs, size_t n)
+void cb_html_results_table(cb_buf *h, const cb_run *run, const cb_result *const *rs, size_t n,
+                           const cb_html_trend *const *trends)
 {
     size_t i;
-    int    changes = 0;
+    int    changes = 0, history = 0;
 
     for (i = 0; i < n; i++) {
         changes |= rs[i]->has_change;
+        history |= trends != NULL && trends[i] != NULL && trends[i]->n >= 2;
     }
     cb_buf_printf(h, "<table class=\"results cards\">\n<thead><tr><th>Benchmark</th>"
                       "<th class=\"n\">%s (%.0f%% CI)</th><th class=\"n\">Throughput</th>",
@@ -273,9 +283,12 @@ void cb_html_results_table(cb_buf *h, const cb_run *run, const cb_result *const 
         cb_buf_puts(h, "<th class=\"n\">Change (mean)</th><th class=\"n\">p</th>"
                        "<th>Verdict</th>");
     }
+    if (history) {
+        cb_buf_puts(h, "<th>History</th>");
+    }
     cb_buf_puts(h, "</tr></thead>\n");
     for (i = 0; i < n; i++) {
-        result_row(h, run, rs[i], changes);
+        result_row(h, run, rs[i], changes, history ? trends[i] : NULL, history);
     }
     cb_buf_puts(h, "</table>\n");
 }

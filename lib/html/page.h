@@ -6,6 +6,7 @@
 #ifndef CB_HTML_PAGE_H
 #define CB_HTML_PAGE_H
 
+#include "html/chart.h"
 #include "html/html.h"
 #include "core/run.h"
 
@@ -45,9 +46,11 @@ cb_html_verdict cb_html_verdict_of(cb_verdict v);
 
 /* A table with a row per result of rs[0..n): name (linked to its page unless
  * it failed), estimate with its interval, throughput, change with its
- * interval, p and verdict; a failed one with its reason. Below 760 px each row
- * is a card, its verdict and change first. */
-void cb_html_results_table(cb_buf *h, const cb_run *run, const cb_result *const *rs, size_t n);
+ * interval, p and verdict, and a sparkline of trends[i] (trends NULL, or an
+ * entry NULL: none); a failed one with its reason. Below 760 px each row is a
+ * card, its verdict and change first. */
+void cb_html_results_table(cb_buf *h, const cb_run *run, const cb_result *const *rs, size_t n,
+                           const cb_html_trend *const *trends);
 
 /* A table of the run's machine, build (compiler, libsodium and OpenSSL
  * versions) and settings. */

@@ -236,6 +236,14 @@ static cb_history_series *series_of(cb_history *h, const char *name)
     return s;
 }
 
+void cb_history_point_of(cb_history_point *p, const cb_run *run, const cb_result *r)
+{
+    snprintf(p->timestamp, sizeof p->timestamp, "%s", run->timestamp);
+    snprintf(p->commit, sizeof p->commit, "%s",
+             run->machine.git_commit[0] != '\0' ? run->machine.git_commit : "unknown");
+    p->estimate = *cb_result_typical(r);
+}
+
 static int add_point(cb_history *h, const cb_run *run, const cb_result *r)
 {
     cb_history_series *s = series_of(h, r->name);
@@ -255,10 +263,7 @@ static int add_point(cb_history *h, const cb_run *run, const cb_result *r)
         s->cap = cap;
     }
     p = &s->points[s->n++];
-    snprintf(p->timestamp, sizeof p->timestamp, "%s", run->timestamp);
-    snprintf(p->commit, sizeof p->commit, "%s",
-             run->machine.git_commit[0] != '\0' ? run->machine.git_commit : "unknown");
-    p->estimate = *cb_result_typical(r);
+    cb_history_point_of(p, run, r);
     return 0;
 }
 

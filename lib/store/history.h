@@ -69,6 +69,9 @@ int cb_history_load(const char *dir, const char *name, cb_measure measure,
                     int (*keep)(void *ctx, const char *name), void *ctx, FILE *warn,
                     cb_history *h, cb_error *err);
 
+/* The point of r (measured, not failed) in run. */
+void cb_history_point_of(cb_history_point *p, const cb_run *run, const cb_result *r);
+
 /* Adds run's measured results as the newest point of their series (a run
  * that is reported before it is saved). -1 when out of memory. */
 int cb_history_add_run(cb_history *h, const cb_run *run);
