@@ -26,11 +26,15 @@
 /* Defaults, and why:
  * - significance 0.01, not ecp's 0.05: a history is searched again after
  *   every run, and a false step at 5% per look would soon cry wolf;
- * - 199 permutations, ecp's: p can reach 0.005, below the significance level;
+ * - 999 permutations (ecp has 199): p is known to about +-0.003 near the
+ *   level, where 199 would leave it +-0.007; a series with no change stops
+ *   after a few dozen, once p cannot come out below the level. The test
+ *   itself sets a floor: for a step with k runs either side, no shuffle test
+ *   can give p below 2 / C(2k, k), 0.008 for five, 0.002 for six;
  * - segments of at least 3 points: one or two odd runs (a noisy neighbour on
  *   the machine) are outliers, not a new level. */
 #define CB_CHANGEPOINT_SIGNIFICANCE 0.01
-#define CB_CHANGEPOINT_PERMUTATIONS 199
+#define CB_CHANGEPOINT_PERMUTATIONS 999
 #define CB_CHANGEPOINT_MIN_SIZE 3
 
 typedef struct cb_changepoint_config {
