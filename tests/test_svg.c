@@ -259,12 +259,12 @@ static void test_categories(void **state)
     cb_svg_axis y = { .labels = 1, .categories = names, .ncategories = 2 };
 
     (void) state;
-    /* beside the rows: a third of 300 px holds 12 characters of a name */
+    /* beside the rows: half of 300 px holds 19 characters of a name */
     cb_svg_begin(&s, &h, 300.0, 200.0, &x, &y, "categories", NULL);
     cb_svg_end(&s);
     assert_non_null(strstr(h.data, ">short</text>"));
     /* cut in the middle, whole in its hover title */
-    assert_non_null(strstr(h.data, ">master\xe2\x80\xa6penssl<title>master_key/aes-256-gcm-encrypt-"
+    assert_non_null(strstr(h.data, ">master_ke\xe2\x80\xa6" "32/openssl<title>master_key/aes-256-gcm-encrypt-"
                                    "fresh-ctx-fetch-per-call/32/openssl</title></text>"));
     cb_buf_free(&h);
     /* above the rows, across the plot: room for the whole name */
@@ -277,6 +277,30 @@ static void test_categories(void **state)
     cb_buf_free(&h);
 }
 
+static void test_many_categories(void **state)
+{
+    const char *names[60];
+    char        text[60][8];
+    cb_buf      h = { NULL, 0, 0, 0 };
+    cb_svg      s;
+    cb_svg_axis x = { .lo = 0.0, .hi = 1.0, .labels = 1 };
+    cb_svg_axis y = { .labels = 1, .categories = names, .ncategories = 60 };
+    size_t      i;
+
+    (void) state;
+    for (i = 0; i < 60; i++) {
+        snprintf(text[i], sizeof text[i], "c%zu", i);
+        names[i] = text[i];
+    }
+    /* more categories than numeric ticks: each still labelled */
+    cb_svg_begin(&s, &h, 400.0, 60.0 * 20.0 + 60.0, &x, &y, "many", NULL);
+    cb_svg_end(&s);
+    assert_false(h.oom);
+    assert_non_null(strstr(h.data, ">c0</text>"));
+    assert_non_null(strstr(h.data, ">c59</text>"));
+    cb_buf_free(&h);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -284,7 +308,7 @@ int main(void)
         cmocka_unit_test(test_log_ticks),  cmocka_unit_test(test_nice_range),
         cmocka_unit_test(test_tick_labels), cmocka_unit_test(test_escape),
         cmocka_unit_test(test_file_names), cmocka_unit_test(test_drawing),
-        cmocka_unit_test(test_categories),
+        cmocka_unit_test(test_categories), cmocka_unit_test(test_many_categories),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

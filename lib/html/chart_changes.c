@@ -36,18 +36,28 @@ static void draw(cb_buf *h, const cb_result *const *rs, size_t n, double thresho
                  const char **names, const cb_html_layout *l)
 {
     int         narrow = l->width < cb_html_layouts[0].width;
-    double      lo = -threshold, hi = threshold, pad;
+    double      lo = -threshold, hi = threshold, wlo, whi, span, pad;
     cb_svg      s;
     cb_svg_axis ax = { 0 }, ay = { 0 };
     size_t      i;
 
+    /* every change and the band, then the intervals, but never more than
+     * half as wide again: one run that could not settle (+15 [-20, +1500]%)
+     * must not squeeze every other change onto zero; its interval is cut at
+     * the edge */
     for (i = 0; i < n; i++) {
-        const cb_estimate *e = &rs[i]->change.mean;
-
-        lo = fmin(lo, fmin(e->lower, e->point));
-        hi = fmax(hi, fmax(e->upper, e->point));
+        lo = fmin(lo, rs[i]->change.mean.point);
+        hi = fmax(hi, rs[i]->change.mean.point);
     }
-    /* zero in the middle when the changes go both ways; a margin either side */
+    span = hi - lo;
+    wlo = lo;
+    whi = hi;
+    for (i = 0; i < n; i++) {
+        wlo = fmin(wlo, rs[i]->change.mean.lower);
+        whi = fmax(whi, rs[i]->change.mean.upper);
+    }
+    lo = fmax(wlo, lo - span / 2.0);
+    hi = fmin(whi, hi + span / 2.0);
     pad = (hi - lo) * 0.08;
     lo -= pad;
     hi += pad;
@@ -98,7 +108,8 @@ void cb_html_chart_changes(cb_buf *h, const cb_result *const *rs, size_t n, doub
     cb_buf_printf(h, "</p><figcaption>The change of each compared benchmark's mean, with its "
                      "interval, regressions first, then the largest changes. A change is a "
                      "regression or an improvement only when p &lt; %.2f and its whole "
-                     "interval lies beyond the noise threshold, \xc2\xb1%.1f%%, shaded."
-                     "</figcaption></figure>\n",
+                     "interval lies beyond the noise threshold, \xc2\xb1%.1f%%, shaded. An "
+                     "interval far wider than the rest is cut at the edge; its hover title "
+                     "has it whole.</figcaption></figure>\n",
                   significance, threshold * 100.0);
 }

@@ -1,5 +1,6 @@
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "html/svg.h"
@@ -165,8 +166,9 @@ static void close_mark(cb_svg *s, const char *element, const char *text)
     }
 }
 
-/* Ticks of one axis into ticks; *step for their labels (0: each its own power
- * of ten, as on a log axis). */
+/* Ticks of one axis into ticks, which holds CB_SVG_MAX_TICKS or, for a
+ * category axis, a tick per category; *step for their labels (0: each its
+ * own power of ten, as on a log axis). */
 static size_t axis_ticks(const cb_svg_axis *a, double length, double spacing, double *ticks,
                          double *step)
 {
@@ -176,7 +178,7 @@ static size_t axis_ticks(const cb_svg_axis *a, double length, double spacing, do
 
     *step = 0.0;
     if (a->ncategories > 0) {
-        for (n = 0; n < a->ncategories && n < CB_SVG_MAX_TICKS; n++) {
+        for (n = 0; n < a->ncategories; n++) {
             ticks[n] = (double) (n + 1);
         }
         return n;
@@ -285,11 +287,18 @@ static void axis_title(cb_svg *s, const cb_svg_axis *a, double x, double y, int 
 
 static void draw_axes(cb_svg *s)
 {
-    double      ticks[CB_SVG_MAX_TICKS], step, last = -HUGE_VAL, largest;
+    /* every category has its tick: a forest plot lists a hundred benchmarks */
+    double     *ticks = malloc((CB_SVG_MAX_TICKS + s->x.ncategories + s->y.ncategories) *
+                               sizeof *ticks);
+    double      step, last = -HUGE_VAL, largest;
     char        buf[160];
     const char *text;
     size_t      i, n;
 
+    if (ticks == NULL) {
+        s->out->oom = 1;
+        return;
+    }
     n = axis_ticks(&s->x, s->right - s->left, TICK_SPACING_X, ticks, &step);
     largest = largest_tick(&s->x, ticks, n);
     for (i = 0; i < n; i++) {
@@ -341,10 +350,11 @@ static void draw_axes(cb_svg *s)
     if (s->y.title != NULL) {
         axis_title(s, &s->y, 14.0, (s->top + s->bottom) / 2.0, 1);
     }
+    free(ticks);
 }
 
 /* Room for the y axis's labels: numbers, or the longest category name (up to
- * a third of the drawing); none beside the plot for labels above their rows. */
+ * half the drawing); none beside the plot for labels above their rows. */
 static double left_margin(const cb_svg_axis *y, double width)
 {
     double longest = 0.0;
@@ -356,7 +366,7 @@ static double left_margin(const cb_svg_axis *y, double width)
     for (i = 0; i < y->ncategories; i++) {
         longest = fmax(longest, CHAR_WIDTH * (double) strlen(y->categories[i]) + 12.0);
     }
-    return fmax(MARGIN_LEFT, fmin(longest, width / 3.0));
+    return fmax(MARGIN_LEFT, fmin(longest, width / 2.0));
 }
 
 /* The range an axis is drawn over: its categories' for a category axis; an

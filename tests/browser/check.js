@@ -8,8 +8,8 @@
 //    its drawing, none renders smaller than 10 px, and there is something
 //    plotted besides the grid;
 //  - the page needs no horizontal scrolling at that width;
-//  - the index's change summary (a forest plot) shows one dot per compared
-//    benchmark, with the noise band.
+//  - the index's change summary (a forest plot) shows one dot and one name
+//    per compared benchmark, with the noise band.
 // It saves a full-page screenshot of each page at each width for a person to
 // look at.
 //
@@ -99,8 +99,13 @@ function forestProblems() {
         return [`${forest.length} change summaries shown, want 1`];
     }
     const dots = forest[0].querySelectorAll('circle').length;
+    const names = forest[0].querySelectorAll('text.tick').length;
     if (dots !== compared || compared === 0) {
         problems.push(`${dots} dots for ${compared} compared benchmarks`);
+    }
+    // each dot's name, besides the axis's own ticks
+    if (names < dots) {
+        problems.push(`${names} labels for ${dots} dots`);
     }
     if (forest[0].querySelector('rect.band') === null) {
         problems.push('no noise band');
