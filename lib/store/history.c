@@ -142,7 +142,9 @@ static int list_files(const char *dir, const char *name, listing *l, cb_error *e
         listing_free(l);
         return cb_error_set(err, "%s: out of memory listing the history", dir);
     }
-    qsort(l->items, l->n, sizeof *l->items, entry_order);
+    if (l->n > 1) {
+        qsort(l->items, l->n, sizeof *l->items, entry_order);
+    }
     return 0;
 }
 
