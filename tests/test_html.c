@@ -38,9 +38,7 @@ static void add_result(cb_run *run, const char *name, const char *impl, uint64_t
     assert_int_equal(cb_result_set_string(&r->name, name), 0);
     assert_int_equal(cb_result_set_string(&r->impl, impl), 0);
     if (param > 0) {
-        r->has_param = 1;
-        r->param = param;
-        assert_int_equal(cb_result_set_string(&r->param_name, "bytes"), 0);
+        cb_result_set_param(r, "bytes", param);
         r->throughput = CB_THROUGHPUT_BYTES;
         r->per_iteration = param;
     }
@@ -88,7 +86,8 @@ static void fill(cb_run *run, double scale)
 static int setup(void **state)
 {
     fixture          *f = calloc(1, sizeof *f);
-    cb_compare_config c = { 0.02, 0.05, { 1000, 0.95, 7 }, 0 };
+    cb_compare_config c = { .noise_threshold = 0.02, .resolution = 0.06, .significance = 0.05,
+                            .comparisons = 1, .boot = { 1000, 0.95, 7 } };
     cb_error          err;
     cb_result        *failed;
     size_t            i;
@@ -156,6 +155,8 @@ static int write_report(fixture *f, const char *dir, const cb_history *history, 
     opt.err = err;
     opt.significance = 0.05;
     opt.noise_threshold = 0.02;
+    opt.resolution = 0.06;
+    opt.comparisons = 8;
     opt.baseline_name = "base" EVIL;
     opt.baseline = &f->old;
     opt.missing = missing;
@@ -274,7 +275,9 @@ static void test_pages(void **state)
     assert_true(strstr(text, "<h2>Changes</h2>") < strstr(text, "<h2>Benchmarks</h2>"));
     expect_in(text, "aria-label=\"each benchmark&#39;s change against the baseline", "the forest");
     expect_in(text, "<rect class=\"band\"", "the noise band");
-    expect_in(text, "noise threshold, \xc2\xb1" "2.0%", "the threshold");
+    expect_in(text, "noise threshold, \xc2\xb1" "2%", "the threshold");
+    expect_in(text, "(the resolution, dashed) is unresolved", "the resolution");
+    expect_in(text, "family-wise over the 8 comparisons", "the significance level");
     expect_in(text, "class=\"v-regressed\"", "regressions marked as such");
     /* no history given: no sparkline */
     expect_not_in(text, "<th>History</th>", "index.html");

@@ -105,14 +105,21 @@ void cb_html_chart_sweeps(cb_buf *h, const cb_run *run, const cb_sweep *const *s
 int cb_html_chart_boxes(cb_buf *h, const cb_run *run, const cb_result *const *results, size_t n,
                         const char *label);
 
+/* The rule the changes of a run were judged by (compare.h). */
+typedef struct cb_html_rule {
+    double threshold;    /* the noise threshold */
+    double resolution;   /* an interval reaching beyond +-this is unresolved; 0: exact counts */
+    double significance; /* family-wise, over the comparisons */
+    size_t comparisons;
+} cb_html_rule;
+
 /* The change summary (chart_changes.c): a forest plot of rs[0..n) (compared,
- * n >= 1, in the order given), each result's change of the mean with its
- * interval, coloured by verdict, the band of +-threshold (the noise
- * threshold) shaded and zero marked, with its key and a caption that states
- * the threshold and the significance level. Exact counts, which have no
- * interval, are dots. */
-void cb_html_chart_changes(cb_buf *h, const cb_result *const *rs, size_t n, double threshold,
-                           double significance);
+ * n >= 1, in the order given), each result's change of its estimate with the
+ * interval, coloured by verdict, the band of the noise threshold shaded, the
+ * resolution dashed and zero marked, with its key and a caption that states
+ * the rule. Exact counts, which have no interval, are dots. */
+void cb_html_chart_changes(cb_buf *h, const cb_result *const *rs, size_t n,
+                           const cb_html_rule *rule);
 
 /* ---- over time (chart_trend.c) ---- */
 

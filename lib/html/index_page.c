@@ -19,7 +19,7 @@ static int rank(const cb_result *r)
 
 static void summary(cb_buf *h, const cb_run *run, const cb_report_options *opt)
 {
-    size_t i, failed = 0, regressed = 0, improved = 0;
+    size_t i, failed = 0, regressed = 0, improved = 0, unresolved = 0;
 
     for (i = 0; i < run->n; i++) {
         const cb_result *r = &run->results[i];
@@ -27,6 +27,7 @@ static void summary(cb_buf *h, const cb_run *run, const cb_report_options *opt)
         failed += r->failed != 0;
         regressed += r->has_change && r->change.verdict == CB_VERDICT_REGRESSED;
         improved += r->has_change && r->change.verdict == CB_VERDICT_IMPROVED;
+        unresolved += r->has_change && r->change.verdict == CB_VERDICT_UNRESOLVED;
     }
     cb_buf_printf(h, "<p>%zu benchmark%s, measured ", run->n, run->n == 1 ? "" : "s");
     cb_html_escape(h, run->timestamp);
@@ -41,8 +42,10 @@ static void summary(cb_buf *h, const cb_run *run, const cb_report_options *opt)
             cb_html_escape(h, opt->baseline->timestamp);
         }
         cb_buf_printf(h, ": <span class=\"count %s\">%zu regressed</span>, "
+                          "<span class=\"count %s\">%zu unresolved</span>, "
                           "<span class=\"count %s\">%zu improved</span>",
                        regressed > 0 ? "regressed" : "", regressed,
+                       unresolved > 0 ? "unresolved" : "", unresolved,
                        improved > 0 ? "improved" : "", improved);
     } else {
         cb_buf_puts(h, ", with no baseline to compare with");
@@ -108,7 +111,7 @@ static int by_change(const void *a, const void *b)
     const cb_result *x = *(const cb_result *const *) a, *y = *(const cb_result *const *) b;
     int              rx = cb_html_verdict_of(x->change.verdict).rank;
     int              ry = cb_html_verdict_of(y->change.verdict).rank;
-    double           sx = fabs(x->change.mean.point), sy = fabs(y->change.mean.point);
+    double           sx = fabs(x->change.estimate.point), sy = fabs(y->change.estimate.point);
 
     if (rx != ry) {
         return rx - ry;
@@ -133,7 +136,10 @@ static int changes(cb_buf *h, const cb_run *run, const cb_report_options *opt)
     if (n > 0) {
         qsort(rs, n, sizeof *rs, by_change);
         cb_buf_puts(h, "<h2>Changes</h2>\n");
-        cb_html_chart_changes(h, rs, n, opt->noise_threshold, opt->significance);
+        cb_html_rule rule = { opt->noise_threshold, opt->resolution, opt->significance,
+                              opt->comparisons };
+
+        cb_html_chart_changes(h, rs, n, &rule);
     }
     free(rs);
     return 0;

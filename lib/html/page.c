@@ -14,10 +14,10 @@
 static const char css[] =
     ":root{color-scheme:light dark;--fg:#1d1d1f;--bg:#fff;--muted:#595959;--rule:#e6e6e6;"
     "--rule2:#ccc;--link:#0b5cad;--bad:#b00020;--good:#137333;--warn:#fff4e5;--grid:#ececec;"
-    "--frame:#9a9a9a}\n"
+    "--frame:#9a9a9a;--unsure:#8a4fb0}\n"
     "@media (prefers-color-scheme:dark){:root{--fg:#e4e4e7;--bg:#17181b;--muted:#a9a9b1;"
     "--rule:#2e2f34;--rule2:#4a4c53;--link:#80b6ff;--bad:#ff7b8b;--good:#62d394;"
-    "--warn:#3a2f1c;--grid:#2c2d32;--frame:#70727a}}\n"
+    "--warn:#3a2f1c;--grid:#2c2d32;--frame:#70727a;--unsure:#c39be0}}\n"
     "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:var(--fg);"
     "background:var(--bg);margin:0;overflow-wrap:break-word}\n"
     "header,main,footer{max-width:900px;margin:0 auto;padding:0 16px}\n"
@@ -34,10 +34,11 @@ static const char css[] =
     "th{font-weight:600}thead th{border-bottom:2px solid var(--rule2)}\n"
     ".headline th,.headline td{border:0;padding:1px 12px 1px 0}\n"
     ".n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
-    ".headline td.n{text-align:left;white-space:normal}\n"
+    ".headline td.n,.headline td.verdict{text-align:left;white-space:normal}\n"
     ".ci{display:block;font-size:12px;color:var(--muted)}\n"
-    ".verdict{white-space:nowrap}\n"
-    ".regressed{color:var(--bad);font-weight:600}.improved{color:var(--good);font-weight:600}\n"
+    "td.verdict{white-space:nowrap}\n"
+    ".regressed{color:var(--bad);font-weight:600}.improved{color:var(--good);font-weight:600}"
+    ".unresolved{color:var(--unsure);font-weight:600}\n"
     ".failed{color:var(--bad)}\n"
     ".warn{background:var(--warn);border-left:4px solid #e8a020;padding:8px 12px;margin:12px 0}\n"
     ".note{color:var(--muted)}\n"
@@ -87,6 +88,7 @@ static const char css_charts[] =
     ".c-mean{color:#2ca02c}.c-median{color:#9467bd}.c-fence{color:var(--frame)}"
     ".c-fit,.c-level{color:var(--fg)}.c-step{color:#e8a020}\n"
     "svg .c-mean,svg .c-median{stroke-width:2}svg .c-median,svg .c-step{stroke-dasharray:6 3}\n"
+    ".c-resolution{color:#9467bd}svg .c-resolution{stroke-dasharray:5 4}\n"
     "svg .c-fence{stroke-dasharray:3 3}svg .c-fit{stroke-width:1.5}"
     "svg .c-level{stroke-width:1.5;stroke-opacity:.6}\n"
     ".s0{color:#1f77b4}.s1{color:#ff7f0e}.s2{color:#2ca02c}.s3{color:#d62728}"
@@ -94,8 +96,8 @@ static const char css_charts[] =
     "svg path.d1{stroke-dasharray:8 4}svg path.d2{stroke-dasharray:2 3}"
     "svg path.d3{stroke-dasharray:9 3 2 3}svg path.d4{stroke-dasharray:4 2}"
     "svg path.d5{stroke-dasharray:12 6}\n"
-    ".v-regressed{color:#d62728}.v-improved{color:#2ca02c}.v-noise{color:#bcbd22}"
-    ".v-none{color:#7f7f7f}\n"
+    ".v-regressed{color:#d62728}.v-unresolved{color:#9467bd}.v-improved{color:#2ca02c}"
+    ".v-noise{color:#bcbd22}.v-none{color:#7f7f7f}\n"
     ".band{color:#e8a020}svg rect.band{fill-opacity:.18;stroke:none}"
     "svg .zero{color:var(--frame)}\n"
     ;
@@ -160,10 +162,9 @@ void cb_html_link(cb_buf *h, const char *prefix, const char *name)
 
 cb_html_verdict cb_html_verdict_of(cb_verdict v)
 {
-    /* no default: a verdict added to cb_verdict (the gate's "unresolved")
-     * makes the compiler point here, and its rank goes between the
-     * regressions and the improvements: a change the run could not resolve
-     * may hide a regression */
+    /* no default: a verdict added to cb_verdict makes the compiler point
+     * here. An unresolved change ranks between the regressions and the
+     * improvements: an interval too wide to tell may hide a regression */
     switch (v) {
     case CB_VERDICT_REGRESSED:
         return (cb_html_verdict){ "regressed", "regressed", "v-regressed", 0 };
@@ -171,6 +172,8 @@ cb_html_verdict cb_html_verdict_of(cb_verdict v)
         return (cb_html_verdict){ "improved", "improved", "v-improved", 2 };
     case CB_VERDICT_WITHIN_NOISE:
         return (cb_html_verdict){ "within noise", "", "v-noise", 3 };
+    case CB_VERDICT_UNRESOLVED:
+        return (cb_html_verdict){ "unresolved", "unresolved", "v-unresolved", 1 };
     case CB_VERDICT_NO_CHANGE:
         break;
     }
@@ -201,14 +204,14 @@ static void change_cells(cb_buf *h, const cb_result *r)
         cb_buf_puts(h, "<td class=\"n chg\">new</td><td class=\"p\"></td><td></td>");
         return;
     }
-    cb_format_percent(mid, sizeof mid, c->mean.point);
+    cb_format_percent(mid, sizeof mid, c->estimate.point);
     if (c->p_value < 0.0) {
         /* exact counts: no interval, no test */
         cb_buf_printf(h, "<td class=\"n chg\" data-label=\"change\">%s</td>"
                           "<td class=\"n p\">exact</td>", mid);
     } else {
-        cb_format_percent(lo, sizeof lo, c->mean.lower);
-        cb_format_percent(hi, sizeof hi, c->mean.upper);
+        cb_format_percent(lo, sizeof lo, c->estimate.lower);
+        cb_format_percent(hi, sizeof hi, c->estimate.upper);
         interval_cell(h, "chg", "change", mid, lo, hi);
         cb_buf_printf(h, "<td class=\"n p\" data-label=\"p\">%.2f</td>", c->p_value);
     }

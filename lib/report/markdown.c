@@ -107,14 +107,14 @@ static void write_size_table(markdown *m, const cb_run *run)
     for (i = 0; sizes != NULL && series != NULL && i < run->n; i++) {
         const cb_result *r = &run->results[i];
 
-        if (r->failed || r->throughput != CB_THROUGHPUT_BYTES || !r->has_param ||
-            (series[i] = cb_group_series(r)) == NULL) {
+        if (r->failed || r->throughput != CB_THROUGHPUT_BYTES || r->nargs == 0 ||
+            (series[i] = cb_group_series(r, 0)) == NULL) {
             continue;
         }
-        for (j = 0; j < nsizes && sizes[j] != r->param; j++) {
+        for (j = 0; j < nsizes && sizes[j] != r->args[0].value; j++) {
         }
         if (j == nsizes) {
-            sizes[nsizes++] = r->param;
+            sizes[nsizes++] = r->args[0].value;
         }
         any = 1;
     }
@@ -151,7 +151,7 @@ static void write_size_table(markdown *m, const cb_run *run)
 
                 for (k = i; k < run->n && hit == NULL; k++) {
                     if (series[k] != NULL && strcmp(series[k], series[i]) == 0 &&
-                        run->results[k].param == sizes[j]) {
+                        run->results[k].args[0].value == sizes[j]) {
                         hit = &run->results[k];
                     }
                 }
@@ -212,9 +212,9 @@ static void add_row(void *self, const cb_run *run, const cb_result *r)
         char clo[32], cmid[32], chi[32];
 
         m->any_change = 1;
-        cb_format_percent(clo, sizeof clo, r->change.mean.lower);
-        cb_format_percent(cmid, sizeof cmid, r->change.mean.point);
-        cb_format_percent(chi, sizeof chi, r->change.mean.upper);
+        cb_format_percent(clo, sizeof clo, r->change.estimate.lower);
+        cb_format_percent(cmid, sizeof cmid, r->change.estimate.point);
+        cb_format_percent(chi, sizeof chi, r->change.estimate.upper);
         snprintf(change, sizeof change, " %s [%s, %s] | %.2f | %s |", cmid, clo, chi,
                  r->change.p_value, cb_verdict_sentence(r->change.verdict));
     }
