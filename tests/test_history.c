@@ -57,7 +57,7 @@ static void save(const fixture *f, const char *name, const char *when, double ns
     cb_error err;
 
     make_run(&run, when, ns);
-    if (cb_history_save(f->dir, name, &run, limit, NULL, 0, &err) != 0) {
+    if (cb_history_save(f->dir, name, &run, limit, &err) != 0) {
         fail_msg("saving the history: %s", err.msg);
     }
     cb_run_free(&run);
@@ -201,7 +201,7 @@ static void test_read_in_order(void **state)
         make_run(&run, "2026-01-20T00:00:00Z", 7.0);
         run.measure = CB_MEASURE_CYCLES;
         run.unit = "cycles";
-        assert_int_equal(cb_history_save(f->dir, "base", &run, 100, NULL, 0, &err), 0);
+        assert_int_equal(cb_history_save(f->dir, "base", &run, 100, &err), 0);
         cb_run_free(&run);
     }
     assert_int_equal(cb_history_load(f->dir, "base", CB_MEASURE_WALL, NULL, NULL, warn, &h, &err),

@@ -208,7 +208,7 @@ static void save_history(const cb_config *cfg, const char *name, const cb_run *r
     cb_error err;
 
     snprintf(dir, sizeof dir, "%s/history", cfg->reports_dir);
-    if (cb_history_save(dir, name, run, cfg->history_limit, NULL, 0, &err) != 0) {
+    if (cb_history_save(dir, name, run, cfg->history_limit, &err) != 0) {
         fprintf(stderr, "warning: the run was not added to the history: %s\n", err.msg);
     }
 }

@@ -167,7 +167,7 @@ static void prune(const char *dir, const char *name, size_t limit)
 }
 
 int cb_history_save(const char *dir, const char *name, const cb_run *run, size_t limit,
-                    char *path, size_t size, cb_error *err)
+                    cb_error *err)
 {
     char     stamp[STAMP_LEN + 1], file[4096 + 256], check[4096];
     json_t  *doc;
@@ -201,9 +201,6 @@ int cb_history_save(const char *dir, const char *name, const cb_run *run, size_t
     }
     if (rc != 0) {
         return -1;
-    }
-    if (path != NULL) {
-        snprintf(path, size, "%s", file);
     }
     prune(dir, name, limit > 0 ? limit : 1);
     return 0;

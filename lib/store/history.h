@@ -27,11 +27,10 @@
  * Adds run to the history in dir (created if missing) as a new file for the
  * baseline `name` (a plain name, as cb_baseline_path() checks), written
  * atomically and compactly; then removes that name's oldest files beyond
- * `limit` (>= 1). The new file's path goes into path[0..size) when path is
- * not NULL. Returns 0, or -1 with err naming the file.
+ * `limit` (>= 1). Returns 0, or -1 with err naming the file.
  */
 int cb_history_save(const char *dir, const char *name, const cb_run *run, size_t limit,
-                    char *path, size_t size, cb_error *err);
+                    cb_error *err);
 
 /* One run's estimate of one benchmark. */
 typedef struct cb_history_point {
