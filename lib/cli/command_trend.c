@@ -99,6 +99,8 @@ int cb_command_trend(const cb_config *cfg, cb_error *err)
     if (h.runs == 0) {
         cb_error_set(err, "%s holds no run of '%s' to show (every run that saves '%s' adds one)",
                      dir, name, name);
+    } else if (h.n == 0 && cfg->nfilters == 0) {
+        cb_error_set(err, "the history of '%s' holds no measured benchmark", name);
     } else if (h.n == 0) {
         cb_error_set(err, "no benchmark in the history of '%s' matches %s'%s'%s", name,
                      cfg->exact ? "exactly " : "", cfg->filters[0],
