@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stats/analysis.h"
 #include "store/result_json.h"
 #include "store/samples_csv.h"
 
@@ -379,8 +380,8 @@ static int decode_counters(const cb_json_reader *rd, json_t *obj, const cb_json_
     return 0;
 }
 
-/* "calls", when there are any: their values, whose percentiles the loader's
- * analysis computes again. */
+/* "calls", when there are any: their values, and their percentiles computed
+ * again from them (a baseline stores them for reading, not for trust). */
 static int decode_calls(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
                         cb_result *r)
 {
@@ -412,7 +413,7 @@ static int decode_calls(const cb_json_reader *rd, json_t *obj, const cb_json_pat
         }
         r->calls.n = i + 1;
     }
-    return 0;
+    return cb_analysis_calls(&r->calls, rd->err);
 }
 
 /* "variant": {"of": NAME, "adds": TEXT} or null; absent in schema 1. */
