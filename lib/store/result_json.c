@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "stats/analysis.h"
+#include "store/budget_json.h"
 #include "store/result_json.h"
 #include "store/samples_csv.h"
 
@@ -222,6 +223,9 @@ json_t *cb_result_json_encode(const cb_result *r, const char *unit, int with_sam
     }
     if (r->calls.n > 0) {
         json_object_set_new(obj, "calls", encode_calls(&r->calls, with_samples));
+    }
+    if (r->nbudgets > 0) {
+        json_object_set_new(obj, "budgets", cb_budget_json_encode(r));
     }
     if (r->has_change) {
         json_object_set_new(obj, "change", encode_change(&r->change));
@@ -642,7 +646,8 @@ int cb_result_json_decode(const cb_json_reader *rd, json_t *obj, const cb_json_p
         return 0;
     }
     return decode_sampling(rd, obj, at, r) == 0 && decode_analysis(rd, obj, at, r) == 0 &&
-                   decode_counters(rd, obj, at, r) == 0 && decode_calls(rd, obj, at, r) == 0
+                   decode_counters(rd, obj, at, r) == 0 && decode_calls(rd, obj, at, r) == 0 &&
+                   cb_budget_json_decode(rd, obj, at, r) == 0
                ? 0
                : -1;
 }
