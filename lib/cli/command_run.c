@@ -9,6 +9,7 @@
 #include "cli/command.h"
 #include "cli/filter.h"
 #include "report/progress.h"
+#include "cli/run_budgets.h"
 #include "cli/runner.h"
 #include "measure/context.h"
 #include "measure/sysinfo.h"
@@ -241,6 +242,7 @@ typedef struct session {
     cb_run            old, kept, run;
     int               has_old, has_kept;
     cb_history        history; /* the past runs the HTML report draws trends from */
+    cb_budget_set     budgets; /* --budgets, empty without */
     cb_command_files  files; /* what opt's paths point into */
     cb_report_options opt;
     cb_reporter       reps[CB_MAX_REPORTERS];
@@ -300,6 +302,7 @@ static int measure(session *s, cb_error *err)
     rn.nreporters = s->nreps;
     rn.isolate = 1;
     rn.baseline = s->has_old ? &s->old : NULL;
+    rn.budgets = cfg->budgets != NULL ? &s->budgets : NULL;
     rn.compare = s->compare;
     if (isatty(fileno(stderr))) {
         rn.progress = cb_progress_terminal(stderr);
@@ -425,6 +428,7 @@ static void load_history(session *s)
 static void session_free(session *s)
 {
     cb_history_free(&s->history);
+    cb_budget_set_free(&s->budgets);
     free(s->missing);
     free(s->selected);
     cb_instance_list_free(&s->list);
@@ -458,6 +462,9 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
         status = CB_EXIT_OK;
         goto done;
     }
+    if (cb_run_budgets_open(cfg, &s.list, &s.budgets, err) != 0) {
+        goto done;
+    }
     cb_sysinfo_read(&s.run.machine);
     /* a stored run (--load-baseline) brings the context it was measured with */
     if (cfg->load_baseline == NULL &&
@@ -472,7 +479,8 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
             goto done;
         }
         s.nreps = 1;
-    } else if (prepare_baselines(&s, err) != 0) {
+    } else if (prepare_baselines(&s, err) != 0 ||
+               cb_run_budgets_check(&s.budgets, &s.run, err) != 0) {
         goto done;
     } else {
         load_history(&s);
