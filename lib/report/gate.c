@@ -6,6 +6,7 @@
 #include "store/atomic_file.h"
 #include "core/strbuf.h"
 #include "report/format.h"
+#include "report/gate_budgets.h"
 #include "report/gate_md.h"
 #include "report/report.h"
 
@@ -179,6 +180,7 @@ static void write_gate(void *self, const cb_run *run)
     gate    *g = self;
     cb_buf   t = { NULL, 0, 0, 0 };
     size_t   i, regressed = 0, unresolved = 0, compared = 0, failed = 0, fresh = 0, rounds = 0;
+    size_t   broken, budgets;
     int      k;
     cb_error err;
 
@@ -192,6 +194,7 @@ static void write_gate(void *self, const cb_run *run)
         fresh += !r->failed && !r->has_change;
         rounds = r->has_change && r->change.rounds > rounds ? r->change.rounds : rounds;
     }
+    broken = cb_gate_budgets_count(run, &budgets);
     if (regressed > 0) {
         cb_buf_printf(&t, "## cryptbench: %zu regressed", regressed);
     } else {
@@ -199,6 +202,9 @@ static void write_gate(void *self, const cb_run *run)
     }
     if (unresolved > 0) {
         cb_buf_printf(&t, ", %zu unresolved", unresolved);
+    }
+    if (budgets > 0) {
+        cb_buf_printf(&t, ", %zu budget%s broken", broken, broken == 1 ? "" : "s");
     }
     cb_buf_printf(&t, "\n\n");
     if (g->opt.baseline_name != NULL) {
@@ -237,6 +243,7 @@ static void write_gate(void *self, const cb_run *run)
         cb_buf_printf(&t, "\n");
     }
     add_unresolved(&t, g, run, unresolved, rounds);
+    cb_gate_budgets_write(&t, run);
     if (failed > 0) {
         cb_buf_printf(&t, "**Failed** (not measured):\n\n");
         for (i = 0; i < run->n; i++) {
