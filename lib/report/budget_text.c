@@ -40,20 +40,40 @@ static void statistic(char *buf, size_t size, cb_budget_statistic st)
     }
 }
 
+/* The limit's value as a person would write it. */
+static void limit_value(char *buf, size_t size, const cb_result *r, const cb_budget_outcome *o)
+{
+    if (o->limit == CB_BUDGET_MIN_THROUGHPUT) {
+        rate(buf, size, r, o->budget);
+    } else {
+        cb_format_time(buf, size, o->budget);
+    }
+    trim_zeros(buf);
+}
+
 void cb_budget_text_limit(char *buf, size_t size, const cb_result *r, const cb_budget_outcome *o)
 {
     char stat[32], value[48];
 
     statistic(stat, sizeof stat, o->statistic);
-    if (o->limit == CB_BUDGET_MIN_THROUGHPUT) {
-        rate(value, sizeof value, r, o->budget);
-    } else {
-        cb_format_time(value, sizeof value, o->budget);
-    }
-    trim_zeros(value);
+    limit_value(value, sizeof value, r, o);
     snprintf(buf, size, "%s%s at %s %s", stat,
              o->limit == CB_BUDGET_MIN_THROUGHPUT ? " throughput" : "",
              o->limit == CB_BUDGET_MAX_TIME ? "most" : "least", value);
+}
+
+void cb_budget_text_short(char *buf, size_t size, const cb_result *r, const cb_budget_outcome *o)
+{
+    char stat[32], value[48];
+
+    cb_budget_statistic_name(stat, sizeof stat, o->statistic);
+    limit_value(value, sizeof value, r, o);
+    if (o->limit == CB_BUDGET_MIN_THROUGHPUT) {
+        snprintf(buf, size, "%s thrpt \xe2\x89\xa5 %s", stat, value);
+    } else {
+        snprintf(buf, size, "%s %s %s", stat,
+                 o->limit == CB_BUDGET_MAX_TIME ? "\xe2\x89\xa4" : "\xe2\x89\xa5", value);
+    }
 }
 
 void cb_budget_text_measured(char *buf, size_t size, const cb_result *r,

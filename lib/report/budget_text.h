@@ -13,6 +13,10 @@
  * throughput at least 500 MiB/s". */
 void cb_budget_text_limit(char *buf, size_t size, const cb_result *r, const cb_budget_outcome *o);
 
+/* The budget in a few characters, for a label on a chart: "p99 \u2264 1 s",
+ * "median \u2265 50 ms", "estimate thrpt \u2265 500 MiB/s". */
+void cb_budget_text_short(char *buf, size_t size, const cb_result *r, const cb_budget_outcome *o);
+
 /* The measured value: "135.24 ms", "512.3 MiB/s". */
 void cb_budget_text_measured(char *buf, size_t size, const cb_result *r,
                              const cb_budget_outcome *o);
