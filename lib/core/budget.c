@@ -91,18 +91,22 @@ void cb_budget_outcomes_free(cb_budget_outcome *o, size_t n)
     for (i = 0; o != NULL && i < n; i++) {
         free(o[i].match);
         free(o[i].comment);
+        free(o[i].written);
     }
     free(o);
 }
 
 void cb_budget_set_free(cb_budget_set *set)
 {
-    size_t i;
+    size_t i, k;
 
     for (i = 0; i < set->n; i++) {
         regfree(&set->items[i].re);
         free(set->items[i].match);
         free(set->items[i].comment);
+        for (k = 0; k < CB_BUDGET_NLIMITS; k++) {
+            free(set->items[i].written[k]);
+        }
     }
     free(set->items);
     free(set->file);

@@ -52,6 +52,7 @@ typedef struct cb_budget {
     cb_budget_statistic statistic;
     int                 has[CB_BUDGET_NLIMITS]; /* which limits it sets */
     double              value[CB_BUDGET_NLIMITS]; /* ns for times, units/s for throughput */
+    char               *written[CB_BUDGET_NLIMITS]; /* each as the file has it, "1 MB/s" */
     cb_throughput       throughput; /* of a throughput limit: bytes or elements */
     int                 line, column; /* of its "match" in the file, for later messages */
 } cb_budget;
@@ -70,6 +71,7 @@ typedef struct cb_budget_outcome {
     cb_budget_statistic statistic;
     cb_budget_limit     limit;
     double              budget;   /* the limit: ns, or units per second */
+    char               *written;  /* the limit as the budgets file has it: "1 MB/s" */
     double              measured; /* the statistic measured, in the same unit */
     cb_budget_source    source;
     size_t              n;        /* calls or samples behind a percentile */

@@ -9,7 +9,7 @@ static void cells(cb_buf *h, const cb_result *r, const cb_budget_outcome *o)
 {
     char limit[96], measured[48], source[96], margin[48];
 
-    cb_budget_text_limit(limit, sizeof limit, r, o);
+    cb_budget_text_limit(limit, sizeof limit, o);
     cb_budget_text_measured(measured, sizeof measured, r, o);
     cb_budget_text_source(source, sizeof source, o);
     cb_budget_text_margin(margin, sizeof margin, o);

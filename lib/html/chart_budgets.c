@@ -93,7 +93,7 @@ static void hover(char *buf, size_t size, const cb_result *r, const cb_budget_ou
 {
     char limit[96], measured[48], source[96], margin[48];
 
-    cb_budget_text_limit(limit, sizeof limit, r, o);
+    cb_budget_text_limit(limit, sizeof limit, o);
     cb_budget_text_measured(measured, sizeof measured, r, o);
     cb_budget_text_source(source, sizeof source, o);
     cb_budget_text_margin(margin, sizeof margin, o);
@@ -158,7 +158,7 @@ void cb_html_budgets_draw(cb_svg *s, const cb_result *r, cb_html_budget_axis kin
         if (!(l > 0.0) || !isfinite(l)) {
             continue;
         }
-        cb_budget_text_short(label, sizeof label, r, o);
+        cb_budget_text_short(label, sizeof label, o);
         hover(title, sizeof title, r, o);
         draw_one(s, &p, l, kind, o->held ? "budget c-budget" : "budget c-broken", label, title);
     }

@@ -5,30 +5,6 @@
 #include "report/budget_text.h"
 #include "report/format.h"
 
-/* "1.0000 s" as "1 s", "250.00 ms" as "250 ms": a limit a person wrote reads
- * as it was written, the shared formatter having chosen the unit. */
-static void trim_zeros(char *s)
-{
-    char  *space = strchr(s, ' '), *dot = strchr(s, '.'), *end;
-    size_t tail;
-
-    if (space == NULL || dot == NULL || dot > space) {
-        return;
-    }
-    for (end = space; end[-1] == '0'; end--) {
-    }
-    if (end[-1] == '.') {
-        end--;
-    }
-    tail = strlen(space) + 1;
-    memmove(end, space, tail);
-}
-
-static void rate(char *buf, size_t size, const cb_result *r, double per_second)
-{
-    cb_format_throughput(buf, size, per_second, r->throughput);
-}
-
 static void statistic(char *buf, size_t size, cb_budget_statistic st)
 {
     if (st.kind == CB_BUDGET_LOWER) {
@@ -40,47 +16,66 @@ static void statistic(char *buf, size_t size, cb_budget_statistic st)
     }
 }
 
-/* The limit's value as a person would write it. */
-static void limit_value(char *buf, size_t size, const cb_result *r, const cb_budget_outcome *o)
+void cb_budget_text_limit(char *buf, size_t size, const cb_budget_outcome *o)
 {
-    if (o->limit == CB_BUDGET_MIN_THROUGHPUT) {
-        rate(buf, size, r, o->budget);
-    } else {
-        cb_format_time(buf, size, o->budget);
-    }
-    trim_zeros(buf);
-}
-
-void cb_budget_text_limit(char *buf, size_t size, const cb_result *r, const cb_budget_outcome *o)
-{
-    char stat[32], value[48];
+    char stat[32];
 
     statistic(stat, sizeof stat, o->statistic);
-    limit_value(value, sizeof value, r, o);
+    /* the limit as the team wrote it: "1 MB/s" stays 1 MB/s */
     snprintf(buf, size, "%s%s at %s %s", stat,
              o->limit == CB_BUDGET_MIN_THROUGHPUT ? " throughput" : "",
-             o->limit == CB_BUDGET_MAX_TIME ? "most" : "least", value);
+             o->limit == CB_BUDGET_MAX_TIME ? "most" : "least", o->written);
 }
 
-void cb_budget_text_short(char *buf, size_t size, const cb_result *r, const cb_budget_outcome *o)
+void cb_budget_text_short(char *buf, size_t size, const cb_budget_outcome *o)
 {
-    char stat[32], value[48];
+    char stat[32];
 
     cb_budget_statistic_name(stat, sizeof stat, o->statistic);
-    limit_value(value, sizeof value, r, o);
     if (o->limit == CB_BUDGET_MIN_THROUGHPUT) {
-        snprintf(buf, size, "%s thrpt \xe2\x89\xa5 %s", stat, value);
+        snprintf(buf, size, "%s thrpt \xe2\x89\xa5 %s", stat, o->written);
     } else {
         snprintf(buf, size, "%s %s %s", stat,
-                 o->limit == CB_BUDGET_MAX_TIME ? "\xe2\x89\xa4" : "\xe2\x89\xa5", value);
+                 o->limit == CB_BUDGET_MAX_TIME ? "\xe2\x89\xa4" : "\xe2\x89\xa5", o->written);
     }
+}
+
+/* A rate in decimal bytes per second, "710.3 kB/s", for a budget written in
+ * them: measured in KiB/s beside a limit in MB/s would not compare at sight. */
+static void decimal_rate(char *buf, size_t size, double per_second)
+{
+    static const char *const units[] = { "B/s", "kB/s", "MB/s", "GB/s", "TB/s" };
+    size_t                   i = 0;
+
+    while (per_second >= 1000.0 && i + 1 < sizeof units / sizeof units[0]) {
+        per_second /= 1000.0;
+        i++;
+    }
+    snprintf(buf, size, "%.4g %s", per_second, units[i]);
+}
+
+static int in_decimal_bytes(const char *written)
+{
+    static const char *const units[] = { "KB/s", "kB/s", "MB/s", "GB/s", "TB/s" };
+    size_t                   i, n = strlen(written);
+
+    for (i = 0; i < sizeof units / sizeof units[0]; i++) {
+        if (n >= 4 && strcmp(written + n - 4, units[i]) == 0) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 void cb_budget_text_measured(char *buf, size_t size, const cb_result *r,
                              const cb_budget_outcome *o)
 {
-    if (o->limit == CB_BUDGET_MIN_THROUGHPUT) {
-        rate(buf, size, r, o->measured);
+    if (o->limit == CB_BUDGET_MIN_THROUGHPUT && !isfinite(o->measured)) {
+        snprintf(buf, size, "n/a");
+    } else if (o->limit == CB_BUDGET_MIN_THROUGHPUT && in_decimal_bytes(o->written)) {
+        decimal_rate(buf, size, o->measured);
+    } else if (o->limit == CB_BUDGET_MIN_THROUGHPUT) {
+        cb_format_throughput(buf, size, o->measured, r->throughput);
     } else {
         cb_format_time(buf, size, o->measured);
     }
@@ -115,22 +110,24 @@ static void number(char *buf, size_t size, double x)
 
 void cb_budget_text_margin(char *buf, size_t size, const cb_budget_outcome *o)
 {
-    /* ten times the limit or more reads as a ratio, "1051x the maximum" */
-    double ratio = o->measured / o->budget, pct = fabs(o->margin) * 100.0;
-    char   n[32];
-    int    as_ratio = o->limit == CB_BUDGET_MAX_TIME ? !o->held && ratio >= 10.0
-                                                     : o->held && ratio >= 10.0;
+    /* ten times or a tenth of the limit and beyond read as ratios: "1051x
+     * the maximum", "1/1089 of the maximum", not "101918% over", "100% to
+     * spare" */
+    double      ratio = o->measured / o->budget, pct = fabs(o->margin) * 100.0;
+    const char *limit = o->limit == CB_BUDGET_MAX_TIME ? "maximum" : "minimum";
+    char        n[32];
 
-    if (!isfinite(o->margin) || !isfinite(ratio)) {
+    if (!isfinite(o->margin) || !isfinite(ratio) || !(ratio > 0.0)) {
         snprintf(buf, size, "not measured");
-        return;
-    }
-    number(n, sizeof n, as_ratio ? ratio : pct);
-    if (as_ratio) {
-        snprintf(buf, size, "%sx the %s", n, o->limit == CB_BUDGET_MAX_TIME ? "maximum" : "minimum");
-    } else if (o->held) {
-        snprintf(buf, size, "%s%% to spare", n);
+    } else if (ratio >= 10.0) {
+        number(n, sizeof n, ratio);
+        snprintf(buf, size, "%sx the %s", n, limit);
+    } else if (ratio <= 0.1) {
+        number(n, sizeof n, 1.0 / ratio);
+        snprintf(buf, size, "1/%s of the %s", n, limit);
     } else {
-        snprintf(buf, size, "%s%% %s", n, o->limit == CB_BUDGET_MAX_TIME ? "over" : "short");
+        number(n, sizeof n, pct);
+        snprintf(buf, size, "%s%% %s", n,
+                 o->held ? "to spare" : o->limit == CB_BUDGET_MAX_TIME ? "over" : "short");
     }
 }

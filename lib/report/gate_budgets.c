@@ -38,7 +38,7 @@ static void write_row(cb_buf *t, const row *w)
 {
     char limit[96], measured[48], source[96], margin[48];
 
-    cb_budget_text_limit(limit, sizeof limit, w->r, w->o);
+    cb_budget_text_limit(limit, sizeof limit, w->o);
     cb_budget_text_measured(measured, sizeof measured, w->r, w->o);
     cb_budget_text_source(source, sizeof source, w->o);
     cb_budget_text_margin(margin, sizeof margin, w->o);

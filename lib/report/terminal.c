@@ -138,7 +138,7 @@ static void print_budgets(terminal *t, const cb_result *r)
     for (i = 0; i < r->nbudgets; i++) {
         const cb_budget_outcome *o = &r->budgets[i];
 
-        cb_budget_text_limit(limit, sizeof limit, r, o);
+        cb_budget_text_limit(limit, sizeof limit, o);
         cb_budget_text_measured(measured, sizeof measured, r, o);
         cb_budget_text_source(source, sizeof source, o);
         cb_budget_text_margin(margin, sizeof margin, o);
@@ -318,7 +318,7 @@ static void print_budget_summary(terminal *t, const cb_run *run)
 
         for (j = 0; j < r->nbudgets; j++) {
             if (!r->budgets[j].held) {
-                cb_budget_text_limit(limit, sizeof limit, r, &r->budgets[j]);
+                cb_budget_text_limit(limit, sizeof limit, &r->budgets[j]);
                 cb_budget_text_measured(measured, sizeof measured, r, &r->budgets[j]);
                 cb_budget_text_source(source, sizeof source, &r->budgets[j]);
                 fprintf(t->opt.out, "  %s: %s, measured %s (%s)\n", r->name, limit, measured,

@@ -83,7 +83,8 @@ static int judge(const cb_budget *b, cb_budget_limit k, const cb_result *r, doub
     memset(o, 0, sizeof *o);
     o->match = strdup(b->match);
     o->comment = b->comment != NULL ? strdup(b->comment) : NULL;
-    if (o->match == NULL || (b->comment != NULL && o->comment == NULL)) {
+    o->written = strdup(b->written[k]);
+    if (o->match == NULL || (b->comment != NULL && o->comment == NULL) || o->written == NULL) {
         return -1;
     }
     o->statistic = b->statistic;

@@ -28,10 +28,10 @@ json_t *cb_budget_json_encode(const cb_result *r)
         json_t                  *obj;
 
         cb_budget_statistic_name(stat, sizeof stat, o->statistic);
-        obj = json_pack("{s:s, s:o, s:s, s:s, s:o, s:o, s:s, s:s, s:I, s:o, s:b}", "match",
+        obj = json_pack("{s:s, s:o, s:s, s:s, s:s, s:o, s:o, s:s, s:s, s:I, s:o, s:b}", "match",
                         o->match, "comment",
                         o->comment != NULL ? json_string(o->comment) : json_null(), "statistic",
-                        stat, "limit", limits[o->limit], "budget",
+                        stat, "limit", limits[o->limit], "written", o->written, "budget",
                         cb_result_json_real(o->budget), "measured",
                         cb_result_json_real(o->measured), "unit", outcome_unit(r, o), "of",
                         sources[o->source], "n", (json_int_t) o->n, "margin",
@@ -48,7 +48,7 @@ static int decode_outcome(const cb_json_reader *rd, json_t *obj, const cb_json_p
                           const cb_result *r, cb_budget_outcome *o)
 {
     cb_json_path p;
-    const char  *match, *comment, *stat, *unit;
+    const char  *match, *comment, *stat, *unit, *written;
     json_t      *held;
     uint64_t     n;
     double       margin;
@@ -61,6 +61,7 @@ static int decode_outcome(const cb_json_reader *rd, json_t *obj, const cb_json_p
         cb_json_string(rd, obj, at, "comment", 1, &comment) != 0 ||
         cb_json_string(rd, obj, at, "statistic", 0, &stat) != 0 ||
         cb_json_choice(rd, obj, at, "limit", limits, 3, &limit) != 0 ||
+        cb_json_string(rd, obj, at, "written", 0, &written) != 0 ||
         cb_json_number(rd, obj, at, "budget", CB_JSON_POSITIVE, &o->budget) != 0 ||
         cb_json_number(rd, obj, at, "measured", CB_JSON_NULLABLE, &o->measured) != 0 ||
         cb_json_string(rd, obj, at, "unit", 0, &unit) != 0 ||
@@ -93,7 +94,8 @@ static int decode_outcome(const cb_json_reader *rd, json_t *obj, const cb_json_p
     }
     o->match = strdup(match);
     o->comment = comment != NULL ? strdup(comment) : NULL;
-    if (o->match == NULL || (comment != NULL && o->comment == NULL)) {
+    o->written = strdup(written);
+    if (o->match == NULL || (comment != NULL && o->comment == NULL) || o->written == NULL) {
         return cb_error_set(rd->err, "%s: out of memory", rd->file);
     }
     return 0;

@@ -10,8 +10,8 @@
 #include "store/json_reader.h"
 
 /* r's outcomes as an array of
- * {"match", "comment", "statistic", "limit", "budget", "measured", "unit",
- *  "of", "n", "margin", "held"}; NULL when out of memory. */
+ * {"match", "comment", "statistic", "limit", "written", "budget", "measured",
+ *  "unit", "of", "n", "margin", "held"}; NULL when out of memory. */
 json_t *cb_budget_json_encode(const cb_result *r);
 
 /*

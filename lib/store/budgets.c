@@ -150,36 +150,56 @@ static int quantity(const cb_json_reader *rd, json_t *obj, const cb_json_path *a
                         example, s);
 }
 
+/* The limits a budget may set: the key each is written under, its units, an
+ * example for messages. */
+static const struct {
+    const char *key;
+    const unit *units;
+    size_t      nunits;
+    const char *example;
+} limit_kinds[CB_BUDGET_NLIMITS] = {
+    { "max", time_units, sizeof time_units / sizeof time_units[0], "250 ms" },
+    { "min", time_units, sizeof time_units / sizeof time_units[0], "50 ms" },
+    { "min_throughput", rate_units, sizeof rate_units / sizeof rate_units[0], "500 MiB/s" },
+};
+
+/* Frees what read_budget() gave b before it failed. */
+static void forget(cb_budget *b)
+{
+    int k;
+
+    for (k = 0; k < CB_BUDGET_NLIMITS; k++) {
+        free(b->written[k]);
+        b->written[k] = NULL;
+    }
+    free(b->match);
+    free(b->comment);
+    b->match = b->comment = NULL;
+}
+
 /* The limits of one budget: max, min, min_throughput, one at least. */
 static int limits(const cb_json_reader *rd, json_t *obj, const cb_json_path *at, cb_budget *b)
 {
-    cb_throughput kind;
-    double        v;
+    cb_throughput kind = CB_THROUGHPUT_NONE;
+    int           k;
 
-    if (json_object_get(obj, "max") != NULL) {
-        if (quantity(rd, obj, at, "max", time_units, sizeof time_units / sizeof time_units[0],
-                     "250 ms", &v, &kind) != 0) {
+    for (k = 0; k < CB_BUDGET_NLIMITS; k++) {
+        json_t *v = json_object_get(obj, limit_kinds[k].key);
+
+        if (v == NULL) {
+            continue;
+        }
+        if (quantity(rd, obj, at, limit_kinds[k].key, limit_kinds[k].units,
+                     limit_kinds[k].nunits, limit_kinds[k].example, &b->value[k], &kind) != 0) {
             return -1;
         }
-        b->has[CB_BUDGET_MAX_TIME] = 1;
-        b->value[CB_BUDGET_MAX_TIME] = v;
-    }
-    if (json_object_get(obj, "min") != NULL) {
-        if (quantity(rd, obj, at, "min", time_units, sizeof time_units / sizeof time_units[0],
-                     "50 ms", &v, &kind) != 0) {
-            return -1;
+        if ((b->written[k] = strdup(json_string_value(v))) == NULL) {
+            return cb_error_set(rd->err, "%s: out of memory", rd->file);
         }
-        b->has[CB_BUDGET_MIN_TIME] = 1;
-        b->value[CB_BUDGET_MIN_TIME] = v;
-    }
-    if (json_object_get(obj, "min_throughput") != NULL) {
-        if (quantity(rd, obj, at, "min_throughput", rate_units,
-                     sizeof rate_units / sizeof rate_units[0], "500 MiB/s", &v, &kind) != 0) {
-            return -1;
+        b->has[k] = 1;
+        if (k == CB_BUDGET_MIN_THROUGHPUT) {
+            b->throughput = kind;
         }
-        b->has[CB_BUDGET_MIN_THROUGHPUT] = 1;
-        b->value[CB_BUDGET_MIN_THROUGHPUT] = v;
-        b->throughput = kind;
     }
     if (!b->has[CB_BUDGET_MAX_TIME] && !b->has[CB_BUDGET_MIN_TIME] &&
         !b->has[CB_BUDGET_MIN_THROUGHPUT]) {
@@ -193,7 +213,8 @@ static int limits(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
     return 0;
 }
 
-/* budgets[i] into b; on success b->re is compiled and b owns its strings. */
+/* budgets[i] into b; on success b->re is compiled and b owns its strings,
+ * on failure b owns nothing. */
 static int read_budget(const cb_json_reader *rd, json_t *obj, const cb_json_path *at, cb_budget *b)
 {
     cb_json_path mp = { at, "match", 0 };
@@ -221,19 +242,19 @@ static int read_budget(const cb_json_reader *rd, json_t *obj, const cb_json_path
                             stat);
     }
     if (limits(rd, obj, at, b) != 0) {
+        forget(b);
         return -1;
-    }
-    if ((rc = regcomp(&b->re, match, REG_EXTENDED | REG_NOSUB)) != 0) {
-        regerror(rc, &b->re, why, sizeof why);
-        return cb_json_fail(rd, &mp, "not a valid POSIX extended regular expression (%s)", why);
     }
     b->match = strdup(match);
     b->comment = comment != NULL ? strdup(comment) : NULL;
     if (b->match == NULL || (comment != NULL && b->comment == NULL)) {
-        regfree(&b->re);
-        free(b->match);
-        free(b->comment);
+        forget(b);
         return cb_error_set(rd->err, "%s: out of memory", rd->file);
+    }
+    if ((rc = regcomp(&b->re, match, REG_EXTENDED | REG_NOSUB)) != 0) {
+        regerror(rc, &b->re, why, sizeof why);
+        forget(b);
+        return cb_json_fail(rd, &mp, "not a valid POSIX extended regular expression (%s)", why);
     }
     cb_json_locate(rd->text, rd->len, &mp, &b->line, &b->column);
     return 0;
