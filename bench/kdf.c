@@ -17,8 +17,9 @@
  * busy machine; a much faster one gets Criterion's "unable to complete" hint.
  * The cheap ones (PBKDF2 up to 100 000 iterations) keep linear sampling.
  * The sweeps (Argon2id's memory against passes, scrypt's N) are registered
- * once on named axes, and each point's configure scales its sweep's
- * measurement time by what the point costs against the sweep's first.
+ * once on named axes; a sweep's measurement time is that of one of its
+ * points, and configure scales it for every other point by what a call there
+ * costs against a call at that one.
  *
  * The OpenSSL KDFs (scrypt, PBKDF2, HKDF) are one EVP_KDF context each, with
  * every parameter set once per benchmark: one run function times them all.
@@ -40,8 +41,6 @@ typedef struct argon2_limits {
     unsigned long long opslimit;
     size_t             memlimit;
 } argon2_limits;
-
-#define MIB ((size_t) 1024 * 1024)
 
 static const argon2_limits argon2_interactive = { crypto_pwhash_OPSLIMIT_INTERACTIVE,
                                                   crypto_pwhash_MEMLIMIT_INTERACTIVE };
