@@ -46,6 +46,11 @@ done
 expect_not_in "no dimension is baked into a name (argon2id-t2, scrypt-r8-p1)" list \
     'argon2id-t[0-9]|scrypt-r[0-9]'
 
+# a digest counts its blocks: 64 bytes and SHA-256's padding are two
+run "$CB" --exact did/sha256/64/openssl $SHORT --no-html
+expect_status "a short run of did/sha256/64/openssl exits 0" 0
+expect_in "did/sha256/64 reports 2 SHA-256 blocks per iteration" out 'blocks: +2 per iteration'
+
 run "$CB" --test --reports-dir "$TMP/reports"
 expect_status "--test: every known-answer check passes (exit 0)" 0
 expect_not_in "and nothing FAILED" out 'FAILED'
