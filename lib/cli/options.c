@@ -534,6 +534,11 @@ int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err)
     if (cfg->quick && !cfg->warm_up_s_set) {
         cfg->warm_up_s = CB_QUICK_WARM_UP_S;
     }
+    /* a budget another command ignored would pass for one held */
+    if (cfg->budgets != NULL && cfg->command != CB_COMMAND_RUN) {
+        return cb_error_set(err, "--budgets: only a run of the benchmarks checks budgets, not "
+                                 "'%s'", argv[1]);
+    }
     return take_operands(cfg, n, which, err);
 }
 

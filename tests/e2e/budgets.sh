@@ -132,6 +132,10 @@ expect_status "budgets with --measure cycles exit 2" 2
 expect_in "saying why" err 'budgets are times and rates, and this run counts cycles'
 run "$B" $SHORT --budgets "$TMP/missing.json"
 expect_status "a missing budgets file exits 2" 2
+run "$CB" compare tests/data/change_aa_same_old.csv tests/data/change_aa_same_new.csv \
+    --budgets "$TMP/kept.json" --gate
+expect_status "another command refuses --budgets rather than ignore it" 2
+expect_in "saying only a run checks them" err "only a run of the benchmarks checks budgets, not 'compare'"
 
 # The suite's own file: read, and every budget matches a benchmark of the suite.
 run "$CB" --test --budgets bench/budgets.json kdf/hkdf
