@@ -381,6 +381,34 @@ static void test_refuses_more(void **state)
     free(t);
 }
 
+static void hostile_text(json_t *root)
+{
+    json_object_set_new(bench(root, 0), "note", json_string("\033[2Jnote\nline"));
+    json_object_set_new(bench(root, 2), "failure", json_string("why\ntest x ... bench: 1 ns/iter (+/- 0)"));
+    json_object_set_new(json_object_get(root, "machine"), "cpu", json_string("CPU \xc2\x9b" "31m"));
+    json_object_set_new(json_object_get(root, "context"), "lib\x07", json_string("1.0\r\n"));
+}
+
+/* Text in a baseline reaches every report: control characters arrive as
+ * U+FFFD or, for line breaks, a space. */
+static void test_text_is_cleaned(void **state)
+{
+    char    *t = mutate(hostile_text);
+    cb_run   run;
+    cb_error err;
+
+    (void) state;
+    if (cb_baseline_parse("b.json", t, strlen(t), &run, &err) != 0) {
+        fail_msg("%s", err.msg);
+    }
+    assert_string_equal(run.results[0].note, "\xef\xbf\xbd[2Jnote line");
+    assert_string_equal(run.results[2].failure, "why test x ... bench: 1 ns/iter (+/- 0)");
+    assert_string_equal(run.machine.cpu, "CPU \xef\xbf\xbd" "31m");
+    assert_string_equal(cb_context_get(&run.context, "lib\xef\xbf\xbd"), "1.0  ");
+    cb_run_free(&run);
+    free(t);
+}
+
 /* Samples that make a resample's variance come out a rounding error below
  * zero (one repeated value; exact counts): what is saved must load. */
 static void test_degenerate_samples_round_trip(void **state)
@@ -473,6 +501,7 @@ int main(void)
         cmocka_unit_test(test_refuses_bad_values),
         cmocka_unit_test(test_refuses_bad_text),
         cmocka_unit_test(test_refuses_more),
+        cmocka_unit_test(test_text_is_cleaned),
         cmocka_unit_test(test_degenerate_samples_round_trip),
         cmocka_unit_test(test_missing_file),
         cmocka_unit_test(test_baseline_names),

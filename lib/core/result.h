@@ -96,10 +96,13 @@ void cb_samples_free(cb_samples *s);
 /* Frees what r owns and zeroes it. */
 void cb_result_free(cb_result *r);
 
-/* Sets r->failed and r->failure (a copy of reason). */
+/* Sets r->failed and r->failure (a clean copy of reason). */
 void cb_result_fail(cb_result *r, const char *reason);
 
-/* Sets a string field of r to a copy of s (NULL allowed); -1 when out of memory. */
+/* Sets a string field of r to a copy of s (NULL allowed), cleaned as
+ * core/text.h says: every string of a result may come from outside (a
+ * benchmark's process, a baseline file) and is printed by every reporter.
+ * -1 when out of memory. */
 int cb_result_set_string(char **field, const char *s);
 
 const char *cb_mode_name(cb_mode mode);

@@ -69,8 +69,9 @@ void cb_run_stamp(cb_run *run);
 
 void cb_run_free(cb_run *run);
 
-/* Sets key to value in ctx, replacing an earlier value of key; -1 when out of
- * memory. */
+/* Sets key to value in ctx (both cleaned, core/text.h: a baseline's context
+ * is printed in warnings and reports), replacing an earlier value of key; -1
+ * when out of memory. */
 int cb_context_set(cb_context *ctx, const char *key, const char *value);
 
 /* The value of key in ctx, or NULL. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/strbuf.h"
+#include "core/text.h"
 #include "store/atomic_file.h"
 #include "store/baseline.h"
 #include "store/json_reader.h"
@@ -91,9 +92,11 @@ int cb_baseline_save(const char *path, const cb_run *run, cb_error *err)
     return rc;
 }
 
+/* A machine field, shown in warnings and reports: cleaned and cut between
+ * characters to fit. */
 static void copy_string(char *dst, size_t size, const char *src)
 {
-    snprintf(dst, size, "%s", src);
+    cb_text_clean(dst, size, src);
 }
 
 static int decode_settings(const cb_json_reader *rd, json_t *root, cb_run *run)

@@ -1,6 +1,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "store/result_json.h"
 #include "store/samples_csv.h"
 
@@ -204,16 +205,6 @@ static int decode_series(const cb_json_reader *rd, json_t *obj, const cb_json_pa
     return 0;
 }
 
-static int has_control_character(const char *s)
-{
-    for (; *s != '\0'; s++) {
-        if ((unsigned char) *s < 0x20 || *s == 0x7f) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* "variant": {"of": NAME, "adds": TEXT} or null; absent in schema 1. */
 static int decode_variant(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
                           cb_result *r)
@@ -262,7 +253,7 @@ static int decode_identity(const cb_json_reader *rd, json_t *obj, const cb_json_
         cb_json_string(rd, obj, at, "unit", 0, &u) != 0) {
         return -1;
     }
-    if (name[0] == '\0' || has_control_character(name)) {
+    if (name[0] == '\0' || !cb_text_is_clean(name)) {
         /* other characters are escaped wherever a name is printed; a line break
          * or an escape sequence would still break a terminal, CSV or bencher line */
         return cb_json_fail(rd, &(cb_json_path){ at, "name", 0 },
