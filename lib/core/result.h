@@ -31,6 +31,9 @@ typedef struct cb_analysis {
     double      r_squared;
     double      percentiles[CB_NPERCENTILES];
     double      min, max;
+    /* Rust libtest's "+/-": max - min once 5% at each end are winsorized, that
+     * is p95 - p5; not stored in a baseline, which holds the samples it comes from */
+    double      winsorized_range;
     cb_outliers outliers;
     /* when the benchmark declared a throughput: units per second if the values
      * are times, else value per unit (cycles/byte); lower/upper follow */

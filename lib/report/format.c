@@ -1,4 +1,5 @@
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -79,6 +80,31 @@ void cb_format_throughput(char *buf, size_t size, double per_second, cb_throughp
 void cb_format_percent(char *buf, size_t size, double fraction)
 {
     snprintf(buf, size, "%+.2f%%", fraction * 100.0);
+}
+
+void cb_format_libtest(char *buf, size_t size, double x)
+{
+    static const uint64_t powers[] = { 1000000000u, 1000000u, 1000u, 1u };
+    uint64_t              n = 0;
+    size_t                i, used = 0;
+    int                   leading = 1;
+
+    if (x >= 18446744073709551615.0) {
+        n = UINT64_MAX;
+    } else if (x >= 1.0) {
+        n = (uint64_t) x; /* toward zero; NaN and below 1 stay 0 */
+    }
+    buf[0] = '\0';
+    for (i = 0; i < sizeof powers / sizeof powers[0] && used < size; i++) {
+        uint64_t part = n / powers[i];
+
+        if (powers[i] == 1 || !leading || part != 0) {
+            used += (size_t) snprintf(buf + used, size - used, leading ? "%llu%s" : "%03llu%s",
+                                      (unsigned long long) part, powers[i] != 1 ? "," : "");
+            leading = 0;
+        }
+        n %= powers[i];
+    }
 }
 
 void cb_format_count(char *buf, size_t size, double n)

@@ -25,4 +25,12 @@ void cb_format_percent(char *buf, size_t size, double fraction);
 /* A plain count with a K/M/G suffix: "5.1M". */
 void cb_format_count(char *buf, size_t size, double n);
 
+/*
+ * A number as Rust's libtest prints its bench results: the whole part (cut
+ * toward zero, and saturated at 2^64 - 1 as Rust's `as usize` does) with a
+ * ',' before each of the last three groups of three digits: "0", "1,234",
+ * "12,345,678", "1234,567,890,123".
+ */
+void cb_format_libtest(char *buf, size_t size, double x);
+
 #endif

@@ -1,3 +1,4 @@
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,27 @@ double *cb_analysis_per_iteration(const cb_samples *s)
         }
     }
     return x;
+}
+
+/* libtest winsorizes its per-iteration times at 5% and reports max - min */
+static double winsorized_range(const double *sorted, size_t n)
+{
+    return cb_stats_percentile_sorted(sorted, n, 95.0) - cb_stats_percentile_sorted(sorted, n, 5.0);
+}
+
+double cb_analysis_winsorized_range(const cb_samples *s)
+{
+    double *x = cb_analysis_per_iteration(s);
+    double  range;
+
+    if (x == NULL || s->n == 0) {
+        free(x);
+        return NAN;
+    }
+    cb_stats_sort(x, s->n);
+    range = winsorized_range(x, s->n);
+    free(x);
+    return range;
 }
 
 /* the bootstrap gives the interval; the point stays the sample's own */
@@ -53,6 +75,7 @@ static int analyse(const cb_samples *s, cb_mode mode, cb_slope slope,
     }
     out->min = x[0];
     out->max = x[s->n - 1];
+    out->winsorized_range = winsorized_range(x, s->n);
     cb_outliers_classify(x, s->n, &out->outliers);
     if (mode != CB_MODE_LINEAR) {
         slope = CB_SLOPE_NONE;

@@ -24,6 +24,11 @@ int cb_analysis_run_unit(const cb_samples *s, cb_mode mode, const char *unit,
  * throughput: per second when unit is "ns", else per byte or element. */
 void cb_analysis_throughput(cb_result *r, const char *unit);
 
+/* Rust libtest's "+/-" of s: max - min of the per-iteration values winsorized
+ * at 5% each end, p95 - p5; NaN when out of memory. For results whose
+ * analysis was read from a file, which does not hold it. */
+double cb_analysis_winsorized_range(const cb_samples *s);
+
 /* Per-iteration values of s, values[i] / iters[i], in a new array. */
 double *cb_analysis_per_iteration(const cb_samples *s);
 

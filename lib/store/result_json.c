@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "stats/analysis.h"
 #include "store/result_json.h"
 #include "store/samples_csv.h"
 
@@ -409,6 +410,11 @@ static int decode_analysis(const cb_json_reader *rd, json_t *obj, const cb_json_
     if (total != cb_outliers_total(&a->outliers) || total > r->samples.n) {
         return cb_json_fail(rd, &(cb_json_path){ &op, "total", 0 },
                             "expected the sum of the counts, at most %zu", r->samples.n);
+    }
+    /* the one statistic the file does not hold: its samples give it */
+    a->winsorized_range = cb_analysis_winsorized_range(&r->samples);
+    if (isnan(a->winsorized_range)) {
+        return cb_error_set(rd->err, "%s: out of memory", rd->file);
     }
     if (r->throughput != CB_THROUGHPUT_NONE) {
         if ((tput = cb_json_member(rd, obj, at, "throughput_estimate", JSON_OBJECT, 0, &tp)) ==

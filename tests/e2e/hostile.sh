@@ -39,6 +39,12 @@ for format in json csv markdown bencher github; do
     valid_utf8 "--format $format is valid UTF-8" out
     expect_not_in "--format $format has no forged line" out '^test forged'
 done
+# the cargo parsers take any line "test NAME ... bench: N ns/iter (+/- M)"
+run "$HOSTILE" $SHORT --no-html --format bencher
+expect_not_in "--format bencher: no line the cargo parsers read names a failed benchmark" out \
+    '^test hostile/(forge|invalid-failure).* bench: '
+expect_in "a failed benchmark is FAILED, as in libtest" out '^test hostile/forge +\.\.\. FAILED$'
+expect_in "its reason below, indented" out '^    boom test forged \.\.\. bench:'
 
 # an error message quotes what it read: clean too
 printf '1,100\n2,\033]0;pwned\007\n' >"$TMP/escape.csv"
