@@ -82,6 +82,23 @@ static void test_libtest(void **state)
     }
 }
 
+static void test_plain(void **state)
+{
+    char buf[64];
+
+    (void) state;
+    cb_format_plain(buf, sizeof buf, 61240.3, 3);
+    assert_string_equal(buf, "61240");
+    cb_format_plain(buf, sizeof buf, 12.345, 3);
+    assert_string_equal(buf, "12.3");
+    cb_format_plain(buf, sizeof buf, 0.012345, 3);
+    assert_string_equal(buf, "0.0123");
+    cb_format_plain(buf, sizeof buf, 0.9999, 3);
+    assert_string_equal(buf, "1.00");
+    cb_format_plain(buf, sizeof buf, 0.0, 3);
+    assert_string_equal(buf, "0");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -89,6 +106,7 @@ int main(void)
         cmocka_unit_test(test_throughput),
         cmocka_unit_test(test_values_and_percent),
         cmocka_unit_test(test_libtest),
+        cmocka_unit_test(test_plain),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

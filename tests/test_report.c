@@ -45,26 +45,40 @@ static void add_failed(cb_run *run, const char *name, const char *why)
     cb_result_fail(r, why);
 }
 
-/* The whole output of a reporter opened by `open` on run. */
-static char *render(int (*open)(cb_reporter *, const cb_report_options *), const cb_run *run)
+/* What a reporter opened by `open` writes on run: its stdout, and its stderr
+ * in *err_text (freed by the caller) when err_text is not NULL. */
+static char *render_both(int (*open)(cb_reporter *, const cb_report_options *),
+                         const cb_run *run, char **err_text)
 {
     cb_report_options opt;
     cb_reporter       rep;
-    char             *text = NULL;
-    size_t            len = 0;
+    char             *text = NULL, *err = NULL;
+    size_t            len = 0, err_len = 0;
     int               write_failed = 0;
 
     memset(&opt, 0, sizeof opt);
     opt.out = open_memstream(&text, &len);
-    opt.err = stderr;
+    opt.err = open_memstream(&err, &err_len);
     opt.write_failed = &write_failed;
     opt.significance = 0.05;
     assert_non_null(opt.out);
+    assert_non_null(opt.err);
     assert_int_equal(open(&rep, &opt), 0);
     cb_report_replay(&rep, 1, run);
     cb_report_close(&rep);
     fclose(opt.out);
+    fclose(opt.err);
+    if (err_text != NULL) {
+        *err_text = err;
+    } else {
+        free(err);
+    }
     return text;
+}
+
+static char *render(int (*open)(cb_reporter *, const cb_report_options *), const cb_run *run)
+{
+    return render_both(open, run, NULL);
 }
 
 /* Each line of text matching re: its first group, with trailing blanks cut
@@ -107,6 +121,7 @@ static void make_run(cb_run *run, const char *unit)
     add_ok(run, "fast/x", 0.7, 0.2);
     add_ok(run, "kdf/slow", 1234567890123.4, 98765.4);
     add_ok(run, "tests/data/my file.csv", 99.99, 10.0);
+    cb_result_set_string(&run->results[0].note, "below guidance");
 }
 
 static void test_bencher_is_libtest(void **state)
@@ -167,11 +182,53 @@ static void test_bencher_counts_are_not_times(void **state)
     cb_run_free(&run);
 }
 
+/* The range as github-action-benchmark writes its own, "± 12.3"; the note in
+ * extra; a failure on stderr, not dropped without a word. */
+static void test_github(void **state)
+{
+    static const char *const want[][3] = {
+        { "did/sha256/64/openssl", "\u00b1 12.3",
+          "10 samples, flat sampling\n95% CI [1222.21, 1246.91]\nnote: below guidance" },
+        { "fast/x", "\u00b1 0.00700", "10 samples, flat sampling\n95% CI [0.693000, 0.707000]" },
+        { "kdf/slow", "\u00b1 12345678901", NULL },
+        { "tests/data/my file.csv", "\u00b1 1.00", NULL },
+    };
+    cb_run       run;
+    char        *text, *err;
+    json_t      *doc;
+    json_error_t jerr;
+    size_t       i;
+
+    (void) state;
+    make_run(&run, "ns");
+    text = render_both(cb_report_github_open, &run, &err);
+    doc = json_loads(text, 0, &jerr);
+    assert_non_null(doc);
+    assert_int_equal(json_array_size(doc), 4);
+    for (i = 0; i < 4; i++) {
+        json_t *e = json_array_get(doc, i);
+
+        assert_string_equal(json_string_value(json_object_get(e, "name")), want[i][0]);
+        assert_string_equal(json_string_value(json_object_get(e, "unit")), "ns");
+        assert_string_equal(json_string_value(json_object_get(e, "range")), want[i][1]);
+        if (want[i][2] != NULL) {
+            assert_string_equal(json_string_value(json_object_get(e, "extra")), want[i][2]);
+        }
+    }
+    assert_string_equal(err, "cryptbench: bad/forge FAILED, so it is not in the github output: "
+                             "boom test forged ... bench:           1 ns/iter (+/- 0)\n");
+    json_decref(doc);
+    free(text);
+    free(err);
+    cb_run_free(&run);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bencher_is_libtest),
         cmocka_unit_test(test_bencher_counts_are_not_times),
+        cmocka_unit_test(test_github),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report/format.h"
@@ -80,6 +81,21 @@ void cb_format_throughput(char *buf, size_t size, double per_second, cb_throughp
 void cb_format_percent(char *buf, size_t size, double fraction)
 {
     snprintf(buf, size, "%+.2f%%", fraction * 100.0);
+}
+
+void cb_format_plain(char *buf, size_t size, double x, int digits)
+{
+    char scientific[48];
+    int  decimals = 0;
+
+    if (x != 0.0 && isfinite(x)) {
+        /* the exponent after rounding to `digits`: 0.9999 is 1.00, not 0.999 */
+        snprintf(scientific, sizeof scientific, "%.*e", digits - 1, x);
+        decimals = digits - 1 - atoi(strchr(scientific, 'e') + 1);
+    }
+    /* whole numbers print whole; a tiny value keeps its digits, within reason */
+    decimals = decimals < 0 ? 0 : decimals > 20 ? 20 : decimals;
+    snprintf(buf, size, "%.*f", decimals, x);
 }
 
 void cb_format_libtest(char *buf, size_t size, double x)

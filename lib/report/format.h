@@ -25,6 +25,10 @@ void cb_format_percent(char *buf, size_t size, double fraction);
 /* A plain count with a K/M/G suffix: "5.1M". */
 void cb_format_count(char *buf, size_t size, double n);
 
+/* x with `digits` significant digits in plain decimal notation, never an
+ * exponent: 61240.3 -> "61240", 12.345 -> "12.3", 0.012345 -> "0.0123" (3). */
+void cb_format_plain(char *buf, size_t size, double x, int digits);
+
 /*
  * A number as Rust's libtest prints its bench results: the whole part (cut
  * toward zero, and saturated at 2^64 - 1 as Rust's `as usize` does) with a
