@@ -223,12 +223,64 @@ static void test_github(void **state)
     cb_run_free(&run);
 }
 
+/* The cells of each line of the first markdown table in text (a '|' after a
+ * backslash is text, not a cell break); fails unless every line has as many
+ * as the header. Returns that number. */
+static size_t table_cells(const char *text)
+{
+    const char *p = text;
+    size_t      header = 0, lines = 0;
+
+    while (*p == '|') {
+        size_t pipes = 0;
+
+        for (; *p != '\n' && *p != '\0'; p++) {
+            if (*p == '\\' && p[1] != '\0') {
+                p++;
+            } else if (*p == '|') {
+                pipes++;
+            }
+        }
+        if (lines++ == 0) {
+            header = pipes - 1;
+        } else if (pipes - 1 != header) {
+            fail_msg("line %zu of the table has %zu cells, the header %zu:\n%s", lines,
+                     pipes - 1, header, text);
+        }
+        p += *p == '\n';
+    }
+    assert_true(lines > 2);
+    return header;
+}
+
+/* A failed or a new benchmark's row has as many cells as the header. */
+static void test_markdown_rows_fill_the_header(void **state)
+{
+    cb_run run;
+    char  *text;
+
+    (void) state;
+    make_run(&run, "ns");
+    text = render(cb_report_markdown_open, &run);
+    assert_int_equal(table_cells(text), 4);
+    free(text);
+    /* one benchmark compared with a baseline: the others are new, or failed */
+    run.results[0].has_change = 1;
+    run.results[0].change.mean = (cb_estimate){ 0.01, -0.01, 0.03, 0.01 };
+    run.results[0].change.p_value = 0.5;
+    text = render(cb_report_markdown_open, &run);
+    assert_int_equal(table_cells(text), 7);
+    free(text);
+    cb_run_free(&run);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bencher_is_libtest),
         cmocka_unit_test(test_bencher_counts_are_not_times),
         cmocka_unit_test(test_github),
+        cmocka_unit_test(test_markdown_rows_fill_the_header),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
