@@ -16,6 +16,11 @@ typedef enum cb_mode {
     CB_MODE_FLAT        /* every sample runs d iterations; the mean is the estimate */
 } cb_mode;
 
+/* The most samples a benchmark may hold, measured or read from a file: the
+ * analysis costs samples x resamples, and 10 000 samples at the default
+ * 100 000 resamples already take seconds. --sample-size's bound too. */
+#define CB_MAX_SAMPLES 10000
+
 typedef struct cb_samples {
     size_t  n;
     double *iters;  /* iterations of each sample (whole numbers) */

@@ -2,6 +2,9 @@
 
 #include "measure/protocol.h"
 
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
 static void put_text(FILE *f, const char *key, const char *text)
 {
     const char *p;
@@ -54,9 +57,17 @@ static int parse_plan(const char *line, cb_result *r, const char **why)
         return -1;
     }
     if (sscanf(line, "%d %zu %llu %lf %lf %lf", &mode, &r->plan.n, &d, &r->plan.met_ns,
-               &r->plan.target_ns, &r->plan.expected_ns) != 6 ||
-        cb_samples_alloc(&r->samples, r->plan.n) != 0) {
+               &r->plan.target_ns, &r->plan.expected_ns) != 6) {
         *why = "unreadable plan";
+        return -1;
+    }
+    if (r->plan.n > CB_MAX_SAMPLES) {
+        /* a benchmark's own sample_size can ask for more than can be analysed */
+        *why = "plan of more than " STR(CB_MAX_SAMPLES) " samples, the most cryptbench analyses";
+        return -1;
+    }
+    if (cb_samples_alloc(&r->samples, r->plan.n) != 0) {
+        *why = "unreadable plan (out of memory)";
         return -1;
     }
     r->plan.mode = mode == CB_MODE_FLAT ? CB_MODE_FLAT : CB_MODE_LINEAR;

@@ -1,4 +1,3 @@
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +7,7 @@
 #include "core/text.h"
 #include "store/atomic_file.h"
 #include "store/baseline.h"
+#include "store/input.h"
 #include "store/json_reader.h"
 #include "store/result_json.h"
 
@@ -312,27 +312,14 @@ int cb_baseline_parse(const char *file, const char *text, size_t len, cb_run *ru
 
 int cb_baseline_load(const char *path, cb_run *run, cb_error *err)
 {
-    FILE  *f = fopen(path, "rb");
-    cb_buf text = { NULL, 0, 0, 0 };
-    size_t got;
+    cb_buf text;
     int    rc;
 
     memset(run, 0, sizeof *run);
-    if (f == NULL) {
-        return cb_error_set(err, "%s: %s", path, strerror(errno));
+    if (cb_input_read(path, &text, err) != 0) {
+        return -1;
     }
-    do {
-        got = cb_buf_reserve(&text, 65536) == 0 ? fread(text.data + text.len, 1, 65536, f) : 0;
-        text.len += got;
-    } while (got > 0);
-    if (text.oom) {
-        rc = cb_error_set(err, "%s: out of memory", path);
-    } else if (ferror(f)) {
-        rc = cb_error_set(err, "%s: read error", path);
-    } else {
-        rc = cb_baseline_parse(path, text.data != NULL ? text.data : "", text.len, run, err);
-    }
-    fclose(f);
+    rc = cb_baseline_parse(path, text.data, text.len, run, err);
     cb_buf_free(&text);
     return rc;
 }

@@ -317,9 +317,10 @@ static int decode_sampling(const cb_json_reader *rd, json_t *obj, const cb_json_
         cb_json_number(rd, v, &p, "expected_ns", CB_JSON_NONNEGATIVE, &r->plan.expected_ns) != 0) {
         return -1;
     }
-    if (n > 100000000u) {
-        return cb_json_fail(rd, &(cb_json_path){ &p, "samples", 0 }, "%llu samples is too many",
-                            (unsigned long long) n);
+    if (n > CB_MAX_SAMPLES) {
+        return cb_json_fail(rd, &(cb_json_path){ &p, "samples", 0 },
+                            "%llu samples, more than the %d cryptbench analyses",
+                            (unsigned long long) n, CB_MAX_SAMPLES);
     }
     r->plan.mode = mode == 0 ? CB_MODE_LINEAR : CB_MODE_FLAT;
     r->plan.n = (size_t) n;
