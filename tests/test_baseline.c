@@ -277,6 +277,25 @@ static void wrong_unit(json_t *root)
     json_object_set_new(bench(root, 0), "unit", json_string("cycles"));
 }
 
+/* Every sample value of the first benchmark x 1e152: finite, but its
+ * variance is not. */
+static void huge_samples(json_t *root)
+{
+    json_t *values = json_object_get(json_object_get(bench(root, 0), "samples"), "values");
+    size_t  i;
+
+    for (i = 0; i < json_array_size(values); i++) {
+        json_array_set_new(values, i, json_real(json_number_value(json_array_get(values, i)) *
+                                                1e152));
+    }
+}
+
+static void huge_estimate(json_t *root)
+{
+    json_object_set_new(json_object_get(json_object_get(bench(root, 0), "estimates"), "mean"),
+                        "upper_bound", json_real(1e200));
+}
+
 static void failed_without_reason(json_t *root)
 {
     json_object_set_new(bench(root, 2), "failure", json_null());
@@ -288,11 +307,13 @@ static void test_refuses_bad_values(void **state)
 
     (void) state;
     refused(t = mutate(negative_sample),
-            "benchmarks[0].samples.values[3]: expected a positive finite number, got -1.5",
+            "benchmarks[0].samples.values[3]: expected a number from 1e-30 to 1e+30 (beyond, the "
+            "analysis overflows), got -1.5",
             "-1.5");
     free(t);
     refused(t = mutate(string_sample),
-            "benchmarks[1].samples.values[0]: expected a positive finite number, got a string",
+            "benchmarks[1].samples.values[0]: expected a number from 1e-30 to 1e+30 (beyond, the "
+            "analysis overflows), got a string",
             "\"NaN\"");
     free(t);
     refused(t = mutate(null_sample),
@@ -319,6 +340,14 @@ static void test_refuses_bad_values(void **state)
     free(t);
     refused(t = mutate(wrong_unit), "benchmarks[0].unit: expected \"ns\" (settings.unit)",
             "\"cycles\"");
+    free(t);
+    refused(t = mutate(huge_samples),
+            "benchmarks[0].samples.values[0]: expected a number from 1e-30 to 1e+30 (beyond, the "
+            "analysis overflows), got 4.19196649851342", "4.19196649851342");
+    free(t);
+    refused(t = mutate(huge_estimate),
+            "benchmarks[0].estimates.mean.upper_bound: expected a finite number of magnitude at "
+            "most 1e+30, got 9.9999999999999997e+199", "9.9999999999999997e");
     free(t);
     refused(t = mutate(failed_without_reason),
             "benchmarks[2].failure: a failed benchmark needs its reason", "null");

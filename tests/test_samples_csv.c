@@ -77,6 +77,14 @@ static void test_scaled_overflow(void **state)
     (void) state;
     assert_int_equal(parse("1,1e300\n2,2e300\n", 1e9, &s, &err), -1);
     assert_non_null(strstr(err.msg, ":1:3: total: expected a positive finite number"));
+    /* finite, but the analysis would square it to infinity */
+    assert_int_equal(parse("1,100\n2,1e160\n", 1.0, &s, &err), -1);
+    assert_string_equal(err.msg, "s.csv:2:3: total: '1e160' is beyond what cryptbench analyses, "
+                                 "1e-30 to 1e+30 (its statistics would overflow)");
+    assert_int_equal(parse("1,100\n2,1e25\n", 1e9, &s, &err), -1);
+    assert_string_equal(err.msg, "s.csv:2:3: total: '1e25' is beyond what cryptbench analyses, "
+                                 "1e-30 to 1e+30 once scaled to ns (its statistics would overflow)");
+    assert_int_equal(parse("1,1e-31\n2,1\n", 1.0, &s, &err), -1);
 }
 
 /* A NUL byte used to end the line silently, the rest of it unread. */

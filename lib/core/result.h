@@ -21,6 +21,15 @@ typedef enum cb_mode {
  * 100 000 resamples already take seconds. --sample-size's bound too. */
 #define CB_MAX_SAMPLES 10000
 
+/* What a sample may hold: its value (a total, in ns, cycles or instructions)
+ * from 1e-30 to 1e30, beyond which the analysis's sums of squares and a
+ * throughput's reciprocal overflow and every statistic after them is
+ * infinite or NaN (a day is 8.64e13 ns: the range leaves room for any count);
+ * its iterations a whole number up to 2^53, which a double holds exactly. */
+#define CB_SAMPLE_VALUE_MIN 1e-30
+#define CB_SAMPLE_VALUE_MAX 1e30
+#define CB_SAMPLE_ITERATIONS_MAX 9007199254740992.0
+
 typedef struct cb_samples {
     size_t  n;
     double *iters;  /* iterations of each sample (whole numbers) */

@@ -40,6 +40,29 @@ double cb_analysis_winsorized_range(const cb_samples *s)
     return range;
 }
 
+static int estimate_finite(const cb_estimate *e)
+{
+    return isfinite(e->point) && isfinite(e->lower) && isfinite(e->upper) && isfinite(e->std_err);
+}
+
+/* No statistic leaves the analysis infinite or NaN: samples beyond what
+ * doubles can square (the loaders refuse them) would make one. */
+static int all_finite(const cb_analysis *a, cb_mode mode)
+{
+    size_t i;
+    int    ok = estimate_finite(&a->mean) && estimate_finite(&a->median) &&
+             estimate_finite(&a->std_dev) && estimate_finite(&a->mad) && isfinite(a->min) &&
+             isfinite(a->max) && isfinite(a->winsorized_range);
+
+    for (i = 0; i < CB_NPERCENTILES; i++) {
+        ok = ok && isfinite(a->percentiles[i]);
+    }
+    for (i = 0; i < 4; i++) {
+        ok = ok && isfinite(a->outliers.fences[i]);
+    }
+    return ok && (mode != CB_MODE_LINEAR || (estimate_finite(&a->slope) && isfinite(a->r_squared)));
+}
+
 /* the bootstrap gives the interval; the point stays the sample's own */
 static void take_interval(cb_estimate *dst, const cb_estimate *boot)
 {
@@ -95,6 +118,11 @@ static int analyse(const cb_samples *s, cb_mode mode, cb_slope slope,
     take_interval(&out->mad, &boot.mad);
     if (mode == CB_MODE_LINEAR) {
         take_interval(&out->slope, &boot.slope);
+    }
+    if (!all_finite(out, mode)) {
+        cb_error_set(err, "the statistics of these samples overflow: their values are too large "
+                          "or too small for double arithmetic");
+        goto done;
     }
     rc = 0;
 done:

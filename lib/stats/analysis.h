@@ -10,7 +10,9 @@
 #include "core/result.h"
 
 /* Analyses s (n >= 2, every iteration count and value > 0) into out. The
- * slope (through the origin) and R^2 are computed in linear mode only. */
+ * slope (through the origin) and R^2 are computed in linear mode only. -1
+ * (and err) rather than a statistic that is infinite or NaN, which values
+ * beyond CB_SAMPLE_VALUE_MIN to _MAX can cause. */
 int cb_analysis_run(const cb_samples *s, cb_mode mode, const cb_bootstrap_config *cfg,
                     cb_analysis *out, cb_error *err);
 

@@ -1,3 +1,4 @@
+#include <math.h>
 #include <stdlib.h>
 
 #include "stats/analysis.h"
@@ -37,6 +38,14 @@ static void compare_exact(const cb_result *old, const cb_result *new_,
                                                : CB_VERDICT_NO_CHANGE;
 }
 
+static int change_finite(const cb_change *c)
+{
+    return isfinite(c->mean.point) && isfinite(c->mean.lower) && isfinite(c->mean.upper) &&
+           isfinite(c->median.point) && isfinite(c->median.lower) &&
+           isfinite(c->median.upper) && isfinite(c->p_value) && isfinite(c->old_typical) &&
+           isfinite(c->new_typical);
+}
+
 int cb_compare_results(const cb_result *old, const cb_result *new_,
                        const cb_compare_config *cfg, cb_change *out, cb_error *err)
 {
@@ -44,13 +53,12 @@ int cb_compare_results(const cb_result *old, const cb_result *new_,
     cb_bootstrap_two two;
     int              rc = -1;
 
+    a = cfg->exact ? NULL : cb_analysis_per_iteration(&old->samples);
+    b = cfg->exact ? NULL : cb_analysis_per_iteration(&new_->samples);
     if (cfg->exact) {
         compare_exact(old, new_, cfg, out);
-        return 0;
-    }
-    a = cb_analysis_per_iteration(&old->samples);
-    b = cb_analysis_per_iteration(&new_->samples);
-    if (a == NULL || b == NULL) {
+        rc = 0;
+    } else if (a == NULL || b == NULL) {
         cb_error_set(err, "%s: out of memory comparing", new_->name);
     } else if (cb_bootstrap_compare(a, old->samples.n, b, new_->samples.n, &cfg->boot, &two,
                                     err) == 0) {
@@ -62,6 +70,11 @@ int cb_compare_results(const cb_result *old, const cb_result *new_,
         out->old_typical = cb_result_typical(old)->point;
         out->new_typical = cb_result_typical(new_)->point;
         rc = 0;
+    }
+    if (rc == 0 && !change_finite(out)) {
+        /* a gate must never pass on a NaN: "no change" is what NaN compares as */
+        rc = cb_error_set(err, "%s: the change overflows: the values are too large or too small "
+                               "to compare", new_->name);
     }
     free(a);
     free(b);

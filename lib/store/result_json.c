@@ -159,16 +159,19 @@ json_t *cb_result_json_encode(const cb_result *r, const char *unit, int with_sam
     return obj;
 }
 
+/* An estimate whose numbers meet flags (CB_JSON_BOUNDED for a statistic in
+ * the run's unit, CB_JSON_ANY for a throughput). */
 static int decode_estimate(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
-                           const char *key, cb_estimate *e)
+                           const char *key, unsigned flags, cb_estimate *e)
 {
     cb_json_path p;
     json_t      *v = cb_json_member(rd, obj, at, key, JSON_OBJECT, 0, &p);
 
-    if (v == NULL || cb_json_number(rd, v, &p, "point_estimate", CB_JSON_ANY, &e->point) != 0 ||
-        cb_json_number(rd, v, &p, "lower_bound", CB_JSON_ANY, &e->lower) != 0 ||
-        cb_json_number(rd, v, &p, "upper_bound", CB_JSON_ANY, &e->upper) != 0 ||
-        cb_json_number(rd, v, &p, "standard_error", CB_JSON_NONNEGATIVE, &e->std_err) != 0) {
+    if (v == NULL || cb_json_number(rd, v, &p, "point_estimate", flags, &e->point) != 0 ||
+        cb_json_number(rd, v, &p, "lower_bound", flags, &e->lower) != 0 ||
+        cb_json_number(rd, v, &p, "upper_bound", flags, &e->upper) != 0 ||
+        cb_json_number(rd, v, &p, "standard_error", flags | CB_JSON_NONNEGATIVE, &e->std_err) !=
+            0) {
         return -1;
     }
     if (!(e->lower <= e->upper)) {
@@ -178,7 +181,8 @@ static int decode_estimate(const cb_json_reader *rd, json_t *obj, const cb_json_
     return 0;
 }
 
-/* An array of exactly n positive finite numbers; whole ones if `whole`. */
+/* An array of exactly n numbers: iterations (whole, positive, up to 2^53)
+ * when `whole`, else sample values (CB_JSON_SAMPLE). */
 static int decode_series(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
                          const char *key, size_t n, int whole, double *out)
 {
@@ -196,11 +200,13 @@ static int decode_series(const cb_json_reader *rd, json_t *obj, const cb_json_pa
     for (i = 0; i < n; i++) {
         cb_json_path e = { &p, NULL, i };
 
-        if (cb_json_number_value(rd, json_array_get(a, i), &e, CB_JSON_POSITIVE, &out[i]) != 0) {
+        if (cb_json_number_value(rd, json_array_get(a, i), &e,
+                                 whole ? CB_JSON_POSITIVE : CB_JSON_SAMPLE, &out[i]) != 0) {
             return -1;
         }
-        if (whole && out[i] != floor(out[i])) {
-            return cb_json_fail(rd, &e, "expected a whole number of iterations, got %.17g", out[i]);
+        if (whole && (out[i] != floor(out[i]) || out[i] > CB_SAMPLE_ITERATIONS_MAX)) {
+            return cb_json_fail(rd, &e, "expected a whole number of iterations up to 2^53, got "
+                                        "%.17g", out[i]);
         }
     }
     return 0;
@@ -368,23 +374,24 @@ static int decode_analysis(const cb_json_reader *rd, json_t *obj, const cb_json_
                             cb_mode_name(r->plan.mode));
     }
     if ((est = cb_json_member(rd, obj, at, "estimates", JSON_OBJECT, 0, &ep)) == NULL ||
-        decode_estimate(rd, est, &ep, "mean", &a->mean) != 0 ||
-        decode_estimate(rd, est, &ep, "median", &a->median) != 0 ||
-        decode_estimate(rd, est, &ep, "std_dev", &a->std_dev) != 0 ||
-        decode_estimate(rd, est, &ep, "mad", &a->mad) != 0 ||
+        decode_estimate(rd, est, &ep, "mean", CB_JSON_BOUNDED, &a->mean) != 0 ||
+        decode_estimate(rd, est, &ep, "median", CB_JSON_BOUNDED, &a->median) != 0 ||
+        decode_estimate(rd, est, &ep, "std_dev", CB_JSON_BOUNDED, &a->std_dev) != 0 ||
+        decode_estimate(rd, est, &ep, "mad", CB_JSON_BOUNDED, &a->mad) != 0 ||
         (r->plan.mode == CB_MODE_LINEAR &&
-         (decode_estimate(rd, est, &ep, "slope", &a->slope) != 0 ||
+         (decode_estimate(rd, est, &ep, "slope", CB_JSON_BOUNDED, &a->slope) != 0 ||
           cb_json_number(rd, obj, at, "r_squared", CB_JSON_ANY, &a->r_squared) != 0))) {
         return -1;
     }
     if ((pct = cb_json_member(rd, obj, at, "percentiles", JSON_OBJECT, 0, &pp)) == NULL ||
-        cb_json_number(rd, pct, &pp, "min", CB_JSON_POSITIVE, &a->min) != 0 ||
-        cb_json_number(rd, pct, &pp, "max", CB_JSON_POSITIVE, &a->max) != 0) {
+        cb_json_number(rd, pct, &pp, "min", CB_JSON_POSITIVE | CB_JSON_BOUNDED, &a->min) != 0 ||
+        cb_json_number(rd, pct, &pp, "max", CB_JSON_POSITIVE | CB_JSON_BOUNDED, &a->max) != 0) {
         return -1;
     }
     for (i = 0; i < CB_NPERCENTILES; i++) {
         snprintf(key, sizeof key, "p%.0f", cb_percentile_levels[i]);
-        if (cb_json_number(rd, pct, &pp, key, CB_JSON_POSITIVE, &a->percentiles[i]) != 0) {
+        if (cb_json_number(rd, pct, &pp, key, CB_JSON_POSITIVE | CB_JSON_BOUNDED,
+                           &a->percentiles[i]) != 0) {
             return -1;
         }
     }
@@ -401,7 +408,7 @@ static int decode_analysis(const cb_json_reader *rd, json_t *obj, const cb_json_
     for (i = 0; i < 4; i++) {
         cb_json_path e = { &fp, NULL, i };
 
-        if (cb_json_number_value(rd, json_array_get(fences, i), &e, CB_JSON_ANY,
+        if (cb_json_number_value(rd, json_array_get(fences, i), &e, CB_JSON_BOUNDED,
                                  &a->outliers.fences[i]) != 0 ||
             cb_json_uint(rd, cnt, &cp, counts[i], 0, &u) != 0) {
             return -1;
@@ -420,7 +427,7 @@ static int decode_analysis(const cb_json_reader *rd, json_t *obj, const cb_json_
     if (r->throughput != CB_THROUGHPUT_NONE) {
         if ((tput = cb_json_member(rd, obj, at, "throughput_estimate", JSON_OBJECT, 0, &tp)) ==
                 NULL ||
-            decode_estimate(rd, tput, &tp, "estimate", &a->throughput) != 0) {
+            decode_estimate(rd, tput, &tp, "estimate", CB_JSON_ANY, &a->throughput) != 0) {
             return -1;
         }
     }

@@ -105,13 +105,19 @@ static int parse_line(const char *path, size_t lineno, char *line, int *header_a
                             names[bad], fields[bad]);
     }
     *header_allowed = 0;
-    if (!isfinite(iters) || iters < 1.0 || iters != floor(iters) || iters > 9007199254740992.0) {
+    if (!isfinite(iters) || iters < 1.0 || iters != floor(iters) || iters > CB_SAMPLE_ITERATIONS_MAX) {
         return cb_error_set(err, "%s:%zu:%zu: iterations: expected a positive whole number, got '%s'",
                             path, lineno, cols[0], fields[0]);
     }
     if (!isfinite(total) || !(total > 0.0) || !isfinite(total * scale)) {
         return cb_error_set(err, "%s:%zu:%zu: total: expected a positive finite number, got '%s'",
                             path, lineno, cols[1], fields[1]);
+    }
+    if (!(total * scale >= CB_SAMPLE_VALUE_MIN && total * scale <= CB_SAMPLE_VALUE_MAX)) {
+        return cb_error_set(err, "%s:%zu:%zu: total: '%s' is beyond what cryptbench analyses, "
+                                 "%g to %g%s (its statistics would overflow)", path, lineno,
+                            cols[1], fields[1], CB_SAMPLE_VALUE_MIN, CB_SAMPLE_VALUE_MAX,
+                            scale != 1.0 ? " once scaled to ns" : "");
     }
     if (append(s, cap, iters, total * scale) != 0) {
         return cb_error_set(err, "%s:%zu: out of memory", path, lineno);

@@ -16,7 +16,8 @@
  * multiplying totals by scale. Refuses, naming file, line and column: a NUL
  * byte, a line longer than CB_CSV_LINE_MAX, a line without exactly two
  * fields, a value that is not a number, an iteration count that is not a
- * positive whole number, a total that is zero, negative or not finite, more
+ * positive whole number up to 2^53, a total that is zero, negative, not
+ * finite or (scaled) outside CB_SAMPLE_VALUE_MIN to _MAX, more
  * than CB_MAX_SAMPLES samples (at the first one too many), fewer than two.
  */
 int cb_samples_csv_parse(const char *file, const char *text, size_t len, double scale,

@@ -46,4 +46,16 @@ run "$CB" analyze "$TMP/nul.csv"
 expect_status "a NUL byte in a CSV line is refused" 2
 expect_in "with its line and column" err "nul.csv:2:4: a NUL byte"
 
+# huge but finite: the variance would overflow, and "no change" would pass a gate
+awk -F, 'NR == 1 { print; next } { printf "%s,%.17g\n", $1, $2 * 1e152 }' \
+    tests/data/change_aa_same_new.csv >"$TMP/huge-new.csv"
+run "$CB" compare tests/data/change_aa_same_old.csv "$TMP/huge-new.csv" --gate --reports-dir "$R"
+expect_status "samples x1e152 are refused: the gate does not pass" 2
+expect_in "naming the value and the range" err "huge-new.csv:2:[0-9]+: total: '[0-9.e+]+' is beyond what cryptbench analyses, 1e-30 to 1e\\+30"
+expect_not_in "and nothing reaches stdout" out '.'
+printf '1,1e160\n2,2e160\n' >"$TMP/1e160.csv"
+run "$CB" analyze "$TMP/1e160.csv" --format json
+expect_status "a total of 1e160 is refused" 2
+expect_not_in "no null or NaN in the output" out 'null|nan|inf'
+
 echo "1..$n"
