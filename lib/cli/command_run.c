@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "store/baseline.h"
+#include "store/lock.h"
 #include "cli/command.h"
 #include "cli/filter.h"
 #include "report/progress.h"
@@ -240,8 +241,8 @@ typedef struct session {
     cb_filter         filter;
     cb_instance_list  list;
     unsigned char    *selected;
-    cb_run            old, kept, run;
-    int               has_old, has_kept;
+    cb_run            old, run;
+    int               has_old;
     cb_command_files  files; /* what opt's paths point into */
     cb_report_options opt;
     cb_reporter       reps[CB_MAX_REPORTERS];
@@ -251,6 +252,35 @@ typedef struct session {
     char              differences[1024];
     char              path[4096]; /* where the run is saved */
 } session;
+
+/*
+ * Saves the run under s->path with the file locked (store/lock.h), so that
+ * two runs saving the same baseline at once both keep their benchmarks. Only
+ * a filtered run keeps what it did not run (an unfiltered one that lacks a
+ * benchmark has lost it, renamed or removed, and so does the baseline), and
+ * it merges with the file as it is now, under the lock, not as it was when
+ * the run started: another run may have saved its benchmarks since.
+ */
+static int save_locked(const session *s, cb_error *err)
+{
+    cb_run current;
+    int    fd, has = 0, rc;
+
+    if (cb_lock_acquire(s->path, CB_LOCK_WAIT_S, &fd, err) != 0) {
+        return -1;
+    }
+    if (s->cfg->nfilters > 0 &&
+        (has = load_save_target(s->path, s->cfg->measure, &current, err)) < 0) {
+        cb_lock_release(fd);
+        return -1;
+    }
+    rc = save_merged(s->path, &s->run, has ? &current : NULL, err);
+    if (has) {
+        cb_run_free(&current);
+    }
+    cb_lock_release(fd);
+    return rc;
+}
 
 /* The registered benchmarks the filters select; --list prints them (*done). */
 static int select_or_list(session *s, int *done, cb_error *err)
@@ -331,9 +361,18 @@ static int prepare_baselines(session *s, cb_error *err)
         if (cb_baseline_path(s->path, sizeof s->path, cfg->reports_dir, s->p.save, err) != 0) {
             return -1;
         }
-        if (s->p.against != NULL && strcmp(s->p.save, s->p.against) != 0 &&
-            (s->has_kept = load_save_target(s->path, cfg->measure, &s->kept, err)) < 0) {
-            return -1;
+        if (s->p.against != NULL && strcmp(s->p.save, s->p.against) != 0) {
+            /* read now only to refuse a bad file before measuring; the save
+             * reads it again, under its lock (save_locked) */
+            cb_run kept;
+            int    has_kept = load_save_target(s->path, cfg->measure, &kept, err);
+
+            if (has_kept < 0) {
+                return -1;
+            }
+            if (has_kept) {
+                cb_run_free(&kept);
+            }
         }
     }
     if (stored && load_stored(cfg, &s->filter, s->has_old ? &s->old : NULL, &s->run, err) != 0) {
@@ -366,7 +405,6 @@ static void session_free(session *s)
     cb_instance_list_free(&s->list);
     cb_filter_free(&s->filter);
     cb_run_free(&s->old);
-    cb_run_free(&s->kept);
     cb_run_free(&s->run);
 }
 
@@ -417,13 +455,8 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
     } else if (measure(&s, err) != 0) {
         goto close;
     }
-    /* only a filtered run keeps what it did not run: an unfiltered one that lacks
-     * a benchmark has lost it (renamed, removed), and so does the baseline */
     if (!cfg->test && s.p.save != NULL) {
-        if (save_merged(s.path, &s.run,
-                        cfg->nfilters == 0 ? NULL
-                                           : (s.has_kept ? &s.kept : (s.has_old ? &s.old : NULL)),
-                        err) != 0) {
+        if (save_locked(&s, err) != 0) {
             goto close;
         }
         if (cfg->load_baseline == NULL) {
