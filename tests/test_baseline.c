@@ -487,7 +487,7 @@ static void test_missing_file(void **state)
 
 static void test_baseline_names(void **state)
 {
-    char     buf[256];
+    char     buf[256], name[202];
     cb_error err;
 
     (void) state;
@@ -496,6 +496,16 @@ static void test_baseline_names(void **state)
     assert_int_equal(cb_baseline_path(buf, sizeof buf, "reports", "../etc", &err), -1);
     assert_int_equal(cb_baseline_path(buf, sizeof buf, "reports", "a/b", &err), -1);
     assert_int_equal(cb_baseline_path(buf, sizeof buf, "reports", "", &err), -1);
+    /* too long: the message blames what is too long, the name or the directory */
+    memset(name, 'n', 201);
+    name[201] = '\0';
+    assert_int_equal(cb_baseline_path(buf, sizeof buf, "reports", name, &err), -1);
+    assert_string_equal(err.msg, "baseline name 'nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn...': 201 bytes, "
+                                 "longer than the 200 a baseline name may have");
+    name[150] = '\0';
+    assert_int_equal(cb_baseline_path(buf, 64, name, "base", &err), -1);
+    assert_string_equal(err.msg, "reports directory 'nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn...': 150 "
+                                 "bytes, too long for a path to its baseline 'base'");
 }
 
 static void test_differences(void **state)

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "store/atomic_file.h"
 #include "store/baseline.h"
 #include "store/lock.h"
 #include "cli/command.h"
@@ -398,6 +399,21 @@ static int prepare_baselines(session *s, cb_error *err)
     return 0;
 }
 
+/* A run that will write to the reports directory (its baseline, the HTML
+ * report, the gate's table) finds out that it cannot before it measures, not
+ * after. */
+static int check_writable(const session *s, cb_error *err)
+{
+    if (s->p.save == NULL && !s->cfg->html && !s->cfg->gate) {
+        return 0;
+    }
+    if (cb_atomic_check_dir(s->cfg->reports_dir, err) != 0) {
+        cb_error_prefix(err, "reports directory");
+        return -1;
+    }
+    return 0;
+}
+
 static void session_free(session *s)
 {
     free(s->missing);
@@ -446,7 +462,7 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
             goto done;
         }
         s.nreps = 1;
-    } else if (prepare_baselines(&s, err) != 0 ||
+    } else if (check_writable(&s, err) != 0 || prepare_baselines(&s, err) != 0 ||
                cb_command_open_reporters(cfg, &s.opt, s.reps, &s.nreps, err) != 0) {
         goto done;
     }

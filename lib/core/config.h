@@ -71,6 +71,9 @@ typedef enum cb_color {
 #define CB_DEFAULT_SIGNIFICANCE 0.05
 #define CB_DEFAULT_BASELINE "base"
 #define CB_DEFAULT_REPORTS_DIR "reports"
+/* Paths under it (DIR/html/<page>.html, DIR/history/<time>-<name>.json) must
+ * stay within the 4096 bytes a path may have */
+#define CB_REPORTS_DIR_MAX 3072
 
 typedef struct cb_config {
     cb_command command;

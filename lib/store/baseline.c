@@ -17,8 +17,14 @@ int cb_baseline_path(char *buf, size_t size, const char *dir, const char *name, 
         return cb_error_set(err, "baseline name '%s': expected a plain name such as 'main' "
                                  "(no '/', not starting with '.')", name);
     }
+    if (strlen(name) > CB_BASELINE_NAME_MAX) {
+        return cb_error_set(err, "baseline name '%.32s...': %zu bytes, longer than the %d a "
+                                 "baseline name may have", name, strlen(name),
+                            CB_BASELINE_NAME_MAX);
+    }
     if ((size_t) snprintf(buf, size, "%s/%s.json", dir, name) >= size) {
-        return cb_error_set(err, "baseline name '%s': too long", name);
+        return cb_error_set(err, "reports directory '%.32s...': %zu bytes, too long for a path "
+                                 "to its baseline '%s'", dir, strlen(dir), name);
     }
     return 0;
 }
