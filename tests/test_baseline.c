@@ -366,6 +366,12 @@ static void test_refuses_bad_text(void **state)
     refused("[1, 2]", "b.json:1:1: (document): expected a cryptbench baseline", NULL);
     refused("{\"schema_version\": 1, \"x\": 1e999}", "not valid JSON: real number overflow", NULL);
     refused("{\"schema_version\": 1, \"schema_version\": 1}", "duplicate object key", NULL);
+    /* 1.0 is not version 1, and must not read as "unsupported version 1" */
+    refused("{\"schema_version\": 1.0}",
+            "b.json:1:20: schema_version: expected an integer from 1 to 2, got 1.0, written as a "
+            "real", "1.0");
+    refused("{\"schema_version\": 1.5}",
+            "schema_version: expected an integer from 1 to 2, got 1.5", "1.5");
     /* a name that is not UTF-8: jansson refuses it with its position */
     refused("{\"benchmarks\": [{\"name\": \"a\xff\"}]}", "not valid JSON: unable to decode byte 0xff",
             NULL);

@@ -300,10 +300,18 @@ int cb_baseline_parse(const char *file, const char *text, size_t len, cb_run *ru
     } else if ((version = cb_json_member(&rd, root, NULL, "schema_version", JSON_INTEGER, 0,
                                          &vp)) == NULL) {
         /* error set */
-    } else if (!json_is_integer(version) || json_integer_value(version) < 1 ||
+    } else if (!json_is_integer(version)) {
+        /* 1.0 is not version 1: "unsupported version 1" would be a riddle */
+        double x = json_number_value(version);
+
+        cb_json_fail(&rd, &vp, x == floor(x) && fabs(x) < 1e15
+                                   ? "expected an integer from 1 to %d, got %.1f, written as a real"
+                                   : "expected an integer from 1 to %d, got %.17g",
+                     CB_BASELINE_SCHEMA_VERSION, x);
+    } else if (json_integer_value(version) < 1 ||
                json_integer_value(version) > CB_BASELINE_SCHEMA_VERSION) {
-        cb_json_fail(&rd, &vp, "unsupported schema version %.17g (this cryptbench reads 1 to %d)",
-                     json_number_value(version), CB_BASELINE_SCHEMA_VERSION);
+        cb_json_fail(&rd, &vp, "unsupported schema version %lld (this cryptbench reads 1 to %d)",
+                     (long long) json_integer_value(version), CB_BASELINE_SCHEMA_VERSION);
     } else if (decode_settings(&rd, root, run) == 0 &&
                decode_machine(&rd, root, (int) json_integer_value(version), run) == 0 &&
                decode_benchmarks(&rd, root, run) == 0) {

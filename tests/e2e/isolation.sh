@@ -12,6 +12,9 @@ expect_in "parameterised benchmarks are named group/function/param/impl" out '^o
 expect_in "the benchmark after them ran" out '^ok/after +time: '
 expect_in "the summary lists the failures" out '^4 of 8 benchmarks FAILED:$'
 
+run "$FAULTY" $SHORT --timeout 0.4 --exact bad/hang
+expect_in "a timeout under a second is said as it was given" out '^bad/hang +FAILED: timed out after 0\.4 s \(--timeout\)$'
+
 run "$FAULTY" --list
 expect_lines "--list shows every instance" out 8
 
