@@ -124,6 +124,56 @@ static void test_round_trip(void **state)
     unlink(path);
 }
 
+/* A run keeps what it was compared with, so that `report` can show it again. */
+static void test_change_round_trip(void **state)
+{
+    cb_run    run, back;
+    cb_error  err;
+    json_t   *doc;
+    char     *text;
+    cb_change want, *got;
+
+    (void) state;
+    memset(&want, 0, sizeof want);
+    want.mean = (cb_estimate){ 0.05, 0.03, 0.07, 0.01 };
+    want.median = (cb_estimate){ 0.04, 0.02, 0.06, 0.01 };
+    want.t = 3.5;
+    want.p_value = 0.002;
+    want.verdict = CB_VERDICT_REGRESSED;
+    want.old_typical = 100.0;
+    want.new_typical = 105.0;
+    make_run(&run);
+    snprintf(run.compared_with, sizeof run.compared_with, "main");
+    run.results[0].has_change = 1;
+    run.results[0].change = want;
+    doc = cb_baseline_encode(&run);
+    text = json_dumps(doc, JSON_REAL_PRECISION(17));
+    if (cb_baseline_parse("c.json", text, strlen(text), &back, &err) != 0) {
+        fail_msg("%s", err.msg);
+    }
+    assert_string_equal(back.compared_with, "main");
+    assert_true(back.results[0].has_change);
+    got = &back.results[0].change;
+    assert_memory_equal(&got->mean, &want.mean, sizeof want.mean);
+    assert_memory_equal(&got->median, &want.median, sizeof want.median);
+    assert_true(got->t == want.t && got->p_value == want.p_value);
+    assert_true(got->old_typical == want.old_typical && got->new_typical == want.new_typical);
+    assert_int_equal(got->verdict, want.verdict);
+    assert_int_equal(got->rounds, 0);
+    assert_false(back.results[1].has_change);
+    cb_run_free(&back);
+    free(text);
+    /* files written before it was kept load, compared with nothing */
+    json_object_del(doc, "compared_with");
+    text = json_dumps(doc, JSON_REAL_PRECISION(17));
+    assert_int_equal(cb_baseline_parse("c.json", text, strlen(text), &back, &err), 0);
+    assert_string_equal(back.compared_with, "");
+    cb_run_free(&back);
+    free(text);
+    json_decref(doc);
+    cb_run_free(&run);
+}
+
 /* Schema 2 keeps context and variants; schema 1 files, whose build section
  * named the suite's two libraries, still load, those becoming context. */
 static void test_context_and_schema_1(void **state)
@@ -552,6 +602,7 @@ int main(void)
         cmocka_unit_test(test_baseline_names),
         cmocka_unit_test(test_differences),
         cmocka_unit_test(test_context_and_schema_1),
+        cmocka_unit_test(test_change_round_trip),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -161,10 +161,12 @@ int cb_command_load_samples(const char *path, const cb_config *cfg, cb_run *run,
     run->nresamples = cfg->nresamples;
     run->confidence = cfg->confidence;
     run->seed = cfg->seed;
-    /* analysed here and now, with this invocation's settings */
+    /* analysed here and now, with this invocation's settings; a change stored
+     * with a baseline was made with others, against another run */
     for (i = 0; i < run->n; i++) {
         cb_result *r = &run->results[i];
 
+        r->has_change = 0;
         if (r->failed) {
             continue;
         }

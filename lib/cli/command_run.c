@@ -126,8 +126,14 @@ static int load_stored(const cb_config *cfg, const cb_filter *f, const cb_run *o
         return -1;
     }
     keep_selected(run, f);
+    if (old == NULL) {
+        return 0; /* the changes it stored, made when it was measured, are shown */
+    }
+    /* compared anew: what was stored compared with another run */
     c = cb_command_compare_config(cfg, run->measure);
-    for (i = 0; old != NULL && i < run->n; i++) {
+    snprintf(run->compared_with, sizeof run->compared_with, "%s", cfg->baseline);
+    for (i = 0; i < run->n; i++) {
+        run->results[i].has_change = 0;
         if (cb_compare_into(cb_run_find(old, run->results[i].name), &run->results[i], &c, err) !=
             0) {
             return -1;
@@ -378,6 +384,18 @@ static int prepare_baselines(session *s, cb_error *err)
     }
     if (stored && load_stored(cfg, &s->filter, s->has_old ? &s->old : NULL, &s->run, err) != 0) {
         return -1;
+    }
+    if (stored && s->p.against != NULL && strcmp(s->p.against, cfg->load_baseline) == 0) {
+        fprintf(stderr, "warning: comparing baseline '%s' with itself: every change is 0 (without "
+                        "--baseline, the comparison made when it was measured is shown)\n",
+                s->p.against);
+    }
+    if (stored && !s->has_old && s->run.compared_with[0] != '\0') {
+        /* its stored changes say what they were measured against */
+        s->opt.baseline_name = s->run.compared_with;
+    }
+    if (s->has_old && !stored) {
+        snprintf(s->run.compared_with, sizeof s->run.compared_with, "%s", s->p.against);
     }
     if (s->has_old) {
         cb_baseline_differences(&s->old, &s->run, s->differences, sizeof s->differences);

@@ -53,6 +53,9 @@ typedef struct cb_run {
     cb_machine  machine;
     cb_context  context;
     char        timestamp[32]; /* UTC, ISO 8601 */
+    /* the baseline this run's results were compared with when it was
+     * measured ("" for none), so that a stored run reports its comparison */
+    char        compared_with[256];
     cb_result  *results;
     size_t      n, cap;
 } cb_run;

@@ -63,10 +63,12 @@ json_t *cb_baseline_encode(const cb_run *run)
         }
     }
     doc = json_pack(
-        "{s:i, s:s, s:s, s:s, s:{s:s, s:s, s:o, s:f, s:f, s:I, s:I, s:f, s:I, s:b}, "
+        "{s:i, s:s, s:s, s:s, s:o, s:{s:s, s:s, s:o, s:f, s:f, s:I, s:I, s:f, s:I, s:b}, "
         "s:{s:s, s:I, s:s, s:s}, s:{s:s, s:s}, s:o, s:o}",
         "schema_version", CB_BASELINE_SCHEMA_VERSION, "cryptbench", CB_VERSION_STRING,
         "timestamp", run->timestamp, "git_commit", m->git_commit,
+        "compared_with", run->compared_with[0] != '\0' ? json_string(run->compared_with)
+                                                       : json_null(),
         "settings",
             "measure", cb_measure_name(run->measure), "unit", run->unit, "tsc_ghz",
             nullable_real(run->tsc_ghz), "warm_up_s", run->warm_up_s, "measurement_s",
@@ -243,6 +245,20 @@ static int decode_machine(const cb_json_reader *rd, json_t *root, int version, c
     return 0;
 }
 
+/* "compared_with": the baseline the results' changes were computed against,
+ * or null; absent from files written before it was kept. */
+static int decode_compared_with(const cb_json_reader *rd, json_t *root, cb_run *run)
+{
+    const char *name = NULL;
+
+    if (json_object_get(root, "compared_with") != NULL &&
+        cb_json_string(rd, root, NULL, "compared_with", 1, &name) != 0) {
+        return -1;
+    }
+    copy_string(run->compared_with, sizeof run->compared_with, name != NULL ? name : "");
+    return 0;
+}
+
 static int decode_benchmarks(const cb_json_reader *rd, json_t *root, cb_run *run)
 {
     cb_json_path p;
@@ -314,6 +330,7 @@ int cb_baseline_parse(const char *file, const char *text, size_t len, cb_run *ru
                      (long long) json_integer_value(version), CB_BASELINE_SCHEMA_VERSION);
     } else if (decode_settings(&rd, root, run) == 0 &&
                decode_machine(&rd, root, (int) json_integer_value(version), run) == 0 &&
+               decode_compared_with(&rd, root, run) == 0 &&
                decode_benchmarks(&rd, root, run) == 0) {
         rc = 0;
     }

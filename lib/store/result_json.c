@@ -434,6 +434,49 @@ static int decode_analysis(const cb_json_reader *rd, json_t *obj, const cb_json_
     return 0;
 }
 
+/* "change": the comparison made when the benchmark was measured, absent when
+ * there was none; --load-baseline and `report` show it again. */
+static int decode_change(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                         cb_result *r)
+{
+    static const char *const verdicts[] = { "no_change", "within_noise", "improved",
+                                            "regressed" };
+    cb_change               *c = &r->change;
+    cb_json_path             p;
+    json_t                  *v;
+    uint64_t                 rounds;
+    int                      verdict;
+
+    if (json_object_get(obj, "change") == NULL) {
+        return 0;
+    }
+    if ((v = cb_json_member(rd, obj, at, "change", JSON_OBJECT, 0, &p)) == NULL ||
+        decode_estimate(rd, v, &p, "mean", CB_JSON_ANY, &c->mean) != 0 ||
+        decode_estimate(rd, v, &p, "median", CB_JSON_ANY, &c->median) != 0 ||
+        cb_json_number(rd, v, &p, "t", CB_JSON_NULLABLE, &c->t) != 0 ||
+        cb_json_number(rd, v, &p, "p_value", CB_JSON_NONNEGATIVE | CB_JSON_NULLABLE,
+                       &c->p_value) != 0 ||
+        cb_json_number(rd, v, &p, "old_typical", CB_JSON_POSITIVE | CB_JSON_BOUNDED,
+                       &c->old_typical) != 0 ||
+        cb_json_number(rd, v, &p, "new_typical", CB_JSON_POSITIVE | CB_JSON_BOUNDED,
+                       &c->new_typical) != 0 ||
+        cb_json_uint(rd, v, &p, "rounds", 0, &rounds) != 0 ||
+        cb_json_choice(rd, v, &p, "verdict", verdicts, 4, &verdict) != 0) {
+        return -1;
+    }
+    if (c->p_value > 1.0) {
+        return cb_json_fail(rd, &(cb_json_path){ &p, "p_value", 0 },
+                            "expected a probability, got %.17g", c->p_value);
+    }
+    if (isnan(c->p_value)) {
+        c->p_value = -1.0; /* exact counts: no test */
+    }
+    c->rounds = (size_t) rounds;
+    c->verdict = (cb_verdict) verdict; /* verdicts[] is in the enum's order */
+    r->has_change = 1;
+    return 0;
+}
+
 int cb_result_json_decode(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
                           const char *unit, cb_result *r)
 {
@@ -446,5 +489,8 @@ int cb_result_json_decode(const cb_json_reader *rd, json_t *obj, const cb_json_p
     if (r->failed) {
         return 0;
     }
-    return decode_sampling(rd, obj, at, r) == 0 && decode_analysis(rd, obj, at, r) == 0 ? 0 : -1;
+    return decode_sampling(rd, obj, at, r) == 0 && decode_analysis(rd, obj, at, r) == 0 &&
+                   decode_change(rd, obj, at, r) == 0
+               ? 0
+               : -1;
 }
