@@ -47,7 +47,7 @@ static void test_reference(void **state)
     json_decref(root);
 }
 
-/* The verdict rules of DESIGN.md, on their boundaries. */
+/* Criterion's verdict rules, on their boundaries. */
 static void test_verdict_rules(void **state)
 {
     cb_compare_config cfg = { .noise_threshold = 0.02, .significance = 0.05,
