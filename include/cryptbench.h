@@ -38,9 +38,9 @@
 extern "C" {
 #endif
 
-#define CB_VERSION_STRING "0.1.0"
+#define CB_VERSION_STRING "0.2.0"
 #define CB_VERSION_MAJOR 0
-#define CB_VERSION_MINOR 1
+#define CB_VERSION_MINOR 2
 #define CB_VERSION_PATCH 0
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -65,6 +65,41 @@ typedef enum cb_throughput {
     CB_THROUGHPUT_ELEMENTS  /* reported as elem/s ... Gelem/s */
 } cb_throughput;
 
+/* At most this many named axes per benchmark. */
+#define CB_MAX_AXES 4
+
+/*
+ * A named parameter axis (Google Benchmark's ArgNames and ArgsProduct): the
+ * benchmark is registered once for every combination of its axes' values,
+ * each point named ".../<name>=<value>", e.g. kdf/argon2id/mem_kib=19456/passes=2.
+ *
+ * name    letters, digits, "-_.": cb_state_arg() finds the value by it.
+ * values  at least one, each below 2^63.
+ * unit    optional: what one step of the axis counts, singular ("pass", "KiB",
+ *         "byte"), for the fits of the group summary ("12.3 ms per pass");
+ *         without it, the name with its plural "s" dropped.
+ */
+typedef struct cb_axis {
+    const char     *name;
+    const uint64_t *values;
+    size_t          n;
+    const char     *unit;
+} cb_axis;
+
+/*
+ * One point of a benchmark's parameters, handed to cb_bench.configure before
+ * it is measured: args[i] is the value on axis i (of .axes, or the one value
+ * of .params). sample_size and measurement_time come in as the benchmark's
+ * own and may be changed for this point, e.g. a KDF sweep whose calls cost
+ * 10 ms at one end and 1 s at the other.
+ */
+typedef struct cb_point {
+    const uint64_t *args;
+    size_t          nargs;
+    size_t          sample_size;
+    double          measurement_time;
+} cb_point;
+
 /*
  * A benchmark definition. Only name and run are required; zero means "default"
  * for every other field, so designated initialisers read well:
@@ -82,14 +117,27 @@ typedef enum cb_throughput {
  *              same primitive in two libraries is reported side by side.
  * run          the measured function; see CB_LOOP. Returns 0, or nonzero (best through
  *              cb_state_fail) when the primitive failed: the benchmark is then FAILED.
+ *              The harness calls it many times (warm-up, each sample): set-up that
+ *              should run once belongs in setup.
  * check        optional: run once, untimed, before warm-up, for a known-answer test.
  *              Nonzero marks the benchmark FAILED and it is never timed.
- * ctx          handed back by cb_state_ctx().
+ * setup        optional fixture: run once per benchmark process, before check, to
+ *              build what every call of run shares (keys, contexts, a buffer);
+ *              cb_state_set_fixture() keeps it, cb_state_fixture() hands it back.
+ *              Nonzero marks the benchmark FAILED.
+ * teardown     optional: run once after the last call, whenever setup succeeded.
+ * ctx          handed back by cb_state_ctx(): the registration's own data, e.g. the
+ *              entry of a table of primitives that one run function serves.
  * throughput   unit of per_iteration.
- * per_iteration units processed by one iteration; 0 means "the parameter".
+ * per_iteration units processed by one iteration; 0 means "the value of the first
+ *              parameter" (of params, or of the first axis).
  * params       optional list: one benchmark per value, named ".../<value>"; each
  *              below 2^63, as per_iteration.
  * param_name   what the parameter counts ("bytes", "iterations", "KiB"), for plots.
+ * axes, naxes  optional, instead of params: named axes, one benchmark per
+ *              combination of their values (see cb_axis).
+ * configure    optional: adjusts each point's sample size and measurement time
+ *              (see cb_point) before it is measured.
  * sample_size  this benchmark's default sample count (a KDF wants 10, not 100);
  *              an explicit --sample-size on the command line still wins.
  * measurement_time  this benchmark's default measurement time in seconds, for a
@@ -107,12 +155,17 @@ typedef struct cb_bench {
     const char *impl;
     int (*run)(cb_state *s);
     int (*check)(cb_state *s);
+    int (*setup)(cb_state *s);
+    void (*teardown)(cb_state *s);
     void *ctx;
     cb_throughput throughput;
     uint64_t per_iteration;
     const uint64_t *params;
     size_t nparams;
     const char *param_name;
+    const cb_axis *axes;
+    size_t naxes;
+    void (*configure)(cb_point *point);
     size_t sample_size;
     double measurement_time;
     const char *variant_of;
@@ -190,8 +243,61 @@ uint64_t cb_state_start(cb_state *s) CB_NONNULL(1);
 /* Stops the timer started by cb_state_start(). */
 void cb_state_stop(cb_state *s) CB_NONNULL(1);
 
-/* The parameter of a parameterised benchmark (0 if it has none). */
+/*
+ * Per-iteration inputs prepared outside the timer, in batches (Criterion's
+ * iter_batched): each batch's inputs are made untimed, then the batch runs
+ * timed. A batch costs one start/stop pair, two clock reads; at 256 inputs a
+ * batch that is a few hundredths of a nanosecond per iteration (make
+ * bench-self measures it), so a 100 ns primitive is not distorted:
+ *
+ *     unsigned char nonces[256][24];
+ *
+ *     CB_BATCHES(s, n, 256) {                    // n inputs this time, at most 256
+ *         randombytes_buf(nonces, n * sizeof nonces[0]);   // untimed
+ *         CB_BATCH_LOOP(s, i, n) {               // timed, i from 0 to n - 1
+ *             crypto_aead_xchacha20poly1305_ietf_encrypt(ct, NULL, pt, len, NULL, 0,
+ *                                                       NULL, nonces[i], key);
+ *             cb_black_box(ct);
+ *         }
+ *     }
+ *
+ * The batches add up to cb_state_iterations(s). As in CB_LOOP, the body of
+ * CB_BATCH_LOOP must not break or return.
+ */
+#define CB_BATCHES(s, n, size)                                                     \
+    for (uint64_t n = cb_state_batch((s), (size)); n != 0; n = cb_state_batch((s), (size)))
+
+#define CB_BATCH_LOOP(s, i, n)                                                     \
+    for (uint64_t cb_batch_n_ = ((void) cb_state_start(s), (n)), i = 0;            \
+         i < cb_batch_n_ || (cb_state_stop(s), 0); i++)
+
+/* The size of the next batch, at most `size` (> 0), or 0 when this call's
+ * iterations are all handed out; see CB_BATCHES. */
+uint64_t cb_state_batch(cb_state *s, uint64_t size) CB_NONNULL(1);
+
+/* The parameter of a parameterised benchmark: the value of params, or of the
+ * first axis (0 if it has none). */
 uint64_t cb_state_param(const cb_state *s) CB_NONNULL(1);
+
+/* The value of the axis named `axis` at this point (of .axes, or of .params
+ * named by .param_name). An axis it does not have fails the benchmark and
+ * returns 0. */
+uint64_t cb_state_arg(cb_state *s, const char *axis) CB_NONNULL(1, 2);
+
+/* Keeps the fixture that setup built, for every later call. */
+void cb_state_set_fixture(cb_state *s, void *fixture) CB_NONNULL(1);
+
+/* The fixture setup kept, or NULL. */
+void *cb_state_fixture(const cb_state *s) CB_NONNULL(1);
+
+/*
+ * Adds value to the custom counter `name` (Google Benchmark's counters): call
+ * it in run with what this call's iterations processed in all, e.g. the
+ * blocks a cipher encrypted. The report gives each counter per iteration and
+ * per second of the timed sections. name: 1 to 31 of [A-Za-z0-9-_.]; at most
+ * 8 counters.
+ */
+void cb_state_counter(cb_state *s, const char *name, double value) CB_NONNULL(1, 2);
 
 /* The ctx pointer of the definition. */
 void *cb_state_ctx(const cb_state *s) CB_NONNULL(1);

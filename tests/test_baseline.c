@@ -49,8 +49,7 @@ static void make_run(cb_run *run)
         if (i == 0) {
             r->throughput = CB_THROUGHPUT_BYTES;
             r->per_iteration = 64;
-            r->has_param = 1;
-            r->param = 64;
+            cb_result_set_param(r, "bytes", 64);
         }
         assert_int_equal(cb_analysis_run(&r->samples, r->plan.mode, &boot, &r->analysis, &err), 0);
         cb_analysis_throughput(r, "ns");

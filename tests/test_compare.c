@@ -22,10 +22,13 @@ static void test_reference(void **state)
     double             *ci = support_numbers(root, "expected.mean_change_ci95", &n);
     cb_compare_config   cfg = { .noise_threshold = support_number(root, "noise_threshold"),
                                 .significance = support_number(root, "significance_level"),
-                                .boot = { 100000, 0.95, 11 } };
+                                .comparisons = 1, .boot = { 100000, 0.95, 11 } };
     cb_bootstrap_two    two;
     cb_error            err;
-    const char         *want = json_string_value(json_object_get(
+    const char         *want;
+
+    cfg.resolution = 3.0 * cfg.noise_threshold;
+    want = json_string_value(json_object_get(
         json_object_get(root, "expected"), "verdict"));
 
     assert_int_equal(cb_bootstrap_compare(old, n_old, new_, n_new, &cfg.boot, &two, &err), 0);
@@ -47,22 +50,39 @@ static void test_reference(void **state)
     json_decref(root);
 }
 
-/* Criterion's verdict rules, on their boundaries. */
+/* The verdict rules, on their boundaries: regressed and improved beyond the
+ * threshold, within noise inside it, and no change only where the interval
+ * rules out a change of the resolution's size; unresolved elsewhere. */
 static void test_verdict_rules(void **state)
 {
-    cb_compare_config cfg = { .noise_threshold = 0.02, .significance = 0.05,
-                              .boot = { 1, 0.95, 0 } };
+    cb_compare_config cfg = { .noise_threshold = 0.02, .resolution = 0.06, .significance = 0.05,
+                              .comparisons = 1, .boot = { 1, 0.95, 0 } };
     cb_estimate       up = { 0.05, 0.03, 0.07, 0 }, down = { -0.05, -0.07, -0.03, 0 };
     cb_estimate       straddle = { 0.03, 0.01, 0.05, 0 }, edge = { 0.03, 0.02, 0.05, 0 };
+    cb_estimate       inside = { 0.005, -0.01, 0.015, 0 }, wide = { 0.0677, 0.0031, 0.1366, 0 };
+    cb_estimate       unsure = { 0.02, -0.11, 0.157, 0 };
 
     (void) state;
     assert_int_equal(cb_compare_verdict(&up, 0.01, &cfg), CB_VERDICT_REGRESSED);
     assert_int_equal(cb_compare_verdict(&down, 0.01, &cfg), CB_VERDICT_IMPROVED);
-    assert_int_equal(cb_compare_verdict(&straddle, 0.01, &cfg), CB_VERDICT_WITHIN_NOISE);
+    assert_int_equal(cb_compare_verdict(&inside, 0.01, &cfg), CB_VERDICT_WITHIN_NOISE);
+    assert_int_equal(cb_compare_verdict(&inside, 0.5, &cfg), CB_VERDICT_NO_CHANGE);
+    /* straddling the threshold: resolved within +-6%, but nothing established */
+    assert_int_equal(cb_compare_verdict(&straddle, 0.01, &cfg), CB_VERDICT_NO_CHANGE);
     /* "wholly beyond" the threshold: touching it is not beyond */
-    assert_int_equal(cb_compare_verdict(&edge, 0.01, &cfg), CB_VERDICT_WITHIN_NOISE);
-    /* p >= significance: no change, however large the interval */
-    assert_int_equal(cb_compare_verdict(&up, 0.05, &cfg), CB_VERDICT_NO_CHANGE);
+    assert_int_equal(cb_compare_verdict(&edge, 0.01, &cfg), CB_VERDICT_NO_CHANGE);
+    /* what was once "within noise" and "no change": intervals that reach far
+     * past the resolution are unresolved, whatever p says */
+    assert_int_equal(cb_compare_verdict(&wide, 0.01, &cfg), CB_VERDICT_UNRESOLVED);
+    assert_int_equal(cb_compare_verdict(&unsure, 0.8, &cfg), CB_VERDICT_UNRESOLVED);
+    /* not significant, and +7% not ruled out: unresolved, not "no change" */
+    assert_int_equal(cb_compare_verdict(&up, 0.05, &cfg), CB_VERDICT_UNRESOLVED);
+    /* family-wise: p = 0.01 is not enough over ten comparisons */
+    cfg.comparisons = 10;
+    assert_int_equal(cb_compare_verdict(&up, 0.01, &cfg), CB_VERDICT_UNRESOLVED);
+    assert_int_equal(cb_compare_verdict(&up, 0.004, &cfg), CB_VERDICT_REGRESSED);
+    assert_string_equal(cb_verdict_sentence(CB_VERDICT_UNRESOLVED),
+                        "Unresolved: the interval is wider than the resolution.");
     assert_string_equal(cb_verdict_sentence(CB_VERDICT_NO_CHANGE),
                         "No change in performance detected.");
     assert_string_equal(cb_verdict_sentence(CB_VERDICT_REGRESSED), "Performance has regressed.");
@@ -77,7 +97,8 @@ static void test_constant_groups(void **state)
 {
     double              twelve[20], thirteen[20];
     cb_bootstrap_config boot = { 1000, 0.95, 1 };
-    cb_compare_config   cfg = { .noise_threshold = 0.02, .significance = 0.05, .boot = boot };
+    cb_compare_config   cfg = { .noise_threshold = 0.02, .resolution = 0.06,
+                                .significance = 0.05, .comparisons = 1, .boot = boot };
     cb_bootstrap_two    two;
     cb_error            err;
     int                 i;

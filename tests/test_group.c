@@ -2,6 +2,7 @@
  * Group summaries on a synthetic run whose answers are known: implementation
  * pairs and their speedup, parameter sweeps and their fit, variant costs.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,9 +22,9 @@ static void add(cb_run *run, const char *name, const char *impl, int has_param, 
 
     cb_result_set_string(&r->name, name);
     cb_result_set_string(&r->impl, impl);
-    cb_result_set_string(&r->param_name, has_param ? "iterations" : NULL);
-    r->has_param = has_param;
-    r->param = param;
+    if (has_param) {
+        cb_result_set_param(r, "iterations", param);
+    }
     r->plan.mode = CB_MODE_FLAT;
     cb_samples_alloc(&r->samples, 20);
     for (i = 0; i < 20; i++) {
@@ -90,6 +91,79 @@ static void test_pairs_sweeps_costs(void **state)
     cb_run_free(&run);
 }
 
+/* A summary says no more than its interval: a cost or a ratio it cannot tell
+ * from none is "no measurable difference", a negative cost is not a cost, a
+ * line that fits badly says so, and units are made singular properly. */
+static void test_sentences_the_intervals_support(void **state)
+{
+    cb_result        base = { .name = "mk/x/32/o" }, variant = { .name = "mk/x-fresh/32/o" };
+    cb_result        a = { .name = "h/64/a", .impl = "a" }, b = { .name = "h/64/b", .impl = "b" };
+    cb_variant_cost  c = { "key set-up", &base, &variant, { -13.0, -38.4, 10.6, 1.0 } };
+    cb_impl_ratio    ratio = { "h/64", &a, &b, { 1.01, 0.98, 1.04, 0.01 } };
+    cb_sweep         sw = { .series = "kdf/argon2id/mem_kib=19456/passes=*", .param_name = "passes",
+                            .fit = { -290.49e3, 60e6, 0.38548 } };
+    char             line[512];
+
+    (void) state;
+    cb_summary_cost(line, sizeof line, &c, "ns");
+    assert_string_equal(line, "mk/x-fresh/32/o: key set-up: no measurable difference from "
+                              "mk/x/32/o [-38.400 ns 10.600 ns]");
+    c.cost = (cb_estimate){ -20.0, -30.0, -10.0, 1.0 };
+    cb_summary_cost(line, sizeof line, &c, "ns");
+    assert_string_equal(line, "mk/x-fresh/32/o: 20.000 ns faster than mk/x/32/o [-30.000 ns "
+                              "-10.000 ns]: no key set-up cost is measurable");
+    cb_summary_ratio(line, sizeof line, &ratio);
+    assert_string_equal(line, "h/64: no measurable difference between a and b [0.98x 1.04x]");
+    cb_summary_sweep(line, sizeof line, &sw, "ns");
+    assert_string_equal(line, "kdf/argon2id/mem_kib=19456/passes=*: -290.49 us per pass + "
+                              "60.000 ms fixed, R\u00b2 0.38548 (poor fit: not a straight line)");
+}
+
+/* Two named axes: a sweep along each, the other fixed, fitted on its own. */
+static void test_sweeps_along_each_axis(void **state)
+{
+    static const uint64_t mem[] = { 19, 38, 64 }, passes[] = { 1, 2, 3 };
+    cb_bootstrap_config   boot = { 500, 0.95, 1 };
+    cb_run                run;
+    cb_groups             g;
+    cb_error              err;
+    char                  name[128];
+    size_t                i, j, along_mem = 0, along_passes = 0;
+
+    (void) state;
+    memset(&run, 0, sizeof run);
+    run.unit = "ns";
+    for (i = 0; i < 3; i++) {
+        for (j = 0; j < 3; j++) {
+            cb_result *r;
+
+            snprintf(name, sizeof name, "kdf/argon2id/mem_kib=%llu/passes=%llu/libsodium",
+                     (unsigned long long) mem[i], (unsigned long long) passes[j]);
+            /* 1 ms per MiB-pass */
+            add(&run, name, "libsodium", 0, 0, 1e6 * (double) (mem[i] * passes[j]));
+            r = &run.results[run.n - 1];
+            r->nargs = 2;
+            r->named_args = 1;
+            r->args[0] = (cb_arg){ "mem_kib", "KiB", mem[i] };
+            r->args[1] = (cb_arg){ "passes", "", passes[j] };
+        }
+    }
+    assert_int_equal(cb_group_analyse(&run, NULL, &boot, &g, &err), 0);
+    assert_int_equal(g.nsweeps, 6);
+    for (i = 0; i < g.nsweeps; i++) {
+        along_mem += g.sweeps[i].axis == 0;
+        along_passes += g.sweeps[i].axis == 1;
+    }
+    assert_int_equal(along_mem, 3);
+    assert_int_equal(along_passes, 3);
+    assert_string_equal(g.sweeps[0].series, "kdf/argon2id/mem_kib=*/passes=1/libsodium");
+    support_close_rel(g.sweeps[0].fit.slope, 1e6, 1e-6, "per KiB at one pass");
+    assert_string_equal(g.sweeps[3].series, "kdf/argon2id/mem_kib=19/passes=*/libsodium");
+    support_close_rel(g.sweeps[3].fit.slope, 19e6, 1e-6, "per pass at 19");
+    cb_groups_free(&g);
+    cb_run_free(&run);
+}
+
 static void test_fits(void **state)
 {
     double x[] = { 1, 2, 3, 4 }, y[] = { 5, 8, 11, 14 }, noisy[] = { 2, 4.1, 5.9, 8.2 };
@@ -114,6 +188,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pairs_sweeps_costs),
         cmocka_unit_test(test_fits),
+        cmocka_unit_test(test_sweeps_along_each_axis),
+        cmocka_unit_test(test_sentences_the_intervals_support),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

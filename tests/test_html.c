@@ -36,9 +36,7 @@ static void add_result(cb_run *run, const char *name, const char *impl, uint64_t
     assert_int_equal(cb_result_set_string(&r->name, name), 0);
     assert_int_equal(cb_result_set_string(&r->impl, impl), 0);
     if (param > 0) {
-        r->has_param = 1;
-        r->param = param;
-        assert_int_equal(cb_result_set_string(&r->param_name, "bytes"), 0);
+        cb_result_set_param(r, "bytes", param);
         r->throughput = CB_THROUGHPUT_BYTES;
         r->per_iteration = param;
     }
@@ -86,7 +84,8 @@ static void fill(cb_run *run, double scale)
 static int setup(void **state)
 {
     fixture          *f = calloc(1, sizeof *f);
-    cb_compare_config c = { 0.02, 0.05, { 1000, 0.95, 7 }, 0 };
+    cb_compare_config c = { .noise_threshold = 0.02, .resolution = 0.06, .significance = 0.05,
+                            .comparisons = 1, .boot = { 1000, 0.95, 7 } };
     cb_error          err;
     cb_result        *failed;
     size_t            i;

@@ -25,7 +25,9 @@ static void test_student_t_quantiles(void **state)
 static void test_identical_ratios_are_certain(void **state)
 {
     double            a[] = { 100, 102, 98 }, b[] = { 105, 107.1, 102.9 };
-    cb_compare_config cfg = { 0.02, 0.05, { 1, 0.95, 0 }, 0 };
+    cb_compare_config cfg = { .noise_threshold = 0.02, .resolution = 3 * 0.02,
+                              .significance = 0.05, .comparisons = 1,
+                              .boot = { 1, 0.95, 0 } };
     cb_change         c;
 
     (void) state;
@@ -44,7 +46,9 @@ static void test_noisy_rounds(void **state)
      * t 1.46385, p = 2 * (1 - tcdf(1.46385, 3)) = 0.2394 */
     double            a[4] = { 1, 1, 1, 1 }, b[4];
     double            l[4] = { 0.01, 0.03, -0.01, 0.02 };
-    cb_compare_config cfg = { 0.02, 0.05, { 1, 0.95, 0 }, 0 };
+    cb_compare_config cfg = { .noise_threshold = 0.02, .resolution = 3 * 0.02,
+                              .significance = 0.05, .comparisons = 1,
+                              .boot = { 1, 0.95, 0 } };
     cb_change         c;
     int               k;
 
@@ -68,7 +72,9 @@ static void test_one_wild_round(void **state)
 {
     double            l[10] = { 0.01, 0.02, 0.03, 0.01, 0.40, 0.02, 0.03, 0.01, 0.02, 0.03 };
     double            a[10], b[10];
-    cb_compare_config cfg = { 0.005, 0.05, { 1, 0.95, 0 }, 0 };
+    cb_compare_config cfg = { .noise_threshold = 0.005, .resolution = 3 * 0.005,
+                              .significance = 0.05, .comparisons = 1,
+                              .boot = { 1, 0.95, 0 } };
     cb_change         c;
     int               k;
 

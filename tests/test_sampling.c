@@ -10,14 +10,12 @@
 #include "measure/sampling.h"
 #include "support.h"
 
-/* A clock that moves only when a benchmark says so. What it measures is the
- * counter c->state points at: fake_now, or an instruction count beside it. */
-static uint64_t fake_now;
-
+/* Beside support_now, the wall clock, counters a test's clock may measure:
+ * the one c->state points at. */
 static uint64_t fake_read(cb_clock *c)
 {
     (void) c;
-    return fake_now;
+    return support_now;
 }
 
 static uint64_t counter_read(cb_clock *c)
@@ -30,23 +28,15 @@ static uint64_t counter_stop(cb_clock *c, uint64_t mark)
     return counter_read(c) - mark;
 }
 
-static const cb_clock_ops fake_ops = { .kind = CB_MEASURE_WALL, .unit = "ns",
-                                        .now_ns = fake_read, .start = counter_read,
-                                        .stop = counter_stop, .start_is_wall = 1 };
-
-static cb_clock fake_clock(void)
-{
-    return (cb_clock){ .ops = &fake_ops, .state = &fake_now };
-}
 
 /* 100 ns per iteration, plus 5 us of set-up per call that must not count. */
 static int bench_100ns(cb_state *s)
 {
-    fake_now += 5000;
+    support_now += 5000;
     CB_LOOP(s) {
-        fake_now += 100;
+        support_now += 100;
     }
-    fake_now += 5000;
+    support_now += 5000;
     return 0;
 }
 
@@ -143,25 +133,25 @@ static void test_plan_linear_overrun(void **state)
 
 static void test_warm_up_estimates_loop_time_only(void **state)
 {
-    cb_clock    c = fake_clock();
+    cb_clock    c = support_fake_clock();
     cb_bench    def = { .name = "t/100ns", .run = bench_100ns };
     cb_instance inst = instance(&def, "t/100ns");
     cb_state    s;
     double      met;
 
     (void) state;
-    fake_now = 0;
+    support_now = 0;
     cb_state_init(&s, &inst, &c);
     assert_int_equal(cb_sampling_warm_up(&s, 1e6, &met), 0);
     /* the 10 us of set-up per call is excluded: exactly the loop's 100 ns */
     support_close_rel(met, 100.0, 1e-12, "warm-up estimate");
     /* and the warm-up stopped near its 1 ms budget, not at twice it */
-    assert_true(fake_now >= 1000000 && fake_now < 1300000);
+    assert_true(support_now >= 1000000 && support_now < 1300000);
 }
 
 static void test_measure_linear_samples_exact(void **state)
 {
-    cb_clock            c = fake_clock();
+    cb_clock            c = support_fake_clock();
     cb_bench            def = { .name = "t/100ns", .run = bench_100ns };
     cb_instance         inst = instance(&def, "t/100ns");
     cb_measure_config   cfg = { .warm_up_ns = 1e6, .measurement_ns = 1e8, .sample_size = 50 };
@@ -171,7 +161,7 @@ static void test_measure_linear_samples_exact(void **state)
     size_t              i;
 
     (void) state;
-    fake_now = 0;
+    support_now = 0;
     cb_measure_run(&inst, &c, &cfg, NULL, &r);
     assert_false(r.failed);
     assert_int_equal(r.plan.mode, CB_MODE_LINEAR);
@@ -202,7 +192,7 @@ static int bench_250_instructions(cb_state *s)
     }
     CB_LOOP(s) {
         fake_count += 250;
-        fake_now += wall_per_iter;
+        support_now += wall_per_iter;
     }
     return 0;
 }
@@ -257,7 +247,7 @@ static cb_plan plan_counting(int deferred, uint64_t wall)
     cb_result         r = { 0 };
     cb_plan           plan;
 
-    fake_now = 0;
+    support_now = 0;
     wall_per_iter = wall;
     cb_measure_run(&inst, &c, &cfg, NULL, &r);
     assert_string_equal(r.failure != NULL ? r.failure : "", "");
@@ -284,7 +274,7 @@ static void test_instruction_plan_ignores_the_wall_clock(void **state)
 
 static void test_check_runs_once_before_timing(void **state)
 {
-    cb_clock          c = fake_clock();
+    cb_clock          c = support_fake_clock();
     cb_bench          def = { .name = "t/kat", .run = bench_counts_calls, .check = check_mismatch };
     cb_instance       inst = instance(&def, "t/kat");
     cb_measure_config cfg = { .warm_up_ns = 1e6, .measurement_ns = 1e7, .sample_size = 10 };
@@ -302,7 +292,7 @@ static void test_check_runs_once_before_timing(void **state)
 
 static void expect_failure(int (*run)(cb_state *), const char *want)
 {
-    cb_clock          c = fake_clock();
+    cb_clock          c = support_fake_clock();
     cb_bench          def = { .name = "t/fail", .run = run };
     cb_instance       inst = instance(&def, "t/fail");
     cb_measure_config cfg = { .warm_up_ns = 1e6, .measurement_ns = 1e7, .sample_size = 10 };

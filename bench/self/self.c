@@ -20,6 +20,18 @@ static int empty_loop(cb_state *s)
     return 0;
 }
 
+/* The same, in batches: the batch's start/stop pair spread over its
+ * iterations is what CB_BATCHES adds to each, against empty-loop. */
+static int empty_batched(cb_state *s)
+{
+    CB_BATCHES(s, n, cb_state_param(s)) {
+        CB_BATCH_LOOP(s, i, n) {
+            cb_black_box(s);
+        }
+    }
+    return 0;
+}
+
 /* Samples shaped like a real linear run: sample i ran i * 37 iterations of
  * about 113 ns with 1% noise. */
 static void fake_samples(cb_samples *out, size_t n)
@@ -80,9 +92,11 @@ static int compare_cost(cb_state *s)
 
 int main(int argc, char **argv)
 {
-    static const uint64_t samples[] = { 100 };
+    static const uint64_t samples[] = { 100 }, batch[] = { 16, 256 };
 
     cb_register(&(cb_bench){ .name = "self/empty-loop", .run = empty_loop });
+    cb_register(&(cb_bench){ .name = "self/empty-batched", .run = empty_batched, .params = batch,
+                             .nparams = 2, .param_name = "batch" });
     cb_register(&(cb_bench){ .name = "self/analysis", .run = analysis_cost, .params = samples,
                              .nparams = 1, .param_name = "samples", .sample_size = 10 });
     cb_register(&(cb_bench){ .name = "self/compare", .run = compare_cost, .params = samples,

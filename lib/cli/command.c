@@ -85,18 +85,21 @@ int cb_command_close_reporters(cb_reporter *reps, size_t n, const cb_report_opti
 int cb_command_status(const cb_config *cfg, const cb_run *run)
 {
     size_t i;
+    int    unresolved = 0;
 
     for (i = 0; i < run->n; i++) {
-        if (run->results[i].failed ||
-            (cfg->gate && run->results[i].has_change &&
-             run->results[i].change.verdict == CB_VERDICT_REGRESSED)) {
+        const cb_result *r = &run->results[i];
+
+        if (r->failed || (cfg->gate && r->has_change && r->change.verdict == CB_VERDICT_REGRESSED)) {
             return CB_EXIT_FAILED;
         }
+        unresolved |= r->has_change && r->change.verdict == CB_VERDICT_UNRESOLVED;
     }
-    return CB_EXIT_OK;
+    return cfg->gate && unresolved ? CB_EXIT_UNRESOLVED : CB_EXIT_OK;
 }
 
-cb_compare_config cb_command_compare_config(const cb_config *cfg, cb_measure measure)
+cb_compare_config cb_command_compare_config(const cb_config *cfg, cb_measure measure,
+                                            size_t comparisons)
 {
     cb_compare_config c;
 
@@ -104,10 +107,28 @@ cb_compare_config cb_command_compare_config(const cb_config *cfg, cb_measure mea
     if (!cfg->noise_threshold_set && measure == CB_MEASURE_INSTRUCTIONS) {
         c.noise_threshold = CB_DEFAULT_NOISE_THRESHOLD_EXACT;
     }
+    c.resolution = cfg->resolution_set ? cfg->resolution
+                                       : CB_DEFAULT_RESOLUTION_FACTOR * c.noise_threshold;
     c.significance = cfg->significance;
+    c.comparisons = comparisons > 0 ? comparisons : 1;
     c.boot = (cb_bootstrap_config){ cfg->nresamples, cfg->confidence, cfg->seed };
     c.exact = measure == CB_MEASURE_INSTRUCTIONS;
     return c;
+}
+
+void cb_command_describe_compare(cb_report_options *opt, const cb_compare_config *c)
+{
+    opt->noise_threshold = c->noise_threshold;
+    opt->resolution = c->resolution;
+    opt->significance = c->significance;
+    opt->comparisons = c->comparisons;
+}
+
+int cb_command_comparable(const cb_run *old, const char *name)
+{
+    const cb_result *r = old != NULL ? cb_run_find(old, name) : NULL;
+
+    return r != NULL && !r->failed;
 }
 
 /* A baseline starts with '{'; anything else is taken for CSV. */

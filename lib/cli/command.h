@@ -12,6 +12,9 @@
 #define CB_EXIT_OK 0
 #define CB_EXIT_FAILED 1
 #define CB_EXIT_USAGE 2
+/* with --gate: nothing regressed or failed, but some comparisons were
+ * unresolved, so that a workflow can make it a warning or a failure */
+#define CB_EXIT_UNRESOLVED 3
 
 /* Measure (or, with --load-baseline, re-report), compare, save, gate. */
 int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err);
@@ -61,10 +64,21 @@ int cb_command_open_reporters(const cb_config *cfg, const cb_report_options *opt
 int cb_command_close_reporters(cb_reporter *reps, size_t n, const cb_report_options *opt,
                                cb_error *err);
 
-/* 1 when a result failed or (gate) regressed, else 0. */
+/* 1 when a result failed or (gate) regressed; with --gate 3 when none did
+ * but some comparison was unresolved; else 0. */
 int cb_command_status(const cb_config *cfg, const cb_run *run);
 
-/* The comparison settings for cfg and a run's unit. */
-cb_compare_config cb_command_compare_config(const cb_config *cfg, cb_measure measure);
+/* The comparison settings for cfg and a run's measure, for `comparisons`
+ * comparisons made together (the family their significance level holds over). */
+cb_compare_config cb_command_compare_config(const cb_config *cfg, cb_measure measure,
+                                            size_t comparisons);
+
+/* Tells the reporters the comparison settings: threshold, resolution,
+ * family-wise significance and how many comparisons it holds over. */
+void cb_command_describe_compare(cb_report_options *opt, const cb_compare_config *c);
+
+/* True when the baseline old has a measured result named `name`: one of the
+ * comparisons a run makes. */
+int cb_command_comparable(const cb_run *old, const char *name);
 
 #endif

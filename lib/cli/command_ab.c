@@ -57,9 +57,9 @@ static int load_rounds(const cb_config *cfg, rounds *rs, cb_error *err)
 
 /* Fills `shown` (B's median round of `name`) and its paired change, or marks it
  * failed; 0 when some round lacks the benchmark. */
-static int pair_up(const cb_config *cfg, const rounds *rs, const char *name, cb_result *shown)
+static int pair_up(const cb_compare_config *c, const rounds *rs, const char *name,
+                   cb_result *shown)
 {
-    cb_compare_config c = cb_command_compare_config(cfg, rs->runs[0].measure);
     double            a[CB_PAIRED_MAX_ROUNDS], b[CB_PAIRED_MAX_ROUNDS];
     const cb_result  *br[CB_PAIRED_MAX_ROUNDS];
     size_t            k, n = rs->n / 2, median = 0;
@@ -96,9 +96,25 @@ static int pair_up(const cb_config *cfg, const rounds *rs, const char *name, cb_
         }
     }
     *shown = *br[median];
-    cb_paired_compare(a, b, n, &c, &shown->change);
+    cb_paired_compare(a, b, n, c, &shown->change);
     shown->has_change = 1;
     return 1;
+}
+
+/* The benchmarks every round measured on both sides: the comparisons made. */
+static size_t comparable(const rounds *rs)
+{
+    size_t i, k, m = 0;
+
+    for (i = 0; i < rs->runs[1].n; i++) {
+        int all = 1;
+
+        for (k = 0; k < rs->n && all; k++) {
+            all = cb_command_comparable(&rs->runs[k], rs->runs[1].results[i].name);
+        }
+        m += all;
+    }
+    return m;
 }
 
 int cb_command_ab(const cb_config *cfg, cb_error *err)
@@ -108,6 +124,7 @@ int cb_command_ab(const cb_config *cfg, cb_error *err)
     rounds            rs = { NULL, 0 };
     cb_run            view;
     cb_reporter       reps[CB_MAX_REPORTERS];
+    cb_compare_config c;
     const char      **missing = NULL;
     size_t            i, nreps = 0, nmissing = 0;
     int               status = CB_EXIT_USAGE;
@@ -126,8 +143,9 @@ int cb_command_ab(const cb_config *cfg, cb_error *err)
         cb_error_set(err, "out of memory");
         goto done;
     }
+    c = cb_command_compare_config(cfg, rs.runs[0].measure, comparable(&rs));
     for (i = 0; i < rs.runs[1].n; i++) {
-        if (pair_up(cfg, &rs, rs.runs[1].results[i].name, &view.results[view.n])) {
+        if (pair_up(&c, &rs, rs.runs[1].results[i].name, &view.results[view.n])) {
             view.n++;
         } else {
             missing[nmissing++] = rs.runs[1].results[i].name;
@@ -142,7 +160,7 @@ int cb_command_ab(const cb_config *cfg, cb_error *err)
     if (differences[0] != '\0') {
         fprintf(stderr, "warning: A and B were built differently: %s\n", differences);
     }
-    opt.noise_threshold = cb_command_compare_config(cfg, rs.runs[0].measure).noise_threshold;
+    cb_command_describe_compare(&opt, &c);
     opt.baseline_name = "A";
     opt.baseline = &rs.runs[0];
     opt.missing = missing;

@@ -7,19 +7,28 @@
 #include "cli/command.h"
 #include "stats/compare.h"
 
-/* Fills every result of new_ that has a counterpart in old with its change:
- * by name, or, when each side holds one benchmark (two CSVs), the two. */
-static int compare_runs(const cb_config *cfg, const cb_run *old, cb_run *new_, cb_error *err)
+/* new_'s counterpart of r in old: by name, or, when each side holds one
+ * benchmark (two CSVs), the other one. */
+static const cb_result *counterpart(const cb_run *old, const cb_run *new_, const cb_result *r)
 {
-    cb_compare_config c = cb_command_compare_config(cfg, new_->measure);
-    size_t            i;
+    return old->n == 1 && new_->n == 1 ? &old->results[0] : cb_run_find(old, r->name);
+}
+
+/* Fills every result of new_ that has a counterpart in old with its change. */
+static int compare_runs(const cb_config *cfg, const cb_run *old, cb_run *new_,
+                        cb_compare_config *c, cb_error *err)
+{
+    size_t i, m = 0;
 
     for (i = 0; i < new_->n; i++) {
-        cb_result *r = &new_->results[i];
+        const cb_result *o = counterpart(old, new_, &new_->results[i]);
 
-        if (cb_compare_into(old->n == 1 && new_->n == 1 ? &old->results[0]
-                                                         : cb_run_find(old, r->name),
-                            r, &c, err) != 0) {
+        m += o != NULL && !o->failed && !new_->results[i].failed;
+    }
+    *c = cb_command_compare_config(cfg, new_->measure, m);
+    for (i = 0; i < new_->n; i++) {
+        if (cb_compare_into(counterpart(old, new_, &new_->results[i]), &new_->results[i], c,
+                            err) != 0) {
             return -1;
         }
     }
@@ -41,6 +50,7 @@ int cb_command_compare(const cb_config *cfg, cb_error *err)
     cb_report_options opt = cb_command_report_options(cfg, &files);
     cb_reporter       reps[CB_MAX_REPORTERS];
     cb_run            old, new_;
+    cb_compare_config c;
     const char      **missing = NULL;
     char              differences[1024];
     size_t            nreps = 0, nmissing = 0, i;
@@ -62,7 +72,7 @@ int cb_command_compare(const cb_config *cfg, cb_error *err)
                      old.unit, cfg->args[1], new_.unit);
         goto done;
     }
-    if (compare_runs(cfg, &old, &new_, err) != 0) {
+    if (compare_runs(cfg, &old, &new_, &c, err) != 0) {
         goto done;
     }
     missing = calloc(old.n + 1, sizeof *missing);
@@ -80,7 +90,7 @@ int cb_command_compare(const cb_config *cfg, cb_error *err)
         fprintf(stderr, "warning: %s and %s were measured on different machines or builds: %s\n",
                 cfg->args[0], cfg->args[1], differences);
     }
-    opt.noise_threshold = cb_command_compare_config(cfg, new_.measure).noise_threshold;
+    cb_command_describe_compare(&opt, &c);
     opt.baseline_name = cfg->args[0];
     opt.baseline = &old;
     opt.missing = missing;

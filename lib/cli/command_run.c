@@ -113,28 +113,31 @@ static void keep_selected(cb_run *run, const cb_filter *f)
     run->n = k;
 }
 
-/* --load-baseline: the stored run's selected results, compared anew. */
-static int load_stored(const cb_config *cfg, const cb_filter *f, const cb_run *old,
-                       cb_run *run, cb_error *err)
+/* --load-baseline: the stored run's selected results, with the changes it
+ * stored, made when it was measured. */
+static int load_stored(const cb_config *cfg, const cb_filter *f, cb_run *run, cb_error *err)
 {
-    cb_compare_config c;
-    char              path[4096];
-    size_t            i;
+    char path[4096];
 
     if (cb_baseline_path(path, sizeof path, cfg->reports_dir, cfg->load_baseline, err) != 0 ||
         cb_baseline_load(path, run, err) != 0) {
         return -1;
     }
     keep_selected(run, f);
-    if (old == NULL) {
-        return 0; /* the changes it stored, made when it was measured, are shown */
-    }
-    /* compared anew: what was stored compared with another run */
-    c = cb_command_compare_config(cfg, run->measure);
-    snprintf(run->compared_with, sizeof run->compared_with, "%s", cfg->baseline);
+    return 0;
+}
+
+/* ... compared anew with old, the baseline `name`: the changes it stored were
+ * made against another run. */
+static int compare_stored(cb_run *run, const cb_run *old, const char *name,
+                          const cb_compare_config *c, cb_error *err)
+{
+    size_t i;
+
+    snprintf(run->compared_with, sizeof run->compared_with, "%s", name);
     for (i = 0; i < run->n; i++) {
         run->results[i].has_change = 0;
-        if (cb_compare_into(cb_run_find(old, run->results[i].name), &run->results[i], &c, err) !=
+        if (cb_compare_into(cb_run_find(old, run->results[i].name), &run->results[i], c, err) !=
             0) {
             return -1;
         }
@@ -256,6 +259,7 @@ typedef struct session {
     size_t            nreps;
     const char      **missing;
     size_t            nmissing;
+    cb_compare_config compare;
     char              differences[1024];
     char              path[4096]; /* where the run is saved */
 } session;
@@ -337,7 +341,7 @@ static int measure(session *s, cb_error *err)
     rn.nreporters = s->nreps;
     rn.isolate = 1;
     rn.baseline = s->has_old ? &s->old : NULL;
-    rn.compare = cb_command_compare_config(cfg, cfg->measure);
+    rn.compare = s->compare;
     if (isatty(fileno(stderr))) {
         rn.progress = cb_progress_terminal(stderr);
     }
@@ -351,6 +355,36 @@ static int measure(session *s, cb_error *err)
     cb_clock_close(&clock);
     return rc;
 }
+
+/* The comparisons this run makes: its selected benchmarks (or the stored
+ * run's) that the baseline has measured. */
+static size_t comparisons(const session *s)
+{
+    size_t i, m = 0;
+
+    if (!s->has_old) {
+        return 0;
+    }
+    if (s->cfg->load_baseline != NULL) {
+        for (i = 0; i < s->run.n; i++) {
+            m += cb_command_comparable(&s->old, s->run.results[i].name);
+        }
+        return m;
+    }
+    for (i = 0; i < s->list.n; i++) {
+        m += s->selected[i] && cb_command_comparable(&s->old, s->list.items[i].name);
+    }
+    return m;
+}
+
+/* What the single-run gate says about itself, once. */
+static const char unpaired_note[] =
+    "This gate compares one run with a stored baseline, unpaired: on a shared runner two "
+    "processes of identical code differ by more than the samples of either suggest, and that "
+    "difference is read as a change of the code. `cryptbench calibrate` measures how often "
+    "this gate raises a false alarm on your runner (on the 2-core VM cryptbench is developed "
+    "on, 28% of comparisons of identical code at a 2% threshold). Prefer the paired gate, "
+    "ci/bench-ab, or --measure instructions.";
 
 /* Loads what the run is compared with and saved over, or re-reports
  * (--load-baseline), and tells the reporters about the baseline. A baseline
@@ -382,7 +416,13 @@ static int prepare_baselines(session *s, cb_error *err)
             }
         }
     }
-    if (stored && load_stored(cfg, &s->filter, s->has_old ? &s->old : NULL, &s->run, err) != 0) {
+    if (stored && load_stored(cfg, &s->filter, &s->run, err) != 0) {
+        return -1;
+    }
+    s->compare = cb_command_compare_config(cfg, stored ? s->run.measure : cfg->measure,
+                                           comparisons(s));
+    if (stored && s->has_old &&
+        compare_stored(&s->run, &s->old, s->p.against, &s->compare, err) != 0) {
         return -1;
     }
     if (stored && s->p.against != NULL && strcmp(s->p.against, cfg->load_baseline) == 0) {
@@ -412,8 +452,10 @@ static int prepare_baselines(session *s, cb_error *err)
     }
     s->opt.differences = s->differences;
     s->opt.live = !stored;
-    s->opt.noise_threshold =
-        cb_command_compare_config(cfg, stored ? s->run.measure : cfg->measure).noise_threshold;
+    cb_command_describe_compare(&s->opt, &s->compare);
+    if (cfg->gate && !s->compare.exact) {
+        s->opt.gate_note = unpaired_note;
+    }
     return 0;
 }
 

@@ -69,6 +69,11 @@ typedef enum cb_color {
 #define CB_DEFAULT_NOISE_THRESHOLD 0.02
 #define CB_DEFAULT_NOISE_THRESHOLD_EXACT 0.001 /* instruction counts do not wobble */
 #define CB_DEFAULT_SIGNIFICANCE 0.05
+/* The resolution a comparison must reach, as a multiple of the noise
+ * threshold: 6% at the single-run gate's 2%, 3% at the paired gate's 1%. An
+ * interval wider than that cannot tell a regression worth failing a pull
+ * request from none. */
+#define CB_DEFAULT_RESOLUTION_FACTOR 3.0
 #define CB_DEFAULT_BASELINE "base"
 #define CB_DEFAULT_REPORTS_DIR "reports"
 /* Paths under it (DIR/html/<page>.html, DIR/history/<time>-<name>.json) must
@@ -113,6 +118,8 @@ typedef struct cb_config {
     const char *reports_dir;
     double      noise_threshold;
     int         noise_threshold_set;
+    double      resolution; /* given: absolute; else CB_DEFAULT_RESOLUTION_FACTOR */
+    int         resolution_set;
     double      significance;
     int         gate;
     int         html;  /* write reports/html (default on; --no-html) */

@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,13 +36,21 @@ void cb_result_free(cb_result *r)
 {
     free(r->name);
     free(r->impl);
-    free(r->param_name);
     free(r->failure);
     free(r->note);
     free(r->variant_of);
     free(r->variant);
     cb_samples_free(&r->samples);
     memset(r, 0, sizeof *r);
+}
+
+void cb_result_set_param(cb_result *r, const char *name, uint64_t value)
+{
+    memset(&r->args[0], 0, sizeof r->args[0]);
+    snprintf(r->args[0].name, sizeof r->args[0].name, "%s", name != NULL ? name : "");
+    r->args[0].value = value;
+    r->nargs = 1;
+    r->named_args = 0;
 }
 
 int cb_result_set_string(char **field, const char *s)
@@ -63,6 +72,19 @@ void cb_result_fail(cb_result *r, const char *reason)
         /* out of memory: a static reason still tells the user something */
         r->failure = NULL;
     }
+}
+
+const char *cb_statistic_name(cb_statistic s)
+{
+    switch (s) {
+    case CB_STATISTIC_SLOPE:
+        return "slope";
+    case CB_STATISTIC_MEAN:
+        return "mean";
+    case CB_STATISTIC_MEDIAN:
+        return "median";
+    }
+    return "";
 }
 
 const char *cb_mode_name(cb_mode mode)

@@ -64,30 +64,77 @@ typedef struct cb_plan {
     double   expected_ns; /* what the plan will take: above target means it overruns */
 } cb_plan;
 
+/*
+ * What a comparison could establish about the change of a benchmark's
+ * estimate, from its interval and p-value, a noise threshold and the
+ * resolution the gate requires (compare.h says how):
+ */
 typedef enum cb_verdict {
-    CB_VERDICT_NO_CHANGE = 0, /* p >= significance level */
-    CB_VERDICT_WITHIN_NOISE,  /* significant, but the interval reaches inside the threshold */
-    CB_VERDICT_IMPROVED,      /* the whole interval below -threshold */
-    CB_VERDICT_REGRESSED      /* the whole interval above +threshold */
+    CB_VERDICT_NO_CHANGE = 0, /* nothing established, but the interval lies within the resolution */
+    CB_VERDICT_WITHIN_NOISE,  /* the whole interval lies inside the noise threshold */
+    CB_VERDICT_IMPROVED,      /* significant, the whole interval below -threshold */
+    CB_VERDICT_REGRESSED,     /* significant, the whole interval above +threshold */
+    CB_VERDICT_UNRESOLVED     /* nothing established, and the interval reaches beyond the
+                               * resolution: the comparison could not see a change that size */
 } cb_verdict;
+
+/* The statistic a comparison is of: each benchmark's own estimate (the slope
+ * of a linear run, the mean of a flat one), or in the paired A/B gate each
+ * process's median. */
+typedef enum cb_statistic {
+    CB_STATISTIC_SLOPE = 0,
+    CB_STATISTIC_MEAN,
+    CB_STATISTIC_MEDIAN
+} cb_statistic;
 
 /* A result against its baseline: relative changes, new / old - 1. */
 typedef struct cb_change {
-    cb_estimate mean, median;
-    double      t;           /* Welch's t of new against old */
-    double      p_value;     /* bootstrap t-test; -1 when exact (no test needed) */
-    cb_verdict  verdict;
-    double      old_typical; /* the baseline's headline estimate */
-    double      new_typical; /* and this run's, on the same footing */
-    size_t      rounds;      /* A/B rounds behind a paired comparison; 0 otherwise */
+    cb_statistic statistic;   /* what estimate, old_typical and new_typical are of */
+    cb_estimate  estimate;    /* the change of that statistic: the one that decides */
+    cb_estimate  mean, median; /* the changes of the per-iteration mean and median, which
+                               * are shown labelled; median is a point in a paired one */
+    double       t;           /* Welch's t of new against old (paired: Yuen's) */
+    double       p_value;     /* -1 when exact (no test needed) */
+    double       significance; /* the level p was held to: the family-wise level over the
+                               * comparisons made together (Bonferroni) */
+    double       resolution;  /* the largest |change| the interval leaves possible: it
+                               * rules out anything bigger; 0 for exact counts */
+    cb_verdict   verdict;
+    double       old_typical; /* the baseline's estimate of the statistic */
+    double       new_typical; /* and this run's */
+    size_t       rounds;      /* A/B rounds behind a paired comparison; 0 otherwise */
+    int          mode_differs; /* the two were sampled in different modes, so the statistic
+                               * is the mean, which both have */
 } cb_change;
 
+const char *cb_statistic_name(cb_statistic s);
+
+/* A benchmark's value on one of its parameter axes. */
+typedef struct cb_arg {
+    char     name[33]; /* the axis's name ("" for a list of params without a param_name) */
+    char     unit[33]; /* what a step counts, singular, for fits; "" when not declared */
+    uint64_t value;
+} cb_arg;
+
+/* A custom counter (cb_state_counter()), over the samples. */
+typedef struct cb_counter {
+    char   name[32];
+    double per_iteration;
+    double per_second; /* of the timed sections' wall time */
+} cb_counter;
+
+#define CB_RESULT_MAX_COUNTERS 8
+
 typedef struct cb_result {
-    char         *name;  /* "group/function[/param][/impl]" */
+    char         *name;  /* "group/function[/param...][/impl]" */
     char         *impl;  /* NULL when not given */
-    char         *param_name;
-    uint64_t      param;
-    int           has_param;
+    /* the parameters: args[0..nargs), shown in the name as name=value when
+     * named, as the value alone otherwise */
+    cb_arg        args[CB_MAX_AXES];
+    size_t        nargs;
+    int           named_args;
+    cb_counter    counters[CB_RESULT_MAX_COUNTERS];
+    size_t        ncounters;
     cb_throughput throughput;
     uint64_t      per_iteration;
     int           failed;
@@ -115,6 +162,11 @@ void cb_result_free(cb_result *r);
 
 /* Sets r->failed and r->failure (a clean copy of reason). */
 void cb_result_fail(cb_result *r, const char *reason);
+
+/* Gives r one parameter shown by its value, as a list of params does: a
+ * result built by hand (tests) or read from a schema-1 baseline. name may be
+ * NULL. */
+void cb_result_set_param(cb_result *r, const char *name, uint64_t value);
 
 /* Sets a string field of r to a copy of s (NULL allowed), cleaned as
  * core/text.h says: every string of a result may come from outside (a

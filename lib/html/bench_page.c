@@ -41,8 +41,7 @@ static void percent_interval(cb_buf *h, const cb_estimate *e)
 }
 
 /* Criterion's lines at the top: time, throughput, change and verdict. */
-static void headline(cb_buf *h, const cb_run *run, const cb_report_options *opt,
-                     const cb_result *r)
+static void headline(cb_buf *h, const cb_run *run, const cb_result *r)
 {
     const cb_change *c = &r->change;
 
@@ -57,15 +56,22 @@ static void headline(cb_buf *h, const cb_run *run, const cb_report_options *opt,
     }
     if (r->has_change) {
         cb_buf_puts(h, "<tr><th>change</th><td class=\"n\">");
-        percent_interval(h, &c->mean);
+        percent_interval(h, &c->estimate);
         if (c->p_value < 0.0) {
             cb_buf_puts(h, " (exact counts)");
         } else {
-            cb_buf_printf(h, " (p = %.2f %s %.2f)", c->p_value,
-                           c->p_value < opt->significance ? "&lt;" : "&gt;", opt->significance);
+            char p[16], level[16];
+
+            cb_format_probability(p, sizeof p, c->p_value);
+            cb_format_probability(level, sizeof level, c->significance);
+            cb_buf_puts(h, " (p = ");
+            cb_html_escape(h, p);
+            cb_buf_printf(h, " %s %s; resolved to &plusmn;%.3g%%)",
+                          c->p_value < c->significance ? "&lt;" : "&gt;", level,
+                          100.0 * c->resolution);
         }
         cb_buf_printf(h, "</td></tr>\n<tr><th></th><td class=\"verdict %s\">%s</td></tr>\n",
-                       cb_html_verdict_class(c->verdict), cb_verdict_sentence(c->verdict));
+                       cb_html_verdict_class(c->verdict), cb_change_sentence(c));
     }
     cb_buf_puts(h, "</table>\n");
 }
@@ -208,6 +214,18 @@ static void outliers(cb_buf *h, const cb_run *run, const cb_result *r)
     cb_buf_puts(h, "</table>\n");
 }
 
+/* What a change is of, as the table's first row reads. */
+static const char *statistic_label(const cb_change *c)
+{
+    if (c->rounds > 0) {
+        return "Median of each process, paired";
+    }
+    if (c->mode_differs) {
+        return "Mean (the runs were sampled in different modes)";
+    }
+    return c->statistic == CB_STATISTIC_SLOPE ? "Slope (the estimate)" : "Mean (the estimate)";
+}
+
 static void change(cb_buf *h, const cb_run *run, const cb_report_options *opt,
                    const cb_result *r)
 {
@@ -218,20 +236,27 @@ static void change(cb_buf *h, const cb_run *run, const cb_report_options *opt,
     cb_html_escape(h, opt->baseline_name);
     cb_buf_puts(h, "</h2>\n");
     interval_table(h);
-    change_row(h, "Mean", &c->mean);
-    change_row(h, "Median", &c->median);
+    /* the statistic that decides first; the others labelled, for reference */
+    change_row(h, statistic_label(c), &c->estimate);
+    if (c->statistic != CB_STATISTIC_MEAN && c->rounds == 0) {
+        change_row(h, "Mean (for reference)", &c->mean);
+    }
+    if (c->rounds == 0) {
+        change_row(h, "Median (for reference)", &c->median);
+    }
     cb_buf_puts(h, "</table>\n");
     cb_format_value(old, sizeof old, c->old_typical, run->unit);
-    cb_format_value(now, sizeof now, cb_result_typical(r)->point, run->unit);
-    cb_buf_printf(h, "<p>Baseline %s, this run %s. ", old, now);
+    cb_format_value(now, sizeof now, c->new_typical, run->unit);
+    cb_buf_printf(h, "<p>%s: baseline %s, this run %s. ", statistic_label(c), old, now);
     if (c->p_value < 0.0) {
         cb_buf_puts(h, "Exact counts: no test is needed.");
     } else {
-        cb_buf_printf(h, "p = %.4f (bootstrap t-test, significance level %.2f%s).", c->p_value,
-                       opt->significance, c->rounds > 0 ? ", paired rounds" : "");
+        cb_buf_printf(h, "p = %.4g (bootstrap t-test, significance level %.2g%s); the interval "
+                         "rules out changes beyond &plusmn;%.3g%%.", c->p_value, c->significance,
+                      c->rounds > 0 ? ", paired rounds" : "", 100.0 * c->resolution);
     }
     cb_buf_printf(h, " <span class=\"verdict %s\">%s</span></p>\n",
-                   cb_html_verdict_class(c->verdict), cb_verdict_sentence(c->verdict));
+                   cb_html_verdict_class(c->verdict), cb_change_sentence(c));
 }
 
 int cb_html_bench_page(cb_buf *h, const cb_run *run, const cb_report_options *opt,
@@ -248,7 +273,7 @@ int cb_html_bench_page(cb_buf *h, const cb_run *run, const cb_report_options *op
     }
     cb_name_group(r->name, group, sizeof group);
     cb_html_page_begin(h, r->name, group);
-    headline(h, run, opt, r);
+    headline(h, run, r);
     sampling(h, r);
     cb_buf_puts(h, "<h2>Probability density</h2>\n");
     if (cb_html_chart_density(h, run, r, old, opt->baseline_name) != 0) {

@@ -32,7 +32,7 @@ static int per_iteration_form(const cb_sweep *sw, double *k)
 
     *k = (double) sw->points[0]->per_iteration;
     for (i = 0; i < sw->n; i++) {
-        is_param &= sw->points[i]->per_iteration == sw->points[i]->param;
+        is_param &= (double) sw->points[i]->per_iteration == cb_sweep_x(sw, i);
         is_const &= (double) sw->points[i]->per_iteration == *k;
     }
     return is_param ? 1 : is_const ? 0 : -1;
@@ -41,7 +41,7 @@ static int per_iteration_form(const cb_sweep *sw, double *k)
 static void fit_line(cb_svg *s, const cb_run *run, const cb_sweep *sw, int throughput,
                      const char *cls)
 {
-    double p0 = (double) sw->points[0]->param, p1 = (double) sw->points[sw->n - 1]->param;
+    double p0 = cb_sweep_x(sw, 0), p1 = cb_sweep_x(sw, sw->n - 1);
     double x[FIT_POINTS], y[FIT_POINTS], k = 0.0;
     int    form = throughput ? per_iteration_form(sw, &k) : 0;
     size_t i;
@@ -79,7 +79,7 @@ static void sweep_points(cb_svg *s, const cb_run *run, const cb_sweep *sw, int t
         const cb_result   *r = sw->points[i];
         const cb_estimate *e = plotted(r, throughput);
         cb_throughput      kind = throughput ? r->throughput : CB_THROUGHPUT_NONE;
-        double             p = (double) r->param;
+        double             p = cb_sweep_x(sw, i);
 
         cb_html_format(lo, sizeof lo, e->lower, run->unit, kind);
         cb_html_format(mid, sizeof mid, e->point, run->unit, kind);
@@ -99,7 +99,7 @@ static void parameter_ticks(cb_svg_axis *a, double *at, const cb_sweep *const *s
 
     for (i = 0; i < n; i++) {
         for (j = 0; j < sweeps[i]->n; j++) {
-            double p = (double) sweeps[i]->points[j]->param;
+            double p = cb_sweep_x(sweeps[i], j);
 
             for (k = 0; k < m && at[k] < p; k++) {
             }
@@ -157,8 +157,8 @@ void cb_html_chart_sweeps(cb_buf *h, const cb_run *run, const cb_sweep *const *s
         for (j = 0; j < sweeps[i]->n; j++) {
             const cb_estimate *e = plotted(sweeps[i]->points[j], throughput);
 
-            xlo = fmin(xlo, (double) sweeps[i]->points[j]->param);
-            xhi = fmax(xhi, (double) sweeps[i]->points[j]->param);
+            xlo = fmin(xlo, cb_sweep_x(sweeps[i], j));
+            xhi = fmax(xhi, cb_sweep_x(sweeps[i], j));
             ylo = fmin(ylo, e->lower);
             yhi = fmax(yhi, e->upper);
         }

@@ -159,8 +159,10 @@ static void costs(cb_buf *h, const cb_run *run, const cb_groups *g)
         cb_html_link(h, CB_HTML_BENCH, c->variant->name);
         cb_buf_puts(h, "</td><td>");
         cb_html_escape(h, c->what);
+        /* an interval that holds 0 measured no cost, whatever its middle says */
         cb_buf_printf(h, "</td><td class=\"n\">%s<span class=\"ci\">[%s, %s]</span></td>"
-                          "<td class=\"name\">", mid, lo, hi);
+                          "<td class=\"name\">",
+                      c->cost.lower > 0.0 ? mid : "no measurable cost", lo, hi);
         cb_html_link(h, CB_HTML_BENCH, c->base->name);
         cb_buf_puts(h, "</td></tr>\n");
     }

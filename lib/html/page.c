@@ -97,7 +97,10 @@ void cb_html_link(cb_buf *h, const char *prefix, const char *name)
 
 const char *cb_html_verdict_class(cb_verdict v)
 {
-    return v == CB_VERDICT_REGRESSED ? "regressed" : v == CB_VERDICT_IMPROVED ? "improved" : "";
+    return v == CB_VERDICT_REGRESSED    ? "regressed"
+           : v == CB_VERDICT_IMPROVED   ? "improved"
+           : v == CB_VERDICT_UNRESOLVED ? "unresolved"
+                                        : "";
 }
 
 /* A verdict in a table cell: "regressed", "within noise", ... */
@@ -110,6 +113,8 @@ static const char *verdict_words(cb_verdict v)
         return "improved";
     case CB_VERDICT_WITHIN_NOISE:
         return "within noise";
+    case CB_VERDICT_UNRESOLVED:
+        return "unresolved";
     case CB_VERDICT_NO_CHANGE:
         break;
     }
@@ -137,13 +142,13 @@ static void change_cells(cb_buf *h, const cb_result *r)
         cb_buf_puts(h, "<td class=\"n\">new</td><td></td><td></td>");
         return;
     }
-    cb_format_percent(mid, sizeof mid, c->mean.point);
+    cb_format_percent(mid, sizeof mid, c->estimate.point);
     if (c->p_value < 0.0) {
         /* exact counts: no interval, no test */
         cb_buf_printf(h, "<td class=\"n\">%s</td><td class=\"n\">exact</td>", mid);
     } else {
-        cb_format_percent(lo, sizeof lo, c->mean.lower);
-        cb_format_percent(hi, sizeof hi, c->mean.upper);
+        cb_format_percent(lo, sizeof lo, c->estimate.lower);
+        cb_format_percent(hi, sizeof hi, c->estimate.upper);
         interval_cell(h, mid, lo, hi);
         cb_buf_printf(h, "<td class=\"n\">%.2f</td>", c->p_value);
     }

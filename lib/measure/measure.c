@@ -1,16 +1,27 @@
+#include <stdio.h>
+#include <string.h>
+
 #include "measure/measure.h"
 
 int cb_measure_identify(cb_result *r, const cb_instance *inst)
 {
+    size_t i;
+
     if (cb_result_set_string(&r->name, inst->name) != 0 ||
         cb_result_set_string(&r->impl, inst->def->impl) != 0 ||
-        cb_result_set_string(&r->param_name, inst->def->param_name) != 0 ||
         cb_result_set_string(&r->variant_of, inst->variant_of) != 0 ||
         cb_result_set_string(&r->variant, inst->def->variant) != 0) {
         return -1;
     }
-    r->param = inst->param;
-    r->has_param = inst->has_param;
+    for (i = 0; i < inst->naxes; i++) {
+        const cb_axis *a = &inst->axes[i];
+
+        snprintf(r->args[i].name, sizeof r->args[i].name, "%s", a->name != NULL ? a->name : "");
+        snprintf(r->args[i].unit, sizeof r->args[i].unit, "%s", a->unit != NULL ? a->unit : "");
+        r->args[i].value = inst->args[i];
+    }
+    r->nargs = inst->naxes;
+    r->named_args = inst->named;
     r->throughput = inst->def->throughput;
     r->per_iteration = inst->per_iteration;
     return 0;
@@ -23,37 +34,75 @@ static void keep_note(cb_result *r, const cb_state *s)
     }
 }
 
-void cb_measure_run(const cb_instance *inst, cb_clock *clock, const cb_measure_config *cfg,
-                    const cb_progress *progress, cb_result *r)
+/* The counters over the samples: per iteration, and per second of the timed
+ * sections. */
+static void keep_counters(cb_result *r, const cb_state *s)
 {
-    cb_state s;
-    double   met_ns;
+    double iters = 0.0;
+    size_t i;
 
-    cb_state_init(&s, inst, clock);
-    if (inst->def->check != NULL && cb_state_call(&s, inst->def->check, 1, 0) != 0) {
-        keep_note(r, &s);
-        cb_result_fail(r, s.failure);
+    for (i = 0; i < r->samples.n; i++) {
+        iters += r->samples.iters[i];
+    }
+    for (i = 0; i < s->ncounters && iters > 0.0; i++) {
+        cb_counter *c = &r->counters[r->ncounters++];
+
+        snprintf(c->name, sizeof c->name, "%s", s->counters[i].name);
+        c->per_iteration = s->counters[i].total / iters;
+        c->per_second = s->tally_wall_ns > 0 ? s->counters[i].total * 1e9 /
+                                                   (double) s->tally_wall_ns
+                                             : 0.0;
+    }
+}
+
+/* Check, warm-up, plan and samples, in s; the outcome in r. */
+static void measure(cb_state *s, const cb_measure_config *cfg, const cb_progress *progress,
+                    cb_result *r)
+{
+    const cb_instance *inst = s->inst;
+    double             met_ns;
+
+    if (inst->def->check != NULL && cb_state_call(s, inst->def->check, 1, 0) != 0) {
+        cb_result_fail(r, s->failure);
         return;
     }
     if (cfg->test_only) {
-        if (cb_state_call(&s, inst->def->run, 1, 1) != 0) {
-            cb_result_fail(r, s.failure);
+        if (cb_state_call(s, inst->def->run, 1, 1) != 0) {
+            cb_result_fail(r, s->failure);
         }
-        keep_note(r, &s);
         return;
     }
     if (progress != NULL && progress->warm_up != NULL) {
         progress->warm_up(progress->self, inst->name, cfg->warm_up_ns);
     }
-    if (cb_sampling_warm_up(&s, cfg->warm_up_ns, &met_ns) != 0 ||
-        (clock->ops->plan_ns_per_count > 0.0 && cb_sampling_count_one(&s, &met_ns) != 0)) {
+    if (cb_sampling_warm_up(s, cfg->warm_up_ns, &met_ns) != 0 ||
+        (s->clock->ops->plan_ns_per_count > 0.0 && cb_sampling_count_one(s, &met_ns) != 0)) {
+        cb_result_fail(r, s->failure);
+        return;
+    }
+    cb_sampling_plan(met_ns, cfg->sample_size, cfg->measurement_ns, &r->plan);
+    if (cb_sampling_collect(s, &r->plan, &r->samples, progress) != 0) {
+        cb_result_fail(r, s->failure);
+        return;
+    }
+    keep_counters(r, s);
+}
+
+void cb_measure_run(const cb_instance *inst, cb_clock *clock, const cb_measure_config *cfg,
+                    const cb_progress *progress, cb_result *r)
+{
+    cb_state s;
+
+    cb_state_init(&s, inst, clock);
+    /* the fixture: once per process, around everything else */
+    if (inst->def->setup != NULL && cb_state_call(&s, inst->def->setup, 0, 0) != 0) {
         keep_note(r, &s);
         cb_result_fail(r, s.failure);
         return;
     }
-    cb_sampling_plan(met_ns, cfg->sample_size, cfg->measurement_ns, &r->plan);
-    if (cb_sampling_collect(&s, &r->plan, &r->samples, progress) != 0) {
-        cb_result_fail(r, s.failure);
+    measure(&s, cfg, progress, r);
+    if (inst->def->teardown != NULL) {
+        inst->def->teardown(&s);
     }
     keep_note(r, &s);
 }

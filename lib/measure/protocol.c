@@ -32,6 +32,10 @@ void cb_protocol_write(FILE *f, const cb_result *r, int with_samples)
         for (i = 0; i < r->samples.n; i++) {
             fprintf(f, "sample %.17g %.17g\n", r->samples.iters[i], r->samples.values[i]);
         }
+        for (i = 0; i < r->ncounters; i++) {
+            fprintf(f, "counter %s %.17g %.17g\n", r->counters[i].name,
+                    r->counters[i].per_iteration, r->counters[i].per_second);
+        }
     }
     fputs("end\n", f);
 }
@@ -97,6 +101,16 @@ int cb_protocol_parse(char *text, cb_result *r, const char **why)
                 return -1;
             }
             k++;
+        } else if (strncmp(line, "counter ", 8) == 0) {
+            cb_counter *c = &r->counters[r->ncounters];
+
+            if (r->ncounters == CB_RESULT_MAX_COUNTERS ||
+                sscanf(line + 8, "%31s %lf %lf", c->name, &c->per_iteration,
+                       &c->per_second) != 3) {
+                *why = "unreadable counter";
+                return -1;
+            }
+            r->ncounters++;
         } else if (strcmp(line, "end") == 0) {
             ended = 1;
         }

@@ -4,6 +4,7 @@
  *
  *     plan <mode> <n> <d> <met_ns> <target_ns> <expected_ns>
  *     sample <iterations> <value>          (n of them)
+ *     counter <name> <per_iteration> <per_second>
  *     note <text>
  *     failed <text>
  *     end

@@ -114,6 +114,7 @@ int cb_sampling_collect(cb_state *s, const cb_plan *plan, cb_samples *out,
     if (cb_samples_alloc(out, plan->n) != 0) {
         return cb_state_fail(s, "out of memory for %zu samples", plan->n);
     }
+    cb_state_tally_reset(s);
     for (i = 0; i < plan->n; i++) {
         uint64_t iters = cb_sampling_iterations(plan, i);
 
@@ -124,6 +125,7 @@ int cb_sampling_collect(cb_state *s, const cb_plan *plan, cb_samples *out,
             cb_samples_free(out);
             return -1;
         }
+        cb_state_tally_add(s);
         out->iters[i] = (double) iters;
     }
     if (progress != NULL && progress->collect != NULL) {

@@ -1,3 +1,4 @@
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -57,9 +58,102 @@ void cb_state_stop(cb_state *s)
     s->running = 0;
 }
 
+uint64_t cb_state_batch(cb_state *s, uint64_t size)
+{
+    uint64_t n = s->iterations - s->batched;
+
+    if (size == 0) {
+        cb_state_fail(s, "cb_state_batch: a batch of 0 iterations");
+        return 0;
+    }
+    n = n < size ? n : size;
+    s->batched += n;
+    return n;
+}
+
 uint64_t cb_state_param(const cb_state *s)
 {
-    return s->inst->param;
+    return s->inst->naxes > 0 ? s->inst->args[0] : 0;
+}
+
+uint64_t cb_state_arg(cb_state *s, const char *axis)
+{
+    uint64_t v = 0;
+
+    if (cb_instance_arg(s->inst, axis, &v) != 0) {
+        cb_state_fail(s, "cb_state_arg: no axis named \"%.32s\"", axis);
+    }
+    return v;
+}
+
+void cb_state_set_fixture(cb_state *s, void *fixture)
+{
+    s->fixture = fixture;
+}
+
+void *cb_state_fixture(const cb_state *s)
+{
+    return s->fixture;
+}
+
+/* Counter names are printed in reports and stored as JSON keys: the
+ * registry's small alphabet. */
+static int valid_counter_name(const char *name)
+{
+    const char *p;
+
+    if (name[0] == '\0' || strlen(name) > CB_COUNTER_NAME_MAX) {
+        return 0;
+    }
+    for (p = name; *p != '\0'; p++) {
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              strchr("-_.", *p) != NULL)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+void cb_state_counter(cb_state *s, const char *name, double value)
+{
+    size_t i;
+
+    if (!valid_counter_name(name) || !isfinite(value)) {
+        cb_state_fail(s, "cb_state_counter: a name of 1 to 31 of [A-Za-z0-9-_.] and a finite "
+                         "value are needed");
+        return;
+    }
+    for (i = 0; i < s->ncounters && strcmp(s->counters[i].name, name) != 0; i++) {
+    }
+    if (i == s->ncounters) {
+        if (i == CB_MAX_COUNTERS) {
+            cb_state_fail(s, "cb_state_counter: more than %d counters", CB_MAX_COUNTERS);
+            return;
+        }
+        snprintf(s->counters[i].name, sizeof s->counters[i].name, "%s", name);
+        s->ncounters++;
+    }
+    s->counters[i].call += value;
+}
+
+void cb_state_tally_add(cb_state *s)
+{
+    size_t i;
+
+    for (i = 0; i < s->ncounters; i++) {
+        s->counters[i].total += s->counters[i].call;
+    }
+    s->tally_wall_ns += s->wall_ns;
+}
+
+void cb_state_tally_reset(cb_state *s)
+{
+    size_t i;
+
+    for (i = 0; i < s->ncounters; i++) {
+        s->counters[i].total = 0.0;
+    }
+    s->tally_wall_ns = 0;
 }
 
 void *cb_state_ctx(const cb_state *s)
@@ -100,13 +194,18 @@ void cb_state_note(cb_state *s, const char *fmt, ...)
 
 int cb_state_call(cb_state *s, int (*fn)(cb_state *), uint64_t iterations, int must_time)
 {
-    int rc;
+    size_t i;
+    int    rc;
 
     s->iterations = iterations;
+    s->batched = 0;
     s->measured = 0;
     s->wall_ns = 0;
     s->starts = 0;
     s->running = 0;
+    for (i = 0; i < s->ncounters; i++) {
+        s->counters[i].call = 0.0;
+    }
     rc = fn(s);
     if (rc != 0) {
         return cb_state_fail(s, "returned %d", rc);
@@ -119,6 +218,11 @@ int cb_state_call(cb_state *s, int (*fn)(cb_state *), uint64_t iterations, int m
     }
     if (must_time && s->starts == 0) {
         return cb_state_fail(s, "never started the timer (no CB_LOOP or cb_state_start)");
+    }
+    if (s->batched != 0 && s->batched != iterations) {
+        /* a batch loop left early: the time would be of fewer iterations */
+        return cb_state_fail(s, "the batches covered %llu of %llu iterations",
+                             (unsigned long long) s->batched, (unsigned long long) iterations);
     }
     return 0;
 }

@@ -1,26 +1,42 @@
 /*
  * cb_state, the handle a benchmark function receives: the iteration count the
- * harness asks for, the timer it accumulates into, and what the function
- * reports back (a failure, a note).
+ * harness asks for, the timer it accumulates into, the batches it hands out,
+ * the fixture it keeps, and what the function reports back (a failure, a note,
+ * its counters).
  */
 #ifndef CB_STATE_H
 #define CB_STATE_H
 
 #include <stdint.h>
 #include "measure/clock.h"
+#include "core/result.h"
 #include "measure/registry.h"
 
 #define CB_NOTE_MAX 256
+#define CB_MAX_COUNTERS CB_RESULT_MAX_COUNTERS
+#define CB_COUNTER_NAME_MAX 31
+
+/* A custom counter: what cb_state_counter() added in the current call, and
+ * over the calls since cb_state_tally_reset(). */
+typedef struct cb_state_counter_ {
+    char   name[CB_COUNTER_NAME_MAX + 1];
+    double call, total;
+} cb_state_counter_;
 
 struct cb_state {
     const cb_instance *inst;
     cb_clock          *clock;
     uint64_t           iterations;
+    uint64_t           batched;  /* iterations cb_state_batch() handed out this call */
     uint64_t           mark, wall_mark;
-    uint64_t           measured; /* in clock->unit, summed over start/stop pairs */
+    uint64_t           measured; /* in the clock's unit, summed over start/stop pairs */
     uint64_t           wall_ns;  /* wall time of the same timed sections */
     int                running;
     unsigned           starts;
+    void              *fixture;
+    cb_state_counter_  counters[CB_MAX_COUNTERS];
+    size_t             ncounters;
+    uint64_t           tally_wall_ns; /* the timed sections' wall time since the reset */
     int                failed;
     char               failure[CB_ERROR_MAX];
     char               note[CB_NOTE_MAX];
@@ -35,5 +51,12 @@ void cb_state_init(cb_state *s, const cb_instance *inst, cb_clock *clock);
  * (when must_time) never started it.
  */
 int cb_state_call(cb_state *s, int (*fn)(cb_state *), uint64_t iterations, int must_time);
+
+/* Adds the last call's counters and timed wall time to their totals: the
+ * samples are tallied, not the warm-up. */
+void cb_state_tally_add(cb_state *s);
+
+/* Zeroes those totals. */
+void cb_state_tally_reset(cb_state *s);
 
 #endif

@@ -82,7 +82,7 @@ static void write_row(void *self, const cb_run *run, const cb_result *r)
     }
     fprintf(out, ",%zu", cb_outliers_total(&a->outliers));
     if (r->has_change) {
-        put_estimate(out, &r->change.mean);
+        put_estimate(out, &r->change.estimate);
         fprintf(out, ",%.17g,%s,", r->change.p_value, cb_verdict_name(r->change.verdict));
     } else {
         fputs(",,,,,,", out);

@@ -135,3 +135,12 @@ void cb_format_count(char *buf, size_t size, double n)
         snprintf(buf, size, "%.0f", n);
     }
 }
+
+void cb_format_probability(char *buf, size_t size, double p)
+{
+    if (p > 0.0 && p < 1e-4) {
+        snprintf(buf, size, "<0.0001");
+    } else {
+        snprintf(buf, size, "%.2g", p);
+    }
+}

@@ -22,6 +22,10 @@ void cb_format_throughput(char *buf, size_t size, double per_second, cb_throughp
 /* A relative change: "+0.21%", "-1.02%". */
 void cb_format_percent(char *buf, size_t size, double fraction);
 
+/* A probability or significance level in two significant digits and never
+ * in exponent form: "0.74", "0.05", "0.00053"; below 0.0001, "<0.0001". */
+void cb_format_probability(char *buf, size_t size, double p);
+
 /* A plain count with a K/M/G suffix: "5.1M". */
 void cb_format_count(char *buf, size_t size, double n);
 

@@ -1,3 +1,4 @@
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,22 +44,22 @@ static void add_code(cb_buf *t, const char *s)
     cb_buf_printf(t, "`");
 }
 
+/* The order of the table: what needs a reviewer first. */
 static int rank(const cb_result *r)
 {
-    if (!r->has_change) {
-        return 4;
-    }
     switch (r->change.verdict) {
     case CB_VERDICT_REGRESSED:
         return 0;
-    case CB_VERDICT_IMPROVED:
+    case CB_VERDICT_UNRESOLVED:
         return 1;
-    case CB_VERDICT_WITHIN_NOISE:
+    case CB_VERDICT_IMPROVED:
         return 2;
-    case CB_VERDICT_NO_CHANGE:
+    case CB_VERDICT_WITHIN_NOISE:
         return 3;
+    case CB_VERDICT_NO_CHANGE:
+        return 4;
     }
-    return 4;
+    return 5;
 }
 
 static const char *verdict_cell(const cb_result *r)
@@ -66,6 +67,8 @@ static const char *verdict_cell(const cb_result *r)
     switch (r->change.verdict) {
     case CB_VERDICT_REGRESSED:
         return "**regressed**";
+    case CB_VERDICT_UNRESOLVED:
+        return "**unresolved**";
     case CB_VERDICT_IMPROVED:
         return "improved";
     case CB_VERDICT_WITHIN_NOISE:
@@ -76,61 +79,171 @@ static const char *verdict_cell(const cb_result *r)
     return "";
 }
 
+/* A value of the compared statistic, named when it is not the benchmark's
+ * own estimate (a mode changed between the runs). */
+static void add_value(cb_buf *t, const cb_run *run, const cb_result *r, double v)
+{
+    char buf[48];
+
+    cb_format_value(buf, sizeof buf, v, run->unit);
+    cb_buf_printf(t, " %s%s |", buf, r->change.mode_differs ? " (mean)" : "");
+}
+
 static void add_row(cb_buf *t, const cb_run *run, const cb_result *r)
 {
-    char old[48], now[48], c[32], lo[32], hi[32];
+    const cb_change *c = &r->change;
+    char             mid[32], lo[32], hi[32];
 
-    cb_format_value(old, sizeof old, r->change.old_typical, run->unit);
-    cb_format_value(now, sizeof now, r->change.new_typical, run->unit);
-    cb_format_percent(c, sizeof c, r->change.mean.point);
     cb_buf_printf(t, "| ");
     add_code(t, r->name);
-    cb_buf_printf(t, " | %s | %s | %s", old, now, c);
-    if (r->change.p_value >= 0.0) {
-        cb_format_percent(lo, sizeof lo, r->change.mean.lower);
-        cb_format_percent(hi, sizeof hi, r->change.mean.upper);
-        cb_buf_printf(t, " [%s, %s] | %.2f", lo, hi, r->change.p_value);
+    cb_buf_printf(t, " |");
+    add_value(t, run, r, c->old_typical);
+    add_value(t, run, r, c->new_typical);
+    cb_format_percent(mid, sizeof mid, c->estimate.point);
+    if (c->p_value >= 0.0) {
+        char p[16];
+
+        cb_format_percent(lo, sizeof lo, c->estimate.lower);
+        cb_format_percent(hi, sizeof hi, c->estimate.upper);
+        cb_format_probability(p, sizeof p, c->p_value);
+        cb_buf_printf(t, " %s [%s, %s] | \u00b1%.3g%% | %s |", mid, lo, hi,
+                      100.0 * c->resolution, p);
     } else {
-        cb_buf_printf(t, " | exact");
+        cb_buf_printf(t, " %s | exact | exact |", mid);
     }
-    cb_buf_printf(t, " | %s |\n", verdict_cell(r));
+    cb_buf_printf(t, " %s |\n", verdict_cell(r));
+}
+
+/* The compared results of verdict rank k, the biggest change first. */
+static void add_rows(cb_buf *t, const cb_run *run, int k)
+{
+    const cb_result **rows = calloc(run->n + 1, sizeof *rows);
+    size_t            i, j, n = 0;
+
+    if (rows == NULL) {
+        t->oom = 1;
+        return;
+    }
+    for (i = 0; i < run->n; i++) {
+        const cb_result *r = &run->results[i];
+
+        if (!r->has_change || rank(r) != k) {
+            continue;
+        }
+        for (j = n++; j > 0 && fabs(rows[j - 1]->change.estimate.point) <
+                                   fabs(r->change.estimate.point); j--) {
+            rows[j] = rows[j - 1];
+        }
+        rows[j] = r;
+    }
+    for (i = 0; i < n; i++) {
+        add_row(t, run, rows[i]);
+    }
+    free(rows);
+}
+
+/* What the comparison rule was, in one paragraph. */
+static void add_rule(cb_buf *t, const gate *g, const cb_run *run, size_t rounds)
+{
+    const cb_report_options *o = &g->opt;
+    char                     each[16];
+
+    if (run->measure == CB_MEASURE_INSTRUCTIONS) {
+        cb_buf_printf(t, "Instruction counts are exact: a change counts when it exceeds "
+                         "\u00b1%.3g%%.\n\n", o->noise_threshold * 100.0);
+        return;
+    }
+    cb_format_probability(each, sizeof each,
+                          o->significance / (double) (o->comparisons > 0 ? o->comparisons : 1));
+    cb_buf_printf(t, "A change counts when p < %.3g family-wise over the %zu comparison%s (%s "
+                     "each) and its %.0f%% interval lies wholly beyond \u00b1%.3g%%; one whose "
+                     "interval reaches beyond \u00b1%.3g%% (the resolution) is unresolved. ",
+                  o->significance, o->comparisons, o->comparisons == 1 ? "" : "s", each,
+                  run->confidence * 100.0, o->noise_threshold * 100.0, o->resolution * 100.0);
+    if (rounds > 0) {
+        cb_buf_printf(t, "Paired over %zu rounds of fresh processes, A and B back to back: Old and "
+                         "New are the median over rounds of each process's median time per "
+                         "iteration, and the change is the rounds' trimmed mean of B/A.\n\n",
+                      rounds);
+    } else {
+        cb_buf_printf(t, "Old and New are each benchmark's estimate (the slope of a linear run, "
+                         "the mean of a flat one).\n\n");
+    }
+}
+
+/* The unresolved, each with why, and what to do about it. */
+static void add_unresolved(cb_buf *t, const gate *g, const cb_run *run, size_t unresolved,
+                           size_t rounds)
+{
+    size_t i;
+
+    if (unresolved == 0) {
+        return;
+    }
+    cb_buf_printf(t, "**Unresolved** (%zu): the runner was too noisy to see a change of "
+                     "\u00b1%.3g%% in these; nothing is known of them either way.\n\n",
+                  unresolved, 100.0 * g->opt.resolution);
+    for (i = 0; i < run->n; i++) {
+        const cb_result *r = &run->results[i];
+
+        if (r->has_change && r->change.verdict == CB_VERDICT_UNRESOLVED) {
+            cb_buf_printf(t, "- ");
+            add_code(t, r->name);
+            cb_buf_printf(t, ": interval \u00b1%.3g%%: the runner was too noisy for this "
+                             "benchmark; %s or use --measure instructions.\n",
+                          100.0 * r->change.resolution,
+                          rounds > 0 ? "add rounds (AB_MAX_ROUNDS)" : "use the paired gate");
+        }
+    }
+    cb_buf_printf(t, "\n");
 }
 
 static void write_gate(void *self, const cb_run *run)
 {
-    gate     *g = self;
-    cb_buf    t = { NULL, 0, 0, 0 };
-    size_t    i, regressed = 0, compared = 0, failed = 0, fresh = 0;
-    int       r;
-    cb_error  err;
+    gate    *g = self;
+    cb_buf   t = { NULL, 0, 0, 0 };
+    size_t   i, regressed = 0, unresolved = 0, compared = 0, failed = 0, fresh = 0, rounds = 0;
+    int      k;
+    cb_error err;
 
     for (i = 0; i < run->n; i++) {
-        failed += run->results[i].failed != 0;
-        compared += run->results[i].has_change != 0;
-        regressed += run->results[i].has_change &&
-                     run->results[i].change.verdict == CB_VERDICT_REGRESSED;
-        fresh += !run->results[i].failed && !run->results[i].has_change;
+        const cb_result *r = &run->results[i];
+
+        failed += r->failed != 0;
+        compared += r->has_change != 0;
+        regressed += r->has_change && r->change.verdict == CB_VERDICT_REGRESSED;
+        unresolved += r->has_change && r->change.verdict == CB_VERDICT_UNRESOLVED;
+        fresh += !r->failed && !r->has_change;
+        rounds = r->has_change && r->change.rounds > rounds ? r->change.rounds : rounds;
     }
-    cb_buf_printf(&t, "## cryptbench: %s\n\n",
-        regressed > 0 ? (regressed == 1 ? "1 benchmark regressed" : "benchmarks regressed")
-        : failed > 0  ? "benchmarks failed"
-                      : "no regression");
+    if (regressed > 0) {
+        cb_buf_printf(&t, "## cryptbench: %zu regressed", regressed);
+    } else {
+        cb_buf_printf(&t, "## cryptbench: %s", failed > 0 ? "benchmarks failed" : "no regression");
+    }
+    if (unresolved > 0) {
+        cb_buf_printf(&t, ", %zu unresolved", unresolved);
+    }
+    cb_buf_printf(&t, "\n\n");
     if (g->opt.baseline_name != NULL) {
-        cb_buf_printf(&t, "%zu benchmark%s compared with baseline ", compared, compared == 1 ? "" : "s");
+        cb_buf_printf(&t, "%zu benchmark%s compared with ", compared, compared == 1 ? "" : "s");
         add_code(&t, g->opt.baseline_name);
         if (g->opt.baseline != NULL && g->opt.baseline->timestamp[0] != '\0') {
-            cb_buf_printf(&t, " (%s, commit %.12s)", g->opt.baseline->timestamp,
-                g->opt.baseline->machine.git_commit);
+            const char *commit = g->opt.baseline->machine.git_commit;
+
+            cb_buf_printf(&t, " (%s", g->opt.baseline->timestamp);
+            if (commit[0] != '\0' && strcmp(commit, "unknown") != 0) {
+                cb_buf_printf(&t, ", commit %.12s", commit);
+            }
+            cb_buf_printf(&t, ")");
         }
-        if (run->measure == CB_MEASURE_INSTRUCTIONS) {
-            cb_buf_printf(&t, ": instruction counts are exact, so a change counts when it exceeds "
-                    "\u00b1%.3g%%", g->opt.noise_threshold * 100.0);
-        } else {
-            cb_buf_printf(&t, ": a change counts when its %.0f%% interval lies wholly beyond \u00b1%.3g%% "
-                    "and p < %.3g", run->confidence * 100.0, g->opt.noise_threshold * 100.0,
-                g->opt.significance);
+        cb_buf_printf(&t, ": %zu regressed, %zu unresolved. ", regressed, unresolved);
+        add_rule(&t, g, run, rounds);
+        if (g->opt.gate_note != NULL) {
+            cb_buf_printf(&t, "> **Unpaired.** ");
+            add_cell(&t, g->opt.gate_note);
+            cb_buf_printf(&t, "\n\n");
         }
-        cb_buf_printf(&t, ". %zu regressed.\n\n", regressed);
         if (g->opt.differences != NULL && g->opt.differences[0] != '\0') {
             cb_buf_printf(&t, "**Warning:** the baseline was measured on another machine or build (");
             add_cell(&t, g->opt.differences);
@@ -140,17 +253,14 @@ static void write_gate(void *self, const cb_run *run)
         cb_buf_printf(&t, "No baseline to compare with: nothing can have regressed.\n\n");
     }
     if (compared > 0) {
-        cb_buf_printf(&t, "| Benchmark | Old | New | Change | p | Verdict |\n");
-        cb_buf_printf(&t, "|---|---:|---:|---:|---:|---|\n");
-        for (r = 0; r < 4; r++) {
-            for (i = 0; i < run->n; i++) {
-                if (run->results[i].has_change && rank(&run->results[i]) == r) {
-                    add_row(&t, run, &run->results[i]);
-                }
-            }
+        cb_buf_printf(&t, "| Benchmark | Old | New | Change | Resolved to | p | Verdict |\n");
+        cb_buf_printf(&t, "|---|---:|---:|---:|---:|---:|---|\n");
+        for (k = 0; k < 5; k++) {
+            add_rows(&t, run, k);
         }
         cb_buf_printf(&t, "\n");
     }
+    add_unresolved(&t, g, run, unresolved, rounds);
     if (failed > 0) {
         cb_buf_printf(&t, "**Failed** (not measured):\n\n");
         for (i = 0; i < run->n; i++) {

@@ -103,14 +103,14 @@ static void write_size_table(markdown *m, const cb_run *run)
     for (i = 0; sizes != NULL && series != NULL && i < run->n; i++) {
         const cb_result *r = &run->results[i];
 
-        if (r->failed || r->throughput != CB_THROUGHPUT_BYTES || !r->has_param ||
-            (series[i] = cb_group_series(r)) == NULL) {
+        if (r->failed || r->throughput != CB_THROUGHPUT_BYTES || r->nargs == 0 ||
+            (series[i] = cb_group_series(r, 0)) == NULL) {
             continue;
         }
-        for (j = 0; j < nsizes && sizes[j] != r->param; j++) {
+        for (j = 0; j < nsizes && sizes[j] != r->args[0].value; j++) {
         }
         if (j == nsizes) {
-            sizes[nsizes++] = r->param;
+            sizes[nsizes++] = r->args[0].value;
         }
         any = 1;
     }
@@ -147,7 +147,7 @@ static void write_size_table(markdown *m, const cb_run *run)
 
                 for (k = i; k < run->n && hit == NULL; k++) {
                     if (series[k] != NULL && strcmp(series[k], series[i]) == 0 &&
-                        run->results[k].param == sizes[j]) {
+                        run->results[k].args[0].value == sizes[j]) {
                         hit = &run->results[k];
                     }
                 }
@@ -206,9 +206,9 @@ static void write_row(markdown *m, const cb_run *run, const cb_result *r, int an
     if (r->has_change) {
         char clo[32], cmid[32], chi[32];
 
-        cb_format_percent(clo, sizeof clo, r->change.mean.lower);
-        cb_format_percent(cmid, sizeof cmid, r->change.mean.point);
-        cb_format_percent(chi, sizeof chi, r->change.mean.upper);
+        cb_format_percent(clo, sizeof clo, r->change.estimate.lower);
+        cb_format_percent(cmid, sizeof cmid, r->change.estimate.point);
+        cb_format_percent(chi, sizeof chi, r->change.estimate.upper);
         snprintf(change, sizeof change, " %s [%s, %s] | %.2f | %s |", cmid, clo, chi,
                  r->change.p_value, cb_verdict_sentence(r->change.verdict));
     }
@@ -227,7 +227,7 @@ static void write_table(void *self, const cb_run *run)
     }
     fprintf(m->opt.out, "| Benchmark | %s (%d%% CI) | Throughput | Outliers |%s\n",
             strcmp(run->unit, "ns") == 0 ? "Time" : run->unit, pct,
-            any_change ? " Change (mean) | p | Verdict |" : "");
+            any_change ? " Change | p | Verdict |" : "");
     fprintf(m->opt.out, "|---|---:|---:|---:|%s\n", any_change ? "---:|---:|---|" : "");
     for (i = 0; i < run->n; i++) {
         write_row(m, run, &run->results[i], any_change);

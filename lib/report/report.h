@@ -27,8 +27,11 @@ typedef struct cb_report_options {
     FILE         *out;   /* results */
     FILE         *err;   /* progress and warnings */
     int           color; /* ANSI colour on out and err */
-    double        significance;
+    double        significance;    /* family-wise, over `comparisons` */
     double        noise_threshold;
+    double        resolution;      /* an interval wider is unresolved */
+    size_t        comparisons;     /* made together, against the baseline */
+    const char   *gate_note;       /* said once by the gate about itself, or NULL */
     const char   *baseline_name; /* what the run was compared with, or NULL */
     const cb_run *baseline;      /* its stored run, or NULL */
     const char *const *missing;  /* selected benchmarks in the baseline, not in this run */

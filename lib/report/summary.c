@@ -6,6 +6,13 @@
 
 void cb_summary_ratio(char *buf, size_t size, const cb_impl_ratio *r)
 {
+    if (r->speedup.lower <= 1.0) {
+        /* the interval holds 1: which is faster is not established */
+        snprintf(buf, size, "%s: no measurable difference between %s and %s [%.2fx %.2fx]",
+                 r->primitive, r->faster->impl, r->slower->impl, r->speedup.lower,
+                 r->speedup.upper);
+        return;
+    }
     snprintf(buf, size, "%s: %s %.2fx faster than %s [%.2fx %.2fx]", r->primitive,
              r->faster->impl, r->speedup.point, r->slower->impl, r->speedup.lower,
              r->speedup.upper);
@@ -17,18 +24,29 @@ void cb_summary_sweep(char *buf, size_t size, const cb_sweep *s, const char *uni
 
     cb_format_value(per, sizeof per, s->fit.slope, unit);
     cb_format_value(fixed, sizeof fixed, fabs(s->fit.intercept), unit);
-    cb_group_unit_name(s->param_name, what, sizeof what);
-    snprintf(buf, size, "%s: %s per %s %s %s fixed, R\u00b2 %.5f", s->series, per, what,
-             s->fit.intercept < 0.0 ? "-" : "+", fixed, s->fit.r_squared);
+    cb_group_unit_name(s, what, sizeof what);
+    /* a line that fits badly says so: its per-unit cost is no such thing */
+    snprintf(buf, size, "%s: %s per %s %s %s fixed, R\u00b2 %.5f%s", s->series, per, what,
+             s->fit.intercept < 0.0 ? "-" : "+", fixed, s->fit.r_squared,
+             s->fit.r_squared < CB_SUMMARY_POOR_FIT ? " (poor fit: not a straight line)" : "");
 }
 
 void cb_summary_cost(char *buf, size_t size, const cb_variant_cost *c, const char *unit)
 {
     char mid[48], lo[48], hi[48];
 
-    cb_format_value(mid, sizeof mid, c->cost.point, unit);
+    cb_format_value(mid, sizeof mid, fabs(c->cost.point), unit);
     cb_format_value(lo, sizeof lo, c->cost.lower, unit);
     cb_format_value(hi, sizeof hi, c->cost.upper, unit);
-    snprintf(buf, size, "%s: %s costs %s [%s %s] more than %s", c->variant->name, c->what, mid,
-             lo, hi, c->base->name);
+    if (c->cost.lower > 0.0) {
+        snprintf(buf, size, "%s: %s costs %s [%s %s] more than %s", c->variant->name, c->what,
+                 mid, lo, hi, c->base->name);
+    } else if (c->cost.upper < 0.0) {
+        /* faster with the extra work: whatever it measured, it is not that cost */
+        snprintf(buf, size, "%s: %s faster than %s [%s %s]: no %s cost is measurable",
+                 c->variant->name, mid, c->base->name, lo, hi, c->what);
+    } else {
+        snprintf(buf, size, "%s: %s: no measurable difference from %s [%s %s]",
+                 c->variant->name, c->what, c->base->name, lo, hi);
+    }
 }

@@ -3,12 +3,18 @@
  * markdown reporters: "did/sha256/64: openssl 3.41x faster than libsodium
  * [3.38x 3.44x]", "kdf/pbkdf2-sha256/x/openssl: 220.10 ns per iteration +
  * 1.2345 us fixed, R² 0.99998", "...: key set-up costs 180.52 ns [...]".
+ * Never more than the intervals support: a ratio whose interval holds 1, and
+ * a cost whose interval holds 0, are "no measurable difference".
  */
 #ifndef CB_SUMMARY_H
 #define CB_SUMMARY_H
 
 #include <stddef.h>
 #include "stats/group.h"
+
+/* Below this R^2 a sweep's fit is labelled poor: time does not grow linearly
+ * with the parameter (a memory-hard KDF against passes at small memory, say). */
+#define CB_SUMMARY_POOR_FIT 0.9
 
 void cb_summary_ratio(char *buf, size_t size, const cb_impl_ratio *r);
 

@@ -95,9 +95,22 @@ static void print_estimate(terminal *t, const cb_run *run, const cb_result *r)
     }
 }
 
+/* "blocks: 16 per iteration, 1.2G/s", a line per custom counter */
+static void print_counters(terminal *t, const cb_result *r)
+{
+    char   rate[32];
+    size_t i;
+
+    for (i = 0; i < r->ncounters; i++) {
+        cb_format_count(rate, sizeof rate, r->counters[i].per_second);
+        fprintf(t->opt.out, "%*s%s: %.5g per iteration, %s/s\n", NAME_WIDTH, "",
+                r->counters[i].name, r->counters[i].per_iteration, rate);
+    }
+}
+
 static void print_change(terminal *t, const cb_change *ch)
 {
-    const cb_estimate *c = &ch->mean;
+    const cb_estimate *c = &ch->estimate;
     char               lo[32], mid[32], hi[32];
     const char        *color = "";
 
@@ -107,19 +120,33 @@ static void print_change(terminal *t, const cb_change *ch)
     fprintf(t->opt.out, "%*schange: ", NAME_WIDTH - 7, "");
     print_interval(t->opt.out, t, lo, mid, hi);
     if (ch->p_value < 0.0) {
-        fprintf(t->opt.out, " (exact counts)\n");
+        fprintf(t->opt.out, " (exact counts)");
     } else {
-        fprintf(t->opt.out, " (p = %.2f %s %.2f%s)\n", ch->p_value,
-                ch->p_value < t->opt.significance ? "<" : ">", t->opt.significance,
-                ch->rounds > 0 ? ", paired rounds" : "");
+        char p[16], level[16];
+
+        cb_format_probability(p, sizeof p, ch->p_value);
+        cb_format_probability(level, sizeof level, ch->significance);
+        fprintf(t->opt.out, " (p = %s %s %s%s)", p, ch->p_value < ch->significance ? "<" : ">",
+                level, ch->rounds > 0 ? ", paired rounds" : "");
     }
+    /* the statistic when it is not the estimate printed above */
+    if (ch->mode_differs) {
+        fprintf(t->opt.out, " of the mean: the baseline was sampled in the other mode");
+    }
+    fputc('\n', t->opt.out);
     if (ch->verdict == CB_VERDICT_REGRESSED) {
         color = RED;
     } else if (ch->verdict == CB_VERDICT_IMPROVED) {
         color = GREEN;
+    } else if (ch->verdict == CB_VERDICT_UNRESOLVED) {
+        color = YELLOW;
     }
-    fprintf(t->opt.out, "%*s%s%s%s\n", NAME_WIDTH, "", paint(t, color),
-            cb_verdict_sentence(ch->verdict), paint(t, color[0] != '\0' ? RESET : ""));
+    fprintf(t->opt.out, "%*s%s%s%s", NAME_WIDTH, "", paint(t, color),
+            cb_change_sentence(ch), paint(t, color[0] != '\0' ? RESET : ""));
+    if (ch->p_value >= 0.0) {
+        fprintf(t->opt.out, " Resolved to \u00b1%.3g%%.", 100.0 * ch->resolution);
+    }
+    fputc('\n', t->opt.out);
 }
 
 static void print_outliers(terminal *t, const cb_result *r)
@@ -186,6 +213,7 @@ static void print_result(void *self, const cb_run *run, const cb_result *r)
     fflush(t->opt.err);
     print_name(t, r->name);
     print_estimate(t, run, r);
+    print_counters(t, r);
     if (r->plan.mode == CB_MODE_FLAT) {
         /* linear is the rule; say when a routine was too slow for it */
         fprintf(t->opt.out, "%*sflat sampling: %zu samples of %llu iteration%s\n", NAME_WIDTH, "",

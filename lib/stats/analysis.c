@@ -137,11 +137,18 @@ int cb_analysis_run(const cb_samples *s, cb_mode mode, const cb_bootstrap_config
     return analyse(s, mode, CB_SLOPE_ORIGIN, cfg, out, err);
 }
 
+cb_slope cb_analysis_slope(cb_mode mode, const char *unit)
+{
+    if (mode != CB_MODE_LINEAR) {
+        return CB_SLOPE_NONE;
+    }
+    return strcmp(unit, "instructions") == 0 ? CB_SLOPE_INTERCEPT : CB_SLOPE_ORIGIN;
+}
+
 int cb_analysis_run_unit(const cb_samples *s, cb_mode mode, const char *unit,
                          const cb_bootstrap_config *cfg, cb_analysis *out, cb_error *err)
 {
-    return analyse(s, mode, strcmp(unit, "instructions") == 0 ? CB_SLOPE_INTERCEPT : CB_SLOPE_ORIGIN,
-                   cfg, out, err);
+    return analyse(s, mode, cb_analysis_slope(CB_MODE_LINEAR, unit), cfg, out, err);
 }
 
 void cb_analysis_throughput(cb_result *r, const char *unit)

@@ -22,6 +22,11 @@ int cb_analysis_run(const cb_samples *s, cb_mode mode, const cb_bootstrap_config
 int cb_analysis_run_unit(const cb_samples *s, cb_mode mode, const char *unit,
                          const cb_bootstrap_config *cfg, cb_analysis *out, cb_error *err);
 
+/* The slope a run of `mode` in `unit` is summarised by: none in flat mode
+ * (the mean), with an intercept for instruction counts, through the origin
+ * otherwise. */
+cb_slope cb_analysis_slope(cb_mode mode, const char *unit);
+
 /* Fills r->analysis.throughput from the typical estimate, when r declared a
  * throughput: per second when unit is "ns", else per byte or element. */
 void cb_analysis_throughput(cb_result *r, const char *unit);

@@ -261,12 +261,155 @@ done:
     return rc;
 }
 
-int cb_bootstrap_means(const double *a, size_t na, const double *b, size_t nb,
-                       const cb_bootstrap_config *cfg, cb_estimate *ratio, cb_estimate *diff,
-                       cb_error *err)
+/* Pairs (x, z) of a run's samples: iterations, and totals less s0 per
+ * iteration. Near-perfect fits leave residuals tiny next to the totals;
+ * taking the common slope out first keeps the sums of squares from cancelling. */
+static void centred_pairs(const double *iters, const double *totals, size_t n, double s0,
+                          double *x, double *z)
 {
-    size_t B = cfg->nresamples, k;
-    double *dist = malloc(2 * B * sizeof *dist), ma, mb, sa, sb, qa, qb;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        x[i] = iters[i];
+        z[i] = totals[i] - s0 * iters[i];
+    }
+}
+
+/* The slope through the origin of z on x (less s0), and its squared standard
+ * error, from the sums over a sample or resample of n pairs. */
+static double origin_fit(double sxx, double sxz, double szz, size_t n, double *se2)
+{
+    double slope = sxz / sxx;
+
+    *se2 = n > 1 ? fmax(0.0, szz - slope * sxz) / (double) (n - 1) / sxx : 0.0;
+    return slope;
+}
+
+/* Sums of n draws, with replacement, of pairs from (x, z)[0..np). */
+static void draw_pair_sums(cb_rng *rng, const double *x, const double *z, size_t np, size_t n,
+                           double *sxx, double *sxz, double *szz)
+{
+    size_t k;
+
+    *sxx = *sxz = *szz = 0.0;
+    for (k = 0; k < n; k++) {
+        uint32_t i = cb_rng_below(rng, (uint32_t) np);
+
+        *sxx += x[i] * x[i];
+        *sxz += x[i] * z[i];
+        *szz += z[i] * z[i];
+    }
+}
+
+static void pair_sums(const double *x, const double *z, size_t n, double *sxx, double *sxz,
+                      double *szz)
+{
+    size_t i;
+
+    *sxx = *sxz = *szz = 0.0;
+    for (i = 0; i < n; i++) {
+        *sxx += x[i] * x[i];
+        *sxz += x[i] * z[i];
+        *szz += z[i] * z[i];
+    }
+}
+
+int cb_bootstrap_slopes(const double *old_iters, const double *old_totals, size_t n_old,
+                        const double *new_iters, const double *new_totals, size_t n_new,
+                        const cb_bootstrap_config *cfg, cb_bootstrap_two *out, cb_error *err)
+{
+    size_t  B = cfg->nresamples, b, n = n_old + n_new, extreme = 0;
+    double *x = malloc(n * sizeof *x), *z = malloc(n * sizeof *z), *dist = malloc(B * sizeof *dist);
+    double  sxx, sxz, szz, s0, sa, sb, va, vb, t_abs;
+    cb_rng  rng;
+    int     rc = -1;
+
+    if (n_old < 2 || n_new < 2) {
+        cb_error_set(err, "a comparison needs at least 2 samples a side, got %zu and %zu", n_old,
+                     n_new);
+        goto done;
+    }
+    if (x == NULL || z == NULL || dist == NULL) {
+        cb_error_set(err, "out of memory for %zu bootstrap resamples", B);
+        goto done;
+    }
+    /* the pooled slope, which both runs share under the null */
+    centred_pairs(old_iters, old_totals, n_old, 0.0, x, z);
+    centred_pairs(new_iters, new_totals, n_new, 0.0, x + n_old, z + n_old);
+    pair_sums(x, z, n, &sxx, &sxz, &szz);
+    s0 = sxz / sxx;
+    centred_pairs(old_iters, old_totals, n_old, s0, x, z);
+    centred_pairs(new_iters, new_totals, n_new, s0, x + n_old, z + n_old);
+
+    pair_sums(x, z, n_old, &sxx, &sxz, &szz);
+    sa = origin_fit(sxx, sxz, szz, n_old, &va);
+    pair_sums(x + n_old, z + n_old, n_new, &sxx, &sxz, &szz);
+    sb = origin_fit(sxx, sxz, szz, n_new, &vb);
+    out->t = welch(sa, sb, va + vb);
+    out->slope_change.point = (s0 + sb) / (s0 + sa) - 1.0;
+    t_abs = fabs(out->t);
+
+    /* the bootstrap t-test: both runs drawn from the pooled pairs */
+    cb_rng_seed(&rng, cfg->seed);
+    for (b = 0; b < B; b++) {
+        draw_pair_sums(&rng, x, z, n, n_old, &sxx, &sxz, &szz);
+        sa = origin_fit(sxx, sxz, szz, n_old, &va);
+        draw_pair_sums(&rng, x, z, n, n_new, &sxx, &sxz, &szz);
+        sb = origin_fit(sxx, sxz, szz, n_new, &vb);
+        extreme += fabs(welch(sa, sb, va + vb)) >= t_abs;
+    }
+    out->p_value = (double) extreme / (double) B;
+
+    /* the change's interval: each run drawn from its own pairs */
+    for (b = 0; b < B; b++) {
+        draw_pair_sums(&rng, x, z, n_old, n_old, &sxx, &sxz, &szz);
+        sa = origin_fit(sxx, sxz, szz, n_old, &va);
+        draw_pair_sums(&rng, x + n_old, z + n_old, n_new, n_new, &sxx, &sxz, &szz);
+        sb = origin_fit(sxx, sxz, szz, n_new, &vb);
+        dist[b] = (s0 + sb) / (s0 + sa) - 1.0;
+    }
+    cb_bootstrap_interval(dist, B, cfg->confidence, &out->slope_change);
+    rc = 0;
+done:
+    free(x);
+    free(z);
+    free(dist);
+    return rc;
+}
+
+/* One resample's statistic of a run, as typical() computes it from all. */
+static double resample_statistic(cb_rng *rng, const double *iters, const double *totals, size_t n,
+                                 cb_slope slope)
+{
+    double sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0, sq = 0.0;
+    size_t k;
+
+    for (k = 0; k < n; k++) {
+        uint32_t i = cb_rng_below(rng, (uint32_t) n);
+
+        sx += iters[i];
+        sy += totals[i];
+        sxx += iters[i] * iters[i];
+        sxy += iters[i] * totals[i];
+        sq += totals[i] / iters[i];
+    }
+    switch (slope) {
+    case CB_SLOPE_ORIGIN:
+        return sxy / sxx;
+    case CB_SLOPE_INTERCEPT:
+        return ols_slope((double) n, sx, sy, sxx, sxy);
+    case CB_SLOPE_NONE:
+        break;
+    }
+    return sq / (double) n;
+}
+
+int cb_bootstrap_typicals(const cb_bootstrap_run *a, const cb_bootstrap_run *b,
+                          const cb_bootstrap_config *cfg, cb_estimate *ratio, cb_estimate *diff,
+                          cb_error *err)
+{
+    size_t  B = cfg->nresamples, k;
+    double *dist = malloc(2 * B * sizeof *dist);
     cb_rng  rng;
 
     if (dist == NULL) {
@@ -274,19 +417,18 @@ int cb_bootstrap_means(const double *a, size_t na, const double *b, size_t nb,
     }
     cb_rng_seed(&rng, cfg->seed);
     for (k = 0; k < B; k++) {
-        draw_moments(&rng, a, na, na, &sa, &qa);
-        draw_moments(&rng, b, nb, nb, &sb, &qb);
-        dist[k] = (sb / (double) nb) / (sa / (double) na);
-        dist[B + k] = sb / (double) nb - sa / (double) na;
+        double ta = resample_statistic(&rng, a->iters, a->totals, a->n, a->slope);
+        double tb = resample_statistic(&rng, b->iters, b->totals, b->n, b->slope);
+
+        dist[k] = tb / ta;
+        dist[B + k] = tb - ta;
     }
-    ma = cb_stats_mean(a, na);
-    mb = cb_stats_mean(b, nb);
     if (ratio != NULL) {
-        ratio->point = mb / ma;
+        ratio->point = b->point / a->point;
         cb_bootstrap_interval(dist, B, cfg->confidence, ratio);
     }
     if (diff != NULL) {
-        diff->point = mb - ma;
+        diff->point = b->point - a->point;
         cb_bootstrap_interval(dist + B, B, cfg->confidence, diff);
     }
     free(dist);

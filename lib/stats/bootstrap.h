@@ -54,6 +54,7 @@ int cb_bootstrap_sample(const double *iters, const double *totals, size_t n, cb_
  */
 typedef struct cb_bootstrap_two {
     cb_estimate mean_change, median_change;
+    cb_estimate slope_change; /* cb_bootstrap_slopes() only */
     double      t;
     double      p_value;
 } cb_bootstrap_two;
@@ -61,12 +62,35 @@ typedef struct cb_bootstrap_two {
 int cb_bootstrap_compare(const double *old, size_t n_old, const double *new_, size_t n_new,
                          const cb_bootstrap_config *cfg, cb_bootstrap_two *out, cb_error *err);
 
-/* Two independent sets of per-iteration values: the ratio of their means
- * mean(b) / mean(a) and their difference mean(b) - mean(a), with intervals
- * from resampling each set on its own. Either output may be NULL. */
-int cb_bootstrap_means(const double *a, size_t na, const double *b, size_t nb,
-                       const cb_bootstrap_config *cfg, cb_estimate *ratio, cb_estimate *diff,
-                       cb_error *err);
+/*
+ * Two linear runs, by the slope through the origin of totals on iterations
+ * (the estimate of linear sampling): fills out's slope_change, new / old - 1,
+ * with an interval from resampling each run's (iterations, total) pairs on
+ * its own, and t and p: Welch's t on the two slopes and their standard errors
+ * (from each fit's residuals), its two-sided p-value by the bootstrap t-test
+ * of cb_bootstrap_compare(), both runs drawn from the pooled pairs. The same
+ * test as for means, on the statistic the runs are summarised by.
+ */
+int cb_bootstrap_slopes(const double *old_iters, const double *old_totals, size_t n_old,
+                        const double *new_iters, const double *new_totals, size_t n_new,
+                        const cb_bootstrap_config *cfg, cb_bootstrap_two *out, cb_error *err);
+
+/* One run's samples and the statistic it is summarised by: the slope of
+ * `slope` kind, or with CB_SLOPE_NONE the mean of totals / iters; point is
+ * that statistic of all of them. */
+typedef struct cb_bootstrap_run {
+    const double *iters, *totals;
+    size_t        n;
+    cb_slope      slope;
+    double        point;
+} cb_bootstrap_run;
+
+/* Two independent runs: the ratio b / a of their statistics and their
+ * difference b - a, with intervals from resampling each run on its own.
+ * Either output may be NULL. */
+int cb_bootstrap_typicals(const cb_bootstrap_run *a, const cb_bootstrap_run *b,
+                          const cb_bootstrap_config *cfg, cb_estimate *ratio, cb_estimate *diff,
+                          cb_error *err);
 
 /* Welch's t statistic of b against a. When both variances are 0: 0 for equal
  * means, +-infinity for different ones. */

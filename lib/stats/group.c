@@ -20,11 +20,12 @@ static int in_group(const cb_result *r, const char *group)
 }
 
 /* The name without its last part (the implementation), or NULL without one. */
-static char *primitive_of(const cb_result *r)
+static char *primitive_of(const cb_result *r, size_t axis)
 {
     size_t n = strlen(r->name), k;
     char  *p;
 
+    (void) axis;
     if (r->impl == NULL || n <= strlen(r->impl) + 1) {
         return NULL;
     }
@@ -37,66 +38,76 @@ static char *primitive_of(const cb_result *r)
     return p;
 }
 
-/* The parameter comes last, or just before the implementation. */
-char *cb_group_series(const cb_result *r)
+char *cb_group_series(const cb_result *r, size_t axis)
 {
-    char        param[32], *s;
-    const char *at = NULL;
-    size_t      plen, n = strlen(r->name);
+    size_t parts = 1, part = 0, k, n = strlen(r->name);
+    char  *s, *w;
 
-    if (!r->has_param) {
+    if (axis >= r->nargs) {
         return NULL;
     }
-    plen = (size_t) snprintf(param, sizeof param, "/%llu", (unsigned long long) r->param);
-    if (n >= plen && strcmp(r->name + n - plen, param) == 0) {
-        at = r->name + n - plen;
-    } else if (r->impl != NULL && n >= plen + 1 + strlen(r->impl) &&
-               strncmp(r->name + n - plen - 1 - strlen(r->impl), param, plen) == 0) {
-        at = r->name + n - plen - 1 - strlen(r->impl);
+    for (k = 0; k < n; k++) {
+        parts += r->name[k] == '/';
     }
-    if (at == NULL || (s = malloc(n + 3)) == NULL) {
+    /* the parameters are the parts just before the implementation, or last */
+    if (parts < r->nargs + 1 + (r->impl != NULL)) {
         return NULL;
     }
-    snprintf(s, n + 3, "%.*s/*%s", (int) (at - r->name), r->name, at + plen);
+    part = parts - (r->impl != NULL) - r->nargs + axis;
+    s = malloc(n + strlen(r->args[axis].name) + 4);
+    if (s == NULL) {
+        return NULL;
+    }
+    for (k = 0, w = s; k < n; k++) {
+        if (part == 0 && r->name[k] != '/') {
+            continue; /* the part being replaced */
+        }
+        if (r->name[k] == '/' && --part == 0) {
+            w += sprintf(w, "/%s%s*", r->named_args ? r->args[axis].name : "",
+                         r->named_args ? "=" : "");
+            continue;
+        }
+        *w++ = r->name[k];
+    }
+    *w = '\0';
     return s;
 }
 
-static int means(const cb_result *a, const cb_result *b, const cb_bootstrap_config *boot,
-                 cb_estimate *ratio, cb_estimate *diff, cb_error *err)
+double cb_sweep_x(const cb_sweep *s, size_t i)
 {
-    double *x = cb_analysis_per_iteration(&a->samples), *y = cb_analysis_per_iteration(&b->samples);
-    int     rc = -1;
-
-    if (x == NULL || y == NULL) {
-        cb_error_set(err, "out of memory");
-    } else {
-        rc = cb_bootstrap_means(x, a->samples.n, y, b->samples.n, boot, ratio, diff, err);
-    }
-    free(x);
-    free(y);
-    return rc;
+    return (double) s->points[i]->args[s->axis].value;
 }
 
+/* Every summary is of each result's own estimate (the slope of a linear
+ * run, the mean of a flat one): the one number the report shows for it. */
 static double typical(const cb_result *r)
 {
     return cb_result_typical(r)->point;
 }
 
-/* The ratio of two results is one of means (cb_bootstrap_means); the faster
- * one must be chosen by the same measure, or "0.99x faster" could come out. */
-static double mean_of(const cb_result *r)
+/* The ratio b / a of two results' estimates and their difference, with
+ * bootstrap intervals. */
+static int compare_typicals(const cb_run *run, const cb_result *a, const cb_result *b,
+                            const cb_bootstrap_config *boot, cb_estimate *ratio, cb_estimate *diff,
+                            cb_error *err)
 {
-    return r->analysis.mean.point;
+    cb_bootstrap_run ra = { a->samples.iters, a->samples.values, a->samples.n,
+                            cb_analysis_slope(a->plan.mode, run->unit), typical(a) };
+    cb_bootstrap_run rb = { b->samples.iters, b->samples.values, b->samples.n,
+                            cb_analysis_slope(b->plan.mode, run->unit), typical(b) };
+
+    return cb_bootstrap_typicals(&ra, &rb, boot, ratio, diff, err);
 }
 
 /* keys[i]: the key of run->results[i] (primitive or series), NULL when it has none */
-static char **keys_of(const cb_run *run, const char *group, char *(*key)(const cb_result *))
+static char **keys_of(const cb_run *run, const char *group,
+                      char *(*key)(const cb_result *, size_t), size_t axis)
 {
     char **keys = calloc(run->n + 1, sizeof *keys);
     size_t i;
 
     for (i = 0; keys != NULL && i < run->n; i++) {
-        keys[i] = in_group(&run->results[i], group) ? key(&run->results[i]) : NULL;
+        keys[i] = in_group(&run->results[i], group) ? key(&run->results[i], axis) : NULL;
     }
     return keys;
 }
@@ -124,7 +135,7 @@ static int add_ratios(const cb_run *run, char **keys, const cb_bootstrap_config 
         }
         for (j = i + 1; j < run->n; j++) {
             if (keys[j] != NULL && strcmp(keys[j], keys[i]) == 0 &&
-                mean_of(&run->results[j]) < mean_of(fastest)) {
+                typical(&run->results[j]) < typical(fastest)) {
                 fastest = &run->results[j];
             }
         }
@@ -143,7 +154,8 @@ static int add_ratios(const cb_run *run, char **keys, const cb_bootstrap_config 
                 grown[g->nratios] = (cb_impl_ratio){ strdup(keys[i]), fastest, &run->results[j],
                                                      { 0, 0, 0, 0 } };
                 if (grown[g->nratios].primitive == NULL ||
-                    means(fastest, &run->results[j], boot, &grown[g->nratios].speedup, NULL,
+                    compare_typicals(run, fastest, &run->results[j], boot,
+                                     &grown[g->nratios].speedup, NULL,
                           err) != 0) {
                     free(grown[g->nratios].primitive);
                     return -1;
@@ -159,22 +171,34 @@ static int add_ratios(const cb_run *run, char **keys, const cb_bootstrap_config 
     return 0;
 }
 
-static int by_param(const void *a, const void *b)
+/* Orders a sweep's points by their value on its axis: a handful of them, an
+ * insertion sort. */
+static void sort_points(cb_sweep *s)
 {
-    const cb_result *x = *(const cb_result *const *) a, *y = *(const cb_result *const *) b;
+    size_t i, j;
 
-    return (x->param > y->param) - (x->param < y->param);
+    for (i = 1; i < s->n; i++) {
+        const cb_result *p = s->points[i];
+
+        for (j = i; j > 0 && s->points[j - 1]->args[s->axis].value > p->args[s->axis].value; j--) {
+            s->points[j] = s->points[j - 1];
+        }
+        s->points[j] = p;
+    }
 }
 
-static int add_sweeps(const cb_run *run, char **keys, cb_groups *g, cb_error *err)
+/* The sweeps along one axis: results that differ only in that parameter. */
+static int add_sweeps(const cb_run *run, char **keys, size_t axis, cb_groups *g, cb_error *err)
 {
     size_t i, j;
 
     for (i = 0; i < run->n; i++) {
-        cb_sweep  s = { NULL, run->results[i].param_name, 0, NULL, { 0, 0, 0 } };
-        cb_sweep *grown;
-        double   *x, *y;
-        size_t    k;
+        const cb_arg *arg = &run->results[i].args[axis];
+        cb_sweep      s = { NULL, arg->name[0] != '\0' ? arg->name : NULL,
+                            arg->unit[0] != '\0' ? arg->unit : NULL, axis, 0, NULL, { 0, 0, 0 } };
+        cb_sweep     *grown;
+        double       *x, *y;
+        size_t        k;
 
         if (keys[i] == NULL) {
             continue;
@@ -196,7 +220,7 @@ static int add_sweeps(const cb_run *run, char **keys, cb_groups *g, cb_error *er
             free(s.points);
             continue;
         }
-        qsort(s.points, s.n, sizeof *s.points, by_param);
+        sort_points(&s);
         x = malloc(s.n * sizeof *x);
         y = malloc(s.n * sizeof *y);
         grown = realloc(g->sweeps, (g->nsweeps + 1) * sizeof *grown);
@@ -212,7 +236,7 @@ static int add_sweeps(const cb_run *run, char **keys, cb_groups *g, cb_error *er
             return cb_error_set(err, "out of memory");
         }
         for (k = 0; k < s.n; k++) {
-            x[k] = (double) s.points[k]->param;
+            x[k] = cb_sweep_x(&s, k);
             y[k] = typical(s.points[k]);
         }
         s.fit = cb_regression_relative(x, y, s.n);
@@ -246,7 +270,7 @@ static int add_costs(const cb_run *run, const char *group, const cb_bootstrap_co
         }
         g->costs = grown;
         grown[g->ncosts] = (cb_variant_cost){ variant->variant, base, variant, { 0, 0, 0, 0 } };
-        if (means(base, variant, boot, NULL, &grown[g->ncosts].cost, err) != 0) {
+        if (compare_typicals(run, base, variant, boot, NULL, &grown[g->ncosts].cost, err) != 0) {
             return -1;
         }
         g->ncosts++;
@@ -257,19 +281,29 @@ static int add_costs(const cb_run *run, const char *group, const cb_bootstrap_co
 int cb_group_analyse(const cb_run *run, const char *group, const cb_bootstrap_config *boot,
                      cb_groups *out, cb_error *err)
 {
-    char **prims = keys_of(run, group, primitive_of), **series = keys_of(run, group, cb_group_series);
+    char **prims = keys_of(run, group, primitive_of, 0), **series;
+    size_t axis;
     int    rc = -1;
 
     memset(out, 0, sizeof *out);
-    if (prims == NULL || series == NULL) {
+    if (prims == NULL || add_ratios(run, prims, boot, out, err) != 0) {
+        goto done;
+    }
+    /* fits only along one axis, the others fixed */
+    for (axis = 0; axis < CB_MAX_AXES; axis++) {
+        series = keys_of(run, group, cb_group_series, axis);
+        rc = series != NULL ? add_sweeps(run, series, axis, out, err) : -1;
+        free_keys(series, run->n);
+        if (rc != 0) {
+            goto done;
+        }
+    }
+    rc = add_costs(run, group, boot, out, err);
+done:
+    if (prims == NULL) {
         cb_error_set(err, "out of memory");
-    } else if (add_ratios(run, prims, boot, out, err) == 0 &&
-               add_sweeps(run, series, out, err) == 0 &&
-               add_costs(run, group, boot, out, err) == 0) {
-        rc = 0;
     }
     free_keys(prims, run->n);
-    free_keys(series, run->n);
     if (rc != 0) {
         cb_groups_free(out);
     }
@@ -293,15 +327,21 @@ void cb_groups_free(cb_groups *g)
     memset(g, 0, sizeof *g);
 }
 
-void cb_group_unit_name(const char *param_name, char *buf, size_t size)
+void cb_group_unit_name(const cb_sweep *s, char *buf, size_t size)
 {
-    size_t n = param_name != NULL ? strlen(param_name) : 0;
+    const char *name = s->param_name;
+    size_t      n = name != NULL ? strlen(name) : 0;
 
-    if (n == 0) {
+    if (s->unit != NULL) {
+        snprintf(buf, size, "%s", s->unit);
+    } else if (n == 0) {
         snprintf(buf, size, "unit");
-    } else if (n > 3 && param_name[n - 1] == 's') {
-        snprintf(buf, size, "%.*s", (int) (n - 1), param_name); /* iterations -> iteration */
+    } else if (n > 4 && (strcmp(name + n - 4, "sses") == 0 || strcmp(name + n - 4, "ches") == 0 ||
+                         strcmp(name + n - 4, "shes") == 0)) {
+        snprintf(buf, size, "%.*s", (int) (n - 2), name); /* passes -> pass */
+    } else if (n > 3 && name[n - 1] == 's' && name[n - 2] != 's') {
+        snprintf(buf, size, "%.*s", (int) (n - 1), name); /* iterations -> iteration */
     } else {
-        snprintf(buf, size, "%s", param_name);
+        snprintf(buf, size, "%s", name);
     }
 }

@@ -4,9 +4,10 @@
  *  - the same primitive in two or more implementations (names that differ only
  *    in their last part, did/sha256/64/libsodium and did/sha256/64/openssl):
  *    how much faster the fastest is than each other one, with an interval;
- *  - parameter sweeps (names that differ only in their parameter,
- *    kdf/pbkdf2-sha256/{1000,...,600000}/openssl): a least-squares fit of
- *    time = fixed + per-unit cost x parameter, Google Benchmark's complexity;
+ *  - parameter sweeps (names that differ only in one parameter,
+ *    kdf/pbkdf2-sha256/{1000,...,600000}/openssl, or on one named axis, the
+ *    others fixed): a least-squares fit of time = fixed + per-unit cost x
+ *    parameter, Google Benchmark's complexity;
  *  - variants, benchmarks registered as doing the work of another plus one
  *    cost (cb_bench.variant_of): the difference is that cost, e.g. the key
  *    set-up of AES-256-GCM.
@@ -26,10 +27,13 @@ typedef struct cb_impl_ratio {
 } cb_impl_ratio;
 
 typedef struct cb_sweep {
-    char             *series;     /* the name with "*" for its parameter: "kdf/pbkdf2-sha256/x/openssl" */
-    const char       *param_name; /* what the parameter counts, or NULL */
+    char             *series;     /* the name with "*" for its parameter:
+                                   * "kdf/pbkdf2-sha256/x/openssl", "kdf/argon2id/mem_kib=x/passes=2" */
+    const char       *param_name; /* the axis's name, what the parameter counts, or NULL */
+    const char       *unit;       /* what one step counts, singular, when declared, or NULL */
+    size_t            axis;       /* which of the points' args varies */
     size_t            n;
-    const cb_result **points;     /* ordered by parameter, all measured */
+    const cb_result **points;     /* ordered by that parameter, all measured */
     cb_fit            fit;        /* typical (run unit) = intercept + slope * parameter,
                                    * fitted on relative residuals */
 } cb_sweep;
@@ -57,12 +61,17 @@ typedef struct cb_groups {
 int cb_group_analyse(const cb_run *run, const char *group, const cb_bootstrap_config *boot,
                      cb_groups *out, cb_error *err);
 
-/* The name with its parameter part replaced by "*" (a new string), or NULL
- * when r has no parameter. */
-char *cb_group_series(const cb_result *r);
+/* The name with its parameter on `axis` replaced by "*" (or "name=*"), a new
+ * string; NULL when r has no such parameter. */
+char *cb_group_series(const cb_result *r, size_t axis);
 
-/* "iteration" for "iterations", "byte" for "bytes": the unit of a per-unit cost. */
-void cb_group_unit_name(const char *param_name, char *buf, size_t size);
+/* The parameter of point i of s, its x. */
+double cb_sweep_x(const cb_sweep *s, size_t i);
+
+/* What one step of s's parameter counts, for a per-unit cost: the axis's
+ * declared unit, else its name made singular ("iterations" gives
+ * "iteration", "passes" "pass", "MiB" "MiB"). */
+void cb_group_unit_name(const cb_sweep *s, char *buf, size_t size);
 
 void cb_groups_free(cb_groups *g);
 

@@ -47,24 +47,30 @@ void cb_paired_compare(const double *a, const double *b, size_t rounds,
     wvar /= (double) (n - 1);
     se = h > 1 ? sqrt((double) (n - 1) * wvar / ((double) h * (double) (h - 1))) : 0.0;
     df = (double) (h - 1);
+    out->statistic = CB_STATISTIC_MEDIAN;
     out->rounds = n;
+    out->mode_differs = 0;
     out->old_typical = median_of(a, n, scratch);
     out->new_typical = median_of(b, n, scratch);
     out->median.point = out->median.lower = out->median.upper = median_of(r, n, scratch) - 1.0;
     out->median.std_err = 0.0;
-    out->mean.point = exp(m) - 1.0;
-    out->mean.std_err = se;
+    out->estimate.point = exp(m) - 1.0;
+    out->estimate.std_err = se;
     if (se > 0.0 && df >= 1.0) {
         q = cb_student_t_quantile((1.0 + cfg->boot.confidence) / 2.0, df);
         out->t = m / se;
         out->p_value = 2.0 * (1.0 - cb_student_t_cdf(fabs(out->t), df));
-        out->mean.lower = exp(m - q * se) - 1.0;
-        out->mean.upper = exp(m + q * se) - 1.0;
+        out->estimate.lower = exp(m - q * se) - 1.0;
+        out->estimate.upper = exp(m + q * se) - 1.0;
     } else {
         /* every round agrees exactly (instruction counts): a difference is certain */
         out->t = 0.0;
         out->p_value = m != 0.0 ? 0.0 : 1.0;
-        out->mean.lower = out->mean.upper = out->mean.point;
+        out->estimate.lower = out->estimate.upper = out->estimate.point;
     }
-    out->verdict = cb_compare_verdict(&out->mean, out->p_value, cfg);
+    /* the rounds' trimmed mean is the change: there is no other mean to show */
+    out->mean = out->estimate;
+    out->significance = cb_compare_level(cfg);
+    out->resolution = cb_compare_resolution(&out->estimate);
+    out->verdict = cb_compare_verdict(&out->estimate, out->p_value, cfg);
 }

@@ -24,11 +24,12 @@
 
 #define CB_PAIRED_MAX_ROUNDS 256
 
-/* a[k], b[k]: the typical estimates of round k (all > 0), 2 <= rounds <=
- * CB_PAIRED_MAX_ROUNDS. Fills
- * out's mean change (interval and standard error from the t distribution),
- * median change (of the per-round ratios, point only), t, p, verdict, rounds,
- * old_typical and new_typical (the medians of a and b). */
+/* a[k], b[k]: the medians of round k's A and B processes (all > 0), 2 <=
+ * rounds <= CB_PAIRED_MAX_ROUNDS. Fills out: the change (estimate, and mean:
+ * the trimmed mean of the log-ratios, its interval and standard error from
+ * the t distribution), the median change (of the per-round ratios, a point),
+ * t, p, significance, resolution, verdict, rounds, old_typical and new_typical
+ * (the medians of a and b). */
 void cb_paired_compare(const double *a, const double *b, size_t rounds,
                        const cb_compare_config *cfg, cb_change *out);
 

@@ -99,13 +99,55 @@ static json_t *encode_analysis(const cb_result *r, const char *unit)
 
 static json_t *encode_change(const cb_change *ch)
 {
-    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:s}", "mean",
+    return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:b, s:s}",
+                     "statistic", cb_statistic_name(ch->statistic), "estimate",
+                     cb_result_json_estimate(&ch->estimate), "mean",
                      cb_result_json_estimate(&ch->mean), "median",
                      cb_result_json_estimate(&ch->median), "t", cb_result_json_real(ch->t),
                      "p_value", ch->p_value < 0.0 ? json_null() : cb_result_json_real(ch->p_value),
-                     "old_typical", cb_result_json_real(ch->old_typical), "new_typical",
+                     "significance", cb_result_json_real(ch->significance), "resolution",
+                     cb_result_json_real(ch->resolution), "old_typical",
+                     cb_result_json_real(ch->old_typical), "new_typical",
                      cb_result_json_real(ch->new_typical), "rounds", (json_int_t) ch->rounds,
-                     "verdict", cb_verdict_name(ch->verdict));
+                     "mode_differs", ch->mode_differs, "verdict", cb_verdict_name(ch->verdict));
+}
+
+static json_t *nonempty_or_null(const char *s)
+{
+    return s[0] != '\0' ? json_string(s) : json_null();
+}
+
+/* "args": the parameters, [{"name", "value", "unit"}]. */
+static json_t *encode_args(const cb_result *r)
+{
+    json_t *a = json_array();
+    size_t  i;
+
+    for (i = 0; a != NULL && i < r->nargs; i++) {
+        if (json_array_append_new(a, json_pack("{s:o, s:I, s:o}", "name",
+                                               nonempty_or_null(r->args[i].name), "value",
+                                               (json_int_t) r->args[i].value, "unit",
+                                               nonempty_or_null(r->args[i].unit))) != 0) {
+            json_decref(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+static json_t *encode_counters(const cb_result *r)
+{
+    json_t *a = json_array();
+    size_t  i;
+
+    for (i = 0; a != NULL && i < r->ncounters; i++) {
+        json_array_append_new(a, json_pack("{s:s, s:o, s:o}", "name", r->counters[i].name,
+                                           "per_iteration",
+                                           cb_result_json_real(r->counters[i].per_iteration),
+                                           "per_second",
+                                           cb_result_json_real(r->counters[i].per_second)));
+    }
+    return a;
 }
 
 json_t *cb_result_json_encode(const cb_result *r, const char *unit, int with_samples)
@@ -114,10 +156,13 @@ json_t *cb_result_json_encode(const cb_result *r, const char *unit, int with_sam
     json_t *obj, *sampling, *analysis;
 
     cb_name_group(r->name, group, sizeof group);
-    obj = json_pack("{s:s, s:s, s:o, s:o, s:o, s:s, s:s, s:o, s:o}", "name", r->name, "group",
-                    group, "impl", string_or_null(r->impl), "param",
-                    r->has_param ? json_integer((json_int_t) r->param) : json_null(),
-                    "param_name", string_or_null(r->param_name), "status",
+    /* param and param_name repeat the first parameter: all that a benchmark
+     * of one parameter has, and what schema 1 stored */
+    obj = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:b, s:s, s:s, s:o, s:o}", "name", r->name,
+                    "group", group, "impl", string_or_null(r->impl), "param",
+                    r->nargs > 0 ? json_integer((json_int_t) r->args[0].value) : json_null(),
+                    "param_name", r->nargs > 0 ? nonempty_or_null(r->args[0].name) : json_null(),
+                    "args", encode_args(r), "args_named", r->named_args, "status",
                     r->failed ? "failed" : "ok", "unit", unit, "failure",
                     string_or_null(r->failed ? (r->failure != NULL ? r->failure : "failed") : NULL),
                     "note", string_or_null(r->note));
@@ -152,6 +197,9 @@ json_t *cb_result_json_encode(const cb_result *r, const char *unit, int with_sam
     if (analysis != NULL) {
         json_object_update(obj, analysis);
         json_decref(analysis);
+    }
+    if (r->ncounters > 0) {
+        json_object_set_new(obj, "counters", encode_counters(r));
     }
     if (r->has_change) {
         json_object_set_new(obj, "change", encode_change(&r->change));
@@ -208,6 +256,100 @@ static int decode_series(const cb_json_reader *rd, json_t *obj, const cb_json_pa
             return cb_json_fail(rd, &e, "expected a whole number of iterations up to 2^53, got "
                                         "%.17g", out[i]);
         }
+    }
+    return 0;
+}
+
+/* A string member into a fixed buffer, "" for null; refused when too long. */
+static int decode_short(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                        const char *key, char *buf, size_t size)
+{
+    const char *v;
+
+    if (cb_json_string(rd, obj, at, key, 1, &v) != 0) {
+        return -1;
+    }
+    if (v != NULL && strlen(v) >= size) {
+        return cb_json_fail(rd, &(cb_json_path){ at, key, 0 }, "longer than %zu bytes",
+                            size - 1);
+    }
+    snprintf(buf, size, "%s", v != NULL ? v : "");
+    return 0;
+}
+
+/* "args" and "args_named": the parameters; absent in schema 1, where "param"
+ * was the one. */
+static int decode_args(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                       cb_result *r)
+{
+    cb_json_path p, np;
+    json_t      *a, *named;
+    uint64_t     value;
+    size_t       i;
+
+    if (json_object_get(obj, "args") == NULL) {
+        return 0;
+    }
+    if ((a = cb_json_member(rd, obj, at, "args", JSON_ARRAY, 0, &p)) == NULL ||
+        (named = cb_json_member(rd, obj, at, "args_named", JSON_TRUE, 0, &np)) == NULL) {
+        return -1;
+    }
+    if (json_array_size(a) > CB_MAX_AXES) {
+        return cb_json_fail(rd, &p, "at most %d parameters, got %zu", CB_MAX_AXES,
+                            json_array_size(a));
+    }
+    r->nargs = 0;
+    for (i = 0; i < json_array_size(a); i++) {
+        cb_json_path e = { &p, NULL, i };
+        json_t      *arg = json_array_get(a, i);
+
+        if (!json_is_object(arg)) {
+            return cb_json_fail(rd, &e, "expected a parameter object");
+        }
+        if (decode_short(rd, arg, &e, "name", r->args[i].name, sizeof r->args[i].name) != 0 ||
+            decode_short(rd, arg, &e, "unit", r->args[i].unit, sizeof r->args[i].unit) != 0 ||
+            cb_json_uint(rd, arg, &e, "value", 0, &value) != 0) {
+            return -1;
+        }
+        r->args[i].value = value;
+        r->nargs = i + 1;
+    }
+    r->named_args = json_is_true(named);
+    return 0;
+}
+
+/* "counters": [{"name", "per_iteration", "per_second"}], when there are any. */
+static int decode_counters(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                           cb_result *r)
+{
+    cb_json_path p;
+    json_t      *a;
+    size_t       i;
+
+    if (json_object_get(obj, "counters") == NULL) {
+        return 0;
+    }
+    if ((a = cb_json_member(rd, obj, at, "counters", JSON_ARRAY, 0, &p)) == NULL) {
+        return -1;
+    }
+    if (json_array_size(a) > CB_RESULT_MAX_COUNTERS) {
+        return cb_json_fail(rd, &p, "at most %d counters, got %zu", CB_RESULT_MAX_COUNTERS,
+                            json_array_size(a));
+    }
+    for (i = 0; i < json_array_size(a); i++) {
+        cb_json_path e = { &p, NULL, i };
+        json_t      *c = json_array_get(a, i);
+        cb_counter  *out = &r->counters[i];
+
+        if (!json_is_object(c)) {
+            return cb_json_fail(rd, &e, "expected a counter object");
+        }
+        if (decode_short(rd, c, &e, "name", out->name, sizeof out->name) != 0 ||
+            cb_json_number(rd, c, &e, "per_iteration", CB_JSON_ANY, &out->per_iteration) != 0 ||
+            cb_json_number(rd, c, &e, "per_second", CB_JSON_ANY, &out->per_second) != 0) {
+            return -1;
+        }
+        r->ncounters = i + 1;
     }
     return 0;
 }
@@ -281,10 +423,9 @@ static int decode_identity(const cb_json_reader *rd, json_t *obj, const cb_json_
         if (!json_is_integer(v) || json_integer_value(v) < 0) {
             return cb_json_fail(rd, &p, "expected a whole number >= 0 or null");
         }
-        r->has_param = 1;
-        r->param = (uint64_t) json_integer_value(v);
+        cb_result_set_param(r, param_name, (uint64_t) json_integer_value(v));
     }
-    if (decode_variant(rd, obj, at, r) != 0 ||
+    if (decode_args(rd, obj, at, r) != 0 || decode_variant(rd, obj, at, r) != 0 ||
         (v = cb_json_member(rd, obj, at, "throughput", JSON_OBJECT, 1, &p)) == NULL) {
         return -1;
     }
@@ -297,7 +438,6 @@ static int decode_identity(const cb_json_reader *rd, json_t *obj, const cb_json_
         r->per_iteration = per;
     }
     if (cb_result_set_string(&r->name, name) != 0 || cb_result_set_string(&r->impl, impl) != 0 ||
-        cb_result_set_string(&r->param_name, param_name) != 0 ||
         cb_result_set_string(&r->note, note) != 0 ||
         (status == 1 && cb_result_set_string(&r->failure, failure) != 0)) {
         return cb_error_set(rd->err, "%s: out of memory", rd->file);
@@ -435,33 +575,45 @@ static int decode_analysis(const cb_json_reader *rd, json_t *obj, const cb_json_
 }
 
 /* "change": the comparison made when the benchmark was measured, absent when
- * there was none; --load-baseline and `report` show it again. */
+ * there was none; --load-baseline and `report` show it again. One written
+ * before changes named their statistic was of the mean, and is set aside. */
 static int decode_change(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
                          cb_result *r)
 {
+    static const char *const statistics[] = { "slope", "mean", "median" };
     static const char *const verdicts[] = { "no_change", "within_noise", "improved",
-                                            "regressed" };
+                                            "regressed", "unresolved" };
     cb_change               *c = &r->change;
-    cb_json_path             p;
-    json_t                  *v;
+    cb_json_path             p, dp;
+    json_t                  *v, *differs;
     uint64_t                 rounds;
-    int                      verdict;
+    int                      statistic, verdict;
 
     if (json_object_get(obj, "change") == NULL) {
         return 0;
     }
-    if ((v = cb_json_member(rd, obj, at, "change", JSON_OBJECT, 0, &p)) == NULL ||
+    if ((v = cb_json_member(rd, obj, at, "change", JSON_OBJECT, 0, &p)) == NULL) {
+        return -1;
+    }
+    if (json_object_get(v, "statistic") == NULL) {
+        return 0;
+    }
+    if (cb_json_choice(rd, v, &p, "statistic", statistics, 3, &statistic) != 0 ||
+        decode_estimate(rd, v, &p, "estimate", CB_JSON_ANY, &c->estimate) != 0 ||
         decode_estimate(rd, v, &p, "mean", CB_JSON_ANY, &c->mean) != 0 ||
         decode_estimate(rd, v, &p, "median", CB_JSON_ANY, &c->median) != 0 ||
         cb_json_number(rd, v, &p, "t", CB_JSON_NULLABLE, &c->t) != 0 ||
         cb_json_number(rd, v, &p, "p_value", CB_JSON_NONNEGATIVE | CB_JSON_NULLABLE,
                        &c->p_value) != 0 ||
+        cb_json_number(rd, v, &p, "significance", CB_JSON_NONNEGATIVE, &c->significance) != 0 ||
+        cb_json_number(rd, v, &p, "resolution", CB_JSON_NONNEGATIVE, &c->resolution) != 0 ||
         cb_json_number(rd, v, &p, "old_typical", CB_JSON_POSITIVE | CB_JSON_BOUNDED,
                        &c->old_typical) != 0 ||
         cb_json_number(rd, v, &p, "new_typical", CB_JSON_POSITIVE | CB_JSON_BOUNDED,
                        &c->new_typical) != 0 ||
         cb_json_uint(rd, v, &p, "rounds", 0, &rounds) != 0 ||
-        cb_json_choice(rd, v, &p, "verdict", verdicts, 4, &verdict) != 0) {
+        (differs = cb_json_member(rd, v, &p, "mode_differs", JSON_TRUE, 0, &dp)) == NULL ||
+        cb_json_choice(rd, v, &p, "verdict", verdicts, 5, &verdict) != 0) {
         return -1;
     }
     if (c->p_value > 1.0) {
@@ -471,8 +623,10 @@ static int decode_change(const cb_json_reader *rd, json_t *obj, const cb_json_pa
     if (isnan(c->p_value)) {
         c->p_value = -1.0; /* exact counts: no test */
     }
+    c->statistic = (cb_statistic) statistic; /* both lists are in their enum's order */
+    c->verdict = (cb_verdict) verdict;
     c->rounds = (size_t) rounds;
-    c->verdict = (cb_verdict) verdict; /* verdicts[] is in the enum's order */
+    c->mode_differs = json_is_true(differs);
     r->has_change = 1;
     return 0;
 }
@@ -490,7 +644,7 @@ int cb_result_json_decode(const cb_json_reader *rd, json_t *obj, const cb_json_p
         return 0;
     }
     return decode_sampling(rd, obj, at, r) == 0 && decode_analysis(rd, obj, at, r) == 0 &&
-                   decode_change(rd, obj, at, r) == 0
+                   decode_counters(rd, obj, at, r) == 0 && decode_change(rd, obj, at, r) == 0
                ? 0
                : -1;
 }

@@ -24,7 +24,7 @@ run env AB_ROUNDS=2 AB_DIR="$TMP/ab" AB_REPORTS="$TMP/abr" AB_NOISE_THRESHOLD=10
 expect_status "ci/bench-ab HEAD HEAD passes its gate" 0
 expect_in "building both revisions in worktrees" out '^ci/bench-ab: building a = [0-9a-f]+ in '
 expect_in "running rounds" out '^ci/bench-ab: round 2/2, 1 benchmarks$'
-expect_in "comparing them in pairs" out '\(p = [0-9.]+ [<>] 0\.05, paired rounds\)$'
+expect_in "comparing them in pairs" out '\(p = (<)?[0-9.]+ [<>] 0\.0?[0-9]+, paired rounds\)$'
 if [ -f "$TMP/abr/gate.md" ]; then ok "writing the gate's table"; else not_ok "writing the gate's table"; fi
 if git worktree list | grep -q "$TMP/ab"; then not_ok "and removing its worktrees"; else ok "and removing its worktrees"; fi
 
