@@ -471,6 +471,11 @@ static void hostile_text(json_t *root)
     json_object_set_new(bench(root, 2), "failure", json_string("why\ntest x ... bench: 1 ns/iter (+/- 0)"));
     json_object_set_new(json_object_get(root, "machine"), "cpu", json_string("CPU \xc2\x9b" "31m"));
     json_object_set_new(json_object_get(root, "context"), "lib\x07", json_string("1.0\r\n"));
+    json_object_set_new(json_array_get(json_object_get(bench(root, 0), "args"), 0), "name",
+                        json_string("\033]0;x\007size"));
+    json_object_set_new(bench(root, 0), "counters",
+                        json_pack("[{s:s, s:f, s:f}]", "name", "\xc2\x9b" "2Jops",
+                                  "per_iteration", 1.0, "per_second", 1e9));
 }
 
 /* Text in a baseline reaches every report: control characters arrive as
@@ -489,6 +494,8 @@ static void test_text_is_cleaned(void **state)
     assert_string_equal(run.results[2].failure, "why test x ... bench: 1 ns/iter (+/- 0)");
     assert_string_equal(run.machine.cpu, "CPU \xef\xbf\xbd" "31m");
     assert_string_equal(cb_context_get(&run.context, "lib\xef\xbf\xbd"), "1.0  ");
+    assert_string_equal(run.results[0].args[0].name, "\xef\xbf\xbd]0;x\xef\xbf\xbdsize");
+    assert_string_equal(run.results[0].counters[0].name, "\xef\xbf\xbd" "2Jops");
     cb_run_free(&run);
     free(t);
 }

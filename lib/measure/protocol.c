@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "core/text.h"
 #include "measure/protocol.h"
 
 #define STR_(x) #x
@@ -103,13 +104,15 @@ int cb_protocol_parse(char *text, cb_result *r, const char **why)
             k++;
         } else if (strncmp(line, "counter ", 8) == 0) {
             cb_counter *c = &r->counters[r->ncounters];
+            char        name[sizeof c->name];
 
             if (r->ncounters == CB_RESULT_MAX_COUNTERS ||
-                sscanf(line + 8, "%31s %lf %lf", c->name, &c->per_iteration,
-                       &c->per_second) != 3) {
+                sscanf(line + 8, "%31s %lf %lf", name, &c->per_iteration, &c->per_second) != 3) {
                 *why = "unreadable counter";
                 return -1;
             }
+            /* the child's text, printed with the result: clean, as its note is */
+            cb_text_clean(c->name, sizeof c->name, name);
             r->ncounters++;
         } else if (strcmp(line, "end") == 0) {
             ended = 1;

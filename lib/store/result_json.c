@@ -273,7 +273,8 @@ static int decode_short(const cb_json_reader *rd, json_t *obj, const cb_json_pat
         return cb_json_fail(rd, &(cb_json_path){ at, key, 0 }, "longer than %zu bytes",
                             size - 1);
     }
-    snprintf(buf, size, "%s", v != NULL ? v : "");
+    /* printed with the result, as every string of a result: clean */
+    cb_text_clean(buf, size, v != NULL ? v : "");
     return 0;
 }
 
