@@ -105,7 +105,8 @@ static int parse_line(const char *path, size_t lineno, char *line, int *header_a
                             names[bad], fields[bad]);
     }
     *header_allowed = 0;
-    if (!isfinite(iters) || iters < 1.0 || iters != floor(iters) || iters > CB_SAMPLE_ITERATIONS_MAX) {
+    if (!isfinite(iters) || iters < 1.0 || iters != floor(iters) ||
+        iters > CB_SAMPLE_ITERATIONS_MAX) {
         return cb_error_set(err, "%s:%zu:%zu: iterations: expected a positive whole number, got '%s'",
                             path, lineno, cols[0], fields[0]);
     }
