@@ -54,7 +54,13 @@ expect_grep "the change table" "$page" 'Change against baseline base'
 expect_grep "the percentiles" "$page" '<th class="n">p99</th>'
 expect_grep "the machine" "$page" '<th>libsodium</th>'
 expect_grep "the group page has the sweep and its fit" "$html/group-kdf.html" ' fixed, R'
-expect_grep "and the implementations side by side" "$html/group-did.html" 'faster than'
+# ten short samples a side (slower still under AddressSanitizer) may leave the
+# ratio's interval holding 1: either sentence compares the implementations
+if grep -qE 'faster than|no measurable difference between' "$html/group-did.html"; then
+    ok "and the implementations side by side"
+else
+    not_ok "and the implementations side by side" "no ratio in $html/group-did.html"
+fi
 
 found=$(grep -liE 'http|<script|<link|url\(|@import' "$html"/*.html)
 if [ -z "$found" ]; then ok "no page refers to anything outside itself"; else
