@@ -213,10 +213,12 @@ install: $(LIB) $(SUITE) cryptbench.pc.in
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' cryptbench.pc.in \
 	    > $(DESTDIR)$(PKGCONFIGDIR)/cryptbench.pc
 	$(Q)install -m 755 $(SUITE) $(DESTDIR)$(BINDIR)/cryptbench
+	$(Q)install -m 755 ci/bench-ab $(DESTDIR)$(BINDIR)/cryptbench-ab
 
 uninstall:
 	$(Q)rm -f $(DESTDIR)$(LIBDIR)/libcryptbench.a $(DESTDIR)$(INCLUDEDIR)/cryptbench.h \
-	    $(DESTDIR)$(PKGCONFIGDIR)/cryptbench.pc $(DESTDIR)$(BINDIR)/cryptbench
+	    $(DESTDIR)$(PKGCONFIGDIR)/cryptbench.pc $(DESTDIR)$(BINDIR)/cryptbench \
+	    $(DESTDIR)$(BINDIR)/cryptbench-ab
 
 clean:
 	$(Q)rm -rf $(BUILD)

@@ -321,15 +321,16 @@ static int report(const calibration *c, const cb_measure_config *mc, cb_error *e
         return 0;
     }
     printf("\nRecommended on this runner:\n");
-    printf("  ci/bench-ab with AB_ROUNDS=%zu AB_NOISE_THRESHOLD=%.2f, each run with "
-           "--warm-up-time %.2f --measurement-time %.2f --sample-size %zu\n",
-           best_k, thresholds[best_t], mc->warm_up_ns / 1e9, mc->measurement_ns / 1e9,
+    printf("  ci/bench-ab with AB_NOISE_THRESHOLD=%.2f AB_MAX_ROUNDS=%zu or more, each round "
+           "with --warm-up-time %.2f --measurement-time %.2f --sample-size %zu\n",
+           thresholds[best_t], best_k, mc->warm_up_ns / 1e9, mc->measurement_ns / 1e9,
            mc->sample_size);
     printf("  because: %.0f%% false alarms on identical code; the smallest slowdown caught in "
            "every window: %s.\n",
            100.0 * best_alarms, best_w < NSLOW ? labels[best_w] : "none of +1% to +10%");
-    printf("  Rates are per comparison: a gate over N benchmarks raises a false alarm about N "
-           "times as often.\n");
+    printf("  Rates are per comparison. The gate holds its level family-wise over all its "
+           "benchmarks; to count whole runs, replay a gate's rounds: calibrate --replay "
+           "reports/gate-rounds.json.\n");
     return 0;
 }
 
@@ -393,6 +394,9 @@ int cb_command_calibrate(const cb_config *given, cb_error *err)
     size_t             r;
     int                status = CB_EXIT_USAGE, failed = 0;
 
+    if (given->replay != NULL) {
+        return cb_calibrate_replay(given, err);
+    }
     /* by default, the settings ci/bench-ab runs its rounds with */
     if (!given->warm_up_s_set && !given->measurement_s_set && !given->sample_size_set) {
         quick.quick = 1;

@@ -15,7 +15,12 @@
 #include "core/config.h"
 #include "core/error.h"
 
-/* The command; returns the exit status. */
+/* The command; returns the exit status. With --replay, the replay of a
+ * gate's stored rounds (calibrate_replay.c) instead of measuring. */
 int cb_command_calibrate(const cb_config *cfg, cb_error *err);
+
+/* `calibrate --replay FILE`: gate runs replayed over a gate's stored rounds;
+ * returns the exit status. */
+int cb_calibrate_replay(const cb_config *cfg, cb_error *err);
 
 #endif

@@ -6,7 +6,7 @@
 #include "stats/analysis.h"
 #include "store/baseline.h"
 #include "cli/command.h"
-#include "store/input.h"
+#include "store/text_file.h"
 #include "store/samples_csv.h"
 
 static int use_color(cb_color choice, FILE *out)
@@ -165,12 +165,12 @@ int cb_command_load_samples(const char *path, const cb_config *cfg, cb_run *run,
                             cb_error *err)
 {
     cb_bootstrap_config boot = { cfg->nresamples, cfg->confidence, cfg->seed };
-    cb_buf              text;
+    cb_buf              text = { NULL, 0, 0, 0 };
     size_t              i;
     int                 rc;
 
     memset(run, 0, sizeof *run);
-    if (cb_input_read(path, &text, err) != 0) {
+    if (cb_text_file_read(path, &text, err) != 0) {
         return -1;
     }
     rc = looks_like_json(&text) ? cb_baseline_parse(path, text.data, text.len, run, err)

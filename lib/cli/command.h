@@ -28,8 +28,12 @@ int cb_command_compare(const cb_config *cfg, cb_error *err);
 /* `report`: the HTML report rewritten from stored baselines, nothing measured. */
 int cb_command_report(const cb_config *cfg, cb_error *err);
 
-/* `ab A1 B1 A2 B2 ...`: the paired comparison of ci/bench-ab's rounds. */
-int cb_command_ab(const cb_config *cfg, cb_error *err);
+/* `gate BASE HEAD [FILTER...]`: the paired gate between two benchmark
+ * programs, each serving its measurements (command_gate.c). */
+int cb_command_gate(const cb_config *cfg, cb_error *err);
+
+/* `serve [FILTER...]`: measures what the gate asks, a line at a time. */
+int cb_command_serve(const cb_config *cfg, cb_error *err);
 
 /* ---- shared by the commands (command.c) ---- */
 

@@ -58,8 +58,11 @@ int cb_main_with_build(int argc, char **argv, unsigned build_flags)
     case CB_COMMAND_REPORT:
         status = cb_command_report(&cfg, &err);
         break;
-    case CB_COMMAND_AB:
-        status = cb_command_ab(&cfg, &err);
+    case CB_COMMAND_GATE:
+        status = cb_command_gate(&cfg, &err);
+        break;
+    case CB_COMMAND_SERVE:
+        status = cb_command_serve(&cfg, &err);
         break;
     case CB_COMMAND_CALIBRATE:
         status = cb_command_calibrate(&cfg, &err);

@@ -263,7 +263,8 @@ static int apply(const option *o, const char *opt, const char *v, cb_config *cfg
         break;
     case KIND_DIRECTORY:
         if (v[0] == '\0') {
-            return cb_error_set(err, "%s: expected a directory, got ''", opt);
+            return cb_error_set(err, "%s: expected a %s, got ''", opt,
+                                strcmp(o->meta, "DIR") == 0 ? "directory" : "file");
         }
         if (strlen(v) > CB_REPORTS_DIR_MAX) {
             return cb_error_set(err, "%s: expected a path of at most %d bytes, got %zu bytes",
@@ -394,15 +395,18 @@ void cb_cli_help(FILE *out, const char *prog)
         "       %s analyze FILE [OPTIONS]    analyse samples from a CSV or a baseline\n"
         "       %s compare OLD NEW [OPTIONS] compare two sample files or baselines\n"
         "       %s report [OPTIONS]          rewrite the HTML report from stored baselines\n"
-        "       %s ab A1 B1 A2 B2 ... [OPTIONS]\n"
-        "                                    paired comparison of A/B rounds (ci/bench-ab)\n"
+        "       %s gate BASE_PROGRAM HEAD_PROGRAM [OPTIONS] [FILTER...]\n"
+        "                                    the paired regression gate (ci/bench-ab): both\n"
+        "                                    programs' benchmarks measured round after round,\n"
+        "                                    back to back; exit 1 regressed, 3 unresolved\n"
+        "       %s serve [FILTER...]         measure what a gate asks (used by gate)\n"
         "       %s calibrate [--rounds N] [FILTER...]\n"
         "                                    how far a wall-clock gate can be trusted here\n"
         "\n"
         "A FILTER is a POSIX extended regular expression matched anywhere in a name\n"
         "(so a plain word is a substring); with --exact it must equal the whole name.\n"
         "\n",
-        prog, prog, prog, prog, prog, prog);
+        prog, prog, prog, prog, prog, prog, prog);
     for (i = 0; i < NOPTIONS; i++) {
         if (i == 0 || options[i].section != options[i - 1].section) {
             fprintf(out, "%s:\n", sections[options[i].section]);
@@ -435,47 +439,47 @@ static const option *find_option(const char *arg, size_t len, const char **spell
     return NULL;
 }
 
-/* The subcommands and the operands each takes (the run itself takes filters). */
+/* The subcommands: the operands each takes first (files, programs), and
+ * whether the ones after them are filters (the run itself takes filters). */
 static const struct {
     const char *name;
     cb_command  command;
-    size_t      min, max;
+    size_t      nargs;
+    int         filters;
     const char *usage;
 } commands[] = {
-    { "analyze", CB_COMMAND_ANALYZE, 1, 1, "analyze FILE" },
-    { "compare", CB_COMMAND_COMPARE, 2, 2, "compare OLD NEW" },
+    { "analyze", CB_COMMAND_ANALYZE, 1, 0, "analyze FILE" },
+    { "compare", CB_COMMAND_COMPARE, 2, 0, "compare OLD NEW" },
     { "report", CB_COMMAND_REPORT, 0, 0, "report" },
-    { "ab", CB_COMMAND_AB, 4, (size_t) -1, "ab A1 B1 A2 B2 ..." },
-    { "calibrate", CB_COMMAND_CALIBRATE, 0, 0, "calibrate" },
+    { "gate", CB_COMMAND_GATE, 2, 1, "gate BASE_PROGRAM HEAD_PROGRAM [FILTER...]" },
+    { "serve", CB_COMMAND_SERVE, 0, 1, "serve [FILTER...]" },
+    { "calibrate", CB_COMMAND_CALIBRATE, 0, 1, "calibrate [FILTER...]" },
 };
 
 /* Hands the operands to the command that takes them, checking their count. */
 static int take_operands(cb_config *cfg, size_t n, size_t which, cb_error *err)
 {
-    /* the run and calibrate select benchmarks */
-    if (which == (size_t) -1 || cfg->command == CB_COMMAND_CALIBRATE) {
+    size_t k;
+
+    if (which == (size_t) -1) {
         cfg->nfilters = n;
         return 0;
     }
-    if (n < commands[which].min || n > commands[which].max ||
-        (cfg->command == CB_COMMAND_AB && n % 2 != 0)) {
-        if (cfg->command == CB_COMMAND_AB) {
-            return cb_error_set(err, "ab: expected baselines in pairs, A1 B1 A2 B2 ... (at least "
-                                     "2 rounds), got %zu file%s", n, n == 1 ? "" : "s");
-        }
-        if (commands[which].max == 0) {
+    k = commands[which].nargs;
+    if (n < k || (n > k && !commands[which].filters)) {
+        if (k == 0) {
             return cb_error_set(err, "%s: takes no argument, got '%s'", commands[which].name,
                                 cfg->filters[0]);
         }
-        return cb_error_set(err, "%s: expected %zu file%s, got %zu", commands[which].usage,
-                            commands[which].min, commands[which].min == 1 ? "" : "s", n);
+        return cb_error_set(err, "%s: expected %zu operand%s, got %zu", commands[which].usage, k,
+                            k == 1 ? "" : "s", n);
     }
-    cfg->args[0] = n > 0 ? cfg->filters[0] : NULL;
-    cfg->args[1] = n > 1 ? cfg->filters[1] : NULL;
-    cfg->nargs = n;
-    cfg->files = cfg->filters; /* ab's rounds; the same array, not a copy */
-    cfg->nfiles = n;
-    cfg->nfilters = 0;
+    cfg->args[0] = k > 0 ? cfg->filters[0] : NULL;
+    cfg->args[1] = k > 1 ? cfg->filters[1] : NULL;
+    cfg->nargs = k;
+    /* the filters after the operands: the same array, not a copy */
+    cfg->filters += k;
+    cfg->nfilters = n - k;
     return 0;
 }
 
@@ -540,8 +544,9 @@ int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err)
 
 void cb_cli_free(cb_config *cfg)
 {
-    cfg->files = NULL;
-    free(cfg->filters);
+    if (cfg->filters != NULL) {
+        free(cfg->filters - cfg->nargs);
+    }
     cfg->filters = NULL;
     cfg->nfilters = 0;
 }

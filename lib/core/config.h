@@ -14,7 +14,8 @@ typedef enum cb_command {
     CB_COMMAND_ANALYZE,
     CB_COMMAND_COMPARE,
     CB_COMMAND_REPORT,
-    CB_COMMAND_AB,
+    CB_COMMAND_GATE,
+    CB_COMMAND_SERVE,
     CB_COMMAND_CALIBRATE,
     CB_COMMAND_HELP,
     CB_COMMAND_VERSION
@@ -66,6 +67,35 @@ typedef enum cb_color {
 #define CB_PLAN_NS_PER_INSTRUCTION_CALLGRIND 3.0
 #define CB_PLAN_NS_PER_INSTRUCTION_NATIVE 0.3
 #define CB_DEFAULT_CALIBRATE_ROUNDS 20
+/* a false-alarm rate of 1 in 100 needs thousands of runs to be a count */
+#define CB_DEFAULT_REPLAY_RUNS 2000
+/*
+ * The paired gate (`gate`, ci/bench-ab), measured on the 2-core VM
+ * cryptbench is developed on (README: "The regression gate in CI"):
+ * - each side's process measures a benchmark for 0.02 s of warm-up and 0.05 s
+ *   of 10 samples: the spread between two processes of identical code dwarfs
+ *   the precision of either, so more, shorter rounds beat fewer long ones;
+ *   a call slower than 20 ms (a KDF) gets 3 samples of one call, the fewest
+ *   whose median a single slow call cannot move;
+ * - 6 rounds for every benchmark, up to 30 for those not yet settled (a
+ *   simulation of 500 whole-suite runs of identical code, tests/
+ *   test_sequential.c: none failed, and +5% was caught in every run);
+ * - a 1% noise threshold, a 3% resolution, and a 1% family-wise level, so
+ *   that a run of identical code fails the gate at most 1 time in 100;
+ * - 8 minutes of rounds, leaving two for two builds in a 10-minute job.
+ */
+#define CB_GATE_WARM_UP_S 0.02
+#define CB_GATE_MEASUREMENT_S 0.05
+#define CB_GATE_SAMPLE_SIZE 10
+#define CB_GATE_SLOW_CALL_S 0.02
+#define CB_GATE_SLOW_SAMPLE_SIZE 3
+#define CB_GATE_MIN_ROUNDS 6
+#define CB_GATE_MAX_ROUNDS 30
+#define CB_GATE_NOISE_THRESHOLD 0.01
+#define CB_GATE_SIGNIFICANCE 0.01
+#define CB_GATE_TIME_BUDGET_S 480.0
+/* the version of `serve`'s protocol, which `gate` checks both sides speak */
+#define CB_SERVE_PROTOCOL 1
 #define CB_DEFAULT_NOISE_THRESHOLD 0.02
 #define CB_DEFAULT_NOISE_THRESHOLD_EXACT 0.001 /* instruction counts do not wobble */
 #define CB_DEFAULT_SIGNIFICANCE 0.05
@@ -82,10 +112,8 @@ typedef enum cb_color {
 
 typedef struct cb_config {
     cb_command command;
-    const char *args[2]; /* analyze FILE; compare OLD NEW */
+    const char *args[2]; /* analyze FILE; compare OLD NEW; gate BASE HEAD */
     size_t      nargs;
-    const char **files;  /* ab A1 B1 A2 B2 ...: the operands (the filters' array) */
-    size_t       nfiles;
 
     /* what to run */
     const char **filters;
@@ -110,6 +138,11 @@ typedef struct cb_config {
     size_t     rounds; /* calibrate */
     double     timeout_s;
     int        timeout_s_set;
+    const char *replay; /* calibrate: a gate's rounds to replay */
+    size_t     runs;
+    size_t     min_rounds; /* gate */
+    size_t     max_rounds;
+    double     time_budget_s;
 
     /* baselines and change detection */
     const char *save_baseline; /* NULL: CB_DEFAULT_BASELINE, unless --baseline */
@@ -122,6 +155,7 @@ typedef struct cb_config {
     int         resolution_set;
     double      significance;
     int         gate;
+    int         significance_set;
     int         html;  /* write reports/html (default on; --no-html) */
     int         quiet; /* no --format output: `report` writes only the HTML */
 

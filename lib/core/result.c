@@ -9,6 +9,9 @@ const double cb_percentile_levels[CB_NPERCENTILES] = { 50.0, 75.0, 90.0, 95.0, 9
 
 const cb_estimate *cb_result_typical(const cb_result *r)
 {
+    if (r->has_change && r->change.rounds > 0) {
+        return &r->analysis.median; /* a paired gate's: the median over rounds */
+    }
     return r->plan.mode == CB_MODE_LINEAR ? &r->analysis.slope : &r->analysis.mean;
 }
 

@@ -149,7 +149,10 @@ typedef struct cb_result {
     cb_change     change; /* valid when has_change */
 } cb_result;
 
-/* The headline estimate: the slope in linear mode, the mean in flat mode. */
+/* The headline estimate: the slope in linear mode, the mean in flat mode. In
+ * the paired gate's results (change.rounds > 0), the median over the rounds
+ * of each of the head's processes' medians, which `gate` puts in
+ * analysis.median with its interval: the statistic the comparison is of. */
 const cb_estimate *cb_result_typical(const cb_result *r);
 
 /* Allocates n samples (zeroed); -1 when out of memory. */

@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -59,6 +60,52 @@ int cb_process_start(cb_process *p, void (*fn)(int fd, void *arg), void *arg, cb
     }
     close(fds[1]);
     p->fd = fds[0];
+    return 0;
+}
+
+int cb_process_exec(cb_process *p, char *const *argv, int *to_child, cb_error *err)
+{
+    int   in[2], out[2];
+    pid_t runner = getpid();
+
+    if (pipe(in) != 0) {
+        return cb_error_set(err, "pipe: %s", strerror(errno));
+    }
+    if (pipe(out) != 0) {
+        close(in[0]);
+        close(in[1]);
+        return cb_error_set(err, "pipe: %s", strerror(errno));
+    }
+    fflush(stdout);
+    fflush(stderr);
+    p->pid = fork();
+    if (p->pid < 0) {
+        close(in[0]);
+        close(in[1]);
+        close(out[0]);
+        close(out[1]);
+        return cb_error_set(err, "fork: %s", strerror(errno));
+    }
+    if (p->pid == 0) {
+        die_with(runner);
+        dup2(in[0], STDIN_FILENO);
+        dup2(out[1], STDOUT_FILENO);
+        close(in[0]);
+        close(in[1]);
+        close(out[0]);
+        close(out[1]);
+        execvp(argv[0], argv);
+        fprintf(stderr, "cannot execute %s: %s\n", argv[0], strerror(errno));
+        _exit(127);
+    }
+    close(in[0]);
+    close(out[1]);
+    /* a child started later must not hold this one's pipes open: its input
+     * would never end */
+    fcntl(in[1], F_SETFD, FD_CLOEXEC);
+    fcntl(out[0], F_SETFD, FD_CLOEXEC);
+    *to_child = in[1];
+    p->fd = out[0];
     return 0;
 }
 

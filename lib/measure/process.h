@@ -26,6 +26,14 @@ typedef struct cb_process {
  */
 int cb_process_start(cb_process *p, void (*fn)(int fd, void *arg), void *arg, cb_error *err);
 
+/*
+ * Starts argv[0] (found through the PATH when it has no '/') with argv, its
+ * standard input and output connected to the caller: *to_child is written
+ * to, p->fd read from; its standard error is the caller's. 0, or -1 with
+ * err. The child dies with the caller, as cb_process_start()'s.
+ */
+int cb_process_exec(cb_process *p, char *const *argv, int *to_child, cb_error *err);
+
 /* Reads the child's report into buf until complete(buf) holds, the pipe
  * closes or the deadline (CLOCK_MONOTONIC ns) passes (*timed_out); closes the
  * pipe. NULL, or why the report is unreadable. */

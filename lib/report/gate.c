@@ -161,9 +161,10 @@ static void add_rule(cb_buf *t, const gate *g, const cb_run *run, size_t rounds)
                   o->significance, o->comparisons, o->comparisons == 1 ? "" : "s", each,
                   run->confidence * 100.0, o->noise_threshold * 100.0, o->resolution * 100.0);
     if (rounds > 0) {
-        cb_buf_printf(t, "Paired over %zu rounds of fresh processes, A and B back to back: Old and "
-                         "New are the median over rounds of each process's median time per "
-                         "iteration, and the change is the rounds' trimmed mean of B/A.\n\n",
+        cb_buf_printf(t, "Paired over up to %zu rounds, each measuring both builds back to back, "
+                         "a process each: Old and New are the median over rounds of each "
+                         "process's median time per iteration, and the change is the rounds' "
+                         "trimmed mean of new/old. Benchmarks settled early stopped early.\n\n",
                       rounds);
     } else {
         cb_buf_printf(t, "Old and New are each benchmark's estimate (the slope of a linear run, "

@@ -7,8 +7,8 @@
 #include "core/text.h"
 #include "store/atomic_file.h"
 #include "store/baseline.h"
-#include "store/input.h"
 #include "store/json_reader.h"
+#include "store/text_file.h"
 #include "store/result_json.h"
 
 int cb_baseline_path(char *buf, size_t size, const char *dir, const char *name, cb_error *err)
@@ -343,11 +343,11 @@ int cb_baseline_parse(const char *file, const char *text, size_t len, cb_run *ru
 
 int cb_baseline_load(const char *path, cb_run *run, cb_error *err)
 {
-    cb_buf text;
+    cb_buf text = { NULL, 0, 0, 0 };
     int    rc;
 
     memset(run, 0, sizeof *run);
-    if (cb_input_read(path, &text, err) != 0) {
+    if (cb_text_file_read(path, &text, err) != 0) {
         return -1;
     }
     rc = cb_baseline_parse(path, text.data, text.len, run, err);

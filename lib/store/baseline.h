@@ -27,7 +27,7 @@ int cb_baseline_save(const char *path, const cb_run *run, cb_error *err);
 
 /*
  * Reads path into run (zeroed first; free with cb_run_free). Refuses what
- * cb_input_read() refuses (a FIFO, a device, a file over its size), and, with
+ * cb_text_file_read() refuses (a FIFO, a device, a file over its size), and, with
  * file, line, column and what was expected: a missing or empty file, text that
  * is not JSON or is truncated, another schema version, a missing field, a
  * field of the wrong type, a sample that is not positive and finite, a

@@ -92,22 +92,19 @@ expect_in "compare works on two baselines" out '^did/sha256/64/openssl +time: '
 run "$CB" compare "$R/main.json" "$R/../reports/main.json"
 expect_in "compare warns when both sides are the same file" err 'main.json are the same file: every change is 0$'
 
-# The A/B rounds' paired comparison (what ci/bench-ab runs after its rounds).
-for r in 1 2 3; do
-    for side in a b; do
-        "$CB" $SHORT --reports-dir "$R" --save-baseline "$side-$r" --no-html did/sha256/64 >/dev/null 2>&1
-    done
-done
-run "$CB" ab "$R/a-1.json" "$R/b-1.json" "$R/a-2.json" "$R/b-2.json" "$R/a-3.json" "$R/b-3.json" \
-    --gate --reports-dir "$R" --noise-threshold 10
+# The paired gate, both sides this build: rounds, a paired test, its table.
+run "$CB" gate "$CB" "$CB" did/sha256/64 --min-rounds 3 --max-rounds 3 \
+    --warm-up-time 0.01 --measurement-time 0.02 --sample-size 10 --reports-dir "$R" \
+    --noise-threshold 10
 # a gate that only a change beyond +1000% fails: three short rounds of the same
 # code can differ by more than any real threshold, and this checks the plumbing
-expect_status "ab on three rounds of identical code passes a +1000% gate" 0
+expect_status "gate on three rounds of identical code passes a +1000% gate" 0
 expect_in "with a paired test across rounds" out '^ {17}change: \[[-+][0-9.]+% [-+][0-9.]+% [-+][0-9.]+%\] \(p = (<)?[0-9.]+ [<>] 0\.0?[0-9]+, paired rounds\)$'
 expect_in "for each benchmark" out '^did/sha256/64/libsodium '
-run "$CB" ab "$R/a-1.json" "$R/b-1.json"
-expect_status "ab needs at least two rounds" 2
-expect_in "and says so" err 'ab: expected baselines in pairs, A1 B1 A2 B2 ... \(at least 2 rounds\), got 2 files'
+cp "$R/gate.md" "$TMP/gate"; expect_in "and a table that says it is paired" gate 'Paired over up to 3 rounds, each measuring both builds back to back'
+run "$CB" gate "$CB"
+expect_status "gate needs two programs" 2
+expect_in "and says so" err 'gate BASE_PROGRAM HEAD_PROGRAM \[FILTER...\]: expected 2 operands, got 1'
 
 # Formats other tools read.
 run "$CB" --reports-dir "$R" --load-baseline main --format bencher

@@ -4,7 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "store/input.h"
+#include "store/text_file.h"
 
 static const char *kind_of(mode_t mode)
 {
@@ -37,19 +37,19 @@ static int read_all(int fd, const char *path, cb_buf *text, cb_error *err)
         }
         text->len += (size_t) got;
         /* the file may have grown since it was measured */
-        if (text->len > CB_INPUT_MAX_BYTES) {
+        if (text->len > CB_TEXT_FILE_MAX_BYTES) {
             return cb_error_set(err, "%s: larger than %u MiB, the most cryptbench reads", path,
-                                CB_INPUT_MAX_BYTES >> 20);
+                                CB_TEXT_FILE_MAX_BYTES >> 20);
         }
     }
 }
 
-int cb_input_read(const char *path, cb_buf *text, cb_error *err)
+int cb_text_file_read(const char *path, cb_buf *text, cb_error *err)
 {
     struct stat st;
     int         fd, rc;
 
-    memset(text, 0, sizeof *text);
+    cb_buf_free(text);
     /* O_NONBLOCK: opening a FIFO must not wait for a writer before fstat
      * can refuse it; reading a regular file ignores the flag */
     fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -61,9 +61,9 @@ int cb_input_read(const char *path, cb_buf *text, cb_error *err)
     } else if (!S_ISREG(st.st_mode)) {
         rc = cb_error_set(err, "%s: %s, not a regular file: cryptbench reads only regular files",
                           path, kind_of(st.st_mode));
-    } else if ((unsigned long long) st.st_size > CB_INPUT_MAX_BYTES) {
+    } else if ((unsigned long long) st.st_size > CB_TEXT_FILE_MAX_BYTES) {
         rc = cb_error_set(err, "%s: %llu bytes, larger than %u MiB, the most cryptbench reads",
-                          path, (unsigned long long) st.st_size, CB_INPUT_MAX_BYTES >> 20);
+                          path, (unsigned long long) st.st_size, CB_TEXT_FILE_MAX_BYTES >> 20);
     } else {
         rc = read_all(fd, path, text, err);
     }

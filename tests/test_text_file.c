@@ -1,5 +1,5 @@
 /*
- * Input files: a regular file is read whole; anything else (a FIFO, a
+ * Text files: a regular file is read whole; anything else (a FIFO, a
  * directory, a device behind a symlink, a file beyond the size bound) is
  * refused at once with what it is, never waited on or read without end.
  */
@@ -10,35 +10,35 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "store/input.h"
+#include "store/text_file.h"
 #include "support.h"
 
 static void refused(const char *path, const char *want)
 {
-    cb_buf   text;
+    cb_buf   text = { NULL, 0, 0, 0 };
     cb_error err;
     char     full[512];
 
     snprintf(full, sizeof full, "%s: %s", path, want);
-    assert_int_equal(cb_input_read(path, &text, &err), -1);
+    assert_int_equal(cb_text_file_read(path, &text, &err), -1);
     assert_string_equal(err.msg, full);
     assert_null(text.data);
 }
 
 static void test_reads_regular_files(void **state)
 {
-    cb_buf      text;
+    cb_buf      text = { NULL, 0, 0, 0 };
     cb_error    err;
     const char *path = support_temp_file("1,100\n2,200\n");
 
     (void) state;
-    assert_int_equal(cb_input_read(path, &text, &err), 0);
+    assert_int_equal(cb_text_file_read(path, &text, &err), 0);
     assert_string_equal(text.data, "1,100\n2,200\n");
     assert_int_equal(text.len, 12);
     cb_buf_free(&text);
     unlink(path);
     path = support_temp_file("");
-    assert_int_equal(cb_input_read(path, &text, &err), 0);
+    assert_int_equal(cb_text_file_read(path, &text, &err), 0);
     assert_string_equal(text.data, "");
     cb_buf_free(&text);
     unlink(path);
@@ -74,10 +74,10 @@ static void test_refuses_large_files(void **state)
     (void) state;
     /* a sparse file: its size is refused before a byte of it is read */
     assert_true(fd >= 0);
-    assert_int_equal(ftruncate(fd, (off_t) CB_INPUT_MAX_BYTES + 1), 0);
+    assert_int_equal(ftruncate(fd, (off_t) CB_TEXT_FILE_MAX_BYTES + 1), 0);
     close(fd);
     snprintf(want, sizeof want, "%u bytes, larger than 128 MiB, the most cryptbench reads",
-             CB_INPUT_MAX_BYTES + 1);
+             CB_TEXT_FILE_MAX_BYTES + 1);
     refused(path, want);
     unlink(path);
 }

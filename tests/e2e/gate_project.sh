@@ -1,0 +1,97 @@
+# The gate on a project of its own, as a team adopting cryptbench would run
+# it: a tiny benchmark program in a git repository of its own, built by its own
+# Makefile against this build of the library; two commits, the second doing
+# one benchmark's work twice. ci/bench-ab with AB_BUILD and AB_PROGRAM must
+# fail the gate on that benchmark and on no other.
+. tests/e2e/common.bash
+
+case "$BUILD" in *asan*)
+    echo "ok 1 # SKIP a sanitizer build's library needs the sanitizer runtime to link"
+    echo "1..1"
+    exit 0 ;;
+esac
+
+here=$(pwd)
+P="$TMP/project"
+mkdir -p "$P"
+cat >"$P/Makefile" <<MAKE
+build/my_bench: my_bench.c work.c work.h
+	mkdir -p build
+	cc -O2 -std=c11 -I$here/include my_bench.c work.c $here/$BUILD/libcryptbench.a -ljansson -lm -o \$@
+MAKE
+cat >"$P/work.h" <<'C'
+#include <stdint.h>
+uint64_t mix(uint64_t x, unsigned rounds);
+uint64_t slow_path(uint64_t x);
+C
+cat >"$P/work.c" <<'C'
+#include "work.h"
+
+uint64_t mix(uint64_t x, unsigned rounds)
+{
+    while (rounds-- > 0) {
+        x ^= x >> 33;
+        x *= 0xff51afd7ed558ccdu;
+        x ^= x >> 29;
+    }
+    return x;
+}
+
+uint64_t slow_path(uint64_t x)
+{
+    return mix(x, 2000);
+}
+C
+cat >"$P/my_bench.c" <<'C'
+#include <cryptbench.h>
+#include "work.h"
+
+static int bench_mix(cb_state *s)
+{
+    uint64_t x = 1;
+
+    CB_LOOP(s) {
+        x = mix(x, 2000);
+        cb_black_box(&x);
+    }
+    return 0;
+}
+
+static int bench_slow(cb_state *s)
+{
+    uint64_t x = 1;
+
+    CB_LOOP(s) {
+        x = slow_path(x);
+        cb_black_box(&x);
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    cb_register(&(cb_bench){ .name = "work/mix", .run = bench_mix });
+    cb_register(&(cb_bench){ .name = "work/slow-path", .run = bench_slow });
+    return cb_main(argc, argv);
+}
+C
+(
+    cd "$P" && git init -q && git config user.email t@example.com && git config user.name t &&
+    git add . && git commit -qm one &&
+    sed -i 's/return mix(x, 2000);/return mix(mix(x, 2000), 2000);/' work.c &&
+    git commit -qam "the slow path does its work twice"
+) || not_ok "a project in a git repository of its own"
+
+start=$(date +%s)
+run env -C "$P" AB_BUILD="make -s" AB_PROGRAM=build/my_bench AB_MIN_ROUNDS=4 AB_MAX_ROUNDS=15 \
+    "$here/ci/bench-ab" HEAD~1 HEAD --warm-up-time 0.01 --measurement-time 0.03 \
+    --noise-threshold 0.05
+took=$(( $(date +%s) - start ))
+expect_status "the gate fails the pull request that slowed a benchmark" 1
+cp "$P/reports/gate.md" "$TMP/gate" 2>/dev/null
+expect_in "naming the slow benchmark regressed" gate '^\| `work/slow-path` \| .* \| \*\*regressed\*\* \|$'
+expect_in "by about twice (+80% to +120%: wall time on a shared machine)" gate '^\| `work/slow-path` \| [0-9.]+ us \| [0-9.]+ us \| \+(8[0-9]|9[0-9]|1[01][0-9])\.[0-9]+% '
+expect_not_in "and no other" gate '^\| `work/mix` .*\*\*regressed\*\*'
+echo "# the project's gate took $took s"
+
+cat "$P/reports/gate-rounds.json"; echo "1..$n"
