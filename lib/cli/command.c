@@ -13,8 +13,7 @@ static int use_color(cb_color choice, FILE *out)
 {
     const char *no_color = getenv("NO_COLOR");
 
-    /* never when NO_COLOR is set, whatever the command line says: the user
-     * asked every program for no colour */
+    /* never when NO_COLOR is set, whatever the command line says (no-color.org) */
     if (no_color != NULL && no_color[0] != '\0') {
         return 0;
     }

@@ -6,6 +6,8 @@
 #include "core/text.h"
 
 const double cb_percentile_levels[CB_NPERCENTILES] = { 50.0, 75.0, 90.0, 95.0, 99.0 };
+const double cb_call_percentile_levels[CB_NCALL_PERCENTILES] = { 50.0, 90.0, 95.0, 99.0, 99.9,
+                                                                  100.0 };
 
 const cb_estimate *cb_result_typical(const cb_result *r)
 {
@@ -44,6 +46,7 @@ void cb_result_free(cb_result *r)
     free(r->variant_of);
     free(r->variant);
     cb_samples_free(&r->samples);
+    free(r->calls.values);
     memset(r, 0, sizeof *r);
 }
 

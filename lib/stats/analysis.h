@@ -36,6 +36,10 @@ void cb_analysis_throughput(cb_result *r, const char *unit);
  * analysis was read from a file, which does not hold it. */
 double cb_analysis_winsorized_range(const cb_samples *s);
 
+/* The percentiles of c's single calls (when it has any) into c->percentiles;
+ * -1 when out of memory. */
+int cb_analysis_calls(cb_calls *c, cb_error *err);
+
 /* Per-iteration values of s, values[i] / iters[i], in a new array. */
 double *cb_analysis_per_iteration(const cb_samples *s);
 

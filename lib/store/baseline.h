@@ -13,7 +13,7 @@
 #define CB_BASELINE_SCHEMA_VERSION 2
 
 /* A baseline's name becomes file names in the reports directory: NAME.json,
- * its temporary .NAME.json.tmp-XXXXXX, its lock, history/<time>-NAME.json.
+ * its temporary .NAME.json.tmp-XXXXXX, its lock, history/<time>-<seq>-NAME.json.
  * 200 bytes keeps each of them within the 255 a file name may have. */
 #define CB_BASELINE_NAME_MAX 200
 
