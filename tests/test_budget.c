@@ -203,7 +203,10 @@ static void test_bad_files_are_refused(void **state)
           "b.json:2:31: budgets[0].statistic: expected \"estimate\"" },
         { "{\"schema_version\": 1, \"budgets\": [\n  {\"match\": \"a\\u001b[31m\", "
           "\"statistic\": \"p99\", \"max\": \"1 s\"}]}",
-          "b.json:2:13: budgets[0].match: control character (0x1b)" },
+          "b.json:2:13: budgets[0].match: expected text without control characters" },
+        { "{\"schema_version\": 1, \"budgets\": [\n  {\"match\": \"a\", \"statistic\": \"p99\","
+          " \"max\": \"1 s\", \"comment\": \"C1 \\u0085 too\"}]}",
+          "b.json:2:63: budgets[0].comment: expected text without control characters" },
         { "{\"schema_version\": 1, \"budgets\": [\n  7]}",
           "b.json:2:3: budgets[0]: expected a budget" },
     };

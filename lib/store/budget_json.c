@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "store/budget_json.h"
 #include "store/result_json.h"
 
@@ -92,9 +93,10 @@ static int decode_outcome(const cb_json_reader *rd, json_t *obj, const cb_json_p
                             json_is_true(held) ? "true" : "false",
                             o->held ? "keeps" : "breaks");
     }
-    o->match = strdup(match);
-    o->comment = comment != NULL ? strdup(comment) : NULL;
-    o->written = strdup(written);
+    /* a baseline's strings are text from outside, printed by every report */
+    o->match = cb_text_dup(match);
+    o->comment = comment != NULL ? cb_text_dup(comment) : NULL;
+    o->written = cb_text_dup(written);
     if (o->match == NULL || (comment != NULL && o->comment == NULL) || o->written == NULL) {
         return cb_error_set(rd->err, "%s: out of memory", rd->file);
     }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "store/budgets.h"
 #include "store/json_reader.h"
 #include "store/text_file.h"
@@ -83,13 +84,12 @@ static int only_keys(const cb_json_reader *rd, json_t *obj, const cb_json_path *
 }
 
 /* A string member without control characters (which a report would print
- * as they are), non-empty unless may_be_empty. */
+ * as they are: core/text.h), non-blank unless may_be_empty. */
 static int clean_string(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
                         const char *key, int may_be_empty, const char **out)
 {
     cb_json_path p = { at, key, 0 };
     const char  *s;
-    size_t       i;
 
     if (cb_json_string(rd, obj, at, key, 0, &s) != 0) {
         return -1;
@@ -97,14 +97,8 @@ static int clean_string(const cb_json_reader *rd, json_t *obj, const cb_json_pat
     if (!may_be_empty && strspn(s, " \t") == strlen(s)) {
         return cb_json_fail(rd, &p, "expected a non-blank string");
     }
-    for (i = 0; s[i] != '\0'; i++) {
-        if ((unsigned char) s[i] < 0x20 || s[i] == 0x7f) {
-            return cb_json_fail(rd, &p, "control character (0x%02x) at offset %zu",
-                                (unsigned) (unsigned char) s[i], i);
-        }
-    }
-    if (strlen(s) != json_string_length(json_object_get(obj, key))) {
-        return cb_json_fail(rd, &p, "NUL character in a string");
+    if (strlen(s) != json_string_length(json_object_get(obj, key)) || !cb_text_is_clean(s)) {
+        return cb_json_fail(rd, &p, "expected text without control characters");
     }
     *out = s;
     return 0;
