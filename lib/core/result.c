@@ -43,6 +43,7 @@ void cb_result_free(cb_result *r)
     free(r->variant_of);
     free(r->variant);
     cb_samples_free(&r->samples);
+    cb_checks_free(&r->checks);
     memset(r, 0, sizeof *r);
 }
 

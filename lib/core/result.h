@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 #include "stats/bootstrap.h"
+#include "core/check.h"
 #include "cryptbench.h"
 #include "stats/outliers.h"
 
@@ -130,6 +131,7 @@ typedef struct cb_result {
     cb_analysis   analysis; /* valid when !failed */
     int           has_change;
     cb_change     change; /* valid when has_change */
+    cb_checks     checks; /* what --check found; statuses CB_CHECK_NOT_RUN without it */
 } cb_result;
 
 /* The headline estimate: the slope in linear mode, the mean in flat mode. In
