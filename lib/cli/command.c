@@ -88,7 +88,8 @@ int cb_command_status(const cb_config *cfg, const cb_run *run)
     for (i = 0; i < run->n; i++) {
         const cb_result *r = &run->results[i];
 
-        if (r->failed || (cfg->gate && r->has_change && r->change.verdict == CB_VERDICT_REGRESSED)) {
+        if (r->failed || (cfg->gate && r->has_change && r->change.verdict == CB_VERDICT_REGRESSED) ||
+            (cfg->gate_constant_time && r->checks.exact.nnew > 0)) {
             return CB_EXIT_FAILED;
         }
         unresolved |= r->has_change && r->change.verdict == CB_VERDICT_UNRESOLVED;
