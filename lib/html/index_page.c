@@ -1,5 +1,6 @@
 #include <stdlib.h>
 
+#include "html/checks.h"
 #include "html/index_page.h"
 #include "html/page.h"
 
@@ -123,6 +124,7 @@ int cb_html_index_page(cb_buf *h, const cb_run *run, const cb_report_options *op
     }
     cb_buf_puts(h, "<h2>Benchmarks</h2>\n");
     cb_html_results_table(h, run, rs, n);
+    cb_html_checks_index(h, run);
     if (opt->nmissing > 0) {
         missing(h, opt);
     }
