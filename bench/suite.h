@@ -13,6 +13,7 @@ void suite_kdf_register(void);
 void suite_master_key_register(void);
 void suite_did_register(void);
 void suite_sign_register(void);
+void suite_ct_register(void);
 
 /* Decodes hex into out, which must be exactly its size; aborts the process on
  * a malformed vector, which is a bug in the suite, not a benchmark failure. */
