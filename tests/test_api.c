@@ -8,6 +8,7 @@
 #include "measure/context.h"
 #include "measure/measure.h"
 #include "measure/registry.h"
+#include "stats/analysis.h"
 #include "support.h"
 
 static const cb_measure_config quick = { .warm_up_ns = 1e6, .measurement_ns = 1e8,
@@ -283,6 +284,42 @@ static void test_counters(void **state)
     cb_result_free(&r);
 }
 
+/* 20 us a call, and every tenth call 30 us: single calls see the tail that
+ * samples of many calls average away. */
+static uint64_t call_number;
+
+static int tail_run(cb_state *s)
+{
+    CB_LOOP(s) {
+        support_now += ++call_number % 10 == 0 ? 30000 : 20000;
+    }
+    return 0;
+}
+
+static void test_single_calls(void **state)
+{
+    cb_measure_config cfg = quick;
+    cb_instance_list  list;
+    cb_clock          c = support_fake_clock();
+    cb_result         r = { 0 };
+    cb_error          err;
+
+    (void) state;
+    cfg.calls = 100;
+    cb_registry_clear();
+    assert_int_equal(cb_register(&(cb_bench){ .name = "t/tail", .run = tail_run }), 0);
+    assert_int_equal(cb_registry_expand(&list, &err), 0);
+    call_number = 0;
+    cb_measure_run(&list.items[0], &c, &cfg, NULL, &r);
+    assert_false(r.failed);
+    assert_int_equal(r.calls.n, 100);
+    assert_int_equal(cb_analysis_calls(&r.calls, &err), 0);
+    assert_true(r.calls.percentiles[0] == 20000.0); /* p50 */
+    assert_true(r.calls.percentiles[5] == 30000.0); /* max */
+    cb_result_free(&r);
+    cb_instance_list_free(&list);
+}
+
 static void test_variants_and_context(void **state)
 {
     static const uint64_t sizes[] = { 32, 1024 };
@@ -334,6 +371,7 @@ int main(void)
         cmocka_unit_test_teardown(test_named_axes, teardown_registry),
         cmocka_unit_test_teardown(test_axis_misuse, teardown_registry),
         cmocka_unit_test_teardown(test_counters, teardown_registry),
+        cmocka_unit_test_teardown(test_single_calls, teardown_registry),
         cmocka_unit_test_teardown(test_variants_and_context, teardown_registry),
     };
 

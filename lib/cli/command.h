@@ -35,6 +35,10 @@ int cb_command_gate(const cb_config *cfg, cb_error *err);
 /* `serve [FILTER...]`: measures what the gate asks, a line at a time. */
 int cb_command_serve(const cb_config *cfg, cb_error *err);
 
+/* `trend [FILTER...]`: a baseline's history, each benchmark's estimate in
+ * every run with its commit, and the change points found in them. */
+int cb_command_trend(const cb_config *cfg, cb_error *err);
+
 /* ---- shared by the commands (command.c) ---- */
 
 /* Loads a baseline (JSON) or a CSV of samples into run, analysed; a CSV

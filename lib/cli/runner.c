@@ -33,6 +33,7 @@ void cb_runner_settings(const cb_config *cfg, const cb_instance *inst, cb_measur
     out->measurement_ns = measurement_s * 1e9;
     out->sample_size = sample_size;
     out->test_only = cfg->test;
+    out->calls = cfg->calls;
 }
 
 void cb_runner_describe(const cb_runner *rn, cb_run *run)
@@ -62,7 +63,8 @@ static void analyse(const cb_runner *rn, const cb_run *run, cb_result *r)
     if (rn->progress.analyze != NULL) {
         rn->progress.analyze(rn->progress.self, r->name);
     }
-    if (cb_analysis_run_unit(&r->samples, r->plan.mode, run->unit, &boot, &r->analysis, &err) != 0) {
+    if (cb_analysis_run_unit(&r->samples, r->plan.mode, run->unit, &boot, &r->analysis, &err) != 0 ||
+        cb_analysis_calls(&r->calls, &err) != 0) {
         cb_result_fail(r, err.msg);
         return;
     }

@@ -5,6 +5,8 @@
 #include "core/result.h"
 
 const double cb_percentile_levels[CB_NPERCENTILES] = { 50.0, 75.0, 90.0, 95.0, 99.0 };
+const double cb_call_percentile_levels[CB_NCALL_PERCENTILES] = { 50.0, 90.0, 95.0, 99.0, 99.9,
+                                                                  100.0 };
 
 const cb_estimate *cb_result_typical(const cb_result *r)
 {
@@ -43,6 +45,7 @@ void cb_result_free(cb_result *r)
     free(r->variant_of);
     free(r->variant);
     cb_samples_free(&r->samples);
+    free(r->calls.values);
     cb_checks_free(&r->checks);
     memset(r, 0, sizeof *r);
 }

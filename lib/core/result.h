@@ -109,6 +109,18 @@ typedef struct cb_counter {
 
 #define CB_RESULT_MAX_COUNTERS 8
 
+/* Single calls of a slow operation, each timed on its own, for percentiles
+ * that mean what a service owner means by "P99": of calls, not of samples'
+ * averages. */
+#define CB_NCALL_PERCENTILES 6
+extern const double cb_call_percentile_levels[CB_NCALL_PERCENTILES]; /* 50 90 95 99 99.9 100 */
+
+typedef struct cb_calls {
+    size_t  n;
+    double *values;                            /* each call's, in the run's unit */
+    double  percentiles[CB_NCALL_PERCENTILES]; /* of values, numpy's "linear" */
+} cb_calls;
+
 typedef struct cb_result {
     char         *name;  /* "group/function[/param...][/impl]" */
     char         *impl;  /* NULL when not given */
@@ -119,6 +131,7 @@ typedef struct cb_result {
     int           named_args;
     cb_counter    counters[CB_RESULT_MAX_COUNTERS];
     size_t        ncounters;
+    cb_calls      calls; /* n == 0 when no single calls were timed */
     cb_throughput throughput;
     uint64_t      per_iteration;
     int           failed;

@@ -1,4 +1,5 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "measure/input.h"
@@ -56,6 +57,34 @@ static void keep_counters(cb_result *r, const cb_state *s)
     }
 }
 
+/* Single calls, each timed on its own (only its CB_LOOP, not its set-up), as
+ * many as cfg->calls and the measurement time allow, at least ten. */
+static int time_calls(cb_state *s, const cb_measure_config *cfg, double met_ns, cb_result *r)
+{
+    size_t n = cfg->calls, i;
+
+    /* a counter read after the fact (callgrind) has no per-call value */
+    if (n == 0 || !(met_ns >= CB_CALLS_MIN_NS) || s->clock->ops->sample_end != NULL) {
+        return 0;
+    }
+    if ((double) n * met_ns > cfg->measurement_ns) {
+        n = (size_t) (cfg->measurement_ns / met_ns);
+    }
+    n = n < 10 ? 10 : n;
+    r->calls.values = malloc(n * sizeof *r->calls.values);
+    if (r->calls.values == NULL) {
+        return cb_state_fail(s, "out of memory for %zu calls", n);
+    }
+    for (i = 0; i < n; i++) {
+        if (cb_state_call(s, s->inst->def->run, 1, 1) != 0) {
+            return -1;
+        }
+        r->calls.values[i] = (double) s->measured;
+        r->calls.n = i + 1;
+    }
+    return 0;
+}
+
 /* Check, warm-up, plan and samples, in s; the outcome in r. */
 static void measure(cb_state *s, const cb_measure_config *cfg, const cb_progress *progress,
                     cb_result *r)
@@ -87,6 +116,9 @@ static void measure(cb_state *s, const cb_measure_config *cfg, const cb_progress
         return;
     }
     keep_counters(r, s);
+    if (time_calls(s, cfg, met_ns, r) != 0) {
+        cb_result_fail(r, s->failure);
+    }
 }
 
 void cb_measure_run(const cb_instance *inst, cb_clock *clock, const cb_measure_config *cfg,

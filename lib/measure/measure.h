@@ -15,7 +15,15 @@ typedef struct cb_measure_config {
     size_t sample_size;
     int    test_only;     /* --test: check and one iteration, nothing timed */
     int    fresh_process; /* measure in a newly executed copy of the program, not a fork */
+    /* after the samples, up to this many single calls timed one by one, for
+     * operations of CB_CALLS_MIN_NS or more an iteration, within
+     * measurement_ns more; 0: none */
+    size_t calls;
 } cb_measure_config;
+
+/* Below this an iteration, a single call's timing is mostly the clock's
+ * own cost (two reads, tens of nanoseconds): no single calls. */
+#define CB_CALLS_MIN_NS 10000.0
 
 /* Copies the instance's identity (name, impl, parameter, throughput) into r. */
 int cb_measure_identify(cb_result *r, const cb_instance *inst);

@@ -1,3 +1,4 @@
+#include <stdlib.h>
 #include <string.h>
 
 #include "measure/protocol.h"
@@ -32,6 +33,9 @@ void cb_protocol_write(FILE *f, const cb_result *r, int with_samples)
         for (i = 0; i < r->ncounters; i++) {
             fprintf(f, "counter %s %.17g %.17g\n", r->counters[i].name,
                     r->counters[i].per_iteration, r->counters[i].per_second);
+        }
+        for (i = 0; i < r->calls.n; i++) {
+            fprintf(f, "call %.17g\n", r->calls.values[i]);
         }
     }
     fputs("end\n", f);
@@ -68,6 +72,28 @@ static int parse_plan(const char *line, cb_result *r, const char **why)
     return 0;
 }
 
+static int parse_call(const char *line, cb_result *r, const char **why)
+{
+    double  v;
+    double *grown;
+
+    if (sscanf(line, "%lf", &v) != 1) {
+        *why = "unreadable call";
+        return -1;
+    }
+    /* doubling, not one realloc a call */
+    if ((r->calls.n & (r->calls.n - 1)) == 0) {
+        grown = realloc(r->calls.values, (r->calls.n * 2 + 1) * sizeof *grown);
+        if (grown == NULL) {
+            *why = "report too large (out of memory)";
+            return -1;
+        }
+        r->calls.values = grown;
+    }
+    r->calls.values[r->calls.n++] = v;
+    return 0;
+}
+
 int cb_protocol_parse(char *text, cb_result *r, const char **why)
 {
     char  *line, *save = NULL;
@@ -100,6 +126,10 @@ int cb_protocol_parse(char *text, cb_result *r, const char **why)
                 return -1;
             }
             r->ncounters++;
+        } else if (strncmp(line, "call ", 5) == 0) {
+            if (parse_call(line + 5, r, why) != 0) {
+                return -1;
+            }
         } else if (strcmp(line, "end") == 0) {
             ended = 1;
         }

@@ -5,6 +5,7 @@
  *     plan <mode> <n> <d> <met_ns> <target_ns> <expected_ns>
  *     sample <iterations> <value>          (n of them)
  *     counter <name> <per_iteration> <per_second>
+ *     call <value>                         (a single call, timed on its own)
  *     note <text>
  *     failed <text>
  *     end

@@ -109,6 +109,24 @@ static void print_counters(terminal *t, const cb_result *r)
     }
 }
 
+/* "calls:  p50 1.2 ms  p90 ...  (1000 single calls)": the percentiles of
+ * calls timed one by one */
+static void print_calls(terminal *t, const cb_run *run, const cb_result *r)
+{
+    char   v[48];
+    size_t i;
+
+    if (r->calls.n == 0) {
+        return;
+    }
+    fprintf(t->opt.out, "%*scalls:  ", NAME_WIDTH, "");
+    for (i = 0; i < CB_NCALL_PERCENTILES - 1; i++) {
+        cb_format_value(v, sizeof v, r->calls.percentiles[i], run->unit);
+        fprintf(t->opt.out, "p%g %s  ", cb_call_percentile_levels[i], v);
+    }
+    fprintf(t->opt.out, "(%zu single calls)\n", r->calls.n);
+}
+
 static void print_change(terminal *t, const cb_change *ch)
 {
     const cb_estimate *c = &ch->estimate;
@@ -215,6 +233,7 @@ static void print_result(void *self, const cb_run *run, const cb_result *r)
     print_name(t, r->name);
     print_estimate(t, run, r);
     print_counters(t, r);
+    print_calls(t, run, r);
     if (r->plan.mode == CB_MODE_FLAT) {
         /* linear is the rule; say when a routine was too slow for it */
         fprintf(t->opt.out, "%*sflat sampling: %zu samples of %llu iteration%s\n", NAME_WIDTH, "",

@@ -124,3 +124,24 @@ void cb_analysis_throughput(cb_result *r, const char *unit)
         out->std_err = t->std_err / per;
     }
 }
+
+int cb_analysis_calls(cb_calls *c, cb_error *err)
+{
+    double *sorted;
+    size_t  i;
+
+    if (c->n == 0) {
+        return 0;
+    }
+    sorted = malloc(c->n * sizeof *sorted);
+    if (sorted == NULL) {
+        return cb_error_set(err, "out of memory sorting %zu calls", c->n);
+    }
+    memcpy(sorted, c->values, c->n * sizeof *sorted);
+    cb_stats_sort(sorted, c->n);
+    for (i = 0; i < CB_NCALL_PERCENTILES; i++) {
+        c->percentiles[i] = cb_stats_percentile_sorted(sorted, c->n, cb_call_percentile_levels[i]);
+    }
+    free(sorted);
+    return 0;
+}

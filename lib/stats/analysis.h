@@ -29,6 +29,10 @@ cb_slope cb_analysis_slope(cb_mode mode, const char *unit);
  * throughput: per second when unit is "ns", else per byte or element. */
 void cb_analysis_throughput(cb_result *r, const char *unit);
 
+/* The percentiles of c's single calls (when it has any) into c->percentiles;
+ * -1 when out of memory. */
+int cb_analysis_calls(cb_calls *c, cb_error *err);
+
 /* Per-iteration values of s, values[i] / iters[i], in a new array. */
 double *cb_analysis_per_iteration(const cb_samples *s);
 

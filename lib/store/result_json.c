@@ -1,4 +1,6 @@
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/check_json.h"
@@ -149,6 +151,24 @@ static json_t *encode_counters(const cb_result *r)
     return a;
 }
 
+/* "calls": {"n", "percentiles": {"p50", ...}, "values": [...] (with samples)} */
+static json_t *encode_calls(const cb_calls *c, int with_values)
+{
+    json_t *pct = json_object(), *obj;
+    char    key[16];
+    size_t  i;
+
+    for (i = 0; pct != NULL && i < CB_NCALL_PERCENTILES; i++) {
+        snprintf(key, sizeof key, "p%g", cb_call_percentile_levels[i]);
+        json_object_set_new(pct, key, cb_result_json_real(c->percentiles[i]));
+    }
+    obj = json_pack("{s:I, s:o}", "n", (json_int_t) c->n, "percentiles", pct);
+    if (obj != NULL && with_values) {
+        json_object_set_new(obj, "values", reals(c->values, c->n));
+    }
+    return obj;
+}
+
 json_t *cb_result_json_encode(const cb_result *r, const char *unit, int with_samples)
 {
     char    group[128];
@@ -199,6 +219,9 @@ json_t *cb_result_json_encode(const cb_result *r, const char *unit, int with_sam
     }
     if (r->ncounters > 0) {
         json_object_set_new(obj, "counters", encode_counters(r));
+    }
+    if (r->calls.n > 0) {
+        json_object_set_new(obj, "calls", encode_calls(&r->calls, with_samples));
     }
     if (r->has_change) {
         json_object_set_new(obj, "change", encode_change(&r->change));
@@ -357,6 +380,42 @@ static int decode_counters(const cb_json_reader *rd, json_t *obj, const cb_json_
             return -1;
         }
         r->ncounters = i + 1;
+    }
+    return 0;
+}
+
+/* "calls", when there are any: their values, whose percentiles the loader's
+ * analysis computes again. */
+static int decode_calls(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                        cb_result *r)
+{
+    cb_json_path p, vp;
+    json_t      *c, *v;
+    size_t       i, n;
+
+    if (json_object_get(obj, "calls") == NULL) {
+        return 0;
+    }
+    if ((c = cb_json_member(rd, obj, at, "calls", JSON_OBJECT, 0, &p)) == NULL ||
+        (v = cb_json_member(rd, c, &p, "values", JSON_ARRAY, 0, &vp)) == NULL) {
+        return -1;
+    }
+    n = json_array_size(v);
+    if (n > 100000000u) {
+        return cb_json_fail(rd, &vp, "%zu calls is too many", n);
+    }
+    r->calls.values = malloc((n > 0 ? n : 1) * sizeof *r->calls.values);
+    if (r->calls.values == NULL) {
+        return cb_error_set(rd->err, "%s: out of memory for %zu calls", rd->file, n);
+    }
+    for (i = 0; i < n; i++) {
+        cb_json_path e = { &vp, NULL, i };
+
+        if (cb_json_number_value(rd, json_array_get(v, i), &e, CB_JSON_POSITIVE,
+                                 &r->calls.values[i]) != 0) {
+            return -1;
+        }
+        r->calls.n = i + 1;
     }
     return 0;
 }
@@ -587,7 +646,8 @@ int cb_result_json_decode(const cb_json_reader *rd, json_t *obj, const cb_json_p
         return 0;
     }
     return decode_sampling(rd, obj, at, r) == 0 && decode_analysis(rd, obj, at, r) == 0 &&
-                   decode_counters(rd, obj, at, r) == 0 && cb_check_json_decode(rd, obj, at, r) == 0
+                   decode_counters(rd, obj, at, r) == 0 && decode_calls(rd, obj, at, r) == 0 &&
+                   cb_check_json_decode(rd, obj, at, r) == 0
                ? 0
                : -1;
 }
