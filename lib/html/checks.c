@@ -18,7 +18,7 @@ static void exact_cell(cb_buf *h, const cb_check_exact *e)
     char verdict[1024];
 
     cb_check_exact_verdict(e, verdict, sizeof verdict);
-    cb_buf_printf(h, "<td class=\"%s\">", status_class(e->status));
+    cb_buf_printf(h, "<td class=\"%s\" data-label=\"constant-time\">", status_class(e->status));
     cb_html_escape(h, e->status == CB_CHECK_NOT_RUN ? "not checked" : verdict);
     if (e->nnew > 0) {
         cb_buf_printf(h, " (%zu new)", e->nnew);
@@ -31,7 +31,7 @@ static void leak_cell(cb_buf *h, const cb_check_leak *l)
     char verdict[1024];
 
     cb_check_leak_verdict(l, verdict, sizeof verdict);
-    cb_buf_printf(h, "<td class=\"%s\">", status_class(l->status));
+    cb_buf_printf(h, "<td class=\"%s\" data-label=\"timing-leak\">", status_class(l->status));
     cb_html_escape(h, l->status == CB_CHECK_NOT_RUN ? "not checked" : verdict);
     cb_buf_puts(h, "</td>");
 }
@@ -55,7 +55,8 @@ void cb_html_checks_index(cb_buf *h, const cb_run *run)
     cb_buf_puts(h, "<h2>Constant-time checks</h2>\n<p class=\"note\">constant-time: the "
                    "benchmark under valgrind's memcheck with its declared secrets undefined; "
                    "timing-leak: dudect's t-tests on two classes of inputs, |t| &gt; 5 a likely "
-                   "leak. Neither proves constant time.</p>\n<table>\n<thead><tr><th>Benchmark"
+                   "leak. Neither proves constant time.</p>\n<table class=\"cards\">\n<thead><tr>"
+                   "<th>Benchmark"
                    "</th><th class=\"n\">");
     cb_html_escape(h, run->measure == CB_MEASURE_WALL ? "time" : run->unit);
     cb_buf_puts(h, "</th><th>constant-time</th><th>timing-leak</th></tr></thead>\n");
@@ -69,7 +70,8 @@ void cb_html_checks_index(cb_buf *h, const cb_run *run)
         cb_format_value(value, sizeof value, cb_result_typical(r)->point, run->unit);
         cb_buf_puts(h, "<tr><td class=\"name\">");
         cb_html_link(h, CB_HTML_BENCH, r->name);
-        cb_buf_puts(h, "</td><td class=\"n\">");
+        cb_buf_printf(h, "</td><td class=\"n\" data-label=\"%s\">",
+                      run->measure == CB_MEASURE_WALL ? "time" : run->unit);
         cb_html_escape(h, value);
         cb_buf_puts(h, "</td>");
         exact_cell(h, &r->checks.exact);
@@ -83,14 +85,15 @@ static void findings(cb_buf *h, const cb_check_exact *e)
 {
     size_t i, j;
 
-    cb_buf_puts(h, "<table>\n<thead><tr><th>Finding</th><th>Backtrace, innermost first</th>"
-                   "</tr></thead>\n");
+    cb_buf_puts(h, "<table class=\"cards\">\n<thead><tr><th>Finding</th><th>Backtrace, "
+                   "innermost first</th></tr></thead>\n");
     for (i = 0; i < e->nfindings; i++) {
         const cb_finding *f = &e->findings[i];
 
         cb_buf_puts(h, "<tr><td class=\"failed\">");
         cb_html_escape(h, cb_finding_kind_label(f->kind));
-        cb_buf_puts(h, f->is_new ? " (new)</td><td class=\"name\">" : "</td><td class=\"name\">");
+        cb_buf_puts(h, f->is_new ? " (new)" : "");
+        cb_buf_puts(h, "</td><td class=\"name\" data-label=\"in\">");
         for (j = 0; j < f->nframes; j++) {
             cb_buf_puts(h, j > 0 ? "<br>" : "");
             cb_html_escape(h, f->frames[j]);
