@@ -122,8 +122,8 @@ static void test_verdicts_in_words(void **state)
     c.leak.test = CB_LEAK_TEST_CROPPED;
     c.leak.crop = 50.0;
     cb_check_leak_verdict(&c.leak, buf, sizeof buf);
-    assert_string_equal(buf, "leak likely: max |t| = 412.50 > 5 (timings below the 50th "
-                             "percentile) at 1000000 measurements");
+    assert_string_equal(buf, "leak likely: max |t| = 412.50 > 5 (the fastest 50% of timings) at "
+                             "1000000 measurements");
     cb_checks_free(&c);
 }
 

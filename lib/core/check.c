@@ -189,7 +189,7 @@ void cb_check_leak_verdict(const cb_check_leak *l, char *buf, size_t size)
     char test[64];
 
     if (l->test == CB_LEAK_TEST_CROPPED) {
-        snprintf(test, sizeof test, "timings below the %.3gth percentile", l->crop);
+        snprintf(test, sizeof test, "the fastest %.3g%% of timings", l->crop);
     } else {
         snprintf(test, sizeof test, "%s",
                  l->test == CB_LEAK_TEST_RAW ? "raw timings" : "second-order test");
