@@ -50,9 +50,10 @@ static void test_memcheck_log(void **state)
 {
     static const char *const branch[] = { "early_exit_compare", "compare_run" };
     static const char *const access[] = { "table_run" };
-    static const char *const syscall[] = { "sendto", "??? (libleaky.so.1)",
-                                           "std::vector<int, std::allocator<int> >::push_back("
-                                           "int const&)" };
+    static const char *const syscall[] = {
+        "sendto", "??? (libleaky.so.1)",
+        "std::vector<int, std::allocator<int> >::push_back(int const&)"
+    };
     static const char *const returned[] = { "cb_state_call" };
     cb_checks                c;
 

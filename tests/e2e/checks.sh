@@ -67,7 +67,7 @@ cp "$TMP/reports/base.json" "$TMP/out"
 expect_in "so does the baseline" out '"kind": "branch"'
 cp "$TMP/reports/html/index.html" "$TMP/out"
 expect_in "the HTML index lists the verdict next to the speed" out \
-    '<td class="failed">secret-dependent branch</td>'
+    '<td class="failed" data-label="constant-time">secret-dependent branch</td>'
 cp "$TMP/reports/html/bench-ct.compare.32.early-exit.html" "$TMP/out"
 expect_in "and the benchmark's page its backtrace" out 'early_exit_compare<br>compare_run'
 run "$CB" --load-baseline base --reports-dir "$TMP/reports" --no-html ct/
