@@ -38,7 +38,8 @@ int cb_runner_run(const cb_runner *rn, const cb_instance_list *list,
 void cb_runner_report(const cb_runner *rn, const cb_run *run, const cb_result *r);
 
 /* The measurement settings for one instance: the command line when given
- * there, else --quick's, else the benchmark's own, else the defaults. */
+ * there, else --quick's, else the point's own (its definition's, as its
+ * configure() left them), else the defaults. */
 void cb_runner_settings(const cb_config *cfg, const cb_instance *inst, cb_measure_config *out);
 
 #endif
