@@ -297,6 +297,11 @@ static int measure(session *s, cb_error *err)
     checks.leak_time_ns = cfg->leak_time_s * 1e9;
     checks.seed = cfg->seed;
     checks.timeout_ns = (cfg->timeout_s_set ? cfg->timeout_s : CB_DEFAULT_TIMEOUT_CALLGRIND_S) * 1e9;
+    if ((checks.which & CB_CHECK_CONSTANT_TIME) && (cfg->build_flags & CB_BUILD_SANITIZED)) {
+        return cb_error_set(err, "--check constant-time runs the benchmarks under valgrind, "
+                                 "which cannot run a program built with AddressSanitizer: "
+                                 "build without it");
+    }
     if (checks.which != 0 && cb_check_open(&checks, err) != 0) {
         return -1;
     }

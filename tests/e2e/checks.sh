@@ -30,7 +30,9 @@ expect_not_in "no check says \"constant time\"" out 'constant time'
 case "$BUILD" in
 *asan*)
     # valgrind cannot run a binary built with AddressSanitizer
-    ok "# SKIP the exact check runs under valgrind, which needs a build without sanitizers"
+    run "$CB" --test $CHECK ct/
+    expect_status "a sanitized build refuses the exact check" 2
+    expect_in "saying why" err 'cannot run a program built with AddressSanitizer'
     echo "1..$n"
     exit 0
     ;;
