@@ -18,17 +18,17 @@ typedef struct leak_job {
 
 /* What one batch needs: inputs, their classes, their timings. */
 typedef struct batch {
-    size_t         cap, size; /* inputs it holds at most; bytes of one */
+    size_t         cap, stride; /* inputs it holds at most; bytes from one to the next */
     unsigned char *inputs, *classes;
     double        *times;
 } batch;
 
 static int batch_alloc(batch *b, size_t input_size)
 {
-    b->size = input_size;
-    b->cap = CB_LEAK_BATCH_BYTES / input_size;
+    b->stride = cb_input_stride(input_size);
+    b->cap = CB_LEAK_BATCH_BYTES / b->stride;
     b->cap = b->cap < 1 ? 1 : (b->cap > CB_LEAK_BATCH ? CB_LEAK_BATCH : b->cap);
-    b->inputs = malloc(b->cap * input_size);
+    b->inputs = aligned_alloc(CB_INPUT_ALIGN, b->cap * b->stride);
     b->classes = malloc(b->cap);
     b->times = malloc(b->cap * sizeof *b->times);
     return b->inputs != NULL && b->classes != NULL && b->times != NULL ? 0 : -1;
@@ -36,6 +36,9 @@ static int batch_alloc(batch *b, size_t input_size)
 
 static void batch_free(batch *b)
 {
+    if (b->inputs != NULL) {
+        cb_input_wipe(b->inputs, b->cap * b->stride);
+    }
     free(b->inputs);
     free(b->classes);
     free(b->times);
@@ -53,12 +56,12 @@ static long run_batch(cb_state *s, batch *b, size_t n, cb_rng *rng, uint64_t dea
 
     for (i = 0; i < n; i++) {
         b->classes[i] = (unsigned char) (cb_rng_next(rng) >> 63);
-        if (cb_input_prepare(s, b->classes[i], b->inputs + i * b->size) != 0) {
+        if (cb_input_prepare(s, b->classes[i], b->inputs + i * b->stride) != 0) {
             return -1;
         }
     }
     for (i = 0; i < n && cb_clock_monotonic_ns() < deadline; i++) {
-        s->input = b->inputs + i * b->size;
+        s->input = b->inputs + i * b->stride;
         if (cb_state_call(s, s->inst->def->run, 1, 1) != 0) {
             return -1;
         }
