@@ -10,13 +10,16 @@
 
 #include "check/check.h"
 
-/* Tells a program executed afresh which benchmark to check and where to
- * report: "FD NAME". */
+/* Tells a program executed afresh which benchmark to check, whether to mark
+ * its secrets undefined, and where to report: "FD MARK NAME". */
 #define CB_CHECK_ENV "CRYPTBENCH_CHECK"
 
 /* The exact check of inst into out: skipped when inst declares no secret
  * (found by running it once natively, which costs far less than valgrind),
- * else run under memcheck. -1 only when the harness could not work (err). */
+ * else run under memcheck with its secrets marked, and, when memcheck blamed
+ * an error on anything but them, once more without, to tell which errors the
+ * secrets caused (memcheck_log.h). -1 only when the harness could not work
+ * (err). */
 int cb_check_exact_run(const cb_check_config *cfg, const cb_instance *inst, cb_check_exact *out,
                        cb_error *err);
 

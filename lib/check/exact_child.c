@@ -48,14 +48,15 @@ int cb_check_child_main(void)
     cb_error           err;
     char               name[512], why[CB_ERROR_MAX];
     uint64_t           secrets = 0;
-    int                fd, n = -1;
+    int                fd, mark, n = -1;
     size_t             i;
     FILE              *f;
 
     if (spec == NULL) {
         return -1;
     }
-    if (sscanf(spec, "%d %511s%n", &fd, name, &n) != 2 || n < 0 || (f = fdopen(fd, "w")) == NULL) {
+    if (sscanf(spec, "%d %d %511s%n", &fd, &mark, name, &n) != 3 || n < 0 ||
+        (f = fdopen(fd, "w")) == NULL) {
         return 3;
     }
     unsetenv(CB_CHECK_ENV); /* a benchmark that runs programs must not pass it on */
@@ -70,7 +71,7 @@ int cb_check_child_main(void)
     }
     if (inst == NULL) {
         cb_protocol_write_failure(f, "no benchmark of that name in the re-executed program");
-    } else if (cb_check_exact_once(inst, 1, &secrets, why, sizeof why) != 0) {
+    } else if (cb_check_exact_once(inst, mark, &secrets, why, sizeof why) != 0) {
         cb_protocol_write_failure(f, why);
     } else {
         fprintf(f, "secrets %llu\nend\n", (unsigned long long) secrets);

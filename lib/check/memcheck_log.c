@@ -9,7 +9,7 @@
 typedef struct block {
     int         kind;
     int         in_error; /* a headline was read and the block not yet closed */
-    int         origin;   /* 0 none seen, 1 a client request, 2 another origin */
+    int         requested; /* its value was created by a client request: a declared secret */
     int         stack_done; /* the backtrace ended: an origin or address section began */
     int         cut;      /* a harness frame was reached */
     int         framed;   /* a backtrace followed: an error, not a note */
@@ -41,28 +41,38 @@ static int headline_kind(const char *line)
     return -1;
 }
 
-/* Closes the error being read: a finding (once), another error, or nothing. */
-static int close_block(block *b, cb_check_exact *out)
+/* Whether e already holds the finding of kind with frames[0..n). */
+static int holds(const cb_check_exact *e, cb_finding_kind kind, const char *const *frames,
+                 size_t n)
 {
     size_t i;
-    int    rc = 0;
+
+    for (i = 0; i < e->nfindings && !cb_finding_is(&e->findings[i], kind, frames, n); i++) {
+    }
+    return i < e->nfindings;
+}
+
+/* Adds the finding to e unless it holds it already. */
+static int add_once(cb_check_exact *e, cb_finding_kind kind, const char *const *frames, size_t n)
+{
+    return holds(e, kind, frames, n) ? 0 : cb_check_exact_add(e, kind, frames, n);
+}
+
+/* Closes the error being read: a finding or a suspect (once), another error,
+ * or nothing. */
+static int close_block(block *b, cb_check_exact *out, cb_check_exact *suspects)
+{
+    int rc = 0;
 
     if (!b->in_error || !b->framed) {
         block_reset(b);
         return 0;
     }
-    if (b->kind < 0 || b->origin == 2) {
+    if (b->kind < 0) {
         out->other_errors++;
     } else {
-        for (i = 0; i < out->nfindings &&
-                    !cb_finding_is(&out->findings[i], (cb_finding_kind) b->kind,
-                                   (const char *const *) b->frames, b->nframes);
-             i++) {
-        }
-        if (i == out->nfindings) {
-            rc = cb_check_exact_add(out, (cb_finding_kind) b->kind,
-                                    (const char *const *) b->frames, b->nframes);
-        }
+        rc = add_once(b->requested ? out : suspects, (cb_finding_kind) b->kind,
+                      (const char *const *) b->frames, b->nframes);
     }
     block_reset(b);
     return rc;
@@ -126,14 +136,14 @@ static int is_harness(const char *name, const char *const *harness, size_t n)
 
 /* One line of the log, its "==PID== " prefix removed. */
 static int read_line(block *b, const char *line, const char *const *harness, size_t nharness,
-                     cb_check_exact *out, cb_error *err)
+                     cb_check_exact *out, cb_check_exact *suspects, cb_error *err)
 {
     const char *body = line + strspn(line, " ");
     int         indent = (int) (body - line);
 
     if (*body == '\0' || indent == 0) {
         /* a blank line ends an error; a headline, if that line was lost, too */
-        if (close_block(b, out) != 0) {
+        if (close_block(b, out, suspects) != 0) {
             return cb_error_set(err, "out of memory reading memcheck's log");
         }
         /* "Warning: set address range perms: large range" (an Argon2 arena) is a note */
@@ -146,7 +156,7 @@ static int read_line(block *b, const char *line, const char *const *harness, siz
     }
     if (strncmp(body, "Uninitialised value was created by ", 35) == 0) {
         b->stack_done = 1;
-        b->origin = strncmp(body + 35, "a client request", 16) == 0 ? 1 : 2;
+        b->requested = strncmp(body + 35, "a client request", 16) == 0;
         return 0;
     }
     if (strncmp(body, "at 0x", 5) != 0 && strncmp(body, "by 0x", 5) != 0) {
@@ -173,7 +183,7 @@ static int read_line(block *b, const char *line, const char *const *harness, siz
 }
 
 int cb_memcheck_log_parse(const char *text, const char *const *harness, size_t nharness,
-                          cb_check_exact *out, cb_error *err)
+                          cb_check_exact *out, cb_check_exact *suspects, cb_error *err)
 {
     block       b;
     char        line[MAX_LINE];
@@ -196,15 +206,33 @@ int cb_memcheck_log_parse(const char *text, const char *const *harness, size_t n
 
             memcpy(line, p + skip, n);
             line[n] = '\0';
-            if (read_line(&b, line, harness, nharness, out, err) != 0) {
+            if (read_line(&b, line, harness, nharness, out, suspects, err) != 0) {
                 block_reset(&b);
                 return -1;
             }
         }
         p += len + (p[len] == '\n');
     }
-    if (close_block(&b, out) != 0) {
+    if (close_block(&b, out, suspects) != 0) {
         return cb_error_set(err, "out of memory reading memcheck's log");
+    }
+    return 0;
+}
+
+int cb_memcheck_confirm(const cb_check_exact *suspects, const cb_check_exact *plain,
+                        cb_check_exact *out, cb_error *err)
+{
+    size_t i;
+
+    for (i = 0; i < suspects->nfindings; i++) {
+        const cb_finding  *f = &suspects->findings[i];
+        const char *const *frames = (const char *const *) f->frames;
+
+        if (holds(plain, f->kind, frames, f->nframes)) {
+            out->other_errors++;
+        } else if (add_once(out, f->kind, frames, f->nframes) != 0) {
+            return cb_error_set(err, "out of memory reading memcheck's log");
+        }
     }
     return 0;
 }

@@ -13,11 +13,13 @@
  *
  * An error on a value created by a client request (cb_secret) is a finding:
  * a branch, a memory address or a system call argument computed from a
- * secret. So is one whose origin memcheck could not trace, since the
- * benchmark's secrets are what this run made undefined; an error on memory
- * that was never written (a heap or stack allocation) or any other error
- * (an invalid read) is a bug of another kind, only counted. The text log is
- * read rather than --xml, which would need an XML parser for a few lines.
+ * secret. An error on a value of another origin, or of none, is a suspect:
+ * memcheck keeps one origin per value, and a value computed from a secret and
+ * from scratch memory a library never wrote may be blamed on the scratch (as
+ * OpenSSL's Poly1305 is, under valgrind 3.19). A second run without the
+ * secrets marked tells them apart (cb_memcheck_confirm). Any other error (an
+ * invalid read) is a bug of another kind, only counted. The text log is read
+ * rather than --xml, which would need an XML parser for a few lines.
  */
 #ifndef CB_MEMCHECK_LOG_H
 #define CB_MEMCHECK_LOG_H
@@ -27,13 +29,24 @@
 #include "core/error.h"
 
 /*
- * Adds the findings of the log text to out (and counts its other errors),
- * each finding once per kind and backtrace. A backtrace keeps the function
- * names (a frame without a symbol as "??? (libfoo.so.1)"), innermost first,
- * and stops before the first frame named in harness[0..nharness): where the
+ * Adds the findings of the log text to out and its suspects to suspects,
+ * each once per kind and backtrace, and counts its other errors in
+ * out->other_errors. A backtrace keeps the function names (a frame without a
+ * symbol as "??? (libfoo.so.1)"), innermost first, and stops before the
+ * first frame named in harness[0..nharness) after the first: where the
  * harness called the benchmark. -1 when out of memory.
  */
 int cb_memcheck_log_parse(const char *text, const char *const *harness, size_t nharness,
-                          cb_check_exact *out, cb_error *err);
+                          cb_check_exact *out, cb_check_exact *suspects, cb_error *err);
+
+/*
+ * Settles the suspects of a run with the secrets marked against plain, the
+ * suspects of the same benchmark run without them: a suspect plain has too
+ * is no secret's doing and is counted in out->other_errors; one that appears
+ * only with the secrets marked is a finding, added to out. -1 when out of
+ * memory.
+ */
+int cb_memcheck_confirm(const cb_check_exact *suspects, const cb_check_exact *plain,
+                        cb_check_exact *out, cb_error *err);
 
 #endif

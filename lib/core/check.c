@@ -22,15 +22,21 @@ static void free_finding(cb_finding *f)
     free(f->frames);
 }
 
-void cb_checks_free(cb_checks *c)
+void cb_check_exact_free(cb_check_exact *e)
 {
     size_t i;
 
-    for (i = 0; i < c->exact.nfindings; i++) {
-        free_finding(&c->exact.findings[i]);
+    for (i = 0; i < e->nfindings; i++) {
+        free_finding(&e->findings[i]);
     }
-    free(c->exact.findings);
-    free(c->exact.why);
+    free(e->findings);
+    free(e->why);
+    memset(e, 0, sizeof *e);
+}
+
+void cb_checks_free(cb_checks *c)
+{
+    cb_check_exact_free(&c->exact);
     free(c->leak.why);
     memset(c, 0, sizeof *c);
 }

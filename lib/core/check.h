@@ -83,6 +83,9 @@ typedef struct cb_checks {
 /* Frees what c owns and zeroes it (every status back to CB_CHECK_NOT_RUN). */
 void cb_checks_free(cb_checks *c);
 
+/* The same for one exact check's. */
+void cb_check_exact_free(cb_check_exact *e);
+
 /* Appends a finding with copies of frames[0..n); -1 when out of memory. */
 int cb_check_exact_add(cb_check_exact *e, cb_finding_kind kind, const char *const *frames,
                        size_t n);
