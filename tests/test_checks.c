@@ -1,14 +1,17 @@
 /*
  * The constant-time checks' pieces that need neither valgrind nor a clock:
- * memcheck's log read into findings (a stored log), the verdicts in words,
+ * memcheck's log read into findings (stored logs), the verdicts in words,
  * the checks through a baseline and back, refused when malformed, findings
- * compared with a baseline's, and --check on the command line.
+ * compared with a baseline's, the API's inputs and secrets on the fake
+ * clock, and --check on the command line.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "check/check.h"
+#include "check/exact.h"
 #include "check/memcheck_log.h"
+#include "measure/measure.h"
 #include "measure/sysinfo.h"
 #include "stats/analysis.h"
 #include "cli/options.h"
@@ -292,6 +295,97 @@ static void test_findings_compared_with_the_baseline(void **state)
     cb_run_free(&now);
 }
 
+/* The API on the fake clock: a measurement's every call of run sees one input
+ * of class 0, prepared once; the exact check's native run counts the bytes
+ * declared secret in setup, prepare_input and run. */
+static int prepared[2], runs_with_input;
+
+static int count_setup(cb_state *s)
+{
+    static unsigned char key[16];
+
+    cb_secret(s, key, sizeof key);
+    return 0;
+}
+
+static int count_prepare(cb_state *s, int input_class, void *input)
+{
+    prepared[input_class]++;
+    memset(input, 0xc0 + input_class, 24);
+    cb_secret(s, input, 24);
+    return 0;
+}
+
+static int count_run(cb_state *s)
+{
+    static unsigned char nonce[8];
+    const unsigned char *in = cb_state_input(s);
+
+    runs_with_input += in != NULL && in[0] == 0xc0 && in[23] == 0xc0;
+    cb_secret(s, nonce, sizeof nonce);
+    CB_LOOP(s) {
+        support_now += 100;
+    }
+    return 0;
+}
+
+static void test_inputs_and_secrets(void **state)
+{
+    static const cb_measure_config quick = { .warm_up_ns = 1e6, .measurement_ns = 1e8,
+                                             .sample_size = 10 };
+    cb_instance_list               list;
+    cb_clock                       c = support_fake_clock();
+    cb_result                      r;
+    cb_error                       err;
+    uint64_t                       secrets = 0;
+    char                           why[256];
+    int                            calls;
+
+    (void) state;
+    cb_registry_clear();
+    assert_int_equal(cb_register(&(cb_bench){ .name = "t/inputs", .setup = count_setup,
+                                              .run = count_run, .prepare_input = count_prepare,
+                                              .input_size = 24 }),
+                     0);
+    assert_int_equal(cb_registry_expand(&list, &err), 0);
+    memset(&r, 0, sizeof r);
+    assert_int_equal(cb_measure_identify(&r, &list.items[0]), 0);
+    support_now = 0;
+    cb_measure_run(&list.items[0], &c, &quick, NULL, &r);
+    assert_false(r.failed);
+    assert_int_equal(prepared[0], 1);
+    assert_int_equal(prepared[1], 0);
+    calls = runs_with_input;
+    assert_true(calls > 10); /* the warm-up's and every sample's calls */
+    assert_int_equal(cb_check_exact_once(&list.items[0], 0, &secrets, why, sizeof why), 0);
+    assert_int_equal(secrets, 16 + 24 + 8);
+    assert_int_equal(runs_with_input, calls + 1);
+    cb_result_free(&r);
+    cb_instance_list_free(&list);
+    cb_registry_clear();
+}
+
+/* prepare_input and input_size come together, the size at most CB_INPUT_MAX. */
+static void test_input_classes_registered_whole(void **state)
+{
+    (void) state;
+    cb_registry_clear();
+    assert_int_equal(cb_register(&(cb_bench){ .name = "t/no-size", .run = count_run,
+                                              .prepare_input = count_prepare }),
+                     -1);
+    assert_non_null(strstr(cb_registry_error(), "prepare_input and input_size"));
+    cb_registry_clear();
+    assert_int_equal(cb_register(&(cb_bench){ .name = "t/too-big", .run = count_run,
+                                              .prepare_input = count_prepare,
+                                              .input_size = CB_INPUT_MAX + 1 }),
+                     -1);
+    cb_registry_clear();
+    assert_int_equal(cb_register(&(cb_bench){ .name = "t/no-function", .run = count_run,
+                                              .input_size = 8 }),
+                     -1);
+    cb_registry_clear();
+}
+
 static void test_check_options(void **state)
 {
     char     *argv[] = { "cryptbench", "--check", "timing-leak", "--check=constant-time",
@@ -326,6 +420,8 @@ int main(void)
         cmocka_unit_test(test_checks_through_a_baseline),
         cmocka_unit_test(test_malformed_checks_are_refused),
         cmocka_unit_test(test_findings_compared_with_the_baseline),
+        cmocka_unit_test(test_inputs_and_secrets),
+        cmocka_unit_test(test_input_classes_registered_whole),
         cmocka_unit_test(test_check_options),
     };
 
