@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "measure/clock.h"
+#include "core/run.h"
 
 typedef enum cb_command {
     CB_COMMAND_RUN = 0,

@@ -111,3 +111,8 @@ void cb_name_group(const char *name, char *buf, size_t size)
     memcpy(buf, name, len);
     buf[len] = '\0';
 }
+
+size_t cb_outliers_total(const cb_outliers *o)
+{
+    return o->low_severe + o->low_mild + o->high_mild + o->high_severe;
+}

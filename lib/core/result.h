@@ -7,10 +7,30 @@
 #define CB_RESULT_H
 
 #include <stdint.h>
-#include "stats/bootstrap.h"
+#include <stddef.h>
 #include "core/check.h"
 #include "cryptbench.h"
-#include "stats/outliers.h"
+
+/* A statistic and its interval, as Criterion.rs keeps one: the point, the
+ * bounds of its confidence interval, and its standard error (the standard
+ * deviation of its bootstrap distribution). */
+typedef struct cb_estimate {
+    double point;
+    double lower;
+    double upper;
+    double std_err;
+} cb_estimate;
+
+/* Tukey's fences on the per-iteration values, and how many fell beyond each
+ * (stats/outliers.h classifies them). */
+typedef struct cb_outliers {
+    /* low severe | low mild | (normal) | high mild | high severe */
+    double fences[4]; /* Q1 - 3 IQR, Q1 - 1.5 IQR, Q3 + 1.5 IQR, Q3 + 3 IQR */
+    size_t low_severe, low_mild, high_mild, high_severe;
+} cb_outliers;
+
+/* How many values lay beyond the inner fences, either way. */
+size_t cb_outliers_total(const cb_outliers *o);
 
 typedef enum cb_mode {
     CB_MODE_LINEAR = 0, /* sample i runs i * d iterations; the slope is the estimate */

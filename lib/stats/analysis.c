@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "stats/analysis.h"
+#include "stats/outliers.h"
 #include "stats/regression.h"
 #include "stats/stats.h"
 

@@ -7,6 +7,7 @@
 #define CB_BASELINE_H
 
 #include <jansson.h>
+#include "core/error.h"
 #include "core/run.h"
 
 /* Written as 2; 1 (before context and variants) is still read. */
