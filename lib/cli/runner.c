@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "stats/analysis.h"
+#include "stats/budget.h"
 #include "measure/isolate.h"
 #include "cli/runner.h"
 
@@ -94,6 +95,11 @@ int cb_runner_run(const cb_runner *rn, const cb_instance_list *list,
             return cb_error_set(err, "%s: out of memory", inst->name);
         }
         cb_runner_settings(rn->cfg, inst, &settings);
+        /* a percentile budget means percentiles of calls, for what is slow enough */
+        if (settings.calls == 0 && rn->budgets != NULL && !rn->cfg->test &&
+            cb_budget_wants_calls(rn->budgets, inst->name)) {
+            settings.calls = CB_BUDGET_CALLS;
+        }
         if (rn->isolate) {
             if (cb_isolate_run(inst, rn->clock, &settings, &rn->progress,
                                rn->cfg->timeout_s * 1e9, r, err) != 0) {
@@ -115,6 +121,9 @@ int cb_runner_run(const cb_runner *rn, const cb_instance_list *list,
         }
         if (rn->baseline != NULL &&
             cb_compare_into(cb_run_find(rn->baseline, r->name), r, &rn->compare, err) != 0) {
+            return -1;
+        }
+        if (rn->budgets != NULL && !rn->cfg->test && cb_budget_check(rn->budgets, r, err) != 0) {
             return -1;
         }
         if (rn->progress.clear != NULL) {

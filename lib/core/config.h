@@ -118,6 +118,9 @@ typedef enum cb_color {
 #define CB_DEFAULT_LEAK_TIME_S 10.0
 #define CB_DEFAULT_BASELINE "base"
 #define CB_DEFAULT_REPORTS_DIR "reports"
+/* Paths under it (DIR/html/<page>.html, DIR/history/<time>-<name>.json) must
+ * stay within the 4096 bytes a path may have */
+#define CB_REPORTS_DIR_MAX 3072
 #define CB_DEFAULT_HISTORY_LIMIT 100
 
 typedef struct cb_config {
@@ -167,6 +170,7 @@ typedef struct cb_config {
     int         resolution_set;
     double      significance;
     int         gate;
+    const char *budgets; /* --budgets FILE, or NULL */
     int         significance_set;
     int         html;  /* write reports/html (default on; --no-html) */
     int         quiet; /* no --format output: `report` writes only the HTML */

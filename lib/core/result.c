@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/result.h"
+#include "core/text.h"
 
 const double cb_percentile_levels[CB_NPERCENTILES] = { 50.0, 75.0, 90.0, 95.0, 99.0 };
 const double cb_call_percentile_levels[CB_NCALL_PERCENTILES] = { 50.0, 90.0, 95.0, 99.0, 99.9,
@@ -47,6 +48,7 @@ void cb_result_free(cb_result *r)
     cb_samples_free(&r->samples);
     free(r->calls.values);
     cb_checks_free(&r->checks);
+    cb_budget_outcomes_free(r->budgets, r->nbudgets);
     memset(r, 0, sizeof *r);
 }
 
@@ -63,7 +65,7 @@ int cb_result_set_string(char **field, const char *s)
 {
     char *copy = NULL;
 
-    if (s != NULL && (copy = strdup(s)) == NULL) {
+    if (s != NULL && (copy = cb_text_dup(s)) == NULL) {
         return -1;
     }
     free(*field);

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stddef.h>
 #include "core/check.h"
+#include "core/budget.h"
 #include "cryptbench.h"
 
 /* A statistic and its interval, as Criterion.rs keeps one: the point, the
@@ -37,6 +38,20 @@ typedef enum cb_mode {
     CB_MODE_FLAT        /* every sample runs d iterations; the mean is the estimate */
 } cb_mode;
 
+/* The most samples a benchmark may hold, measured or read from a file: the
+ * analysis costs samples x resamples, and 10 000 samples at the default
+ * 100 000 resamples already take seconds. --sample-size's bound too. */
+#define CB_MAX_SAMPLES 10000
+
+/* What a sample may hold: its value (a total, in ns, cycles or instructions)
+ * from 1e-30 to 1e30, beyond which the analysis's sums of squares and a
+ * throughput's reciprocal overflow and every statistic after them is
+ * infinite or NaN (a day is 8.64e13 ns: the range leaves room for any count);
+ * its iterations a whole number up to 2^53, which a double holds exactly. */
+#define CB_SAMPLE_VALUE_MIN 1e-30
+#define CB_SAMPLE_VALUE_MAX 1e30
+#define CB_SAMPLE_ITERATIONS_MAX 9007199254740992.0
+
 typedef struct cb_samples {
     size_t  n;
     double *iters;  /* iterations of each sample (whole numbers) */
@@ -52,6 +67,9 @@ typedef struct cb_analysis {
     double      r_squared;
     double      percentiles[CB_NPERCENTILES];
     double      min, max;
+    /* Rust libtest's "+/-": max - min once 5% at each end are winsorized, that
+     * is p95 - p5; not stored in a baseline, which holds the samples it comes from */
+    double      winsorized_range;
     cb_outliers outliers;
     /* when the benchmark declared a throughput: units per second if the values
      * are times, else value per unit (cycles/byte); lower/upper follow */
@@ -165,6 +183,9 @@ typedef struct cb_result {
     int           has_change;
     cb_change     change; /* valid when has_change */
     cb_checks     checks; /* what --check found; statuses CB_CHECK_NOT_RUN without it */
+    /* the outcome of every budget that applies (--budgets), each limit its own */
+    cb_budget_outcome *budgets;
+    size_t             nbudgets;
 } cb_result;
 
 /* The headline estimate: the slope in linear mode, the mean in flat mode. In
@@ -181,7 +202,7 @@ void cb_samples_free(cb_samples *s);
 /* Frees what r owns and zeroes it. */
 void cb_result_free(cb_result *r);
 
-/* Sets r->failed and r->failure (a copy of reason). */
+/* Sets r->failed and r->failure (a clean copy of reason). */
 void cb_result_fail(cb_result *r, const char *reason);
 
 /* Gives r one parameter shown by its value, as a list of params does: a
@@ -189,7 +210,10 @@ void cb_result_fail(cb_result *r, const char *reason);
  * NULL. */
 void cb_result_set_param(cb_result *r, const char *name, uint64_t value);
 
-/* Sets a string field of r to a copy of s (NULL allowed); -1 when out of memory. */
+/* Sets a string field of r to a copy of s (NULL allowed), cleaned as
+ * core/text.h says: every string of a result may come from outside (a
+ * benchmark's process, a baseline file) and is printed by every reporter.
+ * -1 when out of memory. */
 int cb_result_set_string(char **field, const char *s);
 
 const char *cb_mode_name(cb_mode mode);
