@@ -267,9 +267,24 @@ static void test_malformed_checks_are_refused(void **state)
     refused("\"status\": \"leaks\"", "\"status\": \"maybe\"", "checks.constant_time.status");
     refused("\"findings\": [", "\"findings\": [], \"x\": [", "status \"leaks\" goes with findings");
     refused("\"early_exit_compare\"", "\"a\\u0007b\"", "backtrace[0]");
+    refused("\"early_exit_compare\"", "\"a\\u0085b\"", "backtrace[0]");
     refused("\"measurements\": 1000000", "\"measurements\": -1", "checks.timing_leak.measurements");
     refused("\"crop_percentile\": 99.7", "\"crop_percentile\": 140", "from 0 to 100");
     refused("\"test_measurements\": 997000", "\"test_measurements\": 2000000", "at most");
+}
+
+/* A check's failure quotes a benchmark or a file: it is kept as clean text,
+ * a line of its own in no output. */
+static void test_failure_reasons_are_clean(void **state)
+{
+    cb_check_status status = CB_CHECK_NOT_RUN;
+    char           *why = NULL;
+
+    (void) state;
+    cb_check_fail(&status, &why, "bad key\nok 1 - forged\x1b[2J\xff");
+    assert_int_equal(status, CB_CHECK_FAILED);
+    assert_string_equal(why, "bad key ok 1 - forged\xef\xbf\xbd[2J\xef\xbf\xbd");
+    free(why);
 }
 
 /* A finding is new when the baseline's result lacks it, whatever the
@@ -419,6 +434,7 @@ int main(void)
         cmocka_unit_test(test_verdicts_in_words),
         cmocka_unit_test(test_checks_through_a_baseline),
         cmocka_unit_test(test_malformed_checks_are_refused),
+        cmocka_unit_test(test_failure_reasons_are_clean),
         cmocka_unit_test(test_findings_compared_with_the_baseline),
         cmocka_unit_test(test_inputs_and_secrets),
         cmocka_unit_test(test_input_classes_registered_whole),

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "check/memcheck_log.h"
+#include "core/text.h"
 
 #define MAX_LINE 4096
 
@@ -165,8 +166,11 @@ static int read_line(block *b, const char *line, const char *const *harness, siz
     }
     b->framed = 1;
     if (!b->stack_done && !b->cut && b->nframes < CB_FINDING_MAX_FRAMES) {
-        char *name = frame_name(body);
+        char *raw = frame_name(body), *name;
 
+        /* a symbol is a binary's bytes: it reaches the terminal and the JSON as clean text */
+        name = raw != NULL ? cb_text_dup(raw) : NULL;
+        free(raw);
         if (name == NULL) {
             return cb_error_set(err, "out of memory reading memcheck's log");
         }

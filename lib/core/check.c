@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/check.h"
+#include "core/text.h"
 
 static const char *const kind_names[CB_FINDING_KINDS] = { "branch", "memory-access", "syscall" };
 static const char *const kind_labels[CB_FINDING_KINDS] = {
@@ -86,8 +87,9 @@ void cb_check_fail(cb_check_status *status, char **why_field, const char *why)
 {
     *status = CB_CHECK_FAILED;
     free(*why_field);
-    /* out of memory leaves why NULL: the status alone still says it failed */
-    *why_field = strdup(why);
+    /* out of memory leaves why NULL: the status alone still says it failed; a
+     * benchmark's failure or an error quoting a file is text from outside */
+    *why_field = cb_text_dup(why);
 }
 
 const char *cb_finding_kind_label(cb_finding_kind kind)

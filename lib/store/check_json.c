@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "core/text.h"
 #include "store/check_json.h"
 #include "store/result_json.h"
 
@@ -96,16 +97,6 @@ static int decode_why(const cb_json_reader *rd, json_t *obj, const cb_json_path 
     return 0;
 }
 
-static int has_control_character(const char *s)
-{
-    for (; *s != '\0'; s++) {
-        if ((unsigned char) *s < 0x20 || *s == 0x7f) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
 static int decode_finding(const cb_json_reader *rd, json_t *f, const cb_json_path *at,
                           cb_check_exact *e)
 {
@@ -131,8 +122,10 @@ static int decode_finding(const cb_json_reader *rd, json_t *f, const cb_json_pat
         cb_json_path fp = { &tp, NULL, i };
         json_t      *v = json_array_get(trace, i);
 
+        /* as clean as the check wrote it: a control character (C1 among them)
+         * is a file edited by hand or a hostile one */
         if (!json_is_string(v) || json_string_value(v)[0] == '\0' ||
-            has_control_character(json_string_value(v))) {
+            !cb_text_is_clean(json_string_value(v))) {
             return cb_json_fail(rd, &fp, "expected a function name without control characters");
         }
         frames[i] = json_string_value(v);
