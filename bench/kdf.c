@@ -23,6 +23,12 @@
  *
  * The OpenSSL KDFs (scrypt, PBKDF2, HKDF) are one EVP_KDF context each, with
  * every parameter set once per benchmark: one run function times them all.
+ *
+ * For the constant-time checks, passwords and master keys are secret, their
+ * lengths public. The fast ones (PBKDF2, HKDF, crypto_kdf) also have
+ * timing-leak classes, class 0 a fixed secret and class 1 a random one; the
+ * memory-hard ones do not: at 10 ms to 1 s a call, the check's ten seconds
+ * would give too few calls for a verdict.
  */
 #include <openssl/core_names.h>
 #include <openssl/kdf.h>
@@ -34,6 +40,47 @@
 #include "suite.h"
 
 static const char password[] = "correct horse battery staple";
+
+/* Its length, which is public: strlen() of a password declared secret would
+ * be a secret-dependent branch of the benchmark's own. */
+#define PASSWORD_LEN (sizeof password - 1)
+
+/* A copy of the password declared secret (the string itself is read-only). */
+static void secret_password(cb_state *s, char pass[PASSWORD_LEN])
+{
+    memcpy(pass, password, PASSWORD_LEN);
+    cb_secret(s, pass, PASSWORD_LEN);
+}
+
+/* Timing-leak classes of a password: class 0 the suite's, class 1 random bytes. */
+static int password_input(cb_state *s, int input_class, void *input)
+{
+    if (input_class == 0) {
+        memcpy(input, password, PASSWORD_LEN);
+    } else {
+        randombytes_buf(input, PASSWORD_LEN);
+    }
+    cb_secret(s, input, PASSWORD_LEN);
+    return 0;
+}
+
+/* Timing-leak classes of a 32-byte master key: class 0 the bytes 0 to 31,
+ * class 1 random ones. */
+static int master_key_input(cb_state *s, int input_class, void *input)
+{
+    unsigned char *key = input;
+    size_t         i;
+
+    if (input_class == 0) {
+        for (i = 0; i < 32; i++) {
+            key[i] = (unsigned char) i;
+        }
+    } else {
+        randombytes_buf(key, 32);
+    }
+    cb_secret(s, key, 32);
+    return 0;
+}
 
 /* ---- Argon2id (libsodium crypto_pwhash) ------------------------------------ */
 
@@ -144,15 +191,18 @@ static int argon2id_run(cb_state *s)
 {
     argon2_limits l = argon2_limits_of(s);
     unsigned char key[32], salt[crypto_pwhash_SALTBYTES];
+    char          pass[PASSWORD_LEN];
     int           rc = 0;
 
     randombytes_buf(salt, sizeof salt);
+    secret_password(s, pass);
     CB_LOOP(s) {
-        rc |= crypto_pwhash(key, sizeof key, password, strlen(password), salt, l.opslimit,
-                            l.memlimit, crypto_pwhash_ALG_ARGON2ID13);
+        rc |= crypto_pwhash(key, sizeof key, pass, PASSWORD_LEN, salt, l.opslimit, l.memlimit,
+                            crypto_pwhash_ALG_ARGON2ID13);
         cb_black_box(key);
     }
     sodium_memzero(key, sizeof key);
+    sodium_memzero(pass, sizeof pass);
     return rc == 0 ? 0 : cb_state_fail(s, "crypto_pwhash failed (out of memory?)");
 }
 
@@ -237,13 +287,35 @@ static void evp_kdf_teardown(cb_state *s)
     EVP_KDF_CTX_free(cb_state_fixture(s));
 }
 
-/* A 32-byte key from the fixture's context, again and again. */
+/* The parameter of an OpenSSL KDF that its timing-leak classes set: the
+ * password, or the key; the input is that many bytes. */
+typedef struct kdf_secret {
+    const char *param;
+    size_t      size;
+} kdf_secret;
+
+static const kdf_secret pbkdf2_secret = { OSSL_KDF_PARAM_PASSWORD, PASSWORD_LEN };
+static const kdf_secret hkdf_secret = { OSSL_KDF_PARAM_KEY, 32 };
+
+/* A 32-byte key from the fixture's context, again and again; with input
+ * classes (ctx a kdf_secret), from this call's password or key, set untimed. */
 static int evp_kdf_run(cb_state *s)
 {
-    EVP_KDF_CTX  *ctx = cb_state_fixture(s);
-    unsigned char key[32];
-    int           ok = 1;
+    EVP_KDF_CTX      *ctx = cb_state_fixture(s);
+    const kdf_secret *secret = cb_state_ctx(s);
+    void             *input = cb_state_input(s);
+    unsigned char     key[32];
+    int               ok = 1;
 
+    if (input != NULL) {
+        OSSL_PARAM params[] = { OSSL_PARAM_construct_octet_string(secret->param, input,
+                                                                  secret->size),
+                                OSSL_PARAM_construct_end() };
+
+        if (EVP_KDF_CTX_set_params(ctx, params) != 1) {
+            return cb_state_fail(s, "EVP_KDF_CTX_set_params(%s) failed", secret->param);
+        }
+    }
     CB_LOOP(s) {
         ok &= EVP_KDF_derive(ctx, key, sizeof key, NULL) == 1;
         cb_black_box(key);
@@ -340,16 +412,18 @@ static int scrypt_libsodium_check(cb_state *s)
 static int scrypt_libsodium_run(cb_state *s)
 {
     unsigned char key[32], salt[16];
+    char          pass[PASSWORD_LEN];
     uint64_t      n = cb_state_arg(s, "n"), r = cb_state_arg(s, "r"), p = cb_state_arg(s, "p");
     int           rc = 0;
 
     randombytes_buf(salt, sizeof salt);
+    secret_password(s, pass);
     CB_LOOP(s) {
-        rc |= scrypt_sodium(password, strlen(password), salt, sizeof salt, n, r, p, key,
-                            sizeof key);
+        rc |= scrypt_sodium(pass, PASSWORD_LEN, salt, sizeof salt, n, r, p, key, sizeof key);
         cb_black_box(key);
     }
     sodium_memzero(key, sizeof key);
+    sodium_memzero(pass, sizeof pass);
     return rc == 0 ? 0 : cb_state_fail(s, "crypto_pwhash_scryptsalsa208sha256_ll failed");
 }
 
@@ -387,13 +461,18 @@ static int scrypt_openssl_check(cb_state *s)
 static int scrypt_openssl_setup(cb_state *s)
 {
     unsigned char salt[16];
+    char          pass[PASSWORD_LEN];
     uint64_t      n = cb_state_arg(s, "n");
     uint32_t      r = (uint32_t) cb_state_arg(s, "r"), p = (uint32_t) cb_state_arg(s, "p");
     OSSL_PARAM    params[6];
+    EVP_KDF_CTX  *ctx;
 
     randombytes_buf(salt, sizeof salt);
-    scrypt_params(params, password, strlen(password), salt, sizeof salt, &n, &r, &p);
-    return evp_kdf_keep(s, evp_kdf_new(OSSL_KDF_NAME_SCRYPT, params), OSSL_KDF_NAME_SCRYPT);
+    secret_password(s, pass);
+    scrypt_params(params, pass, PASSWORD_LEN, salt, sizeof salt, &n, &r, &p);
+    ctx = evp_kdf_new(OSSL_KDF_NAME_SCRYPT, params);
+    sodium_memzero(pass, sizeof pass); /* the context keeps its own copy */
+    return evp_kdf_keep(s, ctx, OSSL_KDF_NAME_SCRYPT);
 }
 
 /* ---- PBKDF2-HMAC-SHA256 (OpenSSL EVP_KDF) ----------------------------------- */
@@ -451,12 +530,17 @@ static int pbkdf2_check(cb_state *s)
 static int pbkdf2_setup(cb_state *s)
 {
     unsigned char salt[16];
+    char          pass[PASSWORD_LEN];
     uint64_t      iterations = cb_state_param(s);
     OSSL_PARAM    params[5];
+    EVP_KDF_CTX  *ctx;
 
     randombytes_buf(salt, sizeof salt);
-    pbkdf2_params(params, password, strlen(password), salt, sizeof salt, &iterations);
-    return evp_kdf_keep(s, evp_kdf_new(OSSL_KDF_NAME_PBKDF2, params), OSSL_KDF_NAME_PBKDF2);
+    secret_password(s, pass);
+    pbkdf2_params(params, pass, PASSWORD_LEN, salt, sizeof salt, &iterations);
+    ctx = evp_kdf_new(OSSL_KDF_NAME_PBKDF2, params);
+    sodium_memzero(pass, sizeof pass); /* the context keeps its own copy */
+    return evp_kdf_keep(s, ctx, OSSL_KDF_NAME_PBKDF2);
 }
 
 /* ---- HKDF-SHA256 (OpenSSL EVP_KDF) ------------------------------------------ */
@@ -500,6 +584,7 @@ static int hkdf_setup(cb_state *s)
 
     randombytes_buf(master, sizeof master);
     randombytes_buf(salt, sizeof salt);
+    cb_secret(s, master, sizeof master);
     hkdf_params(params, master, sizeof master, salt, sizeof salt, info, sizeof info - 1);
     ctx = evp_kdf_new(OSSL_KDF_NAME_HKDF, params);
     sodium_memzero(master, sizeof master); /* the context keeps its own copy */
@@ -551,17 +636,17 @@ static int blake2b_kdf_check(cb_state *s)
     return rc;
 }
 
+/* A subkey of this call's master key (master_key_input's). */
 static int blake2b_kdf_run(cb_state *s)
 {
-    unsigned char master[crypto_kdf_KEYBYTES], key[32];
-    int           rc = 0;
+    const unsigned char *master = cb_state_input(s);
+    unsigned char        key[32];
+    int                  rc = 0;
 
-    crypto_kdf_keygen(master);
     CB_LOOP(s) {
         rc |= crypto_kdf_derive_from_key(key, sizeof key, 1, "cbenchKD", master);
         cb_black_box(key);
     }
-    sodium_memzero(master, sizeof master);
     sodium_memzero(key, sizeof key);
     return rc == 0 ? 0 : cb_state_fail(s, "crypto_kdf_derive_from_key failed");
 }
@@ -599,11 +684,15 @@ void suite_kdf_register(void)
                              .check = pbkdf2_check, .setup = pbkdf2_setup,
                              .teardown = evp_kdf_teardown, .params = pbkdf2_iterations,
                              .nparams = 4, .param_name = "iterations", .sample_size = 10,
-                             .measurement_time = 3.0 });
+                             .measurement_time = 3.0, .ctx = (void *) &pbkdf2_secret,
+                             .prepare_input = password_input, .input_size = PASSWORD_LEN });
     /* microseconds: the runner's defaults */
     cb_register(&(cb_bench){ .name = "kdf/hkdf-sha256", .impl = "openssl", .run = evp_kdf_run,
                              .check = hkdf_check, .setup = hkdf_setup,
-                             .teardown = evp_kdf_teardown });
+                             .teardown = evp_kdf_teardown, .ctx = (void *) &hkdf_secret,
+                             .prepare_input = master_key_input, .input_size = 32 });
     cb_register(&(cb_bench){ .name = "kdf/blake2b-kdf", .impl = "libsodium",
-                             .run = blake2b_kdf_run, .check = blake2b_kdf_check });
+                             .run = blake2b_kdf_run, .check = blake2b_kdf_check,
+                             .prepare_input = master_key_input,
+                             .input_size = crypto_kdf_KEYBYTES });
 }

@@ -17,5 +17,6 @@ int main(int argc, char **argv)
     suite_master_key_register();
     suite_did_register();
     suite_sign_register();
+    suite_ct_register();
     return cb_main(argc, argv);
 }

@@ -21,6 +21,13 @@
  * fetched once) is a variant of the fresh context, because passing a cipher to
  * EVP_EncryptInit_ex2 resets the context and schedules the key again anyway:
  * "-fresh-ctx-fetch-per-call" minus "-fresh-ctx" is the fetch alone.
+ *
+ * For the constant-time checks, the key and the message (a master key, say)
+ * are secret, the ciphertext public. An encryption's message comes in two
+ * classes: class 0 the fixture's, class 1 a fresh random one. A decryption
+ * branches on whether the tag was right, computed from the key: the exact
+ * check reports that branch, inside the library, where nothing can make the
+ * verdict public.
  */
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
@@ -361,9 +368,32 @@ static aead_fixture *aead_fixture_new(cb_state *s)
         randombytes_buf(f->key, sizeof f->key);
         randombytes_buf(f->pt, f->len);
         randombytes_buf(f->nonce[0], sizeof f->nonce[0]);
+        cb_secret(s, f->key, sizeof f->key);
+        cb_secret(s, f->pt, f->len);
     }
     cb_state_set_fixture(s, f);
     return f;
+}
+
+/* An encryption's message, for the timing-leak check: class 0 the fixture's,
+ * class 1 a random one; the parameter's length of the MAX_MESSAGE bytes. */
+static int aead_message(cb_state *s, int input_class, void *input)
+{
+    const aead_fixture *f = cb_state_fixture(s);
+
+    if (input_class == 0) {
+        memcpy(input, f->pt, f->len);
+    } else {
+        randombytes_buf(input, f->len);
+    }
+    cb_secret(s, input, f->len);
+    return 0;
+}
+
+/* A message sealed in set-up, to be opened: public, as a message in transit is. */
+static void aead_sealed(cb_state *s, aead_fixture *f)
+{
+    cb_declassify(s, f->ct, f->len + TAG_BYTES);
 }
 
 /* Fails a set-up that could not finish, and frees what it had made (teardown
@@ -523,6 +553,7 @@ static int evp_aead_setup(cb_state *s)
     if (ok && b->op == AEAD_DECRYPT) {
         ok = evp_seal(NULL, f->fetched, f->key, f->nonce[0], NULL, 0, f->pt, f->len, f->ct,
                       f->ct + f->len);
+        aead_sealed(s, f);
     }
     if (ok && b->keying == KEY_ONCE) {
         f->ctx = EVP_CIPHER_CTX_new();
@@ -543,7 +574,7 @@ static int evp_aead_run(cb_state *s)
     aead_fixture        *f = cb_state_fixture(s);
     EVP_CIPHER_CTX      *ctx = f->ctx;
     const EVP_CIPHER    *cipher = f->cipher;
-    const unsigned char *key = f->keying;
+    const unsigned char *key = f->keying, *pt = cb_state_input(s); /* encryption's message */
     unsigned char       *tag = f->ct + f->len;
     int                  ok = 1;
 
@@ -552,12 +583,13 @@ static int evp_aead_run(cb_state *s)
             ok &= evp_open(ctx, cipher, key, f->nonce[0], NULL, 0, f->ct, f->len, tag, f->out);
             cb_black_box(f->out);
         }
+        cb_declassify(s, &ok, sizeof ok); /* whether the tag was right is public */
         return ok ? 0 : cb_state_fail(s, "%s decryption failed", b->cipher->evp_name);
     }
     CB_BATCHES(s, n, NONCE_BATCH) {
         randombytes_buf(f->nonce, n * sizeof f->nonce[0]);
         CB_BATCH_LOOP(s, i, n) {
-            ok &= evp_seal(ctx, cipher, key, f->nonce[i], NULL, 0, f->pt, f->len, f->ct, tag);
+            ok &= evp_seal(ctx, cipher, key, f->nonce[i], NULL, 0, pt, f->len, f->ct, tag);
             cb_black_box(f->ct);
         }
     }
@@ -655,6 +687,7 @@ static int sodium_aead_setup(cb_state *s)
     if (ok && b->op == AEAD_DECRYPT) {
         ok = f->calls->seal(f->ct, NULL, f->pt, f->len, NULL, 0, NULL, f->nonce[0], f->keying) ==
              0;
+        aead_sealed(s, f);
     }
     return ok ? 0 : aead_setup_failed(s, c->kat->what);
 }
@@ -665,7 +698,7 @@ static int sodium_aead_run(cb_state *s)
     aead_fixture        *f = cb_state_fixture(s);
     sodium_seal_fn       seal = f->calls->seal;
     sodium_open_fn       open = f->calls->open;
-    const unsigned char *k = f->keying;
+    const unsigned char *k = f->keying, *pt = cb_state_input(s); /* encryption's message */
     int                  rc = 0;
 
     if (b->op == AEAD_DECRYPT) {
@@ -673,12 +706,13 @@ static int sodium_aead_run(cb_state *s)
             rc |= open(f->out, NULL, NULL, f->ct, f->len + TAG_BYTES, NULL, 0, f->nonce[0], k);
             cb_black_box(f->out);
         }
+        cb_declassify(s, &rc, sizeof rc); /* whether the tag was right is public */
         return rc == 0 ? 0 : cb_state_fail(s, "libsodium decryption failed");
     }
     CB_BATCHES(s, n, NONCE_BATCH) {
         randombytes_buf(f->nonce, n * sizeof f->nonce[0]);
         CB_BATCH_LOOP(s, i, n) {
-            rc |= seal(f->ct, NULL, f->pt, f->len, NULL, 0, NULL, f->nonce[i], k);
+            rc |= seal(f->ct, NULL, pt, f->len, NULL, 0, NULL, f->nonce[i], k);
             cb_black_box(f->ct);
         }
     }
@@ -778,13 +812,31 @@ static int aes_wrap_setup(cb_state *s)
     }
     randombytes_buf(f->kek, sizeof f->kek);
     randombytes_buf(f->master, sizeof f->master);
+    cb_secret(s, f->kek, sizeof f->kek);
+    cb_secret(s, f->master, sizeof f->master);
     if (!wrap_open(f) ||
         !evp_wrap(f->enc, 1, f->master, sizeof f->master, f->wrapped, WRAPPED_BYTES)) {
         wrap_close(f);
         free(f);
         return cb_state_fail(s, "AES-256-WRAP: OpenSSL EVP set-up failed");
     }
+    cb_declassify(s, f->wrapped, sizeof f->wrapped); /* a wrapped key is stored in the open */
     cb_state_set_fixture(s, f);
+    return 0;
+}
+
+/* The master key to wrap, for the timing-leak check: class 0 the fixture's,
+ * class 1 a random one. */
+static int wrap_master(cb_state *s, int input_class, void *input)
+{
+    const wrap_fixture *f = cb_state_fixture(s);
+
+    if (input_class == 0) {
+        memcpy(input, f->master, sizeof f->master);
+    } else {
+        randombytes_buf(input, sizeof f->master);
+    }
+    cb_secret(s, input, sizeof f->master);
     return 0;
 }
 
@@ -812,8 +864,10 @@ static int aes_wrap_run(cb_state *s)
     int               ok = 1;
 
     if (b->wrap) {
+        const unsigned char *master = cb_state_input(s);
+
         CB_LOOP(s) {
-            ok &= evp_wrap(f->enc, 1, f->master, sizeof f->master, f->out, WRAPPED_BYTES);
+            ok &= evp_wrap(f->enc, 1, master, sizeof f->master, f->out, WRAPPED_BYTES);
             cb_black_box(f->out);
         }
     } else {
@@ -821,6 +875,7 @@ static int aes_wrap_run(cb_state *s)
             ok &= evp_wrap(f->dec, 0, f->wrapped, WRAPPED_BYTES, f->out, sizeof f->master);
             cb_black_box(f->out);
         }
+        cb_declassify(s, &ok, sizeof ok); /* whether the wrapping was intact is public */
     }
     return ok ? 0 : cb_state_fail(s, "AES-256-WRAP %s failed", b->wrap ? "wrapping" : "unwrapping");
 }
@@ -868,7 +923,9 @@ void suite_master_key_register(void)
                                  .ctx = (void *) b, .params = b->sizes, .nparams = b->nsizes,
                                  .param_name = "bytes", .throughput = CB_THROUGHPUT_BYTES,
                                  .variant_of = b->keying != KEY_ONCE ? base : NULL,
-                                 .variant = keyings[b->keying].adds });
+                                 .variant = keyings[b->keying].adds,
+                                 .prepare_input = b->op == AEAD_ENCRYPT ? aead_message : NULL,
+                                 .input_size = b->op == AEAD_ENCRYPT ? MAX_MESSAGE : 0 });
     }
     /* RFC 3394 wraps a key, not a message: 32 bytes only */
     for (i = 0; i < sizeof wraps / sizeof wraps[0]; i++) {
@@ -876,6 +933,8 @@ void suite_master_key_register(void)
                                  .check = aes_wrap_check, .run = aes_wrap_run,
                                  .teardown = aes_wrap_teardown, .ctx = (void *) &wraps[i],
                                  .params = key_size, .nparams = 1, .param_name = "bytes",
-                                 .throughput = CB_THROUGHPUT_BYTES });
+                                 .throughput = CB_THROUGHPUT_BYTES,
+                                 .prepare_input = wraps[i].wrap ? wrap_master : NULL,
+                                 .input_size = wraps[i].wrap ? 32 : 0 });
     }
 }

@@ -10,6 +10,11 @@
  * operation puts the published vectors through the very functions the loop
  * times, in either library. Keys, contexts and the message are a fixture,
  * made once per benchmark process and wiped after it.
+ *
+ * For the constant-time checks, the Ed25519 signing seed and the X25519
+ * scalar are secret, the public key derived from the seed is not. Their
+ * timing-leak classes are keys: class 0 the fixture's, class 1 a random one,
+ * bound to the library's objects (untimed) before each call.
  */
 #include <openssl/evp.h>
 #include <sodium.h>
@@ -57,6 +62,7 @@ typedef enum pk_op { PK_KEYGEN, PK_SIGN, PK_VERIFY, PK_X25519, PK_NOPS } pk_op;
 /* What the operations work on: raw keys and message, and the library's objects
  * made from them (bound) before they are timed. */
 typedef struct pk_fixture {
+    unsigned char fixed[32]; /* the secret the fixture was made with: class 0's */
     unsigned char seed[32], pk[32], sk[64]; /* Ed25519; sk is libsodium's, seed || pk */
     unsigned char msg[MESSAGE_BYTES], sig[64];
     size_t        msg_len;
@@ -473,6 +479,41 @@ static int pk_inputs(pk_fixture *f, pk_op op)
     return ok;
 }
 
+/* The secret of op in f, for the checks: the signing seed, the X25519 scalar;
+ * NULL when op has none (key generation makes its own, verification has none). */
+static unsigned char *pk_secret(pk_fixture *f, pk_op op)
+{
+    return op == PK_SIGN ? f->seed : (op == PK_X25519 ? f->x_sk : NULL);
+}
+
+/* Binds f's secret for op, declared secret, to the library's objects; what
+ * binding derives in public, the Ed25519 public key, is declassified. */
+static int pk_bind(cb_state *s, const pk_bench *b, pk_fixture *f)
+{
+    cb_secret(s, pk_secret(f, b->op), 32);
+    if (!b->library->bind(f, b->op)) {
+        return 0;
+    }
+    if (b->op == PK_SIGN) {
+        cb_declassify(s, f->pk, sizeof f->pk);
+        cb_declassify(s, f->sk + 32, sizeof f->sk - 32);
+    }
+    return 1;
+}
+
+/* A key for the timing-leak check: class 0 the fixture's, class 1 a random one. */
+static int pk_key_input(cb_state *s, int input_class, void *input)
+{
+    const pk_fixture *f = cb_state_fixture(s);
+
+    if (input_class == 0) {
+        memcpy(input, f->fixed, sizeof f->fixed);
+    } else {
+        randombytes_buf(input, sizeof f->fixed);
+    }
+    return 0;
+}
+
 static void pk_teardown(cb_state *s)
 {
     const pk_bench *b = cb_state_ctx(s);
@@ -491,10 +532,14 @@ static int pk_setup(cb_state *s)
         return cb_state_fail(s, "out of memory");
     }
     cb_state_set_fixture(s, f);
-    if (!pk_inputs(f, b->op) || !b->library->bind(f, b->op)) {
+    if (!pk_inputs(f, b->op) || (pk_secret(f, b->op) != NULL ? !pk_bind(s, b, f)
+                                                               : !b->library->bind(f, b->op))) {
         pk_teardown(s);
         cb_state_set_fixture(s, NULL);
         return cb_state_fail(s, "%s: the keys could not be set up", b->library->impl);
+    }
+    if (pk_secret(f, b->op) != NULL) {
+        memcpy(f->fixed, pk_secret(f, b->op), sizeof f->fixed);
     }
     return 0;
 }
@@ -504,12 +549,24 @@ static int pk_run(cb_state *s)
     const pk_bench *b = cb_state_ctx(s);
     pk_fixture     *f = cb_state_fixture(s);
     int (*op)(pk_fixture *) = b->library->op[b->op];
-    int ok = 1;
+    const unsigned char *key = cb_state_input(s);
+    int                  ok = 1;
 
+    if (key != NULL) {
+        /* this call's key, bound untimed */
+        b->library->unbind(f);
+        memcpy(pk_secret(f, b->op), key, 32);
+        if (!pk_bind(s, b, f)) {
+            return cb_state_fail(s, "%s: the key could not be bound", b->library->impl);
+        }
+    }
     CB_LOOP(s) {
         ok &= op(f);
         cb_black_box(f);
     }
+    /* whether it succeeded is public; libsodium's X25519 computes it from the
+     * shared secret (an all-zero one is refused) */
+    cb_declassify(s, &ok, sizeof ok);
     return ok ? 0 : cb_state_fail(s, "%s: %s failed", b->library->impl, cb_state_name(s));
 }
 
@@ -533,11 +590,15 @@ void suite_sign_register(void)
     for (i = 0; i < sizeof benches / sizeof benches[0]; i++) {
         const pk_bench *b = &benches[i];
 
+        int secret = b->op == PK_SIGN || b->op == PK_X25519;
+
         cb_register(&(cb_bench){ .name = ops[b->op].name, .impl = b->library->impl,
                                  .setup = pk_setup, .check = ops[b->op].check, .run = pk_run,
                                  .teardown = pk_teardown, .ctx = (void *) b,
                                  .params = ops[b->op].signs_message ? message : NULL,
                                  .nparams = ops[b->op].signs_message ? 1 : 0,
-                                 .param_name = ops[b->op].signs_message ? "bytes" : NULL });
+                                 .param_name = ops[b->op].signs_message ? "bytes" : NULL,
+                                 .prepare_input = secret ? pk_key_input : NULL,
+                                 .input_size = secret ? 32 : 0 });
     }
 }

@@ -13,6 +13,7 @@ void suite_kdf_register(void);
 void suite_master_key_register(void);
 void suite_did_register(void);
 void suite_sign_register(void);
+void suite_ct_register(void);
 
 /*
  * A fixture's memory: size bytes, zeroed, on a cache-line boundary, so that

@@ -149,6 +149,15 @@ typedef struct cb_point {
  *              instance of the same parameters and implementation, and the group
  *              summary states the difference as that cost.
  * variant      what the variant adds, for that summary: "key set-up".
+ * prepare_input optional, for the timing-leak check (--check timing-leak; README
+ *              "Constant-time checks"): fills `input`, input_size bytes, for
+ *              class 0 or 1, untimed. Class 0 is usually a fixed value, class 1 a
+ *              random one (dudect's "fix vs random"). run reads it through
+ *              cb_state_input(); the check calls run with one iteration per
+ *              input, classes drawn at random, and compares the two classes'
+ *              timings. Every other run gets one input of class 0. Returns 0, or
+ *              nonzero (best through cb_state_fail) when it cannot.
+ * input_size   bytes of that input, 1 to CB_INPUT_MAX; given with prepare_input.
  */
 typedef struct cb_bench {
     const char *name;
@@ -170,7 +179,12 @@ typedef struct cb_bench {
     double measurement_time;
     const char *variant_of;
     const char *variant;
+    int (*prepare_input)(cb_state *s, int input_class, void *input);
+    size_t input_size;
 } cb_bench;
+
+/* The largest input prepare_input may fill. */
+#define CB_INPUT_MAX ((size_t) 1 << 20)
 
 /*
  * Registers a benchmark (and its parameters). Copies everything it is given, so
@@ -298,6 +312,36 @@ void *cb_state_fixture(const cb_state *s) CB_NONNULL(1);
  * 8 counters.
  */
 void cb_state_counter(cb_state *s, const char *name, double value) CB_NONNULL(1, 2);
+
+/*
+ * The constant-time checks (README "Constant-time checks").
+ *
+ * cb_secret() declares the n bytes at p secret: a key, a signing seed, a
+ * password, a tag to compare with. Under --check constant-time the benchmark
+ * runs once under valgrind's memcheck with those bytes marked undefined (as
+ * BoringSSL's CONSTTIME_SECRET), and every branch and every memory address
+ * that depends on them is reported with its backtrace. Declare a secret after
+ * it is written (writing it makes it defined again), in setup, prepare_input
+ * or run, before the timed loop. Outside that check it only counts the bytes:
+ * a benchmark that declares none is skipped by the check, and listed so.
+ *
+ * cb_declassify() makes the n bytes at p public again, for what may depend on
+ * a secret by design: a comparison's verdict before the benchmark branches on
+ * it, a public key derived from a secret key, a ciphertext.
+ *
+ *     cb_secret(s, key, sizeof key);
+ *     CB_LOOP(s) {
+ *         rc |= crypto_scalarmult(shared, key, peer_pk);
+ *     }
+ *     cb_declassify(s, &rc, sizeof rc);          // the result is public
+ *     if (rc != 0) return cb_state_fail(s, "crypto_scalarmult returned %d", rc);
+ */
+void cb_secret(cb_state *s, const void *p, size_t n) CB_NONNULL(1);
+void cb_declassify(cb_state *s, const void *p, size_t n) CB_NONNULL(1);
+
+/* The input prepare_input filled for this call of run, input_size bytes; NULL
+ * when the benchmark declares no prepare_input. */
+void *cb_state_input(const cb_state *s) CB_NONNULL(1);
 
 /* The ctx pointer of the definition. */
 void *cb_state_ctx(const cb_state *s) CB_NONNULL(1);

@@ -91,7 +91,8 @@ int cb_command_status(const cb_config *cfg, const cb_run *run)
         const cb_result *r = &run->results[i];
 
         if (r->failed || (cfg->gate && r->has_change && r->change.verdict == CB_VERDICT_REGRESSED) ||
-            (cfg->gate && cb_budget_broken(r) > 0)) {
+            (cfg->gate && cb_budget_broken(r) > 0) ||
+            (cfg->gate_constant_time && r->checks.exact.nnew > 0)) {
             return CB_EXIT_FAILED;
         }
         unresolved |= r->has_change && r->change.verdict == CB_VERDICT_UNRESOLVED;

@@ -138,11 +138,13 @@ static int compare_stored(cb_run *run, const cb_run *old, const char *name,
 
     snprintf(run->compared_with, sizeof run->compared_with, "%s", name);
     for (i = 0; i < run->n; i++) {
+        const cb_result *o = cb_run_find(old, run->results[i].name);
+
         run->results[i].has_change = 0;
-        if (cb_compare_into(cb_run_find(old, run->results[i].name), &run->results[i], c, err) !=
-            0) {
+        if (cb_compare_into(o, &run->results[i], c, err) != 0) {
             return -1;
         }
+        cb_check_compare(o, &run->results[i]);
     }
     return 0;
 }
@@ -322,9 +324,26 @@ static int measure(session *s, cb_error *err)
     cb_clock         clock;
     cb_runner        rn;
     cb_config        slow = *cfg;
+    cb_check_config  checks;
     int              rc;
 
+    /* what a check needs (valgrind, the cycle counter) is refused before
+     * anything is measured */
+    checks.which = cfg->checks | (cfg->gate_constant_time ? CB_CHECK_CONSTANT_TIME : 0u);
+    checks.leak_measurements = cfg->leak_measurements;
+    checks.leak_time_ns = cfg->leak_time_s * 1e9;
+    checks.seed = cfg->seed;
+    checks.timeout_ns = (cfg->timeout_s_set ? cfg->timeout_s : CB_DEFAULT_TIMEOUT_CALLGRIND_S) * 1e9;
+    if ((checks.which & CB_CHECK_CONSTANT_TIME) && (cfg->build_flags & CB_BUILD_SANITIZED)) {
+        return cb_error_set(err, "--check constant-time runs the benchmarks under valgrind, "
+                                 "which cannot run a program built with AddressSanitizer: "
+                                 "build without it");
+    }
+    if (checks.which != 0 && cb_check_open(&checks, err) != 0) {
+        return -1;
+    }
     if (cb_clock_open(&clock, cfg->measure, err) != 0) {
+        cb_check_close(&checks);
         return -1;
     }
     if (clock.ops->child_tool != NULL && !cfg->timeout_s_set) {
@@ -339,6 +358,7 @@ static int measure(session *s, cb_error *err)
     rn.baseline = s->has_old ? &s->old : NULL;
     rn.budgets = cfg->budgets != NULL ? &s->budgets : NULL;
     rn.compare = s->compare;
+    rn.checks = checks.which != 0 ? &checks : NULL;
     if (isatty(fileno(stderr))) {
         rn.progress = cb_progress_terminal(stderr);
     }
@@ -350,6 +370,9 @@ static int measure(session *s, cb_error *err)
     }
     rc = cb_runner_run(&rn, &s->list, s->selected, &s->run, err);
     cb_clock_close(&clock);
+    if (checks.which != 0) {
+        cb_check_close(&checks);
+    }
     return rc;
 }
 

@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "check/check.h"
 #include "cli/calibrate.h"
 #include "cli/options.h"
 #include "cli/command.h"
@@ -27,10 +28,13 @@ int cb_main_with_build(int argc, char **argv, unsigned build_flags)
     cb_error    err = { "" };
     int         status = cb_child_main();
 
+    if (status < 0) {
+        status = cb_check_child_main();
+    }
     if (status >= 0) {
         cb_registry_clear();
         cb_context_clear();
-        return status; /* this process was one benchmark's measurement */
+        return status; /* this process was one benchmark's measurement or check */
     }
     if (cb_cli_parse(argc, argv, &cfg, &err) != 0) {
         fprintf(stderr, "%s: %s\n", prog, err.msg);

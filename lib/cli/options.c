@@ -8,10 +8,10 @@
 #include "store/baseline.h"
 
 /* The help's headings, in the order they are printed. */
-enum section { SELECTION, MEASUREMENT, ANALYSIS, BASELINES, OUTPUT };
+enum section { SELECTION, MEASUREMENT, CHECKS, ANALYSIS, BASELINES, OUTPUT };
 
-static const char *const sections[] = { "Selection", "Measurement", "Analysis",
-                                        "Baselines (reports/NAME.json)", "Output" };
+static const char *const sections[] = { "Selection", "Measurement", "Constant-time checks",
+                                        "Analysis", "Baselines (reports/NAME.json)", "Output" };
 
 /* What an option's value may be (options.def says each in full). */
 enum kind {
@@ -82,6 +82,19 @@ static int parse_unit(const option *o, const char *v, cb_config *cfg)
     assert((size_t) i < sizeof units / sizeof units[0]);
     cfg->unit = units[i].unit;
     cfg->unit_scale = units[i].scale;
+    return 0;
+}
+
+/* --check: each use adds a check, in the order of the option's choices. */
+static int add_check(const option *o, const char *v, cb_config *cfg)
+{
+    static const unsigned bits[] = { CB_CHECK_CONSTANT_TIME, CB_CHECK_TIMING_LEAK };
+    int                   i = choice_index(o->meta, v);
+
+    if (i < 0) {
+        return -1;
+    }
+    cfg->checks |= bits[i];
     return 0;
 }
 

@@ -111,6 +111,14 @@ int cb_runner_run(const cb_runner *rn, const cb_instance_list *list,
         if (!r->failed && !rn->cfg->test) {
             analyse(rn, run, r);
         }
+        if (!r->failed && rn->checks != NULL) {
+            if (cb_check_run(rn->checks, inst, r, err) != 0) {
+                return -1;
+            }
+            if (rn->baseline != NULL) {
+                cb_check_compare(cb_run_find(rn->baseline, r->name), r);
+            }
+        }
         if (rn->baseline != NULL &&
             cb_compare_into(cb_run_find(rn->baseline, r->name), r, &rn->compare, err) != 0) {
             return -1;

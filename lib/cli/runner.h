@@ -6,6 +6,7 @@
 #ifndef CB_RUNNER_H
 #define CB_RUNNER_H
 
+#include "check/check.h"
 #include "stats/compare.h"
 #include "core/config.h"
 #include "measure/measure.h"
@@ -22,6 +23,7 @@ typedef struct cb_runner {
     const cb_budget_set *budgets; /* NULL: none to check */
     cb_compare_config  compare;
     int                isolate;   /* fork per benchmark (tests may measure in-process) */
+    const cb_check_config *checks; /* --check, after each benchmark's speed; NULL: none */
 } cb_runner;
 
 /* Fills the run's settings from cfg and the clock, and stamps it (the

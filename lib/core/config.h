@@ -108,6 +108,14 @@ typedef enum cb_color {
  * interval wider than that cannot tell a regression worth failing a pull
  * request from none. */
 #define CB_DEFAULT_RESOLUTION_FACTOR 3.0
+/* The timing-leak check (dudect): a million timed calls, or 10 s of them,
+ * whichever comes first. A million calls of a 100 ns comparison take about
+ * half a second and find the early exit of a byte-wise comparison many times
+ * over; slower primitives (an Ed25519 signature, 16 KiB of AEAD) get what 10 s
+ * allow, which keeps the check of the whole suite within minutes; a KDF gets
+ * too few calls for a verdict and is said so. */
+#define CB_DEFAULT_LEAK_MEASUREMENTS 1000000
+#define CB_DEFAULT_LEAK_TIME_S 10.0
 #define CB_DEFAULT_BASELINE "base"
 #define CB_DEFAULT_REPORTS_DIR "reports"
 /* Paths under it (DIR/html/<page>.html, DIR/history/<time>-<name>.json) must
@@ -170,6 +178,12 @@ typedef struct cb_config {
     /* analyze: the unit of CSV totals */
     const char *unit;
     double      unit_scale;
+
+    /* constant-time checks */
+    unsigned checks; /* CB_CHECK_* bits of --check */
+    size_t   leak_measurements;
+    double   leak_time_s;
+    int      gate_constant_time;
 
     /* output */
     cb_format format;

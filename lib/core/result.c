@@ -47,6 +47,7 @@ void cb_result_free(cb_result *r)
     free(r->variant);
     cb_samples_free(&r->samples);
     free(r->calls.values);
+    cb_checks_free(&r->checks);
     cb_budget_outcomes_free(r->budgets, r->nbudgets);
     memset(r, 0, sizeof *r);
 }

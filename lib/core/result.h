@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 #include <stddef.h>
+#include "core/check.h"
 #include "core/budget.h"
 #include "cryptbench.h"
 
@@ -181,6 +182,7 @@ typedef struct cb_result {
     cb_analysis   analysis; /* valid when !failed */
     int           has_change;
     cb_change     change; /* valid when has_change */
+    cb_checks     checks; /* what --check found; statuses CB_CHECK_NOT_RUN without it */
     /* the outcome of every budget that applies (--budgets), each limit its own */
     cb_budget_outcome *budgets;
     size_t             nbudgets;

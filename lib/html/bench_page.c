@@ -4,6 +4,7 @@
 #include "report/format.h"
 #include "html/bench_page.h"
 #include "html/budget_table.h"
+#include "html/checks.h"
 #include "html/chart.h"
 #include "html/page.h"
 #include "measure/sampling.h"
@@ -309,6 +310,7 @@ int cb_html_bench_page(cb_buf *h, const cb_run *run, const cb_report_options *op
     cb_html_page_begin(h, r->name, group);
     headline(h, run, r);
     sampling(h, r);
+    cb_html_checks_bench(h, r);
     cb_buf_puts(h, "<h2>Probability density</h2>\n");
     if (cb_html_chart_density(h, run, r, old, opt->baseline_name) != 0) {
         return -1;

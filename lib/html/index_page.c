@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "html/budget_table.h"
+#include "html/checks.h"
 #include "html/index_page.h"
 #include "html/page.h"
 
@@ -180,6 +181,7 @@ int cb_html_index_page(cb_buf *h, const cb_run *run, const cb_report_options *op
     cb_html_budget_summary(h, run);
     cb_buf_puts(h, "<h2>Benchmarks</h2>\n");
     cb_html_results_table(h, run, rs, n, trends != NULL ? ts : NULL);
+    cb_html_checks_index(h, run);
     if (opt->nmissing > 0) {
         missing(h, opt);
     }

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "measure/input.h"
 #include "measure/measure.h"
 
 int cb_measure_identify(cb_result *r, const cb_instance *inst)
@@ -132,9 +133,15 @@ void cb_measure_run(const cb_instance *inst, cb_clock *clock, const cb_measure_c
         cb_result_fail(r, s.failure);
         return;
     }
-    measure(&s, cfg, progress, r);
+    /* a benchmark with input classes is measured on class 0 */
+    if (cb_input_fixed(&s) != 0) {
+        cb_result_fail(r, s.failure);
+    } else {
+        measure(&s, cfg, progress, r);
+    }
     if (inst->def->teardown != NULL) {
         inst->def->teardown(&s);
     }
+    cb_input_release(&s);
     keep_note(r, &s);
 }

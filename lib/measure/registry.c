@@ -172,6 +172,10 @@ static int check(const cb_bench *b)
     if (!(b->measurement_time >= 0.0 && b->measurement_time < 86400.0)) {
         return record_error("measurement_time must be between 0 and a day", b->name);
     }
+    if ((b->prepare_input == NULL) != (b->input_size == 0) || b->input_size > CB_INPUT_MAX) {
+        return record_error("prepare_input and input_size (1 byte to 1 MiB) must be given "
+                            "together", b->name);
+    }
     return 0;
 }
 

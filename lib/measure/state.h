@@ -40,6 +40,9 @@ struct cb_state {
     int                failed;
     char               failure[CB_ERROR_MAX];
     char               note[CB_NOTE_MAX];
+    void              *input;        /* what prepare_input filled for this call, or NULL */
+    uint64_t           secret_bytes; /* declared with cb_secret() so far */
+    int                mark_secrets; /* under memcheck: cb_secret() marks them undefined */
 };
 
 void cb_state_init(cb_state *s, const cb_instance *inst, cb_clock *clock);

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "report/budget_text.h"
+#include "report/check_lines.h"
 #include "report/format.h"
 #include "report/report.h"
 #include "report/summary.h"
@@ -268,6 +269,7 @@ static void print_result(void *self, const cb_run *run, const cb_result *r)
         fprintf(t->opt.out, "%*s%snote: %s%s\n", NAME_WIDTH, "", paint(t, YELLOW), r->note,
                 paint(t, RESET));
     }
+    cb_check_lines(t->opt.out, r, NAME_WIDTH, t->opt.color);
     print_outliers(t, r);
     fflush(t->opt.out);
 }
@@ -343,6 +345,7 @@ static void print_end(void *self, const cb_run *run)
     if (t->opt.nmissing > 0) {
         fputc('\n', t->opt.out);
     }
+    cb_check_lines_summary(t->opt.out, run, t->opt.color);
     print_budget_summary(t, run);
     if (failed > 0) {
         fprintf(t->opt.out, "\n%s%zu of %zu benchmarks FAILED:%s\n", paint(t, RED), failed,

@@ -1,5 +1,6 @@
 #include <stdlib.h>
 
+#include "report/check_lines.h"
 #include "report/report.h"
 
 /* --test, as Criterion prints it: each benchmark checked and run once. */
@@ -25,6 +26,7 @@ static void print_test(void *self, const cb_run *run, const cb_result *r)
     } else {
         t->passed++;
         fprintf(t->opt.out, "%sSuccess%s\n", t->opt.color ? GREEN : "", t->opt.color ? RESET : "");
+        cb_check_lines(t->opt.out, r, 4, t->opt.color);
     }
     fflush(t->opt.out);
 }
@@ -33,7 +35,7 @@ static void print_total(void *self, const cb_run *run)
 {
     tester *t = self;
 
-    (void) run;
+    cb_check_lines_summary(t->opt.out, run, t->opt.color);
     fprintf(t->opt.out, "\n%zu passed, %zu failed\n", t->passed, t->failed);
 }
 

@@ -1,0 +1,3 @@
+build-clang/lib/core/check.o: lib/core/check.c lib/core/check.h
+
+lib/core/check.h:

@@ -1,0 +1,41 @@
+build-clang/lib/html/chart_budgets.o: lib/html/chart_budgets.c \
+  lib/html/chart.h lib/stats/changepoint.h lib/stats/group.h \
+  lib/stats/bootstrap.h lib/core/error.h include/cryptbench.h \
+  lib/core/result.h lib/core/check.h lib/core/budget.h \
+  lib/stats/regression.h lib/core/run.h lib/html/html.h \
+  lib/core/strbuf.h lib/store/history.h lib/html/svg.h \
+  lib/report/budget_text.h lib/stats/budget.h
+
+lib/html/chart.h:
+
+lib/stats/changepoint.h:
+
+lib/stats/group.h:
+
+lib/stats/bootstrap.h:
+
+lib/core/error.h:
+
+include/cryptbench.h:
+
+lib/core/result.h:
+
+lib/core/check.h:
+
+lib/core/budget.h:
+
+lib/stats/regression.h:
+
+lib/core/run.h:
+
+lib/html/html.h:
+
+lib/core/strbuf.h:
+
+lib/store/history.h:
+
+lib/html/svg.h:
+
+lib/report/budget_text.h:
+
+lib/stats/budget.h:

@@ -1,0 +1,36 @@
+build-clang/lib/measure/child.o: lib/measure/child.c \
+  lib/measure/callgrind.h lib/measure/clock.h lib/core/error.h \
+  include/cryptbench.h lib/core/run.h lib/core/result.h lib/core/check.h \
+  lib/core/budget.h lib/measure/child.h lib/measure/measure.h \
+  lib/measure/registry.h lib/measure/sampling.h lib/measure/state.h \
+  lib/measure/protocol.h lib/measure/valgrind.h
+
+lib/measure/callgrind.h:
+
+lib/measure/clock.h:
+
+lib/core/error.h:
+
+include/cryptbench.h:
+
+lib/core/run.h:
+
+lib/core/result.h:
+
+lib/core/check.h:
+
+lib/core/budget.h:
+
+lib/measure/child.h:
+
+lib/measure/measure.h:
+
+lib/measure/registry.h:
+
+lib/measure/sampling.h:
+
+lib/measure/state.h:
+
+lib/measure/protocol.h:
+
+lib/measure/valgrind.h:

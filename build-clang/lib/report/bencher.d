@@ -1,0 +1,39 @@
+build-clang/lib/report/bencher.o: lib/report/bencher.c \
+  lib/report/format.h include/cryptbench.h lib/report/report.h \
+  lib/stats/compare.h lib/core/result.h lib/core/check.h \
+  lib/core/budget.h lib/stats/bootstrap.h lib/core/error.h \
+  lib/stats/group.h lib/stats/regression.h lib/core/run.h \
+  lib/measure/sampling.h lib/measure/state.h lib/measure/clock.h \
+  lib/measure/registry.h
+
+lib/report/format.h:
+
+include/cryptbench.h:
+
+lib/report/report.h:
+
+lib/stats/compare.h:
+
+lib/core/result.h:
+
+lib/core/check.h:
+
+lib/core/budget.h:
+
+lib/stats/bootstrap.h:
+
+lib/core/error.h:
+
+lib/stats/group.h:
+
+lib/stats/regression.h:
+
+lib/core/run.h:
+
+lib/measure/sampling.h:
+
+lib/measure/state.h:
+
+lib/measure/clock.h:
+
+lib/measure/registry.h:

@@ -1,0 +1,6 @@
+build-clang/lib/report/format.o: lib/report/format.c lib/report/format.h \
+  include/cryptbench.h
+
+lib/report/format.h:
+
+include/cryptbench.h:

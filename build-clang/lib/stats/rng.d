@@ -1,0 +1,3 @@
+build-clang/lib/stats/rng.o: lib/stats/rng.c lib/stats/rng.h
+
+lib/stats/rng.h:

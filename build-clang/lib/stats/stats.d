@@ -1,0 +1,3 @@
+build-clang/lib/stats/stats.o: lib/stats/stats.c lib/stats/stats.h
+
+lib/stats/stats.h:

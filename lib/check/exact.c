@@ -1,0 +1,167 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check/exact.h"
+#include "check/memcheck_log.h"
+#include "check/spawn.h"
+#include "measure/clock.h"
+#include "measure/protocol.h"
+#include "measure/valgrind.h"
+#include "store/text_file.h"
+
+/* Where the harness hands control to the benchmark: a backtrace stops there. */
+static const char *const harness[] = { "cb_state_call", "cb_input_prepare", "cb_check_exact_once",
+                                       "cb_check_child_main" };
+
+typedef struct exact_job {
+    const cb_instance *inst;
+    int                mark;       /* the secrets marked undefined, after a native probe */
+    const char        *log_option; /* --log-file=DIR/memcheck-MARK.log */
+} exact_job;
+
+/* In the forked child: with mark, runs the benchmark natively to see whether
+ * it declares secrets; then becomes valgrind running this program afresh on
+ * it. */
+static void exact_child(int fd, void *arg)
+{
+    const exact_job *job = arg;
+    /* --num-callers: deep enough for a backtrace through a library to reach
+     * the harness frame it is cut at */
+    const char *const options[] = { "--track-origins=yes", "--error-limit=no",
+                                    "--num-callers=40",    "--leak-check=no",
+                                    "--child-silent-after-fork=yes", job->log_option };
+    FILE             *f = fdopen(fd, "w");
+    uint64_t          secrets = 1;
+    char              why[CB_ERROR_MAX], spec[600];
+
+    if (f == NULL) {
+        _exit(3);
+    }
+    if (job->mark && cb_check_exact_once(job->inst, 0, &secrets, why, sizeof why) != 0) {
+        cb_protocol_write_failure(f, why);
+    } else if (secrets == 0) {
+        fputs("secrets 0\nend\n", f);
+    } else {
+        snprintf(spec, sizeof spec, "%d %d %s", fd, job->mark, job->inst->name);
+        if (setenv(CB_CHECK_ENV, spec, 1) == 0) {
+            cb_valgrind_exec("memcheck", options, sizeof options / sizeof options[0]);
+        }
+        snprintf(why, sizeof why, "cannot execute valgrind: %s", strerror(errno));
+        cb_protocol_write_failure(f, why);
+    }
+    fflush(NULL); /* _exit skips stdio: what the benchmark printed must go out too */
+    _exit(fclose(f) == 0 ? 0 : 3);
+}
+
+/*
+ * Runs inst under memcheck (mark: its secrets marked, after the probe) with
+ * its log in dir: 0 with the bytes it declared secret in *secrets (0: the
+ * probe found none, and nothing else ran) and memcheck's log in log; 1 when
+ * the benchmark or its process failed, why in why; -1 when no process could
+ * be started (err).
+ */
+static int memcheck_run(const cb_check_config *cfg, const cb_instance *inst, int mark,
+                        const char *dir, uint64_t *secrets, cb_buf *log, char *why, size_t size,
+                        cb_error *err)
+{
+    char               path[4200], option[4300], line[64];
+    cb_buf             report = { NULL, 0, 0, 0 };
+    exact_job          job = { inst, mark, option };
+    unsigned long long n = 0;
+    int                rc;
+
+    snprintf(path, sizeof path, "%s/memcheck-%d.log", dir, mark);
+    snprintf(option, sizeof option, "--log-file=%s", path);
+    rc = cb_check_spawn(exact_child, &job, cfg->timeout_ns, &report, why, size, err);
+    if (rc == 0 && cb_check_report_text(report.data, "failed", why, size)) {
+        rc = 1;
+    } else if (rc == 0 && (!cb_check_report_text(report.data, "secrets", line, sizeof line) ||
+                           sscanf(line, "%llu", &n) != 1)) {
+        snprintf(why, size, "the check's process reported no secrets");
+        rc = 1;
+    } else if (rc == 0 && n > 0 && cb_text_file_read(path, log, err) != 0) {
+        snprintf(why, size, "%s", err->msg);
+        rc = 1;
+    }
+    *secrets = n;
+    cb_buf_free(&report);
+    return rc;
+}
+
+/* The errors of a run's log: findings and other errors into out, suspects
+ * into suspects. 0, or 1 with why. */
+static int read_log(const cb_buf *log, cb_check_exact *out, cb_check_exact *suspects, char *why,
+                    size_t size)
+{
+    cb_error err;
+
+    if (cb_memcheck_log_parse(log->data != NULL ? log->data : "", harness,
+                              sizeof harness / sizeof harness[0], out, suspects, &err) != 0) {
+        snprintf(why, size, "%s", err.msg);
+        return 1;
+    }
+    return 0;
+}
+
+/* The run with the secrets marked, then, for suspects, the run without. */
+static int check(const cb_check_config *cfg, const cb_instance *inst, const char *dir,
+                 cb_check_exact *out, char *why, size_t size, cb_error *err)
+{
+    cb_check_exact suspects, plain, unused;
+    cb_buf         log = { NULL, 0, 0, 0 };
+    uint64_t       secrets;
+    int            rc;
+
+    memset(&suspects, 0, sizeof suspects);
+    memset(&plain, 0, sizeof plain);
+    memset(&unused, 0, sizeof unused);
+    rc = memcheck_run(cfg, inst, 1, dir, &secrets, &log, why, size, err);
+    out->secret_bytes = secrets;
+    if (rc == 0 && secrets > 0) {
+        rc = read_log(&log, out, &suspects, why, size);
+    }
+    cb_buf_free(&log);
+    if (rc == 0 && suspects.nfindings > 0) {
+        rc = memcheck_run(cfg, inst, 0, dir, &secrets, &log, why, size, err);
+        if (rc == 0 && (rc = read_log(&log, &unused, &plain, why, size)) == 0 &&
+            cb_memcheck_confirm(&suspects, &plain, out, err) != 0) {
+            snprintf(why, size, "%s", err->msg);
+            rc = 1;
+        }
+        cb_buf_free(&log);
+    }
+    cb_check_exact_free(&suspects);
+    cb_check_exact_free(&plain);
+    cb_check_exact_free(&unused);
+    if (rc == 0) {
+        out->status = out->secret_bytes == 0 ? CB_CHECK_SKIPPED
+                      : out->nfindings > 0  ? CB_CHECK_LEAKS
+                                            : CB_CHECK_PASSED;
+    }
+    return rc;
+}
+
+int cb_check_exact_run(const cb_check_config *cfg, const cb_instance *inst, cb_check_exact *out,
+                       cb_error *err)
+{
+    uint64_t start = cb_clock_monotonic_ns();
+    char     dir[4096], why[CB_ERROR_MAX];
+    int      rc;
+
+    if (cb_valgrind_mkdir(dir, sizeof dir) != 0) {
+        return cb_error_set(err, "%s: cannot create a directory for memcheck's log: %s",
+                            inst->name, strerror(errno));
+    }
+    rc = check(cfg, inst, dir, out, why, sizeof why, err);
+    if (rc < 0) {
+        cb_error_prefix(err, "%s", inst->name);
+    } else if (rc > 0) {
+        cb_check_fail(&out->status, &out->why, why);
+    }
+    cb_valgrind_cleanup(dir);
+    out->seconds = (double) (cb_clock_monotonic_ns() - start) / 1e9;
+    return rc < 0 ? -1 : 0;
+}

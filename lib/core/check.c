@@ -1,0 +1,236 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/check.h"
+#include "core/text.h"
+
+static const char *const kind_names[CB_FINDING_KINDS] = { "branch", "memory-access", "syscall" };
+static const char *const kind_labels[CB_FINDING_KINDS] = {
+    "secret-dependent branch", "secret-dependent memory access", "secret passed to a system call"
+};
+static const char *const status_names[] = { "not-run", "skipped",      "passed",
+                                            "leaks",   "inconclusive", "failed" };
+static const char *const test_names[] = { "raw", "cropped", "second-order" };
+
+static void free_finding(cb_finding *f)
+{
+    size_t i;
+
+    for (i = 0; i < f->nframes; i++) {
+        free(f->frames[i]);
+    }
+    free(f->frames);
+}
+
+void cb_check_exact_free(cb_check_exact *e)
+{
+    size_t i;
+
+    for (i = 0; i < e->nfindings; i++) {
+        free_finding(&e->findings[i]);
+    }
+    free(e->findings);
+    free(e->why);
+    memset(e, 0, sizeof *e);
+}
+
+void cb_checks_free(cb_checks *c)
+{
+    cb_check_exact_free(&c->exact);
+    free(c->leak.why);
+    memset(c, 0, sizeof *c);
+}
+
+int cb_check_exact_add(cb_check_exact *e, cb_finding_kind kind, const char *const *frames,
+                       size_t n)
+{
+    cb_finding *grown = realloc(e->findings, (e->nfindings + 1) * sizeof *grown);
+    cb_finding *f;
+    size_t      i;
+
+    if (grown == NULL) {
+        return -1;
+    }
+    e->findings = grown;
+    f = &e->findings[e->nfindings];
+    memset(f, 0, sizeof *f);
+    f->kind = kind;
+    f->frames = calloc(n > 0 ? n : 1, sizeof *f->frames);
+    if (f->frames == NULL) {
+        return -1;
+    }
+    for (i = 0; i < n; i++) {
+        if ((f->frames[i] = strdup(frames[i])) == NULL) {
+            free_finding(f);
+            return -1;
+        }
+        f->nframes = i + 1;
+    }
+    e->nfindings++;
+    return 0;
+}
+
+int cb_finding_is(const cb_finding *f, cb_finding_kind kind, const char *const *frames, size_t n)
+{
+    size_t i;
+
+    if (f->kind != kind || f->nframes != n) {
+        return 0;
+    }
+    for (i = 0; i < n && strcmp(f->frames[i], frames[i]) == 0; i++) {
+    }
+    return i == n;
+}
+
+void cb_check_fail(cb_check_status *status, char **why_field, const char *why)
+{
+    *status = CB_CHECK_FAILED;
+    free(*why_field);
+    /* out of memory leaves why NULL: the status alone still says it failed; a
+     * benchmark's failure or an error quoting a file is text from outside */
+    *why_field = cb_text_dup(why);
+}
+
+const char *cb_finding_kind_label(cb_finding_kind kind)
+{
+    return kind_labels[kind];
+}
+
+const char *cb_finding_kind_name(cb_finding_kind kind)
+{
+    return kind_names[kind];
+}
+
+/* The index of s in names[0..n), or -1. */
+static int lookup(const char *const *names, int n, const char *s)
+{
+    int i;
+
+    for (i = 0; i < n; i++) {
+        if (strcmp(names[i], s) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+int cb_finding_kind_parse(const char *s, cb_finding_kind *kind)
+{
+    int i = lookup(kind_names, CB_FINDING_KINDS, s);
+
+    if (i < 0) {
+        return -1;
+    }
+    *kind = (cb_finding_kind) i;
+    return 0;
+}
+
+const char *cb_check_status_name(cb_check_status s)
+{
+    return status_names[s];
+}
+
+int cb_check_status_parse(const char *s, cb_check_status *status)
+{
+    int i = lookup(status_names, (int) (sizeof status_names / sizeof status_names[0]), s);
+
+    if (i < 0) {
+        return -1;
+    }
+    *status = (cb_check_status) i;
+    return 0;
+}
+
+const char *cb_leak_test_name(cb_leak_test t)
+{
+    return test_names[t];
+}
+
+int cb_leak_test_parse(const char *s, cb_leak_test *t)
+{
+    int i = lookup(test_names, (int) (sizeof test_names / sizeof test_names[0]), s);
+
+    if (i < 0) {
+        return -1;
+    }
+    *t = (cb_leak_test) i;
+    return 0;
+}
+
+void cb_check_exact_verdict(const cb_check_exact *e, char *buf, size_t size)
+{
+    int    seen[CB_FINDING_KINDS] = { 0 };
+    size_t i, n = 0;
+
+    switch (e->status) {
+    case CB_CHECK_SKIPPED:
+        snprintf(buf, size, "skipped: declares no secrets");
+        return;
+    case CB_CHECK_FAILED:
+        snprintf(buf, size, "failed: %s", e->why != NULL ? e->why : "unknown reason");
+        return;
+    case CB_CHECK_LEAKS:
+        break;
+    default:
+        snprintf(buf, size, "no secret-dependent branch or memory access");
+        return;
+    }
+    for (i = 0; i < e->nfindings; i++) {
+        seen[e->findings[i].kind] = 1;
+    }
+    /* "secret-dependent branch and memory access": the kinds named once */
+    if (seen[CB_FINDING_BRANCH] || seen[CB_FINDING_ACCESS]) {
+        n = (size_t) snprintf(buf, size, "secret-dependent %s%s%s",
+                              seen[CB_FINDING_BRANCH] ? "branch" : "",
+                              seen[CB_FINDING_BRANCH] && seen[CB_FINDING_ACCESS] ? " and " : "",
+                              seen[CB_FINDING_ACCESS] ? "memory access" : "");
+    }
+    if (seen[CB_FINDING_SYSCALL] && n < size) {
+        snprintf(buf + n, size - n, "%s%s", n > 0 ? "; " : "",
+                 kind_labels[CB_FINDING_SYSCALL]);
+    }
+}
+
+void cb_check_leak_verdict(const cb_check_leak *l, char *buf, size_t size)
+{
+    char test[64];
+
+    if (l->test == CB_LEAK_TEST_CROPPED) {
+        snprintf(test, sizeof test, "the fastest %.3g%% of timings", l->crop);
+    } else {
+        snprintf(test, sizeof test, "%s",
+                 l->test == CB_LEAK_TEST_RAW ? "raw timings" : "second-order test");
+    }
+    switch (l->status) {
+    case CB_CHECK_SKIPPED:
+        snprintf(buf, size, "skipped: declares no input classes (prepare_input)");
+        break;
+    case CB_CHECK_FAILED:
+        snprintf(buf, size, "failed: %s", l->why != NULL ? l->why : "unknown reason");
+        break;
+    case CB_CHECK_LEAKS:
+        snprintf(buf, size, "leak likely: max |t| = %.2f > %g (%s) at %llu measurements",
+                 l->max_t, l->threshold, test, (unsigned long long) l->measurements);
+        break;
+    case CB_CHECK_INCONCLUSIVE:
+        snprintf(buf, size, "inconclusive: %llu measurements, too few for any test to count",
+                 (unsigned long long) l->measurements);
+        break;
+    default:
+        snprintf(buf, size, "no leak detected at %llu measurements (max |t| = %.2f, %s)",
+                 (unsigned long long) l->measurements, l->max_t, test);
+        break;
+    }
+}
+
+void cb_finding_backtrace(const cb_finding *f, char *buf, size_t size)
+{
+    size_t i, len = 0;
+
+    buf[0] = '\0';
+    for (i = 0; i < f->nframes && len < size; i++) {
+        len += (size_t) snprintf(buf + len, size - len, "%s%s", i > 0 ? " < " : "",
+                                 f->frames[i]);
+    }
+}

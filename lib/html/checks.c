@@ -1,0 +1,141 @@
+#include <stdio.h>
+
+#include "html/checks.h"
+#include "html/html.h"
+#include "html/page.h"
+#include "report/format.h"
+
+/* Findings and failures in red; a skipped check greyed: it says nothing. */
+static const char *status_class(cb_check_status s)
+{
+    return s == CB_CHECK_LEAKS || s == CB_CHECK_FAILED ? "failed"
+           : s == CB_CHECK_SKIPPED || s == CB_CHECK_NOT_RUN ? "note"
+                                                            : "";
+}
+
+static void exact_cell(cb_buf *h, const cb_check_exact *e)
+{
+    char verdict[1024];
+
+    cb_check_exact_verdict(e, verdict, sizeof verdict);
+    cb_buf_printf(h, "<td class=\"%s\" data-label=\"constant-time\">", status_class(e->status));
+    cb_html_escape(h, e->status == CB_CHECK_NOT_RUN ? "not checked" : verdict);
+    if (e->nnew > 0) {
+        cb_buf_printf(h, " (%zu new)", e->nnew);
+    }
+    cb_buf_puts(h, "</td>");
+}
+
+static void leak_cell(cb_buf *h, const cb_check_leak *l)
+{
+    char verdict[1024];
+
+    cb_check_leak_verdict(l, verdict, sizeof verdict);
+    cb_buf_printf(h, "<td class=\"%s\" data-label=\"timing-leak\">", status_class(l->status));
+    cb_html_escape(h, l->status == CB_CHECK_NOT_RUN ? "not checked" : verdict);
+    cb_buf_puts(h, "</td>");
+}
+
+static int checked(const cb_result *r)
+{
+    return !r->failed && (r->checks.exact.status != CB_CHECK_NOT_RUN ||
+                          r->checks.leak.status != CB_CHECK_NOT_RUN);
+}
+
+void cb_html_checks_index(cb_buf *h, const cb_run *run)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < run->n; i++) {
+        n += (size_t) checked(&run->results[i]);
+    }
+    if (n == 0) {
+        return;
+    }
+    cb_buf_puts(h, "<h2>Constant-time checks</h2>\n<p class=\"note\">constant-time: the "
+                   "benchmark under valgrind's memcheck with its declared secrets undefined; "
+                   "timing-leak: dudect's t-tests on two classes of inputs, |t| &gt; 5 a likely "
+                   "leak. Neither proves constant time.</p>\n<table class=\"cards\">\n<thead><tr>"
+                   "<th>Benchmark"
+                   "</th><th class=\"n\">");
+    cb_html_escape(h, run->measure == CB_MEASURE_WALL ? "time" : run->unit);
+    cb_buf_puts(h, "</th><th>constant-time</th><th>timing-leak</th></tr></thead>\n");
+    for (i = 0; i < run->n; i++) {
+        const cb_result *r = &run->results[i];
+        char             value[48];
+
+        if (!checked(r)) {
+            continue;
+        }
+        cb_format_value(value, sizeof value, cb_result_typical(r)->point, run->unit);
+        cb_buf_puts(h, "<tr><td class=\"name\">");
+        cb_html_link(h, CB_HTML_BENCH, r->name);
+        cb_buf_printf(h, "</td><td class=\"n\" data-label=\"%s\">",
+                      run->measure == CB_MEASURE_WALL ? "time" : run->unit);
+        cb_html_escape(h, value);
+        cb_buf_puts(h, "</td>");
+        exact_cell(h, &r->checks.exact);
+        leak_cell(h, &r->checks.leak);
+        cb_buf_puts(h, "</tr>\n");
+    }
+    cb_buf_puts(h, "</table>\n");
+}
+
+static void findings(cb_buf *h, const cb_check_exact *e)
+{
+    size_t i, j;
+
+    cb_buf_puts(h, "<table class=\"cards\">\n<thead><tr><th>Finding</th><th>Backtrace, "
+                   "innermost first</th></tr></thead>\n");
+    for (i = 0; i < e->nfindings; i++) {
+        const cb_finding *f = &e->findings[i];
+
+        cb_buf_puts(h, "<tr><td class=\"failed\">");
+        cb_html_escape(h, cb_finding_kind_label(f->kind));
+        cb_buf_puts(h, f->is_new ? " (new)" : "");
+        cb_buf_puts(h, "</td><td class=\"name\" data-label=\"in\">");
+        for (j = 0; j < f->nframes; j++) {
+            cb_buf_puts(h, j > 0 ? "<br>" : "");
+            cb_html_escape(h, f->frames[j]);
+        }
+        cb_buf_puts(h, "</td></tr>\n");
+    }
+    cb_buf_puts(h, "</table>\n");
+}
+
+void cb_html_checks_bench(cb_buf *h, const cb_result *r)
+{
+    const cb_check_exact *e = &r->checks.exact;
+    const cb_check_leak  *l = &r->checks.leak;
+
+    if (!checked(r)) {
+        return;
+    }
+    cb_buf_puts(h, "<h2>Constant-time checks</h2>\n<table class=\"headline\">\n<tr><th>"
+                   "constant-time</th>");
+    exact_cell(h, e);
+    cb_buf_puts(h, "</tr>\n<tr><th>timing-leak</th>");
+    leak_cell(h, l);
+    cb_buf_puts(h, "</tr>\n</table>\n");
+    if (e->status == CB_CHECK_PASSED || e->status == CB_CHECK_LEAKS) {
+        cb_buf_printf(h, "<p>memcheck ran the benchmark once with %llu secret byte%s "
+                         "undefined, in %.1f s.",
+                      (unsigned long long) e->secret_bytes, e->secret_bytes == 1 ? "" : "s",
+                      e->seconds);
+        if (e->other_errors > 0) {
+            cb_buf_printf(h, " It also reported %zu error%s no secret caused: run the "
+                             "benchmark under valgrind to see them.",
+                          e->other_errors, e->other_errors == 1 ? "" : "s");
+        }
+        cb_buf_puts(h, "</p>\n");
+    }
+    if (e->nfindings > 0) {
+        findings(h, e);
+    }
+    if (l->status == CB_CHECK_PASSED || l->status == CB_CHECK_LEAKS) {
+        cb_buf_printf(h, "<p>dudect: %llu timed calls in %.1f s, classes drawn at random; the "
+                         "largest |t|, %.2f, of %llu of them.</p>\n",
+                      (unsigned long long) l->measurements, l->seconds, l->max_t,
+                      (unsigned long long) l->test_measurements);
+    }
+}

@@ -1,0 +1,27 @@
+/*
+ * The constant-time checks of a result in words, as the terminal and the
+ * --test output print them under the benchmark's speed:
+ *
+ *     constant-time: secret-dependent branch (memcheck, 32 secret bytes)
+ *       branch in early_exit_compare < compare_run (new)
+ *     timing-leak:   leak likely: max |t| = 412.77 > 5 (raw timings) at 1000000 measurements
+ *
+ * and the run's tally of them at the end. Never "constant time": a check
+ * that finds nothing says what it could not find.
+ */
+#ifndef CB_CHECK_LINES_H
+#define CB_CHECK_LINES_H
+
+#include <stdio.h>
+#include "core/run.h"
+
+/* The lines of r's checks, each indented by indent columns; nothing when no
+ * check ran. color: ANSI colours for the verdicts. */
+void cb_check_lines(FILE *out, const cb_result *r, int indent, int color);
+
+/* The run's tally, when a check ran: per check, how many benchmarks it
+ * flagged, passed, skipped (declaring nothing) and could not check, and the
+ * names of the flagged ones and of the new findings. */
+void cb_check_lines_summary(FILE *out, const cb_run *run, int color);
+
+#endif

@@ -1,0 +1,232 @@
+#include <string.h>
+
+#include "core/text.h"
+#include "store/check_json.h"
+#include "store/result_json.h"
+
+/* A finding keeps its backtrace; a run cannot have more distinct findings
+ * than memcheck reports, and a file claiming more is refused. */
+#define MAX_FINDINGS 10000
+
+static json_t *string_or_null(const char *s)
+{
+    return s != NULL ? json_string(s) : json_null();
+}
+
+static json_t *encode_exact(const cb_check_exact *e)
+{
+    json_t *findings = json_array(), *obj;
+    char    verdict[1024];
+    size_t  i, j;
+
+    for (i = 0; findings != NULL && i < e->nfindings; i++) {
+        json_t *trace = json_array();
+
+        for (j = 0; trace != NULL && j < e->findings[i].nframes; j++) {
+            json_array_append_new(trace, json_string(e->findings[i].frames[j]));
+        }
+        json_array_append_new(findings,
+                              json_pack("{s:s, s:o, s:b}", "kind",
+                                        cb_finding_kind_name(e->findings[i].kind), "backtrace",
+                                        trace, "new", e->findings[i].is_new));
+    }
+    cb_check_exact_verdict(e, verdict, sizeof verdict);
+    obj = json_pack("{s:s, s:s, s:I, s:o, s:I, s:I, s:o, s:o}", "status",
+                    cb_check_status_name(e->status), "verdict", verdict, "secret_bytes",
+                    (json_int_t) e->secret_bytes, "findings", findings, "new_findings",
+                    (json_int_t) e->nnew, "other_errors", (json_int_t) e->other_errors, "seconds",
+                    cb_result_json_real(e->seconds), "why", string_or_null(e->why));
+    return obj;
+}
+
+static json_t *encode_leak(const cb_check_leak *l)
+{
+    char verdict[1024];
+
+    cb_check_leak_verdict(l, verdict, sizeof verdict);
+    return json_pack("{s:s, s:s, s:I, s:o, s:s, s:o, s:I, s:o, s:o, s:o}", "status",
+                     cb_check_status_name(l->status), "verdict", verdict, "measurements",
+                     (json_int_t) l->measurements, "max_t", cb_result_json_real(l->max_t),
+                     "test", cb_leak_test_name(l->test), "crop_percentile",
+                     l->test == CB_LEAK_TEST_CROPPED ? cb_result_json_real(l->crop) : json_null(),
+                     "test_measurements", (json_int_t) l->test_measurements, "threshold",
+                     cb_result_json_real(l->threshold), "seconds",
+                     cb_result_json_real(l->seconds), "why", string_or_null(l->why));
+}
+
+int cb_check_json_encode(json_t *obj, const cb_result *r)
+{
+    const cb_checks *c = &r->checks;
+    json_t          *checks;
+
+    if (c->exact.status == CB_CHECK_NOT_RUN && c->leak.status == CB_CHECK_NOT_RUN) {
+        return 0;
+    }
+    checks = json_pack("{s:o, s:o}", "constant_time",
+                       c->exact.status != CB_CHECK_NOT_RUN ? encode_exact(&c->exact) : json_null(),
+                       "timing_leak",
+                       c->leak.status != CB_CHECK_NOT_RUN ? encode_leak(&c->leak) : json_null());
+    return checks != NULL ? json_object_set_new(obj, "checks", checks) : -1;
+}
+
+static int decode_status(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                         cb_check_status *status)
+{
+    static const char *const names[] = { "skipped", "passed", "leaks", "inconclusive", "failed" };
+    int                      i;
+
+    if (cb_json_choice(rd, obj, at, "status", names, 5, &i) != 0) {
+        return -1;
+    }
+    *status = (cb_check_status) (i + 1);
+    return 0;
+}
+
+/* "why": required, a string, when the check failed; null otherwise. */
+static int decode_why(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                      cb_check_status status, char **why)
+{
+    const char *v;
+
+    if (cb_json_string(rd, obj, at, "why", status != CB_CHECK_FAILED, &v) != 0) {
+        return -1;
+    }
+    if (v != NULL && cb_result_set_string(why, v) != 0) {
+        return cb_error_set(rd->err, "%s: out of memory", rd->file);
+    }
+    return 0;
+}
+
+static int decode_finding(const cb_json_reader *rd, json_t *f, const cb_json_path *at,
+                          cb_check_exact *e)
+{
+    static const char *const kinds[] = { "branch", "memory-access", "syscall" };
+    const char              *frames[CB_FINDING_MAX_FRAMES];
+    cb_json_path             tp;
+    json_t                  *trace;
+    size_t                   i;
+    int                      kind;
+
+    if (!json_is_object(f)) {
+        return cb_json_fail(rd, at, "expected a finding object");
+    }
+    if (cb_json_choice(rd, f, at, "kind", kinds, CB_FINDING_KINDS, &kind) != 0 ||
+        (trace = cb_json_member(rd, f, at, "backtrace", JSON_ARRAY, 0, &tp)) == NULL) {
+        return -1;
+    }
+    if (json_array_size(trace) > CB_FINDING_MAX_FRAMES) {
+        return cb_json_fail(rd, &tp, "at most %d frames, got %zu", CB_FINDING_MAX_FRAMES,
+                            json_array_size(trace));
+    }
+    for (i = 0; i < json_array_size(trace); i++) {
+        cb_json_path fp = { &tp, NULL, i };
+        json_t      *v = json_array_get(trace, i);
+
+        /* as clean as the check wrote it: a control character (C1 among them)
+         * is a file edited by hand or a hostile one */
+        if (!json_is_string(v) || json_string_value(v)[0] == '\0' ||
+            !cb_text_is_clean(json_string_value(v))) {
+            return cb_json_fail(rd, &fp, "expected a function name without control characters");
+        }
+        frames[i] = json_string_value(v);
+    }
+    if (cb_check_exact_add(e, (cb_finding_kind) kind, frames, i) != 0) {
+        return cb_error_set(rd->err, "%s: out of memory", rd->file);
+    }
+    return 0;
+}
+
+static int decode_exact(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                        cb_check_exact *e)
+{
+    cb_json_path fp;
+    json_t      *findings;
+    uint64_t     u;
+    size_t       i;
+
+    if (decode_status(rd, obj, at, &e->status) != 0) {
+        return -1;
+    }
+    if (e->status == CB_CHECK_INCONCLUSIVE) {
+        return cb_json_fail(rd, &(cb_json_path){ at, "status", 0 },
+                            "the exact check is never inconclusive");
+    }
+    if (cb_json_uint(rd, obj, at, "secret_bytes", 0, &e->secret_bytes) != 0 ||
+        cb_json_uint(rd, obj, at, "other_errors", 0, &u) != 0 ||
+        cb_json_number(rd, obj, at, "seconds", CB_JSON_NONNEGATIVE, &e->seconds) != 0 ||
+        decode_why(rd, obj, at, e->status, &e->why) != 0 ||
+        (findings = cb_json_member(rd, obj, at, "findings", JSON_ARRAY, 0, &fp)) == NULL) {
+        return -1;
+    }
+    e->other_errors = (size_t) u;
+    if (json_array_size(findings) > MAX_FINDINGS) {
+        return cb_json_fail(rd, &fp, "at most %d findings, got %zu", MAX_FINDINGS,
+                            json_array_size(findings));
+    }
+    if ((e->status == CB_CHECK_LEAKS) != (json_array_size(findings) > 0)) {
+        return cb_json_fail(rd, &fp, "status \"leaks\" goes with findings, and only it");
+    }
+    for (i = 0; i < json_array_size(findings); i++) {
+        cb_json_path p = { &fp, NULL, i };
+
+        if (decode_finding(rd, json_array_get(findings, i), &p, e) != 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int decode_leak(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                       cb_check_leak *l)
+{
+    static const char *const tests[] = { "raw", "cropped", "second-order" };
+    int                      test;
+
+    if (decode_status(rd, obj, at, &l->status) != 0 ||
+        cb_json_uint(rd, obj, at, "measurements", 0, &l->measurements) != 0 ||
+        cb_json_number(rd, obj, at, "max_t", CB_JSON_NONNEGATIVE, &l->max_t) != 0 ||
+        cb_json_choice(rd, obj, at, "test", tests, 3, &test) != 0 ||
+        cb_json_uint(rd, obj, at, "test_measurements", 0, &l->test_measurements) != 0 ||
+        cb_json_number(rd, obj, at, "threshold", CB_JSON_POSITIVE, &l->threshold) != 0 ||
+        cb_json_number(rd, obj, at, "seconds", CB_JSON_NONNEGATIVE, &l->seconds) != 0 ||
+        decode_why(rd, obj, at, l->status, &l->why) != 0) {
+        return -1;
+    }
+    l->test = (cb_leak_test) test;
+    if (l->test == CB_LEAK_TEST_CROPPED &&
+        (cb_json_number(rd, obj, at, "crop_percentile", CB_JSON_NONNEGATIVE, &l->crop) != 0 ||
+         l->crop > 100.0)) {
+        return l->crop > 100.0 ? cb_json_fail(rd, &(cb_json_path){ at, "crop_percentile", 0 },
+                                              "expected a percentile from 0 to 100")
+                               : -1;
+    }
+    if (l->test_measurements > l->measurements) {
+        return cb_json_fail(rd, &(cb_json_path){ at, "test_measurements", 0 },
+                            "expected at most measurements (%llu)",
+                            (unsigned long long) l->measurements);
+    }
+    return 0;
+}
+
+int cb_check_json_decode(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                         cb_result *r)
+{
+    cb_json_path p, ep, lp;
+    json_t      *checks, *exact, *leak;
+
+    if (json_object_get(obj, "checks") == NULL) {
+        return 0;
+    }
+    if ((checks = cb_json_member(rd, obj, at, "checks", JSON_OBJECT, 0, &p)) == NULL ||
+        (exact = cb_json_member(rd, checks, &p, "constant_time", JSON_OBJECT, 1, &ep)) == NULL ||
+        (leak = cb_json_member(rd, checks, &p, "timing_leak", JSON_OBJECT, 1, &lp)) == NULL) {
+        return -1;
+    }
+    if (!json_is_null(exact) && decode_exact(rd, exact, &ep, &r->checks.exact) != 0) {
+        return -1;
+    }
+    if (!json_is_null(leak) && decode_leak(rd, leak, &lp, &r->checks.leak) != 0) {
+        return -1;
+    }
+    return 0;
+}
