@@ -4,7 +4,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "measure/callgrind.h"
+#include "profile/diff.h"
 #include "store/baseline.h"
+#include "store/profile_store.h"
 #include "cli/command.h"
 #include "cli/filter.h"
 #include "report/progress.h"
@@ -84,6 +87,11 @@ static int load_against(const cb_config *cfg, const plan *p, cb_measure measure,
     if (cb_baseline_load(path, old, err) != 0) {
         return -1;
     }
+    if (old->measure == measure &&
+        cb_profile_load_run(cfg->reports_dir, p->against, old, err) != 0) {
+        cb_run_free(old);
+        return -1;
+    }
     if (old->measure != measure) {
         cb_run_free(old);
         if (p->required) {
@@ -121,7 +129,7 @@ static int load_stored(const cb_config *cfg, const cb_filter *f, cb_run *run, cb
         return -1;
     }
     keep_selected(run, f);
-    return 0;
+    return cb_profile_load_run(cfg->reports_dir, cfg->load_baseline, run, err);
 }
 
 /* ... compared anew with old. */
@@ -131,9 +139,13 @@ static int compare_stored(cb_run *run, const cb_run *old, const cb_compare_confi
     size_t i;
 
     for (i = 0; i < run->n; i++) {
-        if (cb_compare_into(cb_run_find(old, run->results[i].name), &run->results[i], c, err) !=
-            0) {
+        const cb_result *before = cb_run_find(old, run->results[i].name);
+
+        if (cb_compare_into(before, &run->results[i], c, err) != 0) {
             return -1;
+        }
+        if (cb_profile_diff_results(before, &run->results[i]) != 0) {
+            return cb_error_set(err, "%s: out of memory comparing profiles", run->results[i].name);
         }
     }
     return 0;
@@ -293,7 +305,9 @@ static int measure(session *s, cb_error *err)
     cb_config        slow = *cfg;
     int              rc;
 
-    if (cb_clock_open(&clock, cfg->measure, err) != 0) {
+    /* a profile needs callgrind's call chains, even where perf could count */
+    if ((cfg->profile ? cb_callgrind_open_parent(&clock, err)
+                      : cb_clock_open(&clock, cfg->measure, err)) != 0) {
         return -1;
     }
     if (clock.ops->child_tool != NULL && !cfg->timeout_s_set) {
@@ -466,7 +480,8 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
         if (save_merged(s.path, &s.run,
                         cfg->nfilters == 0 ? NULL
                                            : (s.has_kept ? &s.kept : (s.has_old ? &s.old : NULL)),
-                        err) != 0) {
+                        err) != 0 ||
+            cb_profile_save_run(cfg->reports_dir, s.p.save, &s.run, err) != 0) {
             goto close;
         }
         if (cfg->load_baseline == NULL) {

@@ -498,6 +498,21 @@ static int parse_option(cb_config *cfg, int argc, char **argv, int *i, cb_error 
     return apply(o, spelling, value, cfg, err);
 }
 
+/* A profile counts instructions, which is what --measure means with it,
+ * unless it was asked for otherwise. */
+static int check_modes(cb_config *cfg, cb_error *err)
+{
+    if (cfg->profile) {
+        if (cfg->measure_set && cfg->measure != CB_MEASURE_INSTRUCTIONS) {
+            return cb_error_set(err, "--profile counts instructions under callgrind: it cannot "
+                                     "be combined with --measure %s",
+                                cb_measure_name(cfg->measure));
+        }
+        cfg->measure = CB_MEASURE_INSTRUCTIONS;
+    }
+    return 0;
+}
+
 int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err)
 {
     size_t which = (size_t) -1, k, n = 0;
@@ -529,6 +544,9 @@ int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err)
     }
     if (cfg->quick && !cfg->warm_up_s_set) {
         cfg->warm_up_s = CB_QUICK_WARM_UP_S;
+    }
+    if (check_modes(cfg, err) != 0) {
+        return -1;
     }
     return take_operands(cfg, n, which, err);
 }

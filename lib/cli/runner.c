@@ -3,6 +3,7 @@
 #include "stats/analysis.h"
 #include "measure/isolate.h"
 #include "cli/runner.h"
+#include "profile/diff.h"
 
 void cb_runner_settings(const cb_config *cfg, const cb_instance *inst, cb_measure_config *out)
 {
@@ -34,6 +35,7 @@ void cb_runner_settings(const cb_config *cfg, const cb_instance *inst, cb_measur
     out->sample_size = sample_size;
     out->test_only = cfg->test;
     out->calls = cfg->calls;
+    out->profile = cfg->profile;
 }
 
 void cb_runner_describe(const cb_runner *rn, cb_run *run)
@@ -71,6 +73,20 @@ static void analyse(const cb_runner *rn, const cb_run *run, cb_result *r)
     cb_analysis_throughput(r, run->unit);
 }
 
+/* r against its baseline: the change, and what changed in its profile. */
+static int compare(const cb_runner *rn, cb_result *r, cb_error *err)
+{
+    const cb_result *old = cb_run_find(rn->baseline, r->name);
+
+    if (cb_compare_into(old, r, &rn->compare, err) != 0) {
+        return -1;
+    }
+    if (cb_profile_diff_results(old, r) != 0) {
+        return cb_error_set(err, "%s: out of memory comparing profiles", r->name);
+    }
+    return 0;
+}
+
 int cb_runner_run(const cb_runner *rn, const cb_instance_list *list,
                   const unsigned char *selected, cb_run *run, cb_error *err)
 {
@@ -105,8 +121,7 @@ int cb_runner_run(const cb_runner *rn, const cb_instance_list *list,
         if (!r->failed && !rn->cfg->test) {
             analyse(rn, run, r);
         }
-        if (rn->baseline != NULL &&
-            cb_compare_into(cb_run_find(rn->baseline, r->name), r, &rn->compare, err) != 0) {
+        if (rn->baseline != NULL && compare(rn, r, err) != 0) {
             return -1;
         }
         if (rn->progress.clear != NULL) {

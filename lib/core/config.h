@@ -132,6 +132,8 @@ typedef struct cb_config {
     uint64_t   seed;
     int        quick;
     cb_measure measure;
+    int        measure_set;
+    int        profile;        /* --profile: instructions under callgrind, with call trees */
     size_t     rounds; /* calibrate */
     size_t     calls;  /* single calls timed after the samples */
     double     timeout_s;

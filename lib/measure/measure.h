@@ -19,6 +19,8 @@ typedef struct cb_measure_config {
      * operations of CB_CALLS_MIN_NS or more an iteration, within
      * measurement_ns more; 0: none */
     size_t calls;
+    /* under callgrind: name contexts by their call chains, for a profile */
+    int profile;
 } cb_measure_config;
 
 /* Below this an iteration, a single call's timing is mostly the clock's

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "report/format.h"
+#include "report/profile_text.h"
 #include "report/report.h"
 #include "report/summary.h"
 
@@ -233,6 +234,9 @@ static void print_result(void *self, const cb_run *run, const cb_result *r)
     print_estimate(t, run, r);
     print_counters(t, r);
     print_calls(t, run, r);
+    if (r->profile != NULL) {
+        cb_profile_text_top(t->opt.out, NAME_WIDTH, r->profile, CB_PROFILE_TOP);
+    }
     if (r->plan.mode == CB_MODE_FLAT) {
         /* linear is the rule; say when a routine was too slow for it */
         fprintf(t->opt.out, "%*sflat sampling: %zu samples of %llu iteration%s\n", NAME_WIDTH, "",
@@ -240,6 +244,11 @@ static void print_result(void *self, const cb_run *run, const cb_result *r)
     }
     if (r->has_change) {
         print_change(t, &r->change);
+        /* where the instructions went, when there were more or fewer */
+        if (r->grew != NULL && (r->change.verdict == CB_VERDICT_REGRESSED ||
+                                r->change.verdict == CB_VERDICT_IMPROVED)) {
+            cb_profile_text_grew(t->opt.out, NAME_WIDTH, r->grew, CB_PROFILE_GREW_TOP);
+        }
     }
     if (r->note != NULL) {
         fprintf(t->opt.out, "%*s%snote: %s%s\n", NAME_WIDTH, "", paint(t, YELLOW), r->note,
