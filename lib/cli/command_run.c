@@ -451,6 +451,10 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
         status = CB_EXIT_OK;
         goto done;
     }
+    if (cfg->profile_time_s > 0.0) {
+        status = cb_command_profile_time(cfg, &s.list, s.selected, err);
+        goto done;
+    }
     cb_sysinfo_read(&s.run.machine);
     /* a stored run (--load-baseline) brings the context it was measured with */
     if (cfg->load_baseline == NULL &&

@@ -498,8 +498,9 @@ static int parse_option(cb_config *cfg, int argc, char **argv, int *i, cb_error 
     return apply(o, spelling, value, cfg, err);
 }
 
-/* A profile counts instructions, which is what --measure means with it,
- * unless it was asked for otherwise. */
+/* The options that measure something else, which cannot go together: a
+ * profile counts instructions (and is what --measure means, unless it was
+ * asked for otherwise); --profile-time runs the loops alone. */
 static int check_modes(cb_config *cfg, cb_error *err)
 {
     if (cfg->profile) {
@@ -509,6 +510,14 @@ static int check_modes(cb_config *cfg, cb_error *err)
                                 cb_measure_name(cfg->measure));
         }
         cfg->measure = CB_MEASURE_INSTRUCTIONS;
+    }
+    if (cfg->profile_time_s > 0.0 &&
+        (cfg->profile || cfg->test || cfg->load_baseline != NULL)) {
+        return cb_error_set(err, "--profile-time runs the loops alone: it cannot be combined "
+                                 "with %s",
+                            cfg->profile ? "--profile"
+                            : cfg->test  ? "--test"
+                                         : "--load-baseline");
     }
     return 0;
 }
