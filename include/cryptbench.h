@@ -149,6 +149,15 @@ typedef struct cb_point {
  *              instance of the same parameters and implementation, and the group
  *              summary states the difference as that cost.
  * variant      what the variant adds, for that summary: "key set-up".
+ * threads, nthreads  optional thread counts (at most CB_MAX_THREAD_COUNTS, each
+ *              from 1 to CB_MAX_THREADS): the benchmark is also measured on that
+ *              many threads at once, and on one, each reported as
+ *              ".../threads:N" with its aggregate throughput, its scaling against
+ *              one thread and the latency of single calls; --threads on the
+ *              command line replaces them. Each thread has its own cb_state and
+ *              runs setup for a fixture of its own: a run function measured on
+ *              threads keeps what it writes in its fixture or on its stack,
+ *              never in a static.
  */
 typedef struct cb_bench {
     const char *name;
@@ -170,7 +179,13 @@ typedef struct cb_bench {
     double measurement_time;
     const char *variant_of;
     const char *variant;
+    const unsigned *threads;
+    size_t nthreads;
 } cb_bench;
+
+/* Limits of cb_bench.threads and of --threads. */
+#define CB_MAX_THREAD_COUNTS 16
+#define CB_MAX_THREADS 1024
 
 /*
  * Registers a benchmark (and its parameters). Copies everything it is given, so

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "measure/callgrind.h"
+#include "measure/threads.h"
 #include "profile/diff.h"
 #include "store/baseline.h"
 #include "store/profile_store.h"
@@ -351,7 +352,19 @@ static size_t comparisons(const session *s)
         return m;
     }
     for (i = 0; i < s->list.n; i++) {
-        m += s->selected[i] && cb_command_comparable(&s->old, s->list.items[i].name);
+        size_t counts[CB_MAX_THREAD_COUNTS + 1], k, n;
+        char   name[512];
+
+        if (!s->selected[i]) {
+            continue;
+        }
+        m += cb_command_comparable(&s->old, s->list.items[i].name);
+        /* and its measurements on threads, each compared with its own count's */
+        n = cb_runner_thread_counts(s->cfg, &s->list.items[i], counts);
+        for (k = 0; k < n; k++) {
+            cb_threads_name(name, sizeof name, s->list.items[i].name, counts[k]);
+            m += cb_command_comparable(&s->old, name);
+        }
     }
     return m;
 }

@@ -21,6 +21,8 @@ typedef struct cb_measure_config {
     size_t calls;
     /* under callgrind: name contexts by their call chains, for a profile */
     int profile;
+    /* > 0: measure on that many threads at once (threads.h) */
+    size_t threads;
 } cb_measure_config;
 
 /* Below this an iteration, a single call's timing is mostly the clock's
