@@ -4,6 +4,8 @@
 #include "report/format.h"
 #include "html/bench_page.h"
 #include "html/chart.h"
+#include "html/flame.h"
+#include "html/threads.h"
 #include "html/page.h"
 #include "measure/sampling.h"
 
@@ -289,6 +291,8 @@ int cb_html_bench_page(cb_buf *h, const cb_run *run, const cb_report_options *op
     if (r->has_change) {
         change(h, run, opt, r);
     }
+    cb_html_threads_section(h, run, r);
+    cb_html_flame_section(h, r);
     cb_buf_puts(h, "<h2>Machine</h2>\n");
     cb_html_machine(h, run);
     cb_html_page_end(h, run);

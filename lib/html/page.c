@@ -3,6 +3,7 @@
 
 #include "report/format.h"
 #include "html/chart.h"
+#include "html/flame.h"
 #include "html/page.h"
 
 /* The one stylesheet, inline in every page: no font, image or URL of any kind.
@@ -64,6 +65,7 @@ void cb_html_page_begin(cb_buf *h, const char *title, const char *group)
     cb_html_escape(h, title);
     cb_buf_puts(h, " \xc2\xb7 cryptbench</title>\n<style>\n");
     cb_buf_puts(h, css);
+    cb_buf_puts(h, cb_html_flame_css);
     cb_buf_puts(h, "</style>\n</head>\n<body>\n<header><a href=\"index.html\">cryptbench "
                    "report</a>");
     if (group != NULL) {

@@ -22,8 +22,9 @@ void cb_profile_text_count(char *buf, size_t size, double count);
 /* "f (object)", or "f" when the object is unknown, into buf. */
 void cb_profile_text_name(char *buf, size_t size, const char *name, const char *object);
 
-/* The k functions of p with the most self instructions, each line indented
- * by `indent` columns: self share, inclusive share, self count, name. */
+/* The k functions of p with the most self instructions (of those with a
+ * ten-thousandth of the total or more), each line indented by `indent`
+ * columns: self share, inclusive share, self count, name. */
 void cb_profile_text_top(FILE *out, int indent, const cb_profile *p, size_t k);
 
 /* The k functions of d whose self instructions changed most: old and new per
