@@ -1,8 +1,13 @@
 /*
  * Master-key encryption: wrapping a user's 32-byte master key, and bulk
  * messages of 1 KiB and 16 KiB, with the AEADs of both libraries and AES key
- * wrap. Keys, contexts and plaintexts are set up before the timed loop; every
- * encrypted message gets a fresh nonce, drawn in batches outside the timing.
+ * wrap. The AEAD benchmarks are rows of one table (cipher, library, encrypt or
+ * decrypt, how the key reaches each message, sizes) served by one run function
+ * per library. Keys, contexts and plaintexts are a fixture, made once per
+ * benchmark and wiped after it; every encrypted message gets a fresh nonce,
+ * drawn a batch at a time outside the timing (randombytes_buf costs more than
+ * wrapping 32 bytes). A decryption needs no fresh nonce: it opens one valid
+ * message again and again.
  *
  * Key set-up is measured apart from the per-message cost: an AEAD with a
  * reusable context (OpenSSL's EVP_CIPHER_CTX with the key scheduled once,
@@ -20,23 +25,17 @@
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "suite.h"
 
-/* Nonces are drawn a batch at a time with the timer stopped: randombytes_buf
- * costs more than wrapping 32 bytes. */
 #define NONCE_BATCH 256
+#define MAX_NONCE 24
 #define MAX_MESSAGE 16384
 #define TAG_BYTES 16
 #define KAT_MAX 160 /* the longest vector's ciphertext and tag */
-
-/* Draws the next batch of nonces (the timer is stopped); returns its length. */
-static uint64_t next_batch(void *nonces, size_t size, uint64_t left)
-{
-    randombytes_buf(nonces, size);
-    return left < NONCE_BATCH ? left : NONCE_BATCH;
-}
 
 /* A published AEAD vector, in hex; ct is the ciphertext followed by the tag. */
 typedef struct aead_vector {
@@ -137,298 +136,7 @@ static const aead_vector secretbox_nacl = {
     "7973f622a43d14a6599b1f654cb45a74e355a5"
 };
 
-/* ---- OpenSSL AEADs through EVP: AES-256-GCM, ChaCha20-Poly1305 ------------- */
-
-typedef struct evp_aead {
-    const char *name;                    /* fetched once per benchmark */
-    const EVP_CIPHER *(*implicit)(void); /* the same cipher fetched on every call, or NULL */
-    const aead_vector *kat;
-} evp_aead;
-
-static const evp_aead evp_aes_gcm = { "AES-256-GCM", EVP_aes_256_gcm, &gcm_tc16 };
-static const evp_aead evp_chacha = { "ChaCha20-Poly1305", EVP_chacha20_poly1305,
-                                     &chacha_rfc8439 };
-
-/*
- * Encrypts len bytes of in into out and tag with a 12-byte IV. With cipher and
- * key NULL, ctx must hold a scheduled key, which is reused: only the IV is set.
- * Otherwise ctx is initialised from scratch, key schedule included (and, for a
- * cipher that is not fetched, the fetch). 1 on success.
- */
-static int evp_seal(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher, const unsigned char *key,
-                    const unsigned char *iv, const unsigned char *aad, size_t aad_len,
-                    const unsigned char *in, size_t len, unsigned char *out,
-                    unsigned char tag[TAG_BYTES])
-{
-    int        n = 0, m = 0;
-    OSSL_PARAM get[] = { OSSL_PARAM_construct_octet_string(OSSL_CIPHER_PARAM_AEAD_TAG, tag,
-                                                           TAG_BYTES),
-                         OSSL_PARAM_construct_end() };
-
-    return EVP_EncryptInit_ex2(ctx, cipher, key, iv, NULL) == 1 &&
-           (aad_len == 0 || EVP_EncryptUpdate(ctx, NULL, &m, aad, (int) aad_len) == 1) &&
-           EVP_EncryptUpdate(ctx, out, &n, in, (int) len) == 1 &&
-           EVP_EncryptFinal_ex(ctx, out + n, &m) == 1 && EVP_CIPHER_CTX_get_params(ctx, get) == 1;
-}
-
-/* Decrypts and authenticates, with the same conventions as evp_seal; 1 only if
- * the tag is valid (out then holds the plaintext). */
-static int evp_open(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher, const unsigned char *key,
-                    const unsigned char *iv, const unsigned char *aad, size_t aad_len,
-                    const unsigned char *in, size_t len, const unsigned char tag[TAG_BYTES],
-                    unsigned char *out)
-{
-    int        n = 0, m = 0;
-    OSSL_PARAM set[] = { OSSL_PARAM_construct_octet_string(OSSL_CIPHER_PARAM_AEAD_TAG,
-                                                           (void *) tag, TAG_BYTES),
-                         OSSL_PARAM_construct_end() };
-
-    return EVP_DecryptInit_ex2(ctx, cipher, key, iv, NULL) == 1 &&
-           EVP_CIPHER_CTX_set_params(ctx, set) == 1 &&
-           (aad_len == 0 || EVP_DecryptUpdate(ctx, NULL, &m, aad, (int) aad_len) == 1) &&
-           EVP_DecryptUpdate(ctx, out, &n, in, (int) len) == 1 &&
-           EVP_DecryptFinal_ex(ctx, out + n, &m) == 1;
-}
-
-/* evp_seal with a context of its own, created and freed around the call. */
-static int evp_seal_fresh(const EVP_CIPHER *cipher, const unsigned char *key,
-                          const unsigned char *iv, const unsigned char *aad, size_t aad_len,
-                          const unsigned char *in, size_t len, unsigned char *out,
-                          unsigned char tag[TAG_BYTES])
-{
-    EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
-    int             ok = ctx != NULL && evp_seal(ctx, cipher, key, iv, aad, aad_len, in, len,
-                                                 out, tag);
-
-    EVP_CIPHER_CTX_free(ctx);
-    return ok;
-}
-
-static int evp_open_fresh(const EVP_CIPHER *cipher, const unsigned char *key,
-                          const unsigned char *iv, const unsigned char *aad, size_t aad_len,
-                          const unsigned char *in, size_t len, const unsigned char tag[TAG_BYTES],
-                          unsigned char *out)
-{
-    EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
-    int             ok = ctx != NULL && evp_open(ctx, cipher, key, iv, aad, aad_len, in, len,
-                                                 tag, out);
-
-    EVP_CIPHER_CTX_free(ctx);
-    return ok;
-}
-
-/*
- * The published vector through every path the benchmarks time: a fresh context,
- * a reused one, the implicit fetch; decryption with a reused and a fresh
- * context; and a flipped ciphertext bit and a flipped tag bit both refused.
- */
-static int evp_aead_check(cb_state *s)
-{
-    const evp_aead *a = cb_state_ctx(s);
-    const char     *what = a->kat->what;
-    aead_kat        k;
-    unsigned char   out[KAT_MAX], tag[TAG_BYTES];
-    EVP_CIPHER     *cipher = EVP_CIPHER_fetch(NULL, a->name, NULL);
-    EVP_CIPHER_CTX *enc = EVP_CIPHER_CTX_new(), *dec = EVP_CIPHER_CTX_new();
-    size_t          len;
-    int             rc;
-
-    aead_kat_load(&k, a->kat);
-    len = k.pt_len;
-    if (cipher == NULL || enc == NULL || dec == NULL ||
-        EVP_EncryptInit_ex2(enc, cipher, k.key, NULL, NULL) != 1 ||
-        EVP_DecryptInit_ex2(dec, cipher, k.key, NULL, NULL) != 1) {
-        rc = cb_state_fail(s, "%s: OpenSSL EVP set-up failed", what);
-        goto done;
-    }
-    rc = kat_step(s, what, "encryption with a fresh context",
-                  evp_seal_fresh(cipher, k.key, k.nonce, k.aad, k.aad_len, k.pt, len, out,
-                                 out + len),
-                  out, k.ct_len, a->kat->ct);
-    if (rc == 0) {
-        rc = kat_step(s, what, "encryption with a reused context",
-                      evp_seal(enc, NULL, NULL, k.nonce, k.aad, k.aad_len, k.pt, len, out,
-                               out + len),
-                      out, k.ct_len, a->kat->ct);
-    }
-    if (rc == 0 && a->implicit != NULL) {
-        rc = kat_step(s, what, "encryption with the implicitly fetched cipher",
-                      evp_seal_fresh(a->implicit(), k.key, k.nonce, k.aad, k.aad_len, k.pt, len,
-                                     out, out + len),
-                      out, k.ct_len, a->kat->ct);
-    }
-    if (rc == 0) {
-        rc = kat_step(s, what, "decryption with a reused context",
-                      evp_open(dec, NULL, NULL, k.nonce, k.aad, k.aad_len, k.ct, len,
-                               k.ct + len, out),
-                      out, len, a->kat->pt);
-    }
-    if (rc == 0) {
-        rc = kat_step(s, what, "decryption with a fresh context",
-                      evp_open_fresh(cipher, k.key, k.nonce, k.aad, k.aad_len, k.ct, len,
-                                     k.ct + len, out),
-                      out, len, a->kat->pt);
-    }
-    if (rc == 0) {
-        k.ct[0] ^= 1;
-        if (evp_open(dec, NULL, NULL, k.nonce, k.aad, k.aad_len, k.ct, len, k.ct + len, out)) {
-            rc = cb_state_fail(s, "%s: a tampered ciphertext was accepted", what);
-        }
-        k.ct[0] ^= 1;
-    }
-    if (rc == 0) {
-        memcpy(tag, k.ct + len, sizeof tag);
-        tag[TAG_BYTES - 1] ^= 0x80;
-        if (evp_open(dec, NULL, NULL, k.nonce, k.aad, k.aad_len, k.ct, len, tag, out)) {
-            rc = cb_state_fail(s, "%s: a tampered tag was accepted", what);
-        }
-    }
-done:
-    EVP_CIPHER_CTX_free(enc);
-    EVP_CIPHER_CTX_free(dec);
-    EVP_CIPHER_free(cipher);
-    OPENSSL_cleanse(&k, sizeof k);
-    OPENSSL_cleanse(out, sizeof out);
-    return rc;
-}
-
-/* The benchmark's message: a random key and plaintext of the parameter's size. */
-typedef struct message {
-    unsigned char key[32];
-    unsigned char pt[MAX_MESSAGE];
-    unsigned char ct[MAX_MESSAGE + TAG_BYTES];
-    unsigned char out[MAX_MESSAGE + TAG_BYTES];
-    size_t        len;
-} message;
-
-static void message_new(message *m, cb_state *s)
-{
-    m->len = (size_t) cb_state_param(s);
-    randombytes_buf(m->key, sizeof m->key);
-    randombytes_buf(m->pt, m->len);
-}
-
-/* The key and the plaintext are the secrets (a master key, at 32 bytes). */
-static void message_wipe(message *m)
-{
-    sodium_memzero(m, sizeof *m);
-}
-
-/* Encryption with the key scheduled once and the context reused. */
-static int evp_encrypt_run(cb_state *s)
-{
-    const evp_aead *a = cb_state_ctx(s);
-    message         m;
-    unsigned char   iv[NONCE_BATCH][12], tag[TAG_BYTES];
-    EVP_CIPHER     *cipher = EVP_CIPHER_fetch(NULL, a->name, NULL);
-    EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
-    uint64_t        n = cb_state_iterations(s), done = 0;
-    int             ok;
-
-    message_new(&m, s);
-    ok = cipher != NULL && ctx != NULL && EVP_EncryptInit_ex2(ctx, cipher, m.key, NULL, NULL) == 1;
-    while (ok && done < n) {
-        uint64_t batch = next_batch(iv, sizeof iv, n - done), i;
-
-        cb_state_start(s);
-        for (i = 0; i < batch; i++) {
-            ok &= evp_seal(ctx, NULL, NULL, iv[i], NULL, 0, m.pt, m.len, m.ct, tag);
-            cb_black_box(m.ct);
-        }
-        cb_state_stop(s);
-        done += batch;
-    }
-    EVP_CIPHER_CTX_free(ctx);
-    EVP_CIPHER_free(cipher);
-    message_wipe(&m);
-    return ok ? 0 : cb_state_fail(s, "%s encryption failed", a->name);
-}
-
-/* Encryption with a new context per message (key schedule included); with
- * implicit, the cipher is also fetched on every call, as EVP_aes_256_gcm() does. */
-static int evp_encrypt_fresh(cb_state *s, int implicit)
-{
-    const evp_aead   *a = cb_state_ctx(s);
-    message           m;
-    unsigned char     iv[NONCE_BATCH][12], tag[TAG_BYTES];
-    EVP_CIPHER       *fetched = EVP_CIPHER_fetch(NULL, a->name, NULL);
-    const EVP_CIPHER *cipher = implicit ? a->implicit() : fetched;
-    uint64_t          n = cb_state_iterations(s), done = 0;
-    int               ok = cipher != NULL;
-
-    message_new(&m, s);
-    while (ok && done < n) {
-        uint64_t batch = next_batch(iv, sizeof iv, n - done), i;
-
-        cb_state_start(s);
-        for (i = 0; i < batch; i++) {
-            ok &= evp_seal_fresh(cipher, m.key, iv[i], NULL, 0, m.pt, m.len, m.ct, tag);
-            cb_black_box(m.ct);
-        }
-        cb_state_stop(s);
-        done += batch;
-    }
-    EVP_CIPHER_free(fetched);
-    message_wipe(&m);
-    return ok ? 0 : cb_state_fail(s, "%s encryption failed", a->name);
-}
-
-static int evp_encrypt_fresh_run(cb_state *s)
-{
-    return evp_encrypt_fresh(s, 0);
-}
-
-static int evp_encrypt_fetch_run(cb_state *s)
-{
-    return evp_encrypt_fresh(s, 1);
-}
-
-/* Decryption of one valid message, again and again: a decryption needs no fresh
- * nonce, so there is no batching. reuse: the key is scheduled once. */
-static int evp_decrypt(cb_state *s, int reuse)
-{
-    const evp_aead *a = cb_state_ctx(s);
-    message         m;
-    unsigned char   iv[12], tag[TAG_BYTES];
-    EVP_CIPHER     *cipher = EVP_CIPHER_fetch(NULL, a->name, NULL);
-    EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
-    int             ok;
-
-    message_new(&m, s);
-    randombytes_buf(iv, sizeof iv);
-    ok = cipher != NULL && ctx != NULL &&
-         evp_seal_fresh(cipher, m.key, iv, NULL, 0, m.pt, m.len, m.ct, tag) &&
-         EVP_DecryptInit_ex2(ctx, cipher, m.key, NULL, NULL) == 1;
-    /* never time, or call, anything on a context that failed to set up */
-    if (ok && reuse) {
-        CB_LOOP(s) {
-            ok &= evp_open(ctx, NULL, NULL, iv, NULL, 0, m.ct, m.len, tag, m.out);
-            cb_black_box(m.out);
-        }
-    } else if (ok) {
-        CB_LOOP(s) {
-            ok &= evp_open_fresh(cipher, m.key, iv, NULL, 0, m.ct, m.len, tag, m.out);
-            cb_black_box(m.out);
-        }
-    }
-    EVP_CIPHER_CTX_free(ctx);
-    EVP_CIPHER_free(cipher);
-    message_wipe(&m);
-    return ok ? 0 : cb_state_fail(s, "%s decryption failed", a->name);
-}
-
-static int evp_decrypt_run(cb_state *s)
-{
-    return evp_decrypt(s, 1);
-}
-
-static int evp_decrypt_fresh_run(cb_state *s)
-{
-    return evp_decrypt(s, 0);
-}
-
-/* ---- libsodium AEADs: XChaCha20-Poly1305, ChaCha20-Poly1305, AES-256-GCM,
- *      crypto_secretbox --------------------------------------------------------- */
+/* ---- the AEADs, and what each library calls them ---------------------------- */
 
 /* libsodium's combined-mode AEAD signature: ciphertext followed by the tag. */
 typedef int (*sodium_seal_fn)(unsigned char *c, unsigned long long *clen,
@@ -441,12 +149,27 @@ typedef int (*sodium_open_fn)(unsigned char *m, unsigned long long *mlen, unsign
                               const unsigned char *ad, unsigned long long adlen,
                               const unsigned char *npub, const unsigned char *k);
 
-typedef struct sodium_aead {
-    size_t             npubbytes;
-    sodium_seal_fn     seal;
-    sodium_open_fn     open;
+/*
+ * One way libsodium encrypts and decrypts: seal and open take the key, or,
+ * with beforenm, the state beforenm expanded from the key once (AES-256-GCM's
+ * crypto_aead_aes256gcm_beforenm, libsodium's only AEAD with one).
+ */
+typedef struct sodium_calls {
+    sodium_seal_fn seal;
+    sodium_open_fn open;
+    int (*beforenm)(crypto_aead_aes256gcm_state *state, const unsigned char *key);
+} sodium_calls;
+
+typedef struct aead_cipher {
+    const char        *stem;        /* in the benchmarks' names: "aes-256-gcm" */
     const aead_vector *kat;
-} sodium_aead;
+    size_t             nonce_bytes;
+    const char        *evp_name;    /* OpenSSL's name, fetched once per benchmark */
+    const EVP_CIPHER *(*evp_implicit)(void); /* the same cipher fetched on every call */
+    sodium_calls       sodium;      /* the key on every call */
+    sodium_calls       sodium_once; /* a state expanded once, or all NULL */
+    int (*sodium_available)(void);  /* NULL: always */
+} aead_cipher;
 
 /* crypto_secretbox in the AEAD signature (it takes no associated data), so that
  * it shares the benchmarks; its output is the tag, then the ciphertext. */
@@ -482,198 +205,484 @@ static int secretbox_open(unsigned char *m, unsigned long long *mlen, unsigned c
     return crypto_secretbox_open_easy(m, c, clen, npub, k);
 }
 
-static const sodium_aead sodium_xchacha = {
-    crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, crypto_aead_xchacha20poly1305_ietf_encrypt,
-    crypto_aead_xchacha20poly1305_ietf_decrypt, &xchacha_a31
+/* crypto_aead_aes256gcm_*_afternm in the signature of the calls that take a
+ * key: their "key" is the state that crypto_aead_aes256gcm_beforenm expanded. */
+static int aes_gcm_seal_afternm(unsigned char *c, unsigned long long *clen,
+                                const unsigned char *m, unsigned long long mlen,
+                                const unsigned char *ad, unsigned long long adlen,
+                                const unsigned char *nsec, const unsigned char *npub,
+                                const unsigned char *k)
+{
+    return crypto_aead_aes256gcm_encrypt_afternm(c, clen, m, mlen, ad, adlen, nsec, npub,
+                                                 (const crypto_aead_aes256gcm_state *) k);
+}
+
+static int aes_gcm_open_afternm(unsigned char *m, unsigned long long *mlen, unsigned char *nsec,
+                                const unsigned char *c, unsigned long long clen,
+                                const unsigned char *ad, unsigned long long adlen,
+                                const unsigned char *npub, const unsigned char *k)
+{
+    return crypto_aead_aes256gcm_decrypt_afternm(m, mlen, nsec, c, clen, ad, adlen, npub,
+                                                 (const crypto_aead_aes256gcm_state *) k);
+}
+
+static const aead_cipher aes_256_gcm = {
+    "aes-256-gcm", &gcm_tc16, 12, "AES-256-GCM", EVP_aes_256_gcm,
+    /* crypto_aead_aes256gcm_encrypt expands the key on every call */
+    { crypto_aead_aes256gcm_encrypt, crypto_aead_aes256gcm_decrypt, NULL },
+    { aes_gcm_seal_afternm, aes_gcm_open_afternm, crypto_aead_aes256gcm_beforenm },
+    /* libsodium's AES-256-GCM needs AES-NI and CLMUL; without them it is absent */
+    crypto_aead_aes256gcm_is_available
 };
-static const sodium_aead sodium_chacha = {
-    crypto_aead_chacha20poly1305_ietf_NPUBBYTES, crypto_aead_chacha20poly1305_ietf_encrypt,
-    crypto_aead_chacha20poly1305_ietf_decrypt, &chacha_rfc8439
+static const aead_cipher chacha20poly1305 = {
+    "chacha20poly1305", &chacha_rfc8439, 12, "ChaCha20-Poly1305", EVP_chacha20_poly1305,
+    { crypto_aead_chacha20poly1305_ietf_encrypt, crypto_aead_chacha20poly1305_ietf_decrypt, NULL },
+    { NULL, NULL, NULL }, NULL
 };
-/* crypto_aead_aes256gcm_encrypt expands the key on every call: the fresh context */
-static const sodium_aead sodium_aes_gcm = {
-    crypto_aead_aes256gcm_NPUBBYTES, crypto_aead_aes256gcm_encrypt,
-    crypto_aead_aes256gcm_decrypt, &gcm_tc16
+/* XChaCha20-Poly1305 and crypto_secretbox: libsodium only, no reusable state */
+static const aead_cipher xchacha20poly1305 = {
+    "xchacha20poly1305", &xchacha_a31, 24, NULL, NULL,
+    { crypto_aead_xchacha20poly1305_ietf_encrypt, crypto_aead_xchacha20poly1305_ietf_decrypt,
+      NULL },
+    { NULL, NULL, NULL }, NULL
 };
-static const sodium_aead sodium_secretbox = {
-    crypto_secretbox_NONCEBYTES, secretbox_seal, secretbox_open, &secretbox_nacl
+static const aead_cipher secretbox = {
+    "secretbox", &secretbox_nacl, crypto_secretbox_NONCEBYTES, NULL, NULL,
+    { secretbox_seal, secretbox_open, NULL }, { NULL, NULL, NULL }, NULL
 };
 
-/* The published vector both ways, and a flipped ciphertext bit and a flipped
- * tag bit both refused (the tag is last, or first for crypto_secretbox: the
- * first and the last byte of the output are flipped in turn). */
-static int sodium_aead_check(cb_state *s)
+/* ---- the benchmarks: one row each --------------------------------------------- */
+
+typedef enum aead_library { AEAD_OPENSSL, AEAD_LIBSODIUM } aead_library;
+typedef enum aead_op { AEAD_ENCRYPT, AEAD_DECRYPT } aead_op;
+
+/* How the key reaches each message. */
+typedef enum aead_keying {
+    KEY_ONCE,         /* set up once: a context (or state) reused for every message */
+    KEY_PER_MESSAGE,  /* a fresh context per message, key schedule included */
+    FETCH_PER_MESSAGE /* that, with the cipher fetched implicitly on every call */
+} aead_keying;
+
+/* Each keying's suffix to the name, and, for a variant of the keying before
+ * it, the cost it adds. */
+static const struct {
+    const char *suffix, *adds;
+} keyings[] = {
+    [KEY_ONCE] = { "", NULL },
+    [KEY_PER_MESSAGE] = { "-fresh-ctx", "key set-up" },
+    [FETCH_PER_MESSAGE] = { "-fresh-ctx-fetch-per-call", "per-call fetch" },
+};
+
+typedef struct aead_bench {
+    const aead_cipher *cipher;
+    aead_library       library;
+    aead_op            op;
+    aead_keying        keying;
+    const uint64_t    *sizes;
+    size_t             nsizes;
+} aead_bench;
+
+#define SIZES(a) (a), sizeof(a) / sizeof(a)[0]
+
+static const uint64_t message_sizes[] = { 32, 1024, 16384 }; /* a master key, 1 KiB, 16 KiB */
+static const uint64_t set_up_sizes[] = { 32, 1024 };
+static const uint64_t key_size[] = { 32 };
+
+static const aead_bench aeads[] = {
+    /* cipher            library         op            keying */
+    { &aes_256_gcm,       AEAD_OPENSSL,   AEAD_ENCRYPT, KEY_ONCE,          SIZES(message_sizes) },
+    { &aes_256_gcm,       AEAD_OPENSSL,   AEAD_DECRYPT, KEY_ONCE,          SIZES(message_sizes) },
+    { &aes_256_gcm,       AEAD_OPENSSL,   AEAD_ENCRYPT, KEY_PER_MESSAGE,   SIZES(set_up_sizes) },
+    { &aes_256_gcm,       AEAD_OPENSSL,   AEAD_DECRYPT, KEY_PER_MESSAGE,   SIZES(set_up_sizes) },
+    { &aes_256_gcm,       AEAD_OPENSSL,   AEAD_ENCRYPT, FETCH_PER_MESSAGE, SIZES(key_size) },
+    { &aes_256_gcm,       AEAD_LIBSODIUM, AEAD_ENCRYPT, KEY_ONCE,          SIZES(message_sizes) },
+    { &aes_256_gcm,       AEAD_LIBSODIUM, AEAD_DECRYPT, KEY_ONCE,          SIZES(message_sizes) },
+    { &aes_256_gcm,       AEAD_LIBSODIUM, AEAD_ENCRYPT, KEY_PER_MESSAGE,   SIZES(set_up_sizes) },
+    { &aes_256_gcm,       AEAD_LIBSODIUM, AEAD_DECRYPT, KEY_PER_MESSAGE,   SIZES(set_up_sizes) },
+    { &chacha20poly1305,  AEAD_OPENSSL,   AEAD_ENCRYPT, KEY_ONCE,          SIZES(message_sizes) },
+    { &chacha20poly1305,  AEAD_OPENSSL,   AEAD_DECRYPT, KEY_ONCE,          SIZES(message_sizes) },
+    { &chacha20poly1305,  AEAD_OPENSSL,   AEAD_ENCRYPT, KEY_PER_MESSAGE,   SIZES(set_up_sizes) },
+    { &chacha20poly1305,  AEAD_OPENSSL,   AEAD_DECRYPT, KEY_PER_MESSAGE,   SIZES(set_up_sizes) },
+    /* libsodium's ChaCha20 ciphers take the key as it is: nothing to set up apart */
+    { &chacha20poly1305,  AEAD_LIBSODIUM, AEAD_ENCRYPT, KEY_ONCE,          SIZES(message_sizes) },
+    { &chacha20poly1305,  AEAD_LIBSODIUM, AEAD_DECRYPT, KEY_ONCE,          SIZES(message_sizes) },
+    { &xchacha20poly1305, AEAD_LIBSODIUM, AEAD_ENCRYPT, KEY_ONCE,          SIZES(message_sizes) },
+    { &xchacha20poly1305, AEAD_LIBSODIUM, AEAD_DECRYPT, KEY_ONCE,          SIZES(message_sizes) },
+    { &secretbox,         AEAD_LIBSODIUM, AEAD_ENCRYPT, KEY_ONCE,          SIZES(message_sizes) },
+    { &secretbox,         AEAD_LIBSODIUM, AEAD_DECRYPT, KEY_ONCE,          SIZES(message_sizes) },
+};
+
+/* ---- the fixture ---------------------------------------------------------------- */
+
+/* What a benchmark's calls share: a random key and plaintext of the
+ * parameter's size, and the library's context for them. */
+typedef struct aead_fixture {
+    crypto_aead_aes256gcm_state state; /* libsodium's expanded key, with sodium_once */
+    unsigned char nonce[NONCE_BATCH][MAX_NONCE]; /* a batch's; a decryption's is nonce[0] */
+    unsigned char key[32];
+    unsigned char pt[MAX_MESSAGE];
+    unsigned char ct[MAX_MESSAGE + TAG_BYTES]; /* ciphertext and tag (first, for secretbox) */
+    unsigned char out[MAX_MESSAGE + TAG_BYTES];
+    size_t        len;
+    /* What the calls take as the key: key; libsodium's expanded state; or,
+     * where an OpenSSL context holds the key scheduled once, NULL. */
+    const unsigned char *keying;
+    /* OpenSSL: the context with the key scheduled once, or, without one, the
+     * cipher a fresh context per message is made with */
+    EVP_CIPHER_CTX      *ctx;
+    const EVP_CIPHER    *cipher;
+    EVP_CIPHER          *fetched;
+    /* libsodium: the calls */
+    const sodium_calls  *calls;
+} aead_fixture;
+
+static void aead_fixture_free(aead_fixture *f)
 {
-    const sodium_aead *a = cb_state_ctx(s);
-    const char        *what = a->kat->what;
+    if (f != NULL) {
+        EVP_CIPHER_CTX_free(f->ctx); /* cleanses its key schedule */
+        EVP_CIPHER_free(f->fetched);
+        suite_free(f, sizeof *f);
+    }
+}
+
+static void aead_teardown(cb_state *s)
+{
+    aead_fixture_free(cb_state_fixture(s));
+}
+
+/* A fixture with a random key, plaintext and nonce, kept in s; NULL when out
+ * of memory. */
+static aead_fixture *aead_fixture_new(cb_state *s)
+{
+    aead_fixture *f = suite_alloc(sizeof *f);
+
+    if (f != NULL) {
+        f->len = (size_t) cb_state_param(s);
+        randombytes_buf(f->key, sizeof f->key);
+        randombytes_buf(f->pt, f->len);
+        randombytes_buf(f->nonce[0], sizeof f->nonce[0]);
+    }
+    cb_state_set_fixture(s, f);
+    return f;
+}
+
+/* Fails a set-up that could not finish, and frees what it had made (teardown
+ * runs only after a set-up that succeeded). */
+static int aead_setup_failed(cb_state *s, const char *what)
+{
+    aead_fixture_free(cb_state_fixture(s));
+    cb_state_set_fixture(s, NULL);
+    return cb_state_fail(s, "%s set-up failed", what);
+}
+
+/* ---- OpenSSL, through EVP ------------------------------------------------------- */
+
+/*
+ * Encrypts len bytes of in into out and tag with a 12-byte IV. With ctx, its
+ * scheduled key is reused (cipher and key NULL): only the IV is set. Without,
+ * a fresh context is made from cipher and key, key schedule included (and, for
+ * a cipher that is not fetched, the fetch), and freed. 1 on success.
+ */
+static int evp_seal(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher, const unsigned char *key,
+                    const unsigned char *iv, const unsigned char *aad, size_t aad_len,
+                    const unsigned char *in, size_t len, unsigned char *out,
+                    unsigned char tag[TAG_BYTES])
+{
+    EVP_CIPHER_CTX *own = ctx == NULL ? EVP_CIPHER_CTX_new() : NULL;
+    EVP_CIPHER_CTX *c = ctx != NULL ? ctx : own;
+    int             n = 0, m = 0, ok;
+    OSSL_PARAM      get[] = { OSSL_PARAM_construct_octet_string(OSSL_CIPHER_PARAM_AEAD_TAG, tag,
+                                                                TAG_BYTES),
+                              OSSL_PARAM_construct_end() };
+
+    ok = c != NULL && EVP_EncryptInit_ex2(c, cipher, key, iv, NULL) == 1 &&
+         (aad_len == 0 || EVP_EncryptUpdate(c, NULL, &m, aad, (int) aad_len) == 1) &&
+         EVP_EncryptUpdate(c, out, &n, in, (int) len) == 1 &&
+         EVP_EncryptFinal_ex(c, out + n, &m) == 1 && EVP_CIPHER_CTX_get_params(c, get) == 1;
+    if (own != NULL) {
+        EVP_CIPHER_CTX_free(own);
+    }
+    return ok;
+}
+
+/* Decrypts and authenticates, with the same conventions as evp_seal; 1 only if
+ * the tag is valid (out then holds the plaintext). */
+static int evp_open(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher, const unsigned char *key,
+                    const unsigned char *iv, const unsigned char *aad, size_t aad_len,
+                    const unsigned char *in, size_t len, const unsigned char tag[TAG_BYTES],
+                    unsigned char *out)
+{
+    EVP_CIPHER_CTX *own = ctx == NULL ? EVP_CIPHER_CTX_new() : NULL;
+    EVP_CIPHER_CTX *c = ctx != NULL ? ctx : own;
+    int             n = 0, m = 0, ok;
+    OSSL_PARAM      set[] = { OSSL_PARAM_construct_octet_string(OSSL_CIPHER_PARAM_AEAD_TAG,
+                                                                (void *) tag, TAG_BYTES),
+                              OSSL_PARAM_construct_end() };
+
+    ok = c != NULL && EVP_DecryptInit_ex2(c, cipher, key, iv, NULL) == 1 &&
+         EVP_CIPHER_CTX_set_params(c, set) == 1 &&
+         (aad_len == 0 || EVP_DecryptUpdate(c, NULL, &m, aad, (int) aad_len) == 1) &&
+         EVP_DecryptUpdate(c, out, &n, in, (int) len) == 1 &&
+         EVP_DecryptFinal_ex(c, out + n, &m) == 1;
+    if (own != NULL) {
+        EVP_CIPHER_CTX_free(own);
+    }
+    return ok;
+}
+
+/*
+ * The published vector through every path the benchmarks time: a fresh context,
+ * a reused one, the implicit fetch; decryption with a reused and a fresh
+ * context; and a flipped ciphertext bit and a flipped tag bit both refused.
+ */
+static int evp_aead_check(cb_state *s)
+{
+    const aead_cipher *c = ((const aead_bench *) cb_state_ctx(s))->cipher;
+    const char        *what = c->kat->what;
     aead_kat           k;
-    unsigned char      out[KAT_MAX];
-    unsigned long long len = 0;
+    unsigned char      out[KAT_MAX], tag[TAG_BYTES];
+    EVP_CIPHER        *cipher = EVP_CIPHER_fetch(NULL, c->evp_name, NULL);
+    EVP_CIPHER_CTX    *enc = EVP_CIPHER_CTX_new(), *dec = EVP_CIPHER_CTX_new();
+    size_t             len;
     int                rc;
 
-    aead_kat_load(&k, a->kat);
-    if (k.nonce_len != a->npubbytes) {
-        return cb_state_fail(s, "%s: the vector's nonce is %zu bytes, the API's %zu", what,
-                             k.nonce_len, a->npubbytes);
+    aead_kat_load(&k, c->kat);
+    len = k.pt_len;
+    if (cipher == NULL || enc == NULL || dec == NULL ||
+        EVP_EncryptInit_ex2(enc, cipher, k.key, NULL, NULL) != 1 ||
+        EVP_DecryptInit_ex2(dec, cipher, k.key, NULL, NULL) != 1) {
+        rc = cb_state_fail(s, "%s: OpenSSL EVP set-up failed", what);
+        goto done;
     }
-    rc = kat_step(s, what, "encryption",
-                  a->seal(out, &len, k.pt, k.pt_len, k.aad, k.aad_len, NULL, k.nonce, k.key) == 0 &&
-                      len == k.ct_len,
-                  out, k.ct_len, a->kat->ct);
+    rc = kat_step(s, what, "encryption with a fresh context",
+                  evp_seal(NULL, cipher, k.key, k.nonce, k.aad, k.aad_len, k.pt, len, out,
+                           out + len),
+                  out, k.ct_len, c->kat->ct);
     if (rc == 0) {
-        rc = kat_step(s, what, "decryption",
-                      a->open(out, &len, NULL, k.ct, k.ct_len, k.aad, k.aad_len, k.nonce,
-                              k.key) == 0 && len == k.pt_len,
-                      out, k.pt_len, a->kat->pt);
+        rc = kat_step(s, what, "encryption with a reused context",
+                      evp_seal(enc, NULL, NULL, k.nonce, k.aad, k.aad_len, k.pt, len, out,
+                               out + len),
+                      out, k.ct_len, c->kat->ct);
+    }
+    if (rc == 0) {
+        rc = kat_step(s, what, "encryption with the implicitly fetched cipher",
+                      evp_seal(NULL, c->evp_implicit(), k.key, k.nonce, k.aad, k.aad_len, k.pt, len,
+                               out, out + len),
+                      out, k.ct_len, c->kat->ct);
+    }
+    if (rc == 0) {
+        rc = kat_step(s, what, "decryption with a reused context",
+                      evp_open(dec, NULL, NULL, k.nonce, k.aad, k.aad_len, k.ct, len,
+                               k.ct + len, out),
+                      out, len, c->kat->pt);
+    }
+    if (rc == 0) {
+        rc = kat_step(s, what, "decryption with a fresh context",
+                      evp_open(NULL, cipher, k.key, k.nonce, k.aad, k.aad_len, k.ct, len,
+                               k.ct + len, out),
+                      out, len, c->kat->pt);
     }
     if (rc == 0) {
         k.ct[0] ^= 1;
-        if (a->open(out, &len, NULL, k.ct, k.ct_len, k.aad, k.aad_len, k.nonce, k.key) == 0) {
+        if (evp_open(dec, NULL, NULL, k.nonce, k.aad, k.aad_len, k.ct, len, k.ct + len, out)) {
+            rc = cb_state_fail(s, "%s: a tampered ciphertext was accepted", what);
+        }
+        k.ct[0] ^= 1;
+    }
+    if (rc == 0) {
+        memcpy(tag, k.ct + len, sizeof tag);
+        tag[TAG_BYTES - 1] ^= 0x80;
+        if (evp_open(dec, NULL, NULL, k.nonce, k.aad, k.aad_len, k.ct, len, tag, out)) {
+            rc = cb_state_fail(s, "%s: a tampered tag was accepted", what);
+        }
+    }
+done:
+    EVP_CIPHER_CTX_free(enc);
+    EVP_CIPHER_CTX_free(dec);
+    EVP_CIPHER_free(cipher);
+    OPENSSL_cleanse(&k, sizeof k);
+    OPENSSL_cleanse(out, sizeof out);
+    return rc;
+}
+
+/* The cipher fetched once (or, for the fetch-per-call variant, the implicit
+ * one); the key scheduled in a context once, unless the variant wants a fresh
+ * context per message; for decryption, one valid message. */
+static int evp_aead_setup(cb_state *s)
+{
+    const aead_bench *b = cb_state_ctx(s);
+    aead_fixture     *f = aead_fixture_new(s);
+    int               ok = f != NULL;
+
+    if (ok) {
+        f->fetched = EVP_CIPHER_fetch(NULL, b->cipher->evp_name, NULL);
+        f->cipher = b->keying == FETCH_PER_MESSAGE ? b->cipher->evp_implicit() : f->fetched;
+        f->keying = f->key;
+        ok = f->fetched != NULL && f->cipher != NULL;
+    }
+    if (ok && b->op == AEAD_DECRYPT) {
+        ok = evp_seal(NULL, f->fetched, f->key, f->nonce[0], NULL, 0, f->pt, f->len, f->ct,
+                      f->ct + f->len);
+    }
+    if (ok && b->keying == KEY_ONCE) {
+        f->ctx = EVP_CIPHER_CTX_new();
+        ok = f->ctx != NULL &&
+             (b->op == AEAD_ENCRYPT ? EVP_EncryptInit_ex2(f->ctx, f->cipher, f->key, NULL, NULL)
+                                    : EVP_DecryptInit_ex2(f->ctx, f->cipher, f->key, NULL, NULL)) ==
+                 1;
+        /* from now on the context holds them */
+        f->cipher = NULL;
+        f->keying = NULL;
+    }
+    return ok ? 0 : aead_setup_failed(s, b->cipher->evp_name);
+}
+
+static int evp_aead_run(cb_state *s)
+{
+    const aead_bench    *b = cb_state_ctx(s);
+    aead_fixture        *f = cb_state_fixture(s);
+    EVP_CIPHER_CTX      *ctx = f->ctx;
+    const EVP_CIPHER    *cipher = f->cipher;
+    const unsigned char *key = f->keying;
+    unsigned char       *tag = f->ct + f->len;
+    int                  ok = 1;
+
+    if (b->op == AEAD_DECRYPT) {
+        CB_LOOP(s) {
+            ok &= evp_open(ctx, cipher, key, f->nonce[0], NULL, 0, f->ct, f->len, tag, f->out);
+            cb_black_box(f->out);
+        }
+        return ok ? 0 : cb_state_fail(s, "%s decryption failed", b->cipher->evp_name);
+    }
+    CB_BATCHES(s, n, NONCE_BATCH) {
+        randombytes_buf(f->nonce, n * sizeof f->nonce[0]);
+        CB_BATCH_LOOP(s, i, n) {
+            ok &= evp_seal(ctx, cipher, key, f->nonce[i], NULL, 0, f->pt, f->len, f->ct, tag);
+            cb_black_box(f->ct);
+        }
+    }
+    return ok ? 0 : cb_state_fail(s, "%s encryption failed", b->cipher->evp_name);
+}
+
+/* ---- libsodium ------------------------------------------------------------------ */
+
+/* The published vector both ways through calls, with the key or the state
+ * expanded from it, and a flipped ciphertext bit and a flipped tag bit both
+ * refused (the tag is last, or first for crypto_secretbox: the first and the
+ * last byte of the output are flipped in turn). */
+static int sodium_calls_check(cb_state *s, const aead_cipher *c, const sodium_calls *calls)
+{
+    const char                 *what = c->kat->what;
+    const char                 *how = calls->beforenm != NULL ? " with a precomputed key" : "";
+    char                        step[48];
+    crypto_aead_aes256gcm_state state;
+    const unsigned char        *keying = (const unsigned char *) &state;
+    aead_kat                    k;
+    unsigned char               out[KAT_MAX];
+    unsigned long long          len = 0;
+    int                         rc = 0;
+
+    aead_kat_load(&k, c->kat);
+    if (k.nonce_len != c->nonce_bytes) {
+        rc = cb_state_fail(s, "%s: the vector's nonce is %zu bytes, the API's %zu", what,
+                           k.nonce_len, c->nonce_bytes);
+    } else if (calls->beforenm == NULL) {
+        keying = k.key;
+    } else if (calls->beforenm(&state, k.key) != 0) {
+        rc = cb_state_fail(s, "%s: expanding the key failed", what);
+    }
+    if (rc == 0) {
+        snprintf(step, sizeof step, "encryption%s", how);
+        rc = kat_step(s, what, step,
+                      calls->seal(out, &len, k.pt, k.pt_len, k.aad, k.aad_len, NULL, k.nonce,
+                                  keying) == 0 && len == k.ct_len,
+                      out, k.ct_len, c->kat->ct);
+    }
+    if (rc == 0) {
+        snprintf(step, sizeof step, "decryption%s", how);
+        rc = kat_step(s, what, step,
+                      calls->open(out, &len, NULL, k.ct, k.ct_len, k.aad, k.aad_len, k.nonce,
+                                  keying) == 0 && len == k.pt_len,
+                      out, k.pt_len, c->kat->pt);
+    }
+    if (rc == 0) {
+        k.ct[0] ^= 1;
+        if (calls->open(out, &len, NULL, k.ct, k.ct_len, k.aad, k.aad_len, k.nonce, keying) == 0) {
             rc = cb_state_fail(s, "%s: a tampered message was accepted", what);
         }
         k.ct[0] ^= 1;
     }
     if (rc == 0) {
         k.ct[k.ct_len - 1] ^= 0x80;
-        if (a->open(out, &len, NULL, k.ct, k.ct_len, k.aad, k.aad_len, k.nonce, k.key) == 0) {
+        if (calls->open(out, &len, NULL, k.ct, k.ct_len, k.aad, k.aad_len, k.nonce, keying) == 0) {
             rc = cb_state_fail(s, "%s: a tampered message was accepted", what);
         }
     }
+    sodium_memzero(&state, sizeof state);
     sodium_memzero(&k, sizeof k);
     sodium_memzero(out, sizeof out);
     return rc;
 }
 
-static int sodium_encrypt_run(cb_state *s)
+static int sodium_aead_check(cb_state *s)
 {
-    const sodium_aead *a = cb_state_ctx(s);
-    message            m;
-    unsigned char      nonce[NONCE_BATCH][24];
-    uint64_t           n = cb_state_iterations(s), done = 0;
-    int                rc = 0;
+    const aead_cipher *c = ((const aead_bench *) cb_state_ctx(s))->cipher;
 
-    message_new(&m, s);
-    while (rc == 0 && done < n) {
-        uint64_t batch = next_batch(nonce, sizeof nonce, n - done), i;
-
-        cb_state_start(s);
-        for (i = 0; i < batch; i++) {
-            rc |= a->seal(m.ct, NULL, m.pt, m.len, NULL, 0, NULL, nonce[i], m.key);
-            cb_black_box(m.ct);
-        }
-        cb_state_stop(s);
-        done += batch;
+    if (sodium_calls_check(s, c, &c->sodium) != 0) {
+        return -1;
     }
-    message_wipe(&m);
+    return c->sodium_once.seal == NULL ? 0 : sodium_calls_check(s, c, &c->sodium_once);
+}
+
+/* The calls the row's keying asks for, the key expanded once where they
+ * want it, and, for decryption, one valid message. */
+static int sodium_aead_setup(cb_state *s)
+{
+    const aead_bench  *b = cb_state_ctx(s);
+    const aead_cipher *c = b->cipher;
+    aead_fixture      *f = aead_fixture_new(s);
+    int                ok = f != NULL;
+
+    if (ok) {
+        f->calls = b->keying == KEY_ONCE && c->sodium_once.seal != NULL ? &c->sodium_once
+                                                                         : &c->sodium;
+        f->keying = f->key;
+    }
+    if (ok && f->calls->beforenm != NULL) {
+        ok = f->calls->beforenm(&f->state, f->key) == 0;
+        f->keying = (const unsigned char *) &f->state;
+    }
+    if (ok && b->op == AEAD_DECRYPT) {
+        ok = f->calls->seal(f->ct, NULL, f->pt, f->len, NULL, 0, NULL, f->nonce[0], f->keying) ==
+             0;
+    }
+    return ok ? 0 : aead_setup_failed(s, c->kat->what);
+}
+
+static int sodium_aead_run(cb_state *s)
+{
+    const aead_bench    *b = cb_state_ctx(s);
+    aead_fixture        *f = cb_state_fixture(s);
+    sodium_seal_fn       seal = f->calls->seal;
+    sodium_open_fn       open = f->calls->open;
+    const unsigned char *k = f->keying;
+    int                  rc = 0;
+
+    if (b->op == AEAD_DECRYPT) {
+        CB_LOOP(s) {
+            rc |= open(f->out, NULL, NULL, f->ct, f->len + TAG_BYTES, NULL, 0, f->nonce[0], k);
+            cb_black_box(f->out);
+        }
+        return rc == 0 ? 0 : cb_state_fail(s, "libsodium decryption failed");
+    }
+    CB_BATCHES(s, n, NONCE_BATCH) {
+        randombytes_buf(f->nonce, n * sizeof f->nonce[0]);
+        CB_BATCH_LOOP(s, i, n) {
+            rc |= seal(f->ct, NULL, f->pt, f->len, NULL, 0, NULL, f->nonce[i], k);
+            cb_black_box(f->ct);
+        }
+    }
     return rc == 0 ? 0 : cb_state_fail(s, "libsodium encryption failed");
-}
-
-static int sodium_decrypt_run(cb_state *s)
-{
-    const sodium_aead *a = cb_state_ctx(s);
-    message            m;
-    unsigned char      nonce[24];
-    int                rc;
-
-    message_new(&m, s);
-    randombytes_buf(nonce, sizeof nonce);
-    rc = a->seal(m.ct, NULL, m.pt, m.len, NULL, 0, NULL, nonce, m.key);
-    CB_LOOP(s) {
-        rc |= a->open(m.out, NULL, NULL, m.ct, m.len + TAG_BYTES, NULL, 0, nonce, m.key);
-        cb_black_box(m.out);
-    }
-    message_wipe(&m);
-    return rc == 0 ? 0 : cb_state_fail(s, "libsodium decryption failed");
-}
-
-/* ---- libsodium AES-256-GCM with the expanded key reused (beforenm) ---------- */
-
-static int sodium_aes_gcm_check(cb_state *s)
-{
-    crypto_aead_aes256gcm_state st;
-    aead_kat                    k;
-    unsigned char               out[KAT_MAX];
-    unsigned long long          len = 0;
-    const char                 *what = gcm_tc16.what;
-    int                         rc = sodium_aead_check(s);
-
-    aead_kat_load(&k, &gcm_tc16);
-    if (rc == 0 && crypto_aead_aes256gcm_beforenm(&st, k.key) != 0) {
-        rc = cb_state_fail(s, "crypto_aead_aes256gcm_beforenm failed");
-    }
-    if (rc == 0) {
-        rc = kat_step(s, what, "encryption with a precomputed key",
-                      crypto_aead_aes256gcm_encrypt_afternm(out, &len, k.pt, k.pt_len, k.aad,
-                                                            k.aad_len, NULL, k.nonce, &st) == 0,
-                      out, k.ct_len, gcm_tc16.ct);
-    }
-    if (rc == 0) {
-        rc = kat_step(s, what, "decryption with a precomputed key",
-                      crypto_aead_aes256gcm_decrypt_afternm(out, &len, NULL, k.ct, k.ct_len,
-                                                            k.aad, k.aad_len, k.nonce,
-                                                            &st) == 0,
-                      out, k.pt_len, gcm_tc16.pt);
-    }
-    if (rc == 0) {
-        k.ct[0] ^= 1;
-        if (crypto_aead_aes256gcm_decrypt_afternm(out, &len, NULL, k.ct, k.ct_len, k.aad,
-                                                  k.aad_len, k.nonce, &st) == 0) {
-            rc = cb_state_fail(s, "%s: a tampered ciphertext was accepted", what);
-        }
-    }
-    sodium_memzero(&st, sizeof st);
-    sodium_memzero(&k, sizeof k);
-    sodium_memzero(out, sizeof out);
-    return rc;
-}
-
-static int sodium_aes_gcm_encrypt_run(cb_state *s)
-{
-    crypto_aead_aes256gcm_state st;
-    message                     m;
-    unsigned char               nonce[NONCE_BATCH][crypto_aead_aes256gcm_NPUBBYTES];
-    uint64_t                    n = cb_state_iterations(s), done = 0;
-    int                         rc;
-
-    message_new(&m, s);
-    rc = crypto_aead_aes256gcm_beforenm(&st, m.key);
-    while (rc == 0 && done < n) {
-        uint64_t batch = next_batch(nonce, sizeof nonce, n - done), i;
-
-        cb_state_start(s);
-        for (i = 0; i < batch; i++) {
-            rc |= crypto_aead_aes256gcm_encrypt_afternm(m.ct, NULL, m.pt, m.len, NULL, 0, NULL,
-                                                        nonce[i], &st);
-            cb_black_box(m.ct);
-        }
-        cb_state_stop(s);
-        done += batch;
-    }
-    sodium_memzero(&st, sizeof st);
-    message_wipe(&m);
-    return rc == 0 ? 0 : cb_state_fail(s, "crypto_aead_aes256gcm_encrypt_afternm failed");
-}
-
-static int sodium_aes_gcm_decrypt_run(cb_state *s)
-{
-    crypto_aead_aes256gcm_state st;
-    message                     m;
-    unsigned char               nonce[crypto_aead_aes256gcm_NPUBBYTES];
-    int                         rc;
-
-    message_new(&m, s);
-    randombytes_buf(nonce, sizeof nonce);
-    rc = crypto_aead_aes256gcm_beforenm(&st, m.key) |
-         crypto_aead_aes256gcm_encrypt_afternm(m.ct, NULL, m.pt, m.len, NULL, 0, NULL, nonce,
-                                               &st);
-    CB_LOOP(s) {
-        rc |= crypto_aead_aes256gcm_decrypt_afternm(m.out, NULL, NULL, m.ct, m.len + TAG_BYTES,
-                                                    NULL, 0, nonce, &st);
-        cb_black_box(m.out);
-    }
-    sodium_memzero(&st, sizeof st);
-    message_wipe(&m);
-    return rc == 0 ? 0 : cb_state_fail(s, "crypto_aead_aes256gcm_decrypt_afternm failed");
 }
 
 /* ---- AES key wrap, RFC 3394 (OpenSSL "AES-256-WRAP") ------------------------ */
@@ -697,23 +706,31 @@ static int evp_wrap(EVP_CIPHER_CTX *ctx, int wrap, const unsigned char *in, size
            EVP_DecryptFinal_ex(ctx, out + n, &m) == 1 && (size_t) (n + m) == want;
 }
 
-/* A wrapping and an unwrapping context with kek scheduled; 1 on success. */
-static int wrap_open(EVP_CIPHER **cipher, EVP_CIPHER_CTX **enc, EVP_CIPHER_CTX **dec,
-                     const unsigned char kek[32])
+/* A KEK scheduled for wrapping and for unwrapping, and a key wrapped with it. */
+typedef struct wrap_fixture {
+    unsigned char   kek[32], master[32], wrapped[WRAPPED_BYTES], out[WRAPPED_BYTES];
+    EVP_CIPHER     *cipher;
+    EVP_CIPHER_CTX *enc, *dec;
+} wrap_fixture;
+
+/* Keys f's contexts with f->kek; 1 on success. */
+static int wrap_open(wrap_fixture *f)
 {
-    *cipher = EVP_CIPHER_fetch(NULL, "AES-256-WRAP", NULL);
-    *enc = EVP_CIPHER_CTX_new();
-    *dec = EVP_CIPHER_CTX_new();
-    return *cipher != NULL && *enc != NULL && *dec != NULL &&
-           EVP_EncryptInit_ex2(*enc, *cipher, kek, NULL, NULL) == 1 &&
-           EVP_DecryptInit_ex2(*dec, *cipher, kek, NULL, NULL) == 1;
+    f->cipher = EVP_CIPHER_fetch(NULL, "AES-256-WRAP", NULL);
+    f->enc = EVP_CIPHER_CTX_new();
+    f->dec = EVP_CIPHER_CTX_new();
+    return f->cipher != NULL && f->enc != NULL && f->dec != NULL &&
+           EVP_EncryptInit_ex2(f->enc, f->cipher, f->kek, NULL, NULL) == 1 &&
+           EVP_DecryptInit_ex2(f->dec, f->cipher, f->kek, NULL, NULL) == 1;
 }
 
-static void wrap_close(EVP_CIPHER *cipher, EVP_CIPHER_CTX *enc, EVP_CIPHER_CTX *dec)
+/* Frees f's contexts and wipes f. */
+static void wrap_close(wrap_fixture *f)
 {
-    EVP_CIPHER_CTX_free(enc);
-    EVP_CIPHER_CTX_free(dec);
-    EVP_CIPHER_free(cipher);
+    EVP_CIPHER_CTX_free(f->enc);
+    EVP_CIPHER_CTX_free(f->dec);
+    EVP_CIPHER_free(f->cipher);
+    OPENSSL_cleanse(f, sizeof *f);
 }
 
 /* RFC 3394, section 4.6: a 256-bit key wrapped with a 256-bit KEK; both ways,
@@ -725,155 +742,140 @@ static int aes_wrap_check(cb_state *s)
         "00112233445566778899aabbccddeeff000102030405060708090a0b0c0d0e0f";
     static const char wrapped_hex[] =
         "28c9f404c4b810f4cbccb35cfb87f8263f5786e2d80ed326cbc7f0e71a99f43bfb988b9b7a02dd21";
-    unsigned char   kek[32], data[32], wrapped[WRAPPED_BYTES], out[WRAPPED_BYTES];
-    EVP_CIPHER     *cipher;
-    EVP_CIPHER_CTX *enc, *dec;
-    int             rc;
+    wrap_fixture      f = { 0 };
+    int               rc;
 
-    suite_unhex(kek, sizeof kek,
+    suite_unhex(f.kek, sizeof f.kek,
                 "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
-    suite_unhex(data, sizeof data, data_hex);
-    suite_unhex(wrapped, sizeof wrapped, wrapped_hex);
-    if (!wrap_open(&cipher, &enc, &dec, kek)) {
+    suite_unhex(f.master, sizeof f.master, data_hex);
+    suite_unhex(f.wrapped, sizeof f.wrapped, wrapped_hex);
+    if (!wrap_open(&f)) {
         rc = cb_state_fail(s, "AES-256-WRAP: OpenSSL EVP set-up failed");
     } else {
-        rc = kat_step(s, what, "wrapping", evp_wrap(enc, 1, data, sizeof data, out, sizeof wrapped),
-                      out, sizeof wrapped, wrapped_hex);
+        rc = kat_step(s, what, "wrapping",
+                      evp_wrap(f.enc, 1, f.master, sizeof f.master, f.out, WRAPPED_BYTES), f.out,
+                      WRAPPED_BYTES, wrapped_hex);
         if (rc == 0) {
             rc = kat_step(s, what, "unwrapping",
-                          evp_wrap(dec, 0, wrapped, sizeof wrapped, out, sizeof data), out,
-                          sizeof data, data_hex);
+                          evp_wrap(f.dec, 0, f.wrapped, WRAPPED_BYTES, f.out, sizeof f.master),
+                          f.out, sizeof f.master, data_hex);
         }
-        wrapped[3] ^= 1;
-        if (rc == 0 && evp_wrap(dec, 0, wrapped, sizeof wrapped, out, sizeof data)) {
+        f.wrapped[3] ^= 1;
+        if (rc == 0 && evp_wrap(f.dec, 0, f.wrapped, WRAPPED_BYTES, f.out, sizeof f.master)) {
             rc = cb_state_fail(s, "%s: a tampered wrapping was accepted", what);
         }
     }
-    wrap_close(cipher, enc, dec);
-    OPENSSL_cleanse(kek, sizeof kek);
-    OPENSSL_cleanse(data, sizeof data);
-    OPENSSL_cleanse(out, sizeof out);
+    wrap_close(&f);
     return rc;
 }
 
-static int aes_wrap(cb_state *s, int wrap)
+static int aes_wrap_setup(cb_state *s)
 {
-    unsigned char   kek[32], master[32], wrapped[WRAPPED_BYTES], out[WRAPPED_BYTES];
-    EVP_CIPHER     *cipher;
-    EVP_CIPHER_CTX *enc, *dec;
-    int             ok;
+    wrap_fixture *f = suite_alloc(sizeof *f);
 
-    randombytes_buf(kek, sizeof kek);
-    randombytes_buf(master, sizeof master);
-    ok = wrap_open(&cipher, &enc, &dec, kek) &&
-         evp_wrap(enc, 1, master, sizeof master, wrapped, sizeof wrapped);
-    if (ok && wrap) {
-        CB_LOOP(s) {
-            ok &= evp_wrap(enc, 1, master, sizeof master, out, sizeof wrapped);
-            cb_black_box(out);
-        }
-    } else if (ok) {
-        CB_LOOP(s) {
-            ok &= evp_wrap(dec, 0, wrapped, sizeof wrapped, out, sizeof master);
-            cb_black_box(out);
-        }
+    if (f == NULL) {
+        return cb_state_fail(s, "out of memory");
     }
-    wrap_close(cipher, enc, dec);
-    OPENSSL_cleanse(kek, sizeof kek);
-    OPENSSL_cleanse(master, sizeof master);
-    OPENSSL_cleanse(out, sizeof out);
-    return ok ? 0 : cb_state_fail(s, "AES-256-WRAP %s failed", wrap ? "wrapping" : "unwrapping");
+    randombytes_buf(f->kek, sizeof f->kek);
+    randombytes_buf(f->master, sizeof f->master);
+    if (!wrap_open(f) ||
+        !evp_wrap(f->enc, 1, f->master, sizeof f->master, f->wrapped, WRAPPED_BYTES)) {
+        wrap_close(f);
+        free(f);
+        return cb_state_fail(s, "AES-256-WRAP: OpenSSL EVP set-up failed");
+    }
+    cb_state_set_fixture(s, f);
+    return 0;
 }
+
+static void aes_wrap_teardown(cb_state *s)
+{
+    wrap_close(cb_state_fixture(s));
+    free(cb_state_fixture(s));
+}
+
+/* A row of the key-wrap benchmarks: which way. */
+typedef struct wrap_bench {
+    const char *name;
+    int         wrap;
+} wrap_bench;
+
+static const wrap_bench wraps[] = {
+    { "master_key/aes-256-wrap", 1 },
+    { "master_key/aes-256-unwrap", 0 },
+};
 
 static int aes_wrap_run(cb_state *s)
 {
-    return aes_wrap(s, 1);
-}
+    const wrap_bench *b = cb_state_ctx(s);
+    wrap_fixture     *f = cb_state_fixture(s);
+    int               ok = 1;
 
-static int aes_unwrap_run(cb_state *s)
-{
-    return aes_wrap(s, 0);
+    if (b->wrap) {
+        CB_LOOP(s) {
+            ok &= evp_wrap(f->enc, 1, f->master, sizeof f->master, f->out, WRAPPED_BYTES);
+            cb_black_box(f->out);
+        }
+    } else {
+        CB_LOOP(s) {
+            ok &= evp_wrap(f->dec, 0, f->wrapped, WRAPPED_BYTES, f->out, sizeof f->master);
+            cb_black_box(f->out);
+        }
+    }
+    return ok ? 0 : cb_state_fail(s, "AES-256-WRAP %s failed", b->wrap ? "wrapping" : "unwrapping");
 }
 
 /* ---- registration ------------------------------------------------------------ */
 
-static const uint64_t sizes[] = { 32, 1024, 16384 }; /* a master key, 1 KiB, 16 KiB */
-static const uint64_t fresh_sizes[] = { 32, 1024 };
-static const uint64_t key_size[] = { 32 };
+/* Each library's functions for the rows of aeads[]. */
+static const struct {
+    const char *impl;
+    int (*setup)(cb_state *s);
+    int (*check)(cb_state *s);
+    int (*run)(cb_state *s);
+} libraries[] = {
+    [AEAD_OPENSSL] = { "openssl", evp_aead_setup, evp_aead_check, evp_aead_run },
+    [AEAD_LIBSODIUM] = { "libsodium", sodium_aead_setup, sodium_aead_check, sodium_aead_run },
+};
 
-#define NSIZES (sizeof sizes / sizeof sizes[0])
-#define NFRESH (sizeof fresh_sizes / sizeof fresh_sizes[0])
-
-static void add_variant(const char *name, const char *impl, int (*run)(cb_state *),
-                        int (*check)(cb_state *), const void *ctx, const uint64_t *params,
-                        size_t nparams, const char *variant_of, const char *variant)
+/* "master_key/aes-256-gcm-encrypt-fresh-ctx": the cipher, the operation, the keying. */
+static void aead_name(char *buf, size_t size, const aead_bench *b, aead_keying keying)
 {
-    cb_register(&(cb_bench){ .name = name, .impl = impl, .run = run, .check = check,
-                             .ctx = (void *) ctx, .params = params, .nparams = nparams,
-                             .param_name = "bytes", .throughput = CB_THROUGHPUT_BYTES,
-                             .variant_of = variant_of, .variant = variant });
-}
-
-static void add(const char *name, const char *impl, int (*run)(cb_state *),
-                int (*check)(cb_state *), const void *ctx, const uint64_t *params,
-                size_t nparams)
-{
-    add_variant(name, impl, run, check, ctx, params, nparams, NULL, NULL);
+    snprintf(buf, size, "master_key/%s-%s%s", b->cipher->stem,
+             b->op == AEAD_ENCRYPT ? "encrypt" : "decrypt", keyings[keying].suffix);
 }
 
 void suite_master_key_register(void)
 {
-    add("master_key/aes-256-gcm-encrypt", "openssl", evp_encrypt_run, evp_aead_check,
-        &evp_aes_gcm, sizes, NSIZES);
-    add("master_key/aes-256-gcm-decrypt", "openssl", evp_decrypt_run, evp_aead_check,
-        &evp_aes_gcm, sizes, NSIZES);
-    add_variant("master_key/aes-256-gcm-encrypt-fresh-ctx", "openssl", evp_encrypt_fresh_run,
-        evp_aead_check, &evp_aes_gcm, fresh_sizes, NFRESH,
-        "master_key/aes-256-gcm-encrypt", "key set-up");
-    add_variant("master_key/aes-256-gcm-decrypt-fresh-ctx", "openssl", evp_decrypt_fresh_run,
-        evp_aead_check, &evp_aes_gcm, fresh_sizes, NFRESH,
-        "master_key/aes-256-gcm-decrypt", "key set-up");
-    add_variant("master_key/aes-256-gcm-encrypt-fresh-ctx-fetch-per-call", "openssl",
-        evp_encrypt_fetch_run, evp_aead_check, &evp_aes_gcm, key_size, 1,
-        "master_key/aes-256-gcm-encrypt-fresh-ctx", "per-call fetch");
-    /* libsodium's AES-256-GCM needs AES-NI and CLMUL; without them it is absent */
-    if (crypto_aead_aes256gcm_is_available()) {
-        add("master_key/aes-256-gcm-encrypt", "libsodium", sodium_aes_gcm_encrypt_run,
-            sodium_aes_gcm_check, &sodium_aes_gcm, sizes, NSIZES);
-        add("master_key/aes-256-gcm-decrypt", "libsodium", sodium_aes_gcm_decrypt_run,
-            sodium_aes_gcm_check, &sodium_aes_gcm, sizes, NSIZES);
-        add_variant("master_key/aes-256-gcm-encrypt-fresh-ctx", "libsodium", sodium_encrypt_run,
-            sodium_aes_gcm_check, &sodium_aes_gcm, fresh_sizes, NFRESH,
-        "master_key/aes-256-gcm-encrypt", "key set-up");
-        add_variant("master_key/aes-256-gcm-decrypt-fresh-ctx", "libsodium", sodium_decrypt_run,
-            sodium_aes_gcm_check, &sodium_aes_gcm, fresh_sizes, NFRESH,
-        "master_key/aes-256-gcm-decrypt", "key set-up");
+    char   name[96], base[96];
+    size_t i;
+
+    for (i = 0; i < sizeof aeads / sizeof aeads[0]; i++) {
+        const aead_bench *b = &aeads[i];
+
+        if (b->library == AEAD_LIBSODIUM && b->cipher->sodium_available != NULL &&
+            !b->cipher->sodium_available()) {
+            continue;
+        }
+        aead_name(name, sizeof name, b, b->keying);
+        if (b->keying != KEY_ONCE) {
+            aead_name(base, sizeof base, b, b->keying - 1);
+        }
+        cb_register(&(cb_bench){ .name = name, .impl = libraries[b->library].impl,
+                                 .setup = libraries[b->library].setup,
+                                 .check = libraries[b->library].check,
+                                 .run = libraries[b->library].run, .teardown = aead_teardown,
+                                 .ctx = (void *) b, .params = b->sizes, .nparams = b->nsizes,
+                                 .param_name = "bytes", .throughput = CB_THROUGHPUT_BYTES,
+                                 .variant_of = b->keying != KEY_ONCE ? base : NULL,
+                                 .variant = keyings[b->keying].adds });
     }
-    add("master_key/chacha20poly1305-encrypt", "openssl", evp_encrypt_run, evp_aead_check,
-        &evp_chacha, sizes, NSIZES);
-    add("master_key/chacha20poly1305-decrypt", "openssl", evp_decrypt_run, evp_aead_check,
-        &evp_chacha, sizes, NSIZES);
-    add_variant("master_key/chacha20poly1305-encrypt-fresh-ctx", "openssl", evp_encrypt_fresh_run,
-        evp_aead_check, &evp_chacha, fresh_sizes, NFRESH,
-        "master_key/chacha20poly1305-encrypt", "key set-up");
-    add_variant("master_key/chacha20poly1305-decrypt-fresh-ctx", "openssl", evp_decrypt_fresh_run,
-        evp_aead_check, &evp_chacha, fresh_sizes, NFRESH,
-        "master_key/chacha20poly1305-decrypt", "key set-up");
-    add("master_key/chacha20poly1305-encrypt", "libsodium", sodium_encrypt_run,
-        sodium_aead_check, &sodium_chacha, sizes, NSIZES);
-    add("master_key/chacha20poly1305-decrypt", "libsodium", sodium_decrypt_run,
-        sodium_aead_check, &sodium_chacha, sizes, NSIZES);
-    /* XChaCha20-Poly1305 and crypto_secretbox: libsodium only, no reusable state */
-    add("master_key/xchacha20poly1305-encrypt", "libsodium", sodium_encrypt_run,
-        sodium_aead_check, &sodium_xchacha, sizes, NSIZES);
-    add("master_key/xchacha20poly1305-decrypt", "libsodium", sodium_decrypt_run,
-        sodium_aead_check, &sodium_xchacha, sizes, NSIZES);
-    add("master_key/secretbox-encrypt", "libsodium", sodium_encrypt_run, sodium_aead_check,
-        &sodium_secretbox, sizes, NSIZES);
-    add("master_key/secretbox-decrypt", "libsodium", sodium_decrypt_run, sodium_aead_check,
-        &sodium_secretbox, sizes, NSIZES);
     /* RFC 3394 wraps a key, not a message: 32 bytes only */
-    add("master_key/aes-256-wrap", "openssl", aes_wrap_run, aes_wrap_check, NULL, key_size, 1);
-    add("master_key/aes-256-unwrap", "openssl", aes_unwrap_run, aes_wrap_check, NULL, key_size,
-        1);
+    for (i = 0; i < sizeof wraps / sizeof wraps[0]; i++) {
+        cb_register(&(cb_bench){ .name = wraps[i].name, .impl = "openssl", .setup = aes_wrap_setup,
+                                 .check = aes_wrap_check, .run = aes_wrap_run,
+                                 .teardown = aes_wrap_teardown, .ctx = (void *) &wraps[i],
+                                 .params = key_size, .nparams = 1, .param_name = "bytes",
+                                 .throughput = CB_THROUGHPUT_BYTES });
+    }
 }

@@ -5,6 +5,28 @@
 
 #include "suite.h"
 
+/* aligned_alloc wants a size that is a multiple of the alignment */
+#define SUITE_ALIGN 64
+#define SUITE_ROUND(n) (((n) + SUITE_ALIGN - 1) / SUITE_ALIGN * SUITE_ALIGN)
+
+void *suite_alloc(size_t size)
+{
+    void *p = aligned_alloc(SUITE_ALIGN, SUITE_ROUND(size));
+
+    if (p != NULL) {
+        memset(p, 0, size);
+    }
+    return p;
+}
+
+void suite_free(void *p, size_t size)
+{
+    if (p != NULL) {
+        sodium_memzero(p, size);
+        free(p);
+    }
+}
+
 void suite_unhex(unsigned char *out, size_t len, const char *hex)
 {
     size_t got = 0;

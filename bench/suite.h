@@ -14,6 +14,16 @@ void suite_master_key_register(void);
 void suite_did_register(void);
 void suite_sign_register(void);
 
+/*
+ * A fixture's memory: size bytes, zeroed, on a cache-line boundary, so that
+ * where malloc happens to place the buffers a benchmark times does not move
+ * its numbers from one build to the next. NULL when out of memory.
+ */
+void *suite_alloc(size_t size);
+
+/* Wipes the size bytes at p (keys, plaintexts) and frees them; p may be NULL. */
+void suite_free(void *p, size_t size);
+
 /* Decodes hex into out, which must be exactly its size; aborts the process on
  * a malformed vector, which is a bug in the suite, not a benchmark failure. */
 void suite_unhex(unsigned char *out, size_t len, const char *hex);

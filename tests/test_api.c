@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "cli/runner.h"
 #include "measure/context.h"
 #include "measure/measure.h"
 #include "measure/registry.h"
@@ -199,6 +200,8 @@ static void test_named_axes(void **state)
     cb_instance_list      list;
     cb_result             r = { 0 };
     cb_error              err;
+    cb_config             cli;
+    cb_measure_config     mc;
 
     (void) state;
     cb_registry_clear();
@@ -214,6 +217,15 @@ static void test_named_axes(void **state)
     assert_true(list.items[0].measurement_time == 0.5);
     assert_int_equal(list.items[5].sample_size, 10);
     assert_true(list.items[5].measurement_time == 2.5);
+    /* and what the runner measures each point with */
+    memset(&cli, 0, sizeof cli);
+    cli.warm_up_s = 0.5;
+    cb_runner_settings(&cli, &list.items[5], &mc);
+    assert_true(mc.measurement_ns == 2.5e9);
+    assert_int_equal(mc.sample_size, 10);
+    cb_runner_settings(&cli, &list.items[0], &mc);
+    assert_true(mc.measurement_ns == 0.5e9);
+    assert_int_equal(mc.sample_size, 20);
     cb_instance_list_free(&list);
 
     measure_one(&def, 4, &r);

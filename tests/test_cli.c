@@ -56,6 +56,7 @@ static void test_defaults(void **state)
     assert_true(cfg.noise_threshold == CB_DEFAULT_NOISE_THRESHOLD && !cfg.noise_threshold_set);
     assert_true(cfg.significance == CB_DEFAULT_SIGNIFICANCE);
     assert_string_equal(cfg.reports_dir, CB_DEFAULT_REPORTS_DIR);
+    assert_int_equal(cfg.history_limit, CB_DEFAULT_HISTORY_LIMIT);
     assert_null(cfg.save_baseline);
     assert_null(cfg.baseline);
     assert_null(cfg.load_baseline);

@@ -12,7 +12,9 @@
 
 #include "stats/analysis.h"
 #include "stats/compare.h"
+#include "html/chart.h"
 #include "report/report.h"
+#include "store/history.h"
 #include "support.h"
 
 #define EVIL "<img src=x onerror=alert(1)>"
@@ -134,10 +136,11 @@ static int teardown(void **state)
     return 0;
 }
 
-/* Writes the report of f's run into f->dir; what it says on err in *said. */
-/* Writes the report to dir; what it said on its error stream lands in said.
- * Returns 1 when it marked the run's output as failed. */
-static int write_report(fixture *f, const char *dir, char *said, size_t size)
+/* Writes the report to dir, with trends from history (NULL: none); what it
+ * said on its error stream lands in said. Returns 1 when it marked the run's
+ * output as failed. */
+static int write_report(fixture *f, const char *dir, const cb_history *history, char *said,
+                        size_t size)
 {
     static const char *const missing[] = { "gone/" EVIL };
     cb_report_options        opt;
@@ -152,6 +155,8 @@ static int write_report(fixture *f, const char *dir, char *said, size_t size)
     opt.err = err;
     opt.significance = 0.05;
     opt.noise_threshold = 0.02;
+    opt.resolution = 0.06;
+    opt.comparisons = 8;
     opt.baseline_name = "base" EVIL;
     opt.baseline = &f->old;
     opt.missing = missing;
@@ -159,6 +164,9 @@ static int write_report(fixture *f, const char *dir, char *said, size_t size)
     opt.differences = "CPU: 'old cpu' vs " EVIL;
     opt.html_dir = dir;
     opt.write_failed = &failed;
+    opt.history = history;
+    opt.history_name = "base" EVIL;
+    opt.live = 1;
     assert_int_equal(cb_report_html_open(&rep, &opt), 0);
     cb_report_replay(&rep, 1, &f->run);
     cb_report_close(&rep);
@@ -237,7 +245,7 @@ static void test_pages(void **state)
     char     said[512], *text;
     size_t   i;
 
-    assert_int_equal(write_report(f, f->dir, said, sizeof said), 0);
+    assert_int_equal(write_report(f, f->dir, NULL, said, sizeof said), 0);
     assert_string_equal(said, "");
     for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
         text = slurp(f->dir, pages[i]);
@@ -254,20 +262,44 @@ static void test_pages(void **state)
         free(text);
     }
     text = slurp(f->dir, "index.html");
-    expect_in(text, ">evil/" EVIL_ESCAPED "</a>", "index.html");
+    /* names break between their parts, never inside one */
+    expect_in(text, ">evil/<wbr>" EVIL_ESCAPED "</a>", "index.html");
+    expect_in(text, ">did/<wbr>sha256/<wbr>64/<wbr>openssl</a>", "index.html");
     expect_in(text, "&lt;script&gt;alert(2)&lt;/script&gt;", "index.html");
-    expect_in(text, "gone/" EVIL_ESCAPED, "index.html");
+    expect_in(text, "gone/<wbr>" EVIL_ESCAPED, "index.html");
     expect_in(text, "vs " EVIL_ESCAPED, "index.html");
     expect_in(text, "base" EVIL_ESCAPED, "index.html");
     /* every benchmark got slower by 10%: regressions, listed first */
     expect_in(text, "class=\"verdict regressed\">regressed<", "index.html");
+    /* the change summary opens the page: a forest plot, the threshold stated */
+    assert_true(strstr(text, "<h2>Changes</h2>") < strstr(text, "<h2>Benchmarks</h2>"));
+    expect_in(text, "aria-label=\"each benchmark&#39;s change against the baseline", "the forest");
+    expect_in(text, "<rect class=\"band\"", "the noise band");
+    expect_in(text, "noise threshold, \xc2\xb1" "2%", "the threshold");
+    expect_in(text, "(the resolution, dashed) is unresolved", "the resolution");
+    expect_in(text, "family-wise over the 8 comparisons", "the significance level");
+    expect_in(text, "class=\"v-regressed\"", "regressions marked as such");
+    /* no history given: no sparkline */
+    expect_not_in(text, "<th>History</th>", "index.html");
+    /* a dark scheme, and cards below 760 px */
+    expect_in(text, "@media (prefers-color-scheme:dark)", "index.html");
+    expect_in(text, "<table class=\"results cards\">", "index.html");
     free(text);
     text = slurp(f->dir, "bench-did.sha256.64.openssl.html");
     expect_in(text, "aria-label=\"probability density", "a benchmark's page");
+    /* every chart drawn twice, for a wide and a narrow window */
+    expect_in(text, "<svg class=\"plot wide\"", "a benchmark's page");
+    expect_in(text, "<svg class=\"plot narrow\"", "a benchmark's page");
     expect_in(text, "<title>baseline base&lt;img", "the baseline's density");
     expect_in(text, "Slope (R\xc2\xb2", "the estimates");
-    expect_in(text, "<th class=\"n\">p99</th>", "the percentiles");
+    expect_in(text, "<dt>p99</dt>", "the percentiles");
     expect_in(text, "high severe outlier", "the samples' titles");
+    /* scaled to this run: the baseline, 10% faster, lies off the chart, and
+     * the severe outlier on its edge */
+    expect_in(text, "of the baseline's 12 samples lie beyond", "the density's caption");
+    expect_in(text, "beyond the range shown</title>", "the clipped sample");
+    expect_in(text, "density (1/ns)", "the density's axis");
+    expect_not_in(text, "<h2>History</h2>", "a page without history");
     expect_in(text, "Change against baseline base&lt;img", "the change table");
     free(text);
     text = slurp(f->dir, "bench-kdf.slow.html");
@@ -281,6 +313,53 @@ static void test_pages(void **state)
     text = slurp(f->dir, "group-did.html");
     expect_in(text, "did/sha256/64: openssl ", "the speedup");
     expect_in(text, ">libsodium</text>", "the box chart's categories");
+    /* an implementation's colour is its name's */
+    expect_in(text, "<rect class=\"s7\"", "libsodium's box");
+    expect_in(text, "<rect class=\"s1\"", "openssl's box");
+    free(text);
+}
+
+static void test_colours(void **state)
+{
+    char a[8], b[8];
+
+    (void) state;
+    cb_html_colour(a, "libsodium");
+    cb_html_colour(b, "openssl");
+    assert_string_equal(a, "s7");
+    assert_string_equal(b, "s1");
+    cb_html_colour(b, "libsodium");
+    assert_string_equal(a, b);
+}
+
+static void test_history(void **state)
+{
+    fixture   *f = *state;
+    cb_history h;
+    char       said[512], *text;
+    int        i;
+
+    /* eight past runs like the baseline, then this one, 10% slower */
+    memset(&h, 0, sizeof h);
+    h.measure = CB_MEASURE_WALL;
+    h.unit = "ns";
+    for (i = 0; i < 8; i++) {
+        assert_int_equal(cb_history_add_run(&h, &f->old), 0);
+    }
+    assert_int_equal(write_report(f, f->dir, &h, said, sizeof said), 0);
+    cb_history_free(&h);
+    text = slurp(f->dir, "index.html");
+    expect_in(text, "<th>History</th>", "index.html");
+    expect_in(text, "<svg class=\"plot spark\"", "a sparkline");
+    expect_in(text, "aria-label=\"9 runs, from ", "a sparkline's label");
+    free(text);
+    text = slurp(f->dir, "bench-did.sha256.64.openssl.html");
+    expect_in(text, "<h2>History</h2>", "the history section");
+    expect_in(text, "9 runs of baseline <b>base&lt;img", "its name, escaped");
+    expect_in(text, "aria-label=\"the estimate in each run", "the trend chart");
+    expect_in(text, "Every run (9)", "the table of runs");
+    /* eight equal runs, then the slower one: too short a level to be a change */
+    expect_in(text, "No change point in these 9 runs", "the change points");
     free(text);
 }
 
@@ -294,7 +373,7 @@ static void test_write_failure(void **state)
     fclose(fopen(dir, "w"));
     snprintf(dir, sizeof dir, "%s/file/html", f->dir);
     /* the failure is marked, so that the command exits 2 */
-    assert_int_equal(write_report(f, dir, said, sizeof said), 1);
+    assert_int_equal(write_report(f, dir, NULL, said, sizeof said), 1);
     expect_in(said, "cryptbench: HTML report: ", "the error");
     /* said once: the first failure ends the report */
     assert_non_null(strchr(said, '\n'));
@@ -306,6 +385,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_pages, setup, teardown),
         cmocka_unit_test_setup_teardown(test_write_failure, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_history, setup, teardown),
+        cmocka_unit_test(test_colours),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -93,30 +93,39 @@ static void test_nice_range(void **state)
     assert_true(lo < 0.0 && hi > 0.0);
 }
 
-static void expect_label(double v, double step, const char *want)
+static void expect_label(double v, double step, double suffix_of, const char *want)
 {
     char buf[32];
 
-    cb_svg_tick_label(buf, sizeof buf, v, step);
+    cb_svg_tick_label(buf, sizeof buf, v, step, suffix_of);
     assert_string_equal(buf, want);
 }
 
 static void test_tick_labels(void **state)
 {
     (void) state;
-    expect_label(0.5, 0.5, "0.5");
-    expect_label(1.0, 0.5, "1.0");
-    expect_label(0.002, 0.001, "0.002");
-    expect_label(120.0, 20.0, "120");
-    expect_label(1000.0, 1000.0, "1000");
-    expect_label(20000.0, 10000.0, "20k");
-    expect_label(1.5e6, 5e5, "1.5M");
-    expect_label(2e9, 1e9, "2G");
-    expect_label(-4.0, 2.0, "-4");
+    expect_label(0.5, 0.5, 0.0, "0.5");
+    expect_label(1.0, 0.5, 0.0, "1.0");
+    expect_label(0.002, 0.001, 0.0, "0.002");
+    expect_label(120.0, 20.0, 0.0, "120");
+    /* an axis that stays below 10 000 writes its numbers out */
+    expect_label(5000.0, 1000.0, 0.0, "5000");
+    /* one that reaches it gives every tick its largest's unit: never "5000"
+     * beside "10k" */
+    expect_label(5000.0, 5000.0, 15000.0, "5k");
+    expect_label(20000.0, 10000.0, 20000.0, "20k");
+    expect_label(2500.0, 500.0, 10000.0, "2.5k");
+    expect_label(500.0, 500.0, 1500.0, "0.5k");
+    expect_label(1.5e6, 5e5, 1.5e6, "1.5M");
+    expect_label(2e9, 1e9, 2e9, "2G");
+    /* a log axis: each tick its own unit */
+    expect_label(1000.0, 1000.0, 1000.0, "1k");
+    expect_label(16384.0, 10000.0, 16384.0, "16k");
+    expect_label(-4.0, 2.0, 0.0, "-4");
     /* zero is "0", whatever rounding left of it */
-    expect_label(0.0, 0.2, "0");
-    expect_label(-0.0, 0.2, "0");
-    expect_label(1e-17, 0.2, "0");
+    expect_label(0.0, 0.2, 0.0, "0");
+    expect_label(-0.0, 0.2, 0.0, "0");
+    expect_label(1e-17, 0.2, 0.0, "0");
 }
 
 static char *escaped(const char *s)
@@ -205,13 +214,13 @@ static void test_file_names(void **state)
 
 static void test_drawing(void **state)
 {
-    cb_buf     h = { NULL, 0, 0, 0 };
+    cb_buf      h = { NULL, 0, 0, 0 };
     cb_svg      s;
     cb_svg_axis x = { .lo = 0.0, .hi = 100.0, .labels = 1, .title = "x <axis>" };
     cb_svg_axis y = { .lo = 1.0, .hi = 1000.0, .log = 1, .labels = 1, .title = "y" };
 
     (void) state;
-    cb_svg_begin(&s, &h, 800.0, 300.0, &x, &y, "a \"plot\"", 1);
+    cb_svg_begin(&s, &h, 800.0, 300.0, &x, &y, "a \"plot\"", "wide");
     support_close_abs(cb_svg_px(&s, 0.0), s.left, 1e-9, "left");
     support_close_abs(cb_svg_px(&s, 100.0), s.right, 1e-9, "right");
     support_close_abs(cb_svg_py(&s, 1.0), s.bottom, 1e-9, "bottom");
@@ -222,19 +231,73 @@ static void test_drawing(void **state)
     support_close_abs(cb_svg_py(&s, 1e9), s.top, 1e-9, "clamped top");
     support_close_abs(cb_svg_py(&s, -1.0), s.bottom, 1e-9, "clamped log");
     cb_svg_circle(&s, 50.0, 10.0, 3.0, "c-normal", "sample <1>");
-    cb_svg_legend(&s, "c-normal", "sample & co", 1);
     cb_svg_end(&s);
     assert_false(h.oom);
+    assert_non_null(strstr(h.data, "<svg class=\"plot wide\""));
     assert_non_null(strstr(h.data, "aria-label=\"a &quot;plot&quot;\""));
     assert_non_null(strstr(h.data, "<title>sample &lt;1&gt;</title></circle>"));
     assert_non_null(strstr(h.data, ">x &lt;axis&gt;</text>"));
-    assert_non_null(strstr(h.data, ">sample &amp; co</text>"));
+    /* a log axis says so */
+    assert_non_null(strstr(h.data, ">y, log scale</text>"));
     /* log ticks at the powers of ten */
     assert_non_null(strstr(h.data, ">100</text>"));
     /* inline SVG needs no namespace: nothing that names a URL */
     assert_null(strstr(h.data, "http"));
     assert_null(strstr(h.data, "url("));
     assert_string_equal(h.data + h.len - 7, "</svg>\n");
+    cb_buf_free(&h);
+}
+
+static void test_categories(void **state)
+{
+    static const char *const names[] = {
+        "short", "master_key/aes-256-gcm-encrypt-fresh-ctx-fetch-per-call/32/openssl"
+    };
+    cb_buf      h = { NULL, 0, 0, 0 };
+    cb_svg      s;
+    cb_svg_axis x = { .lo = -0.1, .hi = 0.1, .labels = 1 };
+    cb_svg_axis y = { .labels = 1, .categories = names, .ncategories = 2 };
+
+    (void) state;
+    /* beside the rows: half of 300 px holds 19 characters of a name */
+    cb_svg_begin(&s, &h, 300.0, 200.0, &x, &y, "categories", NULL);
+    cb_svg_end(&s);
+    assert_non_null(strstr(h.data, ">short</text>"));
+    /* cut in the middle, whole in its hover title */
+    assert_non_null(strstr(h.data, ">master_ke\xe2\x80\xa6" "32/openssl<title>master_key/aes-256-gcm-encrypt-"
+                                   "fresh-ctx-fetch-per-call/32/openssl</title></text>"));
+    cb_buf_free(&h);
+    /* above the rows, across the plot: room for the whole name */
+    y.above = 1;
+    cb_svg_begin(&s, &h, 600.0, 200.0, &x, &y, "categories", NULL);
+    cb_svg_end(&s);
+    assert_non_null(strstr(h.data, ">master_key/aes-256-gcm-encrypt-fresh-ctx-fetch-per-call/32/"
+                                   "openssl</text>"));
+    assert_true(s.left < 30.0);
+    cb_buf_free(&h);
+}
+
+static void test_many_categories(void **state)
+{
+    const char *names[60];
+    char        text[60][8];
+    cb_buf      h = { NULL, 0, 0, 0 };
+    cb_svg      s;
+    cb_svg_axis x = { .lo = 0.0, .hi = 1.0, .labels = 1 };
+    cb_svg_axis y = { .labels = 1, .categories = names, .ncategories = 60 };
+    size_t      i;
+
+    (void) state;
+    for (i = 0; i < 60; i++) {
+        snprintf(text[i], sizeof text[i], "c%zu", i);
+        names[i] = text[i];
+    }
+    /* more categories than numeric ticks: each still labelled */
+    cb_svg_begin(&s, &h, 400.0, 60.0 * 20.0 + 60.0, &x, &y, "many", NULL);
+    cb_svg_end(&s);
+    assert_false(h.oom);
+    assert_non_null(strstr(h.data, ">c0</text>"));
+    assert_non_null(strstr(h.data, ">c59</text>"));
     cb_buf_free(&h);
 }
 
@@ -245,6 +308,7 @@ int main(void)
         cmocka_unit_test(test_log_ticks),  cmocka_unit_test(test_nice_range),
         cmocka_unit_test(test_tick_labels), cmocka_unit_test(test_escape),
         cmocka_unit_test(test_file_names), cmocka_unit_test(test_drawing),
+        cmocka_unit_test(test_categories), cmocka_unit_test(test_many_categories),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -12,7 +12,7 @@ static int use_color(cb_color choice, FILE *out)
 {
     const char *no_color = getenv("NO_COLOR");
 
-    /* DESIGN.md: never when NO_COLOR is set, whatever the command line says */
+    /* never when NO_COLOR is set, whatever the command line says (no-color.org) */
     if (no_color != NULL && no_color[0] != '\0') {
         return 0;
     }

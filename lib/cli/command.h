@@ -42,6 +42,10 @@ int cb_command_serve(const cb_config *cfg, cb_error *err);
 int cb_command_profile_time(const cb_config *cfg, const cb_instance_list *list,
                             const unsigned char *selected, cb_error *err);
 
+/* `trend [FILTER...]`: a baseline's history, each benchmark's estimate in
+ * every run with its commit, and the change points found in them. */
+int cb_command_trend(const cb_config *cfg, cb_error *err);
+
 /* ---- shared by the commands (command.c) ---- */
 
 /* Loads a baseline (JSON) or a CSV of samples into run, analysed; a CSV

@@ -9,6 +9,7 @@
 #include "profile/diff.h"
 #include "store/baseline.h"
 #include "store/profile_store.h"
+#include "store/history.h"
 #include "cli/command.h"
 #include "cli/filter.h"
 #include "report/progress.h"
@@ -209,26 +210,18 @@ static int save_merged(const char *path, const cb_run *run, const cb_run *kept, 
 }
 
 /*
- * Keeps this run, as it was measured, in DIR/history/<time>-<name>.json: the
+ * Keeps this run, as it was measured, in DIR/history (store/history.h): the
  * baseline is overwritten by every run, the history is what a trend is made
- * of. Written atomically like the baseline; a failure is reported, not fatal
- * to the run (the baseline, which the next run needs, is already saved).
+ * of. A failure is reported, not fatal to the run (the baseline, which the
+ * next run needs, is already saved).
  */
 static void save_history(const cb_config *cfg, const char *name, const cb_run *run)
 {
-    char     path[4400], stamp[32];
+    char     dir[4200];
     cb_error err;
-    size_t   i, k = 0;
 
-    /* 2026-11-23T14:30:00Z -> 20261123T143000Z: sortable, and no ':' in a file name */
-    for (i = 0; run->timestamp[i] != '\0' && k + 1 < sizeof stamp; i++) {
-        if (run->timestamp[i] != '-' && run->timestamp[i] != ':') {
-            stamp[k++] = run->timestamp[i];
-        }
-    }
-    stamp[k] = '\0';
-    snprintf(path, sizeof path, "%s/history/%s-%s.json", cfg->reports_dir, stamp, name);
-    if (cb_baseline_save(path, run, &err) != 0) {
+    snprintf(dir, sizeof dir, "%s/history", cfg->reports_dir);
+    if (cb_history_save(dir, name, run, cfg->history_limit, &err) != 0) {
         fprintf(stderr, "warning: the run was not added to the history: %s\n", err.msg);
     }
 }
@@ -260,6 +253,7 @@ typedef struct session {
     unsigned char    *selected;
     cb_run            old, kept, run;
     int               has_old, has_kept;
+    cb_history        history; /* the past runs the HTML report draws trends from */
     cb_command_files  files; /* what opt's paths point into */
     cb_report_options opt;
     cb_reporter       reps[CB_MAX_REPORTERS];
@@ -429,8 +423,35 @@ static int prepare_baselines(session *s, cb_error *err)
     return 0;
 }
 
+/* Reads the history of the baseline this run belongs to (the one it is saved
+ * as, else the one it is compared with or re-reports) for the HTML report's
+ * trends. A file that cannot be read is skipped with a warning; nothing here
+ * stops the run. */
+static void load_history(session *s)
+{
+    const cb_config *cfg = s->cfg;
+    const char      *name = cfg->load_baseline != NULL ? cfg->load_baseline
+                            : s->p.save != NULL        ? s->p.save
+                                                       : s->p.against;
+    char             dir[4200];
+    cb_error         err;
+
+    if (!cfg->html || name == NULL) {
+        return;
+    }
+    snprintf(dir, sizeof dir, "%s/history", cfg->reports_dir);
+    if (cb_history_load(dir, name, cfg->load_baseline != NULL ? s->run.measure : cfg->measure,
+                        NULL, NULL, stderr, &s->history, &err) != 0) {
+        fprintf(stderr, "warning: the history is left out of the report: %s\n", err.msg);
+        return;
+    }
+    s->opt.history = &s->history;
+    s->opt.history_name = name;
+}
+
 static void session_free(session *s)
 {
+    cb_history_free(&s->history);
     free(s->missing);
     free(s->selected);
     cb_instance_list_free(&s->list);
@@ -482,9 +503,13 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
             goto done;
         }
         s.nreps = 1;
-    } else if (prepare_baselines(&s, err) != 0 ||
-               cb_command_open_reporters(cfg, &s.opt, s.reps, &s.nreps, err) != 0) {
+    } else if (prepare_baselines(&s, err) != 0) {
         goto done;
+    } else {
+        load_history(&s);
+        if (cb_command_open_reporters(cfg, &s.opt, s.reps, &s.nreps, err) != 0) {
+            goto done;
+        }
     }
     if (cfg->load_baseline != NULL) {
         cb_report_replay(s.reps, s.nreps, &s.run);

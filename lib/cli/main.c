@@ -67,6 +67,9 @@ int cb_main_with_build(int argc, char **argv, unsigned build_flags)
     case CB_COMMAND_CALIBRATE:
         status = cb_command_calibrate(&cfg, &err);
         break;
+    case CB_COMMAND_TREND:
+        status = cb_command_trend(&cfg, &err);
+        break;
     case CB_COMMAND_RUN:
     default:
         status = cb_command_run(prog, &cfg, &err);

@@ -430,11 +430,14 @@ void cb_cli_help(FILE *out, const char *prog)
         "       %s serve [FILTER...]         measure what a gate asks (used by gate)\n"
         "       %s calibrate [--rounds N] [FILTER...]\n"
         "                                    how far a wall-clock gate can be trusted here\n"
+        "       %s trend [--baseline NAME] [FILTER...]\n"
+        "                                    each benchmark across DIR/history, with its\n"
+        "                                    change points\n"
         "\n"
         "A FILTER is a POSIX extended regular expression matched anywhere in a name\n"
         "(so a plain word is a substring); with --exact it must equal the whole name.\n"
         "\n",
-        prog, prog, prog, prog, prog, prog, prog);
+        prog, prog, prog, prog, prog, prog, prog, prog);
     for (i = 0; i < NOPTIONS; i++) {
         if (i == 0 || options[i].section != options[i - 1].section) {
             fprintf(out, "%s:\n", sections[options[i].section]);
@@ -482,6 +485,7 @@ static const struct {
     { "gate", CB_COMMAND_GATE, 2, 1, "gate BASE_PROGRAM HEAD_PROGRAM [FILTER...]" },
     { "serve", CB_COMMAND_SERVE, 0, 1, "serve [FILTER...]" },
     { "calibrate", CB_COMMAND_CALIBRATE, 0, 1, "calibrate [FILTER...]" },
+    { "trend", CB_COMMAND_TREND, 0, 1, "trend [FILTER...]" },
 };
 
 /* Hands the operands to the command that takes them, checking their count. */

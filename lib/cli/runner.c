@@ -10,23 +10,23 @@
 
 void cb_runner_settings(const cb_config *cfg, const cb_instance *inst, cb_measure_config *out)
 {
-    const cb_bench *def = inst->def;
-    double          measurement_s = CB_DEFAULT_MEASUREMENT_S;
-    size_t          sample_size = CB_DEFAULT_SAMPLE_SIZE;
+    double measurement_s = CB_DEFAULT_MEASUREMENT_S;
+    size_t sample_size = CB_DEFAULT_SAMPLE_SIZE;
 
     memset(out, 0, sizeof *out);
     if (cfg->measurement_s_set) {
         measurement_s = cfg->measurement_s;
     } else if (cfg->quick) {
         measurement_s = CB_QUICK_MEASUREMENT_S;
-    } else if (def->measurement_time > 0.0) {
-        measurement_s = def->measurement_time;
+    } else if (inst->measurement_time > 0.0) {
+        /* the point's own, as its definition's configure() left it */
+        measurement_s = inst->measurement_time;
     }
     if (cfg->sample_size_set) {
         sample_size = cfg->sample_size;
     } else {
-        if (def->sample_size > 0) {
-            sample_size = def->sample_size;
+        if (inst->sample_size > 0) {
+            sample_size = inst->sample_size;
         }
         /* --quick lowers a benchmark's own count, never raises it */
         if (cfg->quick && sample_size > CB_QUICK_SAMPLE_SIZE) {

@@ -42,7 +42,8 @@ size_t cb_runner_thread_counts(const cb_config *cfg, const cb_instance *inst,
                                size_t counts[CB_MAX_THREAD_COUNTS + 1]);
 
 /* The measurement settings for one instance: the command line when given
- * there, else --quick's, else the benchmark's own, else the defaults. */
+ * there, else --quick's, else the point's own (its definition's, as its
+ * configure() left them), else the defaults. */
 void cb_runner_settings(const cb_config *cfg, const cb_instance *inst, cb_measure_config *out);
 
 #endif

@@ -17,6 +17,7 @@ typedef enum cb_command {
     CB_COMMAND_GATE,
     CB_COMMAND_SERVE,
     CB_COMMAND_CALIBRATE,
+    CB_COMMAND_TREND,
     CB_COMMAND_HELP,
     CB_COMMAND_VERSION
 } cb_command;
@@ -45,6 +46,9 @@ typedef enum cb_color {
  *   benchmark to analyse (make bench-self).
  * - --quick: 0.05 s + 0.15 s and 20 samples, for a run in seconds during
  *   development; its intervals are honest, and wider.
+ * - 100 runs of history per baseline name: plenty of points for change
+ *   points to be found in, and a bound on the disk a history takes (a run of
+ *   the whole suite is about 0.3 MB of compact JSON, so some 30 MB).
  * - Instruction counts are planned from a counted iteration, not from the wall
  *   clock, so that one build runs the same iteration counts, and counts the
  *   same, however loaded the machine: 3 ns per instruction under callgrind
@@ -106,6 +110,7 @@ typedef enum cb_color {
 #define CB_DEFAULT_RESOLUTION_FACTOR 3.0
 #define CB_DEFAULT_BASELINE "base"
 #define CB_DEFAULT_REPORTS_DIR "reports"
+#define CB_DEFAULT_HISTORY_LIMIT 100
 
 typedef struct cb_config {
     cb_command command;
@@ -152,6 +157,7 @@ typedef struct cb_config {
     const char *baseline;
     const char *load_baseline;
     const char *reports_dir;
+    size_t      history_limit; /* runs kept in reports_dir/history per baseline name */
     double      noise_threshold;
     int         noise_threshold_set;
     double      resolution; /* given: absolute; else CB_DEFAULT_RESOLUTION_FACTOR */

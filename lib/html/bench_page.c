@@ -73,7 +73,7 @@ static void headline(cb_buf *h, const cb_run *run, const cb_result *r)
                           100.0 * c->resolution);
         }
         cb_buf_printf(h, "</td></tr>\n<tr><th></th><td class=\"verdict %s\">%s</td></tr>\n",
-                       cb_html_verdict_class(c->verdict), cb_change_sentence(c));
+                       cb_html_verdict_of(c->verdict).cls, cb_change_sentence(c));
     }
     cb_buf_puts(h, "</table>\n");
 }
@@ -107,15 +107,17 @@ static void sampling(cb_buf *h, const cb_result *r)
 /* The head of a table of estimates with their intervals. */
 static void interval_table(cb_buf *h)
 {
-    cb_buf_puts(h, "<table>\n<thead><tr><th></th><th class=\"n\">Lower bound</th>"
-                   "<th class=\"n\">Estimate</th><th class=\"n\">Upper bound</th></tr></thead>\n");
+    cb_buf_puts(h, "<table class=\"cards\">\n<thead><tr><th></th><th class=\"n\">Lower bound"
+                   "</th><th class=\"n\">Estimate</th><th class=\"n\">Upper bound</th></tr>"
+                   "</thead>\n");
 }
 
 static void interval_row(cb_buf *h, const char *what, const char *lo, const char *mid,
                          const char *hi)
 {
-    cb_buf_printf(h, "<tr><th>%s</th><td class=\"n\">%s</td><td class=\"n\"><b>%s</b></td>"
-                      "<td class=\"n\">%s</td></tr>\n", what, lo, mid, hi);
+    cb_buf_printf(h, "<tr><th>%s</th><td class=\"n\" data-label=\"lower\">%s</td>"
+                      "<td class=\"n\" data-label=\"estimate\"><b>%s</b></td>"
+                      "<td class=\"n\" data-label=\"upper\">%s</td></tr>\n", what, lo, mid, hi);
 }
 
 static void estimate_row(cb_buf *h, const char *what, const cb_estimate *e, const char *unit,
@@ -164,25 +166,22 @@ static void estimates(cb_buf *h, const cb_run *run, const cb_result *r)
                    cb_mode_name(r->plan.mode));
 }
 
+/* A list that wraps at any width, not a table seven columns wide. */
 static void percentiles(cb_buf *h, const cb_run *run, const cb_result *r)
 {
     const cb_analysis *a = &r->analysis;
     char               v[48];
     size_t             i;
 
-    cb_buf_puts(h, "<h2>Percentiles</h2>\n<table>\n<thead><tr><th class=\"n\">min</th>");
-    for (i = 0; i < CB_NPERCENTILES; i++) {
-        cb_buf_printf(h, "<th class=\"n\">p%.0f</th>", cb_percentile_levels[i]);
-    }
-    cb_buf_puts(h, "<th class=\"n\">max</th></tr></thead>\n<tr>");
     cb_format_value(v, sizeof v, a->min, run->unit);
-    cb_buf_printf(h, "<td class=\"n\">%s</td>", v);
+    cb_buf_printf(h, "<h2>Percentiles</h2>\n<dl class=\"figures\">\n<div><dt>min</dt><dd>%s</dd>"
+                      "</div>\n", v);
     for (i = 0; i < CB_NPERCENTILES; i++) {
         cb_format_value(v, sizeof v, a->percentiles[i], run->unit);
-        cb_buf_printf(h, "<td class=\"n\">%s</td>", v);
+        cb_buf_printf(h, "<div><dt>p%.0f</dt><dd>%s</dd></div>\n", cb_percentile_levels[i], v);
     }
     cb_format_value(v, sizeof v, a->max, run->unit);
-    cb_buf_printf(h, "<td class=\"n\">%s</td></tr>\n</table>\n", v);
+    cb_buf_printf(h, "<div><dt>max</dt><dd>%s</dd></div>\n</dl>\n", v);
 }
 
 static void outliers(cb_buf *h, const cb_run *run, const cb_result *r)
@@ -202,14 +201,16 @@ static void outliers(cb_buf *h, const cb_run *run, const cb_result *r)
 
     cb_buf_printf(h, "<h2>Outliers</h2>\n<p>Found %zu outlier%s among %zu measurements "
                       "(%.2f%%), by Tukey's fences on the per-iteration values; they are "
-                      "counted, not removed.</p>\n<table>\n<thead><tr><th>Class</th><th>Where</th>"
+                      "counted, not removed.</p>\n<table class=\"cards\">\n<thead><tr><th>Class</th>"
+                      "<th>Where</th>"
                       "<th class=\"n\">Fence</th><th class=\"n\">Count</th>"
                       "<th class=\"n\">Share</th></tr></thead>\n",
                    total, total == 1 ? "" : "s", r->samples.n, 100.0 * (double) total / n);
     for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         cb_format_value(fence, sizeof fence, rows[i].fence, run->unit);
-        cb_buf_printf(h, "<tr><td>%s</td><td>%s</td><td class=\"n\">%s</td>"
-                          "<td class=\"n\">%zu</td><td class=\"n\">%.2f%%</td></tr>\n",
+        cb_buf_printf(h, "<tr><th>%s</th><td>%s</td><td class=\"n\" data-label=\"fence\">%s</td>"
+                          "<td class=\"n\" data-label=\"count\">%zu</td>"
+                          "<td class=\"n\" data-label=\"share\">%.2f%%</td></tr>\n",
                        rows[i].what, rows[i].where, fence, rows[i].count,
                        100.0 * (double) rows[i].count / n);
     }
@@ -258,11 +259,26 @@ static void change(cb_buf *h, const cb_run *run, const cb_report_options *opt,
                       c->rounds > 0 ? ", paired rounds" : "", 100.0 * c->resolution);
     }
     cb_buf_printf(h, " <span class=\"verdict %s\">%s</span></p>\n",
-                   cb_html_verdict_class(c->verdict), cb_change_sentence(c));
+                   cb_html_verdict_of(c->verdict).cls, cb_change_sentence(c));
+}
+
+/* The benchmark across the history, with its change points. */
+static void history(cb_buf *h, const cb_run *run, const cb_report_options *opt,
+                    const cb_html_trend *t)
+{
+    cb_buf_puts(h, "<h2>History</h2>\n");
+    if (t == NULL || t->n == 0) {
+        cb_buf_puts(h, "<p>No run of this benchmark in the history yet.</p>\n");
+        return;
+    }
+    cb_buf_printf(h, "<p>%zu run%s of baseline <b>", t->n, t->n == 1 ? "" : "s");
+    cb_html_escape(h, opt->history_name != NULL ? opt->history_name : "");
+    cb_buf_printf(h, "</b>, oldest first%s.</p>\n", opt->live ? "; the last is this run" : "");
+    cb_html_chart_trend(h, run, t);
 }
 
 int cb_html_bench_page(cb_buf *h, const cb_run *run, const cb_report_options *opt,
-                       const cb_result *r)
+                       const cb_result *r, const cb_html_trend *trend)
 {
     const cb_result *old = NULL;
     char             group[CB_HTML_GROUP_MAX];
@@ -293,6 +309,9 @@ int cb_html_bench_page(cb_buf *h, const cb_run *run, const cb_report_options *op
     }
     cb_html_threads_section(h, run, r);
     cb_html_flame_section(h, r);
+    if (opt->history != NULL) {
+        history(h, run, opt, trend);
+    }
     cb_buf_puts(h, "<h2>Machine</h2>\n");
     cb_html_machine(h, run);
     cb_html_page_end(h, run);

@@ -1,4 +1,5 @@
 #include <assert.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,32 @@
 
 /* Points the density curves are evaluated at: smooth at 860 px. */
 #define KDE_POINTS 200
+
+const cb_html_layout cb_html_layouts[CB_HTML_NLAYOUTS] = {
+    { 860.0, 330.0, "wide" },
+    { 360.0, 260.0, "narrow" },
+};
+
+void cb_html_colour(char cls[8], const char *name)
+{
+    uint64_t hash = 0xcbf29ce484222325u;
+
+    for (; *name != '\0'; name++) {
+        hash = (hash ^ (unsigned char) *name) * 0x100000001b3u;
+    }
+    snprintf(cls, 8, "s%u", (unsigned) (hash % CB_HTML_NCOLOURS));
+}
+
+void cb_html_key(cb_buf *h, const char *cls, const char *shape, const char *text)
+{
+    cb_buf_puts(h, "<span class=\"k\"><i class=\"sw ");
+    cb_html_escape(h, shape);
+    cb_buf_puts(h, " ");
+    cb_html_escape(h, cls);
+    cb_buf_puts(h, "\"></i>");
+    cb_html_escape(h, text);
+    cb_buf_puts(h, "</span>\n");
+}
 
 void cb_html_format(char *buf, size_t size, double v, const char *run_unit, cb_throughput kind)
 {
@@ -48,6 +75,12 @@ void cb_html_unit_for(cb_html_unit *u, double max, const char *run_unit, cb_thro
 void cb_html_axis_title(char *buf, size_t size, const char *what, const char *run_unit,
                         const cb_html_unit *u)
 {
+    /* a count's unit is in the parentheses already: "per sample (Minstructions)"
+     * fits a phone's drawing, "instructions per sample (Minstructions)" does not */
+    if (strcmp(run_unit, "ns") != 0 && what[0] != '\0') {
+        snprintf(buf, size, "%s (%s)", what, u->name);
+        return;
+    }
     snprintf(buf, size, "%s%s%s (%s)", strcmp(run_unit, "ns") == 0 ? "time" : run_unit,
              what[0] != '\0' ? " " : "", what, u->name);
 }
@@ -75,17 +108,17 @@ static const char *tukey_words(cb_outlier_class c)
     return words[c];
 }
 
-/* Bandwidth and range of one density: 3 bandwidths beyond the extreme
- * values, where a Gaussian kernel has all but vanished. */
+/* The values of one run's density and its bandwidth. */
 typedef struct density {
     double *x;
     size_t  n;
-    double  h, lo, hi;
+    double  h;
     double  y[KDE_POINTS];
 } density;
 
 static int density_open(density *d, const cb_result *r)
 {
+    double lo, hi;
     size_t i;
 
     assert(r->samples.n > 0);
@@ -94,20 +127,53 @@ static int density_open(density *d, const cb_result *r)
     if (d->x == NULL) {
         return -1;
     }
-    d->lo = d->hi = d->x[0];
-    for (i = 1; i < d->n; i++) {
-        d->lo = fmin(d->lo, d->x[i]);
-        d->hi = fmax(d->hi, d->x[i]);
-    }
     d->h = cb_kde_bandwidth(d->x, d->n);
     if (!(d->h > 0.0)) {
         /* every value equal: a narrow spike still shows where they are */
-        d->h = d->lo != 0.0 ? fabs(d->lo) * 1e-3 : 1.0;
+        lo = hi = d->x[0];
+        for (i = 1; i < d->n; i++) {
+            lo = fmin(lo, d->x[i]);
+            hi = fmax(hi, d->x[i]);
+        }
+        d->h = hi > lo ? (hi - lo) * 1e-2 : lo != 0.0 ? fabs(lo) * 1e-3 : 1.0;
+    }
+    return 0;
+}
+
+/* The range the densities are drawn over: r's values within Tukey's severe
+ * fences, and 3 bandwidths beyond them, where a Gaussian kernel has all but
+ * vanished. */
+static void plot_range(const density *d, const cb_outliers *o, double *lo, double *hi)
+{
+    double a = HUGE_VAL, b = -HUGE_VAL;
+    size_t i;
+
+    for (i = 0; i < d->n; i++) {
+        if (d->x[i] >= o->fences[0] && d->x[i] <= o->fences[3]) {
+            a = fmin(a, d->x[i]);
+            b = fmax(b, d->x[i]);
+        }
+    }
+    if (!(a <= b)) {
+        /* fences from another analysis than these values: all of them */
+        for (i = 0; i < d->n; i++) {
+            a = fmin(a, d->x[i]);
+            b = fmax(b, d->x[i]);
+        }
     }
     /* no time is negative: the curve starts at 0 at the least */
-    d->lo = d->lo >= 0.0 ? fmax(0.0, d->lo - 3.0 * d->h) : d->lo - 3.0 * d->h;
-    d->hi += 3.0 * d->h;
-    return 0;
+    *lo = a >= 0.0 ? fmax(0.0, a - 3.0 * d->h) : a - 3.0 * d->h;
+    *hi = b + 3.0 * d->h;
+}
+
+static size_t count_beyond(const density *d, double lo, double hi)
+{
+    size_t i, k = 0;
+
+    for (i = 0; i < d->n; i++) {
+        k += d->x[i] < lo || d->x[i] > hi;
+    }
+    return k;
 }
 
 static double density_eval(density *d, const double *grid)
@@ -149,85 +215,133 @@ static void fences(cb_svg *s, const cb_run *run, const cb_outliers *o, double lo
     }
 }
 
-/* Each sample as a dot along the bottom, coloured by its Tukey class. */
-static void rug(cb_svg *s, const cb_run *run, const cb_result *r, const double *x, double y,
-                int *seen)
+/* Each sample as a dot along the bottom, coloured by its Tukey class; one
+ * beyond the range shown as a ring on the edge it lies beyond, the rings
+ * stacked upwards so that each can be pointed at. */
+static void rug(cb_svg *s, const cb_run *run, const cb_result *r, const double *x, double lo,
+                double hi, double top, int *seen)
 {
-    char   value[48], title[160];
-    size_t i;
+    char   value[48], title[200], cls[32];
+    size_t i, beyond = 0;
 
     for (i = 0; i < r->samples.n; i++) {
         cb_outlier_class c = cb_outliers_class_of(&r->analysis.outliers, x[i]);
+        int              out = x[i] < lo || x[i] > hi;
 
         seen[c] = 1;
         cb_format_value(value, sizeof value, x[i], run->unit);
-        snprintf(title, sizeof title, "sample %zu: %s per iteration%s", i + 1, value,
-                 tukey_words(c));
-        cb_svg_circle(s, x[i], y, 3.0, tukey_class(c), title);
+        snprintf(title, sizeof title, "sample %zu: %s per iteration%s%s", i + 1, value,
+                 tukey_words(c), out ? ", beyond the range shown" : "");
+        if (out) {
+            snprintf(cls, sizeof cls, "%s hollow", tukey_class(c));
+            cb_svg_circle(s, x[i] < lo ? lo : hi, top * (0.035 + 0.06 * (double) beyond++), 4.0,
+                          cls, title);
+        } else {
+            cb_svg_circle(s, x[i], top * 0.035, 3.0, tukey_class(c), title);
+        }
     }
 }
 
-static void outlier_legend(cb_svg *s, const int *seen)
+static void outlier_keys(cb_buf *h, const int *seen)
 {
     if (seen[CB_OUTLIER_LOW_MILD] || seen[CB_OUTLIER_HIGH_MILD]) {
-        cb_svg_legend(s, "c-mild", "mild outlier", 1);
+        cb_html_key(h, "c-mild", "dot", "mild outlier");
     }
     if (seen[CB_OUTLIER_LOW_SEVERE] || seen[CB_OUTLIER_HIGH_SEVERE]) {
-        cb_svg_legend(s, "c-severe", "severe outlier", 1);
+        cb_html_key(h, "c-severe", "dot", "severe outlier");
     }
+}
+
+/* What one drawing of the densities needs. */
+typedef struct density_plot {
+    const cb_run    *run;
+    const cb_result *r;
+    const density   *now, *then; /* then: NULL without a baseline */
+    const char      *old_name;
+    const double    *grid;
+    double           lo, hi, top;
+} density_plot;
+
+static void draw_density(cb_buf *h, const density_plot *p, const cb_html_layout *l, int *seen)
+{
+    cb_html_unit u;
+    cb_svg       s;
+    cb_svg_axis  ax, ay;
+    char         xtitle[96], ytitle[64], title[224];
+
+    cb_html_unit_for(&u, fmax(fabs(p->lo), fabs(p->hi)), p->run->unit, CB_THROUGHPUT_NONE);
+    cb_html_axis_title(xtitle, sizeof xtitle, "per iteration", p->run->unit, &u);
+    /* a density of values in u is per u: its ticks read per shown unit */
+    snprintf(ytitle, sizeof ytitle, "density (1/%s)", u.name);
+    ax = (cb_svg_axis){ .lo = p->lo, .hi = p->hi, .scale = u.scale, .labels = 1,
+                        .title = xtitle };
+    ay = (cb_svg_axis){ .lo = 0.0, .hi = p->top * 1.08, .scale = 1.0 / u.scale, .labels = 1,
+                        .title = ytitle };
+    cb_svg_begin(&s, h, l->width, l->height, &ax, &ay,
+                 "probability density of the per-iteration values", l->cls);
+    if (p->then != NULL) {
+        /* the name in the hover title only: the key must fit whatever it is */
+        snprintf(title, sizeof title, "baseline %.200s", p->old_name != NULL ? p->old_name : "");
+        cb_svg_polyline(&s, p->grid, p->then->y, KDE_POINTS, "c-old", 1, title);
+    }
+    cb_svg_polyline(&s, p->grid, p->now->y, KDE_POINTS, "c-new", 1, "this run");
+    fences(&s, p->run, &p->r->analysis.outliers, p->lo, p->hi, p->top * 1.08);
+    marker(&s, p->run, p->r->analysis.mean.point, p->top * 1.08, "c-mean", "mean");
+    marker(&s, p->run, p->r->analysis.median.point, p->top * 1.08, "c-median", "median");
+    rug(&s, p->run, p->r, p->now->x, p->lo, p->hi, p->top, seen);
+    cb_svg_end(&s);
 }
 
 int cb_html_chart_density(cb_buf *h, const cb_run *run, const cb_result *r,
                           const cb_result *old, const char *old_name)
 {
     density      now, then;
-    double       grid[KDE_POINTS], lo, hi, top;
-    cb_html_unit u;
-    cb_svg       s;
-    cb_svg_axis  ax = { 0 }, ay = { 0 };
-    char         title[96], legend[224];
+    density_plot p;
+    double       grid[KDE_POINTS];
     int          seen[5] = { 0 }, rc = -1;
-    size_t       i;
+    size_t       i, beyond, old_beyond = 0;
 
+    memset(&now, 0, sizeof now);
     memset(&then, 0, sizeof then);
     if (density_open(&now, r) != 0 || (old != NULL && density_open(&then, old) != 0)) {
         goto done;
     }
-    lo = old != NULL ? fmin(now.lo, then.lo) : now.lo;
-    hi = old != NULL ? fmax(now.hi, then.hi) : now.hi;
+    p = (density_plot){ run, r, &now, old != NULL ? &then : NULL, old_name, grid, 0, 0, 0 };
+    plot_range(&now, &r->analysis.outliers, &p.lo, &p.hi);
     for (i = 0; i < KDE_POINTS; i++) {
-        grid[i] = lo + (hi - lo) * (double) i / (KDE_POINTS - 1);
+        grid[i] = p.lo + (p.hi - p.lo) * (double) i / (KDE_POINTS - 1);
     }
-    top = density_eval(&now, grid);
+    p.top = density_eval(&now, grid);
     if (old != NULL) {
-        top = fmax(top, density_eval(&then, grid));
+        p.top = fmax(p.top, density_eval(&then, grid));
+        old_beyond = count_beyond(&then, p.lo, p.hi);
     }
-    cb_html_unit_for(&u, fmax(fabs(lo), fabs(hi)), run->unit, CB_THROUGHPUT_NONE);
-    cb_html_axis_title(title, sizeof title, "per iteration", run->unit, &u);
-    ax = (cb_svg_axis){ .lo = lo, .hi = hi, .scale = u.scale, .labels = 1, .title = title };
-    ay = (cb_svg_axis){ .lo = 0.0, .hi = top * 1.08, .title = "density" };
+    beyond = count_beyond(&now, p.lo, p.hi);
     cb_buf_puts(h, "<figure>");
-    cb_svg_begin(&s, h, CB_HTML_CHART_WIDTH, CB_HTML_CHART_HEIGHT, &ax, &ay,
-                 "probability density of the per-iteration values", 1);
-    if (old != NULL) {
-        /* the name in the hover title only: the legend must fit whatever it is */
-        snprintf(legend, sizeof legend, "baseline %.200s", old_name != NULL ? old_name : "");
-        cb_svg_polyline(&s, grid, then.y, KDE_POINTS, "c-old", 1, legend);
-        cb_svg_legend(&s, "c-old", "baseline", 0);
+    for (i = 0; i < CB_HTML_NLAYOUTS; i++) {
+        draw_density(h, &p, &cb_html_layouts[i], seen);
     }
-    cb_svg_polyline(&s, grid, now.y, KDE_POINTS, "c-new", 1, "this run");
-    cb_svg_legend(&s, "c-new", old != NULL ? "this run" : "density", 0);
-    fences(&s, run, &r->analysis.outliers, lo, hi, top * 1.08);
-    marker(&s, run, r->analysis.mean.point, top * 1.08, "c-mean", "mean");
-    marker(&s, run, r->analysis.median.point, top * 1.08, "c-median", "median");
-    cb_svg_legend(&s, "c-mean", "mean", 0);
-    cb_svg_legend(&s, "c-median", "median", 0);
-    rug(&s, run, r, now.x, top * 0.035, seen);
-    outlier_legend(&s, seen);
-    cb_svg_end(&s);
-    cb_buf_printf(h, "<figcaption>Gaussian kernel density of the %zu per-iteration values "
+    cb_buf_puts(h, "<p class=\"keys\">");
+    if (old != NULL) {
+        cb_html_key(h, "c-old", "box", "baseline");
+    }
+    cb_html_key(h, "c-new", "box", old != NULL ? "this run" : "density");
+    cb_html_key(h, "c-mean", "line", "mean");
+    cb_html_key(h, "c-median", "dash", "median");
+    cb_html_key(h, "c-normal", "dot", "sample");
+    outlier_keys(h, seen);
+    cb_buf_printf(h, "</p><figcaption>Gaussian kernel density of the %zu per-iteration values "
                       "(Silverman's bandwidth); dots are the samples, dashed grey lines "
-                      "Tukey's fences.</figcaption></figure>\n", r->samples.n);
+                      "Tukey's fences. Scaled to this run: its values within the severe fences "
+                      "and three bandwidths beyond.", r->samples.n);
+    if (beyond > 0) {
+        cb_buf_printf(h, " %zu of its samples lie beyond, shown as rings on the edge.", beyond);
+    }
+    if (old_beyond > 0) {
+        cb_buf_printf(h, " %zu of the baseline's %zu samples lie beyond, off the chart.",
+                      old_beyond, then.n);
+    }
+    cb_buf_puts(h, "</figcaption></figure>\n");
     rc = 0;
 done:
     free(now.x);
@@ -246,7 +360,8 @@ static double max_of(const double *x, size_t n)
     return m;
 }
 
-static void samples_linear(cb_buf *h, const cb_run *run, const cb_result *r, const double *x)
+static void samples_linear(cb_buf *h, const cb_run *run, const cb_result *r, const double *x,
+                           const cb_html_layout *l, int *seen)
 {
     const cb_samples *sm = &r->samples;
     /* a little room beyond the last sample, so that it is not on the frame */
@@ -257,7 +372,6 @@ static void samples_linear(cb_buf *h, const cb_run *run, const cb_result *r, con
     cb_svg            s;
     cb_svg_axis       ax, ay;
     char              ytitle[96], value[48], total[48], title[200];
-    int               seen[5] = { 0 };
     size_t            i;
 
     cb_svg_nice_range(&xlo, &xhi, 8);
@@ -267,8 +381,8 @@ static void samples_linear(cb_buf *h, const cb_run *run, const cb_result *r, con
     ax = (cb_svg_axis){ .lo = 0.0, .hi = xhi, .scale = 1.0, .labels = 1,
                         .title = "iterations in the sample" };
     ay = (cb_svg_axis){ .lo = 0.0, .hi = yhi, .scale = u.scale, .labels = 1, .title = ytitle };
-    cb_svg_begin(&s, h, CB_HTML_CHART_WIDTH, CB_HTML_CHART_HEIGHT, &ax, &ay,
-                 "each sample's total against its iterations, with the fitted slope", 1);
+    cb_svg_begin(&s, h, l->width, l->height, &ax, &ay,
+                 "each sample's total against its iterations, with the fitted slope", l->cls);
     /* the line stops where it leaves the frame, so that it keeps its slope */
     xend = slope > 0.0 ? fmin(xhi, yhi / slope) : xhi;
     cb_format_value(value, sizeof value, slope, run->unit);
@@ -285,13 +399,11 @@ static void samples_linear(cb_buf *h, const cb_run *run, const cb_result *r, con
                  i + 1, sm->iters[i], total, value, tukey_words(c));
         cb_svg_circle(&s, sm->iters[i], sm->values[i], 3.5, tukey_class(c), title);
     }
-    cb_svg_legend(&s, "c-normal", "sample", 1);
-    outlier_legend(&s, seen);
-    cb_svg_legend(&s, "c-fit", "least-squares slope through the origin", 0);
     cb_svg_end(&s);
 }
 
-static void samples_flat(cb_buf *h, const cb_run *run, const cb_result *r, const double *x)
+static void samples_flat(cb_buf *h, const cb_run *run, const cb_result *r, const double *x,
+                         const cb_html_layout *l, int *seen)
 {
     double       xlo = 0.0, xhi = (double) r->samples.n + 1.0, ylo = x[0], yhi = x[0];
     double       mean = r->analysis.mean.point, pad;
@@ -299,7 +411,6 @@ static void samples_flat(cb_buf *h, const cb_run *run, const cb_result *r, const
     cb_svg       s;
     cb_svg_axis  ax, ay;
     char         ytitle[96], value[48], title[160];
-    int          seen[5] = { 0 };
     size_t       i;
 
     for (i = 1; i < r->samples.n; i++) {
@@ -316,8 +427,8 @@ static void samples_flat(cb_buf *h, const cb_run *run, const cb_result *r, const
     ax = (cb_svg_axis){ .lo = xlo, .hi = xhi, .scale = 1.0, .labels = 1,
                         .title = "sample, in the order taken" };
     ay = (cb_svg_axis){ .lo = ylo, .hi = yhi, .scale = u.scale, .labels = 1, .title = ytitle };
-    cb_svg_begin(&s, h, CB_HTML_CHART_WIDTH, CB_HTML_CHART_HEIGHT, &ax, &ay,
-                 "each sample's time per iteration, in the order taken", 1);
+    cb_svg_begin(&s, h, l->width, l->height, &ax, &ay,
+                 "each sample's time per iteration, in the order taken", l->cls);
     cb_format_value(value, sizeof value, mean, run->unit);
     snprintf(title, sizeof title, "mean: %s", value);
     cb_svg_line(&s, xlo, mean, xhi, mean, "c-mean", title);
@@ -330,29 +441,38 @@ static void samples_flat(cb_buf *h, const cb_run *run, const cb_result *r, const
                  r->samples.iters[i], value, tukey_words(c));
         cb_svg_circle(&s, (double) (i + 1), x[i], 3.5, tukey_class(c), title);
     }
-    cb_svg_legend(&s, "c-normal", "sample", 1);
-    outlier_legend(&s, seen);
-    cb_svg_legend(&s, "c-mean", "mean", 0);
     cb_svg_end(&s);
 }
 
 int cb_html_chart_samples(cb_buf *h, const cb_run *run, const cb_result *r)
 {
     double *x;
+    int     seen[5] = { 0 }, linear = r->plan.mode == CB_MODE_LINEAR;
+    size_t  i;
 
     assert(r->samples.n > 0);
     if ((x = cb_analysis_per_iteration(&r->samples)) == NULL) {
         return -1;
     }
     cb_buf_puts(h, "<figure>");
-    if (r->plan.mode == CB_MODE_LINEAR) {
-        samples_linear(h, run, r, x);
-        cb_buf_puts(h, "<figcaption>Linear sampling: sample i runs i &times; d iterations; "
+    for (i = 0; i < CB_HTML_NLAYOUTS; i++) {
+        if (linear) {
+            samples_linear(h, run, r, x, &cb_html_layouts[i], seen);
+        } else {
+            samples_flat(h, run, r, x, &cb_html_layouts[i], seen);
+        }
+    }
+    cb_buf_puts(h, "<p class=\"keys\">");
+    cb_html_key(h, "c-normal", "dot", "sample");
+    outlier_keys(h, seen);
+    if (linear) {
+        cb_html_key(h, "c-fit", "line", "least-squares slope through the origin");
+        cb_buf_puts(h, "</p><figcaption>Linear sampling: sample i runs i &times; d iterations; "
                        "the slope of total on iterations is the estimate, any fixed cost per "
                        "sample falls out of it.</figcaption>");
     } else {
-        samples_flat(h, run, r, x);
-        cb_buf_puts(h, "<figcaption>Flat sampling: every sample runs the same number of "
+        cb_html_key(h, "c-mean", "line", "mean");
+        cb_buf_puts(h, "</p><figcaption>Flat sampling: every sample runs the same number of "
                        "iterations; the mean is the estimate.</figcaption>");
     }
     cb_buf_puts(h, "</figure>\n");

@@ -8,17 +8,43 @@
 #ifndef CB_HTML_CHART_H
 #define CB_HTML_CHART_H
 
+#include "stats/changepoint.h"
 #include "stats/group.h"
 #include "html/html.h"
 #include "core/run.h"
+#include "store/history.h"
 #include "html/svg.h"
 
-/* Width and height of a chart, px: legible at a laptop's width. */
-#define CB_HTML_CHART_WIDTH 860.0
-#define CB_HTML_CHART_HEIGHT 330.0
+/*
+ * Every chart is drawn twice, and the page's stylesheet shows one by the
+ * window's width: a wide drawing, legible at a laptop's width, and a narrow
+ * one for a phone. Either is scaled down to fit, but never far: below 760 px
+ * the narrow one is shown, so that 12 px labels never render smaller than
+ * about 10 px at any width from 360 px up.
+ */
+typedef struct cb_html_layout {
+    double      width, height; /* px, of a chart of the usual shape */
+    const char *cls;           /* the class the stylesheet shows it by */
+} cb_html_layout;
 
-/* Series colours in the page's stylesheet: classes s0 ... s7, in turn. */
+#define CB_HTML_NLAYOUTS 2
+extern const cb_html_layout cb_html_layouts[CB_HTML_NLAYOUTS]; /* wide, narrow */
+
+/* Series colours in the page's stylesheet: classes s0 ... s7. */
 #define CB_HTML_NCOLOURS 8
+
+/* The colour class ("s0" ... "s7") of an implementation or a series: the
+ * FNV-1a hash of its name modulo 8, so that a name has the same colour on
+ * every page and in every report ("libsodium" s7, "openssl" s1). Two names
+ * can share one; their labels and keys tell them apart. */
+void cb_html_colour(char cls[8], const char *name);
+
+/* One entry of a chart's key, in HTML after the drawings (a key wraps at
+ * any width, a legend inside the SVG would not): a swatch of class cls, of
+ * shape "line", "dash" (dashed line), "dot", "ring" (hollow dot) or "box",
+ * or a sweep's line style "d0" ... "d5", then text. Open the key with
+ * <p class="keys"> and close it after the last. */
+void cb_html_key(cb_buf *h, const char *cls, const char *shape, const char *text);
 
 /* The unit an axis shows values up to `max` in: the one the shared formatter
  * (format.h) prints `max` in, and what a value is divided by to read in it. */
@@ -44,8 +70,11 @@ void cb_html_format(char *buf, size_t size, double v, const char *run_unit, cb_t
 /* The density of r's per-iteration values (Gaussian KDE, Silverman's
  * bandwidth) with its mean and median marked, its samples along the bottom
  * coloured by Tukey class, the fences; old's density over it when old is not
- * NULL (r's baseline, named old_name). r and old are measured results (not
- * failed, with samples). Returns -1 when out of memory. */
+ * NULL (r's baseline, named old_name). Scaled to r: its values within
+ * Tukey's severe fences and three bandwidths beyond, so that no outlier of
+ * either run squeezes the rest into a spike; r's samples beyond are marked at
+ * the edge, and the caption counts both runs' samples left out. r and old are
+ * measured results (not failed, with samples). Returns -1 when out of memory. */
 int cb_html_chart_density(cb_buf *h, const cb_run *run, const cb_result *r,
                           const cb_result *old, const char *old_name);
 
@@ -54,17 +83,73 @@ int cb_html_chart_density(cb_buf *h, const cb_run *run, const cb_result *r,
  * values in the order they were taken, with their mean. */
 int cb_html_chart_samples(cb_buf *h, const cb_run *run, const cb_result *r);
 
-/* The sweeps sweeps[0..n) (n >= 1), which share a parameter: their typical
- * estimates (or throughput, when every point declares one) against the
- * parameter, one series per sweep coloured by its index, with the fitted line;
- * log axes where the values span decades. */
+/* The line style of each of sweeps[0..n) on one chart, "d0" ... "d5": one
+ * per function (the series' name without its implementation), in the order
+ * they come, so that a function's implementations share a style and each
+ * has its colour. n <= CB_HTML_SWEEP_STYLES; styles[i] holds 3 bytes. */
+#define CB_HTML_SWEEP_STYLES 6
+void cb_html_sweep_styles(const cb_sweep *const *sweeps, size_t n, char (*styles)[3]);
+
+/* The sweeps sweeps[0..n) (1 <= n <= CB_HTML_SWEEP_STYLES), which share a
+ * parameter: their typical estimates (or throughput, when every point
+ * declares one) against the parameter, with the fitted line; each series in
+ * its implementation's colour and its function's line style; log axes where
+ * the values span decades. */
 void cb_html_chart_sweeps(cb_buf *h, const cb_run *run, const cb_sweep *const *sweeps,
                           size_t n, const char *label);
 
 /* The per-iteration values of results[0..n), the implementations of one
- * primitive, as box plots side by side: quartiles, median, whiskers to the
- * last value within Tukey's mild fences, the outliers beyond them, the mean. */
+ * primitive, as box plots side by side, each in its implementation's colour:
+ * quartiles, median, whiskers to the last value within Tukey's mild fences,
+ * the outliers beyond them, the mean. */
 int cb_html_chart_boxes(cb_buf *h, const cb_run *run, const cb_result *const *results, size_t n,
                         const char *label);
+
+/* The rule the changes of a run were judged by (compare.h). */
+typedef struct cb_html_rule {
+    double threshold;    /* the noise threshold */
+    double resolution;   /* an interval reaching beyond +-this is unresolved; 0: exact counts */
+    double significance; /* family-wise, over the comparisons */
+    size_t comparisons;
+} cb_html_rule;
+
+/* The change summary (chart_changes.c): a forest plot of rs[0..n) (compared,
+ * n >= 1, in the order given), each result's change of its estimate with the
+ * interval, coloured by verdict, the band of the noise threshold shaded, the
+ * resolution dashed and zero marked, with its key and a caption that states
+ * the rule. Exact counts, which have no interval, are dots. */
+void cb_html_chart_changes(cb_buf *h, const cb_result *const *rs, size_t n,
+                           const cb_html_rule *rule);
+
+/* ---- over time (chart_trend.c) ---- */
+
+/* A benchmark across the history: its estimate in each run, oldest first,
+ * and the change points E-divisive means finds in them (changepoint.h). */
+typedef struct cb_html_trend {
+    cb_history_point *points;
+    size_t            n;
+    cb_changepoint   *changes;
+    size_t            nchanges;
+} cb_html_trend;
+
+/* r's trend: its series in history (none when history is NULL or has none),
+ * then r itself when `live` (measured now, so not in the history yet), and
+ * its change points, from `seed`. Free with cb_html_trend_free(). -1 when out
+ * of memory. */
+int cb_html_trend_open(cb_html_trend *t, const cb_history *history, const cb_run *run,
+                       const cb_result *r, int live, uint64_t seed);
+
+void cb_html_trend_free(cb_html_trend *t);
+
+/* The trend as a chart: each run's estimate with its interval against its
+ * place in the history, each level between change points drawn across its
+ * runs, a dashed line where a new one begins; the change points listed
+ * with the run and commit each began at and the size of the step; every run
+ * in a table that opens on demand. t has at least one point. */
+void cb_html_chart_trend(cb_buf *h, const cb_run *run, const cb_html_trend *t);
+
+/* A sparkline of the trend for a table cell (nothing for fewer than 2
+ * points): the estimates joined, the last one a dot, change points marked. */
+void cb_html_sparkline(cb_buf *h, const cb_run *run, const cb_html_trend *t);
 
 #endif

@@ -1,3 +1,4 @@
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -134,6 +135,43 @@ static void value_axis(cb_svg_axis *a, double lo, double hi, double ratio)
     a->labels = 1;
 }
 
+/* Whether a and b are one function in two implementations: their series
+ * names without the implementation part are equal. */
+static int same_function(const cb_sweep *a, const cb_sweep *b)
+{
+    const char *ia = a->points[0]->impl, *ib = b->points[0]->impl;
+    size_t      la = strlen(a->series) - (ia != NULL ? strlen(ia) + 1 : 0);
+    size_t      lb = strlen(b->series) - (ib != NULL ? strlen(ib) + 1 : 0);
+
+    return la == lb && strncmp(a->series, b->series, la) == 0;
+}
+
+void cb_html_sweep_styles(const cb_sweep *const *sweeps, size_t n, char (*styles)[3])
+{
+    size_t i, j, next = 0;
+
+    assert(n <= CB_HTML_SWEEP_STYLES);
+    for (i = 0; i < n; i++) {
+        for (j = 0; j < i && !same_function(sweeps[i], sweeps[j]); j++) {
+        }
+        if (j < i) {
+            memcpy(styles[i], styles[j], 3);
+        } else {
+            snprintf(styles[i], 3, "d%zu", next++);
+        }
+    }
+}
+
+/* A sweep's classes: its implementation's colour (the series' own without
+ * one) and its function's line style. */
+static void sweep_class(char *cls, size_t size, const cb_sweep *sw, const char *style)
+{
+    char colour[8];
+
+    cb_html_colour(colour, sw->points[0]->impl != NULL ? sw->points[0]->impl : sw->series);
+    snprintf(cls, size, "%s %s", colour, style);
+}
+
 void cb_html_chart_sweeps(cb_buf *h, const cb_run *run, const cb_sweep *const *sweeps,
                           size_t n, const char *label)
 {
@@ -143,8 +181,8 @@ void cb_html_chart_sweeps(cb_buf *h, const cb_run *run, const cb_sweep *const *s
     cb_html_unit  u;
     cb_svg        s;
     cb_svg_axis   ax = { 0 }, ay = { 0 };
-    char          ytitle[96], cls[8];
-    size_t        i, j;
+    char          ytitle[96], cls[32], styles[CB_HTML_SWEEP_STYLES][3];
+    size_t        i, j, k;
 
     /* throughput only when every point has one, of the same kind */
     for (i = 0; i < n; i++) {
@@ -181,13 +219,18 @@ void cb_html_chart_sweeps(cb_buf *h, const cb_run *run, const cb_sweep *const *s
         cb_html_axis_title(ytitle, sizeof ytitle, "", run->unit, &u);
     }
     ay.title = ytitle;
-    cb_svg_begin(&s, h, CB_HTML_CHART_WIDTH, CB_HTML_CHART_HEIGHT, &ax, &ay, label, 0);
-    for (i = 0; i < n; i++) {
-        snprintf(cls, sizeof cls, "s%zu", i % CB_HTML_NCOLOURS);
-        fit_line(&s, run, sweeps[i], throughput, cls);
-        sweep_points(&s, run, sweeps[i], throughput, cls);
+    cb_html_sweep_styles(sweeps, n, styles);
+    for (k = 0; k < CB_HTML_NLAYOUTS; k++) {
+        const cb_html_layout *l = &cb_html_layouts[k];
+
+        cb_svg_begin(&s, h, l->width, l->height, &ax, &ay, label, l->cls);
+        for (i = 0; i < n; i++) {
+            sweep_class(cls, sizeof cls, sweeps[i], styles[i]);
+            fit_line(&s, run, sweeps[i], throughput, cls);
+            sweep_points(&s, run, sweeps[i], throughput, cls);
+        }
+        cb_svg_end(&s);
     }
-    cb_svg_end(&s);
 }
 
 /* One implementation's box: quartiles, median, whiskers, outliers, mean. */
@@ -248,7 +291,7 @@ int cb_html_chart_boxes(cb_buf *h, const cb_run *run, const cb_result *const *re
     cb_svg       s;
     cb_svg_axis  ax = { 0 }, ay = { 0 };
     char         title[96], cls[8];
-    size_t       i, j;
+    size_t       i, j, k;
     int          rc = -1;
 
     for (i = 0; x != NULL && names != NULL && i < n; i++) {
@@ -276,12 +319,17 @@ int cb_html_chart_boxes(cb_buf *h, const cb_run *run, const cb_result *const *re
     ax.labels = 1;
     ax.title = title;
     ay = (cb_svg_axis){ .labels = 1, .categories = names, .ncategories = n };
-    cb_svg_begin(&s, h, CB_HTML_CHART_WIDTH, 80.0 + 56.0 * (double) n, &ax, &ay, label, 0);
-    for (i = 0; i < n; i++) {
-        snprintf(cls, sizeof cls, "s%zu", i % CB_HTML_NCOLOURS);
-        box(&s, run, results[i], x[i], (double) (i + 1), cls);
+    for (k = 0; k < CB_HTML_NLAYOUTS; k++) {
+        const cb_html_layout *l = &cb_html_layouts[k];
+
+        cb_svg_begin(&s, h, l->width, 80.0 + 56.0 * (double) n, &ax, &ay, label, l->cls);
+        for (i = 0; i < n; i++) {
+            /* an implementation keeps its colour from page to page */
+            cb_html_colour(cls, names[i]);
+            box(&s, run, results[i], x[i], (double) (i + 1), cls);
+        }
+        cb_svg_end(&s);
     }
-    cb_svg_end(&s);
     rc = 0;
 done:
     for (i = 0; x != NULL && i < n; i++) {

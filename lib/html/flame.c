@@ -21,7 +21,7 @@
 
 const char cb_html_flame_css[] =
     "svg .fl{fill-opacity:.85;stroke:#fff;stroke-width:.6}\n"
-    "svg text.fl-label{font-size:11px;fill:#1d1d1f;pointer-events:none}\n"
+    "svg text.fl-label{font-size:11px;fill:#1d1d1f;stroke:none;pointer-events:none}\n"
     ".h0{color:#e8743b}.h1{color:#f2a541}.h2{color:#e05a47}.h3{color:#f5c35b}"
     ".h4{color:#d9822b}.h5{color:#ee9a63}\n"
     ".d-same{color:#cfcfcf}.d-up1{color:#f4a582}.d-up2{color:#d6604d}.d-up3{color:#b2182b}"
@@ -103,18 +103,20 @@ static void bar_title(char *buf, size_t size, const cb_profile *p, const cb_prof
     }
 }
 
-void cb_html_flame(cb_buf *h, const cb_profile *p, const cb_profile_diff *d, double width,
-                   const char *caption)
+/* One drawing of the icicle, width px wide, shown by the page's stylesheet
+ * as cls ("wide", "narrow"; NULL at any width). */
+static void draw(cb_buf *h, const cb_profile *p, const cb_profile_diff *d, double width,
+                 const char *cls)
 {
     double     *x0 = calloc(p->nnodes + 1, sizeof *x0), *used = calloc(p->nnodes + 1, sizeof *used);
     char       *shown = calloc(p->nnodes + 1, 1);
-    char        title[1024], cls[16];
+    char        title[1024], hue_cls[16];
     size_t      i, rows = 1;
     cb_svg      s;
     cb_svg_axis ax = { 0 }, ay = { 0 };
 
-    if (x0 == NULL || used == NULL || shown == NULL || p->nnodes == 0 || !(p->total > 0.0)) {
-        h->oom |= x0 == NULL || used == NULL || shown == NULL;
+    if (x0 == NULL || used == NULL || shown == NULL) {
+        h->oom = 1;
         free(x0);
         free(used);
         free(shown);
@@ -136,16 +138,15 @@ void cb_html_flame(cb_buf *h, const cb_profile *p, const cb_profile_diff *d, dou
     ax.lo = 0.0;
     ax.hi = 100.0;
     ax.labels = 1;
-    /* a narrow icicle (a sweep's) has room for a short title only */
+    /* a narrow icicle (a phone's, a sweep's) has room for a short title only */
     ax.title = width >= 500.0 ? "share of the measured loop's instructions (%)"
                               : "% of the loop's instructions";
     ay.lo = 0.0;
     ay.hi = (double) rows;
-    cb_buf_puts(h, "<figure>");
     cb_svg_begin(&s, h, width, ROW * (double) rows + 56.0, &ax, &ay,
                  d != NULL ? "differential icicle of the measured loop"
                            : "icicle of the measured loop",
-                 0);
+                 cls);
     for (i = 0; i < p->nnodes; i++) {
         const cb_profile_node *v = &p->nodes[i];
         double                 a = 100.0 * x0[i] / p->total;
@@ -156,18 +157,31 @@ void cb_html_flame(cb_buf *h, const cb_profile *p, const cb_profile_diff *d, dou
             continue;
         }
         bar_title(title, sizeof title, p, v, d, i);
-        snprintf(cls, sizeof cls, "fl h%u", hue(v->name));
+        snprintf(hue_cls, sizeof hue_cls, "fl h%u", hue(v->name));
         cb_svg_rect(&s, a, top - 1.0, b, top,
-                    d != NULL ? change_class(d->old_node_total[i], v->total) : cls, title);
+                    d != NULL ? change_class(d->old_node_total[i], v->total) : hue_cls, title);
         label(h, &s, a, b, top, v->name);
     }
     cb_svg_end(&s);
-    cb_buf_puts(h, "<figcaption>");
-    cb_html_escape(h, caption);
-    cb_buf_puts(h, "</figcaption></figure>\n");
     free(x0);
     free(used);
     free(shown);
+}
+
+void cb_html_flame(cb_buf *h, const cb_profile *p, const cb_profile_diff *d, const char *caption)
+{
+    size_t i;
+
+    if (p->nnodes == 0 || !(p->total > 0.0)) {
+        return;
+    }
+    cb_buf_puts(h, "<figure>");
+    for (i = 0; i < CB_HTML_NLAYOUTS; i++) {
+        draw(h, p, d, cb_html_layouts[i].width, cb_html_layouts[i].cls);
+    }
+    cb_buf_puts(h, "<figcaption>");
+    cb_html_escape(h, caption);
+    cb_buf_puts(h, "</figcaption></figure>\n");
 }
 
 /* A row of a table of functions: name and object, then the cells. */
@@ -175,7 +189,7 @@ static void name_cells(cb_buf *h, const char *name, const char *object)
 {
     cb_buf_puts(h, "<tr><td class=\"name\"><code>");
     cb_html_escape(h, name);
-    cb_buf_puts(h, "</code></td><td>");
+    cb_buf_puts(h, "</code></td><td data-label=\"in\">");
     cb_html_escape(h, object);
     cb_buf_puts(h, "</td>");
 }
@@ -185,7 +199,7 @@ static void top_table(cb_buf *h, const cb_profile *p)
     char   count[32];
     size_t i;
 
-    cb_buf_puts(h, "<table>\n<thead><tr><th>Function</th><th>Object</th>"
+    cb_buf_puts(h, "<table class=\"cards\">\n<thead><tr><th>Function</th><th>Object</th>"
                    "<th class=\"n\">Self per iteration</th><th class=\"n\">Self</th>"
                    "<th class=\"n\">Inclusive</th></tr></thead>\n");
     for (i = 0; i < p->nfns && i < TABLE_TOP; i++) {
@@ -193,8 +207,9 @@ static void top_table(cb_buf *h, const cb_profile *p)
 
         cb_profile_text_count(count, sizeof count, f->self);
         name_cells(h, f->name, f->object);
-        cb_buf_printf(h, "<td class=\"n\">%s</td><td class=\"n\">%.2f%%</td>"
-                         "<td class=\"n\">%.2f%%</td></tr>\n",
+        cb_buf_printf(h, "<td class=\"n\" data-label=\"self per iteration\">%s</td>"
+                         "<td class=\"n\" data-label=\"self\">%.2f%%</td>"
+                         "<td class=\"n\" data-label=\"inclusive\">%.2f%%</td></tr>\n",
                       count, 100.0 * f->self / p->total, 100.0 * f->total / p->total);
     }
     cb_buf_puts(h, "</table>\n");
@@ -206,7 +221,7 @@ static void grew_table(cb_buf *h, const cb_profile_diff *d)
     char   before[32], after[32], by[32];
     size_t i;
 
-    cb_buf_puts(h, "<table>\n<thead><tr><th>Function</th><th>Object</th>"
+    cb_buf_puts(h, "<table class=\"cards\">\n<thead><tr><th>Function</th><th>Object</th>"
                    "<th class=\"n\">Baseline</th><th class=\"n\">This run</th>"
                    "<th class=\"n\">Change</th><th class=\"n\">Of the change</th></tr></thead>\n");
     for (i = 0; i < d->n && i < TABLE_TOP; i++) {
@@ -217,10 +232,13 @@ static void grew_table(cb_buf *h, const cb_profile_diff *d)
         cb_profile_text_count(after, sizeof after, c->new_self);
         cb_profile_text_count(by, sizeof by, fabs(delta));
         name_cells(h, c->name, c->object);
-        cb_buf_printf(h, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%c%s</td>",
+        cb_buf_printf(h, "<td class=\"n\" data-label=\"baseline\">%s</td>"
+                         "<td class=\"n\" data-label=\"this run\">%s</td>"
+                         "<td class=\"n\" data-label=\"change\">%c%s</td>",
                       before, after, delta < 0.0 ? '-' : '+', by);
         if (change != 0.0) {
-            cb_buf_printf(h, "<td class=\"n\">%.1f%%</td></tr>\n", 100.0 * delta / change);
+            cb_buf_printf(h, "<td class=\"n\" data-label=\"of the change\">%.1f%%</td></tr>\n",
+                          100.0 * delta / change);
         } else {
             cb_buf_puts(h, "<td class=\"n\"></td></tr>\n");
         }
@@ -245,7 +263,7 @@ void cb_html_flame_section(cb_buf *h, const cb_result *r)
                      "shows as its address: the library's debug symbols name it.</p>\n",
                   total, p->samples, p->iterations);
     snprintf(caption, sizeof caption, "%s instructions per iteration", total);
-    cb_html_flame(h, p, NULL, CB_HTML_CHART_WIDTH, caption);
+    cb_html_flame(h, p, NULL, caption);
     cb_buf_puts(h, "<h3>Functions with the most instructions of their own</h3>\n");
     top_table(h, p);
     if (r->grew == NULL) {
@@ -260,14 +278,14 @@ void cb_html_flame_section(cb_buf *h, const cb_result *r)
                    "instructions moved against the baseline's: red grew (darker: more than 5% "
                    "and 25%), blue shrank, grey stayed within 0.5%; a path new in this run is "
                    "dark red.</p>\n");
-    cb_html_flame(h, p, r->grew, CB_HTML_CHART_WIDTH, "differential icicle");
+    cb_html_flame(h, p, r->grew, "differential icicle");
     grew_table(h, r->grew);
 }
 
 /* The icicles of one sweep's points, side by side. */
 static void sweep_row(cb_buf *h, const cb_sweep *sw)
 {
-    double width = CB_HTML_CHART_WIDTH / (double) (sw->n < 4 ? sw->n : 4);
+    double width = cb_html_layouts[0].width / (double) (sw->n < 4 ? sw->n : 4);
     char   caption[256], total[32];
     size_t i;
 
@@ -284,7 +302,15 @@ static void sweep_row(cb_buf *h, const cb_sweep *sw)
         snprintf(caption, sizeof caption, "%s%s%.0f: %s instructions per iteration",
                  sw->param_name != NULL ? sw->param_name : "", sw->param_name != NULL ? " " : "",
                  cb_sweep_x(sw, i), total);
-        cb_html_flame(h, r->profile, NULL, width, caption);
+        if (r->profile->nnodes == 0 || !(r->profile->total > 0.0)) {
+            continue;
+        }
+        /* one drawing at every width: the row wraps on a narrow window */
+        cb_buf_puts(h, "<figure>");
+        draw(h, r->profile, NULL, width, NULL);
+        cb_buf_puts(h, "<figcaption>");
+        cb_html_escape(h, caption);
+        cb_buf_puts(h, "</figcaption></figure>\n");
     }
     cb_buf_puts(h, "</div>\n");
 }

@@ -18,10 +18,11 @@
 /* The classes the icicles are drawn in, for the page's stylesheet. */
 extern const char cb_html_flame_css[];
 
-/* The icicle of p, width px wide, in a <figure> with caption `caption`
- * (escaped). With d, the differential one: node i coloured by its inclusive
- * count against d->old_node_total[i]. */
-void cb_html_flame(cb_buf *h, const cb_profile *p, const cb_profile_diff *d, double width,
+/* The icicle of p in a <figure>, drawn wide and narrow (the page shows one
+ * by the window's width), with caption `caption` (escaped). With d, the
+ * differential one: node i coloured by its inclusive count against
+ * d->old_node_total[i]. */
+void cb_html_flame(cb_buf *h, const cb_profile *p, const cb_profile_diff *d,
                    const char *caption);
 
 /* The profile section of r's page, when r has a profile: its icicle and its

@@ -11,7 +11,7 @@
 #include "report/summary.h"
 
 /* Series on one chart, at most. */
-#define SWEEPS_PER_CHART 6
+#define SWEEPS_PER_CHART CB_HTML_SWEEP_STYLES
 
 static int same_name(const char *a, const char *b)
 {
@@ -22,7 +22,7 @@ static int same_name(const char *a, const char *b)
 static void sweep_chart(cb_buf *h, const cb_run *run, const cb_sweep *const *sweeps, size_t n)
 {
     const char *param = sweeps[0]->param_name;
-    char        line[512], label[160];
+    char        line[512], label[160], styles[CB_HTML_SWEEP_STYLES][3], colour[8];
     size_t      i;
 
     snprintf(label, sizeof label, "each series' estimate against its %.100s",
@@ -30,9 +30,13 @@ static void sweep_chart(cb_buf *h, const cb_run *run, const cb_sweep *const *swe
     cb_buf_puts(h, "<figure>");
     cb_html_chart_sweeps(h, run, sweeps, n, label);
     cb_buf_puts(h, "<figcaption><ul class=\"series\">\n");
+    cb_html_sweep_styles(sweeps, n, styles);
     for (i = 0; i < n; i++) {
+        const char *impl = sweeps[i]->points[0]->impl;
+
         cb_summary_sweep(line, sizeof line, sweeps[i], run->unit);
-        cb_buf_printf(h, "<li><span class=\"key s%zu\"></span>", i % CB_HTML_NCOLOURS);
+        cb_html_colour(colour, impl != NULL ? impl : sweeps[i]->series);
+        cb_buf_printf(h, "<li><i class=\"sw %s %s\"></i>", styles[i], colour);
         cb_html_escape(h, line);
         cb_buf_puts(h, "</li>\n");
     }
@@ -75,8 +79,8 @@ static int sweeps(cb_buf *h, const cb_run *run, const cb_groups *g)
     return 0;
 }
 
-/* Sorts rs[0..n) into the run's order, so that an implementation keeps its
- * colour from chart to chart. */
+/* Sorts rs[0..n) into the run's order, so that implementations come in the
+ * same order on every chart. */
 static void run_order(const cb_result **rs, size_t n)
 {
     size_t i, j;
@@ -109,7 +113,8 @@ static int implementations(cb_buf *h, const cb_run *run, const cb_groups *g)
                       "ratios of mean times with their %.0f%% bootstrap interval. Boxes: "
                       "quartiles and median (dashed); whiskers: the last values within Tukey's "
                       "mild fences; beyond them, mild outliers hollow and severe ones filled; "
-                      "green dot: the mean.</p>\n",
+                      "green dot: the mean. An implementation has the same colour on every "
+                      "page.</p>\n",
                    run->confidence * 100.0);
     for (i = 0; i < g->nratios && rc == 0; i++) {
         if (done[i]) {
@@ -147,7 +152,8 @@ static void costs(cb_buf *h, const cb_run *run, const cb_groups *g)
     char   lo[48], mid[48], hi[48];
     size_t i;
 
-    cb_buf_printf(h, "<h2>What the variants add</h2>\n<table>\n<thead><tr><th>Variant</th>"
+    cb_buf_printf(h, "<h2>What the variants add</h2>\n<table class=\"cards\">\n<thead><tr>"
+                      "<th>Variant</th>"
                       "<th>Adds</th><th class=\"n\">Cost (%.0f%% CI)</th><th>Compared with</th>"
                       "</tr></thead>\n",
                    run->confidence * 100.0);
@@ -162,8 +168,8 @@ static void costs(cb_buf *h, const cb_run *run, const cb_groups *g)
         cb_buf_puts(h, "</td><td>");
         cb_html_escape(h, c->what);
         /* an interval that holds 0 measured no cost, whatever its middle says */
-        cb_buf_printf(h, "</td><td class=\"n\">%s<span class=\"ci\">[%s, %s]</span></td>"
-                          "<td class=\"name\">",
+        cb_buf_printf(h, "</td><td class=\"n\" data-label=\"costs\">%s<span class=\"ci\">[%s, %s]"
+                          "</span></td><td class=\"name\" data-label=\"more than\">",
                       c->cost.lower > 0.0 ? mid : "no measurable cost", lo, hi);
         cb_html_link(h, CB_HTML_BENCH, c->base->name);
         cb_buf_puts(h, "</td></tr>\n");
@@ -189,7 +195,7 @@ int cb_html_group_page(cb_buf *h, const cb_run *run, const char *group, const cb
     }
     cb_html_page_begin(h, group, NULL);
     cb_buf_printf(h, "<p>%zu benchmark%s in this group.</p>\n", n, n == 1 ? "" : "s");
-    cb_html_results_table(h, run, rs, n);
+    cb_html_results_table(h, run, rs, n, NULL);
     if (g != NULL && g->nsweeps > 0) {
         rc = sweeps(h, run, g);
         cb_html_flame_sweeps(h, g);

@@ -5,15 +5,13 @@
 
 #include "html/html.h"
 
-void cb_html_escape(cb_buf *h, const char *s)
+/* Escapes s[0..n). */
+static void escape_n(cb_buf *h, const char *s, size_t n)
 {
-    const char *run = s;
+    const char *run = s, *end = s + n;
 
-    if (s == NULL) {
-        return;
-    }
     /* copies the stretches that need nothing in one go */
-    for (; *s != '\0'; s++) {
+    for (; s < end; s++) {
         const char    *entity;
         unsigned char c = (unsigned char) *s;
 
@@ -34,6 +32,27 @@ void cb_html_escape(cb_buf *h, const char *s)
         }
     }
     cb_buf_append(h, run, (size_t) (s - run));
+}
+
+void cb_html_escape(cb_buf *h, const char *s)
+{
+    if (s != NULL) {
+        escape_n(h, s, strlen(s));
+    }
+}
+
+void cb_html_name(cb_buf *h, const char *name)
+{
+    const char *slash;
+
+    if (name == NULL) {
+        return;
+    }
+    for (; (slash = strchr(name, '/')) != NULL; name = slash + 1) {
+        escape_n(h, name, (size_t) (slash - name) + 1);
+        cb_buf_puts(h, "<wbr>");
+    }
+    escape_n(h, name, strlen(name));
 }
 
 /* FNV-1a, 64 bits: tells apart long names cut to the same prefix. */

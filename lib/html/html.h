@@ -21,6 +21,12 @@
  * does not allow, become U+FFFD. */
 void cb_html_escape(cb_buf *h, const char *s) CB_NONNULL(1);
 
+/* Appends a benchmark's name escaped as cb_html_escape() does, with a line
+ * break allowed after each '/' (<wbr>): a narrow window breaks
+ * "kdf/pbkdf2-sha256/100000/openssl" between its parts, never inside
+ * "100000". For text only, not for an attribute. */
+void cb_html_name(cb_buf *h, const char *name) CB_NONNULL(1);
+
 /* Longest file name cb_html_file_name() writes, with its NUL. */
 #define CB_HTML_FILE_MAX 224
 

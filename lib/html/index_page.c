@@ -1,26 +1,33 @@
+#include <math.h>
 #include <stdlib.h>
 
 #include "html/index_page.h"
 #include "html/page.h"
 
-/* Regressions first, then improvements, then the rest in the run's order,
- * which keeps a group's benchmarks together. */
+/* The last rank listed apart in the table: beyond it, the rest in the run's
+ * order, which keeps a group's benchmarks together. */
+#define RANK_IMPROVED 2
+
+/* Where r comes in the table: regressions first (rank 0), then whatever the
+ * verdicts rank before the improvements, the improvements, then the rest. */
 static int rank(const cb_result *r)
 {
-    if (r->has_change && r->change.verdict == CB_VERDICT_REGRESSED) {
-        return 0;
-    }
-    return r->has_change && r->change.verdict == CB_VERDICT_IMPROVED ? 1 : 2;
+    int k = r->has_change ? cb_html_verdict_of(r->change.verdict).rank : RANK_IMPROVED + 1;
+
+    return k <= RANK_IMPROVED ? k : RANK_IMPROVED + 1;
 }
 
 static void summary(cb_buf *h, const cb_run *run, const cb_report_options *opt)
 {
-    size_t i, failed = 0, regressed = 0, improved = 0;
+    size_t i, failed = 0, regressed = 0, improved = 0, unresolved = 0;
 
     for (i = 0; i < run->n; i++) {
-        failed += run->results[i].failed != 0;
-        regressed += rank(&run->results[i]) == 0;
-        improved += rank(&run->results[i]) == 1;
+        const cb_result *r = &run->results[i];
+
+        failed += r->failed != 0;
+        regressed += r->has_change && r->change.verdict == CB_VERDICT_REGRESSED;
+        improved += r->has_change && r->change.verdict == CB_VERDICT_IMPROVED;
+        unresolved += r->has_change && r->change.verdict == CB_VERDICT_UNRESOLVED;
     }
     cb_buf_printf(h, "<p>%zu benchmark%s, measured ", run->n, run->n == 1 ? "" : "s");
     cb_html_escape(h, run->timestamp);
@@ -35,8 +42,10 @@ static void summary(cb_buf *h, const cb_run *run, const cb_report_options *opt)
             cb_html_escape(h, opt->baseline->timestamp);
         }
         cb_buf_printf(h, ": <span class=\"count %s\">%zu regressed</span>, "
+                          "<span class=\"count %s\">%zu unresolved</span>, "
                           "<span class=\"count %s\">%zu improved</span>",
                        regressed > 0 ? "regressed" : "", regressed,
+                       unresolved > 0 ? "unresolved" : "", unresolved,
                        improved > 0 ? "improved" : "", improved);
     } else {
         cb_buf_puts(h, ", with no baseline to compare with");
@@ -73,7 +82,7 @@ static void failures(cb_buf *h, const cb_run *run)
     for (i = 0; i < run->n; i++) {
         if (run->results[i].failed) {
             cb_buf_puts(h, "<tr class=\"failed\"><td class=\"name\">");
-            cb_html_escape(h, run->results[i].name);
+            cb_html_name(h, run->results[i].name);
             cb_buf_puts(h, "</td><td class=\"why\">");
             cb_html_escape(h, run->results[i].failure);
             cb_buf_puts(h, "</td></tr>\n");
@@ -89,25 +98,68 @@ static void missing(cb_buf *h, const cb_report_options *opt)
     cb_buf_puts(h, "<h2>In the baseline, not in this run</h2>\n<ul>\n");
     for (i = 0; i < opt->nmissing; i++) {
         cb_buf_puts(h, "<li class=\"name\">");
-        cb_html_escape(h, opt->missing[i]);
+        cb_html_name(h, opt->missing[i]);
         cb_buf_puts(h, "</li>\n");
     }
     cb_buf_puts(h, "</ul>\n");
 }
 
-int cb_html_index_page(cb_buf *h, const cb_run *run, const cb_report_options *opt,
-                       const char *const *groups, size_t ngroups)
+/* Forest order: by verdict's rank, regressions first, then by the size of
+ * the change. */
+static int by_change(const void *a, const void *b)
+{
+    const cb_result *x = *(const cb_result *const *) a, *y = *(const cb_result *const *) b;
+    int              rx = cb_html_verdict_of(x->change.verdict).rank;
+    int              ry = cb_html_verdict_of(y->change.verdict).rank;
+    double           sx = fabs(x->change.estimate.point), sy = fabs(y->change.estimate.point);
+
+    if (rx != ry) {
+        return rx - ry;
+    }
+    return (sx < sy) - (sx > sy);
+}
+
+/* The change summary at the top: every compared benchmark's change. */
+static int changes(cb_buf *h, const cb_run *run, const cb_report_options *opt)
 {
     const cb_result **rs = malloc((run->n + 1) * sizeof *rs);
-    size_t            i, n = 0, failed = 0;
-    int               r;
+    size_t            i, n = 0;
 
     if (rs == NULL) {
         return -1;
     }
-    for (r = 0; r <= 2; r++) {
+    for (i = 0; i < run->n; i++) {
+        if (!run->results[i].failed && run->results[i].has_change) {
+            rs[n++] = &run->results[i];
+        }
+    }
+    if (n > 0) {
+        qsort(rs, n, sizeof *rs, by_change);
+        cb_buf_puts(h, "<h2>Changes</h2>\n");
+        cb_html_rule rule = { opt->noise_threshold, opt->resolution, opt->significance,
+                              opt->comparisons };
+
+        cb_html_chart_changes(h, rs, n, &rule);
+    }
+    free(rs);
+    return 0;
+}
+
+int cb_html_index_page(cb_buf *h, const cb_run *run, const cb_report_options *opt,
+                       const char *const *groups, size_t ngroups, const cb_html_trend *trends)
+{
+    const cb_result     **rs = malloc((run->n + 1) * sizeof *rs);
+    const cb_html_trend **ts = malloc((run->n + 1) * sizeof *ts);
+    size_t                i, n = 0, failed = 0;
+    int                   r, rc = -1;
+
+    if (rs == NULL || ts == NULL) {
+        goto done;
+    }
+    for (r = 0; r <= RANK_IMPROVED + 1; r++) {
         for (i = 0; i < run->n; i++) {
             if (!run->results[i].failed && rank(&run->results[i]) == r) {
+                ts[n] = trends != NULL ? &trends[i] : NULL;
                 rs[n++] = &run->results[i];
             }
         }
@@ -115,6 +167,9 @@ int cb_html_index_page(cb_buf *h, const cb_run *run, const cb_report_options *op
     failed = run->n - n;
     cb_html_page_begin(h, "cryptbench report", NULL);
     summary(h, run, opt);
+    if (changes(h, run, opt) != 0) {
+        goto done;
+    }
     if (ngroups > 0) {
         groups_list(h, groups, ngroups);
     }
@@ -122,13 +177,16 @@ int cb_html_index_page(cb_buf *h, const cb_run *run, const cb_report_options *op
         failures(h, run);
     }
     cb_buf_puts(h, "<h2>Benchmarks</h2>\n");
-    cb_html_results_table(h, run, rs, n);
+    cb_html_results_table(h, run, rs, n, trends != NULL ? ts : NULL);
     if (opt->nmissing > 0) {
         missing(h, opt);
     }
     cb_buf_puts(h, "<h2>Machine</h2>\n");
     cb_html_machine(h, run);
     cb_html_page_end(h, run);
+    rc = 0;
+done:
     free(rs);
-    return 0;
+    free(ts);
+    return rc;
 }

@@ -1,18 +1,22 @@
 /*
- * The first page of the HTML report: every benchmark of the run with its
- * estimate, throughput, change and verdict, regressions first; the failed ones
- * with their reason; the baseline's benchmarks this run did not have; the
- * machine or build differences from the baseline; links to every page.
+ * The first page of the HTML report: a change summary (every compared
+ * benchmark's change as a forest plot, regressions first); every benchmark of
+ * the run with its estimate, throughput, change, verdict and a sparkline of
+ * its history, regressions first; the failed ones with their reason; the
+ * baseline's benchmarks this run did not have; the machine or build
+ * differences from the baseline; links to every page.
  */
 #ifndef CB_HTML_INDEX_H
 #define CB_HTML_INDEX_H
 
+#include "html/chart.h"
 #include "html/html.h"
 #include "report/report.h"
 
 /* Writes index.html's text into h; groups[0..ngroups) are the groups that
- * have a page. Returns -1 when out of memory. */
+ * have a page; trends[i] is the trend of run->results[i] (trends NULL: no
+ * history). Returns -1 when out of memory. */
 int cb_html_index_page(cb_buf *h, const cb_run *run, const cb_report_options *opt,
-                       const char *const *groups, size_t ngroups);
+                       const char *const *groups, size_t ngroups, const cb_html_trend *trends);
 
 #endif

@@ -8,54 +8,118 @@
 
 /* The one stylesheet, inline in every page: no font, image or URL of any kind.
  * Chart marks take their colour from a class (currentColor), so that the SVG
- * writer stays free of colours. */
+ * writer stays free of colours; the page's own colours are variables, which
+ * a dark colour scheme (prefers-color-scheme) sets anew. Below 760 px, charts
+ * switch to their narrow drawings and tables of class "cards" to a card per
+ * row, whose cells say what they are (data-label). */
 static const char css[] =
-    "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1d1d1f;"
-    "background:#fff;margin:0}\n"
+    ":root{color-scheme:light dark;--fg:#1d1d1f;--bg:#fff;--muted:#595959;--rule:#e6e6e6;"
+    "--rule2:#ccc;--link:#0b5cad;--bad:#b00020;--good:#137333;--warn:#fff4e5;--grid:#ececec;"
+    "--frame:#9a9a9a;--unsure:#8a4fb0}\n"
+    "@media (prefers-color-scheme:dark){:root{--fg:#e4e4e7;--bg:#17181b;--muted:#a9a9b1;"
+    "--rule:#2e2f34;--rule2:#4a4c53;--link:#80b6ff;--bad:#ff7b8b;--good:#62d394;"
+    "--warn:#3a2f1c;--grid:#2c2d32;--frame:#70727a;--unsure:#c39be0}}\n"
+    "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:var(--fg);"
+    "background:var(--bg);margin:0;overflow-wrap:break-word}\n"
     "header,main,footer{max-width:900px;margin:0 auto;padding:0 16px}\n"
-    "header{padding-top:12px;font-size:14px;color:#555}\n"
-    "footer{margin-top:32px;padding-bottom:24px;font-size:13px;color:#666}\n"
-    "h1{font-size:22px;margin:6px 0 4px;overflow-wrap:anywhere}\n"
-    "h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}\n"
-    "h3{font-size:15px;margin:18px 0 4px;overflow-wrap:anywhere}\n"
-    "a{color:#0b5cad}\n"
+    "header{padding-top:12px;font-size:14px;color:var(--muted)}\n"
+    "footer{margin-top:32px;padding-bottom:24px;font-size:13px;color:var(--muted)}\n"
+    "h1{font-size:22px;margin:6px 0 4px}\n"
+    "h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid var(--rule2);"
+    "padding-bottom:4px}\n"
+    "h3{font-size:15px;margin:18px 0 4px}\n"
+    "a{color:var(--link)}\n"
     "table{border-collapse:collapse;margin:8px 0;font-size:14px}\n"
-    "th,td{padding:4px 10px 4px 0;border-bottom:1px solid #e6e6e6;text-align:left;"
+    "th,td{padding:4px 10px 4px 0;border-bottom:1px solid var(--rule);text-align:left;"
     "vertical-align:top}\n"
-    "th{font-weight:600}thead th{border-bottom:2px solid #ccc}\n"
+    "th{font-weight:600}thead th{border-bottom:2px solid var(--rule2)}\n"
     ".headline th,.headline td{border:0;padding:1px 12px 1px 0}\n"
     ".n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
-    ".name,.why{overflow-wrap:anywhere}\n"
-    ".ci{display:block;font-size:12px;color:#666}\n"
-    ".verdict{white-space:nowrap}\n"
-    ".regressed{color:#b00020;font-weight:600}.improved{color:#137333;font-weight:600}\n"
-    ".failed{color:#b00020}\n"
-    ".warn{background:#fff4e5;border-left:4px solid #e8a020;padding:8px 12px;margin:12px 0}\n"
-    ".note{color:#555}\n"
+    ".headline td.n,.headline td.verdict{text-align:left;white-space:normal}\n"
+    ".ci{display:block;font-size:12px;color:var(--muted)}\n"
+    "td.verdict{white-space:nowrap}\n"
+    ".regressed{color:var(--bad);font-weight:600}.improved{color:var(--good);font-weight:600}"
+    ".unresolved{color:var(--unsure);font-weight:600}\n"
+    ".failed{color:var(--bad)}\n"
+    ".warn{background:var(--warn);border-left:4px solid #e8a020;padding:8px 12px;margin:12px 0}\n"
+    ".note{color:var(--muted)}\n"
+    ".machine td{overflow-wrap:anywhere}\n"
     "ul.groups{padding:0;list-style:none}ul.groups li{display:inline;margin-right:14px}\n"
     "ul.series{padding-left:0;list-style:none}ul.series li{margin:2px 0}\n"
-    ".key{display:inline-block;width:14px;height:9px;margin-right:6px;background:currentColor}\n"
+    ".figures{display:flex;flex-wrap:wrap;gap:6px 22px;margin:8px 0}\n"
+    ".figures dt{font-size:13px;color:var(--muted)}"
+    ".figures dd{margin:0;font-variant-numeric:tabular-nums}\n"
+    ".keys{display:flex;flex-wrap:wrap;gap:2px 16px;margin:4px 0;font-size:13px}\n"
+    ".sw{display:inline-block;width:18px;height:0;border-top:2px solid currentColor;"
+    "vertical-align:middle;margin-right:6px}\n"
+    ".sw.dash{border-top-style:dashed}\n"
+    ".sw.dot,.sw.ring{width:8px;height:8px;border:0;border-radius:50%;background:currentColor}\n"
+    ".sw.ring{width:6px;height:6px;background:none;border:1px solid currentColor}\n"
+    ".sw.box{width:14px;height:10px;border:0;background:currentColor;opacity:.35}\n"
+    ".sw.d1,.sw.d2,.sw.d3,.sw.d4,.sw.d5{height:2px;border:0}\n"
+    ".sw.d1{background:repeating-linear-gradient(90deg,currentColor 0 8px,transparent 8px 12px)}"
+    ".sw.d2{background:repeating-linear-gradient(90deg,currentColor 0 2px,transparent 2px 5px)}"
+    ".sw.d3{background:repeating-linear-gradient(90deg,currentColor 0 9px,transparent 9px 12px,"
+    "currentColor 12px 14px,transparent 14px 17px)}"
+    ".sw.d4{background:repeating-linear-gradient(90deg,currentColor 0 4px,transparent 4px 6px)}"
+    ".sw.d5{background:repeating-linear-gradient(90deg,currentColor 0 12px,transparent 12px 18px)"
+    "}\n"
+    ;
+
+/* The charts' part of the stylesheet (C11 promises string literals of 4095
+ * characters, not more). */
+static const char css_charts[] =
     "figure{margin:14px 0}\n"
-    "figcaption{font-size:13px;color:#555}\n"
+    "figcaption{font-size:13px;color:var(--muted)}\n"
+    "details{margin:8px 0}summary{cursor:pointer;color:var(--link)}\n"
     "svg.plot{max-width:100%;height:auto;display:block}\n"
-    "svg text{font:12px system-ui,sans-serif;fill:#333}\n"
-    "svg .tick{fill:#555}svg .axis{font-size:13px}\n"
+    "svg.narrow{display:none}svg.spark{display:inline-block;vertical-align:middle}\n"
+    "svg text{font:12px system-ui,sans-serif;fill:var(--fg);paint-order:stroke;"
+    "stroke:var(--bg);stroke-width:3px;stroke-linejoin:round}\n"
+    "svg .tick{fill:var(--muted)}svg .axis{font-size:13px}\n"
     "svg line,svg path,svg circle,svg rect{stroke:currentColor}\n"
-    "svg path{fill:none;stroke-width:2}\n"
+    "svg path{fill:none;stroke-width:2}svg path.thin{stroke-width:1.2}\n"
     "svg .area{fill:currentColor;fill-opacity:.16;stroke:none}\n"
     "svg circle{fill:currentColor;fill-opacity:.75}\n"
     "svg rect{fill:currentColor;fill-opacity:.25}\n"
-    "svg .hollow{fill:#fff;fill-opacity:1}\n"
-    "svg .swatch{fill-opacity:.85;stroke-width:3}\n"
-    "svg .grid{color:#ececec}svg .frame{color:#9a9a9a;fill:none}\n"
+    "svg .hollow{fill:var(--bg);fill-opacity:1;stroke-width:1.5}\n"
+    "svg .grid{color:var(--grid)}svg .frame{color:var(--frame);fill:none}\n"
     ".c-normal,.c-new{color:#1f77b4}.c-old{color:#7f7f7f}\n"
     ".c-mild{color:#ff7f0e}.c-severe{color:#d62728}\n"
-    "svg .c-mean{color:#2ca02c;stroke-width:2}\n"
-    "svg .c-median{color:#9467bd;stroke-width:2;stroke-dasharray:6 3}\n"
-    "svg .c-fence{color:#9a9a9a;stroke-dasharray:3 3}\n"
-    "svg .c-fit{color:#333;stroke-width:1.5}\n"
+    ".c-mean{color:#2ca02c}.c-median{color:#9467bd}.c-fence{color:var(--frame)}"
+    ".c-fit,.c-level{color:var(--fg)}.c-step{color:#e8a020}\n"
+    "svg .c-mean,svg .c-median{stroke-width:2}svg .c-median,svg .c-step{stroke-dasharray:6 3}\n"
+    ".c-resolution{color:#9467bd}svg .c-resolution{stroke-dasharray:5 4}\n"
+    "svg .c-fence{stroke-dasharray:3 3}svg .c-fit{stroke-width:1.5}"
+    "svg .c-level{stroke-width:1.5;stroke-opacity:.6}\n"
     ".s0{color:#1f77b4}.s1{color:#ff7f0e}.s2{color:#2ca02c}.s3{color:#d62728}"
-    ".s4{color:#9467bd}.s5{color:#8c564b}.s6{color:#e377c2}.s7{color:#17becf}\n";
+    ".s4{color:#9467bd}.s5{color:#8c564b}.s6{color:#e377c2}.s7{color:#17becf}\n"
+    "svg path.d1{stroke-dasharray:8 4}svg path.d2{stroke-dasharray:2 3}"
+    "svg path.d3{stroke-dasharray:9 3 2 3}svg path.d4{stroke-dasharray:4 2}"
+    "svg path.d5{stroke-dasharray:12 6}\n"
+    ".v-regressed{color:#d62728}.v-unresolved{color:#9467bd}.v-improved{color:#2ca02c}"
+    ".v-noise{color:#bcbd22}.v-none{color:#7f7f7f}\n"
+    ".band{color:#e8a020}svg rect.band{fill-opacity:.18;stroke:none}"
+    "svg .zero{color:var(--frame)}\n"
+    ;
+
+/* Below 760 px: narrow drawings, cards for tables. */
+static const char css_narrow[] =
+    "@media (max-width:759px){\n"
+    "svg.wide{display:none}svg.narrow{display:block;width:100%;max-width:480px}\n"
+    "header,main,footer{padding:0 12px}\n"
+    "table.cards,table.cards tbody{display:block}table.cards thead{display:none}\n"
+    "table.cards tr{display:flex;flex-wrap:wrap;align-items:baseline;gap:2px 14px;"
+    "padding:8px 0;border-bottom:1px solid var(--rule)}\n"
+    "table.cards td,table.cards th{border:0;padding:0;text-align:left}\n"
+    "table.cards td:empty{display:none}table.cards .ci{display:inline;margin-left:4px}\n"
+    "table.cards .n{white-space:normal}\n"
+    "table.cards td[data-label]::before{content:attr(data-label) \" \";color:var(--muted);"
+    "font-size:13px}\n"
+    "table.cards .verdict{order:-3;font-size:16px}table.cards .chg{order:-2}"
+    "table.cards .p{order:-1}\n"
+    "table.cards .name,table.cards th{flex-basis:100%}\n"
+    "}\n";
 
 void cb_html_page_begin(cb_buf *h, const char *title, const char *group)
 {
@@ -65,6 +129,8 @@ void cb_html_page_begin(cb_buf *h, const char *title, const char *group)
     cb_html_escape(h, title);
     cb_buf_puts(h, " \xc2\xb7 cryptbench</title>\n<style>\n");
     cb_buf_puts(h, css);
+    cb_buf_puts(h, css_charts);
+    cb_buf_puts(h, css_narrow);
     cb_buf_puts(h, cb_html_flame_css);
     cb_buf_puts(h, "</style>\n</head>\n<body>\n<header><a href=\"index.html\">cryptbench "
                    "report</a>");
@@ -73,7 +139,7 @@ void cb_html_page_begin(cb_buf *h, const char *title, const char *group)
         cb_html_link(h, CB_HTML_GROUP, group);
     }
     cb_buf_puts(h, "</header>\n<main>\n<h1>");
-    cb_html_escape(h, title);
+    cb_html_name(h, title);
     cb_buf_puts(h, "</h1>\n");
 }
 
@@ -93,40 +159,36 @@ void cb_html_link(cb_buf *h, const char *prefix, const char *name)
     cb_buf_puts(h, "<a href=\"");
     cb_html_escape(h, file);
     cb_buf_puts(h, "\">");
-    cb_html_escape(h, name);
+    cb_html_name(h, name);
     cb_buf_puts(h, "</a>");
 }
 
-const char *cb_html_verdict_class(cb_verdict v)
+cb_html_verdict cb_html_verdict_of(cb_verdict v)
 {
-    return v == CB_VERDICT_REGRESSED    ? "regressed"
-           : v == CB_VERDICT_IMPROVED   ? "improved"
-           : v == CB_VERDICT_UNRESOLVED ? "unresolved"
-                                        : "";
-}
-
-/* A verdict in a table cell: "regressed", "within noise", ... */
-static const char *verdict_words(cb_verdict v)
-{
+    /* no default: a verdict added to cb_verdict makes the compiler point
+     * here. An unresolved change ranks between the regressions and the
+     * improvements: an interval too wide to tell may hide a regression */
     switch (v) {
     case CB_VERDICT_REGRESSED:
-        return "regressed";
+        return (cb_html_verdict){ "regressed", "regressed", "v-regressed", 0 };
     case CB_VERDICT_IMPROVED:
-        return "improved";
+        return (cb_html_verdict){ "improved", "improved", "v-improved", 2 };
     case CB_VERDICT_WITHIN_NOISE:
-        return "within noise";
+        return (cb_html_verdict){ "within noise", "", "v-noise", 3 };
     case CB_VERDICT_UNRESOLVED:
-        return "unresolved";
+        return (cb_html_verdict){ "unresolved", "unresolved", "v-unresolved", 1 };
     case CB_VERDICT_NO_CHANGE:
         break;
     }
-    return "no change";
+    return (cb_html_verdict){ "no change", "", "v-none", 4 };
 }
 
-/* A value and, below it, its interval. */
-static void interval_cell(cb_buf *h, const char *mid, const char *lo, const char *hi)
+/* A value and, below it, its interval, in a cell of class cls labelled
+ * `label` on a card. */
+static void interval_cell(cb_buf *h, const char *cls, const char *label, const char *mid,
+                          const char *lo, const char *hi)
 {
-    cb_buf_puts(h, "<td class=\"n\">");
+    cb_buf_printf(h, "<td class=\"n %s\" data-label=\"%s\">", cls, label);
     cb_html_escape(h, mid);
     cb_buf_puts(h, "<span class=\"ci\">[");
     cb_html_escape(h, lo);
@@ -138,27 +200,29 @@ static void interval_cell(cb_buf *h, const char *mid, const char *lo, const char
 static void change_cells(cb_buf *h, const cb_result *r)
 {
     const cb_change *c = &r->change;
+    cb_html_verdict  v = cb_html_verdict_of(c->verdict);
     char             lo[32], mid[32], hi[32];
 
     if (!r->has_change) {
-        cb_buf_puts(h, "<td class=\"n\">new</td><td></td><td></td>");
+        cb_buf_puts(h, "<td class=\"n chg\">new</td><td class=\"p\"></td><td></td>");
         return;
     }
     cb_format_percent(mid, sizeof mid, c->estimate.point);
     if (c->p_value < 0.0) {
         /* exact counts: no interval, no test */
-        cb_buf_printf(h, "<td class=\"n\">%s</td><td class=\"n\">exact</td>", mid);
+        cb_buf_printf(h, "<td class=\"n chg\" data-label=\"change\">%s</td>"
+                          "<td class=\"n p\">exact</td>", mid);
     } else {
         cb_format_percent(lo, sizeof lo, c->estimate.lower);
         cb_format_percent(hi, sizeof hi, c->estimate.upper);
-        interval_cell(h, mid, lo, hi);
-        cb_buf_printf(h, "<td class=\"n\">%.2f</td>", c->p_value);
+        interval_cell(h, "chg", "change", mid, lo, hi);
+        cb_buf_printf(h, "<td class=\"n p\" data-label=\"p\">%.2f</td>", c->p_value);
     }
-    cb_buf_printf(h, "<td class=\"verdict %s\">%s</td>", cb_html_verdict_class(c->verdict),
-                   verdict_words(c->verdict));
+    cb_buf_printf(h, "<td class=\"verdict %s\">%s</td>", v.cls, v.words);
 }
 
-static void result_row(cb_buf *h, const cb_run *run, const cb_result *r, int changes)
+static void result_row(cb_buf *h, const cb_run *run, const cb_result *r, int changes,
+                       const cb_html_trend *trend, int trends)
 {
     const cb_estimate *e = cb_result_typical(r);
     const cb_estimate *t = &r->analysis.throughput;
@@ -166,8 +230,9 @@ static void result_row(cb_buf *h, const cb_run *run, const cb_result *r, int cha
 
     if (r->failed) {
         cb_buf_puts(h, "<tr class=\"failed\"><td class=\"name\">");
-        cb_html_escape(h, r->name);
-        cb_buf_printf(h, "</td><td class=\"why\" colspan=\"%d\">FAILED: ", changes ? 5 : 2);
+        cb_html_name(h, r->name);
+        cb_buf_printf(h, "</td><td class=\"why\" colspan=\"%d\">FAILED: ",
+                      2 + (changes ? 3 : 0) + trends);
         cb_html_escape(h, r->failure);
         cb_buf_puts(h, "</td></tr>\n");
         return;
@@ -184,10 +249,10 @@ static void result_row(cb_buf *h, const cb_run *run, const cb_result *r, int cha
     cb_format_value(lo, sizeof lo, e->lower, run->unit);
     cb_format_value(mid, sizeof mid, e->point, run->unit);
     cb_format_value(hi, sizeof hi, e->upper, run->unit);
-    interval_cell(h, mid, lo, hi);
+    interval_cell(h, "est", run->measure == CB_MEASURE_WALL ? "time" : run->unit, mid, lo, hi);
     if (r->throughput != CB_THROUGHPUT_NONE && r->per_iteration > 0) {
         cb_html_format(mid, sizeof mid, t->point, run->unit, r->throughput);
-        cb_buf_puts(h, "<td class=\"n\">");
+        cb_buf_puts(h, "<td class=\"n\" data-label=\"thrpt\">");
         cb_html_escape(h, mid);
         cb_buf_puts(h, "</td>");
     } else {
@@ -196,28 +261,40 @@ static void result_row(cb_buf *h, const cb_run *run, const cb_result *r, int cha
     if (changes) {
         change_cells(h, r);
     }
+    if (trends) {
+        cb_buf_puts(h, "<td class=\"trend\">");
+        if (trend != NULL) {
+            cb_html_sparkline(h, run, trend);
+        }
+        cb_buf_puts(h, "</td>");
+    }
     cb_buf_puts(h, "</tr>\n");
 }
 
-void cb_html_results_table(cb_buf *h, const cb_run *run, const cb_result *const *rs, size_t n)
+void cb_html_results_table(cb_buf *h, const cb_run *run, const cb_result *const *rs, size_t n,
+                           const cb_html_trend *const *trends)
 {
     size_t i;
-    int    changes = 0;
+    int    changes = 0, history = 0;
 
     for (i = 0; i < n; i++) {
         changes |= rs[i]->has_change;
+        history |= trends != NULL && trends[i] != NULL && trends[i]->n >= 2;
     }
-    cb_buf_printf(h, "<table class=\"results\">\n<thead><tr><th>Benchmark</th><th class=\"n\">%s "
-                      "(%.0f%% CI)</th><th class=\"n\">Throughput</th>",
+    cb_buf_printf(h, "<table class=\"results cards\">\n<thead><tr><th>Benchmark</th>"
+                      "<th class=\"n\">%s (%.0f%% CI)</th><th class=\"n\">Throughput</th>",
                    run->measure == CB_MEASURE_WALL ? "Time" : "Count",
                    run->confidence * 100.0);
     if (changes) {
         cb_buf_puts(h, "<th class=\"n\">Change (mean)</th><th class=\"n\">p</th>"
                        "<th>Verdict</th>");
     }
+    if (history) {
+        cb_buf_puts(h, "<th>History</th>");
+    }
     cb_buf_puts(h, "</tr></thead>\n");
     for (i = 0; i < n; i++) {
-        result_row(h, run, rs[i], changes);
+        result_row(h, run, rs[i], changes, history ? trends[i] : NULL, history);
     }
     cb_buf_puts(h, "</table>\n");
 }

@@ -6,6 +6,7 @@
 #ifndef CB_HTML_PAGE_H
 #define CB_HTML_PAGE_H
 
+#include "html/chart.h"
 #include "html/html.h"
 #include "core/run.h"
 
@@ -29,13 +30,27 @@ void cb_html_page_end(cb_buf *h, const cb_run *run);
  * cb_html_file_name() with prefix (CB_HTML_BENCH or CB_HTML_GROUP). */
 void cb_html_link(cb_buf *h, const char *prefix, const char *name);
 
-/* The class a verdict is shown in: "regressed", "improved", or "". */
-const char *cb_html_verdict_class(cb_verdict v);
+/* How a verdict is shown: its words in a table, the class of its words
+ * ("regressed", "improved" or ""), the class of its marks on a chart
+ * ("v-regressed", ...), and its rank where changes are listed, regressions
+ * (0) first. Every page takes these from here: a new verdict is added in
+ * one place (see page.c). */
+typedef struct cb_html_verdict {
+    const char *words;
+    const char *cls;
+    const char *mark;
+    int         rank;
+} cb_html_verdict;
+
+cb_html_verdict cb_html_verdict_of(cb_verdict v);
 
 /* A table with a row per result of rs[0..n): name (linked to its page unless
  * it failed), estimate with its interval, throughput, change with its
- * interval, p and verdict; a failed one with its reason. */
-void cb_html_results_table(cb_buf *h, const cb_run *run, const cb_result *const *rs, size_t n);
+ * interval, p and verdict, and a sparkline of trends[i] (trends NULL, or an
+ * entry NULL: none); a failed one with its reason. Below 760 px each row is a
+ * card, its verdict and change first. */
+void cb_html_results_table(cb_buf *h, const cb_run *run, const cb_result *const *rs, size_t n,
+                           const cb_html_trend *const *trends);
 
 /* A table of the run's machine, build (compiler, libsodium and OpenSSL
  * versions) and settings. */

@@ -8,6 +8,7 @@
 #include "html/index_page.h"
 #include "html/page.h"
 #include "report/report.h"
+#include "store/history.h"
 
 /*
  * The HTML report: opt->html_dir/index.html, a page per benchmark and a page
@@ -94,7 +95,7 @@ static int write_file(html_report *rep, const char *file, const cb_buf *h)
     return 0;
 }
 
-static int write_benchmarks(html_report *rep, const cb_run *run)
+static int write_benchmarks(html_report *rep, const cb_run *run, const cb_html_trend *trends)
 {
     char   file[CB_HTML_FILE_MAX], group[CB_HTML_GROUP_MAX];
     size_t i;
@@ -102,7 +103,7 @@ static int write_benchmarks(html_report *rep, const cb_run *run)
 
     for (i = 0; i < run->n && rc == 0; i++) {
         const cb_result *r = &run->results[i];
-        cb_buf          h = { NULL, 0, 0, 0 };
+        cb_buf           h = { NULL, 0, 0, 0 };
 
         /* every group gets a page, even one whose summaries never came */
         cb_name_group(r->name, group, sizeof group);
@@ -110,7 +111,7 @@ static int write_benchmarks(html_report *rep, const cb_run *run)
         if (r->failed) {
             continue;
         }
-        if (cb_html_bench_page(&h, run, &rep->opt, r) != 0) {
+        if (cb_html_bench_page(&h, run, &rep->opt, r, trends != NULL ? &trends[i] : NULL) != 0) {
             h.oom = 1;
         }
         cb_html_file_name(file, CB_HTML_BENCH, r->name);
@@ -140,28 +141,68 @@ static int write_groups(html_report *rep, const cb_run *run)
     return 0;
 }
 
+/* Each result's trend across the history (run->n of them, zeroed for a
+ * failed one), computed once for its page and the index; NULL when there is
+ * no history, or (with rep->oom set) no memory. */
+static cb_html_trend *open_trends(html_report *rep, const cb_run *run)
+{
+    const cb_history *history = rep->opt.history;
+    cb_html_trend    *t;
+    size_t            i;
+
+    if (history == NULL) {
+        return NULL;
+    }
+    if ((t = calloc(run->n + 1, sizeof *t)) == NULL) {
+        rep->oom = 1;
+        return NULL;
+    }
+    for (i = 0; i < run->n; i++) {
+        if (!run->results[i].failed &&
+            cb_html_trend_open(&t[i], history, run, &run->results[i], rep->opt.live,
+                               run->seed) != 0) {
+            rep->oom = 1;
+        }
+    }
+    return t;
+}
+
+static void close_trends(cb_html_trend *t, size_t n)
+{
+    size_t i;
+
+    for (i = 0; t != NULL && i < n; i++) {
+        cb_html_trend_free(&t[i]);
+    }
+    free(t);
+}
+
 static void write_report(void *self, const cb_run *run)
 {
-    html_report *rep = self;
-    const char **names;
-    cb_buf      h = { NULL, 0, 0, 0 };
-    size_t       i;
+    html_report   *rep = self;
+    cb_html_trend *trends = open_trends(rep, run);
+    const char   **names;
+    cb_buf         h = { NULL, 0, 0, 0 };
+    size_t         i;
 
     /* the first failure is reported and ends the report: the next file would
      * most likely fail alike */
-    if (write_benchmarks(rep, run) != 0 || write_groups(rep, run) != 0) {
+    if (write_benchmarks(rep, run, trends) != 0 || write_groups(rep, run) != 0) {
+        close_trends(trends, run->n);
         return;
     }
     names = malloc((rep->ngroups + 1) * sizeof *names);
     for (i = 0; names != NULL && i < rep->ngroups; i++) {
         names[i] = rep->groups[i].name;
     }
-    if (names == NULL || cb_html_index_page(&h, run, &rep->opt, names, rep->ngroups) != 0) {
+    if (names == NULL ||
+        cb_html_index_page(&h, run, &rep->opt, names, rep->ngroups, trends) != 0) {
         h.oom = 1;
     }
     write_file(rep, "index.html", &h);
     cb_buf_free(&h);
     free(names);
+    close_trends(trends, run->n);
 }
 
 static void close_html(void *self)

@@ -1,5 +1,6 @@
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "html/svg.h"
@@ -9,13 +10,14 @@
 #define MARGIN_LEFT_BARE 26.0
 #define MARGIN_RIGHT 18.0
 #define MARGIN_TOP 12.0
-#define MARGIN_LEGEND 30.0
 #define MARGIN_BOTTOM 44.0
+#define MARGIN_BARE 2.0
 /* About this many px between ticks: labels never touch at 12 px type. */
 #define TICK_SPACING_X 90.0
 #define TICK_SPACING_Y 45.0
-/* A rough width of one character of the 12 px labels, for laying out legends
- * and keeping labels apart; the least room between two labels; a line's height. */
+/* A rough width of one character of the 12 px labels, for keeping labels
+ * apart and cutting long ones; the least room between two labels; a line's
+ * height. */
 #define CHAR_WIDTH 6.8
 #define LABEL_GAP 8.0
 #define LINE_HEIGHT 14.0
@@ -88,7 +90,7 @@ void cb_svg_nice_range(double *lo, double *hi, int target)
     *hi = ceil(*hi / step - 1e-9) * step;
 }
 
-void cb_svg_tick_label(char *buf, size_t size, double v, double step)
+void cb_svg_tick_label(char *buf, size_t size, double v, double step, double suffix_of)
 {
     static const char *const suffix[] = { "", "k", "M", "G", "T" };
     size_t                   j = 0;
@@ -101,11 +103,11 @@ void cb_svg_tick_label(char *buf, size_t size, double v, double step)
         snprintf(buf, size, "0");
         return;
     }
-    /* "5000" reads as well as "5k"; from 10 000 on, digits are counted */
-    while (fabs(v) >= (j == 0 ? 1e4 : 1e3) && j + 1 < sizeof suffix / sizeof suffix[0]) {
+    for (suffix_of = fabs(suffix_of);
+         suffix_of >= 1e3 * (1.0 - 1e-9) && j + 1 < sizeof suffix / sizeof suffix[0]; j++) {
+        suffix_of /= 1e3;
         v /= 1e3;
         step /= 1e3;
-        j++;
     }
     decimals = step >= 1.0 - 1e-9 ? 0 : (int) ceil(-log10(step) - 1e-9);
     snprintf(buf, size, "%.*f%s", decimals > 12 ? 12 : decimals, v, suffix[j]);
@@ -164,8 +166,9 @@ static void close_mark(cb_svg *s, const char *element, const char *text)
     }
 }
 
-/* Ticks of one axis into ticks; *step for their labels (0: each its own power
- * of ten, as on a log axis). */
+/* Ticks of one axis into ticks, which holds CB_SVG_MAX_TICKS or, for a
+ * category axis, a tick per category; *step for their labels (0: each its
+ * own power of ten, as on a log axis). */
 static size_t axis_ticks(const cb_svg_axis *a, double length, double spacing, double *ticks,
                          double *step)
 {
@@ -175,7 +178,7 @@ static size_t axis_ticks(const cb_svg_axis *a, double length, double spacing, do
 
     *step = 0.0;
     if (a->ncategories > 0) {
-        for (n = 0; n < a->ncategories && n < CB_SVG_MAX_TICKS; n++) {
+        for (n = 0; n < a->ncategories; n++) {
             ticks[n] = (double) (n + 1);
         }
         return n;
@@ -197,58 +200,144 @@ static size_t axis_ticks(const cb_svg_axis *a, double length, double spacing, do
     return n;
 }
 
-/* The label of tick i, at value v: its category's name, or the number in buf. */
+/* Where an axis's numbers start taking a suffix: "10k", not "10000". */
+#define SUFFIX_FROM 1e4
+
+/* Cuts text to at most `px` of label, in the middle, where names differ
+ * least ("master_key/aes-256-g\xe2\x80\xa6-ctx/32/openssl"), into buf; returns
+ * text itself when it fits. Never cuts a UTF-8 sequence in two. */
+static const char *fit(char *buf, size_t size, const char *text, double px)
+{
+    size_t len = strlen(text), keep = px > CHAR_WIDTH ? (size_t) (px / CHAR_WIDTH) - 1 : 1;
+    size_t head, tail;
+
+    if ((double) len * CHAR_WIDTH <= px || keep + 4 > size) {
+        return text;
+    }
+    head = keep / 2;
+    tail = keep - head;
+    while (head > 0 && ((unsigned char) text[head] & 0xc0) == 0x80) {
+        head--;
+    }
+    while (tail > 0 && ((unsigned char) text[len - tail] & 0xc0) == 0x80) {
+        tail--;
+    }
+    snprintf(buf, size, "%.*s\xe2\x80\xa6%s", (int) head, text, text + len - tail);
+    return buf;
+}
+
+/* The label of tick i, at value v: its category's name (cut to px), or the
+ * number in buf. largest: the axis's largest tick, in its own scale. */
 static const char *tick_text(char *buf, size_t size, const cb_svg_axis *a, size_t i, double v,
-                             double step)
+                             double step, double largest, double px)
 {
     if (a->ncategories > 0) {
-        return a->categories[i];
+        return fit(buf, size, a->categories[i], px);
     }
     v /= a->scale > 0.0 ? a->scale : 1.0;
     if (step <= 0.0) {
+        /* log ticks and a parameter's own values: each its own power of ten */
         step = v > 0.0 ? pow(10.0, floor(log10(v) + 1e-9)) : 1.0;
+        cb_svg_tick_label(buf, size, v, step, largest >= SUFFIX_FROM ? v : 0.0);
+    } else {
+        cb_svg_tick_label(buf, size, v, step, largest >= SUFFIX_FROM ? largest : 0.0);
     }
-    cb_svg_tick_label(buf, size, v, step);
     return buf;
+}
+
+/* The largest tick of an axis, in absolute value and its own scale. */
+static double largest_tick(const cb_svg_axis *a, const double *ticks, size_t n)
+{
+    double m = 0.0;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        m = fmax(m, fabs(ticks[i]) / (a->scale > 0.0 ? a->scale : 1.0));
+    }
+    return m;
+}
+
+/* A category's whole name as the hover title of its label, when it was cut. */
+static void close_label(cb_svg *s, const char *shown, const char *whole)
+{
+    cb_html_escape(s->out, shown);
+    if (shown != whole) {
+        cb_buf_puts(s->out, "<title>");
+        cb_html_escape(s->out, whole);
+        cb_buf_puts(s->out, "</title>");
+    }
+    cb_buf_puts(s->out, "</text>\n");
+}
+
+static void axis_title(cb_svg *s, const cb_svg_axis *a, double x, double y, int rotate)
+{
+    cb_buf_printf(s->out, "<text class=\"axis\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\"", x,
+                   y);
+    if (rotate) {
+        cb_buf_printf(s->out, " transform=\"rotate(-90 %.1f %.1f)\"", x, y);
+    }
+    cb_buf_puts(s->out, ">");
+    cb_html_escape(s->out, a->title);
+    if (a->log) {
+        /* a log axis must not pass for a linear one */
+        cb_buf_puts(s->out, ", log scale");
+    }
+    cb_buf_puts(s->out, "</text>\n");
 }
 
 static void draw_axes(cb_svg *s)
 {
-    double      ticks[CB_SVG_MAX_TICKS], step, last = -HUGE_VAL;
-    char        buf[32];
+    /* every category has its tick: a forest plot lists a hundred benchmarks */
+    double     *ticks = malloc((CB_SVG_MAX_TICKS + s->x.ncategories + s->y.ncategories) *
+                               sizeof *ticks);
+    double      step, last = -HUGE_VAL, largest;
+    char        buf[160];
     const char *text;
     size_t      i, n;
 
+    if (ticks == NULL) {
+        s->out->oom = 1;
+        return;
+    }
     n = axis_ticks(&s->x, s->right - s->left, TICK_SPACING_X, ticks, &step);
+    largest = largest_tick(&s->x, ticks, n);
     for (i = 0; i < n; i++) {
         double px = cb_svg_px(s, ticks[i]), half;
 
         cb_buf_printf(s->out, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
                                "y2=\"%.1f\"/>", px, s->top, px, s->bottom);
-        text = tick_text(buf, sizeof buf, &s->x, i, ticks[i], step);
+        text = tick_text(buf, sizeof buf, &s->x, i, ticks[i], step, largest, TICK_SPACING_X);
         half = CHAR_WIDTH * (double) strlen(text) / 2.0;
         /* a label that would touch the one before it is left out: its grid
          * line still shows where it is */
         if (s->x.labels && px - half >= last + LABEL_GAP) {
             cb_buf_printf(s->out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" "
                                    "text-anchor=\"middle\">", px, s->bottom + 16.0);
-            cb_html_escape(s->out, text);
-            cb_buf_puts(s->out, "</text>\n");
+            close_label(s, text, s->x.ncategories > 0 ? s->x.categories[i] : text);
             last = px + half;
         }
     }
     last = HUGE_VAL;
     n = axis_ticks(&s->y, s->bottom - s->top, TICK_SPACING_Y, ticks, &step);
+    largest = largest_tick(&s->y, ticks, n);
     for (i = 0; i < n; i++) {
         double py = cb_svg_py(s, ticks[i]);
 
         cb_buf_printf(s->out, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
                                "y2=\"%.1f\"/>", s->left, py, s->right, py);
-        if (s->y.labels && fabs(last - py) >= LINE_HEIGHT) {
+        if (s->y.labels && s->y.above) {
+            /* above its row, from the plot's left edge */
+            text = tick_text(buf, sizeof buf, &s->y, i, ticks[i], step, largest,
+                             s->right - s->left);
+            cb_buf_printf(s->out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\">", s->left,
+                           py - 8.0);
+            close_label(s, text, s->y.categories[i]);
+        } else if (s->y.labels && fabs(last - py) >= LINE_HEIGHT) {
+            /* left_margin() made room for strlen + 12 px: a little slack */
+            text = tick_text(buf, sizeof buf, &s->y, i, ticks[i], step, largest, s->left - 10.0);
             cb_buf_printf(s->out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" "
                                    "text-anchor=\"end\">", s->left - 6.0, py + 4.0);
-            cb_html_escape(s->out, tick_text(buf, sizeof buf, &s->y, i, ticks[i], step));
-            cb_buf_puts(s->out, "</text>\n");
+            close_label(s, text, s->y.ncategories > 0 ? s->y.categories[i] : text);
             last = py;
         }
     }
@@ -256,36 +345,28 @@ static void draw_axes(cb_svg *s)
                            "height=\"%.1f\"/>\n",
                    s->left, s->top, s->right - s->left, s->bottom - s->top);
     if (s->x.title != NULL) {
-        cb_buf_printf(s->out, "<text class=\"axis\" x=\"%.1f\" y=\"%.1f\" "
-                               "text-anchor=\"middle\">",
-                       (s->left + s->right) / 2.0, s->height - 6.0);
-        cb_html_escape(s->out, s->x.title);
-        cb_buf_puts(s->out, "</text>\n");
+        axis_title(s, &s->x, (s->left + s->right) / 2.0, s->height - 6.0, 0);
     }
     if (s->y.title != NULL) {
-        double x = 14.0, y = (s->top + s->bottom) / 2.0;
-
-        cb_buf_printf(s->out, "<text class=\"axis\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
-                               "transform=\"rotate(-90 %.1f %.1f)\">", x, y, x, y);
-        cb_html_escape(s->out, s->y.title);
-        cb_buf_puts(s->out, "</text>\n");
+        axis_title(s, &s->y, 14.0, (s->top + s->bottom) / 2.0, 1);
     }
+    free(ticks);
 }
 
 /* Room for the y axis's labels: numbers, or the longest category name (up to
- * a third of the drawing). */
+ * half the drawing); none beside the plot for labels above their rows. */
 static double left_margin(const cb_svg_axis *y, double width)
 {
     double longest = 0.0;
     size_t i;
 
-    if (!y->labels) {
-        return MARGIN_LEFT_BARE;
+    if (!y->labels || y->above) {
+        return y->title != NULL ? MARGIN_LEFT_BARE : MARGIN_RIGHT;
     }
     for (i = 0; i < y->ncategories; i++) {
         longest = fmax(longest, CHAR_WIDTH * (double) strlen(y->categories[i]) + 12.0);
     }
-    return fmax(MARGIN_LEFT, fmin(longest, width / 3.0));
+    return fmax(MARGIN_LEFT, fmin(longest, width / 2.0));
 }
 
 /* The range an axis is drawn over: its categories' for a category axis; an
@@ -305,8 +386,9 @@ static void settle_range(cb_svg_axis *a)
     }
 }
 
-void cb_svg_begin(cb_svg *s, cb_buf *out, double width, double height, const cb_svg_axis *x,
-                  const cb_svg_axis *y, const char *label, int legend)
+/* The drawing's state and its <svg> element, before anything inside it. */
+static void open_svg(cb_svg *s, cb_buf *out, double width, double height, const cb_svg_axis *x,
+                     const cb_svg_axis *y, const char *label, const char *cls)
 {
     memset(s, 0, sizeof *s);
     s->out = out;
@@ -323,17 +405,33 @@ void cb_svg_begin(cb_svg *s, cb_buf *out, double width, double height, const cb_
         s->y.lo = s->y.hi;
         s->y.hi = t;
     }
-    s->left = left_margin(y, width);
-    s->right = width - MARGIN_RIGHT;
-    s->top = legend ? MARGIN_LEGEND : MARGIN_TOP;
-    s->bottom = height - MARGIN_BOTTOM;
-    s->legend_x = s->left;
-    cb_buf_printf(out, "<svg class=\"plot\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
+    cb_buf_printf(out, "<svg class=\"plot%s%s\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
                         "height=\"%.0f\" role=\"img\" aria-label=\"",
-                   width, height, width, height);
+                   cls != NULL ? " " : "", cls != NULL ? cls : "", width, height, width, height);
     cb_html_escape(out, label);
     cb_buf_puts(out, "\">\n");
+}
+
+void cb_svg_begin(cb_svg *s, cb_buf *out, double width, double height, const cb_svg_axis *x,
+                  const cb_svg_axis *y, const char *label, const char *cls)
+{
+    open_svg(s, out, width, height, x, y, label, cls);
+    s->left = left_margin(y, width);
+    s->right = width - MARGIN_RIGHT;
+    /* labels above the first row need room over the frame */
+    s->top = MARGIN_TOP + (y->above ? LINE_HEIGHT : 0.0);
+    s->bottom = height - MARGIN_BOTTOM;
     draw_axes(s);
+}
+
+void cb_svg_begin_bare(cb_svg *s, cb_buf *out, double width, double height,
+                       const cb_svg_axis *x, const cb_svg_axis *y, const char *label,
+                       const char *cls)
+{
+    open_svg(s, out, width, height, x, y, label, cls);
+    s->left = s->top = MARGIN_BARE;
+    s->right = width - MARGIN_BARE;
+    s->bottom = height - MARGIN_BARE;
 }
 
 void cb_svg_end(cb_svg *s)
@@ -401,23 +499,4 @@ void cb_svg_rect(cb_svg *s, double x0, double y0, double x1, double y1, const ch
     cb_buf_printf(s->out, " x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"", fmin(px0, px1),
                    fmin(py0, py1), fabs(px1 - px0), fabs(py1 - py0));
     close_mark(s, "rect", text);
-}
-
-void cb_svg_legend(cb_svg *s, const char *cls, const char *text, int dot)
-{
-    double y = MARGIN_LEGEND / 2.0;
-
-    if (dot) {
-        open_mark(s, "circle", cls, "swatch");
-        cb_buf_printf(s->out, " cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>", s->legend_x + 9.0, y);
-    } else {
-        open_mark(s, "line", cls, "swatch");
-        cb_buf_printf(s->out, " x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
-                       s->legend_x, y, s->legend_x + 18.0, y);
-    }
-    cb_buf_printf(s->out, "<text class=\"legend\" x=\"%.1f\" y=\"%.1f\">", s->legend_x + 24.0,
-                   y + 4.0);
-    cb_html_escape(s->out, text);
-    cb_buf_puts(s->out, "</text>\n");
-    s->legend_x += 24.0 + CHAR_WIDTH * (double) strlen(text) + 18.0;
 }

@@ -4,9 +4,11 @@
  * data coordinates: lines, polylines, filled areas, circles, rectangles, each
  * with an optional hover title (an SVG <title>). The SVG is inline in the page
  * (no xmlns, no url(), nothing fetched) and styled by the page's CSS classes.
+ * Keys (legends) are the page's, in HTML, where they wrap at any width.
  *
  * Axes know no units: a caller that shows microseconds passes scale 1000 and
- * says "us" in the axis title; the ticks are nice numbers of microseconds.
+ * says "us" in the axis title; the ticks are nice numbers of microseconds. A
+ * log axis says so after its title.
  */
 #ifndef CB_SVG_H
 #define CB_SVG_H
@@ -22,9 +24,13 @@ typedef struct cb_svg_axis {
     const char *title;   /* plain text (escaped here), or NULL */
     /* a category axis when ncategories > 0: categories[i] (escaped here)
      * labels the value i + 1, in place of numeric ticks; on the y axis the
-     * first one is at the top */
+     * first one is at the top. A label too long for its room is cut in the
+     * middle ("master_key/aes-...-ctx/32/openssl"), whole in its hover title. */
     const char *const *categories;
     size_t             ncategories;
+    /* y categories only: each label above its row, across the plot's width,
+     * rather than beside it (for a narrow drawing) */
+    int above;
     /* when nat > 0, ticks at at[0..nat) (data units, ascending) in place of
      * the nice ones: a parameter's own values */
     const double *at;
@@ -32,11 +38,10 @@ typedef struct cb_svg_axis {
 } cb_svg_axis;
 
 typedef struct cb_svg {
-    cb_buf    *out;
+    cb_buf     *out;
     double      width, height;               /* the drawing, px */
     double      left, right, top, bottom;    /* the plot area inside it, px */
     cb_svg_axis x, y;
-    double      legend_x;                    /* where the next legend entry goes */
 } cb_svg;
 
 /* Up to this many ticks per axis. */
@@ -61,19 +66,31 @@ size_t cb_svg_log_ticks(double lo, double hi, double *ticks);
  * one around the value. */
 void cb_svg_nice_range(double *lo, double *hi, int target);
 
-/* A tick's text: v with as many decimals as `step` (> 0) needs, 10 000 and
- * above with an SI suffix ("20k", "1.5M"); "0" for zero. */
-void cb_svg_tick_label(char *buf, size_t size, double v, double step);
+/*
+ * A tick's text: v with as many decimals as `step` (> 0) needs, in the SI
+ * unit (k, M, G, T) of `suffix_of` when its magnitude is 1000 or more; "0"
+ * for zero. An axis picks suffix_of so that it never reads "5000" beside
+ * "10k": on an axis whose largest tick reaches 10 000, a linear axis gives
+ * every tick the largest's unit ("0", "5k", "10k"), a log axis each tick its
+ * own ("100", "1k", "10k"); below that, no suffix at all (0).
+ */
+void cb_svg_tick_label(char *buf, size_t size, double v, double step, double suffix_of);
 
 /*
- * Starts a drawing of width x height px into out: the <svg> element with
- * `label` as its accessible name, the frame, grid, ticks and axis
- * titles; a tick label that would touch the one before it is left out.
- * Leaves room above the frame for a legend when `legend` is set.
- * An empty axis range is widened as cb_svg_nice_range() would.
+ * Starts a drawing of width x height px into out: the <svg> element, of class
+ * "plot" and `cls` (NULL: none; the page shows "wide" or "narrow" drawings by
+ * the window's width), with `label` as its accessible name, the frame, grid,
+ * ticks and axis titles; a tick label that would touch the one before it is
+ * left out. An empty axis range is widened as cb_svg_nice_range() would.
  */
 void cb_svg_begin(cb_svg *s, cb_buf *out, double width, double height, const cb_svg_axis *x,
-                  const cb_svg_axis *y, const char *label, int legend);
+                  const cb_svg_axis *y, const char *label, const char *cls);
+
+/* The same without frame, grid, ticks or titles, the marks filling the
+ * drawing but for a 2 px edge: a sparkline. */
+void cb_svg_begin_bare(cb_svg *s, cb_buf *out, double width, double height,
+                       const cb_svg_axis *x, const cb_svg_axis *y, const char *label,
+                       const char *cls);
 
 /* Closes the <svg> element. */
 void cb_svg_end(cb_svg *s);
@@ -97,9 +114,5 @@ void cb_svg_circle(cb_svg *s, double x, double y, double r, const char *cls, con
 /* The rectangle with corners (x0, y0) and (x1, y1). */
 void cb_svg_rect(cb_svg *s, double x0, double y0, double x1, double y1, const char *cls,
                  const char *title);
-
-/* The next legend entry above the plot: its text after a key in class cls, a
- * dot when `dot` is set (for marks that are dots), else a short line. */
-void cb_svg_legend(cb_svg *s, const char *cls, const char *text, int dot);
 
 #endif

@@ -67,7 +67,8 @@ void cb_html_threads_section(cb_buf *h, const cb_run *run, const cb_result *r)
     if (r->calls.n == 0) {
         return;
     }
-    cb_buf_printf(h, "<h3>Single calls, all threads at once</h3>\n<table>\n<thead><tr>");
+    cb_buf_printf(h, "<h3>Single calls, all threads at once</h3>\n<table class=\"cards\">\n"
+                     "<thead><tr>");
     for (i = 0; i < CB_NCALL_PERCENTILES; i++) {
         if (cb_call_percentile_levels[i] >= 100.0) {
             cb_buf_puts(h, "<th class=\"n\">max</th>");
@@ -77,8 +78,15 @@ void cb_html_threads_section(cb_buf *h, const cb_run *run, const cb_result *r)
     }
     cb_buf_puts(h, "</tr></thead>\n<tr>");
     for (i = 0; i < CB_NCALL_PERCENTILES; i++) {
+        char level[16];
+
+        if (cb_call_percentile_levels[i] >= 100.0) {
+            snprintf(level, sizeof level, "max");
+        } else {
+            snprintf(level, sizeof level, "p%g", cb_call_percentile_levels[i]);
+        }
         cb_format_value(v, sizeof v, r->calls.percentiles[i], run->unit);
-        cb_buf_printf(h, "<td class=\"n\">%s</td>", v);
+        cb_buf_printf(h, "<td class=\"n\" data-label=\"%s\">%s</td>", level, v);
     }
     cb_buf_printf(h, "</tr>\n</table>\n<p class=\"note\">%zu calls, each timed on its own while "
                      "the other threads made theirs.</p>\n", r->calls.n);
@@ -99,7 +107,7 @@ void cb_html_threads_table(cb_buf *h, const cb_run *run, const cb_result *const 
             cb_buf_printf(h, "<h2>Threads</h2>\n<p class=\"note\">Aggregate operations per "
                              "second with their %.0f%% interval, the scaling against as many "
                              "times one thread, and the tail of single calls made while every "
-                             "thread ran.</p>\n<table>\n<thead><tr><th>Benchmark</th>"
+                             "thread ran.</p>\n<table class=\"cards\">\n<thead><tr><th>Benchmark</th>"
                              "<th class=\"n\">Threads</th><th class=\"n\">Operations/s</th>"
                              "<th class=\"n\">Scaling</th><th class=\"n\">p50 call</th>"
                              "<th class=\"n\">p99 call</th></tr></thead>\n",
@@ -107,19 +115,21 @@ void cb_html_threads_table(cb_buf *h, const cb_run *run, const cb_result *const 
         }
         cb_buf_puts(h, "<tr><td class=\"name\">");
         cb_html_link(h, CB_HTML_BENCH, r->name);
-        cb_buf_printf(h, "</td><td class=\"n\">%zu%s</td><td class=\"n\">", r->threads.n,
+        cb_buf_printf(h, "</td><td class=\"n\" data-label=\"threads\">%zu%s</td>"
+                         "<td class=\"n\" data-label=\"ops/s\">",
+                      r->threads.n,
                       (long) r->threads.n > r->threads.cores ? " (more than cores)" : "");
         ops(h, &r->threads);
-        cb_buf_puts(h, "</td><td class=\"n\">");
+        cb_buf_puts(h, "</td><td class=\"n\" data-label=\"scaling\">");
         efficiency(h, &r->threads);
         cb_buf_puts(h, "</td>");
         if (r->calls.n > 0) {
             cb_format_value(v, sizeof v, call_percentile(r, 50.0), run->unit);
-            cb_buf_printf(h, "<td class=\"n\">%s</td>", v);
+            cb_buf_printf(h, "<td class=\"n\" data-label=\"p50 call\">%s</td>", v);
             cb_format_value(v, sizeof v, call_percentile(r, 99.0), run->unit);
-            cb_buf_printf(h, "<td class=\"n\">%s</td></tr>\n", v);
+            cb_buf_printf(h, "<td class=\"n\" data-label=\"p99 call\">%s</td></tr>\n", v);
         } else {
-            cb_buf_puts(h, "<td class=\"n\">&mdash;</td><td class=\"n\">&mdash;</td></tr>\n");
+            cb_buf_puts(h, "<td></td><td></td></tr>\n");
         }
     }
     if (shown > 0) {

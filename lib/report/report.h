@@ -41,6 +41,10 @@ typedef struct cb_report_options {
     const char   *html_dir;      /* where the HTML report goes: DIR/html */
     int          *write_failed;  /* set to 1 by a reporter whose file could not be written */
     int           live;          /* the results are being measured now, not read from files */
+    /* the past runs of the baseline the run belongs to (store/history.h),
+     * for trends; NULL when none was read */
+    const struct cb_history *history;
+    const char              *history_name; /* that baseline's name */
 } cb_report_options;
 
 /* Criterion's terminal output. */

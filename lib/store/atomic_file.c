@@ -59,21 +59,23 @@ static void sync_directory(const char *dir)
     }
 }
 
-int cb_atomic_write(const char *path, const void *data, size_t len, cb_error *err)
+/* Writes data to a new temporary file next to path, flushed to disk: its
+ * name into tmp, the directory into dir. */
+static int write_temporary(const char *path, const void *data, size_t len, char dir[4096],
+                           char tmp[4096 + 32], cb_error *err)
 {
-    char        dir[4096], tmp[4096 + 32];
     const char *slash = strrchr(path, '/');
     int         fd, saved;
 
     if (slash != NULL) {
-        snprintf(dir, sizeof dir, "%.*s", (int) (slash - path), path);
+        snprintf(dir, 4096, "%.*s", (int) (slash - path), path);
         if (dir[0] != '\0' && cb_atomic_mkdirs(dir, err) != 0) {
             return -1;
         }
-        snprintf(tmp, sizeof tmp, "%s/.%s.tmp-XXXXXX", dir, slash + 1);
+        snprintf(tmp, 4096 + 32, "%s/.%s.tmp-XXXXXX", dir, slash + 1);
     } else {
-        snprintf(dir, sizeof dir, ".");
-        snprintf(tmp, sizeof tmp, ".%s.tmp-XXXXXX", path);
+        snprintf(dir, 4096, ".");
+        snprintf(tmp, 4096 + 32, ".%s.tmp-XXXXXX", path);
     }
     fd = mkstemp(tmp);
     if (fd < 0) {
@@ -85,11 +87,49 @@ int cb_atomic_write(const char *path, const void *data, size_t len, cb_error *er
         unlink(tmp);
         return cb_error_set(err, "%s: cannot write: %s", path, strerror(saved));
     }
-    if (close(fd) != 0 || rename(tmp, path) != 0) {
+    if (close(fd) != 0) {
+        saved = errno;
+        unlink(tmp);
+        return cb_error_set(err, "%s: cannot write: %s", path, strerror(saved));
+    }
+    return 0;
+}
+
+int cb_atomic_write(const char *path, const void *data, size_t len, cb_error *err)
+{
+    char dir[4096], tmp[4096 + 32];
+    int  saved;
+
+    if (write_temporary(path, data, len, dir, tmp, err) != 0) {
+        return -1;
+    }
+    if (rename(tmp, path) != 0) {
         saved = errno;
         unlink(tmp);
         return cb_error_set(err, "%s: cannot write: %s", path, strerror(saved));
     }
     sync_directory(dir[0] != '\0' ? dir : "/");
     return 0;
+}
+
+int cb_atomic_create(const char *path, const void *data, size_t len, cb_error *err)
+{
+    char dir[4096], tmp[4096 + 32];
+    int  rc = 0, saved;
+
+    if (write_temporary(path, data, len, dir, tmp, err) != 0) {
+        return -1;
+    }
+    /* link, unlike rename, fails when the name is taken: two writers that
+     * pick the same name never lose one of the files */
+    if (link(tmp, path) != 0) {
+        saved = errno;
+        rc = saved == EEXIST ? 1 : cb_error_set(err, "%s: cannot write: %s", path,
+                                                 strerror(saved));
+    }
+    unlink(tmp);
+    if (rc == 0) {
+        sync_directory(dir[0] != '\0' ? dir : "/");
+    }
+    return rc;
 }

@@ -13,6 +13,11 @@
 /* Replaces path with data[0..len). Creates missing parent directories. */
 int cb_atomic_write(const char *path, const void *data, size_t len, cb_error *err);
 
+/* Writes path with data[0..len) as cb_atomic_write() does, but never over a
+ * file that is there: 0 written, 1 when path exists (nothing written), -1 on
+ * error. For names that must not collide, such as the history's. */
+int cb_atomic_create(const char *path, const void *data, size_t len, cb_error *err);
+
 /* Creates dir and its missing parents (mkdir -p). */
 int cb_atomic_mkdirs(const char *dir, cb_error *err);
 

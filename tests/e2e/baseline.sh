@@ -11,10 +11,10 @@ expect_not_in "and compares with nothing" out 'change:'
 run "$CB" $SHORT --reports-dir "$R" $ONE
 expect_in "the second run prints the change" out '^ {17}change: \[[-+][0-9.]+% [-+][0-9.]+% [-+][0-9.]+%\] \(p = (<)?[0-9.]+ [<>] 0\.05\)$'
 expect_in "and Criterion's verdict, or unresolved, with what it could see" out '^ {24}(No change in performance detected|Change within noise threshold|Performance has (regressed|improved)|Unresolved: the interval is wider than the resolution|Change within the resolution, not established beyond the noise threshold)\. Resolved to ±[0-9.e+]+%\.$'
-if [ "$(ls "$R/history" | grep -c '^[0-9]\{8\}T[0-9]\{6\}Z-base\.json$')" -ge 1 ]; then
-    ok "each run is kept in reports/history/<time>-<name>.json"
+if [ "$(ls "$R/history" | grep -c '^[0-9]\{8\}T[0-9]\{6\}Z-[0-9]\{3\}-base\.json$')" -ge 2 ]; then
+    ok "each run is kept in reports/history/<time>-<seq>-<name>.json"
 else
-    not_ok "each run is kept in reports/history/<time>-<name>.json" "$(ls "$R/history" 2>&1)"
+    not_ok "each run is kept in reports/history/<time>-<seq>-<name>.json" "$(ls "$R/history" 2>&1)"
 fi
 run "$CB" analyze "$(ls "$R"/history/*.json | head -1)"
 expect_status "a history file is a baseline that loads" 0

@@ -1,7 +1,8 @@
 # The HTML report in a real browser: Debian's headless Chromium, driven by
 # tests/browser/check.js (playwright-core, installed here with `npm ci` the
-# first time). Screenshots of the index, a benchmark page and two group pages
-# go to $BUILD/screenshots for a person to look at.
+# first time), at 1280, 420 and 360 px. Screenshots of the index, a benchmark
+# page of each sampling mode and two group pages go to $BUILD/screenshots for
+# a person to look at.
 . tests/e2e/common.bash
 
 SHOTS=$BUILD/screenshots
@@ -38,14 +39,17 @@ run "$CB" $SHORT "$pick"
 expect_status "a second short run compares with the first" 0
 html=$TMP/reports/html
 bench=bench-did.sha256.64.openssl.html
-if [ -f "$html/$bench" ] && [ -f "$html/group-kdf.html" ] && [ -f "$html/group-did.html" ]; then
+flat=bench-kdf.pbkdf2-sha256.100000.openssl.html
+if [ -f "$html/$bench" ] && [ -f "$html/$flat" ] && [ -f "$html/group-kdf.html" ] &&
+    [ -f "$html/group-did.html" ]; then
     ok "the report has the pages to look at"
 else
     not_ok "the report has the pages to look at" "$(ls "$html" 2>&1)"
 fi
 
 rm -rf "$SHOTS"
-node tests/browser/check.js "$html" "$SHOTS" index.html "$bench" group-kdf.html group-did.html \
+grep -q 'Flat sampling' "$html/$flat" || not_ok "$flat is a page of flat sampling"
+node tests/browser/check.js "$html" "$SHOTS" index.html "$bench" "$flat" group-kdf.html group-did.html \
     >"$TMP/checks" 2>"$TMP/err"
 status=$?
 checks "$TMP/checks"

@@ -34,7 +34,7 @@ expect_status "a second one, compared with the first, exits 0" 0
 
 for name in $names; do
     expect_file "a page for $name" "$html/bench-$(printf '%s' "$name" | tr / .).html"
-    expect_grep "the index names $name" "$html/index.html" ">$name</a>"
+    expect_grep "the index names $name" "$html/index.html" ">$(printf '%s' "$name" | sed 's|/|/<wbr>|g')</a>"
 done
 expect_file "a page for the group kdf" "$html/group-kdf.html"
 expect_file "a page for the group did" "$html/group-did.html"
@@ -48,10 +48,13 @@ expect_grep "a benchmark's page links back to the index" "$page" 'href="index.ht
 expect_grep "and to its group's page" "$page" 'href="group-did.html"'
 expect_grep "the index links to the group pages" "$html/index.html" 'href="group-kdf.html"'
 expect_grep "the index shows the change and the verdict" "$html/index.html" 'Change (mean)'
+expect_grep "the index opens with the change summary" "$html/index.html" '<h2>Changes</h2>'
+expect_grep "and a sparkline of each benchmark's history" "$html/index.html" '<svg class="plot spark"'
 expect_grep "a benchmark's page has the density plot" "$page" 'probability density'
 expect_grep "the baseline's density over it" "$page" '<title>baseline base</title>'
 expect_grep "the change table" "$page" 'Change against baseline base'
-expect_grep "the percentiles" "$page" '<th class="n">p99</th>'
+expect_grep "the percentiles" "$page" '<dt>p99</dt>'
+expect_grep "the history of the benchmark" "$page" '2 runs of baseline <b>base</b>, oldest first; the last is this run'
 expect_grep "the machine" "$page" '<th>libsodium</th>'
 expect_grep "the group page has the sweep and its fit" "$html/group-kdf.html" ' fixed, R'
 expect_grep "and the implementations side by side" "$html/group-did.html" 'faster than'

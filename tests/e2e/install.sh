@@ -17,8 +17,12 @@ done
 run make -s install BUILD="$BUILD" PREFIX=/usr DESTDIR="$TMP/stage"
 if [ -f "$TMP/stage/usr/include/cryptbench.h" ]; then ok "DESTDIR stages the install"; else not_ok "DESTDIR stages the install"; fi
 
-# the README's C example, verbatim
-sed -n '/^```c$/,/^```$/p' README.md | sed '1d;$d' >"$TMP/my_bench.c"
+# the README's C examples, verbatim: the first needs the core alone, the others
+# libsodium too
+awk -v dir="$TMP" '/^```c$/ { n++; file = dir "/example" n ".c"; next }
+                   /^```$/ { file = ""; next }
+                   file != "" { print > file }' README.md
+cp "$TMP/example1.c" "$TMP/my_bench.c"
 export PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig"
 run pkg-config --modversion cryptbench
 expect_in "pkg-config knows cryptbench" out '^[0-9]+\.[0-9]+\.[0-9]+$'
@@ -27,6 +31,27 @@ expect_status "the README example builds with pkg-config --cflags --libs cryptbe
 expect_not_in "without a warning" err 'warning'
 run sh -c "cc -O2 -std=c11 -I'$PREFIX/include' '$TMP/my_bench.c' -L'$PREFIX/lib' -lcryptbench -ljansson -lm -pthread -o '$TMP/my_bench_plain'"
 expect_status "and with -lcryptbench -ljansson -lm -pthread alone: the core needs no crypto library" 0
+for k in 2 3 4; do
+    what=$(sed -n "$k"p <<'WHAT'
+x
+the fresh-nonce AEAD (batches, a fixture, context)
+the 2-D Argon2id sweep (named axes, configure)
+the counter
+WHAT
+)
+    run sh -c "cc -O2 -std=c11 -Wall -Wextra -Wpedantic '$TMP/example$k.c' \$(pkg-config --cflags --libs cryptbench libsodium) -o '$TMP/example$k'"
+    expect_status "the README's example $k, $what, builds" 0
+    expect_not_in "without a warning" err 'warning'
+    run "$TMP/example$k" --test
+    expect_status "and passes --test" 0
+done
+run "$TMP/example2" $SHORT --no-html
+expect_in "the AEAD's context is kept" out '^aead/xchacha20poly1305-seal/libsodium'
+run "$TMP/example3" --list
+expect_lines "the sweep registers its six points" out 6
+expect_in "named by their axes" out '^kdf/argon2id/mem_kib=19456/passes=1/libsodium$'
+run "$TMP/example4" $SHORT --no-html
+expect_in "the counter is reported" out 'blocks: 65 per iteration, '
 run "$TMP/my_bench" $SHORT --no-html
 expect_status "and runs" 0
 expect_in "with the same runner and report" out '^hash/fnv1a/16384 +time: '

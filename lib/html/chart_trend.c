@@ -1,0 +1,324 @@
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/format.h"
+#include "html/chart.h"
+
+/* Commits are shown to this many hex digits, as `git log --abbrev=12`;
+ * whole in their hover titles. */
+#define COMMIT_DIGITS 12
+
+/* A sparkline's drawing, px: the height of a table row. */
+#define SPARK_WIDTH 120.0
+#define SPARK_HEIGHT 28.0
+
+/* Room per tick of run numbers, px. */
+#define RUN_TICK_SPACING 60.0
+
+int cb_html_trend_open(cb_html_trend *t, const cb_history *history, const cb_run *run,
+                       const cb_result *r, int live, uint64_t seed)
+{
+    const cb_history_series *s = history != NULL ? cb_history_find(history, r->name) : NULL;
+    cb_changepoint_config    cfg = cb_changepoint_defaults(seed);
+    size_t                   past = s != NULL ? s->n : 0, i;
+    double                  *x;
+    int                      rc;
+
+    memset(t, 0, sizeof *t);
+    t->points = malloc((past + 1) * sizeof *t->points);
+    t->changes = malloc(((past + 1) / cfg.min_size + 1) * sizeof *t->changes);
+    x = malloc((past + 1) * sizeof *x);
+    if (t->points == NULL || t->changes == NULL || x == NULL) {
+        free(x);
+        cb_html_trend_free(t);
+        return -1;
+    }
+    if (past > 0) {
+        memcpy(t->points, s->points, past * sizeof *t->points);
+    }
+    t->n = past;
+    if (live) {
+        cb_history_point_of(&t->points[t->n++], run, r);
+    }
+    for (i = 0; i < t->n; i++) {
+        x[i] = t->points[i].estimate.point;
+    }
+    rc = cb_changepoint_find(x, t->n, &cfg, t->changes, &t->nchanges);
+    free(x);
+    if (rc != 0) {
+        cb_html_trend_free(t);
+    }
+    return rc;
+}
+
+void cb_html_trend_free(cb_html_trend *t)
+{
+    free(t->points);
+    free(t->changes);
+    memset(t, 0, sizeof *t);
+}
+
+/* Where the k-th level (0-based) begins and ends, in runs: [*a, *b). */
+static void level_of(const cb_html_trend *t, size_t k, size_t *a, size_t *b)
+{
+    *a = k == 0 ? 0 : t->changes[k - 1].index;
+    *b = k == t->nchanges ? t->n : t->changes[k].index;
+}
+
+static double mean_of(const cb_html_trend *t, size_t a, size_t b)
+{
+    double sum = 0.0;
+    size_t i;
+
+    for (i = a; i < b; i++) {
+        sum += t->points[i].estimate.point;
+    }
+    return sum / (double) (b - a);
+}
+
+/* 1, 2, 5, 10, 20, 50, ...: the next step after `step`. */
+static size_t next_step(size_t step)
+{
+    size_t m = step, p = 1;
+
+    while (m >= 10) {
+        m /= 10;
+        p *= 10;
+    }
+    return (m == 1 ? 2 : m == 2 ? 5 : 10) * p;
+}
+
+/* Ticks at whole run numbers, every `step`-th, for a plot `width` px wide. */
+static size_t run_ticks(size_t n, double width, double *at)
+{
+    size_t target = (size_t) (width / RUN_TICK_SPACING), step = 1, k = 0, i;
+
+    if (target < 1) {
+        target = 1;
+    }
+    while (n / step > target || n / step > CB_SVG_MAX_TICKS) {
+        step = next_step(step);
+    }
+    for (i = step; i <= n && k < CB_SVG_MAX_TICKS; i += step) {
+        at[k++] = (double) i;
+    }
+    if (k == 0) {
+        at[k++] = 1.0;
+    }
+    return k;
+}
+
+static void point_title(char *buf, size_t size, const cb_run *run, const cb_history_point *p,
+                        size_t i)
+{
+    char lo[48], mid[48], hi[48];
+
+    cb_format_value(lo, sizeof lo, p->estimate.lower, run->unit);
+    cb_format_value(mid, sizeof mid, p->estimate.point, run->unit);
+    cb_format_value(hi, sizeof hi, p->estimate.upper, run->unit);
+    snprintf(buf, size, "run %zu, %s, commit %.*s: %s [%s, %s]", i + 1, p->timestamp,
+             COMMIT_DIGITS, p->commit, mid, lo, hi);
+}
+
+static void draw_trend(cb_buf *h, const cb_run *run, const cb_html_trend *t,
+                       const cb_html_layout *l)
+{
+    double       lo = HUGE_VAL, hi = -HUGE_VAL, at[CB_SVG_MAX_TICKS], *xs, *ys;
+    cb_html_unit u;
+    cb_svg       s;
+    cb_svg_axis  ax = { 0 }, ay = { 0 };
+    char         ytitle[96], title[256];
+    size_t       i, k, a, b;
+
+    for (i = 0; i < t->n; i++) {
+        lo = fmin(lo, t->points[i].estimate.lower);
+        hi = fmax(hi, t->points[i].estimate.upper);
+    }
+    /* the levels' own range: a step of 2% must show, so not from zero */
+    cb_svg_nice_range(&lo, &hi, 5);
+    cb_html_unit_for(&u, fmax(fabs(lo), fabs(hi)), run->unit, CB_THROUGHPUT_NONE);
+    cb_html_axis_title(ytitle, sizeof ytitle, "per iteration", run->unit, &u);
+    ax = (cb_svg_axis){ .lo = 0.5, .hi = (double) t->n + 0.5, .scale = 1.0, .labels = 1,
+                        .title = "run, oldest first", .at = at,
+                        .nat = run_ticks(t->n, l->width - 90.0, at) };
+    ay = (cb_svg_axis){ .lo = lo, .hi = hi, .scale = u.scale, .labels = 1, .title = ytitle };
+    cb_svg_begin(&s, h, l->width, l->height, &ax, &ay,
+                 "the estimate in each run of the history, with its interval", l->cls);
+    for (k = 0; k <= t->nchanges; k++) {
+        double m;
+        char   value[48];
+
+        level_of(t, k, &a, &b);
+        m = mean_of(t, a, b);
+        cb_format_value(value, sizeof value, m, run->unit);
+        snprintf(title, sizeof title, "runs %zu to %zu: mean %s", a + 1, b, value);
+        cb_svg_line(&s, (double) a + 0.6, m, (double) b + 0.4, m, "c-level", title);
+        if (k > 0) {
+            cb_svg_line(&s, (double) a + 0.5, lo, (double) a + 0.5, hi, "c-step", NULL);
+        }
+    }
+    xs = malloc(t->n * sizeof *xs);
+    ys = malloc(t->n * sizeof *ys);
+    for (i = 0; xs != NULL && ys != NULL && i < t->n; i++) {
+        xs[i] = (double) (i + 1);
+        ys[i] = t->points[i].estimate.point;
+    }
+    if (xs != NULL && ys != NULL) {
+        cb_svg_polyline(&s, xs, ys, t->n, "c-new thin", 0, NULL);
+    } else {
+        h->oom = 1;
+    }
+    free(xs);
+    free(ys);
+    for (i = 0; i < t->n; i++) {
+        const cb_history_point *p = &t->points[i];
+
+        point_title(title, sizeof title, run, p, i);
+        cb_svg_line(&s, (double) (i + 1), p->estimate.lower, (double) (i + 1), p->estimate.upper,
+                    "c-new", NULL);
+        cb_svg_circle(&s, (double) (i + 1), p->estimate.point, i + 1 == t->n ? 4.5 : 3.5, "c-new",
+                      title);
+    }
+    cb_svg_end(&s);
+}
+
+/* The commit of p, cut to COMMIT_DIGITS, whole in its hover title. */
+static void commit_cell(cb_buf *h, const cb_history_point *p)
+{
+    char shown[COMMIT_DIGITS + 1];
+
+    /* cut on purpose: the whole commit is in the title */
+    memcpy(shown, p->commit, COMMIT_DIGITS);
+    shown[COMMIT_DIGITS] = '\0';
+    cb_buf_puts(h, "<code title=\"");
+    cb_html_escape(h, p->commit);
+    cb_buf_puts(h, "\">");
+    cb_html_escape(h, shown);
+    cb_buf_puts(h, "</code>");
+}
+
+static void change_list(cb_buf *h, const cb_run *run, const cb_html_trend *t)
+{
+    char   before[48], after[48], step[32];
+    size_t i;
+
+    if (t->n < 2 * CB_CHANGEPOINT_MIN_SIZE) {
+        cb_buf_printf(h, "<p>Change points need %d runs at least; the history has %zu.</p>\n",
+                      2 * CB_CHANGEPOINT_MIN_SIZE, t->n);
+        return;
+    }
+    if (t->nchanges == 0) {
+        cb_buf_printf(h, "<p>No change point in these %zu runs (E-divisive means, p &le; %.2f, "
+                         "levels of %d runs at least).</p>\n",
+                      t->n, CB_CHANGEPOINT_SIGNIFICANCE, CB_CHANGEPOINT_MIN_SIZE);
+        return;
+    }
+    cb_buf_printf(h, "<p>Change points (E-divisive means, p &le; %.2f, levels of %d runs at "
+                     "least):</p>\n<ul class=\"changes\">\n",
+                  CB_CHANGEPOINT_SIGNIFICANCE, CB_CHANGEPOINT_MIN_SIZE);
+    for (i = 0; i < t->nchanges; i++) {
+        const cb_changepoint   *c = &t->changes[i];
+        const cb_history_point *p = &t->points[c->index];
+        double                  rel = c->after / c->before - 1.0;
+
+        cb_format_value(before, sizeof before, c->before, run->unit);
+        cb_format_value(after, sizeof after, c->after, run->unit);
+        cb_format_percent(step, sizeof step, rel);
+        cb_buf_printf(h, "<li><b class=\"%s\">%s</b> from run %zu, ",
+                      rel > 0.0 ? "regressed" : "improved", step, c->index + 1);
+        cb_html_escape(h, p->timestamp);
+        cb_buf_puts(h, ", commit ");
+        commit_cell(h, p);
+        cb_buf_printf(h, ": %s &rarr; %s, p = %.3f</li>\n", before, after, c->p_value);
+    }
+    cb_buf_puts(h, "</ul>\n");
+}
+
+static void run_table(cb_buf *h, const cb_run *run, const cb_html_trend *t)
+{
+    char   lo[48], mid[48], hi[48];
+    size_t i;
+
+    cb_buf_printf(h, "<details><summary>Every run (%zu)</summary>\n<table class=\"cards runs\">"
+                     "\n<thead><tr><th class=\"n\">Run</th><th>Time (UTC)</th><th>Commit</th>"
+                     "<th class=\"n\">Estimate</th></tr></thead>\n",
+                  t->n);
+    for (i = 0; i < t->n; i++) {
+        const cb_history_point *p = &t->points[i];
+
+        cb_format_value(lo, sizeof lo, p->estimate.lower, run->unit);
+        cb_format_value(mid, sizeof mid, p->estimate.point, run->unit);
+        cb_format_value(hi, sizeof hi, p->estimate.upper, run->unit);
+        cb_buf_printf(h, "<tr><td class=\"n\" data-label=\"run\">%zu</td><td>", i + 1);
+        cb_html_escape(h, p->timestamp);
+        cb_buf_puts(h, "</td><td>");
+        commit_cell(h, p);
+        cb_buf_printf(h, "</td><td class=\"n\">%s<span class=\"ci\">[%s, %s]</span></td></tr>\n",
+                      mid, lo, hi);
+    }
+    cb_buf_puts(h, "</table></details>\n");
+}
+
+void cb_html_chart_trend(cb_buf *h, const cb_run *run, const cb_html_trend *t)
+{
+    size_t i;
+
+    cb_buf_puts(h, "<figure>");
+    for (i = 0; i < CB_HTML_NLAYOUTS; i++) {
+        draw_trend(h, run, t, &cb_html_layouts[i]);
+    }
+    cb_buf_puts(h, "<p class=\"keys\">");
+    cb_html_key(h, "c-new", "dot", "estimate and interval");
+    cb_html_key(h, "c-level", "line", "level: the mean of its runs");
+    cb_html_key(h, "c-step", "dash", "change point");
+    cb_buf_puts(h, "</p><figcaption>Each run's headline estimate, the newest last and "
+                   "larger.</figcaption></figure>\n");
+    change_list(h, run, t);
+    run_table(h, run, t);
+}
+
+void cb_html_sparkline(cb_buf *h, const cb_run *run, const cb_html_trend *t)
+{
+    double      *xs, *ys, lo = HUGE_VAL, hi = -HUGE_VAL;
+    char        first[48], last[48], label[160];
+    cb_svg      s;
+    cb_svg_axis ax, ay;
+    size_t      i;
+
+    if (t->n < 2) {
+        return;
+    }
+    xs = malloc(t->n * sizeof *xs);
+    ys = malloc(t->n * sizeof *ys);
+    if (xs == NULL || ys == NULL) {
+        free(xs);
+        free(ys);
+        h->oom = 1;
+        return;
+    }
+    for (i = 0; i < t->n; i++) {
+        xs[i] = (double) (i + 1);
+        ys[i] = t->points[i].estimate.point;
+        lo = fmin(lo, ys[i]);
+        hi = fmax(hi, ys[i]);
+    }
+    cb_format_value(first, sizeof first, ys[0], run->unit);
+    cb_format_value(last, sizeof last, ys[t->n - 1], run->unit);
+    snprintf(label, sizeof label, "%zu runs, from %s to %s; %zu change point%s", t->n, first,
+             last, t->nchanges, t->nchanges == 1 ? "" : "s");
+    ax = (cb_svg_axis){ .lo = 1.0, .hi = (double) t->n };
+    ay = (cb_svg_axis){ .lo = lo, .hi = hi };
+    cb_svg_begin_bare(&s, h, SPARK_WIDTH, SPARK_HEIGHT, &ax, &ay, label, "spark");
+    for (i = 0; i < t->nchanges; i++) {
+        double at = (double) t->changes[i].index + 0.5;
+
+        cb_svg_line(&s, at, s.y.lo, at, s.y.hi, "c-step", NULL);
+    }
+    cb_svg_polyline(&s, xs, ys, t->n, "c-new thin", 0, NULL);
+    cb_svg_circle(&s, xs[t->n - 1], ys[t->n - 1], 2.5, "c-new", NULL);
+    cb_svg_end(&s);
+    free(xs);
+    free(ys);
+}
