@@ -11,8 +11,8 @@
 #include "profile/profile.h"
 
 /* The profile of r's samples, the last r->samples.n dumps of out_prefix, into
- * *out (a new profile). -1 with err when a dump is unreadable or holds no
- * call chains. */
+ * *out (a new profile), the functions of this program itself with no object
+ * named. -1 with err when a dump is unreadable or holds no call chains. */
 int cb_callgrind_profile(const char *out_prefix, const cb_result *r, cb_profile **out,
                          cb_error *err);
 

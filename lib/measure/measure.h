@@ -36,7 +36,8 @@ int cb_measure_identify(cb_result *r, const cb_instance *inst);
  * Runs check, warm-up and sampling of inst into r (identified already): on
  * success r->plan and r->samples; on failure r->failed and r->failure. A note
  * from the benchmark lands in r->note either way. With cfg->test_only, runs the
- * check and a single iteration, and leaves r without samples.
+ * check and a single iteration, and leaves r without samples. With
+ * cfg->threads, all of it on that many threads at once (threads.h).
  */
 void cb_measure_run(const cb_instance *inst, cb_clock *clock, const cb_measure_config *cfg,
                     const cb_progress *progress, cb_result *r);

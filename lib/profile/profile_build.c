@@ -138,6 +138,7 @@ typedef struct builder {
     cb_strmap   nodes;
     cb_strmap   contexts;
     const cb_cg_dump *dump;
+    const char *program; /* the program's base name, or NULL */
     char        key[4096 + 32];
 } builder;
 
@@ -148,14 +149,23 @@ static const char *base_name(const char *path)
     return slash != NULL ? slash + 1 : path;
 }
 
+/* An object as a profile names it: its base name, "" for the program. */
+static const char *object_name(const builder *b, const char *path)
+{
+    const char *name = base_name(path);
+
+    return b->program != NULL && strcmp(name, b->program) == 0 ? "" : name;
+}
+
 /* The object of the frame that starts `chain_name`, when the dump has that
  * context; "" otherwise. */
 static const char *object_of(builder *b, const char *chain_name)
 {
     size_t k;
 
-    return cb_strmap_get(&b->contexts, chain_name, &k) ? base_name(b->dump->items[k].object)
-                                                       : "";
+    return cb_strmap_get(&b->contexts, chain_name, &k)
+               ? object_name(b, b->dump->items[k].object)
+               : "";
 }
 
 /* The child of parent named name[0..len), added if new; CB_PROFILE_ROOT when
@@ -251,7 +261,8 @@ static int add_dump(builder *b, const cut *c, const cb_cg_dump *d)
 }
 
 /* The root's object: that of the context its name starts, in any dump. */
-static const char *root_object(const cb_cg_dump *dumps, size_t n, const char *root)
+static const char *root_object(const builder *b, const cb_cg_dump *dumps, size_t n,
+                               const char *root)
 {
     size_t d, i, len = strlen(root);
 
@@ -261,15 +272,15 @@ static const char *root_object(const cb_cg_dump *dumps, size_t n, const char *ro
 
             if (strncmp(name, root, len) == 0 && (name[len] == '\'' || name[len] == '\0') &&
                 dumps[d].items[i].object[0] != '\0') {
-                return base_name(dumps[d].items[i].object);
+                return object_name(b, dumps[d].items[i].object);
             }
         }
     }
     return "";
 }
 
-int cb_profile_build(const cb_cg_dump *dumps, size_t n, double iterations, cb_profile **out,
-                     cb_error *err)
+int cb_profile_build(const cb_cg_dump *dumps, size_t n, double iterations, const char *program,
+                     cb_profile **out, cb_error *err)
 {
     builder b;
     cut     c;
@@ -285,9 +296,10 @@ int cb_profile_build(const cb_cg_dump *dumps, size_t n, double iterations, cb_pr
         return -1;
     }
     memset(&b, 0, sizeof b);
+    b.program = program != NULL ? base_name(program) : NULL;
     b.p = cb_profile_new();
     if (b.p == NULL || cb_profile_add(b.p, CB_PROFILE_ROOT, c.root,
-                                      root_object(dumps, n, c.root), 0.0) != 0) {
+                                      root_object(&b, dumps, n, c.root), 0.0) != 0) {
         cb_error_set(err, "profile: out of memory");
         goto done;
     }

@@ -27,11 +27,14 @@
  * The profile of dumps[0..n), the samples, which ran `iterations` iterations
  * in all: each node's instructions over every sample, divided by the
  * iterations. So the profile's total is the samples' instructions per
- * iteration, the client requests' few per sample included. *out is a new
- * profile (cb_profile_free). -1 with err when a dump has nothing to profile
- * or memory runs out.
+ * iteration, the client requests' few per sample included. Objects are known
+ * by their base names, but the benchmark program's own (`program`, a path;
+ * NULL: none), which is "": its name changes from build to build, and a
+ * function of one build must meet itself in the other's profile. *out is a
+ * new profile (cb_profile_free). -1 with err when a dump has nothing to
+ * profile or memory runs out.
  */
-int cb_profile_build(const cb_cg_dump *dumps, size_t n, double iterations, cb_profile **out,
-                     cb_error *err);
+int cb_profile_build(const cb_cg_dump *dumps, size_t n, double iterations, const char *program,
+                     cb_profile **out, cb_error *err);
 
 #endif
