@@ -177,22 +177,30 @@ asan:
 	    CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" test
 
-# A libFuzzer target for the baseline loader (clang), run for FUZZ_SECONDS from
-# the seed corpus in tests/fuzz/corpus; findings land in $(BUILD)/fuzz/.
+# libFuzzer targets (clang) for the two parsers of files a user may hand us,
+# the baseline loader and the CSV reader: FUZZ_SECONDS in all, shared between
+# them, each from its seed corpus tests/fuzz/<target>_corpus; what they learn
+# and find lands in $(BUILD)/fuzz/.
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
-FUZZ_BIN     := $(BUILD)/fuzz/fuzz_baseline
+FUZZ_TARGETS := baseline samples_csv
+FUZZ_BINS    := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
 
-$(FUZZ_BIN): tests/fuzz/fuzz_baseline.c $(LIB_SRCS) $(wildcard lib/*/*.h lib/*/*.def) $(BUILD)/deps.mk
-	@mkdir -p $(@D)/corpus
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRCS) $(wildcard lib/*/*.h lib/*/*.def) $(BUILD)/deps.mk
+	@mkdir -p $(@D)/$*_corpus
 	$(call say,FUZZ,$@)
 	$(Q)$(FUZZ_CC) $(ALL_CPPFLAGS) -Ilib $(CORE_CFLAGS) -std=c11 -g -O1 \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	    $< $(LIB_SRCS) $(CORE_LIBS) -o $@
 
-fuzz: $(FUZZ_BIN)
-	$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
-	    -artifact_prefix=$(dir $(FUZZ_BIN)) $(dir $(FUZZ_BIN))corpus tests/fuzz/corpus
+# max_total_time=0 would mean "for ever": each target gets at least a second
+fuzz: $(FUZZ_BINS)
+	$(Q)for t in $(FUZZ_TARGETS); do \
+	    echo "fuzz_$$t: $$(( ($(FUZZ_SECONDS) + 1) / 2 )) s"; \
+	    $(BUILD)/fuzz/fuzz_$$t -max_total_time=$$(( ($(FUZZ_SECONDS) + 1) / 2 )) \
+	        -max_len=65536 -print_final_stats=1 -artifact_prefix=$(BUILD)/fuzz/$$t- \
+	        $(BUILD)/fuzz/$${t}_corpus tests/fuzz/$${t}_corpus || exit 1; \
+	done
 
 # ---- install -----------------------------------------------------------------
 

@@ -123,6 +123,56 @@ static void test_round_trip(void **state)
     unlink(path);
 }
 
+/* A run keeps what it was compared with, so that `report` can show it again. */
+static void test_change_round_trip(void **state)
+{
+    cb_run    run, back;
+    cb_error  err;
+    json_t   *doc;
+    char     *text;
+    cb_change want, *got;
+
+    (void) state;
+    memset(&want, 0, sizeof want);
+    want.mean = (cb_estimate){ 0.05, 0.03, 0.07, 0.01 };
+    want.median = (cb_estimate){ 0.04, 0.02, 0.06, 0.01 };
+    want.t = 3.5;
+    want.p_value = 0.002;
+    want.verdict = CB_VERDICT_REGRESSED;
+    want.old_typical = 100.0;
+    want.new_typical = 105.0;
+    make_run(&run);
+    snprintf(run.compared_with, sizeof run.compared_with, "main");
+    run.results[0].has_change = 1;
+    run.results[0].change = want;
+    doc = cb_baseline_encode(&run);
+    text = json_dumps(doc, JSON_REAL_PRECISION(17));
+    if (cb_baseline_parse("c.json", text, strlen(text), &back, &err) != 0) {
+        fail_msg("%s", err.msg);
+    }
+    assert_string_equal(back.compared_with, "main");
+    assert_true(back.results[0].has_change);
+    got = &back.results[0].change;
+    assert_memory_equal(&got->mean, &want.mean, sizeof want.mean);
+    assert_memory_equal(&got->median, &want.median, sizeof want.median);
+    assert_true(got->t == want.t && got->p_value == want.p_value);
+    assert_true(got->old_typical == want.old_typical && got->new_typical == want.new_typical);
+    assert_int_equal(got->verdict, want.verdict);
+    assert_int_equal(got->rounds, 0);
+    assert_false(back.results[1].has_change);
+    cb_run_free(&back);
+    free(text);
+    /* files written before it was kept load, compared with nothing */
+    json_object_del(doc, "compared_with");
+    text = json_dumps(doc, JSON_REAL_PRECISION(17));
+    assert_int_equal(cb_baseline_parse("c.json", text, strlen(text), &back, &err), 0);
+    assert_string_equal(back.compared_with, "");
+    cb_run_free(&back);
+    free(text);
+    json_decref(doc);
+    cb_run_free(&run);
+}
+
 /* Schema 2 keeps context and variants; schema 1 files, whose build section
  * named the suite's two libraries, still load, those becoming context. */
 static void test_context_and_schema_1(void **state)
@@ -276,6 +326,25 @@ static void wrong_unit(json_t *root)
     json_object_set_new(bench(root, 0), "unit", json_string("cycles"));
 }
 
+/* Every sample value of the first benchmark x 1e152: finite, but its
+ * variance is not. */
+static void huge_samples(json_t *root)
+{
+    json_t *values = json_object_get(json_object_get(bench(root, 0), "samples"), "values");
+    size_t  i;
+
+    for (i = 0; i < json_array_size(values); i++) {
+        json_array_set_new(values, i, json_real(json_number_value(json_array_get(values, i)) *
+                                                1e152));
+    }
+}
+
+static void huge_estimate(json_t *root)
+{
+    json_object_set_new(json_object_get(json_object_get(bench(root, 0), "estimates"), "mean"),
+                        "upper_bound", json_real(1e200));
+}
+
 static void failed_without_reason(json_t *root)
 {
     json_object_set_new(bench(root, 2), "failure", json_null());
@@ -287,11 +356,13 @@ static void test_refuses_bad_values(void **state)
 
     (void) state;
     refused(t = mutate(negative_sample),
-            "benchmarks[0].samples.values[3]: expected a positive finite number, got -1.5",
+            "benchmarks[0].samples.values[3]: expected a number from 1e-30 to 1e+30 (beyond, the "
+            "analysis overflows), got -1.5",
             "-1.5");
     free(t);
     refused(t = mutate(string_sample),
-            "benchmarks[1].samples.values[0]: expected a positive finite number, got a string",
+            "benchmarks[1].samples.values[0]: expected a number from 1e-30 to 1e+30 (beyond, the "
+            "analysis overflows), got a string",
             "\"NaN\"");
     free(t);
     refused(t = mutate(null_sample),
@@ -319,6 +390,14 @@ static void test_refuses_bad_values(void **state)
     refused(t = mutate(wrong_unit), "benchmarks[0].unit: expected \"ns\" (settings.unit)",
             "\"cycles\"");
     free(t);
+    refused(t = mutate(huge_samples),
+            "benchmarks[0].samples.values[0]: expected a number from 1e-30 to 1e+30 (beyond, the "
+            "analysis overflows), got 4.19196649851342", "4.19196649851342");
+    free(t);
+    refused(t = mutate(huge_estimate),
+            "benchmarks[0].estimates.mean.upper_bound: expected a finite number of magnitude at "
+            "most 1e+30, got 9.9999999999999997e+199", "9.9999999999999997e");
+    free(t);
     refused(t = mutate(failed_without_reason),
             "benchmarks[2].failure: a failed benchmark needs its reason", "null");
     free(t);
@@ -336,6 +415,12 @@ static void test_refuses_bad_text(void **state)
     refused("[1, 2]", "b.json:1:1: (document): expected a cryptbench baseline", NULL);
     refused("{\"schema_version\": 1, \"x\": 1e999}", "not valid JSON: real number overflow", NULL);
     refused("{\"schema_version\": 1, \"schema_version\": 1}", "duplicate object key", NULL);
+    /* 1.0 is not version 1, and must not read as "unsupported version 1" */
+    refused("{\"schema_version\": 1.0}",
+            "b.json:1:20: schema_version: expected an integer from 1 to 2, got 1.0, written as a "
+            "real", "1.0");
+    refused("{\"schema_version\": 1.5}",
+            "schema_version: expected an integer from 1 to 2, got 1.5", "1.5");
     /* a name that is not UTF-8: jansson refuses it with its position */
     refused("{\"benchmarks\": [{\"name\": \"a\xff\"}]}", "not valid JSON: unable to decode byte 0xff",
             NULL);
@@ -377,6 +462,41 @@ static void test_refuses_more(void **state)
     refused(t = mutate(name_with_newline),
             "benchmarks[0].name: expected a non-empty name without control characters",
             "\"did/sha\\n256\"");
+    free(t);
+}
+
+static void hostile_text(json_t *root)
+{
+    json_object_set_new(bench(root, 0), "note", json_string("\033[2Jnote\nline"));
+    json_object_set_new(bench(root, 2), "failure", json_string("why\ntest x ... bench: 1 ns/iter (+/- 0)"));
+    json_object_set_new(json_object_get(root, "machine"), "cpu", json_string("CPU \xc2\x9b" "31m"));
+    json_object_set_new(json_object_get(root, "context"), "lib\x07", json_string("1.0\r\n"));
+    json_object_set_new(json_array_get(json_object_get(bench(root, 0), "args"), 0), "name",
+                        json_string("\033]0;x\007size"));
+    json_object_set_new(bench(root, 0), "counters",
+                        json_pack("[{s:s, s:f, s:f}]", "name", "\xc2\x9b" "2Jops",
+                                  "per_iteration", 1.0, "per_second", 1e9));
+}
+
+/* Text in a baseline reaches every report: control characters arrive as
+ * U+FFFD or, for line breaks, a space. */
+static void test_text_is_cleaned(void **state)
+{
+    char    *t = mutate(hostile_text);
+    cb_run   run;
+    cb_error err;
+
+    (void) state;
+    if (cb_baseline_parse("b.json", t, strlen(t), &run, &err) != 0) {
+        fail_msg("%s", err.msg);
+    }
+    assert_string_equal(run.results[0].note, "\xef\xbf\xbd[2Jnote line");
+    assert_string_equal(run.results[2].failure, "why test x ... bench: 1 ns/iter (+/- 0)");
+    assert_string_equal(run.machine.cpu, "CPU \xef\xbf\xbd" "31m");
+    assert_string_equal(cb_context_get(&run.context, "lib\xef\xbf\xbd"), "1.0  ");
+    assert_string_equal(run.results[0].args[0].name, "\xef\xbf\xbd]0;x\xef\xbf\xbdsize");
+    assert_string_equal(run.results[0].counters[0].name, "\xef\xbf\xbd" "2Jops");
+    cb_run_free(&run);
     free(t);
 }
 
@@ -429,7 +549,7 @@ static void test_missing_file(void **state)
 
 static void test_baseline_names(void **state)
 {
-    char     buf[256];
+    char     buf[256], name[202];
     cb_error err;
 
     (void) state;
@@ -438,6 +558,16 @@ static void test_baseline_names(void **state)
     assert_int_equal(cb_baseline_path(buf, sizeof buf, "reports", "../etc", &err), -1);
     assert_int_equal(cb_baseline_path(buf, sizeof buf, "reports", "a/b", &err), -1);
     assert_int_equal(cb_baseline_path(buf, sizeof buf, "reports", "", &err), -1);
+    /* too long: the message blames what is too long, the name or the directory */
+    memset(name, 'n', 201);
+    name[201] = '\0';
+    assert_int_equal(cb_baseline_path(buf, sizeof buf, "reports", name, &err), -1);
+    assert_string_equal(err.msg, "baseline name 'nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn...': 201 bytes, "
+                                 "longer than the 200 a baseline name may have");
+    name[150] = '\0';
+    assert_int_equal(cb_baseline_path(buf, 64, name, "base", &err), -1);
+    assert_string_equal(err.msg, "reports directory 'nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn...': 150 "
+                                 "bytes, too long for a path to its baseline 'base'");
 }
 
 static void test_differences(void **state)
@@ -472,11 +602,13 @@ int main(void)
         cmocka_unit_test(test_refuses_bad_values),
         cmocka_unit_test(test_refuses_bad_text),
         cmocka_unit_test(test_refuses_more),
+        cmocka_unit_test(test_text_is_cleaned),
         cmocka_unit_test(test_degenerate_samples_round_trip),
         cmocka_unit_test(test_missing_file),
         cmocka_unit_test(test_baseline_names),
         cmocka_unit_test(test_differences),
         cmocka_unit_test(test_context_and_schema_1),
+        cmocka_unit_test(test_change_round_trip),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

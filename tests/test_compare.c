@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stats/analysis.h"
 #include "stats/compare.h"
 #include "support.h"
 
@@ -118,6 +119,50 @@ static void test_constant_groups(void **state)
     assert_int_equal(cb_bootstrap_compare(twelve, 1, thirteen, 20, &boot, &two, &err), -1);
 }
 
+/* A flat result of n samples of one iteration each, value x (1 + i / 100). */
+static void flat_result(cb_result *r, const char *name, size_t n, double x)
+{
+    size_t i;
+
+    memset(r, 0, sizeof *r);
+    cb_result_set_string(&r->name, name);
+    assert_int_equal(cb_samples_alloc(&r->samples, n), 0);
+    for (i = 0; i < n; i++) {
+        r->samples.iters[i] = 1.0;
+        r->samples.values[i] = x * (1.0 + (double) i / 100.0);
+    }
+    r->plan = (cb_plan){ .mode = CB_MODE_FLAT, .n = n, .d = 1 };
+}
+
+/* Values too large for double arithmetic: refused with a message, never
+ * an infinite or NaN statistic, never a verdict a gate would pass. */
+static void test_overflow_is_refused(void **state)
+{
+    cb_bootstrap_config boot = { 200, 0.95, 1 };
+    cb_compare_config   cfg = { .noise_threshold = 0.02, .significance = 0.05, .boot = boot };
+    cb_result           old, huge;
+    cb_error            err;
+
+    (void) state;
+    flat_result(&huge, "x/huge", 30, 1e160); /* its variance is 1e316 */
+    assert_int_equal(cb_analysis_run(&huge.samples, CB_MODE_FLAT, &boot, &huge.analysis, &err),
+                     -1);
+    assert_string_equal(err.msg, "the statistics of these samples overflow: their values are too "
+                                 "large or too small for double arithmetic");
+    cb_result_free(&huge);
+
+    flat_result(&old, "x/huge", 30, 100.0);
+    flat_result(&huge, "x/huge", 30, 1e307); /* its sum is beyond DBL_MAX */
+    assert_int_equal(cb_analysis_run(&old.samples, CB_MODE_FLAT, &boot, &old.analysis, &err), 0);
+    huge.analysis = old.analysis; /* an analysis that does not show it */
+    assert_int_equal(cb_compare_into(&old, &huge, &cfg, &err), -1);
+    assert_false(huge.has_change);
+    assert_string_equal(err.msg, "x/huge: the change overflows: the values are too large or too "
+                                 "small to compare");
+    cb_result_free(&old);
+    cb_result_free(&huge);
+}
+
 #define PER_FILE(file) { "test_reference(" file ")", test_reference, NULL, NULL, (void *) file }
 
 int main(void)
@@ -129,6 +174,7 @@ int main(void)
         PER_FILE("ref_change_within_noise_1pct.json"),
         cmocka_unit_test(test_verdict_rules),
         cmocka_unit_test(test_constant_groups),
+        cmocka_unit_test(test_overflow_is_refused),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

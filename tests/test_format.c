@@ -58,12 +58,55 @@ static void test_values_and_percent(void **state)
     assert_string_equal(buf, "5.1M");
 }
 
+/* Rust libtest's numbers: whole, cut toward zero, a ',' in the last three
+ * places only (its fmt_thousands_sep). */
+static void test_libtest(void **state)
+{
+    static const struct {
+        double      x;
+        const char *want;
+    } cases[] = {
+        { 0.0, "0" },           { 0.99, "0" },          { 99.99, "99" },
+        { 999.0, "999" },       { 1000.0, "1,000" },    { 1234.5, "1,234" },
+        { 1000001.0, "1,000,001" }, { 123456789012.0, "123,456,789,012" },
+        { 1234567890123.0, "1234,567,890,123" }, { 1e30, "18446744073,709,551,615" },
+        { -5.0, "0" },
+    };
+    char   buf[64];
+    size_t i;
+
+    (void) state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cb_format_libtest(buf, sizeof buf, cases[i].x);
+        assert_string_equal(buf, cases[i].want);
+    }
+}
+
+static void test_plain(void **state)
+{
+    char buf[64];
+
+    (void) state;
+    cb_format_plain(buf, sizeof buf, 61240.3, 3);
+    assert_string_equal(buf, "61240");
+    cb_format_plain(buf, sizeof buf, 12.345, 3);
+    assert_string_equal(buf, "12.3");
+    cb_format_plain(buf, sizeof buf, 0.012345, 3);
+    assert_string_equal(buf, "0.0123");
+    cb_format_plain(buf, sizeof buf, 0.9999, 3);
+    assert_string_equal(buf, "1.00");
+    cb_format_plain(buf, sizeof buf, 0.0, 3);
+    assert_string_equal(buf, "0");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_time),
         cmocka_unit_test(test_throughput),
         cmocka_unit_test(test_values_and_percent),
+        cmocka_unit_test(test_libtest),
+        cmocka_unit_test(test_plain),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -4,31 +4,31 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "store/samples_csv.h"
 #include "support.h"
 
+static int parse(const char *text, double scale, cb_samples *s, cb_error *err)
+{
+    return cb_samples_csv_parse("s.csv", text, strlen(text), scale, s, err);
+}
+
 static void test_reads_with_and_without_header(void **state)
 {
-    cb_samples  s;
-    cb_error    err;
-    const char *path = support_temp_file("iterations,total\n1,100\n2, 210\r\n\n3 ,290\n");
+    cb_samples s;
+    cb_error   err;
 
     (void) state;
-    assert_int_equal(cb_samples_csv_read(path, 1.0, &s, &err), 0);
+    assert_int_equal(parse("iterations,total\n1,100\n2, 210\r\n\n3 ,290\n", 1.0, &s, &err), 0);
     assert_int_equal(s.n, 3);
     assert_true(s.iters[1] == 2.0 && s.values[1] == 210.0);
     assert_int_equal(cb_samples_mode(&s), CB_MODE_LINEAR);
     cb_samples_free(&s);
-    unlink(path);
 
-    path = support_temp_file("5,1.5\n5,1.25\n");
-    assert_int_equal(cb_samples_csv_read(path, 1e3, &s, &err), 0); /* microseconds */
+    assert_int_equal(parse("5,1.5\n5,1.25", 1e3, &s, &err), 0); /* microseconds, no last newline */
     assert_true(s.values[0] == 1500.0 && s.values[1] == 1250.0);
     assert_int_equal(cb_samples_mode(&s), CB_MODE_FLAT);
     cb_samples_free(&s);
-    unlink(path);
 }
 
 static void test_refuses_bad_input(void **state)
@@ -57,40 +57,77 @@ static void test_refuses_bad_input(void **state)
 
     (void) state;
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const char *path = support_temp_file(cases[i][0]);
-        char        want[256];
+        char want[256];
 
-        snprintf(want, sizeof want, "%s%s", path, cases[i][1]);
-        if (cb_samples_csv_read(path, 1.0, &s, &err) != -1) {
+        snprintf(want, sizeof want, "s.csv%s", cases[i][1]);
+        if (parse(cases[i][0], 1.0, &s, &err) != -1) {
             fail_msg("case %zu was accepted", i);
         }
         if (strncmp(err.msg, want, strlen(want)) != 0) {
             fail_msg("case %zu: got '%s', want '%s...'", i, err.msg, want);
         }
-        unlink(path);
     }
 }
 
 static void test_scaled_overflow(void **state)
 {
-    cb_samples  s;
-    cb_error    err;
-    const char *path = support_temp_file("1,1e300\n2,2e300\n");
-
-    (void) state;
-    assert_int_equal(cb_samples_csv_read(path, 1e9, &s, &err), -1);
-    assert_non_null(strstr(err.msg, ":1:3: total: expected a positive finite number"));
-    unlink(path);
-}
-
-static void test_missing_file(void **state)
-{
     cb_samples s;
     cb_error   err;
 
     (void) state;
-    assert_int_equal(cb_samples_csv_read("/nonexistent/x.csv", 1.0, &s, &err), -1);
-    assert_string_equal(err.msg, "/nonexistent/x.csv: No such file or directory");
+    assert_int_equal(parse("1,1e300\n2,2e300\n", 1e9, &s, &err), -1);
+    assert_non_null(strstr(err.msg, ":1:3: total: expected a positive finite number"));
+    /* finite, but the analysis would square it to infinity */
+    assert_int_equal(parse("1,100\n2,1e160\n", 1.0, &s, &err), -1);
+    assert_string_equal(err.msg, "s.csv:2:3: total: '1e160' is beyond what cryptbench analyses, "
+                                 "1e-30 to 1e+30 (its statistics would overflow)");
+    assert_int_equal(parse("1,100\n2,1e25\n", 1e9, &s, &err), -1);
+    assert_string_equal(err.msg, "s.csv:2:3: total: '1e25' is beyond what cryptbench analyses, "
+                                 "1e-30 to 1e+30 once scaled to ns (its statistics would overflow)");
+    assert_int_equal(parse("1,1e-31\n2,1\n", 1.0, &s, &err), -1);
+}
+
+/* A NUL byte used to end the line silently, the rest of it unread. */
+static void test_refuses_nul(void **state)
+{
+    static const char text[] = "1,100\n2,200\0garbage\n3,300\n";
+    cb_samples        s;
+    cb_error          err;
+
+    (void) state;
+    assert_int_equal(cb_samples_csv_parse("s.csv", text, sizeof text - 1, 1.0, &s, &err), -1);
+    assert_string_equal(err.msg, "s.csv:2:6: a NUL byte (expected 'iterations,total')");
+}
+
+/* Bounds: a line's length, and the number of samples, refused at the first
+ * line beyond them rather than after reading millions. */
+static void test_bounds(void **state)
+{
+    char      *text = malloc(40 * (CB_MAX_SAMPLES + 10));
+    size_t     i, len = 0;
+    cb_samples s;
+    cb_error   err;
+
+    (void) state;
+    assert_non_null(text);
+    memset(text, '1', CB_CSV_LINE_MAX + 1);
+    memcpy(text + CB_CSV_LINE_MAX + 1, ",5\n", 4);
+    assert_int_equal(parse(text, 1.0, &s, &err), -1);
+    assert_string_equal(err.msg, "s.csv:1: a line of 1027 bytes, longer than the 1024 of "
+                                 "'iterations,total' cryptbench reads");
+
+    len = (size_t) sprintf(text, "iterations,total\n");
+    for (i = 0; i < CB_MAX_SAMPLES; i++) {
+        len += (size_t) sprintf(text + len, "%zu,%zu\n", i + 1, 100 * (i + 1));
+    }
+    assert_int_equal(parse(text, 1.0, &s, &err), 0);
+    assert_int_equal(s.n, CB_MAX_SAMPLES);
+    cb_samples_free(&s);
+    sprintf(text + len, "1,100\n");
+    assert_int_equal(parse(text, 1.0, &s, &err), -1);
+    assert_string_equal(err.msg, "s.csv:10002: more than 10000 samples, the most cryptbench "
+                                 "analyses");
+    free(text);
 }
 
 int main(void)
@@ -99,7 +136,8 @@ int main(void)
         cmocka_unit_test(test_reads_with_and_without_header),
         cmocka_unit_test(test_refuses_bad_input),
         cmocka_unit_test(test_scaled_overflow),
-        cmocka_unit_test(test_missing_file),
+        cmocka_unit_test(test_refuses_nul),
+        cmocka_unit_test(test_bounds),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -299,6 +299,28 @@ static void test_select_percentile(void **state)
     support_close_rel(cb_stats_percentile_select(x, 5, 100.0), 5.0, EXACT, "p100");
 }
 
+/* libtest's "+/-": winsorized at 5% each end, max - min is p95 - p5. */
+static void test_winsorized_range(void **state)
+{
+    cb_bootstrap_config boot = { 100, 0.95, 1 };
+    cb_samples          s;
+    cb_analysis         a;
+    cb_error            err;
+    size_t              i;
+
+    (void) state;
+    assert_int_equal(cb_samples_alloc(&s, 20), 0);
+    for (i = 0; i < 20; i++) {
+        s.iters[i] = 4.0;
+        s.values[i] = 4.0 * (double) (20 - i); /* per iteration 20 down to 1 */
+    }
+    /* p5 = 1 + 0.95, p95 = 19 + 0.05 */
+    support_close_rel(cb_analysis_winsorized_range(&s), 17.1, EXACT, "winsorized range");
+    assert_int_equal(cb_analysis_run(&s, CB_MODE_FLAT, &boot, &a, &err), 0);
+    support_close_rel(a.winsorized_range, 17.1, EXACT, "the analysis's winsorized range");
+    cb_samples_free(&s);
+}
+
 #define PER_FILE(fn, file) { #fn "(" file ")", fn, NULL, NULL, (void *) file }
 #define FOR_EACH_FILE(fn)                                                                  \
     PER_FILE(fn, "ref_linear_clean.json"), PER_FILE(fn, "ref_linear_outliers.json"),       \
@@ -319,6 +341,7 @@ int main(void)
         cmocka_unit_test(test_select_matches_sort),
         cmocka_unit_test(test_select_percentile),
         cmocka_unit_test(test_resample_matches_naive),
+        cmocka_unit_test(test_winsorized_range),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

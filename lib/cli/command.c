@@ -6,6 +6,7 @@
 #include "stats/analysis.h"
 #include "store/baseline.h"
 #include "cli/command.h"
+#include "store/text_file.h"
 #include "store/samples_csv.h"
 
 static int use_color(cb_color choice, FILE *out)
@@ -130,21 +131,13 @@ int cb_command_comparable(const cb_run *old, const char *name)
 }
 
 /* A baseline starts with '{'; anything else is taken for CSV. */
-static int looks_like_json(const char *path)
+static int looks_like_json(const cb_buf *text)
 {
-    FILE *f = fopen(path, "rb");
-    int   c = EOF;
-
-    if (f != NULL) {
-        do {
-            c = fgetc(f);
-        } while (c == ' ' || c == '\t' || c == '\r' || c == '\n');
-        fclose(f);
-    }
-    return c == '{';
+    return text->data[strspn(text->data, " \t\r\n")] == '{';
 }
 
-static int load_csv(const char *path, const cb_config *cfg, cb_run *run, cb_error *err)
+static int load_csv(const char *path, const cb_buf *text, const cb_config *cfg, cb_run *run,
+                    cb_error *err)
 {
     cb_result *r;
 
@@ -157,7 +150,8 @@ static int load_csv(const char *path, const cb_config *cfg, cb_run *run, cb_erro
     if (r == NULL || cb_result_set_string(&r->name, path) != 0) {
         return cb_error_set(err, "out of memory");
     }
-    if (cb_samples_csv_read(path, cfg->unit_scale, &r->samples, err) != 0) {
+    if (cb_samples_csv_parse(path, text->data, text->len, cfg->unit_scale, &r->samples, err) !=
+        0) {
         return -1;
     }
     r->plan.mode = cb_samples_mode(&r->samples);
@@ -170,20 +164,30 @@ int cb_command_load_samples(const char *path, const cb_config *cfg, cb_run *run,
                             cb_error *err)
 {
     cb_bootstrap_config boot = { cfg->nresamples, cfg->confidence, cfg->seed };
+    cb_buf              text = { NULL, 0, 0, 0 };
     size_t              i;
+    int                 rc;
 
-    if (looks_like_json(path) ? cb_baseline_load(path, run, err) != 0
-                              : load_csv(path, cfg, run, err) != 0) {
+    memset(run, 0, sizeof *run);
+    if (cb_text_file_read(path, &text, err) != 0) {
+        return -1;
+    }
+    rc = looks_like_json(&text) ? cb_baseline_parse(path, text.data, text.len, run, err)
+                                : load_csv(path, &text, cfg, run, err);
+    cb_buf_free(&text);
+    if (rc != 0) {
         cb_run_free(run);
         return -1;
     }
     run->nresamples = cfg->nresamples;
     run->confidence = cfg->confidence;
     run->seed = cfg->seed;
-    /* analysed here and now, with this invocation's settings */
+    /* analysed here and now, with this invocation's settings; a change stored
+     * with a baseline was made with others, against another run */
     for (i = 0; i < run->n; i++) {
         cb_result *r = &run->results[i];
 
+        r->has_change = 0;
         if (r->failed) {
             continue;
         }

@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "store/baseline.h"
 #include "cli/command.h"
@@ -34,6 +35,15 @@ static int compare_runs(const cb_config *cfg, const cb_run *old, cb_run *new_,
     return 0;
 }
 
+/* Whether a and b name one file (a comparison of a run with itself). */
+static int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
 int cb_command_compare(const cb_config *cfg, cb_error *err)
 {
     cb_command_files  files;
@@ -46,6 +56,10 @@ int cb_command_compare(const cb_config *cfg, cb_error *err)
     size_t            nreps = 0, nmissing = 0, i;
     int               status = CB_EXIT_USAGE;
 
+    if (same_file(cfg->args[0], cfg->args[1])) {
+        fprintf(stderr, "warning: %s and %s are the same file: every change is 0\n", cfg->args[0],
+                cfg->args[1]);
+    }
     if (cb_command_load_samples(cfg->args[0], cfg, &old, err) != 0) {
         return CB_EXIT_USAGE;
     }

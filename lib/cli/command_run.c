@@ -7,9 +7,11 @@
 #include "measure/callgrind.h"
 #include "measure/threads.h"
 #include "profile/diff.h"
+#include "store/atomic_file.h"
 #include "store/baseline.h"
 #include "store/profile_store.h"
 #include "store/history.h"
+#include "store/lock.h"
 #include "cli/command.h"
 #include "cli/filter.h"
 #include "report/progress.h"
@@ -121,7 +123,8 @@ static void keep_selected(cb_run *run, const cb_filter *f)
     run->n = k;
 }
 
-/* --load-baseline: the stored run's selected results. */
+/* --load-baseline: the stored run's selected results, with the changes it
+ * stored, made when it was measured. */
 static int load_stored(const cb_config *cfg, const cb_filter *f, cb_run *run, cb_error *err)
 {
     char path[4096];
@@ -134,15 +137,18 @@ static int load_stored(const cb_config *cfg, const cb_filter *f, cb_run *run, cb
     return cb_profile_load_run(cfg->reports_dir, cfg->load_baseline, run, err);
 }
 
-/* ... compared anew with old. */
-static int compare_stored(cb_run *run, const cb_run *old, const cb_compare_config *c,
-                          cb_error *err)
+/* ... compared anew with old, the baseline `name`: the changes it stored were
+ * made against another run. */
+static int compare_stored(cb_run *run, const cb_run *old, const char *name,
+                          const cb_compare_config *c, cb_error *err)
 {
     size_t i;
 
+    snprintf(run->compared_with, sizeof run->compared_with, "%s", name);
     for (i = 0; i < run->n; i++) {
         const cb_result *before = cb_run_find(old, run->results[i].name);
 
+        run->results[i].has_change = 0;
         if (cb_compare_into(before, &run->results[i], c, err) != 0) {
             return -1;
         }
@@ -251,8 +257,8 @@ typedef struct session {
     cb_filter         filter;
     cb_instance_list  list;
     unsigned char    *selected;
-    cb_run            old, kept, run;
-    int               has_old, has_kept;
+    cb_run            old, run;
+    int               has_old;
     cb_history        history; /* the past runs the HTML report draws trends from */
     cb_command_files  files; /* what opt's paths point into */
     cb_report_options opt;
@@ -264,6 +270,35 @@ typedef struct session {
     char              differences[1024];
     char              path[4096]; /* where the run is saved */
 } session;
+
+/*
+ * Saves the run under s->path with the file locked (store/lock.h), so that
+ * two runs saving the same baseline at once both keep their benchmarks. Only
+ * a filtered run keeps what it did not run (an unfiltered one that lacks a
+ * benchmark has lost it, renamed or removed, and so does the baseline), and
+ * it merges with the file as it is now, under the lock, not as it was when
+ * the run started: another run may have saved its benchmarks since.
+ */
+static int save_locked(const session *s, cb_error *err)
+{
+    cb_run current;
+    int    fd, has = 0, rc;
+
+    if (cb_lock_acquire(s->path, CB_LOCK_WAIT_S, &fd, err) != 0) {
+        return -1;
+    }
+    if (s->cfg->nfilters > 0 &&
+        (has = load_save_target(s->path, s->cfg->measure, &current, err)) < 0) {
+        cb_lock_release(fd);
+        return -1;
+    }
+    rc = save_merged(s->path, &s->run, has ? &current : NULL, err);
+    if (has) {
+        cb_run_free(&current);
+    }
+    cb_lock_release(fd);
+    return rc;
+}
 
 /* The registered benchmarks the filters select; --list prints them (*done). */
 static int select_or_list(session *s, int *done, cb_error *err)
@@ -388,9 +423,18 @@ static int prepare_baselines(session *s, cb_error *err)
         if (cb_baseline_path(s->path, sizeof s->path, cfg->reports_dir, s->p.save, err) != 0) {
             return -1;
         }
-        if (s->p.against != NULL && strcmp(s->p.save, s->p.against) != 0 &&
-            (s->has_kept = load_save_target(s->path, cfg->measure, &s->kept, err)) < 0) {
-            return -1;
+        if (s->p.against != NULL && strcmp(s->p.save, s->p.against) != 0) {
+            /* read now only to refuse a bad file before measuring; the save
+             * reads it again, under its lock (save_locked) */
+            cb_run kept;
+            int    has_kept = load_save_target(s->path, cfg->measure, &kept, err);
+
+            if (has_kept < 0) {
+                return -1;
+            }
+            if (has_kept) {
+                cb_run_free(&kept);
+            }
         }
     }
     if (stored && load_stored(cfg, &s->filter, &s->run, err) != 0) {
@@ -398,8 +442,21 @@ static int prepare_baselines(session *s, cb_error *err)
     }
     s->compare = cb_command_compare_config(cfg, stored ? s->run.measure : cfg->measure,
                                            comparisons(s));
-    if (stored && s->has_old && compare_stored(&s->run, &s->old, &s->compare, err) != 0) {
+    if (stored && s->has_old &&
+        compare_stored(&s->run, &s->old, s->p.against, &s->compare, err) != 0) {
         return -1;
+    }
+    if (stored && s->p.against != NULL && strcmp(s->p.against, cfg->load_baseline) == 0) {
+        fprintf(stderr, "warning: comparing baseline '%s' with itself: every change is 0 (without "
+                        "--baseline, the comparison made when it was measured is shown)\n",
+                s->p.against);
+    }
+    if (stored && !s->has_old && s->run.compared_with[0] != '\0') {
+        /* its stored changes say what they were measured against */
+        s->opt.baseline_name = s->run.compared_with;
+    }
+    if (s->has_old && !stored) {
+        snprintf(s->run.compared_with, sizeof s->run.compared_with, "%s", s->p.against);
     }
     if (s->has_old) {
         cb_baseline_differences(&s->old, &s->run, s->differences, sizeof s->differences);
@@ -419,6 +476,21 @@ static int prepare_baselines(session *s, cb_error *err)
     cb_command_describe_compare(&s->opt, &s->compare);
     if (cfg->gate && !s->compare.exact) {
         s->opt.gate_note = unpaired_note;
+    }
+    return 0;
+}
+
+/* A run that will write to the reports directory (its baseline, the HTML
+ * report, the gate's table) finds out that it cannot before it measures, not
+ * after. */
+static int check_writable(const session *s, cb_error *err)
+{
+    if (s->p.save == NULL && !s->cfg->html && !s->cfg->gate) {
+        return 0;
+    }
+    if (cb_atomic_check_dir(s->cfg->reports_dir, err) != 0) {
+        cb_error_prefix(err, "reports directory");
+        return -1;
     }
     return 0;
 }
@@ -457,7 +529,6 @@ static void session_free(session *s)
     cb_instance_list_free(&s->list);
     cb_filter_free(&s->filter);
     cb_run_free(&s->old);
-    cb_run_free(&s->kept);
     cb_run_free(&s->run);
 }
 
@@ -503,7 +574,7 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
             goto done;
         }
         s.nreps = 1;
-    } else if (prepare_baselines(&s, err) != 0) {
+    } else if (check_writable(&s, err) != 0 || prepare_baselines(&s, err) != 0) {
         goto done;
     } else {
         load_history(&s);
@@ -516,13 +587,8 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
     } else if (measure(&s, err) != 0) {
         goto close;
     }
-    /* only a filtered run keeps what it did not run: an unfiltered one that lacks
-     * a benchmark has lost it (renamed, removed), and so does the baseline */
     if (!cfg->test && s.p.save != NULL) {
-        if (save_merged(s.path, &s.run,
-                        cfg->nfilters == 0 ? NULL
-                                           : (s.has_kept ? &s.kept : (s.has_old ? &s.old : NULL)),
-                        err) != 0 ||
+        if (save_locked(&s, err) != 0 ||
             cb_profile_save_run(cfg->reports_dir, s.p.save, &s.run, err) != 0) {
             goto close;
         }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/options.h"
+#include "store/baseline.h"
 
 /* The help's headings, in the order they are printed. */
 enum section { SELECTION, MEASUREMENT, ANALYSIS, BASELINES, OUTPUT };
@@ -252,6 +253,10 @@ static int check_name(const char *opt, const char *v, cb_error *err)
     if (v[0] == '\0' || v[0] == '.' || strchr(v, '/') != NULL) {
         return cb_error_set(err, "%s: expected a plain name such as 'main', got '%s'", opt, v);
     }
+    if (strlen(v) > CB_BASELINE_NAME_MAX) {
+        return cb_error_set(err, "%s: expected a name of at most %d bytes, got %zu bytes", opt,
+                            CB_BASELINE_NAME_MAX, strlen(v));
+    }
     return 0;
 }
 
@@ -297,6 +302,10 @@ static int apply(const option *o, const char *opt, const char *v, cb_config *cfg
         if (v[0] == '\0') {
             return cb_error_set(err, "%s: expected a %s, got ''", opt,
                                 strcmp(o->meta, "DIR") == 0 ? "directory" : "file");
+        }
+        if (strlen(v) > CB_REPORTS_DIR_MAX) {
+            return cb_error_set(err, "%s: expected a path of at most %d bytes, got %zu bytes",
+                                opt, CB_REPORTS_DIR_MAX, strlen(v));
         }
         set_field(cfg, o, &v, sizeof v);
         break;

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "measure/clock.h"
+#include "core/run.h"
 
 typedef enum cb_command {
     CB_COMMAND_RUN = 0,
@@ -110,6 +110,9 @@ typedef enum cb_color {
 #define CB_DEFAULT_RESOLUTION_FACTOR 3.0
 #define CB_DEFAULT_BASELINE "base"
 #define CB_DEFAULT_REPORTS_DIR "reports"
+/* Paths under it (DIR/html/<page>.html, DIR/history/<time>-<name>.json) must
+ * stay within the 4096 bytes a path may have */
+#define CB_REPORTS_DIR_MAX 3072
 #define CB_DEFAULT_HISTORY_LIMIT 100
 
 typedef struct cb_config {

@@ -3,6 +3,8 @@
  * cb_error with a one-line message that names what was wrong and where:
  * "reports/base.json:12:7: expected a number in benchmarks[3].samples.values".
  * Nothing in lib/ prints an error itself; the CLI decides where it goes.
+ * A message is clean text (core/text.h) whatever it quotes, so that a field
+ * of a hostile file cannot put an escape sequence on the terminal.
  */
 #ifndef CB_ERROR_H
 #define CB_ERROR_H

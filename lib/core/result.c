@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/result.h"
+#include "core/text.h"
 #include "profile/diff.h"
 #include "profile/profile.h"
 
@@ -66,7 +67,7 @@ int cb_result_set_string(char **field, const char *s)
 {
     char *copy = NULL;
 
-    if (s != NULL && (copy = strdup(s)) == NULL) {
+    if (s != NULL && (copy = cb_text_dup(s)) == NULL) {
         return -1;
     }
     free(*field);
@@ -113,4 +114,9 @@ void cb_name_group(const char *name, char *buf, size_t size)
     }
     memcpy(buf, name, len);
     buf[len] = '\0';
+}
+
+size_t cb_outliers_total(const cb_outliers *o)
+{
+    return o->low_severe + o->low_mild + o->high_mild + o->high_severe;
 }

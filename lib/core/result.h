@@ -7,14 +7,48 @@
 #define CB_RESULT_H
 
 #include <stdint.h>
-#include "stats/bootstrap.h"
+#include <stddef.h>
 #include "cryptbench.h"
-#include "stats/outliers.h"
+
+/* A statistic and its interval, as Criterion.rs keeps one: the point, the
+ * bounds of its confidence interval, and its standard error (the standard
+ * deviation of its bootstrap distribution). */
+typedef struct cb_estimate {
+    double point;
+    double lower;
+    double upper;
+    double std_err;
+} cb_estimate;
+
+/* Tukey's fences on the per-iteration values, and how many fell beyond each
+ * (stats/outliers.h classifies them). */
+typedef struct cb_outliers {
+    /* low severe | low mild | (normal) | high mild | high severe */
+    double fences[4]; /* Q1 - 3 IQR, Q1 - 1.5 IQR, Q3 + 1.5 IQR, Q3 + 3 IQR */
+    size_t low_severe, low_mild, high_mild, high_severe;
+} cb_outliers;
+
+/* How many values lay beyond the inner fences, either way. */
+size_t cb_outliers_total(const cb_outliers *o);
 
 typedef enum cb_mode {
     CB_MODE_LINEAR = 0, /* sample i runs i * d iterations; the slope is the estimate */
     CB_MODE_FLAT        /* every sample runs d iterations; the mean is the estimate */
 } cb_mode;
+
+/* The most samples a benchmark may hold, measured or read from a file: the
+ * analysis costs samples x resamples, and 10 000 samples at the default
+ * 100 000 resamples already take seconds. --sample-size's bound too. */
+#define CB_MAX_SAMPLES 10000
+
+/* What a sample may hold: its value (a total, in ns, cycles or instructions)
+ * from 1e-30 to 1e30, beyond which the analysis's sums of squares and a
+ * throughput's reciprocal overflow and every statistic after them is
+ * infinite or NaN (a day is 8.64e13 ns: the range leaves room for any count);
+ * its iterations a whole number up to 2^53, which a double holds exactly. */
+#define CB_SAMPLE_VALUE_MIN 1e-30
+#define CB_SAMPLE_VALUE_MAX 1e30
+#define CB_SAMPLE_ITERATIONS_MAX 9007199254740992.0
 
 typedef struct cb_samples {
     size_t  n;
@@ -31,6 +65,9 @@ typedef struct cb_analysis {
     double      r_squared;
     double      percentiles[CB_NPERCENTILES];
     double      min, max;
+    /* Rust libtest's "+/-": max - min once 5% at each end are winsorized, that
+     * is p95 - p5; not stored in a baseline, which holds the samples it comes from */
+    double      winsorized_range;
     cb_outliers outliers;
     /* when the benchmark declared a throughput: units per second if the values
      * are times, else value per unit (cycles/byte); lower/upper follow */
@@ -181,7 +218,7 @@ void cb_samples_free(cb_samples *s);
 /* Frees what r owns and zeroes it. */
 void cb_result_free(cb_result *r);
 
-/* Sets r->failed and r->failure (a copy of reason). */
+/* Sets r->failed and r->failure (a clean copy of reason). */
 void cb_result_fail(cb_result *r, const char *reason);
 
 /* Gives r one parameter shown by its value, as a list of params does: a
@@ -189,7 +226,10 @@ void cb_result_fail(cb_result *r, const char *reason);
  * NULL. */
 void cb_result_set_param(cb_result *r, const char *name, uint64_t value);
 
-/* Sets a string field of r to a copy of s (NULL allowed); -1 when out of memory. */
+/* Sets a string field of r to a copy of s (NULL allowed), cleaned as
+ * core/text.h says: every string of a result may come from outside (a
+ * benchmark's process, a baseline file) and is printed by every reporter.
+ * -1 when out of memory. */
 int cb_result_set_string(char **field, const char *s);
 
 const char *cb_mode_name(cb_mode mode);

@@ -3,6 +3,7 @@
 #include <time.h>
 
 #include "core/run.h"
+#include "core/text.h"
 
 cb_result *cb_run_add(cb_run *run)
 {
@@ -57,21 +58,23 @@ void cb_run_free(cb_run *run)
 int cb_context_set(cb_context *ctx, const char *key, const char *value)
 {
     cb_context_entry *grown;
-    char             *k, *v = strdup(value);
+    char             *k = cb_text_dup(key), *v = cb_text_dup(value);
     size_t            i;
 
-    if (v == NULL) {
+    if (k == NULL || v == NULL) {
+        free(k);
+        free(v);
         return -1;
     }
     for (i = 0; i < ctx->n; i++) {
-        if (strcmp(ctx->entries[i].key, key) == 0) {
+        if (strcmp(ctx->entries[i].key, k) == 0) {
+            free(k);
             free(ctx->entries[i].value);
             ctx->entries[i].value = v;
             return 0;
         }
     }
-    k = strdup(key);
-    grown = k != NULL ? realloc(ctx->entries, (ctx->n + 1) * sizeof *grown) : NULL;
+    grown = realloc(ctx->entries, (ctx->n + 1) * sizeof *grown);
     if (grown == NULL) {
         free(k);
         free(v);

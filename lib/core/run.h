@@ -53,6 +53,9 @@ typedef struct cb_run {
     cb_machine  machine;
     cb_context  context;
     char        timestamp[32]; /* UTC, ISO 8601 */
+    /* the baseline this run's results were compared with when it was
+     * measured ("" for none), so that a stored run reports its comparison */
+    char        compared_with[256];
     cb_result  *results;
     size_t      n, cap;
 } cb_run;
@@ -69,8 +72,9 @@ void cb_run_stamp(cb_run *run);
 
 void cb_run_free(cb_run *run);
 
-/* Sets key to value in ctx, replacing an earlier value of key; -1 when out of
- * memory. */
+/* Sets key to value in ctx (both cleaned, core/text.h: a baseline's context
+ * is printed in warnings and reports), replacing an earlier value of key; -1
+ * when out of memory. */
 int cb_context_set(cb_context *ctx, const char *key, const char *value);
 
 /* The value of key in ctx, or NULL. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "stats/analysis.h"
+#include "stats/outliers.h"
 #include "report/format.h"
 #include "html/chart.h"
 #include "stats/kde.h"

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "stats/analysis.h"
+#include "stats/outliers.h"
 #include "html/chart.h"
 #include "stats/stats.h"
 

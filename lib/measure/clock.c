@@ -1,44 +1,14 @@
-#include <time.h>
-
 #include "measure/callgrind.h"
 #include "measure/clock.h"
 #include "measure/perf.h"
 #include "measure/tsc.h"
-
-uint64_t cb_clock_monotonic_ns(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t) ts.tv_sec * 1000000000u + (uint64_t) ts.tv_nsec;
-}
-
-uint64_t cb_clock_wall_now(cb_clock *c)
-{
-    (void) c;
-    return cb_clock_monotonic_ns();
-}
-
-uint64_t cb_clock_wall_since(cb_clock *c, uint64_t mark)
-{
-    (void) c;
-    return cb_clock_monotonic_ns() - mark;
-}
-
-static const cb_clock_ops wall_ops = {
-    .kind = CB_MEASURE_WALL,
-    .unit = "ns",
-    .now_ns = cb_clock_wall_now,
-    .start = cb_clock_wall_now,
-    .stop = cb_clock_wall_since,
-    .start_is_wall = 1,
-};
+#include "measure/wall.h"
 
 int cb_clock_open(cb_clock *c, cb_measure kind, cb_error *err)
 {
     cb_error perf, grind;
 
-    *c = (cb_clock){ .ops = &wall_ops };
+    cb_wall_open(c);
     switch (kind) {
     case CB_MEASURE_WALL:
         return 0;

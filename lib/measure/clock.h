@@ -2,7 +2,7 @@
  * The clock behind a measurement: one small interface over every platform
  * specific. A backend is an operations table with state of its own (the
  * kernel's file_operations, Google Benchmark's reporters): CLOCK_MONOTONIC
- * (clock.c), the cycle counter (tsc.c), perf_event's instruction counter
+ * (wall.c), the cycle counter (tsc.c), perf_event's instruction counter
  * (perf.c), callgrind's instruction counts inside a child under valgrind
  * (callgrind.c). Tests plug in a fake clock through the same table.
  */
@@ -78,11 +78,11 @@ const char *cb_clock_unit(const cb_clock *c);
  * nanosecond), 0 for any other. */
 double cb_clock_tsc_ghz(const cb_clock *c);
 
-/* CLOCK_MONOTONIC in nanoseconds. */
+/* CLOCK_MONOTONIC in nanoseconds (wall.c). */
 uint64_t cb_clock_monotonic_ns(void);
 
 /* The wall-clock backend's now_ns() and stop(), for backends that count
- * something else and budget in real time. */
+ * something else and budget in real time (wall.c). */
 uint64_t cb_clock_wall_now(cb_clock *c);
 uint64_t cb_clock_wall_since(cb_clock *c, uint64_t mark);
 

@@ -19,7 +19,8 @@ static void outcome(cb_result *r, cb_buf *buf, const char *why, int status, int 
     char reason[256];
 
     if (timed_out) {
-        snprintf(reason, sizeof reason, "timed out after %.0f s (--timeout)", timeout_ns / 1e9);
+        /* %g: --timeout 0.4 is 0.4 s, not 0 */
+        snprintf(reason, sizeof reason, "timed out after %g s (--timeout)", timeout_ns / 1e9);
         cb_result_fail(r, reason);
     } else if (why != NULL || buf->data == NULL || cb_protocol_parse(buf->data, r, &why) != 0 ||
                !WIFEXITED(status) || WEXITSTATUS(status) != 0) {

@@ -98,7 +98,7 @@ int cb_perf_open(cb_clock *c, cb_error *err)
     }
     *c = (cb_clock){ .ops = &perf_ops, .state = p };
     if (perf_read(c) == 0 && perf_read(c) == 0) {
-        cb_clock_close(c);
+        perf_close(c);
         return cb_error_set(err, "--measure instructions: the instruction counter reads 0 "
                                  "(no PMU in this virtual machine?)");
     }

@@ -50,6 +50,11 @@ int cb_process_start(cb_process *p, void (*fn)(int fd, void *arg), void *arg, cb
     if (p->pid == 0) {
         close(fds[0]);
         die_with(runner);
+        /* the runner's stdout is its report (JSON, CSV, libtest lines), which a
+         * benchmark's own printf would corrupt: the child writes to stderr */
+        if (dup2(STDERR_FILENO, STDOUT_FILENO) < 0) {
+            _exit(3);
+        }
         fn(fds[1], arg);
         _exit(3);
     }

@@ -20,7 +20,9 @@ typedef struct cb_process {
 /*
  * Forks a child that runs fn(fd, arg) with the write end of a pipe and must
  * not return (it execs or _exits); a runner that dies takes the child with
- * it. In the runner: 0 with p filled, or -1 (no pipe, no fork) with err.
+ * it. The child's standard output is the runner's standard error, so that
+ * nothing the child prints mixes with the runner's report on stdout. In the
+ * runner: 0 with p filled, or -1 (no pipe, no fork) with err.
  */
 int cb_process_start(cb_process *p, void (*fn)(int fd, void *arg), void *arg, cb_error *err);
 

@@ -1,7 +1,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "measure/protocol.h"
+
+#define STR_(x) #x
+#define STR(x) STR_(x)
 
 static void put_text(FILE *f, const char *key, const char *text)
 {
@@ -62,9 +66,17 @@ static int parse_plan(const char *line, cb_result *r, const char **why)
         return -1;
     }
     if (sscanf(line, "%d %zu %llu %lf %lf %lf", &mode, &r->plan.n, &d, &r->plan.met_ns,
-               &r->plan.target_ns, &r->plan.expected_ns) != 6 ||
-        cb_samples_alloc(&r->samples, r->plan.n) != 0) {
+               &r->plan.target_ns, &r->plan.expected_ns) != 6) {
         *why = "unreadable plan";
+        return -1;
+    }
+    if (r->plan.n > CB_MAX_SAMPLES) {
+        /* a benchmark's own sample_size can ask for more than can be analysed */
+        *why = "plan of more than " STR(CB_MAX_SAMPLES) " samples, the most cryptbench analyses";
+        return -1;
+    }
+    if (cb_samples_alloc(&r->samples, r->plan.n) != 0) {
+        *why = "unreadable plan (out of memory)";
         return -1;
     }
     r->plan.mode = mode == CB_MODE_FLAT ? CB_MODE_FLAT : CB_MODE_LINEAR;
@@ -118,13 +130,15 @@ int cb_protocol_parse(char *text, cb_result *r, const char **why)
             k++;
         } else if (strncmp(line, "counter ", 8) == 0) {
             cb_counter *c = &r->counters[r->ncounters];
+            char        name[sizeof c->name];
 
             if (r->ncounters == CB_RESULT_MAX_COUNTERS ||
-                sscanf(line + 8, "%31s %lf %lf", c->name, &c->per_iteration,
-                       &c->per_second) != 3) {
+                sscanf(line + 8, "%31s %lf %lf", name, &c->per_iteration, &c->per_second) != 3) {
                 *why = "unreadable counter";
                 return -1;
             }
+            /* the child's text, printed with the result: clean, as its note is */
+            cb_text_clean(c->name, sizeof c->name, name);
             r->ncounters++;
         } else if (strncmp(line, "call ", 5) == 0) {
             if (parse_call(line + 5, r, why) != 0) {

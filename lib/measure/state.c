@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "measure/state.h"
 
 void cb_state_init(cb_state *s, const cb_instance *inst, cb_clock *clock)
@@ -171,7 +172,9 @@ int cb_state_fail(cb_state *s, const char *fmt, ...)
 
     if (!s->failed) {
         va_start(ap, fmt);
-        vsnprintf(s->failure, sizeof s->failure, fmt, ap);
+        if (vsnprintf(s->failure, sizeof s->failure, fmt, ap) >= (int) sizeof s->failure) {
+            cb_text_drop_partial(s->failure); /* cut between characters */
+        }
         va_end(ap);
         s->failed = 1;
     }
@@ -183,7 +186,9 @@ void cb_state_note(cb_state *s, const char *fmt, ...)
     va_list ap;
 
     va_start(ap, fmt);
-    vsnprintf(s->note, sizeof s->note, fmt, ap);
+    if (vsnprintf(s->note, sizeof s->note, fmt, ap) >= (int) sizeof s->note) {
+        cb_text_drop_partial(s->note); /* cut between characters */
+    }
     va_end(ap);
 }
 

@@ -7,15 +7,18 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "core/text.h"
 #include "measure/sysinfo.h"
 
 #ifndef CB_BUILD_CFLAGS
 #  define CB_BUILD_CFLAGS "unknown"
 #endif
 
+/* Fields are printed in reports and stored in baselines: clean, and cut
+ * between characters to fit. */
 static void copy(char *dst, size_t size, const char *src)
 {
-    snprintf(dst, size, "%s", src != NULL && src[0] != '\0' ? src : "unknown");
+    cb_text_clean(dst, size, src != NULL && src[0] != '\0' ? src : "unknown");
 }
 
 static void trim(char *s)

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/strmap.h"
+#include "core/text.h"
 #include "profile/profile.h"
 
 cb_profile *cb_profile_new(void)
@@ -23,8 +24,9 @@ size_t cb_profile_add(cb_profile *p, size_t parent, const char *name, const char
         p->nodes = grown;
     }
     n = &p->nodes[p->nnodes];
-    n->name = strdup(name);
-    n->object = strdup(object);
+    /* names come from callgrind or from a file: printable, whatever they held */
+    n->name = cb_text_dup(name);
+    n->object = cb_text_dup(object);
     if (n->name == NULL || n->object == NULL) {
         free(n->name);
         free(n->object);

@@ -58,7 +58,8 @@ typedef struct cb_profile {
 } cb_profile;
 
 /*
- * A profile being built: add nodes (each after its parent), then
+ * A profile being built: add nodes (each after its parent; name and object
+ * are kept cleaned of control characters and invalid UTF-8, core/text.h), then
  * cb_profile_finish() sorts them, computes inclusive costs and folds the
  * function table. Returns the new node's index, or CB_PROFILE_ROOT when out
  * of memory. parent CB_PROFILE_ROOT adds the root (once, first).

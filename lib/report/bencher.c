@@ -1,53 +1,96 @@
-#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "report/format.h"
 #include "report/report.h"
 
 /*
- * The lines Rust's `cargo bench` prints, which github-action-benchmark, Bencher
- * and others parse: the typical estimate and the standard deviation, in
- * nanoseconds (or the run's unit), with thousands separators as libtest does.
+ * What Rust's libtest prints for `cargo bench`, which github-action-benchmark
+ * (tool: cargo) and Bencher (rust_bench) parse line by line:
+ *
+ *     running 3 tests
+ *     test did/sha256/64/libsodium ... bench:         337 ns/iter (+/- 12)
+ *     test did/sha256/64/openssl   ... bench:         101 ns/iter (+/- 4)
+ *     test sign/broken             ... FAILED
+ *
+ *     failures:
+ *     ...
+ *     test result: FAILED. 0 passed; 1 failed; 0 ignored; 2 measured; 0 filtered out
+ *
+ * The value is the typical estimate, "+/-" what libtest prints there: max -
+ * min of the per-iteration values winsorized at 5% each end. Both are whole
+ * numbers with thousands separators, as libtest writes them: the cargo
+ * parsers accept nothing else. Counts print as "cycles/iter" or
+ * "instructions/iter": a parser that knows only time skips those lines rather
+ * than take cycles for nanoseconds.
+ *
+ * Written at the end, when the names to align and the count are known. A
+ * failure's reason goes below the results, indented, where no parser looks
+ * for a result line: on the "test" line itself it could read as one.
  */
 typedef struct bencher {
     cb_report_options opt;
 } bencher;
 
-static void put_grouped(FILE *out, double x)
+/* libtest's names are Rust paths, without spaces; Bencher's parser takes a
+ * name up to the first space. */
+static void put_name(FILE *out, const char *name, size_t width)
 {
-    char   digits[32], grouped[48];
-    size_t n, i, k = 0;
+    size_t len = strlen(name);
 
-    if (x < 100.0) {
-        /* libtest rounds to whole ns; below 100 that throws away the signal */
-        fprintf(out, "%.2f", x);
-        return;
+    for (; *name != '\0'; name++) {
+        fputc(*name == ' ' ? '_' : *name, out);
     }
-    n = (size_t) snprintf(digits, sizeof digits, "%.0f", x);
-    for (i = 0; i < n && k + 2 < sizeof grouped; i++) {
-        if (i > 0 && (n - i) % 3 == 0) {
-            grouped[k++] = ',';
-        }
-        grouped[k++] = digits[i];
-    }
-    grouped[k] = '\0';
-    fputs(grouped, out);
+    fprintf(out, "%*s", (int) (width - len), "");
 }
 
-static void write_line(void *self, const cb_run *run, const cb_result *r)
+static void write_results(void *self, const cb_run *run)
 {
     bencher *b = self;
+    FILE    *out = b->opt.out;
+    size_t   i, width = 0, failed = 0;
+    char     value[48], range[48];
 
-    if (r->failed) {
-        fprintf(b->opt.out, "test %s ... FAILED: %s\n", r->name,
-                r->failure != NULL ? r->failure : "");
-        return;
+    for (i = 0; i < run->n; i++) {
+        size_t len = strlen(run->results[i].name);
+
+        width = len > width ? len : width;
+        failed += run->results[i].failed != 0;
     }
-    fprintf(b->opt.out, "test %s ... bench: ", r->name);
-    put_grouped(b->opt.out, cb_result_typical(r)->point);
-    fprintf(b->opt.out, " %s/iter (+/- ", run->unit);
-    put_grouped(b->opt.out, r->analysis.std_dev.point);
-    fputs(")\n", b->opt.out);
-    fflush(b->opt.out);
+    fprintf(out, "\nrunning %zu test%s\n", run->n, run->n == 1 ? "" : "s");
+    for (i = 0; i < run->n; i++) {
+        const cb_result *r = &run->results[i];
+
+        fputs("test ", out);
+        put_name(out, r->name, width);
+        if (r->failed) {
+            fputs(" ... FAILED\n", out);
+            continue;
+        }
+        cb_format_libtest(value, sizeof value, cb_result_typical(r)->point);
+        cb_format_libtest(range, sizeof range, r->analysis.winsorized_range);
+        fprintf(out, " ... bench: %11s %s/iter (+/- %s)\n", value, run->unit, range);
+    }
+    if (failed > 0) {
+        fputs("\nfailures:\n\n", out);
+        for (i = 0; i < run->n; i++) {
+            if (run->results[i].failed) {
+                fprintf(out, "---- %s stdout ----\n    %s\n\n", run->results[i].name,
+                        run->results[i].failure != NULL ? run->results[i].failure : "");
+            }
+        }
+        fputs("\nfailures:\n", out);
+        for (i = 0; i < run->n; i++) {
+            if (run->results[i].failed) {
+                fprintf(out, "    %s\n", run->results[i].name);
+            }
+        }
+    }
+    fprintf(out, "\ntest result: %s. 0 passed; %zu failed; 0 ignored; %zu measured; "
+                 "0 filtered out\n\n",
+            failed > 0 ? "FAILED" : "ok", failed, run->n - failed);
+    fflush(out);
 }
 
 static void close_bencher(void *self)
@@ -63,6 +106,6 @@ int cb_report_bencher_open(cb_reporter *rep, const cb_report_options *opt)
         return -1;
     }
     b->opt = *opt;
-    *rep = (cb_reporter){ .result = write_line, .close = close_bencher, .self = b };
+    *rep = (cb_reporter){ .end = write_results, .close = close_bencher, .self = b };
     return 0;
 }

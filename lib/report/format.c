@@ -1,5 +1,7 @@
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report/format.h"
@@ -79,6 +81,46 @@ void cb_format_throughput(char *buf, size_t size, double per_second, cb_throughp
 void cb_format_percent(char *buf, size_t size, double fraction)
 {
     snprintf(buf, size, "%+.2f%%", fraction * 100.0);
+}
+
+void cb_format_plain(char *buf, size_t size, double x, int digits)
+{
+    char scientific[48];
+    int  decimals = 0;
+
+    if (x != 0.0 && isfinite(x)) {
+        /* the exponent after rounding to `digits`: 0.9999 is 1.00, not 0.999 */
+        snprintf(scientific, sizeof scientific, "%.*e", digits - 1, x);
+        decimals = digits - 1 - atoi(strchr(scientific, 'e') + 1);
+    }
+    /* whole numbers print whole; a tiny value keeps its digits, within reason */
+    decimals = decimals < 0 ? 0 : decimals > 20 ? 20 : decimals;
+    snprintf(buf, size, "%.*f", decimals, x);
+}
+
+void cb_format_libtest(char *buf, size_t size, double x)
+{
+    static const uint64_t powers[] = { 1000000000u, 1000000u, 1000u, 1u };
+    uint64_t              n = 0;
+    size_t                i, used = 0;
+    int                   leading = 1;
+
+    if (x >= 18446744073709551615.0) {
+        n = UINT64_MAX;
+    } else if (x >= 1.0) {
+        n = (uint64_t) x; /* toward zero; NaN and below 1 stay 0 */
+    }
+    buf[0] = '\0';
+    for (i = 0; i < sizeof powers / sizeof powers[0] && used < size; i++) {
+        uint64_t part = n / powers[i];
+
+        if (powers[i] == 1 || !leading || part != 0) {
+            used += (size_t) snprintf(buf + used, size - used, leading ? "%llu%s" : "%03llu%s",
+                                      (unsigned long long) part, powers[i] != 1 ? "," : "");
+            leading = 0;
+        }
+        n %= powers[i];
+    }
 }
 
 void cb_format_count(char *buf, size_t size, double n)

@@ -29,4 +29,16 @@ void cb_format_probability(char *buf, size_t size, double p);
 /* A plain count with a K/M/G suffix: "5.1M". */
 void cb_format_count(char *buf, size_t size, double n);
 
+/* x with `digits` significant digits in plain decimal notation, never an
+ * exponent: 61240.3 -> "61240", 12.345 -> "12.3", 0.012345 -> "0.0123" (3). */
+void cb_format_plain(char *buf, size_t size, double x, int digits);
+
+/*
+ * A number as Rust's libtest prints its bench results: the whole part (cut
+ * toward zero, and saturated at 2^64 - 1 as Rust's `as usize` does) with a
+ * ',' before each of the last three groups of three digits: "0", "1,234",
+ * "12,345,678", "1234,567,890,123".
+ */
+void cb_format_libtest(char *buf, size_t size, double x);
+
 #endif

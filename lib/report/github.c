@@ -1,13 +1,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/strbuf.h"
+#include "report/format.h"
 #include "report/report.h"
 #include "store/result_json.h"
 
 /*
  * github-action-benchmark's "customSmallerIsBetter" input: an array of
- * {name, unit, value, range, extra}, value the typical estimate, range its
- * confidence interval's half-width.
+ * {name, unit, value, range, extra}. value is the typical estimate; range its
+ * confidence interval's half-width, written as the action writes its own
+ * ("± 12.3", plain decimals: it shows the string as it is); extra the sample
+ * count, the mode, the interval and the benchmark's note, one per line as the
+ * action's own extractors do.
+ *
+ * The format has no place for a benchmark that failed: those are named on
+ * stderr at the end, with their reasons, so that they are not dropped
+ * silently (and the run exits 1 for them).
  */
 typedef struct github {
     cb_report_options opt;
@@ -18,30 +27,47 @@ static void add_entry(void *self, const cb_run *run, const cb_result *r)
 {
     github            *g = self;
     const cb_estimate *e = cb_result_typical(r);
-    char               range[64], extra[128];
+    char               half[48], lo[48], hi[48], range[64];
+    cb_buf             extra = { NULL, 0, 0, 0 };
 
     if (r->failed || g->entries == NULL) {
         return;
     }
-    snprintf(range, sizeof range, "\u00b1 %.4g", (e->upper - e->lower) / 2.0);
-    snprintf(extra, sizeof extra, "%zu samples, %s sampling, %.0f%% CI [%.6g, %.6g]",
-             r->samples.n, cb_mode_name(r->plan.mode), run->confidence * 100.0, e->lower,
-             e->upper);
-    json_array_append_new(g->entries,
-                          json_pack("{s:s, s:s, s:o, s:s, s:s}", "name", r->name, "unit",
-                                    run->unit, "value", cb_result_json_real(e->point), "range",
-                                    range, "extra", extra));
+    cb_format_plain(half, sizeof half, (e->upper - e->lower) / 2.0, 3);
+    snprintf(range, sizeof range, "\u00b1 %s", half);
+    cb_format_plain(lo, sizeof lo, e->lower, 6);
+    cb_format_plain(hi, sizeof hi, e->upper, 6);
+    cb_buf_printf(&extra, "%zu samples, %s sampling\n%.0f%% CI [%s, %s]", r->samples.n,
+                  cb_mode_name(r->plan.mode), run->confidence * 100.0, lo, hi);
+    if (r->note != NULL) {
+        cb_buf_printf(&extra, "\nnote: %s", r->note);
+    }
+    if (extra.oom ||
+        json_array_append_new(g->entries,
+                              json_pack("{s:s, s:s, s:o, s:s, s:s}", "name", r->name, "unit",
+                                        run->unit, "value", cb_result_json_real(e->point),
+                                        "range", range, "extra", extra.data)) != 0) {
+        fprintf(g->opt.err, "cryptbench: out of memory formatting %s\n", r->name);
+    }
+    cb_buf_free(&extra);
 }
 
 static void write_array(void *self, const cb_run *run)
 {
     github *g = self;
+    size_t  i;
 
-    (void) run;
     if (g->entries != NULL) {
         json_dumpf(g->entries, g->opt.out, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
         fputc('\n', g->opt.out);
         fflush(g->opt.out);
+    }
+    for (i = 0; i < run->n; i++) {
+        if (run->results[i].failed) {
+            fprintf(g->opt.err, "cryptbench: %s FAILED, so it is not in the github output: %s\n",
+                    run->results[i].name,
+                    run->results[i].failure != NULL ? run->results[i].failure : "");
+        }
     }
 }
 

@@ -8,16 +8,17 @@
 
 /*
  * A GitHub-flavoured markdown table of the whole run, written at the end so
- * that it can be pasted as one block. Rows are formatted as results arrive.
+ * that it can be pasted as one block: its columns (the change's, when any
+ * benchmark has one) are known only then, and every row, a failed or a new
+ * benchmark's too, has as many cells as the header.
  */
 typedef struct markdown {
     cb_report_options opt;
-    char            **rows;
-    size_t            n, cap;
     char            **summaries;
     size_t            nsummaries, summaries_cap;
-    int               any_change;
 } markdown;
+
+#define CHANGE_CELLS " | | |" /* a row without a change, under the change's columns */
 
 /* Markdown would read '|' as a column break, and HTML in a cell as markup. */
 static void escape_cell(char *dst, size_t size, const char *s)
@@ -48,11 +49,6 @@ static int keep(char ***lines, size_t *n, size_t *cap, const char *line)
     }
     (*lines)[*n] = strdup(line);
     return (*lines)[*n] != NULL ? (int) ((*n)++, 0) : -1;
-}
-
-static int keep_row(markdown *m, const char *row)
-{
-    return keep(&m->rows, &m->n, &m->cap, row);
 }
 
 static void add_group(void *self, const cb_run *run, const char *group, const cb_groups *g)
@@ -181,18 +177,17 @@ static void write_size_table(markdown *m, const cb_run *run)
     free(sizes);
 }
 
-static void add_row(void *self, const cb_run *run, const cb_result *r)
+static void write_row(markdown *m, const cb_run *run, const cb_result *r, int any_change)
 {
-    markdown          *m = self;
-    char               name[256], row[1024], lo[48], mid[48], hi[48], tp[160] = "";
-    char               change[160] = "", why[256];
+    char               name[256], lo[48], mid[48], hi[48], tp[160] = "";
+    char               change[160] = CHANGE_CELLS, why[256];
     const cb_estimate *e = cb_result_typical(r);
 
     escape_cell(name, sizeof name, r->name);
     if (r->failed) {
         escape_cell(why, sizeof why, r->failure);
-        snprintf(row, sizeof row, "| %s | FAILED: %s | | | |", name, why);
-        keep_row(m, row);
+        fprintf(m->opt.out, "| %s | FAILED: %s | | |%s\n", name, why,
+                any_change ? CHANGE_CELLS : "");
         return;
     }
     cb_format_value(lo, sizeof lo, e->lower, run->unit);
@@ -211,30 +206,31 @@ static void add_row(void *self, const cb_run *run, const cb_result *r)
     if (r->has_change) {
         char clo[32], cmid[32], chi[32];
 
-        m->any_change = 1;
         cb_format_percent(clo, sizeof clo, r->change.estimate.lower);
         cb_format_percent(cmid, sizeof cmid, r->change.estimate.point);
         cb_format_percent(chi, sizeof chi, r->change.estimate.upper);
         snprintf(change, sizeof change, " %s [%s, %s] | %.2f | %s |", cmid, clo, chi,
                  r->change.p_value, cb_verdict_sentence(r->change.verdict));
     }
-    snprintf(row, sizeof row, "| %s | %s [%s, %s] | %s | %zu/%zu |%s", name, mid, lo, hi, tp,
-             cb_outliers_total(&r->analysis.outliers), r->samples.n, change);
-    keep_row(m, row);
+    fprintf(m->opt.out, "| %s | %s [%s, %s] | %s | %zu/%zu |%s\n", name, mid, lo, hi, tp,
+            cb_outliers_total(&r->analysis.outliers), r->samples.n, any_change ? change : "");
 }
 
 static void write_table(void *self, const cb_run *run)
 {
     markdown *m = self;
     size_t    i;
-    int       pct = (int) (run->confidence * 100.0 + 0.5);
+    int       pct = (int) (run->confidence * 100.0 + 0.5), any_change = 0;
 
+    for (i = 0; i < run->n; i++) {
+        any_change |= run->results[i].has_change;
+    }
     fprintf(m->opt.out, "| Benchmark | %s (%d%% CI) | Throughput | Outliers |%s\n",
             strcmp(run->unit, "ns") == 0 ? "Time" : run->unit, pct,
-            m->any_change ? " Change (mean) | p | Verdict |" : "");
-    fprintf(m->opt.out, "|---|---:|---:|---:|%s\n", m->any_change ? "---:|---:|---|" : "");
-    for (i = 0; i < m->n; i++) {
-        fprintf(m->opt.out, "%s\n", m->rows[i]);
+            any_change ? " Change | p | Verdict |" : "");
+    fprintf(m->opt.out, "|---|---:|---:|---:|%s\n", any_change ? "---:|---:|---|" : "");
+    for (i = 0; i < run->n; i++) {
+        write_row(m, run, &run->results[i], any_change);
     }
     if (m->nsummaries > 0) {
         fprintf(m->opt.out, "\n");
@@ -251,13 +247,9 @@ static void close_markdown(void *self)
     markdown *m = self;
     size_t    i;
 
-    for (i = 0; i < m->n; i++) {
-        free(m->rows[i]);
-    }
     for (i = 0; i < m->nsummaries; i++) {
         free(m->summaries[i]);
     }
-    free(m->rows);
     free(m->summaries);
     free(m);
 }
@@ -270,7 +262,7 @@ int cb_report_markdown_open(cb_reporter *rep, const cb_report_options *opt)
         return -1;
     }
     m->opt = *opt;
-    *rep = (cb_reporter){ .result = add_row, .group = add_group, .end = write_table,
+    *rep = (cb_reporter){ .group = add_group, .end = write_table,
                           .close = close_markdown, .self = m };
     return 0;
 }

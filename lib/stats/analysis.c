@@ -1,7 +1,9 @@
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "stats/analysis.h"
+#include "stats/outliers.h"
 #include "stats/regression.h"
 #include "stats/stats.h"
 
@@ -16,6 +18,50 @@ double *cb_analysis_per_iteration(const cb_samples *s)
         }
     }
     return x;
+}
+
+/* libtest winsorizes its per-iteration times at 5% and reports max - min */
+static double winsorized_range(const double *sorted, size_t n)
+{
+    return cb_stats_percentile_sorted(sorted, n, 95.0) - cb_stats_percentile_sorted(sorted, n, 5.0);
+}
+
+double cb_analysis_winsorized_range(const cb_samples *s)
+{
+    double *x = cb_analysis_per_iteration(s);
+    double  range;
+
+    if (x == NULL || s->n == 0) {
+        free(x);
+        return NAN;
+    }
+    cb_stats_sort(x, s->n);
+    range = winsorized_range(x, s->n);
+    free(x);
+    return range;
+}
+
+static int estimate_finite(const cb_estimate *e)
+{
+    return isfinite(e->point) && isfinite(e->lower) && isfinite(e->upper) && isfinite(e->std_err);
+}
+
+/* No statistic leaves the analysis infinite or NaN: samples beyond what
+ * doubles can square (the loaders refuse them) would make one. */
+static int all_finite(const cb_analysis *a, cb_mode mode)
+{
+    size_t i;
+    int    ok = estimate_finite(&a->mean) && estimate_finite(&a->median) &&
+             estimate_finite(&a->std_dev) && estimate_finite(&a->mad) && isfinite(a->min) &&
+             isfinite(a->max) && isfinite(a->winsorized_range);
+
+    for (i = 0; i < CB_NPERCENTILES; i++) {
+        ok = ok && isfinite(a->percentiles[i]);
+    }
+    for (i = 0; i < 4; i++) {
+        ok = ok && isfinite(a->outliers.fences[i]);
+    }
+    return ok && (mode != CB_MODE_LINEAR || (estimate_finite(&a->slope) && isfinite(a->r_squared)));
 }
 
 /* the bootstrap gives the interval; the point stays the sample's own */
@@ -53,6 +99,7 @@ static int analyse(const cb_samples *s, cb_mode mode, cb_slope slope,
     }
     out->min = x[0];
     out->max = x[s->n - 1];
+    out->winsorized_range = winsorized_range(x, s->n);
     cb_outliers_classify(x, s->n, &out->outliers);
     if (mode != CB_MODE_LINEAR) {
         slope = CB_SLOPE_NONE;
@@ -72,6 +119,11 @@ static int analyse(const cb_samples *s, cb_mode mode, cb_slope slope,
     take_interval(&out->mad, &boot.mad);
     if (mode == CB_MODE_LINEAR) {
         take_interval(&out->slope, &boot.slope);
+    }
+    if (!all_finite(out, mode)) {
+        cb_error_set(err, "the statistics of these samples overflow: their values are too large "
+                          "or too small for double arithmetic");
+        goto done;
     }
     rc = 0;
 done:

@@ -10,7 +10,9 @@
 #include "core/result.h"
 
 /* Analyses s (n >= 2, every iteration count and value > 0) into out. The
- * slope (through the origin) and R^2 are computed in linear mode only. */
+ * slope (through the origin) and R^2 are computed in linear mode only. -1
+ * (and err) rather than a statistic that is infinite or NaN, which values
+ * beyond CB_SAMPLE_VALUE_MIN to _MAX can cause. */
 int cb_analysis_run(const cb_samples *s, cb_mode mode, const cb_bootstrap_config *cfg,
                     cb_analysis *out, cb_error *err);
 
@@ -28,6 +30,11 @@ cb_slope cb_analysis_slope(cb_mode mode, const char *unit);
 /* Fills r->analysis.throughput from the typical estimate, when r declared a
  * throughput: per second when unit is "ns", else per byte or element. */
 void cb_analysis_throughput(cb_result *r, const char *unit);
+
+/* Rust libtest's "+/-" of s: max - min of the per-iteration values winsorized
+ * at 5% each end, p95 - p5; NaN when out of memory. For results whose
+ * analysis was read from a file, which does not hold it. */
+double cb_analysis_winsorized_range(const cb_samples *s);
 
 /* The percentiles of c's single calls (when it has any) into c->percentiles;
  * -1 when out of memory. */

@@ -10,13 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "core/error.h"
+#include "core/result.h"
 
-typedef struct cb_estimate {
-    double point;
-    double lower;
-    double upper;
-    double std_err; /* standard deviation of the bootstrap distribution */
-} cb_estimate;
 
 typedef struct cb_bootstrap_config {
     size_t   nresamples;

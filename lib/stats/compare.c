@@ -66,6 +66,21 @@ static void compare_exact(const cb_result *old, const cb_result *new_,
                                                : CB_VERDICT_NO_CHANGE;
 }
 
+static int estimate_finite(const cb_estimate *e)
+{
+    return isfinite(e->point) && isfinite(e->lower) && isfinite(e->upper);
+}
+
+/* Welch's t aside (infinite for two sets of identical values), every number
+ * of a change is finite, or the comparison fails: a gate must never pass on a
+ * NaN, and "no change" is what a NaN compares as. */
+static int change_finite(const cb_change *c)
+{
+    return estimate_finite(&c->estimate) && estimate_finite(&c->mean) &&
+           estimate_finite(&c->median) && isfinite(c->p_value) && isfinite(c->resolution) &&
+           isfinite(c->old_typical) && isfinite(c->new_typical);
+}
+
 /* The change of the mean and median of the per-iteration values, the test of
  * the means, and, for two linear runs, the change of the slopes and its test,
  * which then decide. */
@@ -116,6 +131,10 @@ int cb_compare_results(const cb_result *old, const cb_result *new_,
         return -1;
     }
     out->resolution = cb_compare_resolution(&out->estimate);
+    if (!change_finite(out)) {
+        return cb_error_set(err, "%s: the change overflows: the values are too large or too "
+                                 "small to compare", new_->name);
+    }
     return 0;
 }
 

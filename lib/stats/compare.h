@@ -49,7 +49,9 @@ cb_verdict cb_compare_verdict(const cb_estimate *change, double p_value,
  * statistic they share: their estimate when both were sampled alike, else the
  * mean (out->mode_differs). Exact (instruction counts, which do not vary from
  * run to run): the change of the estimates, no interval and no p-value (-1);
- * any change beyond the threshold is a regression or an improvement. */
+ * any change beyond the threshold is a regression or an improvement. -1 (and
+ * err) rather than a change that is infinite or NaN (Welch's t alone may be
+ * infinite: two sets of identical values). */
 int cb_compare_results(const cb_result *old, const cb_result *new_,
                        const cb_compare_config *cfg, cb_change *out, cb_error *err);
 

@@ -50,7 +50,3 @@ void cb_outliers_classify(const double *sorted, size_t n, cb_outliers *out)
     }
 }
 
-size_t cb_outliers_total(const cb_outliers *o)
-{
-    return o->low_severe + o->low_mild + o->high_mild + o->high_severe;
-}

@@ -7,12 +7,7 @@
 #define CB_OUTLIERS_H
 
 #include <stddef.h>
-
-typedef struct cb_outliers {
-    /* low severe | low mild | (normal) | high mild | high severe */
-    double fences[4]; /* Q1 - 3 IQR, Q1 - 1.5 IQR, Q3 + 1.5 IQR, Q3 + 3 IQR */
-    size_t low_severe, low_mild, high_mild, high_severe;
-} cb_outliers;
+#include "core/result.h"
 
 typedef enum cb_outlier_class {
     CB_OUTLIER_LOW_SEVERE,
@@ -28,6 +23,5 @@ void cb_outliers_classify(const double *sorted, size_t n, cb_outliers *out);
 /* The class of one value against fences already computed. */
 cb_outlier_class cb_outliers_class_of(const cb_outliers *o, double x);
 
-size_t cb_outliers_total(const cb_outliers *o);
 
 #endif

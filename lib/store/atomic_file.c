@@ -31,6 +31,27 @@ int cb_atomic_mkdirs(const char *dir, cb_error *err)
     return 0;
 }
 
+int cb_atomic_check_dir(const char *dir, cb_error *err)
+{
+    char tmp[4096 + 32];
+    int  fd;
+
+    if (cb_atomic_mkdirs(dir, err) != 0) {
+        return -1;
+    }
+    if ((size_t) snprintf(tmp, sizeof tmp, "%s/.cryptbench-check-XXXXXX", dir) >= sizeof tmp) {
+        return cb_error_set(err, "%s: bad directory name", dir);
+    }
+    fd = mkstemp(tmp);
+    if (fd < 0) {
+        return cb_error_set(err, "%s: cannot create a file in this directory: %s", dir,
+                            strerror(errno));
+    }
+    close(fd);
+    unlink(tmp);
+    return 0;
+}
+
 static int write_all(int fd, const char *p, size_t len)
 {
     while (len > 0) {

@@ -21,4 +21,9 @@ int cb_atomic_create(const char *path, const void *data, size_t len, cb_error *e
 /* Creates dir and its missing parents (mkdir -p). */
 int cb_atomic_mkdirs(const char *dir, cb_error *err);
 
+/* Creates dir if missing and checks that a file can be created in it, as
+ * cb_atomic_write() will (the file is removed again): a run that will write
+ * there checks before it measures for minutes. */
+int cb_atomic_check_dir(const char *dir, cb_error *err);
+
 #endif

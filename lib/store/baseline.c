@@ -1,9 +1,10 @@
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/strbuf.h"
+#include "core/text.h"
 #include "store/atomic_file.h"
 #include "store/baseline.h"
 #include "store/json_reader.h"
@@ -16,8 +17,14 @@ int cb_baseline_path(char *buf, size_t size, const char *dir, const char *name, 
         return cb_error_set(err, "baseline name '%s': expected a plain name such as 'main' "
                                  "(no '/', not starting with '.')", name);
     }
+    if (strlen(name) > CB_BASELINE_NAME_MAX) {
+        return cb_error_set(err, "baseline name '%.32s...': %zu bytes, longer than the %d a "
+                                 "baseline name may have", name, strlen(name),
+                            CB_BASELINE_NAME_MAX);
+    }
     if ((size_t) snprintf(buf, size, "%s/%s.json", dir, name) >= size) {
-        return cb_error_set(err, "baseline name '%s': too long", name);
+        return cb_error_set(err, "reports directory '%.32s...': %zu bytes, too long for a path "
+                                 "to its baseline '%s'", dir, strlen(dir), name);
     }
     return 0;
 }
@@ -56,10 +63,12 @@ json_t *cb_baseline_encode(const cb_run *run)
         }
     }
     doc = json_pack(
-        "{s:i, s:s, s:s, s:s, s:{s:s, s:s, s:o, s:f, s:f, s:I, s:I, s:f, s:I, s:b}, "
+        "{s:i, s:s, s:s, s:s, s:o, s:{s:s, s:s, s:o, s:f, s:f, s:I, s:I, s:f, s:I, s:b}, "
         "s:{s:s, s:I, s:s, s:s}, s:{s:s, s:s}, s:o, s:o}",
         "schema_version", CB_BASELINE_SCHEMA_VERSION, "cryptbench", CB_VERSION_STRING,
         "timestamp", run->timestamp, "git_commit", m->git_commit,
+        "compared_with", run->compared_with[0] != '\0' ? json_string(run->compared_with)
+                                                       : json_null(),
         "settings",
             "measure", cb_measure_name(run->measure), "unit", run->unit, "tsc_ghz",
             nullable_real(run->tsc_ghz), "warm_up_s", run->warm_up_s, "measurement_s",
@@ -91,9 +100,11 @@ int cb_baseline_save(const char *path, const cb_run *run, cb_error *err)
     return rc;
 }
 
+/* A machine field, shown in warnings and reports: cleaned and cut between
+ * characters to fit. */
 static void copy_string(char *dst, size_t size, const char *src)
 {
-    snprintf(dst, size, "%s", src);
+    cb_text_clean(dst, size, src);
 }
 
 static int decode_settings(const cb_json_reader *rd, json_t *root, cb_run *run)
@@ -234,6 +245,20 @@ static int decode_machine(const cb_json_reader *rd, json_t *root, int version, c
     return 0;
 }
 
+/* "compared_with": the baseline the results' changes were computed against,
+ * or null; absent from files written before it was kept. */
+static int decode_compared_with(const cb_json_reader *rd, json_t *root, cb_run *run)
+{
+    const char *name = NULL;
+
+    if (json_object_get(root, "compared_with") != NULL &&
+        cb_json_string(rd, root, NULL, "compared_with", 1, &name) != 0) {
+        return -1;
+    }
+    copy_string(run->compared_with, sizeof run->compared_with, name != NULL ? name : "");
+    return 0;
+}
+
 static int decode_benchmarks(const cb_json_reader *rd, json_t *root, cb_run *run)
 {
     cb_json_path p;
@@ -291,12 +316,21 @@ int cb_baseline_parse(const char *file, const char *text, size_t len, cb_run *ru
     } else if ((version = cb_json_member(&rd, root, NULL, "schema_version", JSON_INTEGER, 0,
                                          &vp)) == NULL) {
         /* error set */
-    } else if (!json_is_integer(version) || json_integer_value(version) < 1 ||
+    } else if (!json_is_integer(version)) {
+        /* 1.0 is not version 1: "unsupported version 1" would be a riddle */
+        double x = json_number_value(version);
+
+        cb_json_fail(&rd, &vp, x == floor(x) && fabs(x) < 1e15
+                                   ? "expected an integer from 1 to %d, got %.1f, written as a real"
+                                   : "expected an integer from 1 to %d, got %.17g",
+                     CB_BASELINE_SCHEMA_VERSION, x);
+    } else if (json_integer_value(version) < 1 ||
                json_integer_value(version) > CB_BASELINE_SCHEMA_VERSION) {
-        cb_json_fail(&rd, &vp, "unsupported schema version %.17g (this cryptbench reads 1 to %d)",
-                     json_number_value(version), CB_BASELINE_SCHEMA_VERSION);
+        cb_json_fail(&rd, &vp, "unsupported schema version %lld (this cryptbench reads 1 to %d)",
+                     (long long) json_integer_value(version), CB_BASELINE_SCHEMA_VERSION);
     } else if (decode_settings(&rd, root, run) == 0 &&
                decode_machine(&rd, root, (int) json_integer_value(version), run) == 0 &&
+               decode_compared_with(&rd, root, run) == 0 &&
                decode_benchmarks(&rd, root, run) == 0) {
         rc = 0;
     }

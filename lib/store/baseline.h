@@ -7,20 +7,28 @@
 #define CB_BASELINE_H
 
 #include <jansson.h>
+#include "core/error.h"
 #include "core/run.h"
 
 /* Written as 2; 1 (before context and variants) is still read. */
 #define CB_BASELINE_SCHEMA_VERSION 2
 
-/* dir/name.json into buf; -1 when the name is empty or could escape dir
- * (a '/' or a leading '.'). */
+/* A baseline's name becomes file names in the reports directory: NAME.json,
+ * its temporary .NAME.json.tmp-XXXXXX, its lock, history/<time>-<seq>-NAME.json.
+ * 200 bytes keeps each of them within the 255 a file name may have. */
+#define CB_BASELINE_NAME_MAX 200
+
+/* dir/name.json into buf; -1 when the name is empty, longer than
+ * CB_BASELINE_NAME_MAX or could escape dir (a '/' or a leading '.'), or when
+ * dir is too long for the path to fit in size, with err saying which. */
 int cb_baseline_path(char *buf, size_t size, const char *dir, const char *name, cb_error *err);
 
 /* Writes run to path, atomically (see atomic_file.h). */
 int cb_baseline_save(const char *path, const cb_run *run, cb_error *err);
 
 /*
- * Reads path into run (zeroed first; free with cb_run_free). Refuses, with
+ * Reads path into run (zeroed first; free with cb_run_free). Refuses what
+ * cb_text_file_read() refuses (a FIFO, a device, a file over its size), and, with
  * file, line, column and what was expected: a missing or empty file, text that
  * is not JSON or is truncated, another schema version, a missing field, a
  * field of the wrong type, a sample that is not positive and finite, a

@@ -77,11 +77,22 @@ json_t *cb_json_member(const cb_json_reader *rd, json_t *obj, const cb_json_path
 int cb_json_number_value(const cb_json_reader *rd, json_t *v, const cb_json_path *at,
                          unsigned flags, double *out)
 {
-    const char *want = flags & CB_JSON_POSITIVE      ? "a positive finite number"
-                       : flags & CB_JSON_NONNEGATIVE ? "a finite number >= 0"
-                                                     : "a finite number";
-    double      x;
+    char   want[128];
+    double x;
 
+    if (flags & CB_JSON_SAMPLE) {
+        snprintf(want, sizeof want, "a number from %g to %g (beyond, the analysis overflows)",
+                 CB_SAMPLE_VALUE_MIN, CB_SAMPLE_VALUE_MAX);
+    } else {
+        snprintf(want, sizeof want, "%s",
+                 flags & CB_JSON_POSITIVE      ? "a positive finite number"
+                 : flags & CB_JSON_NONNEGATIVE ? "a finite number >= 0"
+                                               : "a finite number");
+        if (flags & CB_JSON_BOUNDED) {
+            snprintf(want + strlen(want), sizeof want - strlen(want),
+                     " of magnitude at most %g", CB_SAMPLE_VALUE_MAX);
+        }
+    }
     if (json_is_null(v) && (flags & CB_JSON_NULLABLE)) {
         *out = NAN;
         return 0;
@@ -91,7 +102,9 @@ int cb_json_number_value(const cb_json_reader *rd, json_t *v, const cb_json_path
     }
     x = json_number_value(v);
     if (!isfinite(x) || ((flags & CB_JSON_POSITIVE) && !(x > 0.0)) ||
-        ((flags & CB_JSON_NONNEGATIVE) && x < 0.0)) {
+        ((flags & CB_JSON_NONNEGATIVE) && x < 0.0) ||
+        ((flags & CB_JSON_SAMPLE) && !(x >= CB_SAMPLE_VALUE_MIN && x <= CB_SAMPLE_VALUE_MAX)) ||
+        ((flags & CB_JSON_BOUNDED) && !(fabs(x) <= CB_SAMPLE_VALUE_MAX))) {
         return cb_json_fail(rd, at, "expected %s, got %.17g", want, x);
     }
     *out = x;

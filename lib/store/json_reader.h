@@ -9,6 +9,7 @@
 #include <jansson.h>
 #include <stdint.h>
 #include "core/error.h"
+#include "core/result.h"
 #include "store/json_locate.h"
 
 typedef struct cb_json_reader {
@@ -23,6 +24,8 @@ typedef struct cb_json_reader {
 #define CB_JSON_POSITIVE 1u   /* > 0 */
 #define CB_JSON_NONNEGATIVE 2u /* >= 0 */
 #define CB_JSON_NULLABLE 4u   /* null allowed: reads as NaN */
+#define CB_JSON_SAMPLE 8u     /* a sample's value: CB_SAMPLE_VALUE_MIN to _MAX */
+#define CB_JSON_BOUNDED 16u   /* a statistic of samples: |x| <= CB_SAMPLE_VALUE_MAX */
 
 /* Fails with "file:line:col: path: <message>"; returns -1. */
 int cb_json_fail(const cb_json_reader *rd, const cb_json_path *at, const char *fmt, ...)

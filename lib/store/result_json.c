@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
+#include "stats/analysis.h"
 #include "store/result_json.h"
 #include "store/samples_csv.h"
 
@@ -242,16 +244,19 @@ json_t *cb_result_json_encode(const cb_result *r, const char *unit, int with_sam
     return obj;
 }
 
+/* An estimate whose numbers meet flags (CB_JSON_BOUNDED for a statistic in
+ * the run's unit, CB_JSON_ANY for a throughput). */
 static int decode_estimate(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
-                           const char *key, cb_estimate *e)
+                           const char *key, unsigned flags, cb_estimate *e)
 {
     cb_json_path p;
     json_t      *v = cb_json_member(rd, obj, at, key, JSON_OBJECT, 0, &p);
 
-    if (v == NULL || cb_json_number(rd, v, &p, "point_estimate", CB_JSON_ANY, &e->point) != 0 ||
-        cb_json_number(rd, v, &p, "lower_bound", CB_JSON_ANY, &e->lower) != 0 ||
-        cb_json_number(rd, v, &p, "upper_bound", CB_JSON_ANY, &e->upper) != 0 ||
-        cb_json_number(rd, v, &p, "standard_error", CB_JSON_NONNEGATIVE, &e->std_err) != 0) {
+    if (v == NULL || cb_json_number(rd, v, &p, "point_estimate", flags, &e->point) != 0 ||
+        cb_json_number(rd, v, &p, "lower_bound", flags, &e->lower) != 0 ||
+        cb_json_number(rd, v, &p, "upper_bound", flags, &e->upper) != 0 ||
+        cb_json_number(rd, v, &p, "standard_error", flags | CB_JSON_NONNEGATIVE, &e->std_err) !=
+            0) {
         return -1;
     }
     if (!(e->lower <= e->upper)) {
@@ -261,7 +266,8 @@ static int decode_estimate(const cb_json_reader *rd, json_t *obj, const cb_json_
     return 0;
 }
 
-/* An array of exactly n positive finite numbers; whole ones if `whole`. */
+/* An array of exactly n numbers: iterations (whole, positive, up to 2^53)
+ * when `whole`, else sample values (CB_JSON_SAMPLE). */
 static int decode_series(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
                          const char *key, size_t n, int whole, double *out)
 {
@@ -279,21 +285,13 @@ static int decode_series(const cb_json_reader *rd, json_t *obj, const cb_json_pa
     for (i = 0; i < n; i++) {
         cb_json_path e = { &p, NULL, i };
 
-        if (cb_json_number_value(rd, json_array_get(a, i), &e, CB_JSON_POSITIVE, &out[i]) != 0) {
+        if (cb_json_number_value(rd, json_array_get(a, i), &e,
+                                 whole ? CB_JSON_POSITIVE : CB_JSON_SAMPLE, &out[i]) != 0) {
             return -1;
         }
-        if (whole && out[i] != floor(out[i])) {
-            return cb_json_fail(rd, &e, "expected a whole number of iterations, got %.17g", out[i]);
-        }
-    }
-    return 0;
-}
-
-static int has_control_character(const char *s)
-{
-    for (; *s != '\0'; s++) {
-        if ((unsigned char) *s < 0x20 || *s == 0x7f) {
-            return 1;
+        if (whole && (out[i] != floor(out[i]) || out[i] > CB_SAMPLE_ITERATIONS_MAX)) {
+            return cb_json_fail(rd, &e, "expected a whole number of iterations up to 2^53, got "
+                                        "%.17g", out[i]);
         }
     }
     return 0;
@@ -312,7 +310,8 @@ static int decode_short(const cb_json_reader *rd, json_t *obj, const cb_json_pat
         return cb_json_fail(rd, &(cb_json_path){ at, key, 0 }, "longer than %zu bytes",
                             size - 1);
     }
-    snprintf(buf, size, "%s", v != NULL ? v : "");
+    /* printed with the result, as every string of a result: clean */
+    cb_text_clean(buf, size, v != NULL ? v : "");
     return 0;
 }
 
@@ -420,7 +419,7 @@ static int decode_calls(const cb_json_reader *rd, json_t *obj, const cb_json_pat
     for (i = 0; i < n; i++) {
         cb_json_path e = { &vp, NULL, i };
 
-        if (cb_json_number_value(rd, json_array_get(v, i), &e, CB_JSON_POSITIVE,
+        if (cb_json_number_value(rd, json_array_get(v, i), &e, CB_JSON_SAMPLE,
                                  &r->calls.values[i]) != 0) {
             return -1;
         }
@@ -477,7 +476,7 @@ static int decode_identity(const cb_json_reader *rd, json_t *obj, const cb_json_
         cb_json_string(rd, obj, at, "unit", 0, &u) != 0) {
         return -1;
     }
-    if (name[0] == '\0' || has_control_character(name)) {
+    if (name[0] == '\0' || !cb_text_is_clean(name)) {
         /* other characters are escaped wherever a name is printed; a line break
          * or an escape sequence would still break a terminal, CSV or bencher line */
         return cb_json_fail(rd, &(cb_json_path){ at, "name", 0 },
@@ -538,9 +537,10 @@ static int decode_sampling(const cb_json_reader *rd, json_t *obj, const cb_json_
         cb_json_number(rd, v, &p, "expected_ns", CB_JSON_NONNEGATIVE, &r->plan.expected_ns) != 0) {
         return -1;
     }
-    if (n > 100000000u) {
-        return cb_json_fail(rd, &(cb_json_path){ &p, "samples", 0 }, "%llu samples is too many",
-                            (unsigned long long) n);
+    if (n > CB_MAX_SAMPLES) {
+        return cb_json_fail(rd, &(cb_json_path){ &p, "samples", 0 },
+                            "%llu samples, more than the %d cryptbench analyses",
+                            (unsigned long long) n, CB_MAX_SAMPLES);
     }
     r->plan.mode = mode == 0 ? CB_MODE_LINEAR : CB_MODE_FLAT;
     r->plan.n = (size_t) n;
@@ -588,23 +588,24 @@ static int decode_analysis(const cb_json_reader *rd, json_t *obj, const cb_json_
                             cb_mode_name(r->plan.mode));
     }
     if ((est = cb_json_member(rd, obj, at, "estimates", JSON_OBJECT, 0, &ep)) == NULL ||
-        decode_estimate(rd, est, &ep, "mean", &a->mean) != 0 ||
-        decode_estimate(rd, est, &ep, "median", &a->median) != 0 ||
-        decode_estimate(rd, est, &ep, "std_dev", &a->std_dev) != 0 ||
-        decode_estimate(rd, est, &ep, "mad", &a->mad) != 0 ||
+        decode_estimate(rd, est, &ep, "mean", CB_JSON_BOUNDED, &a->mean) != 0 ||
+        decode_estimate(rd, est, &ep, "median", CB_JSON_BOUNDED, &a->median) != 0 ||
+        decode_estimate(rd, est, &ep, "std_dev", CB_JSON_BOUNDED, &a->std_dev) != 0 ||
+        decode_estimate(rd, est, &ep, "mad", CB_JSON_BOUNDED, &a->mad) != 0 ||
         (r->plan.mode == CB_MODE_LINEAR &&
-         (decode_estimate(rd, est, &ep, "slope", &a->slope) != 0 ||
+         (decode_estimate(rd, est, &ep, "slope", CB_JSON_BOUNDED, &a->slope) != 0 ||
           cb_json_number(rd, obj, at, "r_squared", CB_JSON_ANY, &a->r_squared) != 0))) {
         return -1;
     }
     if ((pct = cb_json_member(rd, obj, at, "percentiles", JSON_OBJECT, 0, &pp)) == NULL ||
-        cb_json_number(rd, pct, &pp, "min", CB_JSON_POSITIVE, &a->min) != 0 ||
-        cb_json_number(rd, pct, &pp, "max", CB_JSON_POSITIVE, &a->max) != 0) {
+        cb_json_number(rd, pct, &pp, "min", CB_JSON_POSITIVE | CB_JSON_BOUNDED, &a->min) != 0 ||
+        cb_json_number(rd, pct, &pp, "max", CB_JSON_POSITIVE | CB_JSON_BOUNDED, &a->max) != 0) {
         return -1;
     }
     for (i = 0; i < CB_NPERCENTILES; i++) {
         snprintf(key, sizeof key, "p%.0f", cb_percentile_levels[i]);
-        if (cb_json_number(rd, pct, &pp, key, CB_JSON_POSITIVE, &a->percentiles[i]) != 0) {
+        if (cb_json_number(rd, pct, &pp, key, CB_JSON_POSITIVE | CB_JSON_BOUNDED,
+                           &a->percentiles[i]) != 0) {
             return -1;
         }
     }
@@ -621,7 +622,7 @@ static int decode_analysis(const cb_json_reader *rd, json_t *obj, const cb_json_
     for (i = 0; i < 4; i++) {
         cb_json_path e = { &fp, NULL, i };
 
-        if (cb_json_number_value(rd, json_array_get(fences, i), &e, CB_JSON_ANY,
+        if (cb_json_number_value(rd, json_array_get(fences, i), &e, CB_JSON_BOUNDED,
                                  &a->outliers.fences[i]) != 0 ||
             cb_json_uint(rd, cnt, &cp, counts[i], 0, &u) != 0) {
             return -1;
@@ -632,10 +633,15 @@ static int decode_analysis(const cb_json_reader *rd, json_t *obj, const cb_json_
         return cb_json_fail(rd, &(cb_json_path){ &op, "total", 0 },
                             "expected the sum of the counts, at most %zu", r->samples.n);
     }
+    /* the one statistic the file does not hold: its samples give it */
+    a->winsorized_range = cb_analysis_winsorized_range(&r->samples);
+    if (isnan(a->winsorized_range)) {
+        return cb_error_set(rd->err, "%s: out of memory", rd->file);
+    }
     if (r->throughput != CB_THROUGHPUT_NONE) {
         if ((tput = cb_json_member(rd, obj, at, "throughput_estimate", JSON_OBJECT, 0, &tp)) ==
                 NULL ||
-            decode_estimate(rd, tput, &tp, "estimate", &a->throughput) != 0) {
+            decode_estimate(rd, tput, &tp, "estimate", CB_JSON_ANY, &a->throughput) != 0) {
             return -1;
         }
     }
@@ -655,7 +661,7 @@ static int decode_threads(const cb_json_reader *rd, json_t *obj, const cb_json_p
     }
     if ((t = cb_json_member(rd, obj, at, "threads", JSON_OBJECT, 0, &p)) == NULL ||
         cb_json_uint(rd, t, &p, "n", 1, &n) != 0 || cb_json_uint(rd, t, &p, "cores", 1, &cores) != 0 ||
-        decode_estimate(rd, t, &p, "ops_per_second", &r->threads.ops) != 0 ||
+        decode_estimate(rd, t, &p, "ops_per_second", CB_JSON_BOUNDED, &r->threads.ops) != 0 ||
         (e = cb_json_member(rd, t, &p, "efficiency", JSON_OBJECT, 1, &ep)) == NULL) {
         return -1;
     }
@@ -669,7 +675,64 @@ static int decode_threads(const cb_json_reader *rd, json_t *obj, const cb_json_p
         r->threads.efficiency = (cb_estimate){ NAN, NAN, NAN, NAN };
         return 0;
     }
-    return decode_estimate(rd, t, &p, "efficiency", &r->threads.efficiency);
+    return decode_estimate(rd, t, &p, "efficiency", CB_JSON_BOUNDED, &r->threads.efficiency);
+}
+
+/* "change": the comparison made when the benchmark was measured, absent when
+ * there was none; --load-baseline and `report` show it again. One written
+ * before changes named their statistic was of the mean, and is set aside. */
+static int decode_change(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                         cb_result *r)
+{
+    static const char *const statistics[] = { "slope", "mean", "median" };
+    static const char *const verdicts[] = { "no_change", "within_noise", "improved",
+                                            "regressed", "unresolved" };
+    cb_change               *c = &r->change;
+    cb_json_path             p, dp;
+    json_t                  *v, *differs;
+    uint64_t                 rounds;
+    int                      statistic, verdict;
+
+    if (json_object_get(obj, "change") == NULL) {
+        return 0;
+    }
+    if ((v = cb_json_member(rd, obj, at, "change", JSON_OBJECT, 0, &p)) == NULL) {
+        return -1;
+    }
+    if (json_object_get(v, "statistic") == NULL) {
+        return 0;
+    }
+    if (cb_json_choice(rd, v, &p, "statistic", statistics, 3, &statistic) != 0 ||
+        decode_estimate(rd, v, &p, "estimate", CB_JSON_ANY, &c->estimate) != 0 ||
+        decode_estimate(rd, v, &p, "mean", CB_JSON_ANY, &c->mean) != 0 ||
+        decode_estimate(rd, v, &p, "median", CB_JSON_ANY, &c->median) != 0 ||
+        cb_json_number(rd, v, &p, "t", CB_JSON_NULLABLE, &c->t) != 0 ||
+        cb_json_number(rd, v, &p, "p_value", CB_JSON_NONNEGATIVE | CB_JSON_NULLABLE,
+                       &c->p_value) != 0 ||
+        cb_json_number(rd, v, &p, "significance", CB_JSON_NONNEGATIVE, &c->significance) != 0 ||
+        cb_json_number(rd, v, &p, "resolution", CB_JSON_NONNEGATIVE, &c->resolution) != 0 ||
+        cb_json_number(rd, v, &p, "old_typical", CB_JSON_POSITIVE | CB_JSON_BOUNDED,
+                       &c->old_typical) != 0 ||
+        cb_json_number(rd, v, &p, "new_typical", CB_JSON_POSITIVE | CB_JSON_BOUNDED,
+                       &c->new_typical) != 0 ||
+        cb_json_uint(rd, v, &p, "rounds", 0, &rounds) != 0 ||
+        (differs = cb_json_member(rd, v, &p, "mode_differs", JSON_TRUE, 0, &dp)) == NULL ||
+        cb_json_choice(rd, v, &p, "verdict", verdicts, 5, &verdict) != 0) {
+        return -1;
+    }
+    if (c->p_value > 1.0) {
+        return cb_json_fail(rd, &(cb_json_path){ &p, "p_value", 0 },
+                            "expected a probability, got %.17g", c->p_value);
+    }
+    if (isnan(c->p_value)) {
+        c->p_value = -1.0; /* exact counts: no test */
+    }
+    c->statistic = (cb_statistic) statistic; /* both lists are in their enum's order */
+    c->verdict = (cb_verdict) verdict;
+    c->rounds = (size_t) rounds;
+    c->mode_differs = json_is_true(differs);
+    r->has_change = 1;
+    return 0;
 }
 
 int cb_result_json_decode(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
@@ -686,7 +749,7 @@ int cb_result_json_decode(const cb_json_reader *rd, json_t *obj, const cb_json_p
     }
     return decode_sampling(rd, obj, at, r) == 0 && decode_analysis(rd, obj, at, r) == 0 &&
                    decode_counters(rd, obj, at, r) == 0 && decode_calls(rd, obj, at, r) == 0 &&
-                   decode_threads(rd, obj, at, r) == 0
+                   decode_threads(rd, obj, at, r) == 0 && decode_change(rd, obj, at, r) == 0
                ? 0
                : -1;
 }

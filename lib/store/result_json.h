@@ -18,10 +18,12 @@
 json_t *cb_result_json_encode(const cb_result *r, const char *unit, int with_samples);
 
 /*
- * Reads one benchmark object (as cb_result_json_encode writes it, "change"
- * aside) into r, checking every field: its presence, its type, its range
- * (samples positive and finite, as many as "sampling.samples" says), and that
- * its unit is `unit`. -1 with the error naming file, line, column and path.
+ * Reads one benchmark object (as cb_result_json_encode writes it) into r,
+ * checking every field: its presence, its type, its range (samples positive
+ * and finite, as many as "sampling.samples" says), and that its unit is
+ * `unit`. A "change" is read too (has_change): the comparison made when the
+ * benchmark was measured. -1 with the error naming file, line, column and
+ * path.
  */
 int cb_result_json_decode(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
                           const char *unit, cb_result *r);

@@ -105,7 +105,8 @@ static int parse_line(const char *path, size_t lineno, char *line, int *header_a
                             names[bad], fields[bad]);
     }
     *header_allowed = 0;
-    if (!isfinite(iters) || iters < 1.0 || iters != floor(iters) || iters > 9007199254740992.0) {
+    if (!isfinite(iters) || iters < 1.0 || iters != floor(iters) ||
+        iters > CB_SAMPLE_ITERATIONS_MAX) {
         return cb_error_set(err, "%s:%zu:%zu: iterations: expected a positive whole number, got '%s'",
                             path, lineno, cols[0], fields[0]);
     }
@@ -113,36 +114,69 @@ static int parse_line(const char *path, size_t lineno, char *line, int *header_a
         return cb_error_set(err, "%s:%zu:%zu: total: expected a positive finite number, got '%s'",
                             path, lineno, cols[1], fields[1]);
     }
+    if (!(total * scale >= CB_SAMPLE_VALUE_MIN && total * scale <= CB_SAMPLE_VALUE_MAX)) {
+        return cb_error_set(err, "%s:%zu:%zu: total: '%s' is beyond what cryptbench analyses, "
+                                 "%g to %g%s (its statistics would overflow)", path, lineno,
+                            cols[1], fields[1], CB_SAMPLE_VALUE_MIN, CB_SAMPLE_VALUE_MAX,
+                            scale != 1.0 ? " once scaled to ns" : "");
+    }
     if (append(s, cap, iters, total * scale) != 0) {
         return cb_error_set(err, "%s:%zu: out of memory", path, lineno);
     }
     return 0;
 }
 
-int cb_samples_csv_read(const char *path, double scale, cb_samples *out, cb_error *err)
+/* Copies the line text[0..n) into line, refusing what is not a line of text. */
+static int take_line(const char *path, size_t lineno, const char *text, size_t n,
+                     char line[CB_CSV_LINE_MAX + 1], cb_error *err)
 {
-    FILE  *f = fopen(path, "r");
-    char  *line = NULL;
-    size_t len = 0, cap = 0, lineno = 0;
+    const char *nul = memchr(text, '\0', n);
+
+    if (nul != NULL) {
+        /* strtod would stop there and take the rest of the line for nothing */
+        return cb_error_set(err, "%s:%zu:%zu: a NUL byte (expected 'iterations,total')", path,
+                            lineno, (size_t) (nul - text) + 1);
+    }
+    if (n > CB_CSV_LINE_MAX) {
+        return cb_error_set(err, "%s:%zu: a line of %zu bytes, longer than the %d of "
+                                 "'iterations,total' cryptbench reads", path, lineno, n,
+                            CB_CSV_LINE_MAX);
+    }
+    memcpy(line, text, n);
+    line[n] = '\0';
+    return 0;
+}
+
+int cb_samples_csv_parse(const char *path, const char *text, size_t len, double scale,
+                         cb_samples *out, cb_error *err)
+{
+    char   line[CB_CSV_LINE_MAX + 1];
+    size_t pos = 0, cap = 0, lineno = 0;
     int    header_allowed = 1, rc = 0;
 
     memset(out, 0, sizeof *out);
-    if (f == NULL) {
-        return cb_error_set(err, "%s: %s", path, strerror(errno));
-    }
-    while (rc == 0 && getline(&line, &len, f) != -1) {
+    while (rc == 0 && pos < len) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t      n = nl != NULL ? (size_t) (nl - (text + pos)) : len - pos;
+
         lineno++;
+        rc = take_line(path, lineno, text + pos, n, line, err);
+        pos += n + 1;
+        if (rc != 0) {
+            break;
+        }
         trim_right(line);
         if (line[strspn(line, " \t")] == '\0') {
             continue;
         }
+        if (out->n == CB_MAX_SAMPLES) {
+            /* stop at once: a file of millions of lines must not be read on */
+            rc = cb_error_set(err, "%s:%zu: more than %d samples, the most cryptbench analyses",
+                              path, lineno, CB_MAX_SAMPLES);
+            break;
+        }
         rc = parse_line(path, lineno, line, &header_allowed, out, &cap, scale, err);
     }
-    if (rc == 0 && ferror(f)) {
-        rc = cb_error_set(err, "%s: read error: %s", path, strerror(errno));
-    }
-    free(line);
-    fclose(f);
     if (rc == 0 && out->n < 2) {
         rc = cb_error_set(err, "%s: %zu sample%s: at least 2 are needed", path, out->n,
                           out->n == 1 ? "" : "s");

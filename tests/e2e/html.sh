@@ -57,7 +57,13 @@ expect_grep "the percentiles" "$page" '<dt>p99</dt>'
 expect_grep "the history of the benchmark" "$page" '2 runs of baseline <b>base</b>, oldest first; the last is this run'
 expect_grep "the machine" "$page" '<th>libsodium</th>'
 expect_grep "the group page has the sweep and its fit" "$html/group-kdf.html" ' fixed, R'
-expect_grep "and the implementations side by side" "$html/group-did.html" 'faster than'
+# ten short samples a side (slower still under AddressSanitizer) may leave the
+# ratio's interval holding 1: either sentence compares the implementations
+if grep -qE 'faster than|no measurable difference between' "$html/group-did.html"; then
+    ok "and the implementations side by side"
+else
+    not_ok "and the implementations side by side" "no ratio in $html/group-did.html"
+fi
 
 found=$(grep -liE 'http|<script|<link|url\(|@import' "$html"/*.html)
 if [ -z "$found" ]; then ok "no page refers to anything outside itself"; else

@@ -12,6 +12,9 @@ expect_in "parameterised benchmarks are named group/function/param/impl" out '^o
 expect_in "the benchmark after them ran" out '^ok/after +time: '
 expect_in "the summary lists the failures" out '^4 of 8 benchmarks FAILED:$'
 
+run "$FAULTY" $SHORT --timeout 0.4 --exact bad/hang
+expect_in "a timeout under a second is said as it was given" out '^bad/hang +FAILED: timed out after 0\.4 s \(--timeout\)$'
+
 run "$FAULTY" --list
 expect_lines "--list shows every instance" out 8
 
@@ -27,8 +30,11 @@ expect_in "and each success" out '^Testing ok/after \.\.\. Success$'
 run "$MISUSE" $SHORT --timeout 2
 expect_in "a timer started twice is FAILED" out '^misuse/double-start +FAILED: cb_state_start called twice without cb_state_stop$'
 expect_in "a timer stopped unstarted is FAILED" out '^misuse/stop-only +FAILED: cb_state_stop called without cb_state_start$'
-expect_in "a benchmark's own output is kept when stdout is a file" out '^printed by the benchmark$'
+expect_in "a benchmark's own output goes to stderr" err '^printed by the benchmark$'
+expect_not_in "and not into the report on stdout" out 'printed by the benchmark'
 expect_in "a helper process holding the pipe does not make a finished benchmark time out" out '^ok/spawns-helper +time: '
+run "$MISUSE" $SHORT --timeout 2 --format json ok/prints
+expect_lines "so --format json stays one object per line" out 1
 
 expect_child_dies "a killed runner takes its benchmark's process with it" "bad/hang" \
     "$FAULTY" --exact bad/hang --timeout 60
