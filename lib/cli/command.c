@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "stats/analysis.h"
+#include "stats/budget.h"
 #include "store/baseline.h"
 #include "cli/command.h"
 #include "store/text_file.h"
@@ -89,7 +90,8 @@ int cb_command_status(const cb_config *cfg, const cb_run *run)
     for (i = 0; i < run->n; i++) {
         const cb_result *r = &run->results[i];
 
-        if (r->failed || (cfg->gate && r->has_change && r->change.verdict == CB_VERDICT_REGRESSED)) {
+        if (r->failed || (cfg->gate && r->has_change && r->change.verdict == CB_VERDICT_REGRESSED) ||
+            (cfg->gate && cb_budget_broken(r) > 0)) {
             return CB_EXIT_FAILED;
         }
         unresolved |= r->has_change && r->change.verdict == CB_VERDICT_UNRESOLVED;

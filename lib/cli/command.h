@@ -79,8 +79,8 @@ int cb_command_open_reporters(const cb_config *cfg, const cb_report_options *opt
 int cb_command_close_reporters(cb_reporter *reps, size_t n, const cb_report_options *opt,
                                cb_error *err);
 
-/* 1 when a result failed or (gate) regressed; with --gate 3 when none did
- * but some comparison was unresolved; else 0. */
+/* 1 when a result failed or (gate) regressed or broke a budget; with --gate
+ * 3 when none did but some comparison was unresolved; else 0. */
 int cb_command_status(const cb_config *cfg, const cb_run *run);
 
 /* The comparison settings for cfg and a run's measure, for `comparisons`

@@ -15,6 +15,7 @@
 #include "cli/command.h"
 #include "cli/filter.h"
 #include "report/progress.h"
+#include "cli/run_budgets.h"
 #include "cli/runner.h"
 #include "measure/context.h"
 #include "measure/sysinfo.h"
@@ -260,6 +261,7 @@ typedef struct session {
     cb_run            old, run;
     int               has_old;
     cb_history        history; /* the past runs the HTML report draws trends from */
+    cb_budget_set     budgets; /* --budgets, empty without */
     cb_command_files  files; /* what opt's paths point into */
     cb_report_options opt;
     cb_reporter       reps[CB_MAX_REPORTERS];
@@ -350,6 +352,7 @@ static int measure(session *s, cb_error *err)
     rn.nreporters = s->nreps;
     rn.isolate = 1;
     rn.baseline = s->has_old ? &s->old : NULL;
+    rn.budgets = cfg->budgets != NULL ? &s->budgets : NULL;
     rn.compare = s->compare;
     if (isatty(fileno(stderr))) {
         rn.progress = cb_progress_terminal(stderr);
@@ -524,6 +527,7 @@ static void load_history(session *s)
 static void session_free(session *s)
 {
     cb_history_free(&s->history);
+    cb_budget_set_free(&s->budgets);
     free(s->missing);
     free(s->selected);
     cb_instance_list_free(&s->list);
@@ -560,6 +564,9 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
         status = cb_command_profile_time(cfg, &s.list, s.selected, err);
         goto done;
     }
+    if (cb_run_budgets_open(cfg, &s.list, &s.budgets, err) != 0) {
+        goto done;
+    }
     cb_sysinfo_read(&s.run.machine);
     /* a stored run (--load-baseline) brings the context it was measured with */
     if (cfg->load_baseline == NULL &&
@@ -574,7 +581,8 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
             goto done;
         }
         s.nreps = 1;
-    } else if (check_writable(&s, err) != 0 || prepare_baselines(&s, err) != 0) {
+    } else if (check_writable(&s, err) != 0 || prepare_baselines(&s, err) != 0 ||
+               cb_run_budgets_check(&s.budgets, &s.run, err) != 0) {
         goto done;
     } else {
         load_history(&s);

@@ -566,13 +566,15 @@ static int check_modes(cb_config *cfg, cb_error *err)
                             cfg->profile ? "--profile" : "--measure cycles or instructions");
     }
     if (cfg->profile_time_s > 0.0 &&
-        (cfg->profile || cfg->nthreads > 0 || cfg->test || cfg->load_baseline != NULL)) {
+        (cfg->profile || cfg->nthreads > 0 || cfg->test || cfg->load_baseline != NULL ||
+         cfg->budgets != NULL)) {
         return cb_error_set(err, "--profile-time runs the loops alone: it cannot be combined "
                                  "with %s",
-                            cfg->profile ? "--profile"
-                            : cfg->test  ? "--test"
-                            : cfg->nthreads > 0 ? "--threads"
-                                                : "--load-baseline");
+                            cfg->profile              ? "--profile"
+                            : cfg->test               ? "--test"
+                            : cfg->nthreads > 0       ? "--threads"
+                            : cfg->load_baseline != NULL ? "--load-baseline"
+                                                      : "--budgets");
     }
     return 0;
 }
@@ -611,6 +613,11 @@ int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err)
     }
     if (check_modes(cfg, err) != 0) {
         return -1;
+    }
+    /* a budget another command ignored would pass for one held */
+    if (cfg->budgets != NULL && cfg->command != CB_COMMAND_RUN) {
+        return cb_error_set(err, "--budgets: only a run of the benchmarks checks budgets, not "
+                                 "'%s'", argv[1]);
     }
     return take_operands(cfg, n, which, err);
 }

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "stats/analysis.h"
+#include "stats/budget.h"
 #include "measure/isolate.h"
 #include "cli/runner.h"
 #include "measure/threads.h"
@@ -112,6 +113,7 @@ static int measure_one(const cb_runner *rn, cb_run *run, cb_fanout *f, const cb_
 {
     cb_measure_config settings;
     cb_result        *r = cb_run_add(run);
+    int               gated;
 
     if (r == NULL || cb_measure_identify(r, inst) != 0 ||
         (threads > 0 && name_threads(r, inst, threads) != 0)) {
@@ -120,6 +122,14 @@ static int measure_one(const cb_runner *rn, cb_run *run, cb_fanout *f, const cb_
     *at = run->n - 1;
     cb_runner_settings(rn->cfg, inst, &settings);
     settings.threads = threads;
+    /* a budget is of one caller's calls: a run on threads answers another
+     * question (throughput under contention) and is neither given calls for
+     * it nor held to it */
+    gated = rn->budgets != NULL && !rn->cfg->test && threads == 0;
+    /* a percentile budget means percentiles of calls, for what is slow enough */
+    if (settings.calls == 0 && gated && cb_budget_wants_calls(rn->budgets, inst->name)) {
+        settings.calls = CB_BUDGET_CALLS;
+    }
     if (rn->isolate) {
         if (cb_isolate_run(inst, rn->clock, &settings, &rn->progress,
                            rn->cfg->timeout_s * 1e9, r, err) != 0) {
@@ -140,6 +150,9 @@ static int measure_one(const cb_runner *rn, cb_run *run, cb_fanout *f, const cb_
         }
     }
     if (rn->baseline != NULL && compare(rn, r, err) != 0) {
+        return -1;
+    }
+    if (gated && cb_budget_check(rn->budgets, r, err) != 0) {
         return -1;
     }
     if (rn->progress.clear != NULL) {

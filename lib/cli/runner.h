@@ -19,6 +19,7 @@ typedef struct cb_runner {
     size_t             nreporters;
     cb_progress        progress;
     const cb_run      *baseline;  /* NULL: nothing to compare with */
+    const cb_budget_set *budgets; /* NULL: none to check */
     cb_compare_config  compare;
     int                isolate;   /* fork per benchmark (tests may measure in-process) */
 } cb_runner;

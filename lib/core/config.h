@@ -167,6 +167,7 @@ typedef struct cb_config {
     int         resolution_set;
     double      significance;
     int         gate;
+    const char *budgets; /* --budgets FILE, or NULL */
     int         significance_set;
     int         html;  /* write reports/html (default on; --no-html) */
     int         quiet; /* no --format output: `report` writes only the HTML */

@@ -51,6 +51,7 @@ void cb_result_free(cb_result *r)
     free(r->calls.values);
     cb_profile_free(r->profile);
     cb_profile_diff_free(r->grew);
+    cb_budget_outcomes_free(r->budgets, r->nbudgets);
     memset(r, 0, sizeof *r);
 }
 

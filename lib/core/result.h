@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 #include <stddef.h>
+#include "core/budget.h"
 #include "cryptbench.h"
 
 /* A statistic and its interval, as Criterion.rs keeps one: the point, the
@@ -202,6 +203,9 @@ typedef struct cb_result {
     cb_analysis   analysis; /* valid when !failed */
     int           has_change;
     cb_change     change; /* valid when has_change */
+    /* the outcome of every budget that applies (--budgets), each limit its own */
+    cb_budget_outcome *budgets;
+    size_t             nbudgets;
 } cb_result;
 
 /* The headline estimate: the slope in linear mode, the mean in flat mode. In

@@ -3,6 +3,7 @@
 
 #include "report/format.h"
 #include "html/bench_page.h"
+#include "html/budget_table.h"
 #include "html/chart.h"
 #include "html/flame.h"
 #include "html/threads.h"
@@ -174,14 +175,31 @@ static void percentiles(cb_buf *h, const cb_run *run, const cb_result *r)
     size_t             i;
 
     cb_format_value(v, sizeof v, a->min, run->unit);
-    cb_buf_printf(h, "<h2>Percentiles</h2>\n<dl class=\"figures\">\n<div><dt>min</dt><dd>%s</dd>"
-                      "</div>\n", v);
+    cb_buf_printf(h, "<h2>Percentiles</h2>\n%s<dl class=\"figures\">\n<div><dt>min</dt><dd>%s"
+                      "</dd></div>\n",
+                  r->calls.n > 0 ? "<h3>Of the samples' per-iteration times</h3>\n" : "", v);
     for (i = 0; i < CB_NPERCENTILES; i++) {
         cb_format_value(v, sizeof v, a->percentiles[i], run->unit);
         cb_buf_printf(h, "<div><dt>p%.0f</dt><dd>%s</dd></div>\n", cb_percentile_levels[i], v);
     }
     cb_format_value(v, sizeof v, a->max, run->unit);
     cb_buf_printf(h, "<div><dt>max</dt><dd>%s</dd></div>\n</dl>\n", v);
+    if (r->calls.n == 0) {
+        return;
+    }
+    /* a service owner's percentiles: of calls, not of samples' averages */
+    cb_buf_printf(h, "<h3>Of %zu single calls, each timed on its own</h3>\n<dl class=\"figures\">"
+                      "\n", r->calls.n);
+    for (i = 0; i < CB_NCALL_PERCENTILES; i++) {
+        cb_format_value(v, sizeof v, r->calls.percentiles[i], run->unit);
+        if (cb_call_percentile_levels[i] == 100.0) {
+            cb_buf_printf(h, "<div><dt>max</dt><dd>%s</dd></div>\n", v);
+        } else {
+            cb_buf_printf(h, "<div><dt>p%g</dt><dd>%s</dd></div>\n", cb_call_percentile_levels[i],
+                          v);
+        }
+    }
+    cb_buf_puts(h, "</dl>\n");
 }
 
 static void outliers(cb_buf *h, const cb_run *run, const cb_result *r)
@@ -303,6 +321,7 @@ int cb_html_bench_page(cb_buf *h, const cb_run *run, const cb_report_options *op
     }
     estimates(h, run, r);
     percentiles(h, run, r);
+    cb_html_budget_table(h, r);
     outliers(h, run, r);
     if (r->has_change) {
         change(h, run, opt, r);

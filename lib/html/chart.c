@@ -289,6 +289,7 @@ static void draw_density(cb_buf *h, const density_plot *p, const cb_html_layout 
     fences(&s, p->run, &p->r->analysis.outliers, p->lo, p->hi, p->top * 1.08);
     marker(&s, p->run, p->r->analysis.mean.point, p->top * 1.08, "c-mean", "mean");
     marker(&s, p->run, p->r->analysis.median.point, p->top * 1.08, "c-median", "median");
+    cb_html_budgets_draw(&s, p->r, CB_HTML_BUDGET_X);
     rug(&s, p->run, p->r, p->now->x, p->lo, p->hi, p->top, seen);
     cb_svg_end(&s);
 }
@@ -309,6 +310,7 @@ int cb_html_chart_density(cb_buf *h, const cb_run *run, const cb_result *r,
     }
     p = (density_plot){ run, r, &now, old != NULL ? &then : NULL, old_name, grid, 0, 0, 0 };
     plot_range(&now, &r->analysis.outliers, &p.lo, &p.hi);
+    cb_html_budgets_widen(r, &p.lo, &p.hi);
     for (i = 0; i < KDE_POINTS; i++) {
         grid[i] = p.lo + (p.hi - p.lo) * (double) i / (KDE_POINTS - 1);
     }
@@ -331,6 +333,7 @@ int cb_html_chart_density(cb_buf *h, const cb_run *run, const cb_result *r,
     cb_html_key(h, "c-median", "dash", "median");
     cb_html_key(h, "c-normal", "dot", "sample");
     outlier_keys(h, seen);
+    cb_html_budgets_keys(h, r);
     cb_buf_printf(h, "</p><figcaption>Gaussian kernel density of the %zu per-iteration values "
                       "(Silverman's bandwidth); dots are the samples, dashed grey lines "
                       "Tukey's fences. Scaled to this run: its values within the severe fences "
@@ -341,6 +344,10 @@ int cb_html_chart_density(cb_buf *h, const cb_run *run, const cb_result *r,
     if (old_beyond > 0) {
         cb_buf_printf(h, " %zu of the baseline's %zu samples lie beyond, off the chart.",
                       old_beyond, then.n);
+    }
+    if (r->nbudgets > 0) {
+        cb_buf_puts(h, " Budgets near the range widen it to show as lines; one further off is "
+                       "named, with an arrow, at the edge it lies beyond.");
     }
     cb_buf_puts(h, "</figcaption></figure>\n");
     rc = 0;
@@ -390,6 +397,7 @@ static void samples_linear(cb_buf *h, const cb_run *run, const cb_result *r, con
     snprintf(title, sizeof title, "slope %s per iteration, R\xc2\xb2 %.4f", value,
              r->analysis.r_squared);
     cb_svg_line(&s, 0.0, 0.0, xend, slope * xend, "c-fit", title);
+    cb_html_budgets_draw(&s, r, CB_HTML_BUDGET_SLOPE);
     for (i = 0; i < sm->n; i++) {
         cb_outlier_class c = cb_outliers_class_of(&r->analysis.outliers, x[i]);
 
@@ -421,6 +429,7 @@ static void samples_flat(cb_buf *h, const cb_run *run, const cb_result *r, const
     pad = (yhi - ylo) * 0.03;
     ylo -= pad;
     yhi += pad;
+    cb_html_budgets_widen(r, &ylo, &yhi);
     cb_svg_nice_range(&xlo, &xhi, 8);
     cb_svg_nice_range(&ylo, &yhi, 6);
     cb_html_unit_for(&u, fmax(fabs(ylo), fabs(yhi)), run->unit, CB_THROUGHPUT_NONE);
@@ -433,6 +442,7 @@ static void samples_flat(cb_buf *h, const cb_run *run, const cb_result *r, const
     cb_format_value(value, sizeof value, mean, run->unit);
     snprintf(title, sizeof title, "mean: %s", value);
     cb_svg_line(&s, xlo, mean, xhi, mean, "c-mean", title);
+    cb_html_budgets_draw(&s, r, CB_HTML_BUDGET_Y);
     for (i = 0; i < r->samples.n; i++) {
         cb_outlier_class c = cb_outliers_class_of(&r->analysis.outliers, x[i]);
 
@@ -466,6 +476,7 @@ int cb_html_chart_samples(cb_buf *h, const cb_run *run, const cb_result *r)
     cb_buf_puts(h, "<p class=\"keys\">");
     cb_html_key(h, "c-normal", "dot", "sample");
     outlier_keys(h, seen);
+    cb_html_budgets_keys(h, r);
     if (linear) {
         cb_html_key(h, "c-fit", "line", "least-squares slope through the origin");
         cb_buf_puts(h, "</p><figcaption>Linear sampling: sample i runs i &times; d iterations; "

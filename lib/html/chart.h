@@ -121,6 +121,32 @@ typedef struct cb_html_rule {
 void cb_html_chart_changes(cb_buf *h, const cb_result *const *rs, size_t n,
                            const cb_html_rule *rule);
 
+/* ---- budgets (chart_budgets.c) ---- */
+
+/* Widens [*lo, *hi], a range of times per iteration, to take in r's budget
+ * limits that lie within twice its span beyond either end: a budget that near
+ * is worth the room it takes as a line; one further off would squeeze the
+ * data into a corner, and is named at the edge it lies beyond instead. */
+void cb_html_budgets_widen(const cb_result *r, double *lo, double *hi);
+
+/* What a drawing's axes hold, for the budgets drawn on it. */
+typedef enum cb_html_budget_axis {
+    CB_HTML_BUDGET_X = 0, /* x is the time per iteration (the density): vertical lines */
+    CB_HTML_BUDGET_Y,     /* y is (flat samples): horizontal lines */
+    CB_HTML_BUDGET_SLOPE  /* y is a sample's total, x its iterations (linear samples):
+                           * lines through the origin whose slope is the limit */
+} cb_html_budget_axis;
+
+/* r's budget outcomes on the drawing s, each a dashed line (coloured held or
+ * broken) labelled with its budget ("p99 \u2264 1 s"), its hover title the
+ * whole outcome and the budget's comment; a budget beyond the range shown is
+ * a label at that edge with an arrow. Labels are kept inside the plot and
+ * apart from each other. */
+void cb_html_budgets_draw(cb_svg *s, const cb_result *r, cb_html_budget_axis kind);
+
+/* The key's entries for r's budget lines (in an open key). */
+void cb_html_budgets_keys(cb_buf *h, const cb_result *r);
+
 /* ---- over time (chart_trend.c) ---- */
 
 /* A benchmark across the history: its estimate in each run, oldest first,

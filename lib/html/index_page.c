@@ -1,6 +1,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "html/budget_table.h"
 #include "html/index_page.h"
 #include "html/page.h"
 
@@ -176,6 +177,7 @@ int cb_html_index_page(cb_buf *h, const cb_run *run, const cb_report_options *op
     if (failed > 0) {
         failures(h, run);
     }
+    cb_html_budget_summary(h, run);
     cb_buf_puts(h, "<h2>Benchmarks</h2>\n");
     cb_html_results_table(h, run, rs, n, trends != NULL ? ts : NULL);
     if (opt->nmissing > 0) {

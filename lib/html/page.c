@@ -15,10 +15,10 @@
 static const char css[] =
     ":root{color-scheme:light dark;--fg:#1d1d1f;--bg:#fff;--muted:#595959;--rule:#e6e6e6;"
     "--rule2:#ccc;--link:#0b5cad;--bad:#b00020;--good:#137333;--warn:#fff4e5;--grid:#ececec;"
-    "--frame:#9a9a9a;--unsure:#8a4fb0}\n"
+    "--frame:#9a9a9a;--unsure:#8a4fb0;--budget:#0f7b6c}\n"
     "@media (prefers-color-scheme:dark){:root{--fg:#e4e4e7;--bg:#17181b;--muted:#a9a9b1;"
     "--rule:#2e2f34;--rule2:#4a4c53;--link:#80b6ff;--bad:#ff7b8b;--good:#62d394;"
-    "--warn:#3a2f1c;--grid:#2c2d32;--frame:#70727a;--unsure:#c39be0}}\n"
+    "--warn:#3a2f1c;--grid:#2c2d32;--frame:#70727a;--unsure:#c39be0;--budget:#5fd3c2}}\n"
     "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:var(--fg);"
     "background:var(--bg);margin:0;overflow-wrap:break-word}\n"
     "header,main,footer{max-width:900px;margin:0 auto;padding:0 16px}\n"
@@ -40,7 +40,8 @@ static const char css[] =
     "td.verdict{white-space:nowrap}\n"
     ".regressed{color:var(--bad);font-weight:600}.improved{color:var(--good);font-weight:600}"
     ".unresolved{color:var(--unsure);font-weight:600}\n"
-    ".failed{color:var(--bad)}\n"
+    ".failed{color:var(--bad)}.broken{color:var(--bad);font-weight:600}.held{color:var(--good)}\n"
+    "table.budgets .n{white-space:normal}\n"
     ".warn{background:var(--warn);border-left:4px solid #e8a020;padding:8px 12px;margin:12px 0}\n"
     ".note{color:var(--muted)}\n"
     ".machine td{overflow-wrap:anywhere}\n"
@@ -101,6 +102,8 @@ static const char css_charts[] =
     ".v-noise{color:#bcbd22}.v-none{color:#7f7f7f}\n"
     ".band{color:#e8a020}svg rect.band{fill-opacity:.18;stroke:none}"
     "svg .zero{color:var(--frame)}\n"
+    ".c-budget{color:var(--budget)}.c-broken{color:var(--bad)}"
+    "svg line.budget{stroke-width:2;stroke-dasharray:9 3 2 3}svg text.budget{fill:currentColor}\n"
     ;
 
 /* Below 760 px: narrow drawings, cards for tables. */

@@ -500,3 +500,27 @@ void cb_svg_rect(cb_svg *s, double x0, double y0, double x1, double y1, const ch
                    fmin(py0, py1), fabs(px1 - px0), fabs(py1 - py0));
     close_mark(s, "rect", text);
 }
+
+double cb_svg_text_width(const char *text)
+{
+    size_t n = 0;
+
+    /* characters, not bytes: a UTF-8 continuation byte adds no width */
+    for (; *text != '\0'; text++) {
+        n += ((unsigned char) *text & 0xc0) != 0x80;
+    }
+    return CHAR_WIDTH * (double) n;
+}
+
+void cb_svg_text(cb_svg *s, double px, double py, const char *anchor, const char *cls,
+                 const char *text, const char *title_text)
+{
+    cb_buf_puts(s->out, "<text class=\"");
+    cb_html_escape(s->out, cls);
+    cb_buf_printf(s->out, "\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"", px, py);
+    cb_html_escape(s->out, anchor);
+    cb_buf_puts(s->out, "\">");
+    cb_html_escape(s->out, text);
+    title(s, title_text);
+    cb_buf_puts(s->out, "</text>\n");
+}

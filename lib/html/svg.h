@@ -115,4 +115,14 @@ void cb_svg_circle(cb_svg *s, double x, double y, double r, const char *cls, con
 void cb_svg_rect(cb_svg *s, double x0, double y0, double x1, double y1, const char *cls,
                  const char *title);
 
+/* The width of a 12 px label of text, px, as the writer reckons it when it
+ * keeps labels apart. */
+double cb_svg_text_width(const char *text);
+
+/* A label at (px, py), in px of the drawing rather than data coordinates (a
+ * caller placing several keeps them apart), its baseline at py, anchored
+ * "start", "middle" or "end", of class cls, with a hover title (NULL: none). */
+void cb_svg_text(cb_svg *s, double px, double py, const char *anchor, const char *cls,
+                 const char *text, const char *title_text);
+
 #endif

@@ -6,6 +6,8 @@
 #include "store/atomic_file.h"
 #include "core/strbuf.h"
 #include "report/format.h"
+#include "report/gate_budgets.h"
+#include "report/gate_md.h"
 #include "report/profile_text.h"
 #include "report/report.h"
 
@@ -18,32 +20,6 @@
 typedef struct gate {
     cb_report_options opt;
 } gate;
-
-/* Markdown would read '|' as a cell break and '<' as HTML. */
-static void add_cell(cb_buf *t, const char *s)
-{
-    for (; s != NULL && *s != '\0'; s++) {
-        if (strchr("|<>\\`*_[]", *s) != NULL) {
-            cb_buf_printf(t, "\\%c", *s);
-        } else {
-            cb_buf_printf(t, "%c", *s == '\n' ? ' ' : *s);
-        }
-    }
-}
-
-/* A name as a code span: literal, except that '|' still ends a table cell. */
-static void add_code(cb_buf *t, const char *s)
-{
-    cb_buf_printf(t, "`");
-    for (; s != NULL && *s != '\0'; s++) {
-        if (*s == '|') {
-            cb_buf_printf(t, "\\|");
-        } else {
-            cb_buf_printf(t, "%c", *s == '`' ? '\'' : (*s == '\n' ? ' ' : *s));
-        }
-    }
-    cb_buf_printf(t, "`");
-}
 
 /* The order of the table: what needs a reviewer first. */
 static int rank(const cb_result *r)
@@ -96,7 +72,7 @@ static void add_row(cb_buf *t, const cb_run *run, const cb_result *r)
     char             mid[32], lo[32], hi[32];
 
     cb_buf_printf(t, "| ");
-    add_code(t, r->name);
+    cb_gate_md_code(t, r->name);
     cb_buf_printf(t, " |");
     add_value(t, run, r, c->old_typical);
     add_value(t, run, r, c->new_typical);
@@ -131,7 +107,7 @@ static void add_where(cb_buf *t, const cb_result *r)
         cb_profile_text_count(after, sizeof after, c->new_self);
         cb_profile_text_name(name, sizeof name, c->name, c->object);
         cb_buf_printf(t, "| ↳ in ");
-        add_code(t, name);
+        cb_gate_md_code(t, name);
         cb_buf_printf(t, " | %s | %s |", before, after);
         if (change != 0.0) {
             cb_buf_printf(t, " %.0f%% of the change |", 100.0 * (c->new_self - c->old_self) /
@@ -221,7 +197,7 @@ static void add_unresolved(cb_buf *t, const gate *g, const cb_run *run, size_t u
 
         if (r->has_change && r->change.verdict == CB_VERDICT_UNRESOLVED) {
             cb_buf_printf(t, "- ");
-            add_code(t, r->name);
+            cb_gate_md_code(t, r->name);
             cb_buf_printf(t, ": interval \u00b1%.3g%%: the runner was too noisy for this "
                              "benchmark; %s or use --measure instructions.\n",
                           100.0 * r->change.resolution,
@@ -236,6 +212,7 @@ static void write_gate(void *self, const cb_run *run)
     gate    *g = self;
     cb_buf   t = { NULL, 0, 0, 0 };
     size_t   i, regressed = 0, unresolved = 0, compared = 0, failed = 0, fresh = 0, rounds = 0;
+    size_t   broken, budgets;
     int      k;
     cb_error err;
 
@@ -249,6 +226,7 @@ static void write_gate(void *self, const cb_run *run)
         fresh += !r->failed && !r->has_change;
         rounds = r->has_change && r->change.rounds > rounds ? r->change.rounds : rounds;
     }
+    broken = cb_gate_budgets_count(run, &budgets);
     if (regressed > 0) {
         cb_buf_printf(&t, "## cryptbench: %zu regressed", regressed);
     } else {
@@ -257,10 +235,13 @@ static void write_gate(void *self, const cb_run *run)
     if (unresolved > 0) {
         cb_buf_printf(&t, ", %zu unresolved", unresolved);
     }
+    if (budgets > 0) {
+        cb_buf_printf(&t, ", %zu budget%s broken", broken, broken == 1 ? "" : "s");
+    }
     cb_buf_printf(&t, "\n\n");
     if (g->opt.baseline_name != NULL) {
         cb_buf_printf(&t, "%zu benchmark%s compared with ", compared, compared == 1 ? "" : "s");
-        add_code(&t, g->opt.baseline_name);
+        cb_gate_md_code(&t, g->opt.baseline_name);
         if (g->opt.baseline != NULL && g->opt.baseline->timestamp[0] != '\0') {
             const char *commit = g->opt.baseline->machine.git_commit;
 
@@ -274,12 +255,12 @@ static void write_gate(void *self, const cb_run *run)
         add_rule(&t, g, run, rounds);
         if (g->opt.gate_note != NULL) {
             cb_buf_printf(&t, "> **Unpaired.** ");
-            add_cell(&t, g->opt.gate_note);
+            cb_gate_md_cell(&t, g->opt.gate_note);
             cb_buf_printf(&t, "\n\n");
         }
         if (g->opt.differences != NULL && g->opt.differences[0] != '\0') {
             cb_buf_printf(&t, "**Warning:** the baseline was measured on another machine or build (");
-            add_cell(&t, g->opt.differences);
+            cb_gate_md_cell(&t, g->opt.differences);
             cb_buf_printf(&t, "): changes may not be the code's.\n\n");
         }
     } else {
@@ -302,14 +283,15 @@ static void write_gate(void *self, const cb_run *run)
         }
     }
     add_unresolved(&t, g, run, unresolved, rounds);
+    cb_gate_budgets_write(&t, run);
     if (failed > 0) {
         cb_buf_printf(&t, "**Failed** (not measured):\n\n");
         for (i = 0; i < run->n; i++) {
             if (run->results[i].failed) {
                 cb_buf_printf(&t, "- ");
-                add_code(&t, run->results[i].name);
+                cb_gate_md_code(&t, run->results[i].name);
                 cb_buf_printf(&t, ": ");
-                add_cell(&t, run->results[i].failure);
+                cb_gate_md_cell(&t, run->results[i].failure);
                 cb_buf_printf(&t, "\n");
             }
         }
@@ -319,7 +301,7 @@ static void write_gate(void *self, const cb_run *run)
         cb_buf_printf(&t, "Not in the baseline (new): ");
         for (i = 0; i < run->n; i++) {
             if (!run->results[i].failed && !run->results[i].has_change) {
-                add_code(&t, run->results[i].name);
+                cb_gate_md_code(&t, run->results[i].name);
                 cb_buf_printf(&t, " ");
             }
         }
@@ -327,7 +309,7 @@ static void write_gate(void *self, const cb_run *run)
     }
     for (i = 0; i < g->opt.nmissing; i++) {
         cb_buf_printf(&t, "%s", i == 0 ? "In the baseline, not in this run: " : " ");
-        add_code(&t, g->opt.missing[i]);
+        cb_gate_md_code(&t, g->opt.missing[i]);
         cb_buf_printf(&t, "%s", i + 1 == g->opt.nmissing ? "\n" : "");
     }
     if (t.oom) {

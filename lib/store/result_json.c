@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "stats/analysis.h"
+#include "store/budget_json.h"
 #include "store/result_json.h"
 #include "store/samples_csv.h"
 
@@ -238,6 +239,9 @@ json_t *cb_result_json_encode(const cb_result *r, const char *unit, int with_sam
     if (r->threads.n > 0) {
         json_object_set_new(obj, "threads", encode_threads(&r->threads));
     }
+    if (r->nbudgets > 0) {
+        json_object_set_new(obj, "budgets", cb_budget_json_encode(r));
+    }
     if (r->has_change) {
         json_object_set_new(obj, "change", encode_change(&r->change));
     }
@@ -392,8 +396,8 @@ static int decode_counters(const cb_json_reader *rd, json_t *obj, const cb_json_
     return 0;
 }
 
-/* "calls", when there are any: their values, whose percentiles the loader's
- * analysis computes again. */
+/* "calls", when there are any: their values, and their percentiles computed
+ * again from them (a baseline stores them for reading, not for trust). */
 static int decode_calls(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
                         cb_result *r)
 {
@@ -425,7 +429,7 @@ static int decode_calls(const cb_json_reader *rd, json_t *obj, const cb_json_pat
         }
         r->calls.n = i + 1;
     }
-    return 0;
+    return cb_analysis_calls(&r->calls, rd->err);
 }
 
 /* "variant": {"of": NAME, "adds": TEXT} or null; absent in schema 1. */
@@ -749,7 +753,8 @@ int cb_result_json_decode(const cb_json_reader *rd, json_t *obj, const cb_json_p
     }
     return decode_sampling(rd, obj, at, r) == 0 && decode_analysis(rd, obj, at, r) == 0 &&
                    decode_counters(rd, obj, at, r) == 0 && decode_calls(rd, obj, at, r) == 0 &&
-                   decode_threads(rd, obj, at, r) == 0 && decode_change(rd, obj, at, r) == 0
+                   decode_threads(rd, obj, at, r) == 0 && decode_change(rd, obj, at, r) == 0 &&
+                   cb_budget_json_decode(rd, obj, at, r) == 0
                ? 0
                : -1;
 }

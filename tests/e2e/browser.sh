@@ -32,10 +32,18 @@ if [ ! -d tests/browser/node_modules/playwright-core ]; then
 fi
 
 # Two short runs, so that there is a change; a sweep (PBKDF2 iterations) and
-# two implementations (SHA-256) for the group pages.
+# two implementations (SHA-256) for the group pages; budgets on the second,
+# each a line or, far off, a label at the edge, on both kinds of sampling.
 pick='^(did/sha256/64/|kdf/pbkdf2-sha256/(1000|10000|100000)/)'
+cat >"$TMP/budgets.json" <<'EOF'
+{ "schema_version": 1, "budgets": [
+  { "match": "^did/sha256/64/", "statistic": "upper", "max": "1 us" },
+  { "match": "^did/sha256/64/", "statistic": "p99", "min": "1 ns", "min_throughput": "1 MiB/s" },
+  { "match": "^kdf/pbkdf2-sha256/", "statistic": "p99", "max": "1 s", "min": "100 us" },
+  { "match": "^kdf/pbkdf2-sha256/100000/", "statistic": "median", "max": "40 ms" } ] }
+EOF
 run "$CB" $SHORT "$pick"
-run "$CB" $SHORT "$pick"
+run "$CB" $SHORT --budgets "$TMP/budgets.json" "$pick"
 expect_status "a second short run compares with the first" 0
 html=$TMP/reports/html
 bench=bench-did.sha256.64.openssl.html
@@ -49,6 +57,7 @@ fi
 
 rm -rf "$SHOTS"
 grep -q 'Flat sampling' "$html/$flat" || not_ok "$flat is a page of flat sampling"
+grep -q '<text class="budget' "$html/$flat" || not_ok "$flat has budgets on its plots"
 node tests/browser/check.js "$html" "$SHOTS" index.html "$bench" "$flat" group-kdf.html group-did.html \
     >"$TMP/checks" 2>"$TMP/err"
 status=$?

@@ -1,0 +1,114 @@
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/budget.h"
+
+int cb_budget_matches(const cb_budget *b, const char *name)
+{
+    return regexec(&b->re, name, 0, NULL, 0) == 0;
+}
+
+void cb_budget_statistic_name(char *buf, size_t size, cb_budget_statistic st)
+{
+    static const char *const names[] = { "estimate", "lower", "upper" };
+
+    if (st.kind != CB_BUDGET_PERCENTILE) {
+        snprintf(buf, size, "%s", names[st.kind]);
+    } else if (st.level == 50.0) {
+        snprintf(buf, size, "median");
+    } else if (st.level == 0.0) {
+        snprintf(buf, size, "min");
+    } else if (st.level == 100.0) {
+        snprintf(buf, size, "max");
+    } else {
+        snprintf(buf, size, "p%g", st.level);
+    }
+}
+
+int cb_budget_statistic_parse(const char *s, cb_budget_statistic *st)
+{
+    static const struct {
+        const char         *name;
+        cb_budget_stat_kind kind;
+        double              level;
+    } words[] = { { "estimate", CB_BUDGET_ESTIMATE, 0.0 }, { "lower", CB_BUDGET_LOWER, 0.0 },
+                  { "upper", CB_BUDGET_UPPER, 0.0 },       { "median", CB_BUDGET_PERCENTILE, 50.0 },
+                  { "min", CB_BUDGET_PERCENTILE, 0.0 },    { "max", CB_BUDGET_PERCENTILE, 100.0 } };
+    char  *end;
+    double level;
+    size_t i;
+
+    for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+        if (strcmp(s, words[i].name) == 0) {
+            *st = (cb_budget_statistic){ words[i].kind, words[i].level };
+            return 0;
+        }
+    }
+    /* "p99", "p99.9": digits and one point only, no sign, exponent or space */
+    if (s[0] != 'p' || s[1] < '0' || s[1] > '9' || strspn(s + 1, "0123456789.") != strlen(s + 1)) {
+        return -1;
+    }
+    errno = 0;
+    level = strtod(s + 1, &end);
+    if (errno != 0 || *end != '\0' || !(level > 0.0) || !(level < 100.0)) {
+        return -1;
+    }
+    *st = (cb_budget_statistic){ CB_BUDGET_PERCENTILE, level };
+    return 0;
+}
+
+const char *cb_budget_limit_key(cb_budget_limit limit)
+{
+    static const char *const keys[CB_BUDGET_NLIMITS] = { "max", "min", "min_throughput" };
+
+    return keys[limit];
+}
+
+const char *cb_budget_source_name(cb_budget_source source)
+{
+    static const char *const names[] = { "estimate", "calls", "samples" };
+
+    return names[source];
+}
+
+void cb_budget_outcome_judge(cb_budget_outcome *o)
+{
+    double room = o->limit == CB_BUDGET_MAX_TIME ? o->budget - o->measured
+                                                 : o->measured - o->budget;
+
+    o->margin = room / o->budget;
+    /* a statistic that could not be computed holds no budget */
+    o->held = isfinite(o->measured) && room >= 0.0;
+}
+
+void cb_budget_outcomes_free(cb_budget_outcome *o, size_t n)
+{
+    size_t i;
+
+    for (i = 0; o != NULL && i < n; i++) {
+        free(o[i].match);
+        free(o[i].comment);
+        free(o[i].written);
+    }
+    free(o);
+}
+
+void cb_budget_set_free(cb_budget_set *set)
+{
+    size_t i, k;
+
+    for (i = 0; i < set->n; i++) {
+        regfree(&set->items[i].re);
+        free(set->items[i].match);
+        free(set->items[i].comment);
+        for (k = 0; k < CB_BUDGET_NLIMITS; k++) {
+            free(set->items[i].written[k]);
+        }
+    }
+    free(set->items);
+    free(set->file);
+    memset(set, 0, sizeof *set);
+}

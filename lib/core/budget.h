@@ -1,0 +1,110 @@
+/*
+ * Budgets per operation: the limits a team sets on what a benchmark may cost
+ * (a service owner's "P99 under 1 s", a KDF's "at least 50 ms a call"), and
+ * what each check of one found. A budgets file (store/budgets.h) holds the
+ * budgets; stats/budget.h checks them against a result; the outcomes are part
+ * of the result, stored in its baseline and shown by every report.
+ */
+#ifndef CB_BUDGET_H
+#define CB_BUDGET_H
+
+#include <regex.h>
+#include <stddef.h>
+#include "cryptbench.h"
+
+/* What a budget limits. */
+typedef enum cb_budget_stat_kind {
+    CB_BUDGET_ESTIMATE = 0, /* the benchmark's estimate (slope or mean) */
+    CB_BUDGET_LOWER,        /* the lower bound of its confidence interval */
+    CB_BUDGET_UPPER,        /* the upper bound */
+    CB_BUDGET_PERCENTILE    /* a percentile of the single calls' times when there are
+                             * any, else of the samples' per-iteration times */
+} cb_budget_stat_kind;
+
+typedef struct cb_budget_statistic {
+    cb_budget_stat_kind kind;
+    double              level; /* CB_BUDGET_PERCENTILE: 0 to 100 (50 the median) */
+} cb_budget_statistic;
+
+/* The kinds of limit; one budget may set several, each checked on its own. */
+typedef enum cb_budget_limit {
+    CB_BUDGET_MAX_TIME = 0, /* the statistic, a time per iteration, at most this */
+    CB_BUDGET_MIN_TIME,     /* at least this: a KDF can be too cheap */
+    CB_BUDGET_MIN_THROUGHPUT /* the throughput at the statistic's time, at least this */
+} cb_budget_limit;
+
+#define CB_BUDGET_NLIMITS 3
+
+/* What a statistic was computed from. */
+typedef enum cb_budget_source {
+    CB_BUDGET_OF_ESTIMATE = 0, /* the bootstrap estimate of the samples */
+    CB_BUDGET_OF_CALLS,        /* single calls, each timed on its own */
+    CB_BUDGET_OF_SAMPLES       /* the samples' per-iteration times: each the average
+                                * of the calls of a sample, so its tail is thinner than
+                                * that of calls */
+} cb_budget_source;
+
+/* One budget of a budgets file. */
+typedef struct cb_budget {
+    char               *match; /* a POSIX ERE found anywhere in a name, as a CLI filter */
+    regex_t             re;
+    char               *comment; /* where its numbers come from; NULL if none */
+    cb_budget_statistic statistic;
+    int                 has[CB_BUDGET_NLIMITS]; /* which limits it sets */
+    double              value[CB_BUDGET_NLIMITS]; /* ns for times, units/s for throughput */
+    char               *written[CB_BUDGET_NLIMITS]; /* each as the file has it, "1 MB/s" */
+    cb_throughput       throughput; /* of a throughput limit: bytes or elements */
+    int                 line, column; /* of its "match" in the file, for later messages */
+} cb_budget;
+
+/* A budgets file, read and checked. */
+typedef struct cb_budget_set {
+    char      *file;
+    cb_budget *items;
+    size_t     n;
+} cb_budget_set;
+
+/* The outcome of one limit of one budget on one benchmark. */
+typedef struct cb_budget_outcome {
+    char               *match;   /* the budget's pattern, as written */
+    char               *comment; /* NULL if none */
+    cb_budget_statistic statistic;
+    cb_budget_limit     limit;
+    double              budget;   /* the limit: ns, or units per second */
+    char               *written;  /* the limit as the budgets file has it: "1 MB/s" */
+    double              measured; /* the statistic measured, in the same unit */
+    cb_budget_source    source;
+    size_t              n;        /* calls or samples behind a percentile */
+    double              margin;   /* how far inside its limit, as a share of the limit:
+                                   * (budget - measured) / budget for a maximum, (measured -
+                                   * budget) / budget for a minimum; < 0 when broken */
+    int                 held;
+} cb_budget_outcome;
+
+/* True when budget b applies to the benchmark `name`. */
+int cb_budget_matches(const cb_budget *b, const char *name);
+
+/* The statistic as a budgets file writes it: "median", "p99", "p99.9",
+ * "min", "max", "estimate", "lower", "upper". */
+void cb_budget_statistic_name(char *buf, size_t size, cb_budget_statistic st);
+
+/* Parses such a name into *st; -1 when it is none of them. */
+int cb_budget_statistic_parse(const char *s, cb_budget_statistic *st);
+
+/* "max", "min", "min_throughput": the key a budgets file and a baseline
+ * write each limit under. */
+const char *cb_budget_limit_key(cb_budget_limit limit);
+
+/* "calls", "samples", "estimate". */
+const char *cb_budget_source_name(cb_budget_source source);
+
+/* Sets an outcome's margin and held from its limit, budget and measured. */
+void cb_budget_outcome_judge(cb_budget_outcome *o);
+
+/* Frees what the n outcomes own, and the array. */
+void cb_budget_outcomes_free(cb_budget_outcome *o, size_t n);
+
+/* Frees what set owns and zeroes it. */
+void cb_budget_set_free(cb_budget_set *set);
+
+#endif

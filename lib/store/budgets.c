@@ -1,0 +1,373 @@
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "store/budgets.h"
+#include "store/json_reader.h"
+#include "store/text_file.h"
+
+static const char *const budget_keys[] = { "match", "statistic", "max", "min", "min_throughput",
+                                           "comment" };
+static const char *const top_keys[] = { "schema_version", "comment", "budgets" };
+
+/* A unit a limit may be written in, and what it multiplies the number by to
+ * give ns (times) or units per second (throughput). */
+typedef struct unit {
+    const char   *name;
+    double        factor;
+    cb_throughput kind; /* CB_THROUGHPUT_NONE for a time */
+} unit;
+
+static const unit time_units[] = {
+    { "ps", 1e-3, CB_THROUGHPUT_NONE }, { "ns", 1.0, CB_THROUGHPUT_NONE },
+    { "us", 1e3, CB_THROUGHPUT_NONE },  { "\xc2\xb5s", 1e3, CB_THROUGHPUT_NONE }, /* micro sign */
+    { "\xce\xbcs", 1e3, CB_THROUGHPUT_NONE }, /* Greek mu */
+    { "ms", 1e6, CB_THROUGHPUT_NONE },  { "s", 1e9, CB_THROUGHPUT_NONE },
+};
+
+/* The reports print binary prefixes for bytes and decimal ones for elements;
+ * a team's budget may well be in decimal bytes, so those are read too. */
+static const unit rate_units[] = {
+    { "B/s", 1.0, CB_THROUGHPUT_BYTES },
+    { "KiB/s", 1024.0, CB_THROUGHPUT_BYTES },
+    { "MiB/s", 1048576.0, CB_THROUGHPUT_BYTES },
+    { "GiB/s", 1073741824.0, CB_THROUGHPUT_BYTES },
+    { "TiB/s", 1099511627776.0, CB_THROUGHPUT_BYTES },
+    { "KB/s", 1e3, CB_THROUGHPUT_BYTES },
+    { "kB/s", 1e3, CB_THROUGHPUT_BYTES },
+    { "MB/s", 1e6, CB_THROUGHPUT_BYTES },
+    { "GB/s", 1e9, CB_THROUGHPUT_BYTES },
+    { "TB/s", 1e12, CB_THROUGHPUT_BYTES },
+    { "elem/s", 1.0, CB_THROUGHPUT_ELEMENTS },
+    { "Kelem/s", 1e3, CB_THROUGHPUT_ELEMENTS },
+    { "Melem/s", 1e6, CB_THROUGHPUT_ELEMENTS },
+    { "Gelem/s", 1e9, CB_THROUGHPUT_ELEMENTS },
+    { "Telem/s", 1e12, CB_THROUGHPUT_ELEMENTS },
+};
+
+static int one_of(const char *key, const char *const *keys, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (strcmp(key, keys[i]) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Fails unless every member of obj is one of keys[0..n). */
+static int only_keys(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                     const char *const *keys, size_t n, const char *what)
+{
+    const char *key;
+    json_t     *v;
+    char        list[160] = "";
+    size_t      i;
+
+    json_object_foreach(obj, key, v) {
+        if (one_of(key, keys, n)) {
+            continue;
+        }
+        for (i = 0; i < n; i++) {
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+                     i == 0 ? "" : (i + 1 == n ? " and " : ", "), keys[i]);
+        }
+        return cb_json_fail(rd, &(cb_json_path){ at, key, 0 },
+                            "unknown field '%.64s' (%s has %s)", key, what, list);
+    }
+    return 0;
+}
+
+/* A string member without control characters (which a report would print
+ * as they are: core/text.h), non-blank unless may_be_empty. */
+static int clean_string(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                        const char *key, int may_be_empty, const char **out)
+{
+    cb_json_path p = { at, key, 0 };
+    const char  *s;
+
+    if (cb_json_string(rd, obj, at, key, 0, &s) != 0) {
+        return -1;
+    }
+    if (!may_be_empty && strspn(s, " \t") == strlen(s)) {
+        return cb_json_fail(rd, &p, "expected a non-blank string");
+    }
+    if (strlen(s) != json_string_length(json_object_get(obj, key)) || !cb_text_is_clean(s)) {
+        return cb_json_fail(rd, &p, "expected text without control characters");
+    }
+    *out = s;
+    return 0;
+}
+
+/* "250 ms", "1.5 GiB/s": a positive finite number, optional blanks, and one
+ * of units[0..n); the value in the unit's base into *value. */
+static int quantity(const cb_json_reader *rd, json_t *obj, const cb_json_path *at, const char *key,
+                    const unit *units, size_t n, const char *example, double *value,
+                    cb_throughput *kind)
+{
+    cb_json_path p = { at, key, 0 };
+    const char  *s, *rest;
+    char        *end;
+    double       x;
+    size_t       i;
+
+    if (cb_json_string(rd, obj, at, key, 0, &s) != 0) {
+        return -1;
+    }
+    /* strtod would also take "inf", "nan", hex and leading blanks */
+    if (!((s[0] >= '0' && s[0] <= '9') || s[0] == '.')) {
+        return cb_json_fail(rd, &p, "expected a number and a unit such as \"%s\", got \"%.64s\"",
+                            example, s);
+    }
+    errno = 0;
+    x = strtod(s, &end);
+    if (errno != 0 || !isfinite(x) || !(x > 0.0)) {
+        return cb_json_fail(rd, &p, "expected a positive finite number, got \"%.64s\"", s);
+    }
+    rest = end + strspn(end, " ");
+    for (i = 0; i < n; i++) {
+        if (strcmp(rest, units[i].name) == 0) {
+            *value = x * units[i].factor;
+            *kind = units[i].kind;
+            if (!isfinite(*value)) {
+                return cb_json_fail(rd, &p, "\"%.64s\" is out of range", s);
+            }
+            return 0;
+        }
+    }
+    return cb_json_fail(rd, &p, "expected a unit such as \"%s\" after the number, got \"%.64s\"",
+                        example, s);
+}
+
+/* The limits a budget may set: the key each is written under, its units, an
+ * example for messages. */
+static const struct {
+    const char *key;
+    const unit *units;
+    size_t      nunits;
+    const char *example;
+} limit_kinds[CB_BUDGET_NLIMITS] = {
+    { "max", time_units, sizeof time_units / sizeof time_units[0], "250 ms" },
+    { "min", time_units, sizeof time_units / sizeof time_units[0], "50 ms" },
+    { "min_throughput", rate_units, sizeof rate_units / sizeof rate_units[0], "500 MiB/s" },
+};
+
+/* Frees what read_budget() gave b before it failed. */
+static void forget(cb_budget *b)
+{
+    int k;
+
+    for (k = 0; k < CB_BUDGET_NLIMITS; k++) {
+        free(b->written[k]);
+        b->written[k] = NULL;
+    }
+    free(b->match);
+    free(b->comment);
+    b->match = b->comment = NULL;
+}
+
+/* The limits of one budget: max, min, min_throughput, one at least. */
+static int limits(const cb_json_reader *rd, json_t *obj, const cb_json_path *at, cb_budget *b)
+{
+    cb_throughput kind = CB_THROUGHPUT_NONE;
+    int           k;
+
+    for (k = 0; k < CB_BUDGET_NLIMITS; k++) {
+        json_t *v = json_object_get(obj, limit_kinds[k].key);
+
+        if (v == NULL) {
+            continue;
+        }
+        if (quantity(rd, obj, at, limit_kinds[k].key, limit_kinds[k].units,
+                     limit_kinds[k].nunits, limit_kinds[k].example, &b->value[k], &kind) != 0) {
+            return -1;
+        }
+        if ((b->written[k] = strdup(json_string_value(v))) == NULL) {
+            return cb_error_set(rd->err, "%s: out of memory", rd->file);
+        }
+        b->has[k] = 1;
+        if (k == CB_BUDGET_MIN_THROUGHPUT) {
+            b->throughput = kind;
+        }
+    }
+    if (!b->has[CB_BUDGET_MAX_TIME] && !b->has[CB_BUDGET_MIN_TIME] &&
+        !b->has[CB_BUDGET_MIN_THROUGHPUT]) {
+        return cb_json_fail(rd, at, "expected a limit: \"max\", \"min\" or \"min_throughput\"");
+    }
+    if (b->has[CB_BUDGET_MAX_TIME] && b->has[CB_BUDGET_MIN_TIME] &&
+        b->value[CB_BUDGET_MIN_TIME] > b->value[CB_BUDGET_MAX_TIME]) {
+        return cb_json_fail(rd, &(cb_json_path){ at, "min", 0 },
+                            "the minimum is above the maximum: no time could hold both");
+    }
+    return 0;
+}
+
+/* budgets[i] into b; on success b->re is compiled and b owns its strings,
+ * on failure b owns nothing. */
+static int read_budget(const cb_json_reader *rd, json_t *obj, const cb_json_path *at, cb_budget *b)
+{
+    cb_json_path mp = { at, "match", 0 };
+    const char  *match, *stat, *comment = NULL;
+    char         why[128];
+    int          rc;
+
+    memset(b, 0, sizeof *b);
+    if (!json_is_object(obj)) {
+        return cb_json_fail(rd, at, "expected a budget (an object with \"match\", \"statistic\" "
+                                    "and a limit)");
+    }
+    if (only_keys(rd, obj, at, budget_keys, sizeof budget_keys / sizeof budget_keys[0],
+                  "a budget") != 0 ||
+        clean_string(rd, obj, at, "match", 0, &match) != 0 ||
+        cb_json_string(rd, obj, at, "statistic", 0, &stat) != 0 ||
+        (json_object_get(obj, "comment") != NULL &&
+         clean_string(rd, obj, at, "comment", 1, &comment) != 0)) {
+        return -1;
+    }
+    if (cb_budget_statistic_parse(stat, &b->statistic) != 0) {
+        return cb_json_fail(rd, &(cb_json_path){ at, "statistic", 0 },
+                            "expected \"estimate\", \"lower\", \"upper\", \"median\", \"min\", "
+                            "\"max\" or a percentile such as \"p99\" or \"p99.9\", got \"%.64s\"",
+                            stat);
+    }
+    if (limits(rd, obj, at, b) != 0) {
+        forget(b);
+        return -1;
+    }
+    b->match = strdup(match);
+    b->comment = comment != NULL ? strdup(comment) : NULL;
+    if (b->match == NULL || (comment != NULL && b->comment == NULL)) {
+        forget(b);
+        return cb_error_set(rd->err, "%s: out of memory", rd->file);
+    }
+    if ((rc = regcomp(&b->re, match, REG_EXTENDED | REG_NOSUB)) != 0) {
+        regerror(rc, &b->re, why, sizeof why);
+        forget(b);
+        return cb_json_fail(rd, &mp, "not a valid POSIX extended regular expression (%s)", why);
+    }
+    cb_json_locate(rd->text, rd->len, &mp, &b->line, &b->column);
+    return 0;
+}
+
+static int read_budgets(const cb_json_reader *rd, json_t *root, cb_budget_set *set)
+{
+    cb_json_path p;
+    json_t      *list = cb_json_member(rd, root, NULL, "budgets", JSON_ARRAY, 0, &p);
+    size_t       i, n;
+
+    if (list == NULL) {
+        return -1;
+    }
+    n = json_array_size(list);
+    set->items = calloc(n > 0 ? n : 1, sizeof *set->items);
+    if (set->items == NULL) {
+        return cb_error_set(rd->err, "%s: out of memory", rd->file);
+    }
+    for (i = 0; i < n; i++) {
+        cb_json_path at = { &p, NULL, i };
+
+        if (read_budget(rd, json_array_get(list, i), &at, &set->items[i]) != 0) {
+            return -1;
+        }
+        set->n = i + 1; /* only budgets read whole are freed as such */
+    }
+    return 0;
+}
+
+int cb_budgets_parse(const char *file, const char *text, size_t len, cb_budget_set *set,
+                     cb_error *err)
+{
+    cb_json_reader rd = { file, text, len, err };
+    json_error_t   jerr;
+    json_t        *root, *version;
+    cb_json_path   vp;
+    const char    *comment;
+    int            rc = -1;
+
+    memset(set, 0, sizeof *set);
+    if (strspn(text, " \t\r\n") == len) {
+        return cb_error_set(err, "%s:1:1: empty file (expected a budgets file, a JSON object "
+                                 "with \"schema_version\" and \"budgets\")", file);
+    }
+    root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (root == NULL) {
+        return cb_error_set(err, "%s:%d:%d: not valid JSON: %s", file, jerr.line, jerr.column,
+                            jerr.text);
+    }
+    if (!json_is_object(root)) {
+        cb_json_fail(&rd, NULL, "expected a budgets file (a JSON object with \"schema_version\" "
+                                "and \"budgets\")");
+    } else if ((version = cb_json_member(&rd, root, NULL, "schema_version", JSON_INTEGER, 0,
+                                         &vp)) == NULL) {
+        /* error set */
+    } else if (!json_is_integer(version) ||
+               json_integer_value(version) != CB_BUDGETS_SCHEMA_VERSION) {
+        cb_json_fail(&rd, &vp, "unsupported schema version %.17g (this cryptbench reads %d)",
+                     json_number_value(version), CB_BUDGETS_SCHEMA_VERSION);
+    } else if (only_keys(&rd, root, NULL, top_keys, sizeof top_keys / sizeof top_keys[0],
+                         "a budgets file") == 0 &&
+               (json_object_get(root, "comment") == NULL ||
+                clean_string(&rd, root, NULL, "comment", 1, &comment) == 0) &&
+               read_budgets(&rd, root, set) == 0) {
+        rc = (set->file = strdup(file)) != NULL ? 0 : cb_error_set(err, "%s: out of memory", file);
+    }
+    json_decref(root);
+    if (rc != 0) {
+        cb_budget_set_free(set);
+    }
+    return rc;
+}
+
+int cb_budgets_load(const char *path, cb_budget_set *set, cb_error *err)
+{
+    cb_buf text = { NULL, 0, 0, 0 };
+    int    rc;
+
+    memset(set, 0, sizeof *set);
+    if (cb_text_file_read(path, &text, err) != 0) {
+        return -1;
+    }
+    rc = cb_budgets_parse(path, text.data, text.len, set, err);
+    cb_buf_free(&text);
+    return rc;
+}
+
+int cb_budgets_check_targets(const cb_budget_set *set, const cb_budget_target *targets, size_t n,
+                             cb_error *err)
+{
+    static const char *const kinds[] = { "no", "a byte", "an element" };
+    size_t                   i, j, matched;
+
+    for (i = 0; i < set->n; i++) {
+        const cb_budget *b = &set->items[i];
+
+        for (j = 0, matched = 0; j < n; j++) {
+            const cb_budget_target *t = &targets[j];
+
+            if (!cb_budget_matches(b, t->name)) {
+                continue;
+            }
+            matched++;
+            if (b->has[CB_BUDGET_MIN_THROUGHPUT] &&
+                (t->throughput != b->throughput || t->per_iteration == 0)) {
+                return cb_error_set(err, "%s:%d:%d: budgets[%zu].min_throughput: %s declares %s "
+                                         "throughput, and the budget is in %s",
+                                    set->file, b->line, b->column, i, t->name,
+                                    t->per_iteration == 0 ? "no" : kinds[t->throughput],
+                                    b->throughput == CB_THROUGHPUT_BYTES ? "bytes per second"
+                                                                         : "elements per second");
+            }
+        }
+        if (matched == 0) {
+            return cb_error_set(err, "%s:%d:%d: budgets[%zu].match: '%s' matches none of the %zu "
+                                     "benchmarks (see --list)",
+                                set->file, b->line, b->column, i, b->match, n);
+        }
+    }
+    return 0;
+}
