@@ -47,6 +47,16 @@ run "$CB" $T --test --threads 2
 expect_status "--test runs each count once" 0
 expect_in "on its threads" out "^Testing $name/threads:2 \.\.\. Success\$"
 
+# a budget is of one caller's calls, far out of reach here: the ordinary
+# result is held to it, its measurements on threads are not
+printf '{ "schema_version": 1, "budgets": [ { "match": "^%s", "statistic": "estimate", "max": "1 ns" } ] }\n' \
+    "$name" >"$TMP/budgets.json"
+run "$CB" $T --threads 2 --budgets "$TMP/budgets.json" --save-baseline budgeted
+block "$name" >"$TMP/one"
+expect_in "a budget holds the ordinary result" one 'budget: estimate at most 1 ns: .*BROKEN'
+block "$name/threads:2" >"$TMP/two"
+expect_not_in "but not its measurement on threads" two 'budget:'
+
 for bad in "--threads 0" "--threads 2,x" "--threads 2000" "--threads ,"; do
     run "$CB" $bad
     expect_status "'$bad' exits 2" 2
