@@ -13,6 +13,9 @@ if [ ! -e "$TMP/nothing" ]; then ok "and saves nothing"; else not_ok "and saves 
 run "$PROFILED" --profile-time 0.2 --test
 expect_status "--profile-time with --test exits 2" 2
 expect_in "naming both" err '--profile-time runs the loops alone: it cannot be combined with --test'
+run "$PROFILED" --profile-time 0.2 --budgets "$TMP/none.json"
+expect_status "--profile-time with --budgets exits 2" 2
+expect_in "saying nothing would be checked" err '--profile-time runs the loops alone: it cannot be combined with --budgets'
 run "$PROFILED" --profile --measure wall
 expect_status "--profile with --measure wall exits 2" 2
 expect_in "saying a profile counts instructions" err '--profile counts instructions under callgrind'
