@@ -185,12 +185,15 @@ static void test_calls_pooled(void **state)
     cb_result         r;
 
     (void) state;
-    /* room for 20 calls a thread even at 5 ms a call */
+    /* 20 calls a thread when they fit in the measurement time, at least 10
+     * when a loaded machine makes them slow: either way as many from each
+     * thread, pooled */
     cfg.measurement_ns = 1e8;
     cfg.calls = 40;
     measure(&def, 2, &cfg, &r);
     assert_false(r.failed);
-    assert_int_equal(r.calls.n, 40);
+    assert_int_equal(r.calls.n % 2, 0);
+    assert_in_range(r.calls.n, 20, 40);
     free_fixtures();
     cb_result_free(&r);
 }
