@@ -73,7 +73,7 @@ if grep -q '"budgets": \[' "$R/base.json"; then ok "the baseline records them"; 
 run "$B" --reports-dir "$R" --load-baseline base --gate --no-html
 expect_status "a stored run's outcomes are re-reported, and gated" 1
 expect_in "as they were stored" out 'budget: median at most 1 ns: BROKEN'
-run "$B" --reports-dir "$R" --load-baseline base --budgets "$TMP/kept.json" --gate --resolution 10 --no-html
+run "$B" --reports-dir "$R" --load-baseline base --baseline base --budgets "$TMP/kept.json" --gate --resolution 10 --no-html
 expect_status "--budgets on a stored run checks it anew" 0
 expect_not_in "against the file given" out 'BROKEN'
 
