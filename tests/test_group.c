@@ -88,6 +88,14 @@ static void test_pairs_sweeps_costs(void **state)
     assert_int_equal(g.nratios + g.ncosts, 0);
     assert_int_equal(g.nsweeps, 1);
     cb_groups_free(&g);
+
+    /* without resamples (the paired gate's view) no ratio or cost has an
+     * interval, and none is claimed; the sweep's fit stands */
+    boot.nresamples = 1;
+    assert_int_equal(cb_group_analyse(&run, NULL, &boot, &g, &err), 0);
+    assert_int_equal(g.nratios + g.ncosts, 0);
+    assert_int_equal(g.nsweeps, 1);
+    cb_groups_free(&g);
     cb_run_free(&run);
 }
 

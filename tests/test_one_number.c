@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/config.h"
 #include "report/report.h"
 #include "stats/analysis.h"
 #include "stats/compare.h"
@@ -82,6 +84,25 @@ static char *report(const cb_run *run, const cb_run *old, const cb_compare_confi
     fclose(out);
     assert_int_equal(write_failed, 0);
     return text;
+}
+
+/* The HTML report of run against old, in build/tests/one-number-html. */
+static void html(const cb_run *run, const cb_run *old, const cb_compare_config *c)
+{
+    int               write_failed = 0;
+    cb_report_options opt = { .out = stdout, .err = stderr, .significance = c->significance,
+                              .noise_threshold = c->noise_threshold,
+                              .resolution = c->resolution, .comparisons = c->comparisons,
+                              .baseline_name = "base", .baseline = old, .differences = "",
+                              .html_dir = "build/tests/one-number-html",
+                              .write_failed = &write_failed };
+    cb_reporter       rep;
+
+    mkdir(opt.html_dir, 0755);
+    assert_int_equal(cb_report_html_open(&rep, &opt), 0);
+    cb_report_replay(&rep, 1, run);
+    cb_report_close(&rep);
+    assert_int_equal(write_failed, 0);
 }
 
 static char *slurp(const char *path)
@@ -169,6 +190,33 @@ static void test_every_output_states_the_slope(void **state)
     /* JSON: the change's estimate is the slope's, the mean labelled as such */
     text = report(&run, &old, &c, 1, gate_path);
     expect_text(text, "\"change\":{\"statistic\":\"slope\",\"estimate\":{\"point_estimate\":0.09", "json");
+    free(text);
+
+    /* the line formats: each states the slope, none the 20%-higher mean */
+    text = report(&run, &old, &c, CB_FORMAT_MARKDOWN, gate_path);
+    expect_text(text, "| xor/4k/bytes | 109.99 ns [", "markdown's estimate");
+    expect_text(text, "| +10.00% [", "markdown's change");
+    expect_text(text, "words 1.22x faster than bytes", "markdown's group summary");
+    free(text);
+    text = report(&run, &old, &c, CB_FORMAT_CSV, gate_path);
+    expect_text(text, "xor/4k/bytes,ok,ns,linear,20,109.8", "csv's estimate");
+    expect_text(text, ",0.09999", "csv's change");
+    free(text);
+    text = report(&run, &old, &c, CB_FORMAT_BENCHER, gate_path);
+    expect_text(text, "test xor/4k/bytes ... bench:         109 ns/iter", "bencher's estimate");
+    free(text);
+    text = report(&run, &old, &c, CB_FORMAT_GITHUB, gate_path);
+    expect_text(text, "\"value\": 109.98", "github's estimate");
+    free(text);
+
+    /* HTML: the benchmark page's change section and the index agree with the rest */
+    html(&run, &old, &c);
+    text = slurp("build/tests/one-number-html/bench-xor.4k.bytes.html");
+    expect_text(text, "109.99 ns", "benchmark page's estimate");
+    expect_text(text, "+10.00%", "benchmark page's change");
+    free(text);
+    text = slurp("build/tests/one-number-html/index.html");
+    expect_text(text, "data-label=\"change (slope)\">+10.00%", "index's change");
     free(text);
     unlink(gate_path);
     cb_run_free(&old);

@@ -31,8 +31,14 @@ static json_t *measure_one(const cb_config *cfg, const cb_instance *inst, cb_clo
                            double warm_up_s, double measurement_s, size_t samples,
                            cb_error *err)
 {
+    /* a program executed afresh, not a fork of the server: a fork inherits the
+     * server's layout (where code, libraries, heap and stack sit), so every
+     * round of a side would measure the one layout it drew, and two sides'
+     * layouts differ by as much as two processes' medians do. Afresh, each
+     * round draws its own and the rounds average over them. */
     cb_measure_config   mc = { .warm_up_ns = warm_up_s * 1e9,
-                               .measurement_ns = measurement_s * 1e9, .sample_size = samples };
+                               .measurement_ns = measurement_s * 1e9, .sample_size = samples,
+                               .fresh_process = 1 };
     cb_bootstrap_config one = { 1, cfg->confidence, cfg->seed };
     cb_result           r = { 0 };
     json_t             *obj = NULL;

@@ -110,7 +110,8 @@ static int implementations(cb_buf *h, const cb_run *run, const cb_groups *g)
         return -1;
     }
     cb_buf_printf(h, "<h2>Implementations side by side</h2>\n<p class=\"note\">Speedups are "
-                      "ratios of mean times with their %.0f%% bootstrap interval. Boxes: "
+                      "ratios of the estimates the tables show (slope, or mean where sampling was "
+                      "flat) with their %.0f%% bootstrap interval. Boxes: "
                       "quartiles and median (dashed); whiskers: the last values within Tukey's "
                       "mild fences; beyond them, mild outliers hollow and severe ones filled; "
                       "green dot: the mean. An implementation has the same colour on every "

@@ -204,7 +204,7 @@ static void change_cells(cb_buf *h, const cb_result *r)
 {
     const cb_change *c = &r->change;
     cb_html_verdict  v = cb_html_verdict_of(c->verdict);
-    char             lo[32], mid[32], hi[32];
+    char             lo[32], mid[32], hi[32], label[32];
 
     if (!r->has_change) {
         cb_buf_puts(h, "<td class=\"n chg\">new</td><td class=\"p\"></td><td></td>");
@@ -218,7 +218,9 @@ static void change_cells(cb_buf *h, const cb_result *r)
     } else {
         cb_format_percent(lo, sizeof lo, c->estimate.lower);
         cb_format_percent(hi, sizeof hi, c->estimate.upper);
-        interval_cell(h, "chg", "change", mid, lo, hi);
+        /* each row's change is of its own headline statistic: slope, mean or median */
+        snprintf(label, sizeof label, "change (%s)", cb_statistic_name(c->statistic));
+        interval_cell(h, "chg", label, mid, lo, hi);
         cb_buf_printf(h, "<td class=\"n p\" data-label=\"p\">%.2f</td>", c->p_value);
     }
     cb_buf_printf(h, "<td class=\"verdict %s\">%s</td>", v.cls, v.words);
@@ -289,7 +291,7 @@ void cb_html_results_table(cb_buf *h, const cb_run *run, const cb_result *const 
                    run->measure == CB_MEASURE_WALL ? "Time" : "Count",
                    run->confidence * 100.0);
     if (changes) {
-        cb_buf_puts(h, "<th class=\"n\">Change (mean)</th><th class=\"n\">p</th>"
+        cb_buf_puts(h, "<th class=\"n\">Change</th><th class=\"n\">p</th>"
                        "<th>Verdict</th>");
     }
     if (history) {

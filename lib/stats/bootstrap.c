@@ -186,6 +186,17 @@ static int sorted_copy(const double *x, size_t n, double **out)
     return 0;
 }
 
+/* Both comparisons resample each side: one sample a side has no spread to draw. */
+static int too_few(size_t n_old, size_t n_new, cb_error *err)
+{
+    if (n_old >= 2 && n_new >= 2) {
+        return 0;
+    }
+    cb_error_set(err, "a comparison needs at least 2 samples a side, got %zu and %zu", n_old,
+                 n_new);
+    return 1;
+}
+
 int cb_bootstrap_compare(const double *old, size_t n_old, const double *new_, size_t n_new,
                          const cb_bootstrap_config *cfg, cb_bootstrap_two *out, cb_error *err)
 {
@@ -196,9 +207,7 @@ int cb_bootstrap_compare(const double *old, size_t n_old, const double *new_, si
     cb_rng    rng;
     int       rc = -1;
 
-    if (n_old < 2 || n_new < 2) {
-        cb_error_set(err, "a comparison needs at least 2 samples a side, got %zu and %zu", n_old,
-                     n_new);
+    if (too_few(n_old, n_new, err)) {
         goto done;
     }
     if (pool == NULL || dist == NULL || co == NULL || cn == NULL ||
@@ -324,9 +333,7 @@ int cb_bootstrap_slopes(const double *old_iters, const double *old_totals, size_
     cb_rng  rng;
     int     rc = -1;
 
-    if (n_old < 2 || n_new < 2) {
-        cb_error_set(err, "a comparison needs at least 2 samples a side, got %zu and %zu", n_old,
-                     n_new);
+    if (too_few(n_old, n_new, err)) {
         goto done;
     }
     if (x == NULL || z == NULL || dist == NULL) {

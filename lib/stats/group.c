@@ -285,10 +285,14 @@ int cb_group_analyse(const cb_run *run, const char *group, const cb_bootstrap_co
 {
     char **prims = keys_of(run, group, primitive_of, 0), **series;
     size_t axis;
-    int    rc = -1;
+    int    rc = -1, intervals;
 
     memset(out, 0, sizeof *out);
-    if (prims == NULL || add_ratios(run, prims, boot, out, err) != 0) {
+    /* a run without resamples (the paired gate's: one median per round) has no
+     * interval to give a ratio or a cost, and claims neither; a sweep's fit
+     * needs none */
+    intervals = boot->nresamples >= 2;
+    if (prims == NULL || (intervals && add_ratios(run, prims, boot, out, err) != 0)) {
         goto done;
     }
     /* fits only along one axis, the others fixed */
@@ -300,7 +304,7 @@ int cb_group_analyse(const cb_run *run, const char *group, const cb_bootstrap_co
             goto done;
         }
     }
-    rc = add_costs(run, group, boot, out, err);
+    rc = intervals ? add_costs(run, group, boot, out, err) : 0;
 done:
     if (prims == NULL) {
         cb_error_set(err, "out of memory");

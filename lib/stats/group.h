@@ -56,8 +56,9 @@ typedef struct cb_groups {
 
 /* Finds every implementation pair, sweep (3 or more parameters) and variant
  * among run's measured results, or only those of `group` when it is not NULL.
- * Intervals are bootstrap intervals of per-iteration means. The results must
- * outlive out. */
+ * Intervals are bootstrap intervals of each result's headline estimate; with
+ * fewer than 2 resamples there are none, and so no ratios and no costs. The
+ * results must outlive out. */
 int cb_group_analyse(const cb_run *run, const char *group, const cb_bootstrap_config *boot,
                      cb_groups *out, cb_error *err);
 

@@ -24,6 +24,10 @@ before=$(cksum <"$R/main.json")
 run "$CB" $SHORT --reports-dir "$R" --baseline main $ONE
 expect_in "--baseline compares with the named baseline" out 'change:'
 if [ "$(cksum <"$R/main.json")" = "$before" ]; then ok "--baseline leaves it untouched"; else not_ok "--baseline leaves it untouched"; fi
+run "$CB" $SHORT --reports-dir "$R" --measure cycles --baseline main $ONE
+expect_status "a baseline of another measure is refused" 2
+expect_in "saying which each holds" err 'main.json holds wall, this run measures cycles: they cannot be compared'
+
 run "$CB" $SHORT --reports-dir "$R" --baseline nosuch $ONE
 expect_status "--baseline with a missing baseline exits 2" 2
 expect_in "naming the file" err "nosuch.json: No such file or directory"

@@ -47,7 +47,7 @@ page=$html/bench-did.sha256.64.openssl.html
 expect_grep "a benchmark's page links back to the index" "$page" 'href="index.html"'
 expect_grep "and to its group's page" "$page" 'href="group-did.html"'
 expect_grep "the index links to the group pages" "$html/index.html" 'href="group-kdf.html"'
-expect_grep "the index shows the change and the verdict" "$html/index.html" 'Change (mean)'
+expect_grep "the index shows the change and the verdict" "$html/index.html" '<th class="n">Change</th>'
 expect_grep "the index opens with the change summary" "$html/index.html" '<h2>Changes</h2>'
 expect_grep "and a sparkline of each benchmark's history" "$html/index.html" '<svg class="plot spark"'
 expect_grep "a benchmark's page has the density plot" "$page" 'probability density'
