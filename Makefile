@@ -17,7 +17,8 @@ BUILD    ?= build
 ARGS     ?=
 
 VERSION  := $(shell sed -n 's/^\#define CB_VERSION_STRING "\(.*\)"/\1/p' include/cryptbench.h)
-# The library needs jansson (and libm); only the crypto suite needs the crypto libraries.
+# The library needs jansson, libm and POSIX threads (--threads); only the crypto suite
+# needs the crypto libraries.
 CORE_DEPS  := jansson
 SUITE_DEPS := libsodium libcrypto
 DEPS       := $(CORE_DEPS) $(SUITE_DEPS)
@@ -82,8 +83,8 @@ $(BUILD)/deps.mk: ci/install-deps Makefile $(BUILD)/flags
 	    echo "pkg-config cannot find $(DEPS): running ci/install-deps"; \
 	    ci/install-deps || exit 1; \
 	fi
-	@{ echo "CORE_CFLAGS := $$(pkg-config --cflags $(CORE_DEPS))"; \
-	   echo "CORE_LIBS := $$(pkg-config --libs $(CORE_DEPS)) -lm"; \
+	@{ echo "CORE_CFLAGS := $$(pkg-config --cflags $(CORE_DEPS)) -pthread"; \
+	   echo "CORE_LIBS := $$(pkg-config --libs $(CORE_DEPS)) -lm -pthread"; \
 	   echo "SUITE_CFLAGS := $$(pkg-config --cflags $(SUITE_DEPS))"; \
 	   echo "SUITE_LIBS := $$(pkg-config --libs $(SUITE_DEPS))"; \
 	   echo "VALGRIND_CFLAGS := $$(pkg-config --exists valgrind && echo -DCB_HAVE_VALGRIND $$(pkg-config --cflags valgrind))"; \

@@ -158,6 +158,15 @@ typedef struct cb_point {
  *              timings. Every other run gets one input of class 0. Returns 0, or
  *              nonzero (best through cb_state_fail) when it cannot.
  * input_size   bytes of that input, 1 to CB_INPUT_MAX; given with prepare_input.
+ * threads, nthreads  optional thread counts (at most CB_MAX_THREAD_COUNTS, each
+ *              from 1 to CB_MAX_THREADS): the benchmark is also measured on that
+ *              many threads at once, and on one, each reported as
+ *              ".../threads:N" with its aggregate throughput, its scaling against
+ *              one thread and the latency of single calls; --threads on the
+ *              command line replaces them. Each thread has its own cb_state and
+ *              runs setup for a fixture of its own: a run function measured on
+ *              threads keeps what it writes in its fixture or on its stack,
+ *              never in a static.
  */
 typedef struct cb_bench {
     const char *name;
@@ -181,10 +190,16 @@ typedef struct cb_bench {
     const char *variant;
     int (*prepare_input)(cb_state *s, int input_class, void *input);
     size_t input_size;
+    const unsigned *threads;
+    size_t nthreads;
 } cb_bench;
 
 /* The largest input prepare_input may fill. */
 #define CB_INPUT_MAX ((size_t) 1 << 20)
+
+/* Limits of cb_bench.threads and of --threads. */
+#define CB_MAX_THREAD_COUNTS 16
+#define CB_MAX_THREADS 1024
 
 /*
  * Registers a benchmark (and its parameters). Copies everything it is given, so

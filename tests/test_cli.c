@@ -133,6 +133,48 @@ static void test_subcommands(void **state)
     cb_cli_free(&cfg);
 }
 
+/* --threads keeps its counts ascending and each once; --profile means
+ * instructions; the modes that measure something else are refused together. */
+static void test_modes(void **state)
+{
+    static const char *const refused[][4] = {
+        { "--profile", "--measure", "cycles", "--profile counts instructions" },
+        { "--threads", "2", "--profile", "--threads measures wall time" },
+        { "--threads", "2", "--measure", "--threads measures wall time" },
+        { "--profile-time", "1", "--profile", "--profile-time runs the loops alone" },
+    };
+    cb_config cfg;
+    cb_error  err;
+    size_t    i;
+
+    (void) state;
+    assert_int_equal(parse(&cfg, &err, "--threads", "8,2,8,1", NULL), 0);
+    assert_int_equal(cfg.nthreads, 3);
+    assert_int_equal(cfg.threads[0], 1);
+    assert_int_equal(cfg.threads[1], 2);
+    assert_int_equal(cfg.threads[2], 8);
+    cb_cli_free(&cfg);
+    assert_int_equal(parse(&cfg, &err, "--profile", NULL), 0);
+    assert_int_equal(cfg.measure, CB_MEASURE_INSTRUCTIONS);
+    cb_cli_free(&cfg);
+    assert_int_equal(parse(&cfg, &err, "--threads", "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17",
+                           NULL),
+                     -1);
+    cb_cli_free(&cfg);
+    for (i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        const char *third = strcmp(refused[i][2], "--measure") == 0 ? "instructions" : NULL;
+
+        assert_int_equal(parse(&cfg, &err, refused[i][0], refused[i][1], refused[i][2], third,
+                               NULL),
+                         -1);
+        if (strstr(err.msg, refused[i][3]) == NULL) {
+            fail_msg("%s %s %s: \"%s\" lacks \"%s\"", refused[i][0], refused[i][1],
+                     refused[i][2], err.msg, refused[i][3]);
+        }
+        cb_cli_free(&cfg);
+    }
+}
+
 /* --unit's choices, each with the unit and scale a CSV's totals are read in. */
 static void test_units(void **state)
 {
@@ -160,7 +202,8 @@ static const char *sample_value(const char *meta)
 {
     static const char *const samples[][2] = { { "SECONDS", "1" }, { "N", "10" },
                                               { "X", "0.5" },     { "NAME", "main" },
-                                              { "DIR", "reports" }, { "FILE", "rounds.json" } };
+                                              { "DIR", "reports" }, { "FILE", "rounds.json" },
+                                              { "N,N,...", "4,2" } };
     size_t i;
 
     for (i = 0; i < sizeof samples / sizeof samples[0]; i++) {
@@ -306,6 +349,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_defaults),
+        cmocka_unit_test(test_modes),
         cmocka_unit_test(test_every_option),
         cmocka_unit_test(test_every_option_is_listed_and_parses),
         cmocka_unit_test(test_quick_keeps_explicit_values),

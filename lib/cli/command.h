@@ -7,6 +7,7 @@
 #define CB_COMMAND_H
 
 #include "core/config.h"
+#include "measure/registry.h"
 #include "report/report.h"
 
 #define CB_EXIT_OK 0
@@ -34,6 +35,12 @@ int cb_command_gate(const cb_config *cfg, cb_error *err);
 
 /* `serve [FILTER...]`: measures what the gate asks, a line at a time. */
 int cb_command_serve(const cb_config *cfg, cb_error *err);
+
+/* --profile-time: each selected benchmark's loop run in this process for
+ * cfg->profile_time_s, for an external profiler; nothing is analysed or
+ * saved. 1 when a benchmark failed. */
+int cb_command_profile_time(const cb_config *cfg, const cb_instance_list *list,
+                            const unsigned char *selected, cb_error *err);
 
 /* `trend [FILTER...]`: a baseline's history, each benchmark's estimate in
  * every run with its commit, and the change points found in them. */

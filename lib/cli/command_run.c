@@ -4,8 +4,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "measure/callgrind.h"
+#include "measure/threads.h"
+#include "profile/diff.h"
 #include "store/atomic_file.h"
 #include "store/baseline.h"
+#include "store/profile_store.h"
 #include "store/history.h"
 #include "store/lock.h"
 #include "cli/command.h"
@@ -88,6 +92,11 @@ static int load_against(const cb_config *cfg, const plan *p, cb_measure measure,
     if (cb_baseline_load(path, old, err) != 0) {
         return -1;
     }
+    if (old->measure == measure &&
+        cb_profile_load_run(cfg->reports_dir, p->against, old, err) != 0) {
+        cb_run_free(old);
+        return -1;
+    }
     if (old->measure != measure) {
         cb_run_free(old);
         if (p->required) {
@@ -126,7 +135,7 @@ static int load_stored(const cb_config *cfg, const cb_filter *f, cb_run *run, cb
         return -1;
     }
     keep_selected(run, f);
-    return 0;
+    return cb_profile_load_run(cfg->reports_dir, cfg->load_baseline, run, err);
 }
 
 /* ... compared anew with old, the baseline `name`: the changes it stored were
@@ -138,13 +147,16 @@ static int compare_stored(cb_run *run, const cb_run *old, const char *name,
 
     snprintf(run->compared_with, sizeof run->compared_with, "%s", name);
     for (i = 0; i < run->n; i++) {
-        const cb_result *o = cb_run_find(old, run->results[i].name);
+        const cb_result *before = cb_run_find(old, run->results[i].name);
 
         run->results[i].has_change = 0;
-        if (cb_compare_into(o, &run->results[i], c, err) != 0) {
+        if (cb_compare_into(before, &run->results[i], c, err) != 0) {
             return -1;
         }
-        cb_check_compare(o, &run->results[i]);
+        cb_check_compare(before, &run->results[i]);
+        if (cb_profile_diff_results(before, &run->results[i]) != 0) {
+            return cb_error_set(err, "%s: out of memory comparing profiles", run->results[i].name);
+        }
     }
     return 0;
 }
@@ -342,7 +354,9 @@ static int measure(session *s, cb_error *err)
     if (checks.which != 0 && cb_check_open(&checks, err) != 0) {
         return -1;
     }
-    if (cb_clock_open(&clock, cfg->measure, err) != 0) {
+    /* a profile needs callgrind's call chains, even where perf could count */
+    if ((cfg->profile ? cb_callgrind_open_parent(&clock, err)
+                      : cb_clock_open(&clock, cfg->measure, err)) != 0) {
         cb_check_close(&checks);
         return -1;
     }
@@ -392,7 +406,19 @@ static size_t comparisons(const session *s)
         return m;
     }
     for (i = 0; i < s->list.n; i++) {
-        m += s->selected[i] && cb_command_comparable(&s->old, s->list.items[i].name);
+        size_t counts[CB_MAX_THREAD_COUNTS + 1], k, n;
+        char   name[512];
+
+        if (!s->selected[i]) {
+            continue;
+        }
+        m += cb_command_comparable(&s->old, s->list.items[i].name);
+        /* and its measurements on threads, each compared with its own count's */
+        n = cb_runner_thread_counts(s->cfg, &s->list.items[i], counts);
+        for (k = 0; k < n; k++) {
+            cb_threads_name(name, sizeof name, s->list.items[i].name, counts[k]);
+            m += cb_command_comparable(&s->old, name);
+        }
     }
     return m;
 }
@@ -556,6 +582,10 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
         status = CB_EXIT_OK;
         goto done;
     }
+    if (cfg->profile_time_s > 0.0) {
+        status = cb_command_profile_time(cfg, &s.list, s.selected, err);
+        goto done;
+    }
     if (cb_run_budgets_open(cfg, &s.list, &s.budgets, err) != 0) {
         goto done;
     }
@@ -588,7 +618,8 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
         goto close;
     }
     if (!cfg->test && s.p.save != NULL) {
-        if (save_locked(&s, err) != 0) {
+        if (save_locked(&s, err) != 0 ||
+            cb_profile_save_run(cfg->reports_dir, s.p.save, &s.run, err) != 0) {
             goto close;
         }
         if (cfg->load_baseline == NULL) {

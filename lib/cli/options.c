@@ -98,6 +98,43 @@ static int add_check(const option *o, const char *v, cb_config *cfg)
     return 0;
 }
 
+/* --threads: whole numbers from 1 to CB_MAX_THREADS, comma-separated, kept
+ * ascending and each once. */
+static int parse_threads(const option *o, const char *v, cb_config *cfg)
+{
+    size_t n = 0, i, j;
+
+    (void) o;
+    for (;;) {
+        char              *end;
+        unsigned long long x;
+
+        errno = 0;
+        x = strtoull(v, &end, 10);
+        if (v[0] < '0' || v[0] > '9' || errno != 0 || x < 1 || x > CB_MAX_THREADS ||
+            (*end != ',' && *end != '\0')) {
+            return -1;
+        }
+        for (i = 0; i < n && cfg->threads[i] < x; i++) {
+        }
+        if (i == n || cfg->threads[i] != x) {
+            if (n == CB_MAX_THREAD_COUNTS) {
+                return -1;
+            }
+            for (j = n++; j > i; j--) {
+                cfg->threads[j] = cfg->threads[j - 1];
+            }
+            cfg->threads[i] = (size_t) x;
+        }
+        if (*end == '\0') {
+            break;
+        }
+        v = end + 1;
+    }
+    cfg->nthreads = n;
+    return 0;
+}
+
 static int turn_html_off(const option *o, const char *v, cb_config *cfg)
 {
     (void) o, (void) v;
@@ -524,6 +561,37 @@ static int parse_option(cb_config *cfg, int argc, char **argv, int *i, cb_error 
     return apply(o, spelling, value, cfg, err);
 }
 
+/* The options that measure something else, which cannot go together: a
+ * profile counts instructions (and is what --measure means, unless it was
+ * asked for otherwise); threads and --profile-time run on the wall clock. */
+static int check_modes(cb_config *cfg, cb_error *err)
+{
+    if (cfg->profile) {
+        if (cfg->measure_set && cfg->measure != CB_MEASURE_INSTRUCTIONS) {
+            return cb_error_set(err, "--profile counts instructions under callgrind: it cannot "
+                                     "be combined with --measure %s",
+                                cb_measure_name(cfg->measure));
+        }
+        cfg->measure = CB_MEASURE_INSTRUCTIONS;
+    }
+    if (cfg->nthreads > 0 && cfg->measure != CB_MEASURE_WALL) {
+        return cb_error_set(err, "--threads measures wall time: it cannot be combined with %s",
+                            cfg->profile ? "--profile" : "--measure cycles or instructions");
+    }
+    if (cfg->profile_time_s > 0.0 &&
+        (cfg->profile || cfg->nthreads > 0 || cfg->test || cfg->load_baseline != NULL ||
+         cfg->budgets != NULL)) {
+        return cb_error_set(err, "--profile-time runs the loops alone: it cannot be combined "
+                                 "with %s",
+                            cfg->profile              ? "--profile"
+                            : cfg->test               ? "--test"
+                            : cfg->nthreads > 0       ? "--threads"
+                            : cfg->load_baseline != NULL ? "--load-baseline"
+                                                      : "--budgets");
+    }
+    return 0;
+}
+
 int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err)
 {
     size_t which = (size_t) -1, k, n = 0;
@@ -555,6 +623,9 @@ int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err)
     }
     if (cfg->quick && !cfg->warm_up_s_set) {
         cfg->warm_up_s = CB_QUICK_WARM_UP_S;
+    }
+    if (check_modes(cfg, err) != 0) {
+        return -1;
     }
     /* a budget another command ignored would pass for one held */
     if (cfg->budgets != NULL && cfg->command != CB_COMMAND_RUN) {

@@ -1,9 +1,13 @@
+#include <stdio.h>
 #include <string.h>
 
 #include "stats/analysis.h"
 #include "stats/budget.h"
 #include "measure/isolate.h"
 #include "cli/runner.h"
+#include "measure/threads.h"
+#include "stats/scaling.h"
+#include "profile/diff.h"
 
 void cb_runner_settings(const cb_config *cfg, const cb_instance *inst, cb_measure_config *out)
 {
@@ -35,6 +39,7 @@ void cb_runner_settings(const cb_config *cfg, const cb_instance *inst, cb_measur
     out->sample_size = sample_size;
     out->test_only = cfg->test;
     out->calls = cfg->calls;
+    out->profile = cfg->profile;
 }
 
 void cb_runner_describe(const cb_runner *rn, cb_run *run)
@@ -72,64 +77,151 @@ static void analyse(const cb_runner *rn, const cb_run *run, cb_result *r)
     cb_analysis_throughput(r, run->unit);
 }
 
+/* r against its baseline: the change, and what changed in its profile. */
+static int compare(const cb_runner *rn, cb_result *r, cb_error *err)
+{
+    const cb_result *old = cb_run_find(rn->baseline, r->name);
+
+    if (cb_compare_into(old, r, &rn->compare, err) != 0) {
+        return -1;
+    }
+    cb_check_compare(old, r);
+    if (cb_profile_diff_results(old, r) != 0) {
+        return cb_error_set(err, "%s: out of memory comparing profiles", r->name);
+    }
+    return 0;
+}
+
+/* Gives r, identified as inst, the name and facts of a measurement on n
+ * threads: ".../threads:n", the cores it may use, and no variant pairing
+ * (its variant's one-thread base is not its peer). */
+static int name_threads(cb_result *r, const cb_instance *inst, size_t n)
+{
+    char name[512];
+
+    cb_threads_name(name, sizeof name, inst->name, n);
+    r->threads.n = n;
+    r->threads.cores = cb_threads_cores();
+    cb_result_set_string(&r->variant_of, NULL);
+    cb_result_set_string(&r->variant, NULL);
+    return cb_result_set_string(&r->name, name);
+}
+
+/* Measures inst (on `threads` threads when > 0) into a new result of run,
+ * analyses, compares and reports it; its index in *at. */
+static int measure_one(const cb_runner *rn, cb_run *run, cb_fanout *f, const cb_instance *inst,
+                       size_t threads, size_t one, size_t *at, cb_error *err)
+{
+    cb_measure_config settings;
+    cb_result        *r = cb_run_add(run);
+    int               gated;
+
+    if (r == NULL || cb_measure_identify(r, inst) != 0 ||
+        (threads > 0 && name_threads(r, inst, threads) != 0)) {
+        return cb_error_set(err, "%s: out of memory", inst->name);
+    }
+    *at = run->n - 1;
+    cb_runner_settings(rn->cfg, inst, &settings);
+    settings.threads = threads;
+    /* a budget is of one caller's calls: a run on threads answers another
+     * question (throughput under contention) and is neither given calls for
+     * it nor held to it */
+    gated = rn->budgets != NULL && !rn->cfg->test && threads == 0;
+    /* a percentile budget means percentiles of calls, for what is slow enough */
+    if (settings.calls == 0 && gated && cb_budget_wants_calls(rn->budgets, inst->name)) {
+        settings.calls = CB_BUDGET_CALLS;
+    }
+    if (rn->isolate) {
+        if (cb_isolate_run(inst, rn->clock, &settings, &rn->progress,
+                           rn->cfg->timeout_s * 1e9, r, err) != 0) {
+            return -1;
+        }
+    } else {
+        cb_measure_run(inst, rn->clock, &settings, &rn->progress, r);
+    }
+    if (!r->failed && !rn->cfg->test) {
+        analyse(rn, run, r);
+    }
+    if (threads > 0 && !r->failed && !rn->cfg->test) {
+        cb_bootstrap_config boot = { rn->cfg->nresamples, rn->cfg->confidence, rn->cfg->seed };
+
+        cb_scaling_ops(r);
+        if (cb_scaling_efficiency(one < run->n ? &run->results[one] : NULL, r, &boot, err) != 0) {
+            return -1;
+        }
+    }
+    /* the checks are of the benchmark's code, not of how it runs on threads */
+    if (threads == 0 && !r->failed && rn->checks != NULL &&
+        cb_check_run(rn->checks, inst, r, err) != 0) {
+        return -1;
+    }
+    if (rn->baseline != NULL && compare(rn, r, err) != 0) {
+        return -1;
+    }
+    if (gated && cb_budget_check(rn->budgets, r, err) != 0) {
+        return -1;
+    }
+    if (rn->progress.clear != NULL) {
+        rn->progress.clear(rn->progress.self);
+    }
+    cb_fanout_result(f, run, r);
+    return 0;
+}
+
+size_t cb_runner_thread_counts(const cb_config *cfg, const cb_instance *inst,
+                               size_t counts[CB_MAX_THREAD_COUNTS + 1])
+{
+    const cb_bench *def = inst->def;
+    size_t          n = 0, i, j, k, given = cfg->nthreads > 0 ? cfg->nthreads : def->nthreads;
+
+    /* threads measure wall time; a benchmark's own counts under another
+     * measure are left out (--threads with one is refused) */
+    if (given == 0 || cfg->measure != CB_MEASURE_WALL) {
+        return 0;
+    }
+    counts[n++] = 1; /* the scaling's reference */
+    for (i = 0; i < given; i++) {
+        size_t c = cfg->nthreads > 0 ? cfg->threads[i] : def->threads[i];
+
+        for (j = 0; j < n && counts[j] < c; j++) {
+        }
+        if (j == n || counts[j] != c) {
+            for (k = n++; k > j; k--) {
+                counts[k] = counts[k - 1];
+            }
+            counts[j] = c;
+        }
+    }
+    return n;
+}
+
 int cb_runner_run(const cb_runner *rn, const cb_instance_list *list,
                   const unsigned char *selected, cb_run *run, cb_error *err)
 {
     cb_fanout f = { rn->reporters, rn->nreporters,
                     { rn->cfg->nresamples, rn->cfg->confidence, rn->cfg->seed }, "" };
-    size_t    i;
+    size_t    counts[CB_MAX_THREAD_COUNTS + 1], i, k, n, at, one;
 
     cb_fanout_begin(&f, run);
     for (i = 0; i < list->n; i++) {
         const cb_instance *inst = &list->items[i];
-        cb_measure_config  settings;
-        cb_result         *r;
 
         if (!selected[i]) {
             continue;
         }
         /* a finished group is summarised before the next one is measured */
         cb_fanout_next(&f, run, inst->name);
-        r = cb_run_add(run);
-        if (r == NULL || cb_measure_identify(r, inst) != 0) {
-            return cb_error_set(err, "%s: out of memory", inst->name);
-        }
-        cb_runner_settings(rn->cfg, inst, &settings);
-        /* a percentile budget means percentiles of calls, for what is slow enough */
-        if (settings.calls == 0 && rn->budgets != NULL && !rn->cfg->test &&
-            cb_budget_wants_calls(rn->budgets, inst->name)) {
-            settings.calls = CB_BUDGET_CALLS;
-        }
-        if (rn->isolate) {
-            if (cb_isolate_run(inst, rn->clock, &settings, &rn->progress,
-                               rn->cfg->timeout_s * 1e9, r, err) != 0) {
-                return -1;
-            }
-        } else {
-            cb_measure_run(inst, rn->clock, &settings, &rn->progress, r);
-        }
-        if (!r->failed && !rn->cfg->test) {
-            analyse(rn, run, r);
-        }
-        if (!r->failed && rn->checks != NULL) {
-            if (cb_check_run(rn->checks, inst, r, err) != 0) {
-                return -1;
-            }
-            if (rn->baseline != NULL) {
-                cb_check_compare(cb_run_find(rn->baseline, r->name), r);
-            }
-        }
-        if (rn->baseline != NULL &&
-            cb_compare_into(cb_run_find(rn->baseline, r->name), r, &rn->compare, err) != 0) {
+        if (measure_one(rn, run, &f, inst, 0, (size_t) -1, &at, err) != 0) {
             return -1;
         }
-        if (rn->budgets != NULL && !rn->cfg->test && cb_budget_check(rn->budgets, r, err) != 0) {
-            return -1;
+        /* then on threads, one first: the others scale against it */
+        n = cb_runner_thread_counts(rn->cfg, inst, counts);
+        for (k = 0, one = (size_t) -1; k < n; k++) {
+            if (measure_one(rn, run, &f, inst, counts[k], k == 0 ? run->n : one, &at, err) != 0) {
+                return -1;
+            }
+            one = k == 0 ? at : one;
         }
-        if (rn->progress.clear != NULL) {
-            rn->progress.clear(rn->progress.self);
-        }
-        cb_fanout_result(&f, run, r);
     }
     cb_fanout_end(&f, run);
     return 0;

@@ -38,6 +38,12 @@ int cb_runner_run(const cb_runner *rn, const cb_instance_list *list,
 /* Hands a finished result to every reporter, with its comparison (or NULL). */
 void cb_runner_report(const cb_runner *rn, const cb_run *run, const cb_result *r);
 
+/* The thread counts inst is measured on besides its ordinary measurement,
+ * ascending, 1 first, into counts: --threads, else the benchmark's own;
+ * none under a measure other than wall time. Returns how many. */
+size_t cb_runner_thread_counts(const cb_config *cfg, const cb_instance *inst,
+                               size_t counts[CB_MAX_THREAD_COUNTS + 1]);
+
 /* The measurement settings for one instance: the command line when given
  * there, else --quick's, else the point's own (its definition's, as its
  * configure() left them), else the defaults. */

@@ -148,6 +148,11 @@ typedef struct cb_config {
     uint64_t   seed;
     int        quick;
     cb_measure measure;
+    int        measure_set;
+    int        profile;        /* --profile: instructions under callgrind, with call trees */
+    double     profile_time_s; /* --profile-time: run each loop this long, nothing else; 0 off */
+    size_t     threads[CB_MAX_THREAD_COUNTS]; /* --threads: thread counts, ascending */
+    size_t     nthreads;
     size_t     rounds; /* calibrate */
     size_t     calls;  /* single calls timed after the samples */
     double     timeout_s;

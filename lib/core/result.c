@@ -4,6 +4,8 @@
 
 #include "core/result.h"
 #include "core/text.h"
+#include "profile/diff.h"
+#include "profile/profile.h"
 
 const double cb_percentile_levels[CB_NPERCENTILES] = { 50.0, 75.0, 90.0, 95.0, 99.0 };
 const double cb_call_percentile_levels[CB_NCALL_PERCENTILES] = { 50.0, 90.0, 95.0, 99.0, 99.9,
@@ -48,6 +50,8 @@ void cb_result_free(cb_result *r)
     cb_samples_free(&r->samples);
     free(r->calls.values);
     cb_checks_free(&r->checks);
+    cb_profile_free(r->profile);
+    cb_profile_diff_free(r->grew);
     cb_budget_outcomes_free(r->budgets, r->nbudgets);
     memset(r, 0, sizeof *r);
 }

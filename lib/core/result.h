@@ -159,6 +159,23 @@ typedef struct cb_calls {
     double  percentiles[CB_NCALL_PERCENTILES]; /* of values, numpy's "linear" */
 } cb_calls;
 
+/* A measurement on several threads at once (--threads): each thread on its
+ * own state and fixture, all started together; the samples' values are the
+ * slowest thread's time for its iterations, and their iteration counts every
+ * thread's in all, so that the estimate is the wall time per operation of
+ * the whole machine. */
+typedef struct cb_threads {
+    size_t      n;          /* threads; 0: an ordinary measurement */
+    long        cores;      /* the cores the process was allowed to run on */
+    cb_estimate ops;        /* aggregate operations per second */
+    /* ops / (n x ops on one thread), against the one-thread measurement of
+     * the same benchmark in the same run; point NaN when there is none */
+    cb_estimate efficiency;
+} cb_threads;
+
+struct cb_profile;
+struct cb_profile_diff;
+
 typedef struct cb_result {
     char         *name;  /* "group/function[/param...][/impl]" */
     char         *impl;  /* NULL when not given */
@@ -170,6 +187,11 @@ typedef struct cb_result {
     cb_counter    counters[CB_RESULT_MAX_COUNTERS];
     size_t        ncounters;
     cb_calls      calls; /* n == 0 when no single calls were timed */
+    cb_threads    threads;
+    /* --profile: where the measured loop's instructions go, or NULL; and what
+     * changed against the baseline's profile, when both have one */
+    struct cb_profile      *profile;
+    struct cb_profile_diff *grew;
     cb_throughput throughput;
     uint64_t      per_iteration;
     int           failed;

@@ -6,6 +6,8 @@
 #include "html/budget_table.h"
 #include "html/checks.h"
 #include "html/chart.h"
+#include "html/flame.h"
+#include "html/threads.h"
 #include "html/page.h"
 #include "measure/sampling.h"
 
@@ -326,6 +328,8 @@ int cb_html_bench_page(cb_buf *h, const cb_run *run, const cb_report_options *op
     if (r->has_change) {
         change(h, run, opt, r);
     }
+    cb_html_threads_section(h, run, r);
+    cb_html_flame_section(h, r);
     if (opt->history != NULL) {
         history(h, run, opt, trend);
     }

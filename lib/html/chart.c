@@ -76,6 +76,12 @@ void cb_html_unit_for(cb_html_unit *u, double max, const char *run_unit, cb_thro
 void cb_html_axis_title(char *buf, size_t size, const char *what, const char *run_unit,
                         const cb_html_unit *u)
 {
+    /* a count's unit is in the parentheses already: "per sample (Minstructions)"
+     * fits a phone's drawing, "instructions per sample (Minstructions)" does not */
+    if (strcmp(run_unit, "ns") != 0 && what[0] != '\0') {
+        snprintf(buf, size, "%s (%s)", what, u->name);
+        return;
+    }
     snprintf(buf, size, "%s%s%s (%s)", strcmp(run_unit, "ns") == 0 ? "time" : run_unit,
              what[0] != '\0' ? " " : "", what, u->name);
 }

@@ -4,6 +4,8 @@
 
 #include "report/format.h"
 #include "html/chart.h"
+#include "html/flame.h"
+#include "html/threads.h"
 #include "html/group_page.h"
 #include "html/page.h"
 #include "report/summary.h"
@@ -197,7 +199,9 @@ int cb_html_group_page(cb_buf *h, const cb_run *run, const char *group, const cb
     cb_html_results_table(h, run, rs, n, NULL);
     if (g != NULL && g->nsweeps > 0) {
         rc = sweeps(h, run, g);
+        cb_html_flame_sweeps(h, g);
     }
+    cb_html_threads_table(h, run, rs, n);
     if (rc == 0 && g != NULL && g->nratios > 0) {
         rc = implementations(h, run, g);
     }

@@ -3,6 +3,7 @@
 
 #include "report/format.h"
 #include "html/chart.h"
+#include "html/flame.h"
 #include "html/page.h"
 
 /* The one stylesheet, inline in every page: no font, image or URL of any kind.
@@ -115,6 +116,7 @@ static const char css_narrow[] =
     "padding:8px 0;border-bottom:1px solid var(--rule)}\n"
     "table.cards td,table.cards th{border:0;padding:0;text-align:left}\n"
     "table.cards td:empty{display:none}table.cards .ci{display:inline;margin-left:4px}\n"
+    "table.cards .n{white-space:normal}\n"
     "table.cards td[data-label]::before{content:attr(data-label) \" \";color:var(--muted);"
     "font-size:13px}\n"
     "table.cards .verdict{order:-3;font-size:16px}table.cards .chg{order:-2}"
@@ -132,6 +134,7 @@ void cb_html_page_begin(cb_buf *h, const char *title, const char *group)
     cb_buf_puts(h, css);
     cb_buf_puts(h, css_charts);
     cb_buf_puts(h, css_narrow);
+    cb_buf_puts(h, cb_html_flame_css);
     cb_buf_puts(h, "</style>\n</head>\n<body>\n<header><a href=\"index.html\">cryptbench "
                    "report</a>");
     if (group != NULL) {

@@ -7,6 +7,7 @@
 #include "core/config.h"
 #include "measure/callgrind.h"
 #include "measure/valgrind.h"
+#include "profile/profile.h"
 
 #if defined(CB_HAVE_VALGRIND)
 #  include <valgrind/callgrind.h>
@@ -35,17 +36,23 @@ static int read_dump(const char *out_prefix, size_t i, double *value, cb_error *
     return found ? 0 : cb_error_set(err, "callgrind dump %s has no summary line", path);
 }
 
-int cb_callgrind_read(const char *out_prefix, size_t n, double *values, cb_error *err)
+size_t cb_callgrind_dumps(const char *out_prefix)
 {
     char   path[4200];
-    size_t last = 0, i;
+    size_t last = 0;
 
-    /* the samples are the last n dumps, whatever the child dumped before them
-     * (the counted iteration it planned with) */
     do {
         snprintf(path, sizeof path, "%s.%zu", out_prefix, ++last);
     } while (access(path, F_OK) == 0);
-    last--;
+    return last - 1;
+}
+
+int cb_callgrind_read(const char *out_prefix, size_t n, double *values, cb_error *err)
+{
+    /* the samples are the last n dumps, whatever the child dumped before them
+     * (the counted iteration it planned with) */
+    size_t last = cb_callgrind_dumps(out_prefix), i;
+
     if (last < n) {
         return cb_error_set(err, "callgrind wrote %zu dumps in %s, and %zu samples were taken",
                             last, out_prefix, n);
@@ -79,14 +86,15 @@ int cb_callgrind_open_parent(cb_clock *c, cb_error *err)
     return 0;
 }
 
-void cb_callgrind_exec(const char *out_prefix)
+void cb_callgrind_exec(const char *out_prefix, int call_chains)
 {
-    char        out[4200];
-    const char *options[] = { "--collect-atstart=no", out };
+    char        out[4200], chains[64];
+    const char *options[] = { "--collect-atstart=no", out, chains };
 
     snprintf(out, sizeof out, "--callgrind-out-file=%s", out_prefix);
+    snprintf(chains, sizeof chains, "--separate-callers=%d", CB_PROFILE_CALLERS);
     if (setenv(OUT_ENV, out_prefix, 1) == 0) {
-        cb_valgrind_exec("callgrind", options, 2);
+        cb_valgrind_exec("callgrind", options, call_chains ? 3 : 2);
     }
 }
 

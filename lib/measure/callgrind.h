@@ -27,8 +27,13 @@ int cb_callgrind_open_parent(cb_clock *c, cb_error *err);
 int cb_callgrind_open_child(cb_clock *c, cb_error *err);
 
 /* In a forked child: execs the runner's program under callgrind, its dumps
- * written as out_prefix.1, .2, ... Returns only on failure. */
-void cb_callgrind_exec(const char *out_prefix);
+ * written as out_prefix.1, .2, ... With call_chains, each function context is
+ * named by its callers (--separate-callers, for a profile's call tree); the
+ * counts are the same either way. Returns only on failure. */
+void cb_callgrind_exec(const char *out_prefix, int call_chains);
+
+/* How many dumps out_prefix.1, .2, ... there are. */
+size_t cb_callgrind_dumps(const char *out_prefix);
 
 /* The instruction counts of the last n dumps, the samples, into values. */
 int cb_callgrind_read(const char *out_prefix, size_t n, double *values, cb_error *err);

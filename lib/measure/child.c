@@ -68,7 +68,7 @@ void cb_child_exec(int fd, void *arg)
              job->cfg->measurement_ns, job->cfg->sample_size, job->inst->name);
     if (setenv(CHILD_ENV, spec, 1) == 0) {
         if (tool != NULL) {
-            cb_callgrind_exec(job->tool_out);
+            cb_callgrind_exec(job->tool_out, job->cfg->profile);
         } else {
             /* by /proc, not by name: a rebuild may have replaced the file */
             execl("/proc/self/exe", "cryptbench", (char *) NULL);

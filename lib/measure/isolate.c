@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 
 #include "measure/callgrind.h"
+#include "measure/callgrind_profile.h"
 #include "measure/child.h"
 #include "measure/isolate.h"
 #include "measure/process.h"
@@ -63,7 +64,8 @@ int cb_isolate_run(const cb_instance *inst, cb_clock *clock, const cb_measure_co
         cb_error dump_err;
 
         if (!r->failed &&
-            cb_callgrind_read(prefix, r->samples.n, r->samples.values, &dump_err) != 0) {
+            (cb_callgrind_read(prefix, r->samples.n, r->samples.values, &dump_err) != 0 ||
+             (cfg->profile && cb_callgrind_profile(prefix, r, &r->profile, &dump_err) != 0))) {
             cb_samples_free(&r->samples);
             cb_result_fail(r, dump_err.msg);
         }

@@ -4,6 +4,7 @@
 
 #include "measure/input.h"
 #include "measure/measure.h"
+#include "measure/threads.h"
 
 int cb_measure_identify(cb_result *r, const cb_instance *inst)
 {
@@ -126,6 +127,10 @@ void cb_measure_run(const cb_instance *inst, cb_clock *clock, const cb_measure_c
 {
     cb_state s;
 
+    if (cfg->threads > 0) {
+        cb_threads_measure(inst, clock, cfg, progress, r);
+        return;
+    }
     cb_state_init(&s, inst, clock);
     /* the fixture: once per process, around everything else */
     if (inst->def->setup != NULL && cb_state_call(&s, inst->def->setup, 0, 0) != 0) {

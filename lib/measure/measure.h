@@ -19,6 +19,10 @@ typedef struct cb_measure_config {
      * operations of CB_CALLS_MIN_NS or more an iteration, within
      * measurement_ns more; 0: none */
     size_t calls;
+    /* under callgrind: name contexts by their call chains, for a profile */
+    int profile;
+    /* > 0: measure on that many threads at once (threads.h) */
+    size_t threads;
 } cb_measure_config;
 
 /* Below this an iteration, a single call's timing is mostly the clock's
@@ -32,7 +36,8 @@ int cb_measure_identify(cb_result *r, const cb_instance *inst);
  * Runs check, warm-up and sampling of inst into r (identified already): on
  * success r->plan and r->samples; on failure r->failed and r->failure. A note
  * from the benchmark lands in r->note either way. With cfg->test_only, runs the
- * check and a single iteration, and leaves r without samples.
+ * check and a single iteration, and leaves r without samples. With
+ * cfg->threads, all of it on that many threads at once (threads.h).
  */
 void cb_measure_run(const cb_instance *inst, cb_clock *clock, const cb_measure_config *cfg,
                     const cb_progress *progress, cb_result *r);

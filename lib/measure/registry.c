@@ -20,6 +20,7 @@ typedef struct cb_def {
     cb_axis  axes[CB_MAX_AXES];
     size_t   naxes;
     int      named;
+    unsigned threads[CB_MAX_THREAD_COUNTS];
 } cb_def;
 
 static cb_def **defs;
@@ -130,6 +131,8 @@ static int check_axes(const cb_bench *b)
 
 static int check(const cb_bench *b)
 {
+    size_t i;
+
     if (b->name != NULL && strlen(b->name) > CB_NAME_MAX) {
         return record_error("name longer than 200 characters", b->name);
     }
@@ -165,6 +168,15 @@ static int check(const cb_bench *b)
         (b->variant != NULL && (b->variant[0] == '\0' || strlen(b->variant) > 64))) {
         return record_error("variant_of and variant (what it adds, at most 64 characters) must "
                             "be given together", b->name);
+    }
+    if ((b->threads == NULL) != (b->nthreads == 0) || b->nthreads > CB_MAX_THREAD_COUNTS) {
+        return record_error("threads and nthreads (1 to 16 counts) must be given together",
+                            b->name);
+    }
+    for (i = 0; i < b->nthreads; i++) {
+        if (b->threads[i] < 1 || b->threads[i] > CB_MAX_THREADS) {
+            return record_error("a thread count must be from 1 to 1024", b->name);
+        }
     }
     if (b->sample_size != 0 && b->sample_size < 10) {
         return record_error("sample_size must be at least 10", b->name);
@@ -244,6 +256,10 @@ static cb_def *copy_def(const cb_bench *b)
                         b->axes[i].n);
     }
     d->named = b->axes != NULL;
+    if (b->nthreads > 0) {
+        memcpy(d->threads, b->threads, b->nthreads * sizeof *d->threads);
+        d->bench.threads = d->threads;
+    }
     d->bench.params = d->naxes > 0 && !d->named ? d->axes[0].values : NULL;
     d->bench.axes = d->named ? d->axes : NULL;
     if (rc != 0) {

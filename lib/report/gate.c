@@ -8,6 +8,7 @@
 #include "report/format.h"
 #include "report/gate_budgets.h"
 #include "report/gate_md.h"
+#include "report/profile_text.h"
 #include "report/report.h"
 
 /*
@@ -90,6 +91,34 @@ static void add_row(cb_buf *t, const cb_run *run, const cb_result *r)
     cb_buf_printf(t, " %s |\n", verdict_cell(r));
 }
 
+/* Under a regressed row, where: the functions whose self instructions per
+ * iteration changed most, old and new, and their share of the change. */
+static void add_where(cb_buf *t, const cb_result *r)
+{
+    const cb_profile_diff *d = r->grew;
+    double                 change = d->new_total - d->old_total;
+    char                   before[32], after[32], name[512];
+    size_t                 i;
+
+    for (i = 0; i < d->n && i < CB_PROFILE_GATE_TOP; i++) {
+        const cb_profile_change *c = &d->changes[i];
+
+        cb_profile_text_count(before, sizeof before, c->old_self);
+        cb_profile_text_count(after, sizeof after, c->new_self);
+        cb_profile_text_name(name, sizeof name, c->name, c->object);
+        cb_buf_printf(t, "| ↳ in ");
+        cb_gate_md_code(t, name);
+        cb_buf_printf(t, " | %s | %s |", before, after);
+        if (change != 0.0) {
+            cb_buf_printf(t, " %.0f%% of the change |", 100.0 * (c->new_self - c->old_self) /
+                                                            change);
+        } else {
+            cb_buf_printf(t, " |");
+        }
+        cb_buf_printf(t, " | | |\n");
+    }
+}
+
 /* The compared results of verdict rank k, the biggest change first. */
 static void add_rows(cb_buf *t, const cb_run *run, int k)
 {
@@ -114,6 +143,9 @@ static void add_rows(cb_buf *t, const cb_run *run, int k)
     }
     for (i = 0; i < n; i++) {
         add_row(t, run, rows[i]);
+        if (k == 0 && rows[i]->grew != NULL) {
+            add_where(t, rows[i]);
+        }
     }
     free(rows);
 }
@@ -241,6 +273,14 @@ static void write_gate(void *self, const cb_run *run)
             add_rows(&t, run, k);
         }
         cb_buf_printf(&t, "\n");
+        for (i = 0; i < run->n && !(run->results[i].grew != NULL && rank(&run->results[i]) == 0);
+             i++) {
+        }
+        if (i < run->n) {
+            cb_buf_printf(&t, "\u21b3 Where a regression's instructions went, from the profiles "
+                              "(`--profile`): the functions whose own instructions per iteration "
+                              "changed most, old and new, and their share of the change.\n\n");
+        }
     }
     add_unresolved(&t, g, run, unresolved, rounds);
     cb_gate_budgets_write(&t, run);

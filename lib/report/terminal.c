@@ -1,9 +1,11 @@
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "report/budget_text.h"
 #include "report/check_lines.h"
 #include "report/format.h"
+#include "report/profile_text.h"
 #include "report/report.h"
 #include "report/summary.h"
 #include "stats/budget.h"
@@ -127,6 +129,47 @@ static void print_calls(terminal *t, const cb_run *run, const cb_result *r)
         fprintf(t->opt.out, "p%g %s  ", cb_call_percentile_levels[i], v);
     }
     fprintf(t->opt.out, "(%zu single calls)\n", r->calls.n);
+}
+
+/* A count without a unit: "208.30", "104.23 K". */
+static void plain_count(char *buf, size_t size, double n)
+{
+    size_t len;
+
+    cb_format_value(buf, size, n, "");
+    len = strlen(buf);
+    if (len > 0 && buf[len - 1] == ' ') {
+        buf[len - 1] = '\0';
+    }
+}
+
+/* "ops/s:  [lo est hi] on 2 threads, 98% [95% 101%] of 2 x one thread": a
+ * measurement on threads, and a note when there were more than cores. */
+static void print_threads(terminal *t, const cb_result *r)
+{
+    const cb_threads *th = &r->threads;
+    char              lo[32], mid[32], hi[32];
+
+    if (th->n == 0) {
+        return;
+    }
+    plain_count(lo, sizeof lo, th->ops.lower);
+    plain_count(mid, sizeof mid, th->ops.point);
+    plain_count(hi, sizeof hi, th->ops.upper);
+    fprintf(t->opt.out, "%*sops/s:  ", NAME_WIDTH, "");
+    print_interval(t->opt.out, t, lo, mid, hi);
+    fprintf(t->opt.out, " on %zu thread%s", th->n, th->n == 1 ? "" : "s");
+    if (th->n > 1 && isfinite(th->efficiency.point)) {
+        fprintf(t->opt.out, ", scaling %.0f%% [%.0f%% %.0f%%] of %zu x one thread",
+                100.0 * th->efficiency.point, 100.0 * th->efficiency.lower,
+                100.0 * th->efficiency.upper, th->n);
+    }
+    fputc('\n', t->opt.out);
+    if ((long) th->n > th->cores) {
+        fprintf(t->opt.out, "%*s%snote: %zu threads on %ld core%s: oversubscribed, they take "
+                            "turns%s\n", NAME_WIDTH, "", paint(t, YELLOW), th->n, th->cores,
+                th->cores == 1 ? "" : "s", paint(t, RESET));
+    }
 }
 
 /* "budget: p99 at most 1 s: held, 135.24 ms (p99 of 11 single calls), 86% to
@@ -254,8 +297,12 @@ static void print_result(void *self, const cb_run *run, const cb_result *r)
     fflush(t->opt.err);
     print_name(t, r->name);
     print_estimate(t, run, r);
+    print_threads(t, r);
     print_counters(t, r);
     print_calls(t, run, r);
+    if (r->profile != NULL) {
+        cb_profile_text_top(t->opt.out, NAME_WIDTH, r->profile, CB_PROFILE_TOP);
+    }
     print_budgets(t, r);
     if (r->plan.mode == CB_MODE_FLAT) {
         /* linear is the rule; say when a routine was too slow for it */
@@ -264,6 +311,11 @@ static void print_result(void *self, const cb_run *run, const cb_result *r)
     }
     if (r->has_change) {
         print_change(t, &r->change);
+        /* where the instructions went, when there were more or fewer */
+        if (r->grew != NULL && (r->change.verdict == CB_VERDICT_REGRESSED ||
+                                r->change.verdict == CB_VERDICT_IMPROVED)) {
+            cb_profile_text_grew(t->opt.out, NAME_WIDTH, r->grew, CB_PROFILE_GREW_TOP);
+        }
     }
     if (r->note != NULL) {
         fprintf(t->opt.out, "%*s%snote: %s%s\n", NAME_WIDTH, "", paint(t, YELLOW), r->note,

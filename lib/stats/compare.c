@@ -141,7 +141,8 @@ int cb_compare_results(const cb_result *old, const cb_result *new_,
 int cb_compare_into(const cb_result *old, cb_result *new_, const cb_compare_config *cfg,
                     cb_error *err)
 {
-    if (old == NULL || old->failed || new_->failed) {
+    /* a measurement on n threads is compared only with one on as many */
+    if (old == NULL || old->failed || new_->failed || old->threads.n != new_->threads.n) {
         return 0;
     }
     if (cb_compare_results(old, new_, cfg, &new_->change, err) != 0) {

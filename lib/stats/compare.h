@@ -56,7 +56,8 @@ int cb_compare_results(const cb_result *old, const cb_result *new_,
                        const cb_compare_config *cfg, cb_change *out, cb_error *err);
 
 /* Compares new_ with old into new_->change (has_change set) when both were
- * measured; leaves new_ without a change when old is NULL or either failed. */
+ * measured on as many threads; leaves new_ without a change when old is
+ * NULL, either failed, or their thread counts differ. */
 int cb_compare_into(const cb_result *old, cb_result *new_, const cb_compare_config *cfg,
                     cb_error *err);
 

@@ -172,6 +172,17 @@ static json_t *encode_calls(const cb_calls *c, int with_values)
     return obj;
 }
 
+/* "threads": {"n", "cores", "ops_per_second", "efficiency" (null without a
+ * one-thread measurement)} */
+static json_t *encode_threads(const cb_threads *t)
+{
+    return json_pack("{s:I, s:I, s:o, s:o}", "n", (json_int_t) t->n, "cores",
+                     (json_int_t) t->cores, "ops_per_second", cb_result_json_estimate(&t->ops),
+                     "efficiency", isfinite(t->efficiency.point)
+                                       ? cb_result_json_estimate(&t->efficiency)
+                                       : json_null());
+}
+
 json_t *cb_result_json_encode(const cb_result *r, const char *unit, int with_samples)
 {
     char    group[128];
@@ -225,6 +236,9 @@ json_t *cb_result_json_encode(const cb_result *r, const char *unit, int with_sam
     }
     if (r->calls.n > 0) {
         json_object_set_new(obj, "calls", encode_calls(&r->calls, with_samples));
+    }
+    if (r->threads.n > 0) {
+        json_object_set_new(obj, "threads", encode_threads(&r->threads));
     }
     if (r->nbudgets > 0) {
         json_object_set_new(obj, "budgets", cb_budget_json_encode(r));
@@ -643,6 +657,36 @@ static int decode_analysis(const cb_json_reader *rd, json_t *obj, const cb_json_
     return 0;
 }
 
+/* "threads", when the benchmark was measured on threads. */
+static int decode_threads(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                          cb_result *r)
+{
+    cb_json_path p, ep;
+    json_t      *t, *e;
+    uint64_t     n, cores;
+
+    if (json_object_get(obj, "threads") == NULL) {
+        return 0;
+    }
+    if ((t = cb_json_member(rd, obj, at, "threads", JSON_OBJECT, 0, &p)) == NULL ||
+        cb_json_uint(rd, t, &p, "n", 1, &n) != 0 || cb_json_uint(rd, t, &p, "cores", 1, &cores) != 0 ||
+        decode_estimate(rd, t, &p, "ops_per_second", CB_JSON_BOUNDED, &r->threads.ops) != 0 ||
+        (e = cb_json_member(rd, t, &p, "efficiency", JSON_OBJECT, 1, &ep)) == NULL) {
+        return -1;
+    }
+    if (n > CB_MAX_THREADS || cores > 1000000u) {
+        return cb_json_fail(rd, &p, "expected at most %d threads and a plausible core count",
+                            CB_MAX_THREADS);
+    }
+    r->threads.n = (size_t) n;
+    r->threads.cores = (long) cores;
+    if (json_is_null(e)) {
+        r->threads.efficiency = (cb_estimate){ NAN, NAN, NAN, NAN };
+        return 0;
+    }
+    return decode_estimate(rd, t, &p, "efficiency", CB_JSON_BOUNDED, &r->threads.efficiency);
+}
+
 /* "change": the comparison made when the benchmark was measured, absent when
  * there was none; --load-baseline and `report` show it again. One written
  * before changes named their statistic was of the mean, and is set aside. */
@@ -714,7 +758,7 @@ int cb_result_json_decode(const cb_json_reader *rd, json_t *obj, const cb_json_p
     }
     return decode_sampling(rd, obj, at, r) == 0 && decode_analysis(rd, obj, at, r) == 0 &&
                    decode_counters(rd, obj, at, r) == 0 && decode_calls(rd, obj, at, r) == 0 &&
-                   decode_change(rd, obj, at, r) == 0 &&
+                   decode_threads(rd, obj, at, r) == 0 && decode_change(rd, obj, at, r) == 0 &&
                    cb_budget_json_decode(rd, obj, at, r) == 0 &&
                    cb_check_json_decode(rd, obj, at, r) == 0
                ? 0

@@ -70,4 +70,25 @@ status=$?
 checks "$TMP/checks"
 expect_status "Chromium rendered every page" 0
 
+# Measurements on threads: a benchmark's page and its group's table.
+run "$CB" $SHORT --reports-dir "$TMP/threads" --threads 2 --exact did/sha256/64/openssl
+node tests/browser/check.js "$TMP/threads/html" "$SHOTS/threads" \
+    bench-did.sha256.64.openssl.threads=3a2.html group-did.html >"$TMP/checks" 2>"$TMP/err"
+status=$?
+checks "$TMP/checks"
+expect_status "Chromium rendered the pages of threads" 0
+
+# Profiles: an icicle and a differential one, a sweep's side by side (under
+# valgrind, which cannot run a sanitizer build).
+case "$BUILD" in *asan*) echo "1..$n"; exit 0 ;; esac
+PROFILED=$BUILD/tests/fixtures/profiled
+P="--profile --warm-up-time 0.05 --measurement-time 0.2 --sample-size 10 --nresamples 1000 --reports-dir $TMP/profiles"
+run "$PROFILED" $P --exact profiled/f-and-g
+run env PROFILED_G_UNITS=2 "$PROFILED" $P
+node tests/browser/check.js "$TMP/profiles/html" "$SHOTS/profiles" \
+    bench-profiled.f-and-g.html group-profiled.html >"$TMP/checks" 2>"$TMP/err"
+status=$?
+checks "$TMP/checks"
+expect_status "Chromium rendered the pages of profiles" 0
+
 echo "1..$n"

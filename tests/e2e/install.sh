@@ -29,8 +29,8 @@ expect_in "pkg-config knows cryptbench" out '^[0-9]+\.[0-9]+\.[0-9]+$'
 run sh -c "cc -O2 -std=c11 -Wall -Wextra -Wpedantic '$TMP/my_bench.c' \$(pkg-config --cflags --libs cryptbench) -o '$TMP/my_bench'"
 expect_status "the README example builds with pkg-config --cflags --libs cryptbench" 0
 expect_not_in "without a warning" err 'warning'
-run sh -c "cc -O2 -std=c11 -I'$PREFIX/include' '$TMP/my_bench.c' -L'$PREFIX/lib' -lcryptbench -ljansson -lm -o '$TMP/my_bench_plain'"
-expect_status "and with -lcryptbench -ljansson -lm alone: the core needs no crypto library" 0
+run sh -c "cc -O2 -std=c11 -I'$PREFIX/include' '$TMP/my_bench.c' -L'$PREFIX/lib' -lcryptbench -ljansson -lm -pthread -o '$TMP/my_bench_plain'"
+expect_status "and with -lcryptbench -ljansson -lm -pthread alone: the core needs no crypto library" 0
 for k in 2 3 4; do
     what=$(sed -n "$k"p <<'WHAT'
 x

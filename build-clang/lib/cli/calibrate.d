@@ -1,10 +1,10 @@
 build-clang/lib/cli/calibrate.o: lib/cli/calibrate.c lib/cli/calibrate.h \
   lib/core/config.h lib/core/run.h lib/core/result.h lib/core/check.h \
   lib/core/budget.h include/cryptbench.h lib/core/error.h \
-  lib/cli/command.h lib/report/report.h lib/stats/compare.h \
-  lib/stats/bootstrap.h lib/stats/group.h lib/stats/regression.h \
-  lib/measure/sampling.h lib/measure/state.h lib/measure/clock.h \
-  lib/measure/registry.h lib/cli/filter.h lib/cli/runner.h \
+  lib/cli/command.h lib/measure/registry.h lib/report/report.h \
+  lib/stats/compare.h lib/stats/bootstrap.h lib/stats/group.h \
+  lib/stats/regression.h lib/measure/sampling.h lib/measure/state.h \
+  lib/measure/clock.h lib/cli/filter.h lib/cli/runner.h \
   lib/check/check.h lib/measure/measure.h lib/measure/isolate.h \
   lib/stats/analysis.h lib/stats/paired.h lib/stats/stats.h
 
@@ -26,6 +26,8 @@ lib/core/error.h:
 
 lib/cli/command.h:
 
+lib/measure/registry.h:
+
 lib/report/report.h:
 
 lib/stats/compare.h:
@@ -41,8 +43,6 @@ lib/measure/sampling.h:
 lib/measure/state.h:
 
 lib/measure/clock.h:
-
-lib/measure/registry.h:
 
 lib/cli/filter.h:
 

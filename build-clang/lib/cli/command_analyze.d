@@ -1,10 +1,10 @@
 build-clang/lib/cli/command_analyze.o: lib/cli/command_analyze.c \
   lib/cli/command.h lib/core/config.h lib/core/run.h lib/core/result.h \
   lib/core/check.h lib/core/budget.h include/cryptbench.h \
-  lib/report/report.h lib/stats/compare.h lib/stats/bootstrap.h \
-  lib/core/error.h lib/stats/group.h lib/stats/regression.h \
-  lib/measure/sampling.h lib/measure/state.h lib/measure/clock.h \
-  lib/measure/registry.h
+  lib/measure/registry.h lib/core/error.h lib/report/report.h \
+  lib/stats/compare.h lib/stats/bootstrap.h lib/stats/group.h \
+  lib/stats/regression.h lib/measure/sampling.h lib/measure/state.h \
+  lib/measure/clock.h
 
 lib/cli/command.h:
 
@@ -20,13 +20,15 @@ lib/core/budget.h:
 
 include/cryptbench.h:
 
+lib/measure/registry.h:
+
+lib/core/error.h:
+
 lib/report/report.h:
 
 lib/stats/compare.h:
 
 lib/stats/bootstrap.h:
-
-lib/core/error.h:
 
 lib/stats/group.h:
 
@@ -37,5 +39,3 @@ lib/measure/sampling.h:
 lib/measure/state.h:
 
 lib/measure/clock.h:
-
-lib/measure/registry.h:

@@ -1,10 +1,10 @@
 build-clang/lib/cli/command_compare.o: lib/cli/command_compare.c \
   lib/store/baseline.h lib/core/error.h include/cryptbench.h \
   lib/core/run.h lib/core/result.h lib/core/check.h lib/core/budget.h \
-  lib/cli/command.h lib/core/config.h lib/report/report.h \
-  lib/stats/compare.h lib/stats/bootstrap.h lib/stats/group.h \
-  lib/stats/regression.h lib/measure/sampling.h lib/measure/state.h \
-  lib/measure/clock.h lib/measure/registry.h
+  lib/cli/command.h lib/core/config.h lib/measure/registry.h \
+  lib/report/report.h lib/stats/compare.h lib/stats/bootstrap.h \
+  lib/stats/group.h lib/stats/regression.h lib/measure/sampling.h \
+  lib/measure/state.h lib/measure/clock.h
 
 lib/store/baseline.h:
 
@@ -24,6 +24,8 @@ lib/cli/command.h:
 
 lib/core/config.h:
 
+lib/measure/registry.h:
+
 lib/report/report.h:
 
 lib/stats/compare.h:
@@ -39,5 +41,3 @@ lib/measure/sampling.h:
 lib/measure/state.h:
 
 lib/measure/clock.h:
-
-lib/measure/registry.h:

@@ -1,10 +1,10 @@
 build-clang/lib/cli/command_serve.o: lib/cli/command_serve.c \
   lib/cli/command.h lib/core/config.h lib/core/run.h lib/core/result.h \
   lib/core/check.h lib/core/budget.h include/cryptbench.h \
-  lib/report/report.h lib/stats/compare.h lib/stats/bootstrap.h \
-  lib/core/error.h lib/stats/group.h lib/stats/regression.h \
-  lib/measure/sampling.h lib/measure/state.h lib/measure/clock.h \
-  lib/measure/registry.h lib/cli/filter.h lib/measure/isolate.h \
+  lib/measure/registry.h lib/core/error.h lib/report/report.h \
+  lib/stats/compare.h lib/stats/bootstrap.h lib/stats/group.h \
+  lib/stats/regression.h lib/measure/sampling.h lib/measure/state.h \
+  lib/measure/clock.h lib/cli/filter.h lib/measure/isolate.h \
   lib/measure/measure.h lib/stats/analysis.h lib/store/result_json.h \
   lib/store/json_reader.h lib/store/json_locate.h
 
@@ -22,13 +22,15 @@ lib/core/budget.h:
 
 include/cryptbench.h:
 
+lib/measure/registry.h:
+
+lib/core/error.h:
+
 lib/report/report.h:
 
 lib/stats/compare.h:
 
 lib/stats/bootstrap.h:
-
-lib/core/error.h:
 
 lib/stats/group.h:
 
@@ -39,8 +41,6 @@ lib/measure/sampling.h:
 lib/measure/state.h:
 
 lib/measure/clock.h:
-
-lib/measure/registry.h:
 
 lib/cli/filter.h:
 

@@ -5,7 +5,8 @@ build-clang/lib/cli/runner.o: lib/cli/runner.c lib/stats/analysis.h \
   lib/measure/registry.h lib/measure/sampling.h lib/measure/state.h \
   lib/measure/clock.h lib/core/run.h lib/cli/runner.h lib/check/check.h \
   lib/stats/compare.h lib/core/config.h lib/report/report.h \
-  lib/stats/group.h lib/stats/regression.h
+  lib/stats/group.h lib/stats/regression.h lib/measure/threads.h \
+  lib/stats/scaling.h lib/profile/diff.h lib/profile/profile.h
 
 lib/stats/analysis.h:
 
@@ -50,3 +51,11 @@ lib/report/report.h:
 lib/stats/group.h:
 
 lib/stats/regression.h:
+
+lib/measure/threads.h:
+
+lib/stats/scaling.h:
+
+lib/profile/diff.h:
+
+lib/profile/profile.h:

@@ -7,7 +7,8 @@ build-clang/lib/html/bench_page.o: lib/html/bench_page.c \
   lib/html/svg.h lib/report/report.h lib/stats/compare.h \
   lib/measure/sampling.h lib/measure/state.h lib/measure/clock.h \
   lib/measure/registry.h lib/html/budget_table.h lib/html/checks.h \
-  lib/html/page.h
+  lib/html/flame.h lib/profile/diff.h lib/profile/profile.h \
+  lib/html/threads.h lib/html/page.h
 
 lib/report/format.h:
 
@@ -58,5 +59,13 @@ lib/measure/registry.h:
 lib/html/budget_table.h:
 
 lib/html/checks.h:
+
+lib/html/flame.h:
+
+lib/profile/diff.h:
+
+lib/profile/profile.h:
+
+lib/html/threads.h:
 
 lib/html/page.h:

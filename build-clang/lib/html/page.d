@@ -3,7 +3,8 @@ build-clang/lib/html/page.o: lib/html/page.c lib/report/format.h \
   lib/stats/group.h lib/stats/bootstrap.h lib/core/error.h \
   lib/core/result.h lib/core/check.h lib/core/budget.h \
   lib/stats/regression.h lib/core/run.h lib/html/html.h \
-  lib/core/strbuf.h lib/store/history.h lib/html/svg.h lib/html/page.h
+  lib/core/strbuf.h lib/store/history.h lib/html/svg.h lib/html/flame.h \
+  lib/profile/diff.h lib/profile/profile.h lib/html/page.h
 
 lib/report/format.h:
 
@@ -36,5 +37,11 @@ lib/core/strbuf.h:
 lib/store/history.h:
 
 lib/html/svg.h:
+
+lib/html/flame.h:
+
+lib/profile/diff.h:
+
+lib/profile/profile.h:
 
 lib/html/page.h:

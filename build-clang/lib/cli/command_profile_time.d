@@ -1,0 +1,46 @@
+build-clang/lib/cli/command_profile_time.o: \
+  lib/cli/command_profile_time.c lib/cli/command.h lib/core/config.h \
+  lib/core/run.h lib/core/result.h lib/core/check.h lib/core/budget.h \
+  include/cryptbench.h lib/measure/registry.h lib/core/error.h \
+  lib/report/report.h lib/stats/compare.h lib/stats/bootstrap.h \
+  lib/stats/group.h lib/stats/regression.h lib/measure/sampling.h \
+  lib/measure/state.h lib/measure/clock.h lib/measure/profile_time.h \
+  lib/report/format.h
+
+lib/cli/command.h:
+
+lib/core/config.h:
+
+lib/core/run.h:
+
+lib/core/result.h:
+
+lib/core/check.h:
+
+lib/core/budget.h:
+
+include/cryptbench.h:
+
+lib/measure/registry.h:
+
+lib/core/error.h:
+
+lib/report/report.h:
+
+lib/stats/compare.h:
+
+lib/stats/bootstrap.h:
+
+lib/stats/group.h:
+
+lib/stats/regression.h:
+
+lib/measure/sampling.h:
+
+lib/measure/state.h:
+
+lib/measure/clock.h:
+
+lib/measure/profile_time.h:
+
+lib/report/format.h:

@@ -1,0 +1,3 @@
+build-clang/lib/core/strmap.o: lib/core/strmap.c lib/core/strmap.h
+
+lib/core/strmap.h:

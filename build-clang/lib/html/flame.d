@@ -1,0 +1,45 @@
+build-clang/lib/html/flame.o: lib/html/flame.c lib/html/chart.h \
+  lib/stats/changepoint.h lib/stats/group.h lib/stats/bootstrap.h \
+  lib/core/error.h include/cryptbench.h lib/core/result.h \
+  lib/core/check.h lib/core/budget.h lib/stats/regression.h \
+  lib/core/run.h lib/html/html.h lib/core/strbuf.h lib/store/history.h \
+  lib/html/svg.h lib/html/flame.h lib/profile/diff.h \
+  lib/profile/profile.h lib/report/profile_text.h
+
+lib/html/chart.h:
+
+lib/stats/changepoint.h:
+
+lib/stats/group.h:
+
+lib/stats/bootstrap.h:
+
+lib/core/error.h:
+
+include/cryptbench.h:
+
+lib/core/result.h:
+
+lib/core/check.h:
+
+lib/core/budget.h:
+
+lib/stats/regression.h:
+
+lib/core/run.h:
+
+lib/html/html.h:
+
+lib/core/strbuf.h:
+
+lib/store/history.h:
+
+lib/html/svg.h:
+
+lib/html/flame.h:
+
+lib/profile/diff.h:
+
+lib/profile/profile.h:
+
+lib/report/profile_text.h:

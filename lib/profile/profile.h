@@ -1,0 +1,88 @@
+/*
+ * Where a benchmark's measured loop spends its instructions: a call tree
+ * rooted at the benchmark's run function, each node a function in the
+ * context of its callers, with its instructions per iteration, self and
+ * inclusive; and, folded from it, the table of functions (self, and
+ * inclusive with a recursive function counted once).
+ *
+ * Built from the callgrind dumps of a run's samples (profile_build.c), stored
+ * beside the baseline (store/profile_store.c), compared with the baseline's
+ * (profile/diff.c), drawn as an icicle (html/flame.c).
+ */
+#ifndef CB_PROFILE_H
+#define CB_PROFILE_H
+
+#include <stddef.h>
+
+/* The name of the node callgrind's call chains could not reach from the root:
+ * contexts more than CB_PROFILE_CALLERS calls deep, whose callers are cut. */
+#define CB_PROFILE_DEEPER "(deeper call chains)"
+
+/* How many callers callgrind keeps in a context's name (--separate-callers):
+ * enough for the harness above the run function (about a dozen frames) and
+ * for the deepest library code measured here (about thirty). */
+#define CB_PROFILE_CALLERS 100
+
+typedef struct cb_profile_node {
+    char  *name;   /* the function, as callgrind names it ("0x..." without a symbol) */
+    char  *object; /* the file it is in, its base name ("libcrypto.so.3"), "" unknown */
+    size_t parent; /* index of the parent node; the root (index 0) has CB_PROFILE_ROOT */
+    size_t depth;  /* 0 for the root */
+    double self;   /* instructions per iteration in the node itself */
+    double total;  /* self and every descendant's */
+} cb_profile_node;
+
+#define CB_PROFILE_ROOT ((size_t) -1)
+
+typedef struct cb_profile_fn {
+    char  *name;
+    char  *object;
+    double self;  /* per iteration, over every node of the function */
+    double total; /* per iteration, every node of it or below it, each once */
+} cb_profile_fn;
+
+/*
+ * nodes: in depth-first order, a node's children after it and before its next
+ * sibling, siblings by inclusive cost, largest first (then by name), so that
+ * one profile always lists alike. fns: by self cost, largest first (then by
+ * name and object).
+ */
+typedef struct cb_profile {
+    double           total;      /* instructions per iteration, the root's total */
+    double           iterations; /* the samples' iterations, in all */
+    size_t           samples;
+    cb_profile_node *nodes;
+    size_t           nnodes;
+    cb_profile_fn   *fns;
+    size_t           nfns;
+} cb_profile;
+
+/*
+ * A profile being built: add nodes (each after its parent; name and object
+ * are kept cleaned of control characters and invalid UTF-8, core/text.h), then
+ * cb_profile_finish() sorts them, computes inclusive costs and folds the
+ * function table. Returns the new node's index, or CB_PROFILE_ROOT when out
+ * of memory. parent CB_PROFILE_ROOT adds the root (once, first).
+ */
+size_t cb_profile_add(cb_profile *p, size_t parent, const char *name, const char *object,
+                      double self);
+
+/* The child of parent named name in object, or CB_PROFILE_ROOT. Linear in
+ * parent's children. */
+size_t cb_profile_child(const cb_profile *p, size_t parent, const char *name,
+                        const char *object);
+
+/* Sorts the tree into its canonical order, sums inclusive costs and folds
+ * the function table. -1 when out of memory. */
+int cb_profile_finish(cb_profile *p);
+
+/* The function named name in object, or NULL. */
+const cb_profile_fn *cb_profile_find_fn(const cb_profile *p, const char *name,
+                                        const char *object);
+
+/* A new, empty profile; NULL when out of memory. */
+cb_profile *cb_profile_new(void);
+
+void cb_profile_free(cb_profile *p);
+
+#endif
