@@ -77,6 +77,7 @@ static int measure(const leak_job *job, cb_check_leak *out, char *why, size_t si
     const cb_check_config *cfg = job->cfg;
     const cb_bench        *def = job->inst->def;
     uint64_t               deadline = cb_clock_monotonic_ns() + (uint64_t) cfg->leak_time_ns;
+    uint64_t               calibrated_by = deadline - (uint64_t) (cfg->leak_time_ns * 0.9);
     cb_clock               clock = cfg->cycles;
     cb_dudect              d;
     cb_rng                 rng;
@@ -103,8 +104,12 @@ static int measure(const leak_job *job, cb_check_leak *out, char *why, size_t si
         /* the first batch only calibrates: a tenth of the count at most */
         uint64_t want = d.calibrated ? left : cfg->leak_measurements / 10 + 1;
         size_t   n = want < b.cap ? (size_t) want : b.cap;
+        /* and a tenth of the time at most: a KDF of milliseconds would
+         * otherwise spend all of it calibrating, and measure nothing */
+        uint64_t until =
+            d.calibrated || cb_clock_monotonic_ns() >= calibrated_by ? deadline : calibrated_by;
 
-        if ((got = run_batch(&s, &b, n, &rng, deadline)) < 0) {
+        if ((got = run_batch(&s, &b, n, &rng, until)) < 0) {
             break;
         }
         if (!d.calibrated) {

@@ -11,7 +11,8 @@
 #include "measure/valgrind.h"
 
 /* What a program executed afresh is to measure: "FD MEASURE WARM_NS
- * MEASUREMENT_NS SAMPLES NAME", MEASURE one of cb_measure_name(). */
+ * MEASUREMENT_NS SAMPLES CHECKED NAME", MEASURE one of cb_measure_name(),
+ * CHECKED 1 when the check has passed already. */
 #define CHILD_ENV "CRYPTBENCH_CHILD"
 
 static void measure_and_report(int fd, const cb_child_job *job)
@@ -63,9 +64,10 @@ void cb_child_exec(int fd, void *arg)
     char                spec[1024];
     FILE               *f;
 
-    snprintf(spec, sizeof spec, "%d %s %.17g %.17g %zu %s", fd,
+    snprintf(spec, sizeof spec, "%d %s %.17g %.17g %zu %d %s", fd,
              cb_measure_name(cb_clock_kind(job->clock)), job->cfg->warm_up_ns,
-             job->cfg->measurement_ns, job->cfg->sample_size, job->inst->name);
+             job->cfg->measurement_ns, job->cfg->sample_size, job->cfg->checked != 0,
+             job->inst->name);
     if (setenv(CHILD_ENV, spec, 1) == 0) {
         if (tool != NULL) {
             cb_callgrind_exec(job->tool_out, job->cfg->profile);
@@ -119,8 +121,8 @@ int cb_child_main(void)
     if (spec == NULL) {
         return -1;
     }
-    if (sscanf(spec, "%d %31s %lf %lf %zu %511s%n", &fd, measure, &cfg.warm_up_ns,
-               &cfg.measurement_ns, &cfg.sample_size, name, &n) != 6 || n < 0 ||
+    if (sscanf(spec, "%d %31s %lf %lf %zu %d %511s%n", &fd, measure, &cfg.warm_up_ns,
+               &cfg.measurement_ns, &cfg.sample_size, &cfg.checked, name, &n) != 7 || n < 0 ||
         cb_measure_parse(measure, &kind) != 0) {
         return 3;
     }

@@ -15,6 +15,7 @@ typedef struct cb_measure_config {
     size_t sample_size;
     int    test_only;     /* --test: check and one iteration, nothing timed */
     int    fresh_process; /* measure in a newly executed copy of the program, not a fork */
+    int    checked;       /* its check passed in an earlier measurement: not run again */
     /* after the samples, up to this many single calls timed one by one, for
      * operations of CB_CALLS_MIN_NS or more an iteration, within
      * measurement_ns more; 0: none */

@@ -207,111 +207,148 @@ static void add_unresolved(cb_buf *t, const gate *g, const cb_run *run, size_t u
     cb_buf_printf(t, "\n");
 }
 
-static void write_gate(void *self, const cb_run *run)
+/* What a gate's run holds, counted once for the heading, the introduction
+ * and the lists. */
+typedef struct tally {
+    size_t regressed, unresolved, compared, failed, fresh, rounds, broken, budgets;
+} tally;
+
+static tally count(const cb_run *run)
 {
-    gate    *g = self;
-    cb_buf   t = { NULL, 0, 0, 0 };
-    size_t   i, regressed = 0, unresolved = 0, compared = 0, failed = 0, fresh = 0, rounds = 0;
-    size_t   broken, budgets;
-    int      k;
-    cb_error err;
+    tally  c = { 0 };
+    size_t i;
 
     for (i = 0; i < run->n; i++) {
         const cb_result *r = &run->results[i];
 
-        failed += r->failed != 0;
-        compared += r->has_change != 0;
-        regressed += r->has_change && r->change.verdict == CB_VERDICT_REGRESSED;
-        unresolved += r->has_change && r->change.verdict == CB_VERDICT_UNRESOLVED;
-        fresh += !r->failed && !r->has_change;
-        rounds = r->has_change && r->change.rounds > rounds ? r->change.rounds : rounds;
+        c.failed += r->failed != 0;
+        c.compared += r->has_change != 0;
+        c.regressed += r->has_change && r->change.verdict == CB_VERDICT_REGRESSED;
+        c.unresolved += r->has_change && r->change.verdict == CB_VERDICT_UNRESOLVED;
+        c.fresh += !r->failed && !r->has_change;
+        c.rounds = r->has_change && r->change.rounds > c.rounds ? r->change.rounds : c.rounds;
     }
-    broken = cb_gate_budgets_count(run, &budgets);
-    if (regressed > 0) {
-        cb_buf_printf(&t, "## cryptbench: %zu regressed", regressed);
-    } else {
-        cb_buf_printf(&t, "## cryptbench: %s", failed > 0 ? "benchmarks failed" : "no regression");
-    }
-    if (unresolved > 0) {
-        cb_buf_printf(&t, ", %zu unresolved", unresolved);
-    }
-    if (budgets > 0) {
-        cb_buf_printf(&t, ", %zu budget%s broken", broken, broken == 1 ? "" : "s");
-    }
-    cb_buf_printf(&t, "\n\n");
-    if (g->opt.baseline_name != NULL) {
-        cb_buf_printf(&t, "%zu benchmark%s compared with ", compared, compared == 1 ? "" : "s");
-        cb_gate_md_code(&t, g->opt.baseline_name);
-        if (g->opt.baseline != NULL && g->opt.baseline->timestamp[0] != '\0') {
-            const char *commit = g->opt.baseline->machine.git_commit;
+    c.broken = cb_gate_budgets_count(run, &c.budgets);
+    return c;
+}
 
-            cb_buf_printf(&t, " (%s", g->opt.baseline->timestamp);
-            if (commit[0] != '\0' && strcmp(commit, "unknown") != 0) {
-                cb_buf_printf(&t, ", commit %.12s", commit);
-            }
-            cb_buf_printf(&t, ")");
-        }
-        cb_buf_printf(&t, ": %zu regressed, %zu unresolved. ", regressed, unresolved);
-        add_rule(&t, g, run, rounds);
-        if (g->opt.gate_note != NULL) {
-            cb_buf_printf(&t, "> **Unpaired.** ");
-            cb_gate_md_cell(&t, g->opt.gate_note);
-            cb_buf_printf(&t, "\n\n");
-        }
-        if (g->opt.differences != NULL && g->opt.differences[0] != '\0') {
-            cb_buf_printf(&t, "**Warning:** the baseline was measured on another machine or build (");
-            cb_gate_md_cell(&t, g->opt.differences);
-            cb_buf_printf(&t, "): changes may not be the code's.\n\n");
-        }
+/* The heading a pull request's reader sees first, and what was compared
+ * with what, under which rule. */
+static void add_heading(cb_buf *t, const gate *g, const cb_run *run, const tally *c)
+{
+    if (c->regressed > 0) {
+        cb_buf_printf(t, "## cryptbench: %zu regressed", c->regressed);
     } else {
-        cb_buf_printf(&t, "No baseline to compare with: nothing can have regressed.\n\n");
+        cb_buf_printf(t, "## cryptbench: %s",
+                      c->failed > 0 ? "benchmarks failed" : "no regression");
     }
-    if (compared > 0) {
-        cb_buf_printf(&t, "| Benchmark | Old | New | Change | Resolved to | p | Verdict |\n");
-        cb_buf_printf(&t, "|---|---:|---:|---:|---:|---:|---|\n");
-        for (k = 0; k < 5; k++) {
-            add_rows(&t, run, k);
-        }
-        cb_buf_printf(&t, "\n");
-        for (i = 0; i < run->n && !(run->results[i].grew != NULL && rank(&run->results[i]) == 0);
-             i++) {
-        }
-        if (i < run->n) {
-            cb_buf_printf(&t, "\u21b3 Where a regression's instructions went, from the profiles "
-                              "(`--profile`): the functions whose own instructions per iteration "
-                              "changed most, old and new, and their share of the change.\n\n");
-        }
+    if (c->unresolved > 0) {
+        cb_buf_printf(t, ", %zu unresolved", c->unresolved);
     }
-    add_unresolved(&t, g, run, unresolved, rounds);
-    cb_gate_budgets_write(&t, run);
-    if (failed > 0) {
-        cb_buf_printf(&t, "**Failed** (not measured):\n\n");
+    if (c->budgets > 0) {
+        cb_buf_printf(t, ", %zu budget%s broken", c->broken, c->broken == 1 ? "" : "s");
+    }
+    cb_buf_printf(t, "\n\n");
+    if (g->opt.baseline_name == NULL) {
+        cb_buf_printf(t, "No baseline to compare with: nothing can have regressed.\n\n");
+        return;
+    }
+    cb_buf_printf(t, "%zu benchmark%s compared with ", c->compared, c->compared == 1 ? "" : "s");
+    cb_gate_md_code(t, g->opt.baseline_name);
+    if (g->opt.baseline != NULL && g->opt.baseline->timestamp[0] != '\0') {
+        const char *commit = g->opt.baseline->machine.git_commit;
+
+        cb_buf_printf(t, " (%s", g->opt.baseline->timestamp);
+        if (commit[0] != '\0' && strcmp(commit, "unknown") != 0) {
+            cb_buf_printf(t, ", commit %.12s", commit);
+        }
+        cb_buf_printf(t, ")");
+    }
+    cb_buf_printf(t, ": %zu regressed, %zu unresolved. ", c->regressed, c->unresolved);
+    add_rule(t, g, run, c->rounds);
+    if (g->opt.gate_note != NULL) {
+        cb_buf_printf(t, "> **Unpaired.** ");
+        cb_gate_md_cell(t, g->opt.gate_note);
+        cb_buf_printf(t, "\n\n");
+    }
+    if (g->opt.differences != NULL && g->opt.differences[0] != '\0') {
+        cb_buf_printf(t, "**Warning:** the baseline was measured on another machine or build (");
+        cb_gate_md_cell(t, g->opt.differences);
+        cb_buf_printf(t, "): changes may not be the code's.\n\n");
+    }
+}
+
+/* The table of comparisons, regressions first, and the key to its profile rows. */
+static void add_table(cb_buf *t, const cb_run *run)
+{
+    size_t i;
+    int    k;
+
+    cb_buf_printf(t, "| Benchmark | Old | New | Change | Resolved to | p | Verdict |\n");
+    cb_buf_printf(t, "|---|---:|---:|---:|---:|---:|---|\n");
+    for (k = 0; k < 5; k++) {
+        add_rows(t, run, k);
+    }
+    cb_buf_printf(t, "\n");
+    for (i = 0; i < run->n && !(run->results[i].grew != NULL && rank(&run->results[i]) == 0);
+         i++) {
+    }
+    if (i < run->n) {
+        cb_buf_printf(t, "\u21b3 Where a regression's instructions went, from the profiles "
+                         "(`--profile`): the functions whose own instructions per iteration "
+                         "changed most, old and new, and their share of the change.\n\n");
+    }
+}
+
+/* What was not compared: failed, new, and gone. */
+static void add_uncompared(cb_buf *t, const gate *g, const cb_run *run, const tally *c)
+{
+    size_t i;
+
+    if (c->failed > 0) {
+        cb_buf_printf(t, "**Failed** (not measured):\n\n");
         for (i = 0; i < run->n; i++) {
             if (run->results[i].failed) {
-                cb_buf_printf(&t, "- ");
-                cb_gate_md_code(&t, run->results[i].name);
-                cb_buf_printf(&t, ": ");
-                cb_gate_md_cell(&t, run->results[i].failure);
-                cb_buf_printf(&t, "\n");
+                cb_buf_printf(t, "- ");
+                cb_gate_md_code(t, run->results[i].name);
+                cb_buf_printf(t, ": ");
+                cb_gate_md_cell(t, run->results[i].failure);
+                cb_buf_printf(t, "\n");
             }
         }
-        cb_buf_printf(&t, "\n");
+        cb_buf_printf(t, "\n");
     }
-    if (fresh > 0 && g->opt.baseline_name != NULL) {
-        cb_buf_printf(&t, "Not in the baseline (new): ");
+    if (c->fresh > 0 && g->opt.baseline_name != NULL) {
+        cb_buf_printf(t, "Not in the baseline (new): ");
         for (i = 0; i < run->n; i++) {
             if (!run->results[i].failed && !run->results[i].has_change) {
-                cb_gate_md_code(&t, run->results[i].name);
-                cb_buf_printf(&t, " ");
+                cb_gate_md_code(t, run->results[i].name);
+                cb_buf_printf(t, " ");
             }
         }
-        cb_buf_printf(&t, "\n\n");
+        cb_buf_printf(t, "\n\n");
     }
     for (i = 0; i < g->opt.nmissing; i++) {
-        cb_buf_printf(&t, "%s", i == 0 ? "In the baseline, not in this run: " : " ");
-        cb_gate_md_code(&t, g->opt.missing[i]);
-        cb_buf_printf(&t, "%s", i + 1 == g->opt.nmissing ? "\n" : "");
+        cb_buf_printf(t, "%s", i == 0 ? "In the baseline, not in this run: " : " ");
+        cb_gate_md_code(t, g->opt.missing[i]);
+        cb_buf_printf(t, "%s", i + 1 == g->opt.nmissing ? "\n" : "");
     }
+}
+
+static void write_gate(void *self, const cb_run *run)
+{
+    gate    *g = self;
+    cb_buf   t = { NULL, 0, 0, 0 };
+    tally    c = count(run);
+    cb_error err;
+
+    add_heading(&t, g, run, &c);
+    if (c.compared > 0) {
+        add_table(&t, run);
+    }
+    add_unresolved(&t, g, run, c.unresolved, c.rounds);
+    cb_gate_budgets_write(&t, run);
+    add_uncompared(&t, g, run, &c);
     if (t.oom) {
         fprintf(g->opt.err, "cryptbench: out of memory writing %s\n", g->opt.gate_path);
         *g->opt.write_failed = 1;
