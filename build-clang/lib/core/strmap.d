@@ -1,3 +1,0 @@
-build-clang/lib/core/strmap.o: lib/core/strmap.c lib/core/strmap.h
-
-lib/core/strmap.h:

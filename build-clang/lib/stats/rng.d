@@ -1,3 +1,0 @@
-build-clang/lib/stats/rng.o: lib/stats/rng.c lib/stats/rng.h
-
-lib/stats/rng.h:

@@ -1,3 +1,0 @@
-build-clang/lib/stats/stats.o: lib/stats/stats.c lib/stats/stats.h
-
-lib/stats/stats.h:

@@ -1,4 +1,0 @@
-build-clang/lib/store/json_locate.o: lib/store/json_locate.c \
-  lib/store/json_locate.h
-
-lib/store/json_locate.h:
