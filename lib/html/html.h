@@ -13,6 +13,7 @@
 #define CB_HTML_H
 
 #include <stddef.h>
+#include "core/file_name.h"
 #include "core/strbuf.h"
 
 /* Appends s (NULL: nothing) escaped for HTML text and for a quoted attribute
@@ -28,18 +29,13 @@ void cb_html_escape(cb_buf *h, const char *s) CB_NONNULL(1);
 void cb_html_name(cb_buf *h, const char *name) CB_NONNULL(1);
 
 /* Longest file name cb_html_file_name() writes, with its NUL. */
-#define CB_HTML_FILE_MAX 224
+#define CB_HTML_FILE_MAX CB_FILE_NAME_MAX
 
 /*
- * The file name of the page for `name`: prefix, then name with every byte but
- * [A-Za-z0-9_-] encoded ('/' as '.', anything else as '=' and two hex digits),
- * then ".html". "bench-", "did/sha256/64/openssl" gives
- * "bench-did.sha256.64.openssl.html". Distinct names give distinct files; the
- * result never holds a '/' and never starts with '.', so it stays in the
- * report's directory and is safe in an href as it is. A name too long for
- * CB_HTML_FILE_MAX is cut and ends in "==" and a hash of the whole name.
- * buf must hold CB_HTML_FILE_MAX bytes; prefix is the report's own,
- * [a-z-] only.
+ * The file name of the page for `name`: cb_file_name() with prefix and
+ * ".html" ("bench-", "did/sha256/64/openssl" gives
+ * "bench-did.sha256.64.openssl.html"). buf must hold CB_HTML_FILE_MAX bytes;
+ * prefix is the report's own, [a-z-] only.
  */
 void cb_html_file_name(char buf[CB_HTML_FILE_MAX], const char *prefix, const char *name)
     CB_NONNULL(1, 2, 3);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/file_name.h"
 #include "core/result.h"
 #include "store/atomic_file.h"
 #include "store/json_reader.h"
@@ -12,55 +13,15 @@
 #include "store/result_json.h"
 #include "store/text_file.h"
 
-/* Longest file name written, with its NUL: well inside NAME_MAX. */
-#define FILE_MAX 200
-
-/* A benchmark's name as a file name: [A-Za-z0-9_-] as they are, '/' as '.',
- * any other byte as '=' and two hex digits, so that distinct names give
- * distinct files and none leaves the directory; a name too long is cut and
- * ends in "==" and a hash of the whole, which the encoding never makes. */
-static void file_name(char buf[FILE_MAX], const char *name)
-{
-    static const char hex[] = "0123456789abcdef";
-    const size_t      cut = FILE_MAX - 1 - 2 - 16 - 5;
-    uint64_t          hash = 0xcbf29ce484222325u;
-    size_t            k = 0;
-    const char       *s;
-
-    for (s = name; *s != '\0' && k + 3 <= cut; s++) {
-        unsigned char c = (unsigned char) *s;
-
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-            c == '-' || c == '_') {
-            buf[k++] = (char) c;
-        } else if (c == '/') {
-            buf[k++] = '.';
-        } else {
-            buf[k++] = '=';
-            buf[k++] = hex[c >> 4];
-            buf[k++] = hex[c & 15];
-        }
-    }
-    buf[k] = '\0';
-    if (*s != '\0') {
-        for (s = name; *s != '\0'; s++) {
-            hash = (hash ^ (unsigned char) *s) * 0x100000001b3u;
-        }
-        snprintf(buf + k, FILE_MAX - k, "==%016llx", (unsigned long long) hash);
-        k = strlen(buf);
-    }
-    snprintf(buf + k, FILE_MAX - k, ".json");
-}
-
 int cb_profile_path(char *buf, size_t size, const char *dir, const char *baseline,
                     const char *name, cb_error *err)
 {
-    char file[FILE_MAX];
+    char file[CB_FILE_NAME_MAX];
 
     if (baseline[0] == '\0' || baseline[0] == '.' || strchr(baseline, '/') != NULL) {
         return cb_error_set(err, "profiles of baseline '%s': not a plain name", baseline);
     }
-    file_name(file, name);
+    cb_file_name(file, "", name, ".json");
     if ((size_t) snprintf(buf, size, "%s/profiles/%s/%s", dir, baseline, file) >= size) {
         return cb_error_set(err, "%s/profiles/%s: path too long", dir, baseline);
     }
