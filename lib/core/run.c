@@ -33,6 +33,28 @@ const cb_result *cb_run_find(const cb_run *run, const char *name)
     return NULL;
 }
 
+cb_tally cb_run_tally(const cb_run *run)
+{
+    cb_tally c = { 0 };
+    size_t   i;
+
+    for (i = 0; i < run->n; i++) {
+        const cb_result *r = &run->results[i];
+
+        c.failed += r->failed != 0;
+        c.fresh += !r->failed && !r->has_change;
+        if (!r->has_change) {
+            continue;
+        }
+        c.compared++;
+        c.regressed += r->change.verdict == CB_VERDICT_REGRESSED;
+        c.improved += r->change.verdict == CB_VERDICT_IMPROVED;
+        c.unresolved += r->change.verdict == CB_VERDICT_UNRESOLVED;
+        c.rounds = r->change.rounds > c.rounds ? r->change.rounds : c.rounds;
+    }
+    return c;
+}
+
 void cb_run_stamp(cb_run *run)
 {
     time_t    now = time(NULL);

@@ -67,6 +67,15 @@ cb_result *cb_run_add(cb_run *run);
 /* The result named `name`, or NULL. */
 const cb_result *cb_run_find(const cb_run *run, const char *name);
 
+/* What a run's results came to, counted once for every report that states
+ * it: failed, compared with a baseline, each verdict of those compared, new
+ * (measured, nothing to compare with), and the most rounds a comparison had. */
+typedef struct cb_tally {
+    size_t failed, compared, regressed, improved, unresolved, fresh, rounds;
+} cb_tally;
+
+cb_tally cb_run_tally(const cb_run *run);
+
 /* Sets run->timestamp to the current UTC time. */
 void cb_run_stamp(cb_run *run);
 

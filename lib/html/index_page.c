@@ -21,16 +21,8 @@ static int rank(const cb_result *r)
 
 static void summary(cb_buf *h, const cb_run *run, const cb_report_options *opt)
 {
-    size_t i, failed = 0, regressed = 0, improved = 0, unresolved = 0;
+    cb_tally c = cb_run_tally(run);
 
-    for (i = 0; i < run->n; i++) {
-        const cb_result *r = &run->results[i];
-
-        failed += r->failed != 0;
-        regressed += r->has_change && r->change.verdict == CB_VERDICT_REGRESSED;
-        improved += r->has_change && r->change.verdict == CB_VERDICT_IMPROVED;
-        unresolved += r->has_change && r->change.verdict == CB_VERDICT_UNRESOLVED;
-    }
     cb_buf_printf(h, "<p>%zu benchmark%s, measured ", run->n, run->n == 1 ? "" : "s");
     cb_html_escape(h, run->timestamp);
     cb_buf_puts(h, " at commit ");
@@ -46,14 +38,15 @@ static void summary(cb_buf *h, const cb_run *run, const cb_report_options *opt)
         cb_buf_printf(h, ": <span class=\"count %s\">%zu regressed</span>, "
                           "<span class=\"count %s\">%zu unresolved</span>, "
                           "<span class=\"count %s\">%zu improved</span>",
-                       regressed > 0 ? "regressed" : "", regressed,
-                       unresolved > 0 ? "unresolved" : "", unresolved,
-                       improved > 0 ? "improved" : "", improved);
+                       c.regressed > 0 ? "regressed" : "", c.regressed,
+                       c.unresolved > 0 ? "unresolved" : "", c.unresolved,
+                       c.improved > 0 ? "improved" : "", c.improved);
     } else {
         cb_buf_puts(h, ", with no baseline to compare with");
     }
     cb_buf_printf(h, "%s<span class=\"count %s\">%zu failed</span>.</p>\n",
-                   opt->baseline_name != NULL ? ", " : ": ", failed > 0 ? "failed" : "", failed);
+                   opt->baseline_name != NULL ? ", " : ": ", c.failed > 0 ? "failed" : "",
+                   c.failed);
     if (opt->differences != NULL && opt->differences[0] != '\0') {
         cb_buf_puts(h, "<p class=\"warn\">The baseline was measured on another machine or "
                        "build: ");

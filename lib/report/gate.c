@@ -207,27 +207,17 @@ static void add_unresolved(cb_buf *t, const gate *g, const cb_run *run, size_t u
     cb_buf_printf(t, "\n");
 }
 
-/* What a gate's run holds, counted once for the heading, the introduction
- * and the lists. */
+/* What a gate's run holds: the run's tally and the budgets broken. */
 typedef struct tally {
-    size_t regressed, unresolved, compared, failed, fresh, rounds, broken, budgets;
+    cb_tally run;
+    size_t   broken, budgets;
 } tally;
 
 static tally count(const cb_run *run)
 {
-    tally  c = { 0 };
-    size_t i;
+    tally c;
 
-    for (i = 0; i < run->n; i++) {
-        const cb_result *r = &run->results[i];
-
-        c.failed += r->failed != 0;
-        c.compared += r->has_change != 0;
-        c.regressed += r->has_change && r->change.verdict == CB_VERDICT_REGRESSED;
-        c.unresolved += r->has_change && r->change.verdict == CB_VERDICT_UNRESOLVED;
-        c.fresh += !r->failed && !r->has_change;
-        c.rounds = r->has_change && r->change.rounds > c.rounds ? r->change.rounds : c.rounds;
-    }
+    c.run = cb_run_tally(run);
     c.broken = cb_gate_budgets_count(run, &c.budgets);
     return c;
 }
@@ -236,14 +226,14 @@ static tally count(const cb_run *run)
  * with what, under which rule. */
 static void add_heading(cb_buf *t, const gate *g, const cb_run *run, const tally *c)
 {
-    if (c->regressed > 0) {
-        cb_buf_printf(t, "## cryptbench: %zu regressed", c->regressed);
+    if (c->run.regressed > 0) {
+        cb_buf_printf(t, "## cryptbench: %zu regressed", c->run.regressed);
     } else {
         cb_buf_printf(t, "## cryptbench: %s",
-                      c->failed > 0 ? "benchmarks failed" : "no regression");
+                      c->run.failed > 0 ? "benchmarks failed" : "no regression");
     }
-    if (c->unresolved > 0) {
-        cb_buf_printf(t, ", %zu unresolved", c->unresolved);
+    if (c->run.unresolved > 0) {
+        cb_buf_printf(t, ", %zu unresolved", c->run.unresolved);
     }
     if (c->budgets > 0) {
         cb_buf_printf(t, ", %zu budget%s broken", c->broken, c->broken == 1 ? "" : "s");
@@ -253,7 +243,8 @@ static void add_heading(cb_buf *t, const gate *g, const cb_run *run, const tally
         cb_buf_printf(t, "No baseline to compare with: nothing can have regressed.\n\n");
         return;
     }
-    cb_buf_printf(t, "%zu benchmark%s compared with ", c->compared, c->compared == 1 ? "" : "s");
+    cb_buf_printf(t, "%zu benchmark%s compared with ", c->run.compared,
+                  c->run.compared == 1 ? "" : "s");
     cb_gate_md_code(t, g->opt.baseline_name);
     if (g->opt.baseline != NULL && g->opt.baseline->timestamp[0] != '\0') {
         const char *commit = g->opt.baseline->machine.git_commit;
@@ -264,8 +255,8 @@ static void add_heading(cb_buf *t, const gate *g, const cb_run *run, const tally
         }
         cb_buf_printf(t, ")");
     }
-    cb_buf_printf(t, ": %zu regressed, %zu unresolved. ", c->regressed, c->unresolved);
-    add_rule(t, g, run, c->rounds);
+    cb_buf_printf(t, ": %zu regressed, %zu unresolved. ", c->run.regressed, c->run.unresolved);
+    add_rule(t, g, run, c->run.rounds);
     if (g->opt.gate_note != NULL) {
         cb_buf_printf(t, "> **Unpaired.** ");
         cb_gate_md_cell(t, g->opt.gate_note);
@@ -305,7 +296,7 @@ static void add_uncompared(cb_buf *t, const gate *g, const cb_run *run, const ta
 {
     size_t i;
 
-    if (c->failed > 0) {
+    if (c->run.failed > 0) {
         cb_buf_printf(t, "**Failed** (not measured):\n\n");
         for (i = 0; i < run->n; i++) {
             if (run->results[i].failed) {
@@ -318,7 +309,7 @@ static void add_uncompared(cb_buf *t, const gate *g, const cb_run *run, const ta
         }
         cb_buf_printf(t, "\n");
     }
-    if (c->fresh > 0 && g->opt.baseline_name != NULL) {
+    if (c->run.fresh > 0 && g->opt.baseline_name != NULL) {
         cb_buf_printf(t, "Not in the baseline (new): ");
         for (i = 0; i < run->n; i++) {
             if (!run->results[i].failed && !run->results[i].has_change) {
@@ -343,10 +334,10 @@ static void write_gate(void *self, const cb_run *run)
     cb_error err;
 
     add_heading(&t, g, run, &c);
-    if (c.compared > 0) {
+    if (c.run.compared > 0) {
         add_table(&t, run);
     }
-    add_unresolved(&t, g, run, c.unresolved, c.rounds);
+    add_unresolved(&t, g, run, c.run.unresolved, c.run.rounds);
     cb_gate_budgets_write(&t, run);
     add_uncompared(&t, g, run, &c);
     if (t.oom) {
