@@ -351,6 +351,10 @@ static int measure(session *s, cb_error *err)
                                  "which cannot run a program built with AddressSanitizer: "
                                  "build without it");
     }
+    if (cfg->memory && (cfg->build_flags & CB_BUILD_SANITIZED)) {
+        return cb_error_set(err, "--memory counts the allocations of the C library's malloc, "
+                                 "which AddressSanitizer replaces with its own: build without it");
+    }
     if (checks.which != 0 && cb_check_open(&checks, err) != 0) {
         return -1;
     }

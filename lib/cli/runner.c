@@ -4,6 +4,7 @@
 #include "stats/analysis.h"
 #include "stats/budget.h"
 #include "measure/isolate.h"
+#include "measure/memory.h"
 #include "cli/runner.h"
 #include "measure/threads.h"
 #include "stats/scaling.h"
@@ -141,6 +142,10 @@ static int measure_one(const cb_runner *rn, cb_run *run, cb_fanout *f, const cb_
     }
     if (!r->failed && !rn->cfg->test) {
         analyse(rn, run, r);
+    }
+    if (rn->cfg->memory && !r->failed &&
+        cb_memory_run(inst, threads, rn->cfg->timeout_s * 1e9, &r->memory, err) != 0) {
+        return -1;
     }
     if (threads > 0 && !r->failed && !rn->cfg->test) {
         cb_bootstrap_config boot = { rn->cfg->nresamples, rn->cfg->confidence, rn->cfg->seed };

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include "core/check.h"
 #include "core/budget.h"
+#include "core/memory.h"
 #include "cryptbench.h"
 
 /* A statistic and its interval, as Criterion.rs keeps one: the point, the
@@ -205,6 +206,7 @@ typedef struct cb_result {
     int           has_change;
     cb_change     change; /* valid when has_change */
     cb_checks     checks; /* what --check found; statuses CB_CHECK_NOT_RUN without it */
+    cb_memory     memory; /* what --memory counted; CB_MEMORY_NOT_COUNTED without it */
     /* the outcome of every budget that applies (--budgets), each limit its own */
     cb_budget_outcome *budgets;
     size_t             nbudgets;

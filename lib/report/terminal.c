@@ -5,6 +5,7 @@
 #include "report/budget_text.h"
 #include "report/check_lines.h"
 #include "report/format.h"
+#include "report/memory_text.h"
 #include "report/profile_text.h"
 #include "report/report.h"
 #include "report/summary.h"
@@ -298,6 +299,7 @@ static void print_result(void *self, const cb_run *run, const cb_result *r)
     print_name(t, r->name);
     print_estimate(t, run, r);
     print_threads(t, r);
+    cb_memory_lines(t->opt.out, r, NAME_WIDTH, t->opt.color);
     print_counters(t, r);
     print_calls(t, run, r);
     if (r->profile != NULL) {
@@ -398,6 +400,7 @@ static void print_end(void *self, const cb_run *run)
         fputc('\n', t->opt.out);
     }
     cb_check_lines_summary(t->opt.out, run, t->opt.color);
+    cb_memory_lines_summary(t->opt.out, run, t->opt.color);
     print_budget_summary(t, run);
     if (failed > 0) {
         fprintf(t->opt.out, "\n%s%zu of %zu benchmarks FAILED:%s\n", paint(t, RED), failed,

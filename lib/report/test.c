@@ -1,6 +1,7 @@
 #include <stdlib.h>
 
 #include "report/check_lines.h"
+#include "report/memory_text.h"
 #include "report/report.h"
 
 /* --test, as Criterion prints it: each benchmark checked and run once. */
@@ -27,6 +28,7 @@ static void print_test(void *self, const cb_run *run, const cb_result *r)
         t->passed++;
         fprintf(t->opt.out, "%sSuccess%s\n", t->opt.color ? GREEN : "", t->opt.color ? RESET : "");
         cb_check_lines(t->opt.out, r, 4, t->opt.color);
+        cb_memory_lines(t->opt.out, r, 4, t->opt.color);
     }
     fflush(t->opt.out);
 }
@@ -36,6 +38,7 @@ static void print_total(void *self, const cb_run *run)
     tester *t = self;
 
     cb_check_lines_summary(t->opt.out, run, t->opt.color);
+    cb_memory_lines_summary(t->opt.out, run, t->opt.color);
     fprintf(t->opt.out, "\n%zu passed, %zu failed\n", t->passed, t->failed);
 }
 
