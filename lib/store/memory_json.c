@@ -5,6 +5,16 @@
 #include "store/memory_json.h"
 #include "store/result_json.h"
 
+/* A figure: a whole number as one ("allocations": 3), a share of one (an
+ * average over threads) as a double, an unknown one as null. */
+static json_t *figure(double x)
+{
+    if (x == floor(x) && fabs(x) <= 9007199254740992.0) {
+        return json_integer((json_int_t) x);
+    }
+    return cb_result_json_real(x);
+}
+
 /* The figures as members of obj. */
 static int put_figures(json_t *obj, const double *figures)
 {
@@ -12,7 +22,7 @@ static int put_figures(json_t *obj, const double *figures)
 
     for (k = 0; k < CB_MEMORY_NFIGURES; k++) {
         rc |= json_object_set_new(obj, cb_memory_figure_key((cb_memory_figure) k),
-                                  cb_result_json_real(figures[k]));
+                                  figure(figures[k]));
     }
     return rc;
 }

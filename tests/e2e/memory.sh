@@ -1,0 +1,123 @@
+# --memory as a user drives it, on tests/fixtures/allocating.c, whose
+# allocations are known: the counts exact in every output, the same twice
+# and with another environment, kept in the baseline and read back, compared
+# exactly, on threads; timed processes never carry the counter. Never a
+# time: only counts are checked.
+. tests/e2e/common.bash
+ALLOC=$BUILD/tests/fixtures/allocating
+M="$SHORT --no-html --memory"
+
+case "$BUILD" in
+*asan*)
+    # AddressSanitizer's malloc is not the C library's: there is nothing to count
+    run "$ALLOC" --test --memory
+    expect_status "a sanitized build refuses --memory" 2
+    expect_in "saying why" err 'AddressSanitizer replaces with its own'
+    echo "1..$n"
+    exit 0
+    ;;
+esac
+
+# block NAME: the terminal's lines of result NAME, from its name to the next one's
+block() {
+    awk -v n="$1" '$1 == n { on = 1; print; next } on && /^[^ ]/ { on = 0 } on' "$TMP/out"
+}
+
+# memory_of NAME: the "memory" object of NAME in --format json's output,
+# without the resident set, which moves by pages with what the kernel does
+memory_of() {
+    grep "\"name\":\"$1\"" "$TMP/out" | sed -n 's/.*"memory":\({[^}]*}\).*/\1/p' |
+        sed 's/,"peak_resident_bytes":[^,}]*//'
+}
+
+# expect_memory DESC NAME WANT: memory_of NAME is WANT
+expect_memory() {
+    local got
+    got=$(memory_of "$2")
+    if [ "$got" = "$3" ]; then ok "$1"; else not_ok "$1" "got  $got" "want $3"; fi
+}
+
+run "$ALLOC" $M --format json --save-baseline one
+expect_status "--memory runs" 0
+leaky='{"status":"counted","iterations":1,"allocations":3,"frees":2,"bytes":300,"freed_bytes":200,"net_bytes":100,"peak_bytes":300}'
+mapped='{"status":"counted","iterations":1,"allocations":1,"frees":1,"bytes":1048576,"freed_bytes":1048576,"net_bytes":0,"peak_bytes":1048576}'
+none='{"status":"counted","iterations":1,"allocations":0,"frees":0,"bytes":0,"freed_bytes":0,"net_bytes":0,"peak_bytes":0}'
+expect_memory "three allocations of 100 B and two frees an iteration: 100 B kept, a 300 B peak; set-up not counted" \
+    mem/leaky "$leaky"
+expect_memory "a 1 MiB anonymous mapping an iteration, unmapped: counted as an allocation and a free" \
+    mem/mapped "$mapped"
+expect_memory "a loop that allocates nothing counts nothing, around a fixture that does" mem/none "$none"
+if grep '"name":"mem/mapped"' "$TMP/out" | grep -Eq '"peak_resident_bytes":[0-9]+\}'; then
+    ok "the resident set's peak is there too"
+else
+    not_ok "the resident set's peak is there too" "$(grep '"name":"mem/mapped"' "$TMP/out")"
+fi
+grep -o '"memory":{[^}]*}' "$TMP/out" | sed 's/,"peak_resident_bytes":[^,}]*//' >"$TMP/first"
+
+# the same build counts the same: again, with a large environment, and with
+# almost none (the stack and the environment start elsewhere)
+big=$(head -c 100000 /dev/zero | tr '\0' x)
+BIG=$big run "$ALLOC" $M --format json --save-baseline two
+grep -o '"memory":{[^}]*}' "$TMP/out" | sed 's/,"peak_resident_bytes":[^,}]*//' >"$TMP/second"
+env -i PATH="$PATH" "$ALLOC" $M --format json --save-baseline three >"$TMP/out" 2>"$TMP/err"
+grep -o '"memory":{[^}]*}' "$TMP/out" | sed 's/,"peak_resident_bytes":[^,}]*//' >"$TMP/third"
+if cmp -s "$TMP/first" "$TMP/second" && cmp -s "$TMP/first" "$TMP/third"; then
+    ok "counted again, with 100 kB more environment and with almost none: the same counts"
+else
+    not_ok "counted again, with 100 kB more environment and with almost none: the same counts" \
+        "$(diff "$TMP/first" "$TMP/second")" "$(diff "$TMP/first" "$TMP/third")"
+fi
+
+run "$ALLOC" $M --save-baseline counted
+expect_status "the terminal run exits 0" 0
+block mem/leaky >"$TMP/leaky"
+expect_in "one line under the time says it, and names the leak" leaky \
+    '^ +memory: 3 allocations \(300 B\) and 2 frees per iteration, leaks 100 B per iteration; peak 300 B, resident [0-9.]+ (B|KiB)$'
+block mem/mapped >"$TMP/mapped"
+expect_in "a mapping is an allocation of its length" mapped \
+    '^ +memory: 1 allocation \(1 MiB\) and 1 free per iteration, no leak; peak 1 MiB, resident [0-9.]+ (KiB|MiB)$'
+block mem/probe >"$TMP/probe"
+expect_in "a timed process never carries the counter" probe 'note: the allocation counter is not loaded'
+expect_not_in "and a program the benchmark runs is not handed it" out 'LD_PRELOAD names the counter'
+expect_in "the run says which benchmark leaks" out '^Memory: 4 benchmarks counted; 1 leaks memory$'
+expect_in "and how much" out '^  mem/leaky: leaks 100 B per iteration$'
+cp "$TMP/out" "$TMP/measured"
+
+run "$ALLOC" $SHORT --no-html --load-baseline counted
+expect_status "--load-baseline re-reports the stored run" 0
+grep -E '^ +memory: |^Memory: ' "$TMP/measured" >"$TMP/want"
+grep -E '^ +memory: |^Memory: ' "$TMP/out" >"$TMP/got"
+if cmp -s "$TMP/want" "$TMP/got"; then ok "with the memory it counted"; else
+    not_ok "with the memory it counted" "$(diff "$TMP/want" "$TMP/got")"; fi
+
+run "$ALLOC" $M --exact mem/none mem/mapped --save-baseline clean
+expect_in "a run where nothing leaks says so" out \
+    '^Memory: 2 benchmarks counted; no leak: every block a loop allocated was freed in it$'
+
+# a change is exact: no interval, no p-value
+ALLOCATING_MORE=1 run "$ALLOC" $M --exact mem/leaky --baseline counted
+block mem/leaky >"$TMP/leaky"
+expect_in "one allocation more is reported as it is" leaky \
+    '^ +memory change: \+1 allocation, \+64 B allocated per iteration: more memory \(exact counts\)$'
+expect_in "and counted at the end" out 'against the baseline, 1 uses more memory, 0 less'
+run "$ALLOC" $M --exact mem/leaky --baseline counted
+block mem/leaky >"$TMP/leaky"
+expect_in "the same counts are no change" leaky '^ +memory change: no change \(exact counts\)$'
+run "$ALLOC" $M --exact mem/leaky --baseline counted --format json
+if grep -q '"change":{"verdict":"same","decided_by":"allocations","old":{"allocations":3,' "$TMP/out"; then
+    ok "--format json has the change, with the baseline's figures"
+else
+    not_ok "--format json has the change, with the baseline's figures" "$(head -c 600 "$TMP/out")"
+fi
+
+# on threads: each thread's figures
+run "$ALLOC" $M --exact mem/leaky --threads 2
+block mem/leaky/threads:2 >"$TMP/two"
+expect_in "a measurement on threads counts each thread" two \
+    '^ +memory: 3 allocations \(300 B\) and 2 frees per iteration, leaks 100 B per iteration; peak 300 B, resident .* \(each of 2 threads; resident: all together\)$'
+
+run "$ALLOC" --test --memory --exact mem/leaky
+expect_status "--test --memory counts too" 0
+expect_in "under the test's line" out '^    memory: 3 allocations \(300 B\) and 2 frees per iteration'
+
+echo "1..$n"
