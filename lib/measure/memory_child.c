@@ -336,13 +336,13 @@ int cb_memory_child_main(void)
 {
     const char                  *spec = getenv(CB_MEMORY_ENV);
     const cb_memory_counter_api *api;
-    const cb_instance           *inst = NULL;
+    const cb_instance           *inst;
     cb_instance_list             list;
     cb_memory                    m;
     cb_error                     err;
     char                         name[512], why[CB_ERROR_MAX];
     int                          fd, so, n = -1;
-    size_t                       threads, i;
+    size_t                       threads;
     FILE                        *f;
 
     if (spec == NULL) {
@@ -360,11 +360,7 @@ int cb_memory_child_main(void)
         cb_protocol_write_failure(f, err.msg);
         return fclose(f) == 0 ? 0 : 3;
     }
-    for (i = 0; i < list.n && inst == NULL; i++) {
-        if (strcmp(list.items[i].name, name) == 0) {
-            inst = &list.items[i];
-        }
-    }
+    inst = cb_instance_find(&list, name);
     if (inst == NULL) {
         cb_protocol_write_failure(f, "no benchmark of that name in the re-executed program");
     } else if ((api = find_counter(why, sizeof why)) == NULL ||
