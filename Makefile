@@ -116,7 +116,8 @@ $(BUILD)/suite-deps.mk: $(BUILD)/deps.mk
 
 $(BUILD)/test-deps.mk: $(BUILD)/suite-deps.mk ci/install-deps Makefile
 	@if ! pkg-config --exists $(TEST_DEPS) || ! command -v valgrind >/dev/null 2>&1 || \
-	    ! command -v chromium >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
+	    ! command -v chromium >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1 || \
+	    ! command -v cmake >/dev/null 2>&1 || ! python3 -c 'import yaml' >/dev/null 2>&1; then \
 	    echo "test dependencies missing: running ci/install-deps --test"; \
 	    ci/install-deps --test || exit 1; \
 	fi
