@@ -2,18 +2,22 @@
  * Memory counts (--memory) away from any process: a baseline keeps every
  * figure, failure and change bit for bit (and loads files written before
  * memory was counted); a malformed "memory" is refused where it is; the
- * comparison of exact counts; the words the terminal prints. The counting
+ * comparison of exact counts; the words the terminal prints; budgets on
+ * memory, read, checked, kept and refused. The counting
  * itself is tests/e2e/memory.sh's, on a fixture whose allocations are known.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/budget_text.h"
 #include "report/format.h"
 #include "report/memory_text.h"
+#include "stats/budget.h"
 #include "stats/analysis.h"
 #include "stats/memory_change.h"
 #include "store/baseline.h"
+#include "store/budgets.h"
 #include "support.h"
 
 /* The figures of tests/fixtures/allocating.c's mem/leaky. */
@@ -274,12 +278,117 @@ static void test_summary(void **state)
     cb_run_free(&run);
 }
 
+/* Parses a budgets file of one budget and expects it refused, saying why. */
+static void expect_budget_refused(const char *budget, const char *why)
+{
+    char          text[512];
+    cb_budget_set set;
+    cb_error      err;
+
+    snprintf(text, sizeof text, "{\"schema_version\": 1, \"budgets\": [%s]}", budget);
+    if (cb_budgets_parse("b.json", text, strlen(text), &set, &err) == 0) {
+        cb_budget_set_free(&set);
+        fail_msg("accepted %s", budget);
+    }
+    if (strstr(err.msg, why) == NULL) {
+        fail_msg("'%s' does not say '%s'", err.msg, why);
+    }
+}
+
+static void test_budgets(void **state)
+{
+    static const char *text =
+        "{\"schema_version\": 1, \"budgets\": ["
+        "{\"match\": \"^mem/(leaky|static)$\", \"statistic\": \"allocations\", \"max\": \"0\"},"
+        "{\"match\": \"^mem/leaky$\", \"statistic\": \"peak_bytes\", \"min\": \"1 KiB\","
+        " \"max\": \"1 MiB\"}]}";
+    cb_budget_set set;
+    cb_run        run, back;
+    cb_error      err;
+    json_t       *doc;
+    char         *saved, buf[128];
+    const cb_budget_outcome *o;
+
+    (void) state;
+    if (cb_budgets_parse("b.json", text, strlen(text), &set, &err) != 0) {
+        fail_msg("%s", err.msg);
+    }
+    assert_int_equal(set.items[0].statistic.kind, CB_BUDGET_MEMORY);
+    assert_int_equal(set.items[0].statistic.figure, CB_MEMORY_ALLOCATIONS);
+    assert_true(set.items[0].value[CB_BUDGET_MAX_TIME] == 0.0);
+    assert_true(set.items[1].value[CB_BUDGET_MIN_TIME] == 1024.0);
+    assert_true(set.items[1].value[CB_BUDGET_MAX_TIME] == 1048576.0);
+    assert_true(cb_budget_wants_memory(&set, "mem/leaky"));
+    assert_false(cb_budget_wants_memory(&set, "mem/plain"));
+    assert_true(cb_budget_wants_memory(&set, NULL));
+    assert_false(cb_budget_wants_calls(&set, "mem/leaky"));
+
+    make_run(&run);
+    assert_int_equal(cb_budget_check(&set, &run.results[0], &err), 0);
+    assert_int_equal(run.results[0].nbudgets, 3);
+    o = &run.results[0].budgets[0]; /* 3 allocations, none allowed */
+    assert_false(o->held);
+    assert_true(o->measured == 3.0 && o->margin == -1.0);
+    assert_int_equal(o->source, CB_BUDGET_OF_MEMORY);
+    assert_true(isnan(cb_budget_limit_ns(&run.results[0], o)));
+    cb_budget_text_limit(buf, sizeof buf, o);
+    assert_string_equal(buf, "allocations at most 0");
+    cb_budget_text_margin(buf, sizeof buf, o);
+    assert_string_equal(buf, "over a limit of none");
+    o = &run.results[0].budgets[2]; /* a peak of 300 B, 1 KiB at least */
+    assert_int_equal(o->limit, CB_BUDGET_MIN_TIME);
+    assert_false(o->held);
+    cb_budget_text_limit(buf, sizeof buf, o);
+    assert_string_equal(buf, "peak at least 1 KiB");
+    cb_budget_text_measured(buf, sizeof buf, &run.results[0], o);
+    assert_string_equal(buf, "300 B");
+    assert_true(run.results[0].budgets[1].held); /* at most 1 MiB */
+    /* what could not be counted holds nothing */
+    assert_int_equal(cb_budget_check(&set, &run.results[1], &err), 0);
+    assert_false(run.results[1].budgets[0].held);
+    cb_budget_text_measured(buf, sizeof buf, &run.results[1], &run.results[1].budgets[0]);
+    assert_string_equal(buf, "not counted");
+
+    /* the outcomes round-trip through a baseline */
+    doc = cb_baseline_encode(&run);
+    saved = json_dumps(doc, JSON_REAL_PRECISION(17));
+    if (cb_baseline_parse("m.json", saved, strlen(saved), &back, &err) != 0) {
+        fail_msg("%s", err.msg);
+    }
+    assert_int_equal(back.results[0].nbudgets, 3);
+    assert_int_equal(back.results[0].budgets[2].statistic.figure, CB_MEMORY_PEAK_BYTES);
+    assert_true(back.results[0].budgets[0].budget == 0.0);
+    assert_false(back.results[0].budgets[0].held);
+    assert_true(isnan(back.results[1].budgets[0].measured));
+    cb_run_free(&back);
+    free(saved);
+    json_decref(doc);
+    cb_run_free(&run);
+    cb_budget_set_free(&set);
+
+    expect_budget_refused("{\"match\": \"x\", \"statistic\": \"allocations\", \"min_throughput\": "
+                          "\"1 MB/s\"}",
+                          "budgets[0].min_throughput: allocations is counted, not timed");
+    expect_budget_refused("{\"match\": \"x\", \"statistic\": \"allocations\", \"max\": \"3 ms\"}",
+                          "budgets[0].max: expected a unit such as \"0\"");
+    expect_budget_refused("{\"match\": \"x\", \"statistic\": \"peak_bytes\", \"max\": \"-1 B\"}",
+                          "budgets[0].max: expected a number and a unit");
+    expect_budget_refused("{\"match\": \"x\", \"statistic\": \"peak_bytes\", \"min\": \"2 MiB\", "
+                          "\"max\": \"1 MiB\"}",
+                          "no count could hold both");
+    expect_budget_refused("{\"match\": \"x\", \"statistic\": \"median\", \"max\": \"0 ms\"}",
+                          "budgets[0].max: expected a positive finite number");
+    expect_budget_refused("{\"match\": \"x\", \"statistic\": \"leaks\", \"max\": \"0\"}",
+                          "or a memory figure such as \"allocations\"");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip),  cmocka_unit_test(test_refuses_bad_memory),
         cmocka_unit_test(test_compare),     cmocka_unit_test(test_words),
         cmocka_unit_test(test_format_bytes), cmocka_unit_test(test_summary),
+        cmocka_unit_test(test_budgets),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,6 +15,7 @@
 #include "cli/command.h"
 #include "cli/filter.h"
 #include "report/progress.h"
+#include "stats/budget.h"
 #include "cli/run_budgets.h"
 #include "cli/runner.h"
 #include "measure/context.h"
@@ -357,7 +358,8 @@ static int measure(session *s, cb_error *err)
                                  "which cannot run a program built with AddressSanitizer: "
                                  "build without it");
     }
-    if (cfg->memory && (cfg->build_flags & CB_BUILD_SANITIZED)) {
+    if ((cfg->memory || cb_budget_wants_memory(&s->budgets, NULL)) &&
+        (cfg->build_flags & CB_BUILD_SANITIZED)) {
         return cb_error_set(err, "--memory counts the allocations of the C library's malloc, "
                                  "which AddressSanitizer replaces with its own: build without it");
     }

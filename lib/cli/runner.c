@@ -143,7 +143,8 @@ static int measure_one(const cb_runner *rn, cb_run *run, cb_fanout *f, const cb_
     if (!r->failed && !rn->cfg->test) {
         analyse(rn, run, r);
     }
-    if (rn->cfg->memory && !r->failed &&
+    /* a budget on memory counts what it limits */
+    if (!r->failed && (rn->cfg->memory || (gated && cb_budget_wants_memory(rn->budgets, inst->name))) &&
         cb_memory_run(inst, threads, rn->cfg->timeout_s * 1e9, &r->memory, err) != 0) {
         return -1;
     }

@@ -19,6 +19,19 @@ int cb_budget_wants_calls(const cb_budget_set *set, const char *name)
     return 0;
 }
 
+int cb_budget_wants_memory(const cb_budget_set *set, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < set->n; i++) {
+        if (set->items[i].statistic.kind == CB_BUDGET_MEMORY &&
+            (name == NULL || cb_budget_matches(&set->items[i], name))) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* The p-th percentile of x[0..n), numpy's "linear", from a sorted copy. */
 static int percentile(const double *x, size_t n, double p, double *out, cb_error *err)
 {
@@ -41,6 +54,13 @@ int cb_budget_statistic_of(const cb_result *r, cb_budget_statistic st, double *v
     double            *x;
     int                rc;
 
+    if (st.kind == CB_BUDGET_MEMORY) {
+        /* not counted, or not countable: held by nothing */
+        *value = r->memory.status == CB_MEMORY_COUNTED ? r->memory.figures[st.figure] : NAN;
+        *source = CB_BUDGET_OF_MEMORY;
+        *n = 0;
+        return 0;
+    }
     if (st.kind != CB_BUDGET_PERCENTILE) {
         *value = st.kind == CB_BUDGET_LOWER ? e->lower
                  : st.kind == CB_BUDGET_UPPER ? e->upper
@@ -137,6 +157,9 @@ int cb_budget_check(const cb_budget_set *set, cb_result *r, cb_error *err)
 
 double cb_budget_limit_ns(const cb_result *r, const cb_budget_outcome *o)
 {
+    if (o->statistic.kind == CB_BUDGET_MEMORY) {
+        return NAN;
+    }
     if (o->limit != CB_BUDGET_MIN_THROUGHPUT) {
         return o->budget;
     }

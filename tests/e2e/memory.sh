@@ -120,4 +120,28 @@ run "$ALLOC" --test --memory --exact mem/leaky
 expect_status "--test --memory counts too" 0
 expect_in "under the test's line" out '^    memory: 3 allocations \(300 B\) and 2 frees per iteration'
 
+# budgets on memory: held and broken, and the gate fails on a broken one
+printf '%s\n' '{ "schema_version": 1, "budgets": [' \
+    '  { "match": "^mem/none$", "statistic": "allocations", "max": "0",' \
+    '    "comment": "no allocation in the hot path" },' \
+    '  { "match": "^mem/mapped$", "statistic": "peak_bytes", "min": "1 MiB" },' \
+    '  { "match": "^mem/leaky$", "statistic": "net_bytes", "max": "0 B" } ] }' >"$TMP/budgets.json"
+run "$ALLOC" $SHORT --no-html --exact mem/none mem/mapped mem/probe --budgets "$TMP/budgets.json" --gate
+expect_status "memory budgets that hold pass the gate" 0
+expect_in "a budget of no allocation is held" out \
+    '^ +budget: allocations at most 0: held, 0 \(per iteration, counted by --memory\), none allowed$'
+expect_in "a floor on the peak is held" out \
+    '^ +budget: peak at least 1 MiB: held, 1 MiB \(during one iteration, counted by --memory\), 0% to spare$'
+block mem/probe >"$TMP/probe"
+expect_not_in "a benchmark no memory budget matches is not counted" probe 'memory:'
+run "$ALLOC" $SHORT --no-html --exact mem/leaky --budgets "$TMP/budgets.json" --gate
+expect_status "a broken one fails the gate" 1
+expect_in "saying which, and by how much" out \
+    '^ +budget: bytes leaked at most 0 B: BROKEN, 100 B \(per iteration, counted by --memory\), over a limit of none$'
+printf '%s\n' '{ "schema_version": 1, "budgets": [ { "match": "^mem/none$",' \
+    '"statistic": "allocations", "min_throughput": "1 MB/s" } ] }' >"$TMP/bad.json"
+run "$ALLOC" $SHORT --no-html --budgets "$TMP/bad.json"
+expect_status "a throughput limit on a count is refused" 2
+expect_in "by file, line and column" err \
+    'bad.json:2:[0-9]+: budgets\[0\]\.min_throughput: allocations is counted, not timed'
 echo "1..$n"
