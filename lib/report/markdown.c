@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "report/format.h"
+#include "report/memory_text.h"
 #include "stats/group.h"
 #include "report/report.h"
 #include "report/summary.h"
@@ -216,6 +217,49 @@ static void write_row(markdown *m, const cb_run *run, const cb_result *r, int an
             cb_outliers_total(&r->analysis.outliers), r->samples.n, any_change ? change : "");
 }
 
+/* What --memory counted, a row per benchmark counted, after the times. */
+static void write_memory_table(markdown *m, const cb_run *run)
+{
+    char   name[256], cells[CB_MEMORY_NFIGURES][48], change[512];
+    size_t i;
+    int    k, any_change = 0;
+
+    if (cb_memory_summarize(run).counted == 0) {
+        return;
+    }
+    for (i = 0; i < run->n; i++) {
+        any_change |= run->results[i].memory.has_change;
+    }
+    fprintf(m->opt.out, "\n| Benchmark | Allocations | Bytes | Frees | Freed | Leaks | Peak | "
+                        "Resident peak |%s\n|---|---:|---:|---:|---:|---:|---:|---:|%s\n",
+            any_change ? " Memory change |" : "", any_change ? "---|" : "");
+    for (i = 0; i < run->n; i++) {
+        const cb_memory *mem = &run->results[i].memory;
+
+        if (mem->status != CB_MEMORY_COUNTED) {
+            continue;
+        }
+        for (k = 0; k < CB_MEMORY_NFIGURES; k++) {
+            if (cb_memory_figure_is_bytes((cb_memory_figure) k)) {
+                cb_format_bytes(cells[k], sizeof cells[k], mem->figures[k]);
+            } else {
+                snprintf(cells[k], sizeof cells[k], "%.6g", mem->figures[k]);
+            }
+        }
+        change[0] = '\0';
+        if (mem->has_change) {
+            cb_memory_text_change(change, sizeof change, &mem->change);
+        }
+        escape_cell(name, sizeof name, run->results[i].name);
+        fprintf(m->opt.out, "| %s | %s | %s | %s | %s | %s | %s | %s |%s%s%s\n", name,
+                cells[CB_MEMORY_ALLOCATIONS], cells[CB_MEMORY_BYTES], cells[CB_MEMORY_FREES],
+                cells[CB_MEMORY_FREED_BYTES], cells[CB_MEMORY_NET_BYTES],
+                cells[CB_MEMORY_PEAK_BYTES], cells[CB_MEMORY_PEAK_RESIDENT],
+                any_change ? " " : "", change, any_change ? " |" : "");
+    }
+    fprintf(m->opt.out, "\nMemory per iteration (the peaks: during one), exact counts.\n");
+}
+
 static void write_table(void *self, const cb_run *run)
 {
     markdown *m = self;
@@ -239,6 +283,7 @@ static void write_table(void *self, const cb_run *run)
         }
     }
     write_size_table(m, run);
+    write_memory_table(m, run);
     fflush(m->opt.out);
 }
 

@@ -120,6 +120,20 @@ run "$ALLOC" --test --memory --exact mem/leaky
 expect_status "--test --memory counts too" 0
 expect_in "under the test's line" out '^    memory: 3 allocations \(300 B\) and 2 frees per iteration'
 
+# every output that has a place for it
+run "$ALLOC" $M --exact mem/leaky --format csv --save-baseline csv
+expect_in "CSV names the memory columns" out \
+    ',failure,allocations,frees,bytes,freed_bytes,net_bytes,peak_bytes,peak_resident_bytes$'
+expect_in "and fills them" out '^mem/leaky,ok,.*,3,2,300,200,100,300,[0-9]+$'
+run "$ALLOC" $M --exact mem/leaky --format github --save-baseline github
+expect_in "github-action-benchmark gets the allocations as a series of their own" out \
+    '"name": "mem/leaky \(allocations\)",'
+expect_in "per iteration" out '"unit": "allocations/iter",'
+expect_in "and the peak" out '"name": "mem/leaky \(peak\)",'
+run "$ALLOC" $M --exact mem/leaky mem/none --format markdown --save-baseline markdown
+expect_in "markdown adds a table of the counts" out \
+    '^\| mem/leaky \| 3 \| 300 B \| 2 \| 200 B \| 100 B \| 300 B \| [0-9.]+ (B|KiB) \|$'
+
 # budgets on memory: held and broken, and the gate fails on a broken one
 printf '%s\n' '{ "schema_version": 1, "budgets": [' \
     '  { "match": "^mem/none$", "statistic": "allocations", "max": "0",' \
