@@ -52,6 +52,28 @@ static int keep(char ***lines, size_t *n, size_t *cap, const char *line)
     return (*lines)[*n] != NULL ? (int) ((*n)++, 0) : -1;
 }
 
+/* The memory sentence that goes with summary i of g (a sweep or a cost),
+ * when its memory was counted: 1, or 0 when there is none. */
+static int memory_summary(char *line, size_t size, const cb_groups *g, size_t i)
+{
+    const cb_sweep        *s = i >= g->nratios && i < g->nratios + g->nsweeps
+                                   ? &g->sweeps[i - g->nratios]
+                                   : NULL;
+    const cb_variant_cost *c = i >= g->nratios + g->nsweeps
+                                   ? &g->costs[i - g->nratios - g->nsweeps]
+                                   : NULL;
+
+    if (s != NULL && s->has_memory && s->fitted) {
+        cb_summary_sweep_memory(line, size, s);
+        return 1;
+    }
+    if (c != NULL && c->has_memory) {
+        cb_summary_cost_memory(line, size, c);
+        return 1;
+    }
+    return 0;
+}
+
 static void add_group(void *self, const cb_run *run, const char *group, const cb_groups *g)
 {
     markdown *m = self;
@@ -69,6 +91,10 @@ static void add_group(void *self, const cb_run *run, const char *group, const cb
         }
         escape_cell(cell, sizeof cell, line);
         keep(&m->summaries, &m->nsummaries, &m->summaries_cap, cell);
+        if (memory_summary(line, sizeof line, g, i)) {
+            escape_cell(cell, sizeof cell, line);
+            keep(&m->summaries, &m->nsummaries, &m->summaries_cap, cell);
+        }
     }
 }
 

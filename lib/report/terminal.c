@@ -345,10 +345,18 @@ static void print_group(void *self, const cb_run *run, const char *group, const 
     for (i = 0; i < g->nsweeps; i++) {
         cb_summary_sweep(line, sizeof line, &g->sweeps[i], run->unit);
         fprintf(t->opt.out, "  %s\n", line);
+        if (g->sweeps[i].has_memory && g->sweeps[i].fitted) {
+            cb_summary_sweep_memory(line, sizeof line, &g->sweeps[i]);
+            fprintf(t->opt.out, "  %s\n", line);
+        }
     }
     for (i = 0; i < g->ncosts; i++) {
         cb_summary_cost(line, sizeof line, &g->costs[i], run->unit);
         fprintf(t->opt.out, "  %s\n", line);
+        if (g->costs[i].has_memory) {
+            cb_summary_cost_memory(line, sizeof line, &g->costs[i]);
+            fprintf(t->opt.out, "  %s\n", line);
+        }
     }
     fputc('\n', t->opt.out);
     fflush(t->opt.out);

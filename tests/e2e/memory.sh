@@ -79,7 +79,7 @@ expect_in "a mapping is an allocation of its length" mapped \
 block mem/probe >"$TMP/probe"
 expect_in "a timed process never carries the counter" probe 'note: the allocation counter is not loaded'
 expect_not_in "and a program the benchmark runs is not handed it" out 'LD_PRELOAD names the counter'
-expect_in "the run says which benchmark leaks" out '^Memory: 4 benchmarks counted; 1 leaks memory$'
+expect_in "the run says which benchmark leaks" out '^Memory: 10 benchmarks counted; 1 leaks memory$'
 expect_in "and how much" out '^  mem/leaky: leaks 100 B per iteration$'
 cp "$TMP/out" "$TMP/measured"
 
@@ -134,6 +134,13 @@ run "$ALLOC" $M --exact mem/leaky mem/none --format markdown --save-baseline mar
 expect_in "markdown adds a table of the counts" out \
     '^\| mem/leaky \| 3 \| 300 B \| 2 \| 200 B \| 100 B \| 300 B \| [0-9.]+ (B|KiB) \|$'
 
+# a sweep's peak against its parameter, a variant's extra allocation
+run "$ALLOC" $M mem/block
+expect_in "a sweep's peak is fitted against its parameter" out \
+    '^  mem/block/\*: peak 1 B per byte \+ 0 B fixed$'
+expect_in "and a variant's extra allocation stated" out \
+    '^  mem/block-scratch/1024: a scratch block adds 1 allocation \(64 B\) per iteration to mem/block/1024$'
+
 # budgets on memory: held and broken, and the gate fails on a broken one
 printf '%s\n' '{ "schema_version": 1, "budgets": [' \
     '  { "match": "^mem/none$", "statistic": "allocations", "max": "0",' \
@@ -158,4 +165,5 @@ run "$ALLOC" $SHORT --no-html --budgets "$TMP/bad.json"
 expect_status "a throughput limit on a count is refused" 2
 expect_in "by file, line and column" err \
     'bad.json:2:[0-9]+: budgets\[0\]\.min_throughput: allocations is counted, not timed'
+
 echo "1..$n"
