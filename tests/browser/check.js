@@ -9,7 +9,10 @@
 //    plotted besides the grid;
 //  - the page needs no horizontal scrolling at that width;
 //  - the index's change summary (a forest plot) shows one dot and one name
-//    per compared benchmark, with the noise band.
+//    per compared benchmark, with the noise band;
+//  - where memory was counted (--memory), its section shows a table of figures
+//    within the page's width, a benchmark's page its line under the time, and
+//    a group's page the peak of its sweeps, a dot per benchmark.
 // It saves a full-page screenshot of each page at each width for a person to
 // look at.
 //
@@ -116,6 +119,42 @@ function forestProblems() {
     return problems;
 }
 
+// Runs in the page: what is wrong with its memory section, if it has one.
+function memoryProblems() {
+    const problems = [];
+    const section = document.getElementById('memory');
+
+    if (section === null) {
+        return { present: false, problems };
+    }
+    const tables = [...document.querySelectorAll('table.memory')];
+    if (tables.length !== 1) {
+        problems.push(`${tables.length} tables of memory, want 1`);
+    }
+    for (const t of tables) {
+        const box = t.getBoundingClientRect();
+        const cells = [...t.querySelectorAll('td')];
+        if (box.width === 0 || box.right > document.documentElement.clientWidth + 1) {
+            problems.push(`the memory table is ${box.width} px wide, ending at ${box.right} px`);
+        }
+        if (cells.length === 0 || cells.some((c) => c.textContent.trim() === '' &&
+                                                   !c.classList.contains('verdict'))) {
+            problems.push('a memory table with an empty figure');
+        }
+    }
+    if (document.querySelector('.headline') !== null &&
+        !/^(no allocation|[0-9.]+ allocations?) /.test(
+            (document.getElementById('memory-line') || { textContent: '' }).textContent)) {
+        problems.push('no memory line under the time');
+    }
+    for (const svg of document.querySelectorAll('figure.memory svg')) {
+        if (svg.getClientRects().length > 0 && svg.querySelectorAll('circle').length === 0) {
+            problems.push('a memory sweep without its points');
+        }
+    }
+    return { present: true, problems };
+}
+
 async function checkPage(context, dir, shots, name, width, offsite) {
     const page = await context.newPage();
     const errors = [];
@@ -137,6 +176,11 @@ async function checkPage(context, dir, shots, name, width, offsite) {
         const forest = await page.evaluate(forestProblems);
         report(forest.length === 0, `${at}: the change summary has a dot per compared benchmark`,
                forest);
+    }
+    const memory = await page.evaluate(memoryProblems);
+    if (memory.present) {
+        report(memory.problems.length === 0, `${at}: the memory counts are shown whole`,
+               memory.problems);
     }
     const shot = path.join(shots, `${name.replace(/\.html$/, '')}-${width}.png`);
     await page.screenshot({ path: shot, fullPage: true });

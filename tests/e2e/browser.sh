@@ -78,6 +78,29 @@ status=$?
 checks "$TMP/checks"
 expect_status "Chromium rendered the pages of threads" 0
 
+# Memory counts (--memory): the index, a benchmark's page with its change, a
+# group's page with the peak of a sweep (AddressSanitizer's malloc cannot be
+# counted).
+case "$BUILD" in
+*asan*) ;;
+*)
+    ALLOC=$BUILD/tests/fixtures/allocating
+    run "$ALLOC" $SHORT --memory --reports-dir "$TMP/memory" mem/leaky mem/block
+    ALLOCATING_MORE=1 run "$ALLOC" $SHORT --memory --reports-dir "$TMP/memory" mem/leaky mem/block
+    if grep -q 'id="memory"' "$TMP/memory/html/index.html" &&
+        grep -q 'figure class="memory"' "$TMP/memory/html/group-mem.html"; then
+        ok "the report of a run with --memory has its sections"
+    else
+        not_ok "the report of a run with --memory has its sections"
+    fi
+    node tests/browser/check.js "$TMP/memory/html" "$SHOTS/memory" index.html \
+        bench-mem.leaky.html group-mem.html >"$TMP/checks" 2>"$TMP/err"
+    status=$?
+    checks "$TMP/checks"
+    expect_status "Chromium rendered the pages of memory counts" 0
+    ;;
+esac
+
 # Profiles: an icicle and a differential one, a sweep's side by side (under
 # valgrind, which cannot run a sanitizer build).
 case "$BUILD" in *asan*) echo "1..$n"; exit 0 ;; esac

@@ -166,4 +166,22 @@ expect_status "a throughput limit on a count is refused" 2
 expect_in "by file, line and column" err \
     'bad.json:2:[0-9]+: budgets\[0\]\.min_throughput: allocations is counted, not timed'
 
+# the HTML report, compared with a first run
+H="--warm-up-time 0.01 --measurement-time 0.02 --sample-size 10 --nresamples 1000 --memory"
+run "$ALLOC" $H --reports-dir "$TMP/html" mem/leaky mem/block
+ALLOCATING_MORE=1 run "$ALLOC" $H --reports-dir "$TMP/html" mem/leaky mem/block
+html=$TMP/html/html
+in_page() { if grep -Eq -- "$3" "$2"; then ok "$1"; else not_ok "$1" "no /$3/ in $2"; fi; }
+in_page "the index has a memory section" "$html/index.html" '<h2 id="memory">Memory</h2>'
+in_page "which names the leak" "$html/index.html" '1 leaks memory'
+in_page "a benchmark's page says it under the time" "$html/bench-mem.leaky.html" \
+    '<th>memory</th><td class="n regressed" id="memory-line">4 allocations \(364 B\)'
+in_page "with the change against the baseline" "$html/bench-mem.leaky.html" \
+    '\+1 allocation, \+64 B allocated per iteration: more memory'
+in_page "and a table of every figure, before and after" "$html/bench-mem.leaky.html" \
+    '<th>Allocations per iteration</th><td class="n" data-label="this run">4</td><td class="n" data-label="baseline">3</td><td class="n chg" data-label="change">\+1</td>'
+in_page "a group's page draws a sweep's peak against its parameter" "$html/group-mem.html" \
+    '<figure class="memory"><svg class="plot wide"'
+in_page "with its fit in the key" "$html/group-mem.html" 'mem/block/\*: peak 1 B per byte'
+
 echo "1..$n"
