@@ -9,6 +9,7 @@
 #include "html/flame.h"
 #include "html/threads.h"
 #include "html/page.h"
+#include "html/verdict.h"
 #include "measure/sampling.h"
 
 /* "[lower estimate upper]" with the estimate in bold, Criterion's line. */
@@ -293,7 +294,7 @@ static void history(cb_buf *h, const cb_run *run, const cb_report_options *opt,
     cb_buf_printf(h, "<p>%zu run%s of baseline <b>", t->n, t->n == 1 ? "" : "s");
     cb_html_escape(h, opt->history_name != NULL ? opt->history_name : "");
     cb_buf_printf(h, "</b>, oldest first%s.</p>\n", opt->live ? "; the last is this run" : "");
-    cb_html_chart_trend(h, run, t);
+    cb_html_chart_trend(h, run, t, opt->baseline != NULL ? opt->baseline->timestamp : NULL);
 }
 
 int cb_html_bench_page(cb_buf *h, const cb_run *run, const cb_report_options *opt,
@@ -310,6 +311,7 @@ int cb_html_bench_page(cb_buf *h, const cb_run *run, const cb_report_options *op
     }
     cb_name_group(r->name, group, sizeof group);
     cb_html_page_begin(h, r->name, group);
+    cb_html_verdict_block(h, run, opt, r);
     headline(h, run, r);
     sampling(h, r);
     cb_html_checks_bench(h, r);

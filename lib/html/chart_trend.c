@@ -79,7 +79,20 @@ static void point_title(char *buf, size_t size, const cb_run *run, const cb_hist
              COMMIT_DIGITS, p->commit, mid, lo, hi);
 }
 
-static void draw_trend(cb_buf *h, const cb_run *run, const cb_trend *t,
+/* The point of the baseline's run, or t->n when it is not in the history. */
+static size_t baseline_point(const cb_trend *t, const char *at)
+{
+    size_t i;
+
+    for (i = t->n; at != NULL && at[0] != '\0' && i-- > 0;) {
+        if (strcmp(t->points[i].timestamp, at) == 0) {
+            return i;
+        }
+    }
+    return t->n;
+}
+
+static void draw_trend(cb_buf *h, const cb_run *run, const cb_trend *t, size_t base,
                        const cb_html_layout *l)
 {
     double       lo = HUGE_VAL, hi = -HUGE_VAL, at[CB_SVG_MAX_TICKS], *xs, *ys;
@@ -137,6 +150,11 @@ static void draw_trend(cb_buf *h, const cb_run *run, const cb_trend *t,
                     "c-new", NULL);
         cb_svg_circle(&s, (double) (i + 1), p->estimate.point, i + 1 == t->n ? 4.5 : 3.5, "c-new",
                       title);
+    }
+    if (base < t->n) {
+        point_title(title, sizeof title, run, &t->points[base], base);
+        cb_svg_circle(&s, (double) (base + 1), t->points[base].estimate.point, 8.0,
+                      "c-base hollow-ring", title);
     }
     cb_svg_end(&s);
 }
@@ -219,16 +237,23 @@ static void run_table(cb_buf *h, const cb_run *run, const cb_trend *t)
     cb_buf_puts(h, "</table></details>\n");
 }
 
-void cb_html_chart_trend(cb_buf *h, const cb_run *run, const cb_trend *t)
+void cb_html_chart_trend(cb_buf *h, const cb_run *run, const cb_trend *t, const char *baseline_at)
 {
-    size_t i;
+    size_t i, base = baseline_point(t, baseline_at);
 
     cb_buf_puts(h, "<figure>");
     for (i = 0; i < CB_HTML_NLAYOUTS; i++) {
-        draw_trend(h, run, t, &cb_html_layouts[i]);
+        draw_trend(h, run, t, base, &cb_html_layouts[i]);
     }
     cb_buf_puts(h, "<p class=\"keys\">");
     cb_html_key(h, "c-new", "dot", "estimate and interval");
+    if (base < t->n) {
+        char text[96];
+
+        snprintf(text, sizeof text, "the baseline's run (run %zu, commit %.12s)", base + 1,
+                 t->points[base].commit);
+        cb_html_key(h, "c-base", "ring", text);
+    }
     cb_html_key(h, "c-level", "line", "level: the mean of its runs");
     cb_html_key(h, "c-step", "dash", "change point");
     cb_buf_puts(h, "</p><figcaption>Each run's headline estimate, the newest last and "

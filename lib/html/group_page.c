@@ -36,7 +36,8 @@ static void sweep_chart(cb_buf *h, const cb_run *run, const cb_sweep *const *swe
 
         cb_summary_sweep(line, sizeof line, sweeps[i], run->unit);
         cb_html_colour(colour, impl != NULL ? impl : sweeps[i]->series);
-        cb_buf_printf(h, "<li><i class=\"sw %s %s\"></i>", styles[i], colour);
+        cb_buf_printf(h, "<li><i class=\"sw %s %s\"></i><span class=\"marker %s\">%s</span>",
+                      styles[i], colour, colour, cb_svg_marker_glyph((int) i));
         cb_html_escape(h, line);
         cb_buf_puts(h, "</li>\n");
     }

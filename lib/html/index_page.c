@@ -5,6 +5,7 @@
 #include "html/checks.h"
 #include "html/index_page.h"
 #include "html/page.h"
+#include "html/verdict.h"
 
 /* The last rank listed apart in the table: beyond it, the rest in the run's
  * order, which keeps a group's benchmarks together. */
@@ -19,34 +20,17 @@ static int rank(const cb_result *r)
     return k <= RANK_IMPROVED ? k : RANK_IMPROVED + 1;
 }
 
+/* The verdict first, then what the run was and what it was compared with. */
 static void summary(cb_buf *h, const cb_run *run, const cb_report_options *opt)
 {
-    cb_tally c = cb_run_tally(run);
-
-    cb_buf_printf(h, "<p>%zu benchmark%s, measured ", run->n, run->n == 1 ? "" : "s");
-    cb_html_escape(h, run->timestamp);
-    cb_buf_puts(h, " at commit ");
-    cb_html_escape(h, run->machine.git_commit);
+    cb_html_verdict_block(h, run, opt, NULL);
+    cb_buf_printf(h, "<p>%zu benchmark%s measured", run->n, run->n == 1 ? "" : "s");
     if (opt->baseline_name != NULL) {
         cb_buf_puts(h, ", compared with baseline <b>");
         cb_html_escape(h, opt->baseline_name);
         cb_buf_puts(h, "</b>");
-        if (opt->baseline != NULL && opt->baseline->timestamp[0] != '\0') {
-            cb_buf_puts(h, " of ");
-            cb_html_escape(h, opt->baseline->timestamp);
-        }
-        cb_buf_printf(h, ": <span class=\"count %s\">%zu regressed</span>, "
-                          "<span class=\"count %s\">%zu unresolved</span>, "
-                          "<span class=\"count %s\">%zu improved</span>",
-                       c.regressed > 0 ? "regressed" : "", c.regressed,
-                       c.unresolved > 0 ? "unresolved" : "", c.unresolved,
-                       c.improved > 0 ? "improved" : "", c.improved);
-    } else {
-        cb_buf_puts(h, ", with no baseline to compare with");
     }
-    cb_buf_printf(h, "%s<span class=\"count %s\">%zu failed</span>.</p>\n",
-                   opt->baseline_name != NULL ? ", " : ": ", c.failed > 0 ? "failed" : "",
-                   c.failed);
+    cb_buf_puts(h, ".</p>\n");
     if (opt->differences != NULL && opt->differences[0] != '\0') {
         cb_buf_puts(h, "<p class=\"warn\">The baseline was measured on another machine or "
                        "build: ");

@@ -7,6 +7,9 @@
 #include "html/page.h"
 
 /* The one stylesheet, inline in every page: no font, image or URL of any kind.
+ * Every colour a mark is drawn in has a contrast of 3:1 or more against the
+ * page's background in both colour schemes (WCAG's for graphical objects;
+ * tests/browser/check.js measures it), the grid and the frame aside.
  * Chart marks take their colour from a class (currentColor), so that the SVG
  * writer stays free of colours; the page's own colours are variables, which
  * a dark colour scheme (prefers-color-scheme) sets anew. Below 760 px, charts
@@ -86,25 +89,37 @@ static const char css_charts[] =
     "svg .hollow{fill:var(--bg);fill-opacity:1;stroke-width:1.5}\n"
     "svg .grid{color:var(--grid)}svg .frame{color:var(--frame);fill:none}\n"
     ".c-normal,.c-new{color:#1f77b4}.c-old{color:#7f7f7f}\n"
-    ".c-mild{color:#ff7f0e}.c-severe{color:#d62728}\n"
-    ".c-mean{color:#2ca02c}.c-median{color:#9467bd}.c-fence{color:var(--frame)}"
-    ".c-fit,.c-level{color:var(--fg)}.c-step{color:#e8a020}\n"
+    ".c-mild{color:#c25e00}.c-severe{color:#d62728}\n"
+    ".c-mean{color:#2ca02c}.c-median{color:#9467bd}.c-fence{color:var(--muted)}"
+    ".c-fit,.c-level{color:var(--fg)}.c-step{color:#b5700a}\n"
     "svg .c-mean,svg .c-median{stroke-width:2}svg .c-median,svg .c-step{stroke-dasharray:6 3}\n"
     ".c-resolution{color:#9467bd}svg .c-resolution{stroke-dasharray:5 4}\n"
     "svg .c-fence{stroke-dasharray:3 3}svg .c-fit{stroke-width:1.5}"
     "svg .c-level{stroke-width:1.5;stroke-opacity:.6}\n"
-    ".s0{color:#1f77b4}.s1{color:#ff7f0e}.s2{color:#2ca02c}.s3{color:#d62728}"
-    ".s4{color:#9467bd}.s5{color:#8c564b}.s6{color:#e377c2}.s7{color:#17becf}\n"
+    ".s0{color:#1f77b4}.s1{color:#c25e00}.s2{color:#2ca02c}.s3{color:#d62728}"
+    ".s4{color:#9467bd}.s5{color:#b06a5e}.s6{color:#c2479f}.s7{color:#0f8a96}\n"
     "svg path.d1{stroke-dasharray:8 4}svg path.d2{stroke-dasharray:2 3}"
     "svg path.d3{stroke-dasharray:9 3 2 3}svg path.d4{stroke-dasharray:4 2}"
     "svg path.d5{stroke-dasharray:12 6}\n"
     ".v-regressed{color:#d62728}.v-unresolved{color:#9467bd}.v-improved{color:#2ca02c}"
-    ".v-noise{color:#bcbd22}.v-none{color:#7f7f7f}\n"
-    ".band{color:#e8a020}svg rect.band{fill-opacity:.18;stroke:none}"
-    "svg .zero{color:var(--frame)}\n"
+    ".v-noise{color:#8a8a00}.v-none{color:#7f7f7f}\n"
+    ".band{color:#b5700a}svg rect.band{fill-opacity:.14;stroke-width:1}"
+    "svg .zero{color:var(--muted)}\n"
     ".c-budget{color:var(--budget)}.c-broken{color:var(--bad)}"
     "svg line.budget{stroke-width:2;stroke-dasharray:9 3 2 3}svg text.budget{fill:currentColor}\n"
     ;
+
+/* The verdict block at the top of a page (verdict.c). */
+static const char css_verdict[] =
+    ".verdict-block{border-left:4px solid var(--good);padding:4px 12px;margin:10px 0 18px}\n"
+    ".verdict-block.bad{border-left-color:var(--bad)}\n"
+    ".verdict-block ul{margin:4px 0;padding-left:18px}.verdict-block p{margin:4px 0}\n"
+    ".verdict-line.bad b{color:var(--bad)}.verdict-line.good b{color:var(--good)}\n"
+    ".endpoints{font-size:14px;color:var(--muted)}\n"
+    "svg path.arrow{fill:currentColor;stroke-width:1}svg a text.tick{fill:var(--link)}\n"
+    ".c-base{color:var(--fg)}svg circle.hollow-ring{fill:none;stroke-width:2}\n"
+    "svg path.mark{fill:currentColor;fill-opacity:.75;stroke-width:1.2;stroke-dasharray:none}\n"
+    ".marker{font-size:12px;margin-right:4px}\n";
 
 /* Below 760 px: narrow drawings, cards for tables. */
 static const char css_narrow[] =
@@ -133,6 +148,7 @@ void cb_html_page_begin(cb_buf *h, const char *title, const char *group)
     cb_buf_puts(h, " \xc2\xb7 cryptbench</title>\n<style>\n");
     cb_buf_puts(h, css);
     cb_buf_puts(h, css_charts);
+    cb_buf_puts(h, css_verdict);
     cb_buf_puts(h, css_narrow);
     cb_buf_puts(h, cb_html_flame_css);
     cb_buf_puts(h, "</style>\n</head>\n<body>\n<header><a href=\"index.html\">cryptbench "
