@@ -264,11 +264,11 @@ void cb_html_chart_trend(cb_buf *h, const cb_run *run, const cb_trend *t, const 
 
 void cb_html_sparkline(cb_buf *h, const cb_run *run, const cb_trend *t)
 {
-    double      *xs, *ys, lo = HUGE_VAL, hi = -HUGE_VAL;
-    char        first[48], last[48], label[160];
-    cb_svg      s;
-    cb_svg_axis ax, ay;
-    size_t      i;
+    double      *xs, *ys, lo = t->lowest, hi = t->highest, mid = (lo + hi) / 2.0;
+    char         first[48], last[48], spread[32], label[224];
+    cb_svg       s;
+    cb_svg_axis  ax, ay;
+    size_t       i;
 
     if (t->n < 2) {
         return;
@@ -284,13 +284,19 @@ void cb_html_sparkline(cb_buf *h, const cb_run *run, const cb_trend *t)
     for (i = 0; i < t->n; i++) {
         xs[i] = (double) (i + 1);
         ys[i] = t->points[i].estimate.point;
-        lo = fmin(lo, ys[i]);
-        hi = fmax(hi, ys[i]);
+    }
+    /* the height stands for the noise threshold at the least: runs that
+     * differ by less than it draw no step, whatever their own range */
+    if (hi - lo < 2.0 * t->threshold * mid) {
+        lo = mid * (1.0 - t->threshold);
+        hi = mid * (1.0 + t->threshold);
     }
     cb_format_value(first, sizeof first, ys[0], run->unit);
     cb_format_value(last, sizeof last, ys[t->n - 1], run->unit);
-    snprintf(label, sizeof label, "%zu runs, from %s to %s; %zu change point%s", t->n, first,
-             last, t->nchanges, t->nchanges == 1 ? "" : "s");
+    snprintf(spread, sizeof spread, "%.3g%%", 100.0 * t->spread);
+    snprintf(label, sizeof label, "%zu runs, from %s to %s, the lowest and highest %s apart; "
+                                  "%zu change point%s",
+             t->n, first, last, spread, t->nchanges, t->nchanges == 1 ? "" : "s");
     ax = (cb_svg_axis){ .lo = 1.0, .hi = (double) t->n };
     ay = (cb_svg_axis){ .lo = lo, .hi = hi };
     cb_svg_begin_bare(&s, h, SPARK_WIDTH, SPARK_HEIGHT, &ax, &ay, label, "spark");
@@ -302,6 +308,11 @@ void cb_html_sparkline(cb_buf *h, const cb_run *run, const cb_trend *t)
     cb_svg_polyline(&s, xs, ys, t->n, "c-new thin", 0, NULL);
     cb_svg_circle(&s, xs[t->n - 1], ys[t->n - 1], 2.5, "c-new", NULL);
     cb_svg_end(&s);
+    cb_buf_printf(h, "<span class=\"spark-range\" title=\"the lowest and the highest run differ "
+                     "by %s; the line's height is %s\">%s</span>",
+                  spread, hi - lo > 2.0 * t->threshold * mid + 1e-12 * mid
+                              ? "that difference" : "the noise threshold either way",
+                  spread);
     free(xs);
     free(ys);
 }

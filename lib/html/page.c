@@ -119,7 +119,8 @@ static const char css_verdict[] =
     "svg path.arrow{fill:currentColor;stroke-width:1}svg a text.tick{fill:var(--link)}\n"
     ".c-base{color:var(--fg)}svg circle.hollow-ring{fill:none;stroke-width:2}\n"
     "svg path.mark{fill:currentColor;fill-opacity:.75;stroke-width:1.2;stroke-dasharray:none}\n"
-    ".marker{font-size:12px;margin-right:4px}\n";
+    ".marker{font-size:12px;margin-right:4px}\n"
+    ".spark-range{font-size:12px;color:var(--muted);margin-left:4px;white-space:nowrap}\n";
 
 /* Below 760 px: narrow drawings, cards for tables. */
 static const char css_narrow[] =
@@ -311,7 +312,9 @@ void cb_html_results_table(cb_buf *h, const cb_run *run, const cb_result *const 
                        "<th>Verdict</th>");
     }
     if (history) {
-        cb_buf_puts(h, "<th>History</th>");
+        cb_buf_puts(h, "<th title=\"each run's estimate, oldest first, on a scale no shorter than "
+                       "the noise threshold; beside it how far the lowest and highest run lie "
+                       "apart\">History (spread)</th>");
     }
     cb_buf_puts(h, "</tr></thead>\n");
     for (i = 0; i < n; i++) {

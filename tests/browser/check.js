@@ -15,6 +15,9 @@
 //    section, naming the commits compared, and it lists every regression,
 //    broken budget and failure the page shows further down (never "nothing
 //    wrong" when there is);
+//  - a benchmark's density plot shows the baseline's density and this run's,
+//    however far apart (a real change), and every sparkline states its
+//    spread;
 //  - every mark of every chart (icicle bars, labelled areas, aside) has a
 //    contrast of 3:1 or more against the page in the light and the dark
 //    colour scheme.
@@ -185,6 +188,47 @@ function verdictProblems(isIndex) {
     return problems;
 }
 
+// Runs in a benchmark's page: against a baseline, the density plot shows both
+// runs, however far apart.
+function densityProblems() {
+    const problems = [];
+    const svg = [...document.querySelectorAll('svg[aria-label^="probability density"]')]
+        .filter((e) => e.getClientRects().length > 0)[0];
+    if (svg === undefined) {
+        return ['no density plot'];
+    }
+    const old = svg.querySelector('path.c-old:not(.area)');
+    if (old === null) {
+        return problems;
+    }
+    for (const p of [old, svg.querySelector('path.c-new:not(.area)')]) {
+        const b = p.getBoundingClientRect();
+        if (b.height < 10 || b.width < 10) {
+            problems.push(`${p.getAttribute('class')} is drawn ${b.width.toFixed(0)} x ${b.height.toFixed(0)} px`);
+        }
+    }
+    // a baseline's outliers may lie beyond; the baseline itself may not
+    const off = svg.closest('figure').textContent.match(/([0-9]+) of the baseline's ([0-9]+) samples lie beyond/);
+    if (off !== null && 2 * Number(off[1]) >= Number(off[2])) {
+        problems.push(`the caption says ${off[1]} of the baseline's ${off[2]} samples lie off the chart`);
+    }
+    return problems;
+}
+
+// Runs in the index: each sparkline states its scale, the spread of its runs.
+function sparkProblems() {
+    const problems = [];
+    for (const svg of document.querySelectorAll('svg.spark')) {
+        const next = svg.nextElementSibling;
+        if (next === null || !next.classList.contains('spark-range') || !/^[0-9.e+-]+%$/.test(next.textContent)) {
+            problems.push(`a sparkline without its spread: ${svg.getAttribute('aria-label')}`);
+        } else if (!svg.getAttribute('aria-label').includes(`${next.textContent} apart`)) {
+            problems.push(`a sparkline's spread ${next.textContent} is not the one its label states`);
+        }
+    }
+    return problems;
+}
+
 // Runs in a page: marks whose colour has less than 3:1 contrast against the
 // page. A mark counts by its stroke or its fill, whichever shows more (blended
 // with the background by its opacity).
@@ -251,6 +295,14 @@ async function checkPage(context, dir, shots, name, width, offsite) {
         report(forest.length === 0,
                `${at}: the change summary has a linked dot per compared benchmark, no mark over a name`,
                forest);
+    }
+    if (name.startsWith('bench-')) {
+        const density = await page.evaluate(densityProblems);
+        report(density.length === 0, `${at}: the density plot shows both runs`, density);
+    }
+    if (name === 'index.html') {
+        const spark = await page.evaluate(sparkProblems);
+        report(spark.length === 0, `${at}: every sparkline states its spread`, spark);
     }
     if (name === 'index.html' || name.startsWith('bench-')) {
         const verdict = await page.evaluate(verdictProblems, name === 'index.html');
