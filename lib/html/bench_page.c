@@ -8,6 +8,7 @@
 #include "html/chart.h"
 #include "html/flame.h"
 #include "html/threads.h"
+#include "html/flags.h"
 #include "html/page.h"
 #include "html/verdict.h"
 #include "measure/sampling.h"
@@ -313,6 +314,7 @@ int cb_html_bench_page(cb_buf *h, const cb_run *run, const cb_report_options *op
     cb_html_page_begin(h, r->name, group);
     cb_html_verdict_block(h, run, opt, r);
     headline(h, run, r);
+    cb_html_flags_list(h, run, opt->noise_threshold, r);
     sampling(h, r);
     cb_html_checks_bench(h, r);
     cb_buf_puts(h, "<h2>Probability density</h2>\n");

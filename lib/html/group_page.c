@@ -179,7 +179,8 @@ static void costs(cb_buf *h, const cb_run *run, const cb_groups *g)
     cb_buf_puts(h, "</table>\n");
 }
 
-int cb_html_group_page(cb_buf *h, const cb_run *run, const char *group, const cb_groups *g)
+int cb_html_group_page(cb_buf *h, const cb_run *run, const char *group, const cb_groups *g,
+                       double threshold)
 {
     const cb_result **rs = malloc((run->n + 1) * sizeof *rs);
     char              name[CB_HTML_GROUP_MAX];
@@ -197,7 +198,7 @@ int cb_html_group_page(cb_buf *h, const cb_run *run, const char *group, const cb
     }
     cb_html_page_begin(h, group, NULL);
     cb_buf_printf(h, "<p>%zu benchmark%s in this group.</p>\n", n, n == 1 ? "" : "s");
-    cb_html_results_table(h, run, rs, n, NULL);
+    cb_html_results_table(h, run, rs, n, NULL, threshold);
     if (g != NULL && g->nsweeps > 0) {
         rc = sweeps(h, run, g);
         cb_html_flame_sweeps(h, g);

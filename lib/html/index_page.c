@@ -4,6 +4,7 @@
 #include "html/budget_table.h"
 #include "html/checks.h"
 #include "html/index_page.h"
+#include "html/flags.h"
 #include "html/page.h"
 #include "html/verdict.h"
 
@@ -24,6 +25,7 @@ static int rank(const cb_result *r)
 static void summary(cb_buf *h, const cb_run *run, const cb_report_options *opt)
 {
     cb_html_verdict_block(h, run, opt, NULL);
+    cb_html_flags_banner(h, run, opt->noise_threshold);
     cb_buf_printf(h, "<p>%zu benchmark%s measured", run->n, run->n == 1 ? "" : "s");
     if (opt->baseline_name != NULL) {
         cb_buf_puts(h, ", compared with baseline <b>");
@@ -126,7 +128,7 @@ static int changes(cb_buf *h, const cb_run *run, const cb_report_options *opt)
 
 /* The baseline's benchmarks that this (filtered) run did not measure, as
  * they were last measured. */
-static int others_table(cb_buf *h, const cb_html_others *o)
+static int others_table(cb_buf *h, const cb_html_others *o, double threshold)
 {
     const cb_trend **ts = malloc((o->n + 1) * sizeof *ts);
     size_t           i;
@@ -143,7 +145,7 @@ static int others_table(cb_buf *h, const cb_html_others *o)
     cb_buf_puts(h, " at commit ");
     cb_html_escape(h, o->run->machine.git_commit);
     cb_buf_puts(h, "; the baseline keeps them.</p>\n");
-    cb_html_results_table(h, o->run, o->rs, o->n, ts);
+    cb_html_results_table(h, o->run, o->rs, o->n, ts, threshold);
     free(ts);
     return 0;
 }
@@ -182,8 +184,8 @@ int cb_html_index_page(cb_buf *h, const cb_run *run, const cb_report_options *op
     }
     cb_html_budget_summary(h, run);
     cb_buf_puts(h, "<h2>Benchmarks</h2>\n");
-    cb_html_results_table(h, run, rs, n, trends != NULL ? ts : NULL);
-    if (others != NULL && others->n > 0 && others_table(h, others) != 0) {
+    cb_html_results_table(h, run, rs, n, trends != NULL ? ts : NULL, opt->noise_threshold);
+    if (others != NULL && others->n > 0 && others_table(h, others, opt->noise_threshold) != 0) {
         goto done;
     }
     cb_html_checks_index(h, run);

@@ -4,6 +4,7 @@
 #include "report/format.h"
 #include "html/chart.h"
 #include "html/flame.h"
+#include "html/flags.h"
 #include "html/page.h"
 
 /* The one stylesheet, inline in every page: no font, image or URL of any kind.
@@ -120,7 +121,10 @@ static const char css_verdict[] =
     ".c-base{color:var(--fg)}svg circle.hollow-ring{fill:none;stroke-width:2}\n"
     "svg path.mark{fill:currentColor;fill-opacity:.75;stroke-width:1.2;stroke-dasharray:none}\n"
     ".marker{font-size:12px;margin-right:4px}\n"
-    ".spark-range{font-size:12px;color:var(--muted);margin-left:4px;white-space:nowrap}\n";
+    ".spark-range{font-size:12px;color:var(--muted);margin-left:4px;white-space:nowrap}\n"
+    "ul.flags{margin:6px 0;padding-left:0;list-style:none}ul.flags li{margin:3px 0}\n"
+    ".flag{color:#8a5a00;font-size:14px}td .flag{font-size:12px}\n"
+    "@media (prefers-color-scheme:dark){.flag{color:#e8b860}}\n";
 
 /* Below 760 px: narrow drawings, cards for tables. */
 static const char css_narrow[] =
@@ -243,8 +247,8 @@ static void change_cells(cb_buf *h, const cb_result *r)
     cb_buf_printf(h, "<td class=\"verdict %s\">%s</td>", v.cls, v.words);
 }
 
-static void result_row(cb_buf *h, const cb_run *run, const cb_result *r, int changes,
-                       const cb_trend *trend, int trends)
+static void result_row(cb_buf *h, const cb_run *run, const cb_result *r, double threshold,
+                       int changes, const cb_trend *trend, int trends)
 {
     const cb_estimate *e = cb_result_typical(r);
     const cb_estimate *t = &r->analysis.throughput;
@@ -267,6 +271,7 @@ static void result_row(cb_buf *h, const cb_run *run, const cb_result *r, int cha
         cb_html_escape(h, r->note);
         cb_buf_puts(h, "</span>");
     }
+    cb_html_flags_inline(h, run, threshold, r);
     cb_buf_puts(h, "</td>");
     cb_format_value(lo, sizeof lo, e->lower, run->unit);
     cb_format_value(mid, sizeof mid, e->point, run->unit);
@@ -294,7 +299,7 @@ static void result_row(cb_buf *h, const cb_run *run, const cb_result *r, int cha
 }
 
 void cb_html_results_table(cb_buf *h, const cb_run *run, const cb_result *const *rs, size_t n,
-                           const cb_trend *const *trends)
+                           const cb_trend *const *trends, double threshold)
 {
     size_t i;
     int    changes = 0, history = 0;
@@ -318,7 +323,7 @@ void cb_html_results_table(cb_buf *h, const cb_run *run, const cb_result *const 
     }
     cb_buf_puts(h, "</tr></thead>\n");
     for (i = 0; i < n; i++) {
-        result_row(h, run, rs[i], changes, history ? trends[i] : NULL, history);
+        result_row(h, run, rs[i], threshold, changes, history ? trends[i] : NULL, history);
     }
     cb_buf_puts(h, "</table>\n");
 }

@@ -15,6 +15,8 @@
 //    section, naming the commits compared, and it lists every regression,
 //    broken budget and failure the page shows further down (never "nothing
 //    wrong" when there is);
+//  - every quality flag says what it means for the number beside it, and a
+//    busy machine has its banner on the index;
 //  - a benchmark's density plot shows the baseline's density and this run's,
 //    however far apart (a real change), and every sparkline states its
 //    spread;
@@ -215,6 +217,34 @@ function densityProblems() {
     return problems;
 }
 
+// Runs in a page: every quality flag says what it means (a sentence, shown or
+// in its title); a benchmark page lists its flags before its first section;
+// the index has the busy machine's banner when a row is flagged busy.
+function flagProblems(isIndex) {
+    const problems = [];
+    const flags = [...document.querySelectorAll('.flag')];
+    for (const f of flags) {
+        const words = `${f.textContent} ${f.getAttribute('title') || ''}`;
+        if (!/: .+;/.test(words)) {
+            problems.push(`a flag that does not say what it means: "${words.trim().slice(0, 80)}"`);
+        }
+    }
+    if (isIndex) {
+        if (document.querySelector('td .flag.busy-machine') !== null &&
+            document.querySelector('main > p.busy-machine') === null) {
+            problems.push('rows flagged busy, no banner');
+        }
+    } else {
+        const list = document.querySelector('ul.flags');
+        const first = document.querySelector('main > h2');
+        if (list !== null && first !== null &&
+            (list.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) === 0) {
+            problems.push('the flags come after the first section');
+        }
+    }
+    return { problems, count: flags.length };
+}
+
 // Runs in the index: each sparkline states its scale, the spread of its runs.
 function sparkProblems() {
     const problems = [];
@@ -299,6 +329,11 @@ async function checkPage(context, dir, shots, name, width, offsite) {
     if (name.startsWith('bench-')) {
         const density = await page.evaluate(densityProblems);
         report(density.length === 0, `${at}: the density plot shows both runs`, density);
+    }
+    if (name === 'index.html' || name.startsWith('bench-')) {
+        const flags = await page.evaluate(flagProblems, name === 'index.html');
+        report(flags.problems.length === 0, `${at}: ${flags.count} quality flags, each saying what it means`,
+               flags.problems);
     }
     if (name === 'index.html') {
         const spark = await page.evaluate(sparkProblems);
