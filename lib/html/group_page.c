@@ -137,7 +137,7 @@ static int implementations(cb_buf *h, const cb_run *run, const cb_groups *g)
         cb_buf_puts(h, "<figcaption>");
         for (j = i; j < g->nratios; j++) {
             if (strcmp(g->ratios[j].primitive, g->ratios[i].primitive) == 0) {
-                cb_summary_ratio(line, sizeof line, &g->ratios[j]);
+                cb_summary_ratio(line, sizeof line, &g->ratios[j], run->unit);
                 cb_html_escape(h, line);
                 cb_buf_puts(h, "<br>\n");
             }

@@ -187,6 +187,21 @@ void cb_html_link(cb_buf *h, const char *prefix, const char *name)
     cb_buf_puts(h, "</a>");
 }
 
+const char *cb_html_rate_label(const cb_run *run, const cb_result *r)
+{
+    int bytes = r->throughput == CB_THROUGHPUT_BYTES;
+
+    switch (run->measure) {
+    case CB_MEASURE_CYCLES:
+        return bytes ? "cycles/byte" : "cycles/element";
+    case CB_MEASURE_INSTRUCTIONS:
+        return bytes ? "instructions/byte" : "instructions/element";
+    case CB_MEASURE_WALL:
+        break;
+    }
+    return "thrpt";
+}
+
 cb_html_verdict cb_html_verdict_of(cb_verdict v)
 {
     /* no default: a verdict added to cb_verdict makes the compiler point
@@ -248,7 +263,7 @@ static void change_cells(cb_buf *h, const cb_result *r)
 }
 
 static void result_row(cb_buf *h, const cb_run *run, const cb_result *r, double threshold,
-                       int changes, const cb_trend *trend, int trends)
+                       int changes, const cb_trend *trend, int trends, int note)
 {
     const cb_estimate *e = cb_result_typical(r);
     const cb_estimate *t = &r->analysis.throughput;
@@ -265,7 +280,7 @@ static void result_row(cb_buf *h, const cb_run *run, const cb_result *r, double 
     }
     cb_buf_puts(h, "<tr><td class=\"name\">");
     cb_html_link(h, CB_HTML_BENCH, r->name);
-    if (r->note != NULL) {
+    if (r->note != NULL && note) {
         /* a KDF below current guidance must be visible where it is listed */
         cb_buf_puts(h, "<br><span class=\"note\">");
         cb_html_escape(h, r->note);
@@ -279,7 +294,7 @@ static void result_row(cb_buf *h, const cb_run *run, const cb_result *r, double 
     interval_cell(h, "est", run->measure == CB_MEASURE_WALL ? "time" : run->unit, mid, lo, hi);
     if (r->throughput != CB_THROUGHPUT_NONE && r->per_iteration > 0) {
         cb_html_format(mid, sizeof mid, t->point, run->unit, r->throughput);
-        cb_buf_puts(h, "<td class=\"n\" data-label=\"thrpt\">");
+        cb_buf_printf(h, "<td class=\"n\" data-label=\"%s\">", cb_html_rate_label(run, r));
         cb_html_escape(h, mid);
         cb_buf_puts(h, "</td>");
     } else {
@@ -309,9 +324,10 @@ void cb_html_results_table(cb_buf *h, const cb_run *run, const cb_result *const 
         history |= trends != NULL && trends[i] != NULL && trends[i]->n >= 2;
     }
     cb_buf_printf(h, "<table class=\"results cards\">\n<thead><tr><th>Benchmark</th>"
-                      "<th class=\"n\">%s (%.0f%% CI)</th><th class=\"n\">Throughput</th>",
+                      "<th class=\"n\">%s (%.0f%% CI)</th><th class=\"n\">%s</th>",
                    run->measure == CB_MEASURE_WALL ? "Time" : "Count",
-                   run->confidence * 100.0);
+                   run->confidence * 100.0,
+                   run->measure == CB_MEASURE_WALL ? "Throughput" : "Per unit");
     if (changes) {
         cb_buf_puts(h, "<th class=\"n\">Change</th><th class=\"n\">p</th>"
                        "<th>Verdict</th>");
@@ -323,7 +339,15 @@ void cb_html_results_table(cb_buf *h, const cb_run *run, const cb_result *const 
     }
     cb_buf_puts(h, "</tr></thead>\n");
     for (i = 0; i < n; i++) {
-        result_row(h, run, rs[i], threshold, changes, history ? trends[i] : NULL, history);
+        size_t j;
+
+        /* a note said once: the rows after it with the same note are its */
+        for (j = 0; j < i && !(rs[i]->note != NULL && rs[j]->note != NULL &&
+                              strcmp(rs[i]->note, rs[j]->note) == 0);
+             j++) {
+        }
+        result_row(h, run, rs[i], threshold, changes, history ? trends[i] : NULL, history,
+                   j == i);
     }
     cb_buf_puts(h, "</table>\n");
 }

@@ -44,6 +44,10 @@ typedef struct cb_html_verdict {
 
 cb_html_verdict cb_html_verdict_of(cb_verdict v);
 
+/* What r's rate is called beside its value: "thrpt" for a time's units per
+ * second, "instructions/byte", "cycles/element" for a count's per unit. */
+const char *cb_html_rate_label(const cb_run *run, const cb_result *r);
+
 /* A table with a row per result of rs[0..n): name (linked to its page unless
  * it failed), estimate with its interval, throughput, change with its
  * interval, p and verdict, and a sparkline of trends[i] (trends NULL, or an

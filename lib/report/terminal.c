@@ -355,7 +355,7 @@ static void print_group(void *self, const cb_run *run, const char *group, const 
     }
     fprintf(t->opt.out, "\n%s%s summary%s\n", paint(t, BOLD), group, paint(t, RESET));
     for (i = 0; i < g->nratios; i++) {
-        cb_summary_ratio(line, sizeof line, &g->ratios[i]);
+        cb_summary_ratio(line, sizeof line, &g->ratios[i], run->unit);
         fprintf(t->opt.out, "  %s\n", line);
     }
     for (i = 0; i < g->nsweeps; i++) {
