@@ -50,6 +50,10 @@ typedef struct cb_report_options {
     int                      gate_constant_time;
     const char              *allow_findings;
     const char              *accepted_baseline;
+    /* a filtered run: the stored run its baseline file holds, whose
+     * benchmarks this run did not measure are kept in it; the HTML report
+     * lists them too, so that its index stays whole. NULL otherwise */
+    const cb_run            *kept;
 } cb_report_options;
 
 /* Criterion's terminal output. */
