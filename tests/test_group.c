@@ -179,6 +179,56 @@ static void test_sweeps_along_each_axis(void **state)
     cb_run_free(&run);
 }
 
+/* A grid of 2 memory sizes by 3 passes: the 3 sweeps along memory have 2
+ * points each and are said too short once, for all of them; the 2 along
+ * passes are fitted, each its own line. */
+static void test_short_sweeps_said_once(void **state)
+{
+    static const uint64_t mem[] = { 19, 46 }, passes[] = { 1, 2, 3 };
+    cb_bootstrap_config   boot = { 500, 0.95, 1 };
+    cb_run                run;
+    cb_groups             g;
+    cb_error              err;
+    char                  name[128], line[512];
+    size_t                i, j, said = 0;
+
+    (void) state;
+    memset(&run, 0, sizeof run);
+    run.unit = "ns";
+    for (i = 0; i < 2; i++) {
+        for (j = 0; j < 3; j++) {
+            cb_result *r;
+
+            snprintf(name, sizeof name, "kdf/argon2id/mem_kib=%llu/passes=%llu/libsodium",
+                     (unsigned long long) mem[i], (unsigned long long) passes[j]);
+            add(&run, name, "libsodium", 0, 0, 1e6 * (double) (mem[i] * passes[j]));
+            r = &run.results[run.n - 1];
+            r->nargs = 2;
+            r->named_args = 1;
+            r->args[0] = (cb_arg){ "mem_kib", "KiB", mem[i] };
+            r->args[1] = (cb_arg){ "passes", "", passes[j] };
+        }
+    }
+    assert_int_equal(cb_group_analyse(&run, NULL, &boot, &g, &err), 0);
+    assert_int_equal(g.nsweeps, 5);
+    for (i = 0; i < g.nsweeps; i++) {
+        if (!cb_summary_sweep_once(line, sizeof line, &g.sweeps[i], run.unit)) {
+            continue;
+        }
+        said++;
+        if (!g.sweeps[i].fitted) {
+            assert_string_equal(line, "kdf/argon2id/mem_kib=*/passes=*/libsodium: 3 sweeps along "
+                                      "mem_kib of 2 points each, too few for a fit");
+        }
+    }
+    assert_int_equal(said, 3);
+    /* a chart's key still names each series it draws */
+    cb_summary_sweep(line, sizeof line, &g.sweeps[1], run.unit);
+    assert_string_equal(line, "kdf/argon2id/mem_kib=*/passes=2/libsodium: 2 points, too few for a fit");
+    cb_groups_free(&g);
+    cb_run_free(&run);
+}
+
 static void test_fits(void **state)
 {
     double x[] = { 1, 2, 3, 4 }, y[] = { 5, 8, 11, 14 }, noisy[] = { 2, 4.1, 5.9, 8.2 };
@@ -204,6 +254,7 @@ int main(void)
         cmocka_unit_test(test_pairs_sweeps_costs),
         cmocka_unit_test(test_fits),
         cmocka_unit_test(test_sweeps_along_each_axis),
+        cmocka_unit_test(test_short_sweeps_said_once),
         cmocka_unit_test(test_sentences_the_intervals_support),
     };
 
