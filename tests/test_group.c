@@ -65,8 +65,12 @@ static void test_pairs_sweeps_costs(void **state)
     assert_string_equal(g.ratios[0].faster->impl, "openssl");
     support_close_rel(g.ratios[0].speedup.point, 3.4, 1e-9, "speedup");
     assert_true(g.ratios[0].speedup.lower < 3.4 && g.ratios[0].speedup.upper > 3.4);
-    cb_summary_ratio(line, sizeof line, &g.ratios[0]);
+    cb_summary_ratio(line, sizeof line, &g.ratios[0], "ns");
     assert_string_equal(line, "did/sha256/64: openssl 3.40x faster than libsodium [3.39x 3.41x]");
+    /* a count is fewer, not faster */
+    cb_summary_ratio(line, sizeof line, &g.ratios[0], "instructions");
+    assert_string_equal(line, "did/sha256/64: openssl 3.40x fewer instructions than libsodium "
+                              "[3.39x 3.41x]");
 
     /* the fresh context at 32 and 1024 bytes: two points, drawn, not fitted */
     assert_int_equal(g.nsweeps, 2);
@@ -127,11 +131,36 @@ static void test_sentences_the_intervals_support(void **state)
     cb_summary_cost(line, sizeof line, &c, "ns");
     assert_string_equal(line, "mk/x-fresh/32/o: 20.000 ns faster than mk/x/32/o [-30.000 ns "
                               "-10.000 ns]: no key set-up cost is measurable");
-    cb_summary_ratio(line, sizeof line, &ratio);
+    cb_summary_ratio(line, sizeof line, &ratio, "ns");
     assert_string_equal(line, "h/64: no measurable difference between a and b [0.98x 1.04x]");
     cb_summary_sweep(line, sizeof line, &sw, "ns");
     assert_string_equal(line, "kdf/argon2id/mem_kib=19456/passes=*: -290.49 us per pass + "
                               "60.000 ms fixed, R\u00b2 0.38548 (poor fit: not a straight line)");
+}
+
+/* An Argon2id grid on two named axes, memory by passes, at 1 ms per MiB-pass. */
+static void add_grid(cb_run *run, const uint64_t *mem, size_t nmem, const uint64_t *passes,
+                     size_t npasses)
+{
+    char   name[128];
+    size_t i, j;
+
+    memset(run, 0, sizeof *run);
+    run->unit = "ns";
+    for (i = 0; i < nmem; i++) {
+        for (j = 0; j < npasses; j++) {
+            cb_result *r;
+
+            snprintf(name, sizeof name, "kdf/argon2id/mem_kib=%llu/passes=%llu/libsodium",
+                     (unsigned long long) mem[i], (unsigned long long) passes[j]);
+            add(run, name, "libsodium", 0, 0, 1e6 * (double) (mem[i] * passes[j]));
+            r = &run->results[run->n - 1];
+            r->nargs = 2;
+            r->named_args = 1;
+            r->args[0] = (cb_arg){ "mem_kib", "KiB", mem[i] };
+            r->args[1] = (cb_arg){ "passes", "", passes[j] };
+        }
+    }
 }
 
 /* Two named axes: a sweep along each, the other fixed, fitted on its own. */
@@ -142,27 +171,10 @@ static void test_sweeps_along_each_axis(void **state)
     cb_run                run;
     cb_groups             g;
     cb_error              err;
-    char                  name[128];
-    size_t                i, j, along_mem = 0, along_passes = 0;
+    size_t                i, along_mem = 0, along_passes = 0;
 
     (void) state;
-    memset(&run, 0, sizeof run);
-    run.unit = "ns";
-    for (i = 0; i < 3; i++) {
-        for (j = 0; j < 3; j++) {
-            cb_result *r;
-
-            snprintf(name, sizeof name, "kdf/argon2id/mem_kib=%llu/passes=%llu/libsodium",
-                     (unsigned long long) mem[i], (unsigned long long) passes[j]);
-            /* 1 ms per MiB-pass */
-            add(&run, name, "libsodium", 0, 0, 1e6 * (double) (mem[i] * passes[j]));
-            r = &run.results[run.n - 1];
-            r->nargs = 2;
-            r->named_args = 1;
-            r->args[0] = (cb_arg){ "mem_kib", "KiB", mem[i] };
-            r->args[1] = (cb_arg){ "passes", "", passes[j] };
-        }
-    }
+    add_grid(&run, mem, 3, passes, 3);
     assert_int_equal(cb_group_analyse(&run, NULL, &boot, &g, &err), 0);
     assert_int_equal(g.nsweeps, 6);
     for (i = 0; i < g.nsweeps; i++) {
@@ -175,6 +187,41 @@ static void test_sweeps_along_each_axis(void **state)
     support_close_rel(g.sweeps[0].fit.slope, 1e6, 1e-6, "per KiB at one pass");
     assert_string_equal(g.sweeps[3].series, "kdf/argon2id/mem_kib=19/passes=*/libsodium");
     support_close_rel(g.sweeps[3].fit.slope, 19e6, 1e-6, "per pass at 19");
+    cb_groups_free(&g);
+    cb_run_free(&run);
+}
+
+/* A grid of 2 memory sizes by 3 passes: the 3 sweeps along memory have 2
+ * points each and are said too short once, for all of them; the 2 along
+ * passes are fitted, each its own line. */
+static void test_short_sweeps_said_once(void **state)
+{
+    static const uint64_t mem[] = { 19, 46 }, passes[] = { 1, 2, 3 };
+    cb_bootstrap_config   boot = { 500, 0.95, 1 };
+    cb_run                run;
+    cb_groups             g;
+    cb_error              err;
+    char                  line[512];
+    size_t                i, said = 0;
+
+    (void) state;
+    add_grid(&run, mem, 2, passes, 3);
+    assert_int_equal(cb_group_analyse(&run, NULL, &boot, &g, &err), 0);
+    assert_int_equal(g.nsweeps, 5);
+    for (i = 0; i < g.nsweeps; i++) {
+        if (!cb_summary_sweep_once(line, sizeof line, &g.sweeps[i], run.unit)) {
+            continue;
+        }
+        said++;
+        if (!g.sweeps[i].fitted) {
+            assert_string_equal(line, "kdf/argon2id/mem_kib=*/passes=*/libsodium: 3 sweeps along "
+                                      "mem_kib of 2 points each, too few for a fit");
+        }
+    }
+    assert_int_equal(said, 3);
+    /* a chart's key still names each series it draws */
+    cb_summary_sweep(line, sizeof line, &g.sweeps[1], run.unit);
+    assert_string_equal(line, "kdf/argon2id/mem_kib=*/passes=2/libsodium: 2 points, too few for a fit");
     cb_groups_free(&g);
     cb_run_free(&run);
 }
@@ -204,6 +251,7 @@ int main(void)
         cmocka_unit_test(test_pairs_sweeps_costs),
         cmocka_unit_test(test_fits),
         cmocka_unit_test(test_sweeps_along_each_axis),
+        cmocka_unit_test(test_short_sweeps_said_once),
         cmocka_unit_test(test_sentences_the_intervals_support),
     };
 

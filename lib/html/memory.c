@@ -162,7 +162,7 @@ void cb_html_memory_index(cb_buf *h, const cb_run *run)
         cb_buf_printf(h, "<td class=\"n\" data-label=\"allocations\">%s</td>"
                          "<td class=\"n\" data-label=\"bytes\">%s</td>"
                          "<td class=\"n%s\" data-label=\"leaks\">%s</td>"
-                         "<td class=\"n\" data-label=\"peak\">%s</td><td class=\"%s\" "
+                         "<td class=\"n\" data-label=\"peak\">%s</td><td class=\"verdict %s\" "
                          "data-label=\"change\">",
                       v[CB_MEMORY_ALLOCATIONS], v[CB_MEMORY_BYTES],
                       m->figures[CB_MEMORY_NET_BYTES] > 0.0 ? " regressed" : "",

@@ -1,11 +1,17 @@
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "report/format.h"
 #include "report/summary.h"
 
-void cb_summary_ratio(char *buf, size_t size, const cb_impl_ratio *r)
+void cb_summary_ratio(char *buf, size_t size, const cb_impl_ratio *r, const char *unit)
 {
+    /* a count is fewer, not faster: a time is faster */
+    const char *more = strcmp(unit, "ns") == 0 ? "faster than"
+                       : strcmp(unit, "cycles") == 0 ? "fewer cycles than"
+                                                     : "fewer instructions than";
+
     if (r->speedup.lower <= 1.0) {
         /* the interval holds 1: which is faster is not established */
         snprintf(buf, size, "%s: no measurable difference between %s and %s [%.2fx %.2fx]",
@@ -13,9 +19,8 @@ void cb_summary_ratio(char *buf, size_t size, const cb_impl_ratio *r)
                  r->speedup.upper);
         return;
     }
-    snprintf(buf, size, "%s: %s %.2fx faster than %s [%.2fx %.2fx]", r->primitive,
-             r->faster->impl, r->speedup.point, r->slower->impl, r->speedup.lower,
-             r->speedup.upper);
+    snprintf(buf, size, "%s: %s %.2fx %s %s [%.2fx %.2fx]", r->primitive, r->faster->impl,
+             r->speedup.point, more, r->slower->impl, r->speedup.lower, r->speedup.upper);
 }
 
 void cb_summary_sweep(char *buf, size_t size, const cb_sweep *s, const char *unit)
@@ -33,6 +38,20 @@ void cb_summary_sweep(char *buf, size_t size, const cb_sweep *s, const char *uni
     snprintf(buf, size, "%s: %s per %s %s %s fixed, R\u00b2 %.5f%s", s->series, per, what,
              s->fit.intercept < 0.0 ? "-" : "+", fixed, s->fit.r_squared,
              s->fit.r_squared < CB_SUMMARY_POOR_FIT ? " (poor fit: not a straight line)" : "");
+}
+
+int cb_summary_sweep_once(char *buf, size_t size, const cb_sweep *s, const char *unit)
+{
+    if (s->fitted || s->alike == 1) {
+        cb_summary_sweep(buf, size, s, unit);
+        return 1;
+    }
+    if (s->alike == 0) {
+        return 0;
+    }
+    snprintf(buf, size, "%s: %zu sweeps along %s of %zu points each, too few for a fit",
+             s->family, s->alike, s->param_name != NULL ? s->param_name : "a parameter", s->n);
+    return 1;
 }
 
 void cb_summary_cost(char *buf, size_t size, const cb_variant_cost *c, const char *unit)

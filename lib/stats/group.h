@@ -42,6 +42,11 @@ typedef struct cb_sweep {
                                    * fitted on relative residuals; when fitted */
     int               fitted;     /* 3 points or more: two always fit a line exactly,
                                    * which says nothing about its shape */
+    size_t            alike;      /* unfitted: how many unfitted sweeps of its function
+                                   * along its axis it speaks for (itself included);
+                                   * 0 when an earlier one speaks for it */
+    char             *family;     /* when alike > 1: the name with every parameter
+                                   * replaced by "*" */
     int               has_memory; /* every point's memory was counted (--memory), and
                                    * some point holds memory at its peak */
     cb_fit            memory_fit; /* when fitted too: peak bytes = intercept + slope *
