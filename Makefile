@@ -52,7 +52,7 @@ LIB        := $(BUILD)/libcryptbench.a
 SUITE      := $(BUILD)/cryptbench
 SELF       := $(BUILD)/cryptbench-self
 
-.PHONY: all bench bench-self test asan fuzz install uninstall clean
+.PHONY: all bench bench-self speed-check test asan fuzz install uninstall clean
 .DELETE_ON_ERROR:
 
 all: $(LIB) $(SUITE)
@@ -130,6 +130,11 @@ $(SUITE): $(BENCH_OBJS) $(LIB)
 
 bench: $(SUITE)
 	$(SUITE) $(ARGS)
+
+# The suite held against `openssl speed`, round after round (ci/speed-check:
+# its settings, SPEED_ROUNDS=3 and the like, are in its header; ARGS picks pairs).
+speed-check: $(SUITE)
+	@SPEED_PROGRAM=$(SUITE) ci/speed-check $(ARGS)
 
 # The harness measuring itself: its per-iteration overhead, the analysis cost.
 $(BUILD)/bench/self/%.o: ALL_CPPFLAGS += -Ilib
