@@ -37,7 +37,7 @@ run env SPEED_TOLERANCE=3 ci/speed-check
 expect_status "a tolerance of 300% exits 2" 2
 run ci/speed-check 'no-such-pair'
 expect_status "a filter that matches no pair exits 2" 2
-expect_in "listing the pairs" err "no pair matches no-such-pair \(pairs: sha256 , sha512 , aes-256-gcm"
+expect_in "listing the pairs" err "no pair matches no-such-pair \(pairs: sha256, sha512, aes-256-gcm, aes-256-gcm -aead, chacha20-poly1305;"
 run env SPEED_PROGRAM="$TMP/none" ci/speed-check
 expect_status "a missing suite exits 2" 2
 expect_in "saying to build it" err "no suite at $TMP/none: run make first"
@@ -67,6 +67,41 @@ expect_in "another OpenSSL than the suite's is named" err \
     "warning: the suite's OpenSSL is not openssl speed's \(OpenSSL 3.2.0 23 Nov 2023\)"
 expect_in "and one whose speed loops may differ" err \
     "warning: the pairs' work was established with OpenSSL 3.0.19's speed"
+
+# --table on fixed rounds: the verdicts and the exit status, nothing measured.
+# Round 2 of sha256/64 is a slow spell of the suite's: the ratio of the medians
+# is 1.0, the best rounds' 1.02. sha512/64's median is 10% off but its best
+# rounds agree: unresolved. sha512/1024 is 10% off in every round: outside.
+head='pair,bytes,round,first,cryptbench_bytes_per_s,speed_bytes_per_s,ratio'
+printf '%s\n' "$head" 'sha256,64,1,speed-first,102e6,100e6,1.02' \
+    'sha256,64,2,suite-first,60e6,100e6,0.6' 'sha256,64,3,speed-first,100e6,98e6,1.0204' \
+    'chacha20-poly1305,1024,1,speed-first,2e9,4.4e9,0.4545' >"$TMP/agree.csv"
+printf '%s\n' "$head" 'sha512,64,1,speed-first,300e6,300e6,1' \
+    'sha512,64,2,suite-first,270e6,300e6,0.9' 'sha512,64,3,speed-first,270e6,300e6,0.9' \
+    >"$TMP/noisy.csv"
+{ cat "$TMP/noisy.csv"; printf '%s\n' 'sha512,1024,1,speed-first,990e6,900e6,1.1' \
+    'sha512,1024,2,suite-first,1100e6,1000e6,1.1'; } >"$TMP/apart.csv"
+run ci/speed-check --table "$TMP/agree.csv"
+expect_status "--table: same-work pairs within 3% exit 0" 0
+expect_in "the ratio of the medians, the rounds' lowest and highest, the best rounds'" out \
+    '^did/sha256-fresh-ctx/64/openssl +-evp sha256 -bytes 64 +1\.000 +\[0\.600 1\.020\] +1\.020 +0\.100 GB/s +0\.100 GB/s +same; within 3%$'
+expect_in "a pair of other work says what differs, and is not held to 3%" out \
+    '^master_key/chacha20poly1305-encrypt/1024/openssl +-evp chacha20-poly1305 -bytes 1024 +0\.455 .* speed times one endless stream'
+run ci/speed-check --table "$TMP/noisy.csv"
+expect_status "a median outside but the best rounds within exits 3" 3
+expect_in "saying it is unresolved" out 'same; unresolved: the median is not within 3%, the best rounds are$'
+run ci/speed-check --table "$TMP/apart.csv"
+expect_status "a median and best rounds outside, on one side, exit 1" 1
+expect_in "the pair outside is named" out '^did/sha512-fresh-ctx/1024/openssl .* 1\.100 .* same; OUTSIDE 3%$'
+run ci/speed-check --table "$TMP/apart.csv" 'sha512/64'
+expect_status "filters pick pairs of a table too" 3
+expect_lines "the header and one pair" out 5
+run ci/speed-check --table "$TMP/reports"
+expect_status "a table that is no file exits 2" 2
+printf 'pair,bytes\nsha256,64\n' >"$TMP/bad.csv"
+run ci/speed-check --table "$TMP/bad.csv"
+expect_status "a file that is not rounds exits 2" 2
+expect_in "naming it, line 1" err "bad.csv:1: not a file of rounds"
 
 # the real openssl speed: its -mr lines are still read (the ratio depends on the machine)
 run env SPEED_ROUNDS=1 SPEED_SECONDS=1 ci/speed-check 'sha512/64'
