@@ -60,7 +60,7 @@ SELF       := $(BUILD)/cryptbench-self
 RUNNER     := $(BUILD)/runner/cryptbench
 MAN        := $(BUILD)/cryptbench.1
 
-.PHONY: all lib bench bench-self test asan fuzz docs install uninstall clean
+.PHONY: all lib bench bench-self speed-check test asan fuzz docs install uninstall clean
 .DELETE_ON_ERROR:
 
 all: $(LIB) $(SUITE) $(RUNNER) $(MAN)
@@ -156,6 +156,11 @@ $(SUITE): $(BENCH_OBJS) $(LIB)
 
 bench: $(SUITE)
 	$(SUITE) $(ARGS)
+
+# The suite held against `openssl speed`, round after round (ci/speed-check:
+# its settings, SPEED_ROUNDS=3 and the like, are in its header; ARGS picks pairs).
+speed-check: $(SUITE)
+	@SPEED_PROGRAM=$(SUITE) ci/speed-check $(ARGS)
 
 $(RUNNER): $(BUILD)/$(RUNNER_SRC:.c=.o) $(LIB)
 	@mkdir -p $(@D)
