@@ -16,7 +16,7 @@
 #include "stats/analysis.h"
 #include "cli/options.h"
 #include "store/baseline.h"
-#include "store/text_file.h"
+#include "core/text_file.h"
 #include "support.h"
 
 static const char *const harness[] = { "cb_state_call", "cb_input_prepare", "cb_check_exact_once",
