@@ -4,6 +4,12 @@
 # The user owns CFLAGS, CPPFLAGS and LDFLAGS; the project appends what it needs.
 # Quiet by default; V=1 shows every command.
 
+# lib/'s folders form a pipeline, bottom first: a file includes and calls its own
+# folder and the folders of earlier layers, never a later layer nor a neighbour on
+# its own (tests/e2e/layers.sh holds lib/ to it, and to no circle between files).
+# profile sits below measure, which builds a profile from callgrind's output.
+LAYERS := core | stats profile | measure | store | check report | html | cli
+
 PREFIX     ?= /usr/local
 EXEC_PREFIX ?= $(PREFIX)
 LIBDIR     ?= $(EXEC_PREFIX)/lib
