@@ -44,7 +44,7 @@ static void add_memory(github *g, const cb_result *r)
         snprintf(name, sizeof name, "%s (%s)", r->name, series[i].what);
         if (json_array_append_new(
                 g->entries, json_pack("{s:s, s:s, s:o, s:s}", "name", name, "unit", series[i].unit,
-                                      "value", cb_result_json_real(r->memory.figures[series[i].figure]),
+                                      "value", cb_json_real(r->memory.figures[series[i].figure]),
                                       "extra", "exact count (--memory)")) != 0) {
             fprintf(g->opt.err, "cryptbench: out of memory formatting %s\n", r->name);
         }

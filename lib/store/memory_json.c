@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "stats/memory_change.h"
+#include "store/json_reader.h"
 #include "store/memory_json.h"
 #include "store/result_json.h"
 
@@ -12,7 +13,7 @@ static json_t *figure(double x)
     if (x == floor(x) && fabs(x) <= 9007199254740992.0) {
         return json_integer((json_int_t) x);
     }
-    return cb_result_json_real(x);
+    return cb_json_real(x);
 }
 
 /* The figures as members of obj. */
