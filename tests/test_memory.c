@@ -241,6 +241,14 @@ static void test_words(void **state)
     cb_memory_text_counts(line, sizeof line, &m, 0);
     assert_string_equal(line, "not counted: no counter");
     cb_memory_free(&m);
+    /* a count is exact to its last digit (PBKDF2 at 600 000 iterations in
+     * OpenSSL); an average over threads keeps its fraction */
+    cb_memory_text_figure(line, sizeof line, CB_MEMORY_ALLOCATIONS, 2400011.0);
+    assert_string_equal(line, "2400011");
+    cb_memory_text_figure(line, sizeof line, CB_MEMORY_FREES, 0.5);
+    assert_string_equal(line, "0.5");
+    cb_memory_text_figure(line, sizeof line, CB_MEMORY_PEAK_BYTES, 19963904.0);
+    assert_string_equal(line, "19.04 MiB");
 }
 
 static void test_format_bytes(void **state)

@@ -8,22 +8,12 @@
 #include "report/memory_text.h"
 #include "report/summary.h"
 
-/* A figure as the page prints it: bytes with their unit, counts as they are. */
-static void figure(char *buf, size_t size, cb_memory_figure f, double x)
-{
-    if (cb_memory_figure_is_bytes(f)) {
-        cb_format_bytes(buf, size, x);
-    } else {
-        snprintf(buf, size, "%.6g", x);
-    }
-}
-
 /* A change as the page prints it: signed, "+1", "+64 B", "0". */
 static void delta(char *buf, size_t size, cb_memory_figure f, double d)
 {
     char v[48];
 
-    figure(v, sizeof v, f, d < 0.0 ? -d : d);
+    cb_memory_text_figure(v, sizeof v, f, d < 0.0 ? -d : d);
     snprintf(buf, size, "%s%s", d > 0.0 ? "+" : d < 0.0 ? "&minus;" : "", d == 0.0 ? "0" : v);
 }
 
@@ -91,11 +81,11 @@ void cb_html_memory_section(cb_buf *h, const cb_result *r)
                      "run</th>%s</tr></thead>\n",
                   m->has_change ? "<th class=\"n\">Baseline</th><th class=\"n\">Change</th>" : "");
     for (k = 0; k < CB_MEMORY_NFIGURES; k++) {
-        figure(v, sizeof v, (cb_memory_figure) k, m->figures[k]);
+        cb_memory_text_figure(v, sizeof v, (cb_memory_figure) k, m->figures[k]);
         cb_buf_printf(h, "<tr><th>%s</th><td class=\"n\" data-label=\"this run\">%s</td>",
                       labels[k], v);
         if (m->has_change) {
-            figure(v, sizeof v, (cb_memory_figure) k, m->change.old[k]);
+            cb_memory_text_figure(v, sizeof v, (cb_memory_figure) k, m->change.old[k]);
             cb_buf_printf(h, "<td class=\"n\" data-label=\"baseline\">%s</td>", v);
             delta(v, sizeof v, (cb_memory_figure) k, m->change.delta[k]);
             cb_buf_printf(h, "<td class=\"n chg\" data-label=\"change\">%s</td>", v);
@@ -157,7 +147,7 @@ void cb_html_memory_index(cb_buf *h, const cb_run *run)
             continue;
         }
         for (k = 0; k < CB_MEMORY_NFIGURES; k++) {
-            figure(v[k], sizeof v[k], (cb_memory_figure) k, m->figures[k]);
+            cb_memory_text_figure(v[k], sizeof v[k], (cb_memory_figure) k, m->figures[k]);
         }
         cb_buf_printf(h, "<td class=\"n\" data-label=\"allocations\">%s</td>"
                          "<td class=\"n\" data-label=\"bytes\">%s</td>"

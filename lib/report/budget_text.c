@@ -4,6 +4,7 @@
 
 #include "report/budget_text.h"
 #include "report/format.h"
+#include "report/memory_text.h"
 
 /* A memory figure in words: "allocations", "peak". */
 static const char *memory_words(cb_memory_figure f)
@@ -89,11 +90,8 @@ void cb_budget_text_measured(char *buf, size_t size, const cb_result *r,
 {
     if (o->statistic.kind == CB_BUDGET_MEMORY && !isfinite(o->measured)) {
         snprintf(buf, size, "not counted");
-    } else if (o->statistic.kind == CB_BUDGET_MEMORY &&
-               cb_memory_figure_is_bytes(o->statistic.figure)) {
-        cb_format_bytes(buf, size, o->measured);
     } else if (o->statistic.kind == CB_BUDGET_MEMORY) {
-        snprintf(buf, size, "%.6g", o->measured);
+        cb_memory_text_figure(buf, size, o->statistic.figure, o->measured);
     } else if (o->limit == CB_BUDGET_MIN_THROUGHPUT && !isfinite(o->measured)) {
         snprintf(buf, size, "n/a");
     } else if (o->limit == CB_BUDGET_MIN_THROUGHPUT && in_decimal_bytes(o->written)) {

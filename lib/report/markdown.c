@@ -268,11 +268,8 @@ static void write_memory_table(markdown *m, const cb_run *run)
             continue;
         }
         for (k = 0; k < CB_MEMORY_NFIGURES; k++) {
-            if (cb_memory_figure_is_bytes((cb_memory_figure) k)) {
-                cb_format_bytes(cells[k], sizeof cells[k], mem->figures[k]);
-            } else {
-                snprintf(cells[k], sizeof cells[k], "%.6g", mem->figures[k]);
-            }
+            cb_memory_text_figure(cells[k], sizeof cells[k], (cb_memory_figure) k,
+                                  mem->figures[k]);
         }
         change[0] = '\0';
         if (mem->has_change) {

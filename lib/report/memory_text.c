@@ -10,10 +10,24 @@
 #define GREEN "\033[32m"
 #define RESET "\033[0m"
 
+void cb_memory_text_figure(char *buf, size_t size, cb_memory_figure f, double x)
+{
+    if (cb_memory_figure_is_bytes(f)) {
+        cb_format_bytes(buf, size, x);
+    } else if (x == floor(x) && fabs(x) < 9007199254740992.0) {
+        snprintf(buf, size, "%.0f", x);
+    } else {
+        snprintf(buf, size, "%.6g", x);
+    }
+}
+
 /* "3 allocations", "1 free", "0.5 allocations" */
 static void count(cb_buf *b, double n, const char *what)
 {
-    cb_buf_printf(b, "%.6g %s%s", n, what, n == 1.0 ? "" : "s");
+    char v[48];
+
+    cb_memory_text_figure(v, sizeof v, CB_MEMORY_ALLOCATIONS, n);
+    cb_buf_printf(b, "%s %s%s", v, what, n == 1.0 ? "" : "s");
 }
 
 void cb_memory_text_counts(char *buf, size_t size, const cb_memory *m, size_t threads)
@@ -68,7 +82,8 @@ static void delta(cb_buf *b, cb_memory_figure f, double d, int *first)
     cb_buf_puts(b, *first ? "" : ", ");
     *first = 0;
     if (f == CB_MEMORY_ALLOCATIONS) {
-        cb_buf_printf(b, "%+.6g allocation%s", d, fabs(d) == 1.0 ? "" : "s");
+        cb_buf_puts(b, d > 0.0 ? "+" : "-");
+        count(b, fabs(d), "allocation");
         return;
     }
     cb_format_bytes(bytes, sizeof bytes, fabs(d));

@@ -14,6 +14,11 @@
 #include <stdio.h>
 #include "core/run.h"
 
+/* A figure as every report prints it: bytes with their unit ("19.04 MiB"),
+ * counts whole however large ("2400011"; an average over threads may be
+ * "0.5"): a count is exact, and "2.4e+06" would hide its last digits. */
+void cb_memory_text_figure(char *buf, size_t size, cb_memory_figure f, double x);
+
 /* What m counted, in one line, into buf: "3 allocations (300 B) and 2 frees
  * per iteration, leaks 100 B per iteration; peak 300 B, resident 4 KiB";
  * "not counted: WHY" when counting failed. threads > 0: the figures are of

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "report/format.h"
+#include "report/memory_text.h"
 #include "report/summary.h"
 
 void cb_summary_ratio(char *buf, size_t size, const cb_impl_ratio *r, const char *unit)
@@ -90,16 +91,17 @@ void cb_summary_sweep_memory(char *buf, size_t size, const cb_sweep *s)
 void cb_summary_cost_memory(char *buf, size_t size, const cb_variant_cost *c)
 {
     double n = c->memory[CB_MEMORY_ALLOCATIONS], bytes = c->memory[CB_MEMORY_BYTES];
-    char   b[48];
+    char   b[48], count[48];
 
     cb_format_bytes(b, sizeof b, fabs(bytes));
+    cb_memory_text_figure(count, sizeof count, CB_MEMORY_ALLOCATIONS, fabs(n));
     if (n == 0.0 && bytes == 0.0) {
         snprintf(buf, size, "%s: %s allocates nothing more than %s", c->variant->name, c->what,
                  c->base->name);
         return;
     }
-    snprintf(buf, size, "%s: %s %s %.6g allocation%s (%s) per iteration %s %s", c->variant->name,
-             c->what, n < 0.0 || (n == 0.0 && bytes < 0.0) ? "saves" : "adds", fabs(n),
+    snprintf(buf, size, "%s: %s %s %s allocation%s (%s) per iteration %s %s", c->variant->name,
+             c->what, n < 0.0 || (n == 0.0 && bytes < 0.0) ? "saves" : "adds", count,
              fabs(n) == 1.0 ? "" : "s", b, n < 0.0 || (n == 0.0 && bytes < 0.0) ? "over" : "to",
              c->base->name);
 }
