@@ -119,6 +119,9 @@ expect_in "a measurement on threads counts each thread" two \
 run "$ALLOC" --test --memory --exact mem/leaky
 expect_status "--test --memory counts too" 0
 expect_in "under the test's line" out '^    memory: 3 allocations \(300 B\) and 2 frees per iteration'
+run "$ALLOC" --test --memory --format json --exact mem/leaky
+expect_in "and --test's JSON carries the counts" out \
+    '"memory":\{"status":"counted","iterations":[0-9]+,"allocations":3,"frees":2,"bytes":300,'
 
 # every output that has a place for it
 run "$ALLOC" $M --exact mem/leaky --format csv --save-baseline csv
