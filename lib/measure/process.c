@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -129,24 +130,43 @@ static int read_some(cb_buf *b, int fd)
     return got > 0;
 }
 
-static const char *read_report(int fd, uint64_t deadline, cb_buf *buf,
-                               int (*complete)(const char *, size_t), int *timed_out)
+/* Waits until fd can be read or the deadline (CLOCK_MONOTONIC ns) passes:
+ * 1 readable (or at its end), 0 the deadline passed, -1 poll failed. */
+static int wait_readable(int fd, uint64_t deadline)
 {
     for (;;) {
         uint64_t      now = cb_clock_monotonic_ns();
         struct pollfd pfd = { fd, POLLIN, 0 };
-        int           ready, rc;
+        uint64_t      ms;
+        int           ready;
 
         if (now >= deadline) {
+            return 0;
+        }
+        /* poll takes an int: a far deadline is waited for in pieces */
+        ms = (deadline - now) / 1000000u + 1;
+        ready = poll(&pfd, 1, ms > INT_MAX ? INT_MAX : (int) ms);
+        if (ready > 0) {
+            return 1;
+        }
+        if (ready < 0 && errno != EINTR) {
+            return -1;
+        }
+    }
+}
+
+static const char *read_report(int fd, uint64_t deadline, cb_buf *buf,
+                               int (*complete)(const char *, size_t), int *timed_out)
+{
+    for (;;) {
+        int ready = wait_readable(fd, deadline), rc;
+
+        if (ready == 0) {
             *timed_out = 1;
             return NULL;
         }
-        ready = poll(&pfd, 1, (int) ((deadline - now) / 1000000u) + 1);
-        if (ready < 0 && errno != EINTR) {
+        if (ready < 0) {
             return "unreadable report (poll failed)";
-        }
-        if (ready <= 0) {
-            continue;
         }
         rc = read_some(buf, fd);
         if (rc == -1) {
@@ -157,6 +177,48 @@ static const char *read_report(int fd, uint64_t deadline, cb_buf *buf,
         }
         if (rc == 0 || complete(buf->data, buf->len)) {
             return NULL;
+        }
+    }
+}
+
+cb_read_status cb_process_read_line(cb_line_reader *r, uint64_t deadline, size_t max,
+                                    char **line)
+{
+    size_t scanned = 0;
+
+    /* the line returned last is dropped; what came after it stays */
+    if (r->taken > 0) {
+        memmove(r->buf.data, r->buf.data + r->taken, r->buf.len - r->taken + 1);
+        r->buf.len -= r->taken;
+        r->taken = 0;
+    }
+    for (;;) {
+        /* each byte is looked at once: a long line read in pieces stays linear */
+        char *end = r->buf.len > scanned ? memchr(r->buf.data + scanned, '\n',
+                                                  r->buf.len - scanned)
+                                         : NULL;
+        int   ready, rc;
+
+        if (end != NULL) {
+            *end = '\0';
+            r->taken = (size_t) (end - r->buf.data) + 1;
+            *line = r->buf.data;
+            return CB_READ_LINE;
+        }
+        scanned = r->buf.len;
+        if (r->buf.len >= max) {
+            return CB_READ_TOO_LONG;
+        }
+        ready = wait_readable(r->fd, deadline);
+        if (ready == 0) {
+            return CB_READ_TIMED_OUT;
+        }
+        rc = ready < 0 ? -2 : read_some(&r->buf, r->fd);
+        if (rc == 0) {
+            return CB_READ_CLOSED;
+        }
+        if (rc < 0) {
+            return CB_READ_FAILED;
         }
     }
 }

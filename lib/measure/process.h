@@ -40,6 +40,32 @@ int cb_process_exec(cb_process *p, char *const *argv, int *to_child, cb_error *e
 const char *cb_process_collect(cb_process *p, uint64_t deadline, cb_buf *buf,
                                int (*complete)(const char *text, size_t len), int *timed_out);
 
+/* Reads a stream of lines from a process (a gate's server) without waiting
+ * for ever: zero-initialise with fd set; free with cb_buf_free(&buf). */
+typedef struct cb_line_reader {
+    int    fd;
+    cb_buf buf;
+    size_t taken; /* the front of buf already handed out as a line */
+} cb_line_reader;
+
+typedef enum cb_read_status {
+    CB_READ_LINE,      /* *line is the next line */
+    CB_READ_CLOSED,    /* the other end closed before a whole line */
+    CB_READ_TIMED_OUT, /* the deadline passed before a whole line */
+    CB_READ_TOO_LONG,  /* max bytes came and no line end among them */
+    CB_READ_FAILED     /* read, poll or memory failed */
+} cb_read_status;
+
+/*
+ * The next line from r->fd, read until the deadline (CLOCK_MONOTONIC ns):
+ * CB_READ_LINE with *line pointing into r->buf, NUL-terminated without its
+ * '\n', valid until the next call; what was read beyond it is kept for then.
+ * A line longer than max bytes is CB_READ_TOO_LONG, so that a process that
+ * floods its output costs at most max bytes.
+ */
+cb_read_status cb_process_read_line(cb_line_reader *r, uint64_t deadline, size_t max,
+                                    char **line);
+
 /* Waits for the child until the deadline, then kills it (at once when
  * kill_now): after its report it only has to exit. *status as waitpid's. */
 void cb_process_reap(cb_process *p, uint64_t deadline, int kill_now, int *status,
