@@ -100,6 +100,14 @@ int cb_command_status(const cb_config *cfg, const cb_run *run)
     return cfg->gate && unresolved ? CB_EXIT_UNRESOLVED : CB_EXIT_OK;
 }
 
+double cb_command_timeout_s(const cb_config *cfg, int slowed)
+{
+    if (cfg->timeout_s_set) {
+        return cfg->timeout_s;
+    }
+    return slowed ? CB_DEFAULT_TIMEOUT_CALLGRIND_S : CB_DEFAULT_TIMEOUT_S;
+}
+
 cb_compare_config cb_command_compare_config(const cb_config *cfg, cb_measure measure,
                                             size_t comparisons)
 {

@@ -345,7 +345,7 @@ static int measure(session *s, cb_error *err)
     checks.leak_measurements = cfg->leak_measurements;
     checks.leak_time_ns = cfg->leak_time_s * 1e9;
     checks.seed = cfg->seed;
-    checks.timeout_ns = (cfg->timeout_s_set ? cfg->timeout_s : CB_DEFAULT_TIMEOUT_CALLGRIND_S) * 1e9;
+    checks.timeout_ns = cb_command_timeout_s(cfg, 1) * 1e9;
     if ((checks.which & CB_CHECK_CONSTANT_TIME) && (cfg->build_flags & CB_BUILD_SANITIZED)) {
         return cb_error_set(err, "--check constant-time runs the benchmarks under valgrind, "
                                  "which cannot run a program built with AddressSanitizer: "
@@ -360,9 +360,7 @@ static int measure(session *s, cb_error *err)
         cb_check_close(&checks);
         return -1;
     }
-    if (clock.ops->child_tool != NULL && !cfg->timeout_s_set) {
-        slow.timeout_s = CB_DEFAULT_TIMEOUT_CALLGRIND_S;
-    }
+    slow.timeout_s = cb_command_timeout_s(cfg, clock.ops->child_tool != NULL);
     memset(&rn, 0, sizeof rn);
     rn.cfg = &slow;
     rn.clock = &clock;
