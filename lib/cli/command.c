@@ -108,6 +108,14 @@ double cb_command_timeout_s(const cb_config *cfg, int slowed)
     return slowed ? CB_DEFAULT_TIMEOUT_CALLGRIND_S : CB_DEFAULT_TIMEOUT_S;
 }
 
+const char *cb_command_default_baseline(cb_measure measure)
+{
+    static const char *const defaults[] = { CB_DEFAULT_BASELINE, CB_DEFAULT_BASELINE "-cycles",
+                                            CB_DEFAULT_BASELINE "-instructions" };
+
+    return defaults[measure];
+}
+
 cb_compare_config cb_command_compare_config(const cb_config *cfg, cb_measure measure,
                                             size_t comparisons)
 {

@@ -87,6 +87,11 @@ int cb_command_status(const cb_config *cfg, const cb_run *run);
  * longer when slowed (run under callgrind, which runs code ~50x slower). */
 double cb_command_timeout_s(const cb_config *cfg, int slowed);
 
+/* The baseline a run of `measure` saves when not told: "base", "base-cycles"
+ * or "base-instructions", so that runs of different measures never overwrite
+ * each other; `report` and `trend` read the same one. */
+const char *cb_command_default_baseline(cb_measure measure);
+
 /* The comparison settings for cfg and a run's measure, for `comparisons`
  * comparisons made together (the family their significance level holds over). */
 cb_compare_config cb_command_compare_config(const cb_config *cfg, cb_measure measure,

@@ -1,5 +1,5 @@
-# `make install`, then the README's example benchmark built against the installed
-# library with pkg-config, exactly as a user would.
+# `make install`, then the examples of the README and of docs/writing-benchmarks.md
+# built against the installed library with pkg-config, exactly as a user would.
 . tests/e2e/common.bash
 
 case "$BUILD" in *asan*)
@@ -17,12 +17,19 @@ done
 run make -s install BUILD="$BUILD" PREFIX=/usr DESTDIR="$TMP/stage"
 if [ -f "$TMP/stage/usr/include/cryptbench.h" ]; then ok "DESTDIR stages the install"; else not_ok "DESTDIR stages the install"; fi
 
-# the README's C examples, verbatim: the first needs the core alone, the others
-# libsodium too
-awk -v dir="$TMP" '/^```c$/ { n++; file = dir "/example" n ".c"; next }
-                   /^```$/ { file = ""; next }
-                   file != "" { print > file }' README.md
-cp "$TMP/example1.c" "$TMP/my_bench.c"
+# the C examples, verbatim: the README's first benchmark, and those of
+# docs/writing-benchmarks.md (its first is the README's again; the others need
+# libsodium too)
+extract() {
+    awk -v dir="$TMP" -v stem="$2" '/^```c$/ { n++; file = dir "/" stem n ".c"; next }
+                                    /^```$/ { file = ""; next }
+                                    file != "" { print > file }' "$1"
+}
+extract README.md readme
+extract docs/writing-benchmarks.md example
+if cmp -s "$TMP/readme1.c" "$TMP/example1.c"; then ok "the README's first benchmark is docs/writing-benchmarks.md's"; else
+    not_ok "the README's first benchmark is docs/writing-benchmarks.md's" "$(diff "$TMP/readme1.c" "$TMP/example1.c" | head -20)"; fi
+cp "$TMP/readme1.c" "$TMP/my_bench.c"
 export PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig"
 run pkg-config --modversion cryptbench
 expect_in "pkg-config knows cryptbench" out '^[0-9]+\.[0-9]+\.[0-9]+$'
@@ -40,7 +47,7 @@ the counter
 WHAT
 )
     run sh -c "cc -O2 -std=c11 -Wall -Wextra -Wpedantic '$TMP/example$k.c' \$(pkg-config --cflags --libs cryptbench libsodium) -o '$TMP/example$k'"
-    expect_status "the README's example $k, $what, builds" 0
+    expect_status "docs/writing-benchmarks.md's example $k, $what, builds" 0
     expect_not_in "without a warning" err 'warning'
     run "$TMP/example$k" --test
     expect_status "and passes --test" 0
