@@ -613,6 +613,7 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
         }
         s.nreps = 1;
     } else if (check_writable(&s, err) != 0 || prepare_baselines(&s, err) != 0 ||
+               (s.p.save != NULL && cb_lock_check(s.path, err) != 0) ||
                cb_run_budgets_check(&s.budgets, &s.run, err) != 0) {
         goto done;
     } else {
