@@ -10,6 +10,7 @@
 #include "cli/command.h"
 #include "measure/clock.h"
 #include "measure/context.h"
+#include "measure/interrupt.h"
 #include "measure/process.h"
 #include "measure/sysinfo.h"
 #include "stats/analysis.h"
@@ -90,6 +91,8 @@ static int read_line(side *s, double bound_s, const char *about, const gate *g, 
     case CB_READ_TOO_LONG:
         return cb_error_set(err, "%s sent a line longer than %d MiB: not a cryptbench server",
                             s->program, CB_GATE_LINE_MAX >> 20);
+    case CB_READ_INTERRUPTED:
+        return cb_error_set(err, "gate: interrupted by signal %d", cb_interrupted());
     case CB_READ_FAILED:
         break;
     }
@@ -609,6 +612,9 @@ int cb_command_gate(const cb_config *cfg, cb_error *err)
     }
     /* a server gone away must be an error here, not a signal */
     signal(SIGPIPE, SIG_IGN);
+    /* interrupted, the gate stops its servers, which clean up after their
+     * benchmarks, before it dies of the signal */
+    cb_interrupt_arm();
     g.start_ns = cb_clock_monotonic_ns();
     if (start_side(&g.a, &g, err) != 0 || start_side(&g.b, &g, err) != 0) {
         goto done;
@@ -633,5 +639,6 @@ done:
     stop_side(&g.a, status == CB_EXIT_USAGE);
     stop_side(&g.b, status == CB_EXIT_USAGE);
     free_gate(&g);
+    cb_interrupt_disarm();
     return status;
 }

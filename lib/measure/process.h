@@ -14,13 +14,16 @@
 
 typedef struct cb_process {
     pid_t pid;
-    int   fd; /* the read end of the child's pipe */
+    int   fd;    /* the read end of the child's pipe */
+    int   group; /* a benchmark's: a process group of its own, the interrupt armed */
 } cb_process;
 
 /*
  * Forks a child that runs fn(fd, arg) with the write end of a pipe and must
  * not return (it execs or _exits); a runner that dies takes the child with
- * it. The child's standard output is the runner's standard error, so that
+ * it, and the child leads a process group that cb_process_reap() kills whole,
+ * so that nothing the benchmark forked runs on. Until the reap a signal to
+ * the runner cleans up first (measure/interrupt.h). The child's standard output is the runner's standard error, so that
  * nothing the child prints mixes with the runner's report on stdout. In the
  * runner: 0 with p filled, or -1 (no pipe, no fork) with err.
  */
@@ -53,6 +56,7 @@ typedef enum cb_read_status {
     CB_READ_CLOSED,    /* the other end closed before a whole line */
     CB_READ_TIMED_OUT, /* the deadline passed before a whole line */
     CB_READ_TOO_LONG,  /* max bytes came and no line end among them */
+    CB_READ_INTERRUPTED, /* the run got a signal (measure/interrupt.h) */
     CB_READ_FAILED     /* read, poll or memory failed */
 } cb_read_status;
 
@@ -67,7 +71,8 @@ cb_read_status cb_process_read_line(cb_line_reader *r, uint64_t deadline, size_t
                                     char **line);
 
 /* Waits for the child until the deadline, then kills it (at once when
- * kill_now): after its report it only has to exit. *status as waitpid's. */
+ * kill_now, or when the run got a signal): after its report it only has to
+ * exit. A benchmark's process group goes with it. *status as waitpid's. */
 void cb_process_reap(cb_process *p, uint64_t deadline, int kill_now, int *status,
                      int *timed_out);
 
