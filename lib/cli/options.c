@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/options.h"
+#include "core/number.h"
 #include "store/baseline.h"
 
 /* The help's headings, in the order they are printed. */
@@ -238,12 +239,11 @@ static void set_whole(cb_config *cfg, const option *o, unsigned long long x)
 static int parse_number(const option *o, const char *opt, const char *v, double *out,
                         cb_error *err)
 {
-    char  *end;
-    double x;
+    const char *end;
+    double      x;
 
-    errno = 0;
-    x = strtod(v, &end);
-    if (end == v || *end != '\0' || errno != 0 || !isfinite(x) ||
+    /* decimal only: "0x10" and "nan" are no number a user meant */
+    if (cb_number_decimal(v, &x, &end) != 0 || *end != '\0' ||
         (o->high_open ? x >= o->high : x > o->high) || (o->low_open ? x <= o->low : x < o->low)) {
         if (o->high_open) {
             return cb_error_set(err, "%s: expected a number between %g and %g, got '%s'", opt,
@@ -275,12 +275,9 @@ static int parse_whole(const option *o, const char *opt, const char *v, unsigned
 /* A baseline name becomes a file name under the reports directory. */
 static int check_name(const char *opt, const char *v, cb_error *err)
 {
-    if (v[0] == '\0' || v[0] == '.' || strchr(v, '/') != NULL) {
-        return cb_error_set(err, "%s: expected a plain name such as 'main', got '%s'", opt, v);
-    }
-    if (strlen(v) > CB_BASELINE_NAME_MAX) {
-        return cb_error_set(err, "%s: expected a name of at most %d bytes, got %zu bytes", opt,
-                            CB_BASELINE_NAME_MAX, strlen(v));
+    if (cb_baseline_name_check(v, err) != 0) {
+        cb_error_prefix(err, "%s", opt);
+        return -1;
     }
     return 0;
 }

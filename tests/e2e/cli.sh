@@ -17,7 +17,7 @@ expect_status "--exact with no whole-name match is an error" 2
 expect_in "and says which filter matched nothing" err "no benchmark matches exactly 'did/sha256'"
 run "$CB" --list 'sha(256'
 expect_status "an invalid regular expression exits 2" 2
-expect_in "naming the filter" err "filter 'sha\(256': not a valid regular expression"
+expect_in "naming the filter" err "filter 'sha\(256': not a valid POSIX extended regular expression"
 
 run "$CB" --help
 expect_status "--help exits 0" 0
