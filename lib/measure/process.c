@@ -56,6 +56,8 @@ int cb_process_start(cb_process *p, void (*fn)(int fd, void *arg), void *arg, cb
     if (p->pid == 0) {
         close(fds[0]);
         cb_interrupt_forget();
+        /* the runner ignores it for its own output; a benchmark gets the default */
+        signal(SIGPIPE, SIG_DFL);
         /* a group of its own: whatever the benchmark forks is killed with it
          * (both sides set it, so that neither can act before it holds) */
         setpgid(0, 0);
@@ -100,6 +102,7 @@ int cb_process_exec(cb_process *p, char *const *argv, int *to_child, cb_error *e
     p->group = 0;
     if (p->pid == 0) {
         die_with(runner);
+        signal(SIGPIPE, SIG_DFL);
         dup2(in[0], STDIN_FILENO);
         dup2(out[1], STDOUT_FILENO);
         close(in[0]);
