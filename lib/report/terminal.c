@@ -341,8 +341,9 @@ static void print_group(void *self, const cb_run *run, const char *group, const 
         fprintf(t->opt.out, "  %s\n", line);
     }
     for (i = 0; i < g->nsweeps; i++) {
-        cb_summary_sweep(line, sizeof line, &g->sweeps[i], run->unit);
-        fprintf(t->opt.out, "  %s\n", line);
+        if (cb_summary_sweep_once(line, sizeof line, &g->sweeps[i], run->unit)) {
+            fprintf(t->opt.out, "  %s\n", line);
+        }
     }
     for (i = 0; i < g->ncosts; i++) {
         cb_summary_cost(line, sizeof line, &g->costs[i], run->unit);
@@ -397,7 +398,7 @@ static void print_end(void *self, const cb_run *run)
     if (t->opt.nmissing > 0) {
         fputc('\n', t->opt.out);
     }
-    cb_check_lines_summary(t->opt.out, run, t->opt.color);
+    cb_check_lines_summary(t->opt.out, run, &t->opt);
     print_budget_summary(t, run);
     if (failed > 0) {
         fprintf(t->opt.out, "\n%s%zu of %zu benchmarks FAILED:%s\n", paint(t, RED), failed,
