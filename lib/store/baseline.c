@@ -309,14 +309,10 @@ int cb_baseline_parse(const char *file, const char *text, size_t len, cb_run *ru
     json_t        *root;
     json_t        *version;
     cb_json_path   vp;
-    size_t         blank = 0;
     int            rc = -1;
 
     memset(run, 0, sizeof *run);
-    while (blank < len && strchr(" \t\r\n", text[blank]) != NULL && text[blank] != '\0') {
-        blank++;
-    }
-    if (blank == len) {
+    if (cb_json_blank(text, len)) {
         return cb_error_set(err, "%s:1:1: empty file (expected a cryptbench baseline)", file);
     }
     root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);

@@ -307,7 +307,7 @@ int cb_budgets_parse(const char *file, const char *text, size_t len, cb_budget_s
     int            rc = -1;
 
     memset(set, 0, sizeof *set);
-    if (strspn(text, " \t\r\n") == len) {
+    if (cb_json_blank(text, len)) {
         return cb_error_set(err, "%s:1:1: empty file (expected a budgets file, a JSON object "
                                  "with \"schema_version\" and \"budgets\")", file);
     }
