@@ -1,3 +1,4 @@
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,13 @@ int cb_trend_open(cb_trend *t, const cb_history_series *past, const cb_run *run,
     if (now != NULL) {
         cb_history_point_of(&t->points[t->n++], run, now);
     }
+    for (i = 0; i < t->n; i++) {
+        double v = t->points[i].estimate.point;
+
+        t->lowest = i == 0 ? v : fmin(t->lowest, v);
+        t->highest = i == 0 ? v : fmax(t->highest, v);
+    }
+    t->spread = t->n > 0 && t->lowest > 0.0 ? t->highest / t->lowest - 1.0 : 0.0;
     t->from = t->n > CB_TREND_RUNS_SEARCHED ? t->n - CB_TREND_RUNS_SEARCHED : 0;
     for (i = t->from; i < t->n; i++) {
         x[i - t->from] = t->points[i].estimate.point;
