@@ -13,6 +13,7 @@
 #include "measure/interrupt.h"
 #include "measure/process.h"
 #include "measure/sysinfo.h"
+#include "report/progress.h"
 #include "stats/analysis.h"
 #include "stats/sequential.h"
 #include "store/json_reader.h"
@@ -396,15 +397,15 @@ static int run_rounds(gate *g, cb_error *err)
             }
             active += g->benches[k].active;
         }
-        if (isatty(fileno(stderr))) {
-            fprintf(stderr, "\r\033[Kgate: round %zu, %zu benchmarks not yet settled", r + 1,
-                    active);
+        if (cb_progress_live(stderr)) {
+            cb_progress_line(stderr, "gate: round %zu, %zu benchmarks not yet settled", r + 1,
+                             active);
         } else {
             fprintf(stderr, "gate: round %zu, %zu benchmarks not yet settled\n", r + 1, active);
         }
     }
-    if (isatty(fileno(stderr))) {
-        fprintf(stderr, "\r\033[K");
+    if (cb_progress_live(stderr)) {
+        cb_progress_clear(stderr);
     }
     return 0;
 }

@@ -380,7 +380,7 @@ static int measure(session *s, cb_error *err)
     rn.compare = s->compare;
     rn.checks = checks.which != 0 ? &checks : NULL;
     rn.allow = &s->allow;
-    if (isatty(fileno(stderr))) {
+    if (cb_progress_live(stderr)) {
         rn.progress = cb_progress_terminal(stderr);
     }
     cb_runner_describe(&rn, &s->run);
