@@ -28,8 +28,9 @@ typedef struct option {
     double       low, high; /* KIND_NUMBER */
     int          low_open, high_open;
     unsigned long long min, max; /* KIND_WHOLE: doubles would round the seed's INT64_MAX */
-    /* KIND_CUSTOM: -1 when v is none of meta's choices */
+    /* KIND_CUSTOM: -1 when v is none of meta's choices (or not what expect says) */
     int (*custom)(const struct option *o, const char *v, cb_config *cfg);
+    const char *expect;
     size_t field, size; /* the cb_config member it sets: offsetof, sizeof */
     size_t mark;        /* the *_set member, when marks */
     int    marks;
@@ -99,8 +100,8 @@ static int add_check(const option *o, const char *v, cb_config *cfg)
     return 0;
 }
 
-/* --threads: whole numbers from 1 to CB_MAX_THREADS, comma-separated, kept
- * ascending and each once. */
+/* --threads: whole numbers from 1 to CB_MAX_THREADS, comma-separated, at
+ * most CB_MAX_THREAD_COUNTS different ones, kept ascending and each once. */
 static int parse_threads(const option *o, const char *v, cb_config *cfg)
 {
     size_t n = 0, i, j;
@@ -179,6 +180,7 @@ static int ask_for_manual(const option *o, const char *v, cb_config *cfg)
 #define NAME .kind = KIND_NAME
 #define DIRECTORY .kind = KIND_DIRECTORY
 #define CUSTOM(function) .kind = KIND_CUSTOM, .custom = (function)
+#define CUSTOM_EXPECTING(function, text) CUSTOM(function), .expect = (text)
 #define MARKS(member) .mark = offsetof(cb_config, member), .marks = 1
 #define NO_MARK .marks = 0
 #define STR(constant) STR_(constant)
@@ -208,6 +210,7 @@ static const option options[] = {
 #undef NAME
 #undef DIRECTORY
 #undef CUSTOM
+#undef CUSTOM_EXPECTING
 #undef MARKS
 #undef NO_MARK
 #undef STR
@@ -333,7 +336,8 @@ static int apply(const option *o, const char *opt, const char *v, cb_config *cfg
         break;
     case KIND_CUSTOM:
         if (o->custom(o, v, cfg) != 0) {
-            return cb_error_set(err, "%s: expected %s, got '%s'", opt, o->meta, v);
+            return cb_error_set(err, "%s: expected %s, got '%s'", opt,
+                                o->expect != NULL ? o->expect : o->meta, v);
         }
         break;
     }
