@@ -50,7 +50,7 @@ static void replay_run(const cb_rounds *r, const cb_sequential *seq, cb_rng *rng
 
             a[n] = swap ? bench->b[i] : bench->a[i];
             b[n] = (swap ? bench->a[i] : bench->b[i]) * (k == slow ? 1.0 + change : 1.0);
-            more = cb_sequential_look(seq, a, b, n + 1, &ch);
+            more = cb_sequential_look(seq, a, b, n + 1, &ch) == CB_LOOK_MORE;
         }
         st->rounds += n;
         st->unresolved += ch.verdict == CB_VERDICT_UNRESOLVED;
@@ -90,6 +90,7 @@ int cb_calibrate_replay(const cb_config *cfg, cb_error *err)
     }
     seq.compare = cb_command_compare_config(&c, r.measure, r.nbenches);
     seq.min_rounds = cfg->min_rounds;
+    seq.exact_rounds = cfg->min_rounds_set ? cfg->min_rounds : CB_GATE_EXACT_ROUNDS;
     seq.max_rounds = cfg->max_rounds;
     cb_rng_seed(&rng, cfg->seed);
     for (w = 0; w < NSLOW; w++) {

@@ -85,6 +85,20 @@ static int parse_unit(const option *o, const char *v, cb_config *cfg)
     return 0;
 }
 
+/* --measure: one measure, or wall time and instruction counts together (the
+ * gate's; a run refuses it). */
+static int parse_measure(const option *o, const char *v, cb_config *cfg)
+{
+    int i = choice_index(o->meta, v);
+
+    if (i < 0) {
+        return -1;
+    }
+    cfg->measure_also = i == 3;
+    cfg->measure = i == 3 ? CB_MEASURE_WALL : (cb_measure) i;
+    return 0;
+}
+
 /* --check: each use adds a check, in the order of the option's choices. */
 static int add_check(const option *o, const char *v, cb_config *cfg)
 {
@@ -626,6 +640,11 @@ int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err)
     }
     if (check_modes(cfg, err) != 0) {
         return -1;
+    }
+    /* two measures need two comparisons: only the paired gate makes them */
+    if (cfg->measure_also && cfg->command != CB_COMMAND_GATE) {
+        return cb_error_set(err, "--measure wall,instructions: only gate compares two measures; "
+                                 "run one measure at a time");
     }
     /* a budget another command ignored would pass for one held */
     if (cfg->budgets != NULL && cfg->command != CB_COMMAND_RUN) {

@@ -25,8 +25,11 @@ static void row(cb_svg *s, const cb_result *r, double at)
     } else {
         cb_format_percent(lo, sizeof lo, c->estimate.lower);
         cb_format_percent(hi, sizeof hi, c->estimate.upper);
-        snprintf(title, sizeof title, "%.300s: %s [%s, %s], p = %.2f: %s", r->name, mid, lo, hi,
-                 c->p_value, v.words);
+        char p[32];
+
+        cb_format_probability(p, sizeof p, c->p_value);
+        snprintf(title, sizeof title, "%.300s: %s [%s, %s], p = %s: %s", r->name, mid, lo, hi, p,
+                 v.words);
         cb_svg_line(s, c->estimate.lower, at, c->estimate.upper, at, v.mark, NULL);
     }
     cb_svg_circle(s, c->estimate.point, at, 4.0, v.mark, title);
@@ -124,11 +127,14 @@ void cb_html_chart_changes(cb_buf *h, const cb_result *const *rs, size_t n,
                    "of a linear run, the mean of a flat one), with its interval, regressions "
                    "first, then the largest changes. ");
     if (rule->resolution > 0.0) {
-        cb_buf_printf(h, "A change counts when p &lt; %.3g, family-wise over the %zu "
+        char level[32];
+
+        cb_format_probability(level, sizeof level, rule->significance);
+        cb_buf_printf(h, "A change counts when p &lt; %s, family-wise over the %zu "
                          "comparison%s, and its whole interval lies beyond the noise threshold, "
                          "\xc2\xb1%.3g%%, shaded; one whose interval reaches beyond \xc2\xb1%.3g%% "
                          "(the resolution, dashed) is unresolved, never &ldquo;no change&rdquo;. ",
-                      rule->significance, rule->comparisons, rule->comparisons == 1 ? "" : "s",
+                      level, rule->comparisons, rule->comparisons == 1 ? "" : "s",
                       rule->threshold * 100.0, rule->resolution * 100.0);
     } else {
         cb_buf_printf(h, "Instruction counts are exact: a change counts when it exceeds the "
