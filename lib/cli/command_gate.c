@@ -659,7 +659,8 @@ static int rounds_of_measure(const gate *g, size_t m, cb_rounds *r, cb_error *er
 
         if (b->in_a && b->in_b && !b->failed && se->rounds >= 2) {
             r->benches[r->nbenches++] = (cb_rounds_bench){ (char *) b->name, se->rounds,
-                                                           (double *) se->a, (double *) se->b };
+                                                           (double *) se->a, (double *) se->b,
+                                                           se->seconds };
         }
     }
     return 0;

@@ -641,11 +641,6 @@ int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err)
     if (check_modes(cfg, err) != 0) {
         return -1;
     }
-    /* two measures need two comparisons: only the paired gate makes them */
-    if (cfg->measure_also && cfg->command != CB_COMMAND_GATE) {
-        return cb_error_set(err, "--measure wall,instructions: only gate compares two measures; "
-                                 "run one measure at a time");
-    }
     /* a budget another command ignored would pass for one held */
     if (cfg->budgets != NULL && cfg->command != CB_COMMAND_RUN) {
         return cb_error_set(err, "--budgets: only a run of the benchmarks checks budgets, not "

@@ -78,6 +78,20 @@ status=$?
 checks "$TMP/checks"
 expect_status "Chromium rendered the pages of threads" 0
 
+# The paired gate's page: its forest plot and a strip of rounds a benchmark.
+run "$CB" gate "$CB" "$CB" did/sha256/64 --min-rounds 3 --max-rounds 3 --warm-up-time 0.01 \
+    --measurement-time 0.02 --sample-size 10 --noise-threshold 10 --reports-dir "$TMP/gate"
+expect_status "a short gate passes" 0
+if grep -q 'class="gate-bench"' "$TMP/gate/html/gate.html" 2>/dev/null; then
+    ok "the gate writes its page, a section a benchmark"
+else
+    not_ok "the gate writes its page, a section a benchmark" "$(ls "$TMP/gate/html" 2>&1)"
+fi
+node tests/browser/check.js "$TMP/gate/html" "$SHOTS/gate" gate.html >"$TMP/checks" 2>"$TMP/err"
+status=$?
+checks "$TMP/checks"
+expect_status "Chromium rendered the gate's page" 0
+
 # Profiles: an icicle and a differential one, a sweep's side by side (under
 # valgrind, which cannot run a sanitizer build).
 case "$BUILD" in *asan*) echo "1..$n"; exit 0 ;; esac
