@@ -1,5 +1,5 @@
 /*
- * Known answers for the constant-time checks (README "Constant-time checks"):
+ * Known answers for the constant-time checks (docs/constant-time.md):
  * code whose time is known to depend on a secret, or known not to, so that
  * the checks themselves are checked on every run of the suite.
  *

@@ -149,8 +149,8 @@ typedef struct cb_point {
  *              instance of the same parameters and implementation, and the group
  *              summary states the difference as that cost.
  * variant      what the variant adds, for that summary: "key set-up".
- * prepare_input optional, for the timing-leak check (--check timing-leak; README
- *              "Constant-time checks"): fills `input`, input_size bytes, for
+ * prepare_input optional, for the timing-leak check (--check timing-leak;
+ *              docs/constant-time.md): fills `input`, input_size bytes, for
  *              class 0 or 1, untimed. Class 0 is usually a fixed value, class 1 a
  *              random one (dudect's "fix vs random"). run reads it through
  *              cb_state_input(); the check calls run with one iteration per
@@ -329,7 +329,7 @@ void *cb_state_fixture(const cb_state *s) CB_NONNULL(1);
 void cb_state_counter(cb_state *s, const char *name, double value) CB_NONNULL(1, 2);
 
 /*
- * The constant-time checks (README "Constant-time checks").
+ * The constant-time checks (docs/constant-time.md).
  *
  * cb_secret() declares the n bytes at p secret: a key, a signing seed, a
  * password, a tag to compare with. Under --check constant-time the benchmark

@@ -193,12 +193,64 @@ static void test_seeded(void **state)
     }
 }
 
+/* Exact counts: a step of two instructions in 59 968 is significant (there is
+ * no noise at all) but no change point once held to the noise threshold
+ * (0.1% for instruction counts); a step beyond it still is. */
+static void test_held_to_threshold(void **state)
+{
+    double                x[12];
+    cb_changepoint        cp[12];
+    cb_changepoint_config cfg = cb_changepoint_defaults(7);
+    size_t                found, i;
+
+    (void) state;
+    for (i = 0; i < 12; i++) {
+        x[i] = i < 6 ? 59968.0 : 59970.0;
+    }
+    assert_int_equal(cb_changepoint_find(x, 12, &cfg, cp, &found), 0);
+    assert_int_equal(found, 1);
+    cfg.min_step = 0.001;
+    assert_int_equal(cb_changepoint_find(x, 12, &cfg, cp, &found), 0);
+    assert_int_equal(found, 0);
+    for (i = 6; i < 12; i++) {
+        x[i] = 60100.0;
+    }
+    assert_int_equal(cb_changepoint_find(x, 12, &cfg, cp, &found), 0);
+    assert_int_equal(found, 1);
+    assert_int_equal(cp[0].index, 6);
+    assert_true(fabs(cb_changepoint_step(&cp[0]) - (60100.0 / 59968.0 - 1.0)) < 1e-12);
+}
+
+/* Two steps, the first within a 2% threshold: only the second is kept, and
+ * its level before is measured from the start, the small step merged in. */
+static void test_small_step_merged(void **state)
+{
+    double                x[18];
+    cb_changepoint        cp[18];
+    cb_changepoint_config cfg = cb_changepoint_defaults(9);
+    size_t                found, i;
+
+    (void) state;
+    for (i = 0; i < 18; i++) {
+        x[i] = i < 6 ? 100.0 : i < 12 ? 100.5 : 110.0;
+    }
+    assert_int_equal(cb_changepoint_find(x, 18, &cfg, cp, &found), 0);
+    assert_int_equal(found, 2);
+    cfg.min_step = 0.02;
+    assert_int_equal(cb_changepoint_find(x, 18, &cfg, cp, &found), 0);
+    assert_int_equal(found, 1);
+    assert_int_equal(cp[0].index, 12);
+    assert_true(fabs(cp[0].before - 100.25) < 1e-12);
+    assert_true(fabs(cp[0].after - 110.0) < 1e-12);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_no_step),       cmocka_unit_test(test_noise_alone),
         cmocka_unit_test(test_one_step),      cmocka_unit_test(test_two_steps),
         cmocka_unit_test(test_short_history), cmocka_unit_test(test_seeded),
+        cmocka_unit_test(test_held_to_threshold), cmocka_unit_test(test_small_step_merged),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -68,8 +68,15 @@ static void test_pairs_sweeps_costs(void **state)
     cb_summary_ratio(line, sizeof line, &g.ratios[0]);
     assert_string_equal(line, "did/sha256/64: openssl 3.40x faster than libsodium [3.39x 3.41x]");
 
-    assert_int_equal(g.nsweeps, 1);
+    /* the fresh context at 32 and 1024 bytes: two points, drawn, not fitted */
+    assert_int_equal(g.nsweeps, 2);
+    assert_string_equal(g.sweeps[1].series, "mk/gcm-encrypt-fresh-ctx/*/openssl");
+    assert_int_equal(g.sweeps[1].n, 2);
+    assert_false(g.sweeps[1].fitted);
+    cb_summary_sweep(line, sizeof line, &g.sweeps[1], "ns");
+    assert_string_equal(line, "mk/gcm-encrypt-fresh-ctx/*/openssl: 2 points, too few for a fit");
     assert_string_equal(g.sweeps[0].series, "kdf/pbkdf2/*/openssl");
+    assert_true(g.sweeps[0].fitted);
     assert_int_equal(g.sweeps[0].n, 3);
     support_close_rel(g.sweeps[0].fit.slope, 200.0, 1e-9, "per-iteration cost");
     support_close_rel(g.sweeps[0].fit.intercept, 4000.0, 1e-6, "fixed cost");
@@ -94,7 +101,7 @@ static void test_pairs_sweeps_costs(void **state)
     boot.nresamples = 1;
     assert_int_equal(cb_group_analyse(&run, NULL, &boot, &g, &err), 0);
     assert_int_equal(g.nratios + g.ncosts, 0);
-    assert_int_equal(g.nsweeps, 1);
+    assert_int_equal(g.nsweeps, 2);
     cb_groups_free(&g);
     cb_run_free(&run);
 }
@@ -109,7 +116,7 @@ static void test_sentences_the_intervals_support(void **state)
     cb_variant_cost  c = { "key set-up", &base, &variant, { -13.0, -38.4, 10.6, 1.0 } };
     cb_impl_ratio    ratio = { "h/64", &a, &b, { 1.01, 0.98, 1.04, 0.01 } };
     cb_sweep         sw = { .series = "kdf/argon2id/mem_kib=19456/passes=*", .param_name = "passes",
-                            .fit = { -290.49e3, 60e6, 0.38548 } };
+                            .fit = { -290.49e3, 60e6, 0.38548 }, .fitted = 1 };
     char             line[512];
 
     (void) state;

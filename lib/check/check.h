@@ -1,6 +1,6 @@
 /*
- * The constant-time checks of a run (--check, README "Constant-time
- * checks"), made for each benchmark after its speed, each in a process of
+ * The constant-time checks of a run (--check, docs/constant-time.md),
+ * made for each benchmark after its speed, each in a process of
  * its own so that a crash or a hang harms neither the runner nor the other
  * benchmarks:
  *   - constant-time (exact.c): the benchmark once under valgrind's memcheck,

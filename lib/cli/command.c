@@ -100,6 +100,14 @@ int cb_command_status(const cb_config *cfg, const cb_run *run)
     return cfg->gate && unresolved ? CB_EXIT_UNRESOLVED : CB_EXIT_OK;
 }
 
+const char *cb_command_default_baseline(cb_measure measure)
+{
+    static const char *const defaults[] = { CB_DEFAULT_BASELINE, CB_DEFAULT_BASELINE "-cycles",
+                                            CB_DEFAULT_BASELINE "-instructions" };
+
+    return defaults[measure];
+}
+
 cb_compare_config cb_command_compare_config(const cb_config *cfg, cb_measure measure,
                                             size_t comparisons)
 {

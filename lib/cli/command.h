@@ -83,6 +83,11 @@ int cb_command_close_reporters(cb_reporter *reps, size_t n, const cb_report_opti
  * 3 when none did but some comparison was unresolved; else 0. */
 int cb_command_status(const cb_config *cfg, const cb_run *run);
 
+/* The baseline a run of `measure` saves when not told: "base", "base-cycles"
+ * or "base-instructions", so that runs of different measures never overwrite
+ * each other; `report` and `trend` read the same one. */
+const char *cb_command_default_baseline(cb_measure measure);
+
 /* The comparison settings for cfg and a run's measure, for `comparisons`
  * comparisons made together (the family their significance level holds over). */
 cb_compare_config cb_command_compare_config(const cb_config *cfg, cb_measure measure,

@@ -4,7 +4,7 @@
 
 /*
  * `report` is a run that measures nothing: the stored run (--load-baseline,
- * default the one `make bench` saves) re-read, compared with --baseline if
+ * default the one a run of --measure saves: base, base-instructions, ...) re-read, compared with --baseline if
  * given, and handed to the HTML reporter alone.
  */
 int cb_command_report(const cb_config *cfg, cb_error *err)
@@ -15,7 +15,7 @@ int cb_command_report(const cb_config *cfg, cb_error *err)
     quiet.command = CB_COMMAND_REPORT;
     quiet.load_baseline = cfg->load_baseline != NULL   ? cfg->load_baseline
                           : cfg->save_baseline != NULL ? cfg->save_baseline
-                                                       : CB_DEFAULT_BASELINE;
+                                                       : cb_command_default_baseline(cfg->measure);
     quiet.html = 1;
     quiet.quiet = 1;
     status = cb_command_run("cryptbench", &quiet, err);

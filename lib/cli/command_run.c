@@ -64,10 +64,8 @@ static plan plan_baselines(const cb_config *cfg)
             p.save = cfg->save_baseline;
         }
     } else {
-        static const char *const defaults[] = { CB_DEFAULT_BASELINE, CB_DEFAULT_BASELINE "-cycles",
-                                                CB_DEFAULT_BASELINE "-instructions" };
-
-        p.save = cfg->save_baseline != NULL ? cfg->save_baseline : defaults[cfg->measure];
+        p.save = cfg->save_baseline != NULL ? cfg->save_baseline
+                                            : cb_command_default_baseline(cfg->measure);
         p.against = p.save;
     }
     return p;
@@ -261,6 +259,8 @@ typedef struct session {
     unsigned char    *selected;
     cb_run            old, run;
     int               has_old;
+    cb_run            kept; /* a filtered run's save target, for the HTML report */
+    int               has_kept;
     cb_history        history; /* the past runs the HTML report draws trends from */
     cb_budget_set     budgets; /* --budgets, empty without */
     cb_command_files  files; /* what opt's paths point into */
@@ -312,6 +312,12 @@ static int select_or_list(session *s, int *done, cb_error *err)
     *done = 0;
     if (cb_filter_select(&s->filter, &s->list, &s->selected, &n, err) != 0) {
         return -1;
+    }
+    /* an unfiltered run of nothing would replace the baseline with an empty one */
+    if (s->list.n == 0 && !cfg->list) {
+        return cb_error_set(err, "no benchmark is registered (cb_register()), so there is "
+                                 "nothing to run; analyze, compare, report, trend and gate "
+                                 "need none (see --help)");
     }
     if (n == 0 && cfg->nfilters > 0) {
         return cb_error_set(err, "no benchmark matches %s'%s'%s (see --list)",
@@ -498,6 +504,14 @@ static int prepare_baselines(session *s, cb_error *err)
     }
     s->opt.differences = s->differences;
     s->opt.live = !stored;
+    if (!stored && cfg->nfilters > 0 && s->p.save != NULL && cfg->html) {
+        /* the benchmarks the saved file will keep, as they were when read now */
+        s->has_kept = load_save_target(s->path, cfg->measure, &s->kept, err);
+        if (s->has_kept < 0) {
+            return -1;
+        }
+        s->opt.kept = s->has_kept ? &s->kept : NULL;
+    }
     cb_command_describe_compare(&s->opt, &s->compare);
     if (cfg->gate && !s->compare.exact) {
         s->opt.gate_note = unpaired_note;
@@ -556,6 +570,9 @@ static void session_free(session *s)
     cb_filter_free(&s->filter);
     cb_run_free(&s->old);
     cb_run_free(&s->run);
+    if (s->has_kept) {
+        cb_run_free(&s->kept);
+    }
 }
 
 int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)

@@ -5,8 +5,7 @@
 #include "cli/command.h"
 #include "cli/filter.h"
 #include "report/format.h"
-#include "stats/changepoint.h"
-#include "store/history.h"
+#include "report/trend.h"
 
 /* Commits are shown to this many hex digits, as `git log --abbrev=12`. */
 #define COMMIT_DIGITS 12
@@ -20,12 +19,9 @@ static int selected(void *ctx, const char *name)
  * one a run of this --measure saves by default. */
 static const char *history_name(const cb_config *cfg)
 {
-    static const char *const defaults[] = { CB_DEFAULT_BASELINE, CB_DEFAULT_BASELINE "-cycles",
-                                            CB_DEFAULT_BASELINE "-instructions" };
-
     return cfg->baseline != NULL        ? cfg->baseline
            : cfg->save_baseline != NULL ? cfg->save_baseline
-                                        : defaults[cfg->measure];
+                                        : cb_command_default_baseline(cfg->measure);
 }
 
 static void print_point(const cb_history_point *p, size_t i, const char *unit)
@@ -40,38 +36,36 @@ static void print_point(const cb_history_point *p, size_t i, const char *unit)
 }
 
 /* The change points of s, each with the run and commit where its level began
- * and the size of the step. -1 when out of memory. */
-static int print_changes(const cb_history_series *s, const char *unit, uint64_t seed)
+ * and the size of the step; steps within the noise threshold of the measure
+ * are none (report/trend.h finds them, for the HTML report too). -1 when out
+ * of memory. */
+static int print_changes(const cb_history_series *s, const char *unit, double threshold,
+                         uint64_t seed)
 {
-    cb_changepoint_config cfg = cb_changepoint_defaults(seed);
-    cb_changepoint       *cp = malloc((s->n + 1) * sizeof *cp);
-    double               *x = cb_history_values(s);
-    char                  before[48], after[48], step[32];
-    size_t                i, found = 0;
-    int                   rc = -1;
+    cb_trend t;
+    char     before[48], after[48], step[32], rule[160];
+    size_t   i;
 
-    if (cp == NULL || x == NULL || cb_changepoint_find(x, s->n, &cfg, cp, &found) != 0) {
-        goto done;
+    if (cb_trend_open(&t, s, NULL, NULL, threshold, seed) != 0) {
+        return -1;
     }
-    if (found == 0) {
-        printf("  no change point (E-divisive means, p <= %.2f, segments of %d runs or more)\n",
-               cfg.significance, CB_CHANGEPOINT_MIN_SIZE);
+    cb_trend_rule(rule, sizeof rule, &t);
+    if (t.nchanges == 0) {
+        printf("  no change point (%s)\n", rule);
     }
-    for (i = 0; i < found; i++) {
-        const cb_history_point *p = &s->points[cp[i].index];
+    for (i = 0; i < t.nchanges; i++) {
+        const cb_changepoint   *c = &t.changes[i];
+        const cb_history_point *p = &t.points[c->index];
 
-        cb_format_value(before, sizeof before, cp[i].before, unit);
-        cb_format_value(after, sizeof after, cp[i].after, unit);
-        cb_format_percent(step, sizeof step, cp[i].after / cp[i].before - 1.0);
+        cb_format_value(before, sizeof before, c->before, unit);
+        cb_format_value(after, sizeof after, c->after, unit);
+        cb_format_percent(step, sizeof step, cb_changepoint_step(c));
         printf("  change point at run %zu, %s, commit %.*s: %s (%s -> %s), p = %.3f\n",
-               cp[i].index + 1, p->timestamp, COMMIT_DIGITS, p->commit, step, before, after,
-               cp[i].p_value);
+               c->index + 1, p->timestamp, COMMIT_DIGITS, p->commit, step, before, after,
+               c->p_value);
     }
-    rc = 0;
-done:
-    free(cp);
-    free(x);
-    return rc;
+    cb_trend_free(&t);
+    return 0;
 }
 
 /*
@@ -86,6 +80,7 @@ int cb_command_trend(const cb_config *cfg, cb_error *err)
     cb_history  h;
     char        dir[4200];
     size_t      i, j;
+    double      threshold = cb_command_compare_config(cfg, cfg->measure, 1).noise_threshold;
     int         status = CB_EXIT_USAGE;
 
     if (cb_filter_init(&filter, cfg->filters, cfg->nfilters, cfg->exact, err) != 0) {
@@ -116,7 +111,7 @@ int cb_command_trend(const cb_config *cfg, cb_error *err)
             for (j = 0; j < s->n; j++) {
                 print_point(&s->points[j], j, h.unit);
             }
-            if (print_changes(s, h.unit, cfg->seed) != 0) {
+            if (print_changes(s, h.unit, threshold, cfg->seed) != 0) {
                 status = CB_EXIT_USAGE;
                 cb_error_set(err, "out of memory");
             }

@@ -19,7 +19,8 @@ typedef enum cb_command {
     CB_COMMAND_CALIBRATE,
     CB_COMMAND_TREND,
     CB_COMMAND_HELP,
-    CB_COMMAND_VERSION
+    CB_COMMAND_VERSION,
+    CB_COMMAND_MANUAL
 } cb_command;
 
 typedef enum cb_format {
@@ -37,7 +38,7 @@ typedef enum cb_color {
     CB_COLOR_NEVER
 } cb_color;
 
-/* Defaults, and why (the README repeats them):
+/* Defaults, and why (docs/measuring.md repeats them):
  * - 0.5 s warm-up, 1.5 s measurement: Criterion's 3 s + 5 s would make the
  *   crypto suite (about 80 benchmarks) run for 11 minutes. 1.5 s still gives a
  *   100 ns primitive 15 million iterations over its 100 samples; slow KDFs
@@ -75,7 +76,7 @@ typedef enum cb_color {
 #define CB_DEFAULT_REPLAY_RUNS 2000
 /*
  * The paired gate (`gate`, ci/bench-ab), measured on the 2-core VM
- * cryptbench is developed on (README: "The regression gate in CI"):
+ * cryptbench is developed on (docs/gate.md):
  * - each side's process measures a benchmark for 0.02 s of warm-up and 0.05 s
  *   of 10 samples: the spread between two processes of identical code dwarfs
  *   the precision of either, so more, shorter rounds beat fewer long ones;
@@ -130,6 +131,9 @@ typedef enum cb_color {
 
 typedef struct cb_config {
     cb_command command;
+    /* --help after a command's name: that command's own help; -1: the whole */
+    int         help_command;
+    int         manual; /* --manual: 1 a man page, 2 markdown */
     const char *args[2]; /* analyze FILE; compare OLD NEW; gate BASE HEAD */
     size_t      nargs;
 

@@ -285,7 +285,7 @@ static void change(cb_buf *h, const cb_run *run, const cb_report_options *opt,
 
 /* The benchmark across the history, with its change points. */
 static void history(cb_buf *h, const cb_run *run, const cb_report_options *opt,
-                    const cb_html_trend *t)
+                    const cb_trend *t)
 {
     cb_buf_puts(h, "<h2>History</h2>\n");
     if (t == NULL || t->n == 0) {
@@ -299,7 +299,7 @@ static void history(cb_buf *h, const cb_run *run, const cb_report_options *opt,
 }
 
 int cb_html_bench_page(cb_buf *h, const cb_run *run, const cb_report_options *opt,
-                       const cb_result *r, const cb_html_trend *trend)
+                       const cb_result *r, const cb_trend *trend)
 {
     const cb_result *old = NULL;
     char             group[CB_HTML_GROUP_MAX];

@@ -16,6 +16,6 @@
  * r's trend across the history (NULL: none yet) when opt->history is set.
  * Returns -1 when out of memory. */
 int cb_html_bench_page(cb_buf *h, const cb_run *run, const cb_report_options *opt,
-                       const cb_result *r, const cb_html_trend *trend);
+                       const cb_result *r, const cb_trend *trend);
 
 #endif

@@ -8,11 +8,10 @@
 #ifndef CB_HTML_CHART_H
 #define CB_HTML_CHART_H
 
-#include "stats/changepoint.h"
 #include "stats/group.h"
 #include "html/html.h"
 #include "core/run.h"
-#include "store/history.h"
+#include "report/trend.h"
 #include "html/svg.h"
 
 /*
@@ -149,33 +148,15 @@ void cb_html_budgets_keys(cb_buf *h, const cb_result *r);
 
 /* ---- over time (chart_trend.c) ---- */
 
-/* A benchmark across the history: its estimate in each run, oldest first,
- * and the change points E-divisive means finds in them (changepoint.h). */
-typedef struct cb_html_trend {
-    cb_history_point *points;
-    size_t            n;
-    cb_changepoint   *changes;
-    size_t            nchanges;
-} cb_html_trend;
-
-/* r's trend: its series in history (none when history is NULL or has none),
- * then r itself when `live` (measured now, so not in the history yet), and
- * its change points, from `seed`. Free with cb_html_trend_free(). -1 when out
- * of memory. */
-int cb_html_trend_open(cb_html_trend *t, const cb_history *history, const cb_run *run,
-                       const cb_result *r, int live, uint64_t seed);
-
-void cb_html_trend_free(cb_html_trend *t);
-
 /* The trend as a chart: each run's estimate with its interval against its
  * place in the history, each level between change points drawn across its
  * runs, a dashed line where a new one begins; the change points listed
  * with the run and commit each began at and the size of the step; every run
  * in a table that opens on demand. t has at least one point. */
-void cb_html_chart_trend(cb_buf *h, const cb_run *run, const cb_html_trend *t);
+void cb_html_chart_trend(cb_buf *h, const cb_run *run, const cb_trend *t);
 
 /* A sparkline of the trend for a table cell (nothing for fewer than 2
  * points): the estimates joined, the last one a dot, change points marked. */
-void cb_html_sparkline(cb_buf *h, const cb_run *run, const cb_html_trend *t);
+void cb_html_sparkline(cb_buf *h, const cb_run *run, const cb_trend *t);
 
 #endif

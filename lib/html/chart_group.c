@@ -48,7 +48,7 @@ static void fit_line(cb_svg *s, const cb_run *run, const cb_sweep *sw, int throu
     int    form = throughput ? per_iteration_form(sw, &k) : 0;
     size_t i;
 
-    if (form < 0 || !(p1 > p0)) {
+    if (!sw->fitted || form < 0 || !(p1 > p0)) {
         return;
     }
     for (i = 0; i < FIT_POINTS; i++) {

@@ -17,57 +17,14 @@
 /* Room per tick of run numbers, px. */
 #define RUN_TICK_SPACING 60.0
 
-int cb_html_trend_open(cb_html_trend *t, const cb_history *history, const cb_run *run,
-                       const cb_result *r, int live, uint64_t seed)
-{
-    const cb_history_series *s = history != NULL ? cb_history_find(history, r->name) : NULL;
-    cb_changepoint_config    cfg = cb_changepoint_defaults(seed);
-    size_t                   past = s != NULL ? s->n : 0, i;
-    double                  *x;
-    int                      rc;
-
-    memset(t, 0, sizeof *t);
-    t->points = malloc((past + 1) * sizeof *t->points);
-    t->changes = malloc(((past + 1) / cfg.min_size + 1) * sizeof *t->changes);
-    x = malloc((past + 1) * sizeof *x);
-    if (t->points == NULL || t->changes == NULL || x == NULL) {
-        free(x);
-        cb_html_trend_free(t);
-        return -1;
-    }
-    if (past > 0) {
-        memcpy(t->points, s->points, past * sizeof *t->points);
-    }
-    t->n = past;
-    if (live) {
-        cb_history_point_of(&t->points[t->n++], run, r);
-    }
-    for (i = 0; i < t->n; i++) {
-        x[i] = t->points[i].estimate.point;
-    }
-    rc = cb_changepoint_find(x, t->n, &cfg, t->changes, &t->nchanges);
-    free(x);
-    if (rc != 0) {
-        cb_html_trend_free(t);
-    }
-    return rc;
-}
-
-void cb_html_trend_free(cb_html_trend *t)
-{
-    free(t->points);
-    free(t->changes);
-    memset(t, 0, sizeof *t);
-}
-
 /* Where the k-th level (0-based) begins and ends, in runs: [*a, *b). */
-static void level_of(const cb_html_trend *t, size_t k, size_t *a, size_t *b)
+static void level_of(const cb_trend *t, size_t k, size_t *a, size_t *b)
 {
     *a = k == 0 ? 0 : t->changes[k - 1].index;
     *b = k == t->nchanges ? t->n : t->changes[k].index;
 }
 
-static double mean_of(const cb_html_trend *t, size_t a, size_t b)
+static double mean_of(const cb_trend *t, size_t a, size_t b)
 {
     double sum = 0.0;
     size_t i;
@@ -122,7 +79,7 @@ static void point_title(char *buf, size_t size, const cb_run *run, const cb_hist
              COMMIT_DIGITS, p->commit, mid, lo, hi);
 }
 
-static void draw_trend(cb_buf *h, const cb_run *run, const cb_html_trend *t,
+static void draw_trend(cb_buf *h, const cb_run *run, const cb_trend *t,
                        const cb_html_layout *l)
 {
     double       lo = HUGE_VAL, hi = -HUGE_VAL, at[CB_SVG_MAX_TICKS], *xs, *ys;
@@ -199,9 +156,9 @@ static void commit_cell(cb_buf *h, const cb_history_point *p)
     cb_buf_puts(h, "</code>");
 }
 
-static void change_list(cb_buf *h, const cb_run *run, const cb_html_trend *t)
+static void change_list(cb_buf *h, const cb_run *run, const cb_trend *t)
 {
-    char   before[48], after[48], step[32], pv[32];
+    char   before[48], after[48], step[32], rule[160], pv[32];
     size_t i;
 
     if (t->n < 2 * CB_CHANGEPOINT_MIN_SIZE) {
@@ -209,19 +166,20 @@ static void change_list(cb_buf *h, const cb_run *run, const cb_html_trend *t)
                       2 * CB_CHANGEPOINT_MIN_SIZE, t->n);
         return;
     }
+    cb_trend_rule(rule, sizeof rule, t);
     if (t->nchanges == 0) {
-        cb_buf_printf(h, "<p>No change point in these %zu runs (E-divisive means, p &le; %.2f, "
-                         "levels of %d runs at least).</p>\n",
-                      t->n, CB_CHANGEPOINT_SIGNIFICANCE, CB_CHANGEPOINT_MIN_SIZE);
+        cb_buf_printf(h, "<p>No change point in these %zu runs (", t->n);
+        cb_html_escape(h, rule);
+        cb_buf_puts(h, ").</p>\n");
         return;
     }
-    cb_buf_printf(h, "<p>Change points (E-divisive means, p &le; %.2f, levels of %d runs at "
-                     "least):</p>\n<ul class=\"changes\">\n",
-                  CB_CHANGEPOINT_SIGNIFICANCE, CB_CHANGEPOINT_MIN_SIZE);
+    cb_buf_puts(h, "<p>Change points (");
+    cb_html_escape(h, rule);
+    cb_buf_puts(h, "):</p>\n<ul class=\"changes\">\n");
     for (i = 0; i < t->nchanges; i++) {
         const cb_changepoint   *c = &t->changes[i];
         const cb_history_point *p = &t->points[c->index];
-        double                  rel = c->after / c->before - 1.0;
+        double                  rel = cb_changepoint_step(c);
 
         cb_format_value(before, sizeof before, c->before, run->unit);
         cb_format_value(after, sizeof after, c->after, run->unit);
@@ -237,7 +195,7 @@ static void change_list(cb_buf *h, const cb_run *run, const cb_html_trend *t)
     cb_buf_puts(h, "</ul>\n");
 }
 
-static void run_table(cb_buf *h, const cb_run *run, const cb_html_trend *t)
+static void run_table(cb_buf *h, const cb_run *run, const cb_trend *t)
 {
     char   lo[48], mid[48], hi[48];
     size_t i;
@@ -262,7 +220,7 @@ static void run_table(cb_buf *h, const cb_run *run, const cb_html_trend *t)
     cb_buf_puts(h, "</table></details>\n");
 }
 
-void cb_html_chart_trend(cb_buf *h, const cb_run *run, const cb_html_trend *t)
+void cb_html_chart_trend(cb_buf *h, const cb_run *run, const cb_trend *t)
 {
     size_t i;
 
@@ -280,7 +238,7 @@ void cb_html_chart_trend(cb_buf *h, const cb_run *run, const cb_html_trend *t)
     run_table(h, run, t);
 }
 
-void cb_html_sparkline(cb_buf *h, const cb_run *run, const cb_html_trend *t)
+void cb_html_sparkline(cb_buf *h, const cb_run *run, const cb_trend *t)
 {
     double      *xs, *ys, lo = HUGE_VAL, hi = -HUGE_VAL;
     char        first[48], last[48], label[160];

@@ -140,11 +140,36 @@ static int changes(cb_buf *h, const cb_run *run, const cb_report_options *opt)
     return 0;
 }
 
+/* The baseline's benchmarks that this (filtered) run did not measure, as
+ * they were last measured. */
+static int others_table(cb_buf *h, const cb_html_others *o)
+{
+    const cb_trend **ts = malloc((o->n + 1) * sizeof *ts);
+    size_t           i;
+
+    if (ts == NULL) {
+        return -1;
+    }
+    for (i = 0; i < o->n; i++) {
+        ts[i] = o->trends[i].n > 0 ? &o->trends[i] : NULL;
+    }
+    cb_buf_printf(h, "<h2>Not measured in this run</h2>\n<p>%zu benchmark%s of the baseline "
+                     "this run's filter left out, as measured ", o->n, o->n == 1 ? "" : "s");
+    cb_html_escape(h, o->run->timestamp[0] != '\0' ? o->run->timestamp : "earlier");
+    cb_buf_puts(h, " at commit ");
+    cb_html_escape(h, o->run->machine.git_commit);
+    cb_buf_puts(h, "; the baseline keeps them.</p>\n");
+    cb_html_results_table(h, o->run, o->rs, o->n, ts);
+    free(ts);
+    return 0;
+}
+
 int cb_html_index_page(cb_buf *h, const cb_run *run, const cb_report_options *opt,
-                       const char *const *groups, size_t ngroups, const cb_html_trend *trends)
+                       const char *const *groups, size_t ngroups, const cb_trend *trends,
+                       const cb_html_others *others)
 {
     const cb_result     **rs = malloc((run->n + 1) * sizeof *rs);
-    const cb_html_trend **ts = malloc((run->n + 1) * sizeof *ts);
+    const cb_trend **ts = malloc((run->n + 1) * sizeof *ts);
     size_t                i, n = 0, failed = 0;
     int                   r, rc = -1;
 
@@ -174,6 +199,9 @@ int cb_html_index_page(cb_buf *h, const cb_run *run, const cb_report_options *op
     cb_html_budget_summary(h, run);
     cb_buf_puts(h, "<h2>Benchmarks</h2>\n");
     cb_html_results_table(h, run, rs, n, trends != NULL ? ts : NULL);
+    if (others != NULL && others->n > 0 && others_table(h, others) != 0) {
+        goto done;
+    }
     cb_html_checks_index(h, run);
     if (opt->nmissing > 0) {
         missing(h, opt);

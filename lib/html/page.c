@@ -230,7 +230,7 @@ static void change_cells(cb_buf *h, const cb_result *r)
 }
 
 static void result_row(cb_buf *h, const cb_run *run, const cb_result *r, int changes,
-                       const cb_html_trend *trend, int trends)
+                       const cb_trend *trend, int trends)
 {
     const cb_estimate *e = cb_result_typical(r);
     const cb_estimate *t = &r->analysis.throughput;
@@ -280,7 +280,7 @@ static void result_row(cb_buf *h, const cb_run *run, const cb_result *r, int cha
 }
 
 void cb_html_results_table(cb_buf *h, const cb_run *run, const cb_result *const *rs, size_t n,
-                           const cb_html_trend *const *trends)
+                           const cb_trend *const *trends)
 {
     size_t i;
     int    changes = 0, history = 0;

@@ -50,7 +50,7 @@ cb_html_verdict cb_html_verdict_of(cb_verdict v);
  * entry NULL: none); a failed one with its reason. Below 760 px each row is a
  * card, its verdict and change first. */
 void cb_html_results_table(cb_buf *h, const cb_run *run, const cb_result *const *rs, size_t n,
-                           const cb_html_trend *const *trends);
+                           const cb_trend *const *trends);
 
 /* A table of the run's machine, build (compiler, libsodium and OpenSSL
  * versions) and settings. */

@@ -95,7 +95,7 @@ static int write_file(html_report *rep, const char *file, const cb_buf *h)
     return 0;
 }
 
-static int write_benchmarks(html_report *rep, const cb_run *run, const cb_html_trend *trends)
+static int write_benchmarks(html_report *rep, const cb_run *run, const cb_trend *trends)
 {
     char   file[CB_HTML_FILE_MAX], group[CB_HTML_GROUP_MAX];
     size_t i;
@@ -144,10 +144,10 @@ static int write_groups(html_report *rep, const cb_run *run)
 /* Each result's trend across the history (run->n of them, zeroed for a
  * failed one), computed once for its page and the index; NULL when there is
  * no history, or (with rep->oom set) no memory. */
-static cb_html_trend *open_trends(html_report *rep, const cb_run *run)
+static cb_trend *open_trends(html_report *rep, const cb_run *run)
 {
     const cb_history *history = rep->opt.history;
-    cb_html_trend    *t;
+    cb_trend    *t;
     size_t            i;
 
     if (history == NULL) {
@@ -159,35 +159,107 @@ static cb_html_trend *open_trends(html_report *rep, const cb_run *run)
     }
     for (i = 0; i < run->n; i++) {
         if (!run->results[i].failed &&
-            cb_html_trend_open(&t[i], history, run, &run->results[i], rep->opt.live,
-                               run->seed) != 0) {
+            cb_trend_open(&t[i], cb_history_find(history, run->results[i].name), run,
+                          rep->opt.live ? &run->results[i] : NULL, rep->opt.noise_threshold,
+                          run->seed) != 0) {
             rep->oom = 1;
         }
     }
     return t;
 }
 
-static void close_trends(cb_html_trend *t, size_t n)
+static void close_trends(cb_trend *t, size_t n)
 {
     size_t i;
 
     for (i = 0; t != NULL && i < n; i++) {
-        cb_html_trend_free(&t[i]);
+        cb_trend_free(&t[i]);
     }
     free(t);
+}
+
+/* The kept run's results that this run did not measure (opt->kept: a
+ * filtered run), with their trends; others->n 0 when none. Their pages are
+ * written here, each as the run it was measured in reports it, compared as it
+ * was then. -1 when a page could not be written. */
+static int write_others(html_report *rep, const cb_run *run, cb_html_others *others)
+{
+    const cb_run     *kept = rep->opt.kept;
+    cb_report_options opt = rep->opt;
+    char              file[CB_HTML_FILE_MAX], group[CB_HTML_GROUP_MAX];
+    size_t            i;
+
+    memset(others, 0, sizeof *others);
+    if (kept == NULL) {
+        return 0;
+    }
+    others->run = kept;
+    others->rs = malloc((kept->n + 1) * sizeof *others->rs);
+    others->trends = calloc(kept->n + 1, sizeof *others->trends);
+    if (others->rs == NULL || others->trends == NULL) {
+        rep->oom = 1;
+        return 0;
+    }
+    opt.baseline_name = kept->compared_with[0] != '\0' ? kept->compared_with : NULL;
+    opt.baseline = NULL;
+    opt.live = 0;
+    opt.missing = NULL;
+    opt.nmissing = 0;
+    opt.kept = NULL;
+    for (i = 0; i < kept->n; i++) {
+        const cb_result *r = &kept->results[i];
+        cb_trend        *t = &others->trends[others->n];
+        cb_buf           h = { NULL, 0, 0, 0 };
+        int              rc;
+
+        if (cb_run_find(run, r->name) != NULL) {
+            continue;
+        }
+        others->rs[others->n++] = r;
+        cb_name_group(r->name, group, sizeof group);
+        group_of(rep, group);
+        if (r->failed) {
+            continue;
+        }
+        if (opt.history != NULL &&
+            cb_trend_open(t, cb_history_find(opt.history, r->name), kept, NULL,
+                          opt.noise_threshold, kept->seed) != 0) {
+            rep->oom = 1;
+        }
+        if (cb_html_bench_page(&h, kept, &opt, r, opt.history != NULL ? t : NULL) != 0) {
+            h.oom = 1;
+        }
+        cb_html_file_name(file, CB_HTML_BENCH, r->name);
+        rc = write_file(rep, file, &h);
+        cb_buf_free(&h);
+        if (rc != 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void close_others(cb_html_others *others)
+{
+    close_trends(others->trends, others->n);
+    free(others->rs);
 }
 
 static void write_report(void *self, const cb_run *run)
 {
     html_report   *rep = self;
-    cb_html_trend *trends = open_trends(rep, run);
+    cb_trend      *trends = open_trends(rep, run);
+    cb_html_others others;
     const char   **names;
     cb_buf         h = { NULL, 0, 0, 0 };
     size_t         i;
 
+    memset(&others, 0, sizeof others);
     /* the first failure is reported and ends the report: the next file would
      * most likely fail alike */
-    if (write_benchmarks(rep, run, trends) != 0 || write_groups(rep, run) != 0) {
+    if (write_benchmarks(rep, run, trends) != 0 || write_others(rep, run, &others) != 0 ||
+        write_groups(rep, run) != 0) {
+        close_others(&others);
         close_trends(trends, run->n);
         return;
     }
@@ -196,12 +268,13 @@ static void write_report(void *self, const cb_run *run)
         names[i] = rep->groups[i].name;
     }
     if (names == NULL ||
-        cb_html_index_page(&h, run, &rep->opt, names, rep->ngroups, trends) != 0) {
+        cb_html_index_page(&h, run, &rep->opt, names, rep->ngroups, trends, &others) != 0) {
         h.oom = 1;
     }
     write_file(rep, "index.html", &h);
     cb_buf_free(&h);
     free(names);
+    close_others(&others);
     close_trends(trends, run->n);
 }
 

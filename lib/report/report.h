@@ -49,6 +49,10 @@ typedef struct cb_report_options {
      * for trends; NULL when none was read */
     const struct cb_history *history;
     const char              *history_name; /* that baseline's name */
+    /* a filtered run: the stored run its baseline file holds, whose
+     * benchmarks this run did not measure are kept in it; the HTML report
+     * lists them too, so that its index stays whole. NULL otherwise */
+    const cb_run            *kept;
 } cb_report_options;
 
 /* Criterion's terminal output. */

@@ -22,6 +22,10 @@ void cb_summary_sweep(char *buf, size_t size, const cb_sweep *s, const char *uni
 {
     char per[48], fixed[48], what[64];
 
+    if (!s->fitted) {
+        snprintf(buf, size, "%s: %zu points, too few for a fit", s->series, s->n);
+        return;
+    }
     cb_format_value(per, sizeof per, s->fit.slope, unit);
     cb_format_value(fixed, sizeof fixed, fabs(s->fit.intercept), unit);
     cb_group_unit_name(s, what, sizeof what);

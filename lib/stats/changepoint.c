@@ -9,9 +9,17 @@
 cb_changepoint_config cb_changepoint_defaults(uint64_t seed)
 {
     cb_changepoint_config c = { CB_CHANGEPOINT_SIGNIFICANCE, CB_CHANGEPOINT_PERMUTATIONS,
-                                CB_CHANGEPOINT_MIN_SIZE, seed };
+                                CB_CHANGEPOINT_MIN_SIZE, seed, 0.0 };
 
     return c;
+}
+
+double cb_changepoint_step(const cb_changepoint *c)
+{
+    if (c->before == 0.0) {
+        return c->after > 0.0 ? 1.0 : c->after < 0.0 ? -1.0 : 0.0;
+    }
+    return c->after / c->before - 1.0;
 }
 
 /*
@@ -178,6 +186,36 @@ static double mean_of(const double *x, size_t a, size_t b)
     return sum / (double) (b - a);
 }
 
+/* Drops the smallest of out[0..k)'s steps while it is below min_step, the
+ * levels either side of it merged; returns how many are left. */
+static size_t drop_small_steps(const double *x, size_t n, cb_changepoint *out, size_t k,
+                               double min_step)
+{
+    while (k > 0) {
+        size_t i, smallest = 0;
+
+        for (i = 1; i < k; i++) {
+            if (fabs(cb_changepoint_step(&out[i])) < fabs(cb_changepoint_step(&out[smallest]))) {
+                smallest = i;
+            }
+        }
+        if (!(fabs(cb_changepoint_step(&out[smallest])) < min_step)) {
+            break;
+        }
+        memmove(&out[smallest], &out[smallest + 1], (k - smallest - 1) * sizeof *out);
+        k--;
+        /* the merged level runs from the change point before to the one after */
+        for (i = smallest > 0 ? smallest - 1 : 0; i < k && i <= smallest; i++) {
+            size_t a = i > 0 ? out[i - 1].index : 0, b = out[i].index;
+            size_t c = i + 1 < k ? out[i + 1].index : n;
+
+            out[i].before = mean_of(x, a, b);
+            out[i].after = mean_of(x, b, c);
+        }
+    }
+    return k;
+}
+
 int cb_changepoint_find(const double *x, size_t n, const cb_changepoint_config *cfg,
                         cb_changepoint *out, size_t *found)
 {
@@ -231,7 +269,7 @@ int cb_changepoint_find(const double *x, size_t n, const cb_changepoint_config *
                                      mean_of(x, s.bounds[i - 1], s.bounds[i]),
                                      mean_of(x, s.bounds[i], s.bounds[i + 1]) };
     }
-    *found = k;
+    *found = drop_small_steps(x, n, out, k, cfg->min_step);
     free(s.x);
     free(s.sum);
     free(s.bounds);

@@ -42,6 +42,11 @@ typedef struct cb_changepoint_config {
     size_t   permutations; /* >= 1 */
     size_t   min_size;     /* points in every segment, >= 2 */
     uint64_t seed;
+    /* the smallest step that counts, relative (0.02: 2%): the noise threshold
+     * a comparison holds changes to. A significant split whose levels differ
+     * by less is no change point: exact counts (no noise at all) make any
+     * step significant, 59 968 -> 59 970 instructions too. 0: every one */
+    double   min_step;
 } cb_changepoint_config;
 
 typedef struct cb_changepoint {
@@ -51,13 +56,20 @@ typedef struct cb_changepoint {
     double after;   /* the mean of the segment that starts there */
 } cb_changepoint;
 
-/* The defaults above, with `seed`. */
+/* The defaults above, with `seed` and no smallest step. */
 cb_changepoint_config cb_changepoint_defaults(uint64_t seed);
+
+/* The relative size of c's step, after / before - 1 (before 0: the sign of
+ * after, as a step from nothing is whole). */
+double cb_changepoint_step(const cb_changepoint *c);
 
 /*
  * Finds the change points of x[0..n) into out[0..*found), ordered by index;
  * out must hold n / cfg->min_size entries (there are never more). A series
- * shorter than two segments has none. Returns 0, or -1 when out of memory.
+ * shorter than two segments has none. Then, while a step is smaller than
+ * cfg->min_step, the smallest is dropped and its two levels become one (their
+ * neighbours' steps are measured anew against the merged level). Returns 0,
+ * or -1 when out of memory.
  */
 int cb_changepoint_find(const double *x, size_t n, const cb_changepoint_config *cfg,
                         cb_changepoint *out, size_t *found);

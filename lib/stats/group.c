@@ -197,7 +197,7 @@ static int add_sweeps(const cb_run *run, char **keys, size_t axis, cb_groups *g,
     for (i = 0; i < run->n; i++) {
         const cb_arg *arg = &run->results[i].args[axis];
         cb_sweep      s = { NULL, arg->name[0] != '\0' ? arg->name : NULL,
-                            arg->unit[0] != '\0' ? arg->unit : NULL, axis, 0, NULL, { 0, 0, 0 } };
+                            arg->unit[0] != '\0' ? arg->unit : NULL, axis, 0, NULL, { 0, 0, 0 }, 0 };
         cb_sweep     *grown;
         double       *x, *y;
         size_t        k;
@@ -218,7 +218,7 @@ static int add_sweeps(const cb_run *run, char **keys, size_t axis, cb_groups *g,
                 }
             }
         }
-        if (s.n < 3) {
+        if (s.n < 2) {
             free(s.points);
             continue;
         }
@@ -241,7 +241,10 @@ static int add_sweeps(const cb_run *run, char **keys, size_t axis, cb_groups *g,
             x[k] = cb_sweep_x(&s, k);
             y[k] = typical(s.points[k]);
         }
-        s.fit = cb_regression_relative(x, y, s.n);
+        s.fitted = s.n >= 3;
+        if (s.fitted) {
+            s.fit = cb_regression_relative(x, y, s.n);
+        }
         free(x);
         free(y);
         g->sweeps = grown;

@@ -35,7 +35,9 @@ typedef struct cb_sweep {
     size_t            n;
     const cb_result **points;     /* ordered by that parameter, all measured */
     cb_fit            fit;        /* typical (run unit) = intercept + slope * parameter,
-                                   * fitted on relative residuals */
+                                   * fitted on relative residuals; when fitted */
+    int               fitted;     /* 3 points or more: two always fit a line exactly,
+                                   * which says nothing about its shape */
 } cb_sweep;
 
 typedef struct cb_variant_cost {
@@ -54,7 +56,7 @@ typedef struct cb_groups {
     size_t           ncosts;
 } cb_groups;
 
-/* Finds every implementation pair, sweep (3 or more parameters) and variant
+/* Finds every implementation pair, sweep (2 or more parameters; fitted from 3) and variant
  * among run's measured results, or only those of `group` when it is not NULL.
  * Intervals are bootstrap intervals of each result's headline estimate; with
  * fewer than 2 resamples there are none, and so no ratios and no costs. The

@@ -18,6 +18,7 @@
 #define CB_HISTORY_H
 
 #include <stdio.h>
+#include "core/error.h"
 #include "core/run.h"
 
 /* The most runs one baseline name can keep within one second. */

@@ -1,6 +1,6 @@
 # ci/bench-ab end to end, as CI runs it: two worktrees of one revision, the
 # gate's servers, its rounds and its verdicts. Kept to one benchmark and a few
-# rounds: this checks the plumbing; the README has the figures.
+# rounds: this checks the plumbing; docs/gate.md has the figures.
 . tests/e2e/common.bash
 
 if ! git rev-parse --verify -q HEAD >/dev/null 2>&1; then
@@ -17,7 +17,7 @@ GATE="--exact did/sha256/64/openssl --warm-up-time 0.01 --measurement-time 0.02 
 # Three rounds of short measurements of the same code can differ by more than any
 # real threshold: the gate may fail here only on a change beyond +1000%, which
 # no noise makes. The plumbing is what is tested; the gate's rates are
-# tests/test_sequential.c's and the README's.
+# tests/test_sequential.c's and docs/gate.md's.
 run env AB_MIN_ROUNDS=3 AB_MAX_ROUNDS=3 AB_DIR="$TMP/ab" AB_REPORTS="$TMP/abr" \
     AB_NOISE_THRESHOLD=10 ci/bench-ab HEAD HEAD $GATE
 expect_status "ci/bench-ab HEAD HEAD passes its gate" 0

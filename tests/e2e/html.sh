@@ -65,6 +65,28 @@ else
     not_ok "and the implementations side by side" "no ratio in $html/group-did.html"
 fi
 
+# A filtered run: the index still lists every benchmark of the baseline, and
+# every page it links to is there
+rm -rf "$html"
+run "$CB" $SHORT --exact did/sha256/64/openssl
+expect_status "a filtered run exits 0" 0
+for name in $names; do
+    expect_grep "after it the index still names $name" "$html/index.html" \
+        ">$(printf '%s' "$name" | sed 's|/|/<wbr>|g')</a>"
+done
+expect_grep "the others under their own heading" "$html/index.html" '<h2>Not measured in this run</h2>'
+broken=$(links "$html"/*.html | while IFS=$'\t' read -r from to; do
+    [ -f "$html/$to" ] || echo "$(basename "$from") -> $to"; done)
+if [ -z "$broken" ]; then ok "and every link of the filtered run's report leads to a page"; else
+    not_ok "and every link of the filtered run's report leads to a page" "$broken"; fi
+
+# A sweep of two points: drawn, not fitted (two points fit any line)
+run "$CB" $SHORT --reports-dir "$TMP/reports/two" '^did/sha256/(64|1024)/openssl'
+expect_grep "a two-point sweep gets its chart" "$TMP/reports/two/html/group-did.html" \
+    "aria-label=\"each series&#39; estimate against its bytes\""
+expect_grep "and says why it has no fit" "$TMP/reports/two/html/group-did.html" 'too few for a fit'
+rm -rf "$TMP/reports/two"
+
 found=$(grep -liE 'http|<script|<link|url\(|@import' "$html"/*.html)
 if [ -z "$found" ]; then ok "no page refers to anything outside itself"; else
     not_ok "no page refers to anything outside itself" "$found"; fi

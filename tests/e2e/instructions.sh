@@ -88,6 +88,16 @@ expect_in "the report says instructions" out '^did/sha256/64/openssl +instrs: \[
 run "$CB" --measure instructions --reports-dir "$TMP/reports" --no-html did/sha256/64/openssl
 expect_in "a second run compares exactly" out 'change: .*\(exact counts\)'
 expect_in "and finds no change" out 'No change in performance detected\.'
+rm -f "$TMP/reports/base.json"
+run "$CB" report --measure instructions --reports-dir "$TMP/reports"
+expect_status "report --measure instructions reads base-instructions, not base" 0
+if grep -q 'instructions' "$TMP/reports/html/index.html" 2>/dev/null; then
+    ok "and writes the report of the counts"
+else
+    not_ok "and writes the report of the counts" "$(ls "$TMP/reports/html" 2>&1)"
+fi
+run "$CB" trend --measure instructions --reports-dir "$TMP/reports"
+expect_in "trend holds counts to their noise threshold" out 'steps of 0\.1% or more'
 
 run "$CB" --test --measure instructions --exact did/sha256/64/openssl
 expect_status "--test with --measure instructions runs natively" 0

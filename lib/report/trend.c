@@ -1,0 +1,56 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/trend.h"
+
+int cb_trend_open(cb_trend *t, const cb_history_series *past, const cb_run *run,
+                  const cb_result *now, double threshold, uint64_t seed)
+{
+    cb_changepoint_config cfg = cb_changepoint_defaults(seed);
+    size_t                n = past != NULL ? past->n : 0, i;
+    double               *x;
+    int                   rc;
+
+    memset(t, 0, sizeof *t);
+    cfg.min_step = threshold;
+    t->threshold = threshold;
+    t->points = malloc((n + 1) * sizeof *t->points);
+    t->changes = malloc(((n + 1) / cfg.min_size + 1) * sizeof *t->changes);
+    x = malloc((n + 1) * sizeof *x);
+    if (t->points == NULL || t->changes == NULL || x == NULL) {
+        free(x);
+        cb_trend_free(t);
+        return -1;
+    }
+    if (n > 0) {
+        memcpy(t->points, past->points, n * sizeof *t->points);
+    }
+    t->n = n;
+    if (now != NULL) {
+        cb_history_point_of(&t->points[t->n++], run, now);
+    }
+    for (i = 0; i < t->n; i++) {
+        x[i] = t->points[i].estimate.point;
+    }
+    rc = cb_changepoint_find(x, t->n, &cfg, t->changes, &t->nchanges);
+    free(x);
+    if (rc != 0) {
+        cb_trend_free(t);
+    }
+    return rc;
+}
+
+void cb_trend_free(cb_trend *t)
+{
+    free(t->points);
+    free(t->changes);
+    memset(t, 0, sizeof *t);
+}
+
+void cb_trend_rule(char *buf, size_t size, const cb_trend *t)
+{
+    snprintf(buf, size, "E-divisive means, p <= %.2f, levels of %d runs at least, steps of "
+                        "%.3g%% or more", CB_CHANGEPOINT_SIGNIFICANCE, CB_CHANGEPOINT_MIN_SIZE,
+             t->threshold * 100.0);
+}
