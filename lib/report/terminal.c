@@ -417,7 +417,7 @@ static void print_end(void *self, const cb_run *run)
     if (t->opt.nmissing > 0) {
         fputc('\n', t->opt.out);
     }
-    cb_check_lines_summary(t->opt.out, run, t->opt.color);
+    cb_check_lines_summary(t->opt.out, run, &t->opt);
     print_budget_summary(t, run);
     if (failed > 0) {
         fprintf(t->opt.out, "\n%s%zu of %zu benchmarks FAILED:%s\n", paint(t, RED), failed,
