@@ -548,9 +548,10 @@ static int rejects(cb_verdict v)
 /*
  * One verdict from a benchmark's comparisons: a change established by either
  * measure decides (wall time first), then a comparison that settled without
- * one (wall time first), else it is unresolved. Where both settled and the
- * exact change lies outside the time's interval, the measures disagree: time
- * decides, and the row says so. A time per counted instruction that says
+ * one (wall time first), else it is unresolved. Where both settled, one
+ * established a change the other did not, and the exact change lies outside
+ * the time's interval, the measures disagree: time decides, and the row says
+ * so. A time per counted instruction that says
  * memory bound is said too. into->change gets the deciding comparison,
  * into->also the other.
  */
@@ -562,8 +563,11 @@ static void decide(const gate *g, const bench *b, cb_result *into)
     int              x_ok = has_x && x->verdict != CB_VERDICT_UNRESOLVED;
     unsigned         flags = 0;
 
-    if (w_ok && x_ok && (x->estimate.point < w->estimate.lower ||
-                         x->estimate.point > w->estimate.upper)) {
+    /* a disagreement is one of verdicts, not of a change's size: both regressed
+     * by about 30% agree, whatever the decimals */
+    if (w_ok && x_ok && w->verdict != x->verdict &&
+        (rejects(w->verdict) || rejects(x->verdict)) &&
+        (x->estimate.point < w->estimate.lower || x->estimate.point > w->estimate.upper)) {
         flags |= CB_CHANGE_DISAGREE;
         pick = w;
     } else if (w_ok && rejects(w->verdict)) {

@@ -69,8 +69,11 @@ void cb_verdict_text(char *buf, size_t size, const cb_result *r, const char *run
             used = strlen(buf);
             cb_verdict_text_brief(brief, sizeof brief, &r->also[i], run_unit);
             if (r->also[i].p_value >= 0.0 && r->also[i].verdict != CB_VERDICT_UNRESOLVED) {
-                snprintf(buf + used, size - used, "; %s %s", cb_verdict_text_word(r->also[i].verdict),
-                         brief);
+                /* "wall time no change: +1.67% [+0.46%, +2.89%]" */
+                const char *what = cb_verdict_text_measure(&r->also[i], run_unit);
+
+                snprintf(buf + used, size - used, "; %s %s:%s", what,
+                         cb_verdict_text_word(r->also[i].verdict), brief + strlen(what));
             } else {
                 snprintf(buf + used, size - used, "; %s", brief);
             }
