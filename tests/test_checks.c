@@ -16,68 +16,149 @@
 #include "stats/analysis.h"
 #include "cli/options.h"
 #include "store/baseline.h"
+#include "store/allow_list.h"
 #include "store/text_file.h"
 #include "support.h"
 
 static const char *const harness[] = { "cb_state_call", "cb_input_prepare", "cb_check_exact_once",
                                        "cb_check_child_main" };
 
-static void expect_frames(const cb_finding *f, cb_finding_kind kind, const char *const *frames,
-                          size_t n)
+/* What a frame of a finding is expected to be: function, file (or NULL),
+ * line, object (or NULL), offset (-1: none). */
+typedef struct want_frame {
+    const char *function, *file;
+    unsigned    line;
+    const char *object;
+    long long   offset;
+} want_frame;
+
+static void expect_frames(const cb_finding *f, cb_finding_kind kind, size_t site,
+                          const want_frame *want, size_t n)
 {
     size_t i;
 
     assert_int_equal(f->kind, kind);
+    assert_int_equal(f->site, site);
     assert_int_equal(f->nframes, n);
     for (i = 0; i < n; i++) {
-        assert_string_equal(f->frames[i], frames[i]);
+        const cb_frame *g = &f->frames[i];
+
+        assert_string_equal(g->function, want[i].function);
+        if (want[i].file == NULL) {
+            assert_null(g->file);
+        } else {
+            assert_non_null(g->file);
+            assert_string_equal(g->file, want[i].file);
+            assert_int_equal(g->line, want[i].line);
+        }
+        if (want[i].object == NULL) {
+            assert_null(g->object);
+        } else {
+            assert_non_null(g->object);
+            assert_string_equal(g->object, want[i].object);
+        }
+        assert_int_equal(g->has_offset, want[i].offset >= 0);
+        if (want[i].offset >= 0) {
+            assert_int_equal(g->offset, (uint64_t) want[i].offset);
+        }
     }
 }
 
-/* tests/data/<name> read into out and suspects. */
+/* The checked process's mappings, as its report gives them. */
+static void test_mappings(cb_mappings *maps)
+{
+    memset(maps, 0, sizeof *maps);
+    assert_int_equal(cb_mappings_add(maps, "111000 15d000 9000 /src/cryptbench/build/cryptbench"),
+                     0);
+    assert_int_equal(cb_mappings_add(maps, "48d0000 48e0000 3000 "
+                                           "/usr/lib/x86_64-linux-gnu/libleaky.so.1 (deleted)"),
+                     0);
+    assert_int_equal(cb_mappings_add(maps, "not a mapping"), 1);
+    assert_int_equal(maps->n, 2);
+    assert_string_equal(maps->items[1].object, "libleaky.so.1");
+}
+
+/* tests/data/<name> read into out and suspects, from /src/cryptbench. */
 static void parse_stored_log(const char *name, cb_check_exact *out, cb_check_exact *suspects)
 {
-    char     path[256];
-    cb_buf   text = { NULL, 0, 0, 0 };
-    cb_error err;
+    char                path[256];
+    cb_buf              text = { NULL, 0, 0, 0 };
+    cb_error            err;
+    cb_mappings         maps;
+    cb_memcheck_context ctx = { harness, 4, NULL, "/src/cryptbench" };
 
+    test_mappings(&maps);
+    ctx.maps = &maps;
     snprintf(path, sizeof path, "tests/data/%s", name);
     memset(out, 0, sizeof *out);
     memset(suspects, 0, sizeof *suspects);
     if (cb_text_file_read(path, &text, &err) != 0) {
         fail_msg("%s", err.msg);
     }
-    assert_int_equal(cb_memcheck_log_parse(text.data, harness, 4, out, suspects, &err), 0);
+    assert_int_equal(cb_memcheck_log_parse(text.data, &ctx, out, suspects, &err), 0);
     cb_buf_free(&text);
+    cb_mappings_free(&maps);
 }
 
-/* Each finding once, its backtrace cut where the harness called the
- * benchmark; an error memcheck blamed on anything but a declared secret a
- * suspect; other errors counted; notes ignored. */
+/* A finding per site: its source line where the debug information has one,
+ * reached by the backtrace memcheck first reported there (another one
+ * counted as a path), cut where the harness called the benchmark; a second
+ * line of one function a site of its own; a call of valgrind's own bcmp on a
+ * secret sited at its caller; a frame without a symbol an offset in its
+ * library; the compiler's names for its copies of a function dropped; the
+ * part of the check memcheck first saw it in. An error memcheck blamed on
+ * anything but a declared secret a suspect; other errors counted; notes
+ * ignored. */
 static void test_memcheck_log(void **state)
 {
-    static const char *const branch[] = { "early_exit_compare", "compare_run" };
-    static const char *const access[] = { "table_run" };
-    static const char *const syscall[] = {
-        "sendto", "??? (libleaky.so.1)",
-        "std::vector<int, std::allocator<int> >::push_back(int const&)"
+    static const want_frame branch[] = {
+        { "early_exit_compare", "bench/ct.c", 43, "cryptbench", -1 },
+        { "compare_run", "bench/ct.c", 126, "cryptbench", -1 }
     };
-    static const char *const heap_branch[] = { "main" };
-    static const char *const heap_write[] = { "write", "main" };
-    static const char *const returned[] = { "cb_state_call" };
-    cb_check_exact           e, suspects;
+    static const want_frame access[] = { { "table_run", "bench/ct.c", 192, "cryptbench", -1 } };
+    static const want_frame second[] = {
+        { "early_exit_compare", "bench/ct.c", 47, "cryptbench", -1 },
+        { "compare_run", "bench/ct.c", 126, "cryptbench", -1 }
+    };
+    static const want_frame bcmp[] = {
+        { "bcmp", NULL, 0, "vgpreload_memcheck-amd64-linux.so", 22 },
+        { "memcmp_run", "bench/ct.c", 57, "cryptbench", -1 }
+    };
+    static const want_frame syscall[] = {
+        { "sendto", "sendto.c", 27, NULL, -1 },
+        { "???", NULL, 0, "libleaky.so.1", 0x6a6e },
+        { "std::vector<int, std::allocator<int> >::push_back(int const&)", NULL, 0,
+          "libleaky.so.1", 12 }
+    };
+    static const want_frame heap_branch[] = { { "main", "/src/other/other.c", 8, NULL, -1 } };
+    static const want_frame heap_write[] = { { "write", "write.c", 26, NULL, -1 },
+                                             { "main", "/src/other/other.c", 10, NULL, -1 } };
+    static const want_frame returned[] = {
+        { "cb_state_call", "lib/measure/state.c", 210, "cryptbench", -1 },
+        { "call", "lib/check/exact_child.c", 29, "cryptbench", -1 }
+    };
+    cb_check_exact e, suspects;
 
     (void) state;
     parse_stored_log("memcheck_ct.log", &e, &suspects);
-    assert_int_equal(e.nfindings, 3);
-    expect_frames(&e.findings[0], CB_FINDING_BRANCH, branch, 2);
-    expect_frames(&e.findings[1], CB_FINDING_ACCESS, access, 1);
-    expect_frames(&e.findings[2], CB_FINDING_SYSCALL, syscall, 3);
+    assert_int_equal(e.nfindings, 5);
+    expect_frames(&e.findings[0], CB_FINDING_BRANCH, 0, branch, 2);
+    assert_int_equal(e.findings[0].paths, 2);
+    assert_int_equal(e.findings[0].phase, CB_PHASE_CLASS0);
+    assert_int_equal(e.findings[0].input, 0);
+    expect_frames(&e.findings[1], CB_FINDING_ACCESS, 0, access, 1);
+    expect_frames(&e.findings[2], CB_FINDING_BRANCH, 0, second, 2);
+    assert_int_equal(e.findings[2].paths, 1);
+    assert_int_equal(e.findings[2].phase, CB_PHASE_CLASS1);
+    assert_int_equal(e.findings[2].input, 2);
+    expect_frames(&e.findings[3], CB_FINDING_BRANCH, 1, bcmp, 2);
+    expect_frames(&e.findings[4], CB_FINDING_SYSCALL, 0, syscall, 3);
+    assert_int_equal(e.findings[4].phase, CB_PHASE_TEARDOWN);
     assert_int_equal(e.other_errors, 1);
     assert_int_equal(suspects.nfindings, 3);
-    expect_frames(&suspects.findings[0], CB_FINDING_BRANCH, heap_branch, 1);
-    expect_frames(&suspects.findings[1], CB_FINDING_SYSCALL, heap_write, 2);
-    expect_frames(&suspects.findings[2], CB_FINDING_BRANCH, returned, 1);
+    expect_frames(&suspects.findings[0], CB_FINDING_BRANCH, 0, heap_branch, 1);
+    expect_frames(&suspects.findings[1], CB_FINDING_SYSCALL, 0, heap_write, 2);
+    expect_frames(&suspects.findings[2], CB_FINDING_BRANCH, 0, returned, 2);
     cb_check_exact_free(&e);
     cb_check_exact_free(&suspects);
 }
@@ -86,9 +167,8 @@ static void test_memcheck_log(void **state)
  * program's own; the branch it lacks is the secrets' doing. */
 static void test_suspects_settled_by_a_run_without_secrets(void **state)
 {
-    static const char *const returned[] = { "cb_state_call" };
-    cb_check_exact           e, suspects, plain, unused;
-    cb_error                 err;
+    cb_check_exact e, suspects, plain, unused;
+    cb_error       err;
 
     (void) state;
     parse_stored_log("memcheck_ct.log", &e, &suspects);
@@ -96,8 +176,8 @@ static void test_suspects_settled_by_a_run_without_secrets(void **state)
     assert_int_equal(unused.nfindings, 0);
     assert_int_equal(plain.nfindings, 2);
     assert_int_equal(cb_memcheck_confirm(&suspects, &plain, &e, &err), 0);
-    assert_int_equal(e.nfindings, 4);
-    expect_frames(&e.findings[3], CB_FINDING_BRANCH, returned, 1);
+    assert_int_equal(e.nfindings, 6);
+    assert_string_equal(e.findings[5].frames[0].function, "cb_state_call");
     assert_int_equal(e.other_errors, 3);
     cb_check_exact_free(&e);
     cb_check_exact_free(&suspects);
@@ -105,8 +185,8 @@ static void test_suspects_settled_by_a_run_without_secrets(void **state)
     cb_check_exact_free(&unused);
 }
 
-/* Two readings of one log agree: the findings depend on names, not on
- * addresses or the process's id. */
+/* Two readings of one log agree, and a log of the same code at other
+ * addresses (a rebuild that moved it) gives the same sites. */
 static void test_memcheck_log_is_deterministic(void **state)
 {
     cb_check_exact a, b, sa, sb;
@@ -117,8 +197,7 @@ static void test_memcheck_log_is_deterministic(void **state)
     parse_stored_log("memcheck_ct.log", &b, &sb);
     assert_int_equal(a.nfindings, b.nfindings);
     for (i = 0; i < a.nfindings; i++) {
-        expect_frames(&b.findings[i], a.findings[i].kind,
-                      (const char *const *) a.findings[i].frames, a.findings[i].nframes);
+        assert_true(cb_finding_same(&a.findings[i], &b.findings[i]));
     }
     cb_check_exact_free(&a);
     cb_check_exact_free(&b);
@@ -126,11 +205,58 @@ static void test_memcheck_log_is_deterministic(void **state)
     cb_check_exact_free(&sb);
 }
 
+/* A site is its source line wherever the file was built, or without debug
+ * information its function and offset, or without a symbol its object and
+ * offset; never the backtrace that reached it. */
+static void test_site_identity(void **state)
+{
+    cb_frame   a = { "f", "bench/ct.c", 41, "cryptbench", 0, 0 };
+    cb_frame   b = { "f", "/ci/build/x/bench/ct.c", 41, NULL, 0, 0 };
+    cb_frame   c = { "f", "bench/act.c", 41, NULL, 0, 0 };
+    cb_frame   d = { "f", "bench/ct.c", 45, NULL, 0, 0 };
+    cb_frame   g = { "f", NULL, 0, "cryptbench", 1, 134 };
+    cb_frame   h = { "f", NULL, 0, "cryptbench-new", 1, 134 };
+    cb_frame   u = { "???", NULL, 0, "libcrypto.so.3", 1, 0x1a2b };
+    cb_frame   v = { "???", NULL, 0, "libssl.so.3", 1, 0x1a2b };
+    cb_frame   caller = { "run", "bench/ct.c", 90, NULL, 0, 0 };
+    cb_frame   other = { "main", "bench/main.c", 12, NULL, 0, 0 };
+    cb_frame   one[2], two[2];
+    cb_finding x, y;
+    char       where[128];
+
+    (void) state;
+    assert_true(cb_frame_same_site(&a, &b));
+    assert_false(cb_frame_same_site(&a, &c));
+    assert_false(cb_frame_same_site(&a, &d));
+    assert_false(cb_frame_same_site(&a, &g));
+    assert_true(cb_frame_same_site(&g, &h)); /* a symbol names its function in any build */
+    g.offset = 135;
+    assert_false(cb_frame_same_site(&g, &h));
+    assert_false(cb_frame_same_site(&u, &v));
+    assert_true(cb_source_path_is("/x/bench/ct.c", "ct.c"));
+    assert_false(cb_source_path_is("/x/bench/act.c", "ct.c"));
+    one[0] = a;
+    one[1] = caller;
+    two[0] = b;
+    two[1] = other;
+    x = (cb_finding){ .kind = CB_FINDING_BRANCH, .frames = one, .nframes = 2 };
+    y = (cb_finding){ .kind = CB_FINDING_BRANCH, .frames = two, .nframes = 2 };
+    assert_true(cb_finding_same(&x, &y));
+    y.kind = CB_FINDING_ACCESS;
+    assert_false(cb_finding_same(&x, &y));
+    cb_frame_location(&a, where, sizeof where);
+    assert_string_equal(where, "bench/ct.c:41");
+    cb_frame_location(&h, where, sizeof where);
+    assert_string_equal(where, "f+134 (cryptbench-new)");
+    cb_frame_location(&u, where, sizeof where);
+    assert_string_equal(where, "??? (libcrypto.so.3+0x1a2b)");
+}
+
 static void test_verdicts_in_words(void **state)
 {
-    static const char *const frames[] = { "f" };
-    cb_checks                c;
-    char                     buf[256];
+    static const cb_frame frames[] = { { "f", "f.c", 3, NULL, 0, 0 } };
+    cb_checks             c;
+    char                  buf[256];
 
     (void) state;
     memset(&c, 0, sizeof c);
@@ -138,12 +264,14 @@ static void test_verdicts_in_words(void **state)
     cb_check_exact_verdict(&c.exact, buf, sizeof buf);
     assert_string_equal(buf, "no secret-dependent branch or memory access");
     c.exact.status = CB_CHECK_LEAKS;
-    assert_int_equal(cb_check_exact_add(&c.exact, CB_FINDING_ACCESS, frames, 1), 0);
+    assert_int_equal(cb_check_exact_add(&c.exact, CB_FINDING_ACCESS, frames, 1, 0,
+                                        CB_PHASE_CLASS0, 0), 0);
     cb_check_exact_verdict(&c.exact, buf, sizeof buf);
-    assert_string_equal(buf, "secret-dependent memory access");
-    assert_int_equal(cb_check_exact_add(&c.exact, CB_FINDING_BRANCH, frames, 1), 0);
+    assert_string_equal(buf, "secret-dependent memory access at 1 site");
+    assert_int_equal(cb_check_exact_add(&c.exact, CB_FINDING_BRANCH, frames, 1, 0,
+                                        CB_PHASE_CLASS0, 0), 0);
     cb_check_exact_verdict(&c.exact, buf, sizeof buf);
-    assert_string_equal(buf, "secret-dependent branch and memory access");
+    assert_string_equal(buf, "secret-dependent branch and memory access at 2 sites");
     c.exact.status = CB_CHECK_SKIPPED;
     cb_check_exact_verdict(&c.exact, buf, sizeof buf);
     assert_string_equal(buf, "skipped: declares no secrets");
@@ -166,7 +294,12 @@ static void test_verdicts_in_words(void **state)
 /* A run of one benchmark, analysed from reference samples, with both checks. */
 static void make_run(cb_run *run)
 {
-    static const char *const frames[] = { "early_exit_compare", "compare_run" };
+    static const cb_frame frames[] = {
+        { "bcmp", NULL, 0, "vgpreload_memcheck-amd64-linux.so", 1, 22 },
+        { "early_exit_compare", "bench/ct.c", 43, "cryptbench", 0, 0 },
+        { "compare_run", NULL, 0, "cryptbench", 1, 109 },
+        { "???", NULL, 0, "libcrypto.so.3", 1, 0x1a2b }
+    };
     cb_bootstrap_config      boot = { 1000, 0.95, 1 };
     json_t                  *ref = support_load("ref_linear_clean.json");
     cb_result               *r;
@@ -193,12 +326,23 @@ static void make_run(cb_run *run)
     r->checks.exact.status = CB_CHECK_LEAKS;
     r->checks.exact.secret_bytes = 32;
     r->checks.exact.seconds = 2.5;
-    assert_int_equal(cb_check_exact_add(&r->checks.exact, CB_FINDING_BRANCH, frames, 2), 0);
+    r->checks.exact.inputs = 4;
+    assert_int_equal(cb_check_exact_add(&r->checks.exact, CB_FINDING_BRANCH, frames, 4, 1,
+                                        CB_PHASE_CLASS1, 3), 0);
+    r->checks.exact.findings[0].paths = 2;
     r->checks.leak = (cb_check_leak){ .status = CB_CHECK_LEAKS, .measurements = 1000000,
                                       .max_t = 674.25, .test = CB_LEAK_TEST_CROPPED,
                                       .crop = 99.7, .test_measurements = 997000,
                                       .threshold = 5.0, .seconds = 1.5 };
 }
+
+/* make_run's finding, as a baseline must give it back. */
+static const want_frame stored_frames[] = {
+    { "bcmp", NULL, 0, "vgpreload_memcheck-amd64-linux.so", 22 },
+    { "early_exit_compare", "bench/ct.c", 43, "cryptbench", -1 },
+    { "compare_run", NULL, 0, "cryptbench", 109 },
+    { "???", NULL, 0, "libcrypto.so.3", 0x1a2b }
+};
 
 static void test_checks_through_a_baseline(void **state)
 {
@@ -217,8 +361,13 @@ static void test_checks_through_a_baseline(void **state)
     r = &back.results[0];
     assert_int_equal(r->checks.exact.status, CB_CHECK_LEAKS);
     assert_int_equal(r->checks.exact.secret_bytes, 32);
-    expect_frames(&r->checks.exact.findings[0], CB_FINDING_BRANCH,
-                  (const char *const *) run.results[0].checks.exact.findings[0].frames, 2);
+    expect_frames(&r->checks.exact.findings[0], CB_FINDING_BRANCH, 1, stored_frames, 4);
+    assert_int_equal(r->checks.exact.inputs, 4);
+    assert_int_equal(r->checks.exact.findings[0].paths, 2);
+    assert_int_equal(r->checks.exact.findings[0].phase, CB_PHASE_CLASS1);
+    assert_int_equal(r->checks.exact.findings[0].input, 3);
+    assert_true(cb_finding_same(&r->checks.exact.findings[0],
+                                &run.results[0].checks.exact.findings[0]));
     assert_int_equal(r->checks.leak.status, CB_CHECK_LEAKS);
     assert_int_equal(r->checks.leak.measurements, 1000000);
     assert_true(r->checks.leak.max_t == 674.25 && r->checks.leak.crop == 99.7);
@@ -266,8 +415,13 @@ static void test_malformed_checks_are_refused(void **state)
     (void) state;
     refused("\"status\": \"leaks\"", "\"status\": \"maybe\"", "checks.constant_time.status");
     refused("\"findings\": [", "\"findings\": [], \"x\": [", "status \"leaks\" goes with findings");
-    refused("\"early_exit_compare\"", "\"a\\u0007b\"", "backtrace[0]");
-    refused("\"early_exit_compare\"", "\"a\\u0085b\"", "backtrace[0]");
+    refused("\"early_exit_compare\"", "\"a\\u0007b\"", "backtrace[1].function");
+    refused("\"early_exit_compare\"", "\"a\\u0085b\"", "backtrace[1].function");
+    refused("\"site\": 1", "\"site\": 4", "expected the index of a frame");
+    refused("\"first_seen\": \"class-1\"", "\"first_seen\": \"lunch\"", "first_seen");
+    refused("\"line\": 43", "\"line\": null", "a line goes with a file");
+    refused("\"paths\": 2", "\"paths\": 0", "paths");
+    refused("\"backtrace\": [", "\"backtrace\": [], \"x\": [", "expected 1 to 16 frames");
     refused("\"measurements\": 1000000", "\"measurements\": -1", "checks.timing_leak.measurements");
     refused("\"crop_percentile\": 99.7", "\"crop_percentile\": 140", "from 0 to 100");
     refused("\"test_measurements\": 997000", "\"test_measurements\": 2000000", "at most");
@@ -287,32 +441,222 @@ static void test_failure_reasons_are_clean(void **state)
     free(why);
 }
 
-/* A finding is new when the baseline's result lacks it, whatever the
- * addresses were; without a baseline result every finding is. */
-static void test_findings_compared_with_the_baseline(void **state)
+/* A baseline written before findings were sites, its backtraces function
+ * names alone, still loads: each finding sited at its first frame. */
+static void test_findings_of_names_load(void **state)
 {
-    static const char *const other[] = { "table_run" };
-    cb_run                   old, now;
+    const char  *path = support_temp_file("");
+    cb_run       run, back;
+    cb_error     err;
+    json_error_t jerr;
+    json_t      *root, *finding, *names;
+
+    (void) state;
+    make_run(&run);
+    assert_int_equal(cb_baseline_save(path, &run, &err), 0);
+    cb_run_free(&run);
+    root = json_load_file(path, 0, &jerr);
+    assert_non_null(root);
+    finding = json_array_get(json_object_get(json_object_get(json_object_get(
+                  json_array_get(json_object_get(root, "benchmarks"), 0), "checks"),
+                  "constant_time"), "findings"), 0);
+    assert_non_null(finding);
+    names = json_pack("[s, s]", "early_exit_compare", "compare_run");
+    json_object_set_new(finding, "backtrace", names);
+    json_object_del(finding, "site");
+    json_object_del(finding, "paths");
+    json_object_del(finding, "first_seen");
+    json_object_del(finding, "input");
+    json_object_del(json_object_get(json_object_get(json_array_get(json_object_get(root,
+        "benchmarks"), 0), "checks"), "constant_time"), "inputs");
+    assert_int_equal(json_dump_file(root, path, JSON_INDENT(2)), 0);
+    json_decref(root);
+    memset(&back, 0, sizeof back);
+    if (cb_baseline_load(path, &back, &err) != 0) {
+        fail_msg("%s", err.msg);
+    }
+    assert_int_equal(back.results[0].checks.exact.nfindings, 1);
+    assert_int_equal(back.results[0].checks.exact.findings[0].site, 0);
+    assert_string_equal(back.results[0].checks.exact.findings[0].frames[1].function,
+                        "compare_run");
+    assert_null(back.results[0].checks.exact.findings[0].frames[0].file);
+    cb_run_free(&back);
+    remove(path);
+}
+
+/* An allow-list of text, which must load. */
+static void allow(cb_allow_list *list, const char *text)
+{
+    cb_error err;
+
+    if (cb_allow_list_parse("allow.txt", text, list, &err) != 0) {
+        fail_msg("%s", err.msg);
+    }
+}
+
+/* What the gate accepts: a site the baseline named with --baseline has (a
+ * second site in the same function is new), one an allow-list entry
+ * matches; never what a baseline the run merely saved before has, nor
+ * anything when there is neither. */
+static void test_gate_accepts(void **state)
+{
+    static const cb_frame second[] = { { "early_exit_compare", "bench/ct.c", 47, NULL, 0, 0 },
+                                       { "compare_run", NULL, 0, "cryptbench", 1, 109 } };
+    cb_run                old, now;
+    cb_result            *r;
+    cb_check_exact       *e;
+    cb_allow_list         list;
 
     (void) state;
     make_run(&old);
     make_run(&now);
-    cb_check_compare(&old.results[0], &now.results[0]);
-    assert_int_equal(now.results[0].checks.exact.nnew, 0);
-    assert_int_equal(cb_check_exact_add(&now.results[0].checks.exact, CB_FINDING_ACCESS, other,
-                                        1), 0);
-    cb_check_compare(&old.results[0], &now.results[0]);
-    assert_int_equal(now.results[0].checks.exact.nnew, 1);
-    assert_true(now.results[0].checks.exact.findings[1].is_new);
-    cb_check_compare(NULL, &now.results[0]);
-    assert_int_equal(now.results[0].checks.exact.nnew, 2);
+    r = &now.results[0];
+    e = &r->checks.exact;
+    assert_int_equal(cb_check_accept(&old, 1, NULL, r), 0);
+    assert_true(e->nnew == 0 && e->nunaccepted == 0 && e->findings[0].accepted);
+    assert_int_equal(cb_check_exact_add(e, CB_FINDING_BRANCH, second, 2, 0, CB_PHASE_CLASS0, 0),
+                     0);
+    assert_int_equal(cb_check_accept(&old, 1, NULL, r), 0);
+    assert_true(e->nnew == 1 && e->nunaccepted == 1 && e->findings[1].is_new);
+    assert_int_equal(cb_check_accept(&old, 0, NULL, r), 0); /* the run's own last save */
+    assert_true(e->nnew == 1 && e->nunaccepted == 2);
+    assert_int_equal(cb_check_accept(NULL, 0, NULL, r), 0);
+    assert_true(e->nnew == 0 && e->nunaccepted == 2);
+
+    allow(&list, "{\n  demo-early-exit\n  reason: the known answer\n  ...\n  src:ct.c:43\n}\n");
+    assert_int_equal(cb_check_accept(NULL, 0, &list, r), 0);
+    assert_true(e->nallowed == 1 && e->nunaccepted == 1);
+    assert_string_equal(e->findings[0].allowed_by, "demo-early-exit");
+    assert_null(e->findings[1].allowed_by);
+    cb_allow_list_free(&list);
+
+    allow(&list, "{\n  whole-function\n  reason: all of it\n  ...\n  fun:early_exit_*\n}\n");
+    assert_int_equal(cb_check_accept(NULL, 0, &list, r), 0);
+    assert_true(e->nallowed == 2 && e->nunaccepted == 0);
+    cb_allow_list_free(&list);
     cb_run_free(&old);
     cb_run_free(&now);
 }
 
+/* An entry matches as a valgrind suppression does, from the innermost frame,
+ * "..." for any frames; its kind and benchmark narrow it. */
+static void test_allow_list_matching(void **state)
+{
+    static const char text[] =
+        "# reviewed 2026-12\n"
+        "{\n"
+        "   bcmp-in-early-exit\n"
+        "   reason: the suite's known answer: it must leak\n"
+        "   reason: (two lines of reason)\n"
+        "   benchmark: ^ct/compare/[0-9]+/early-exit$\n"
+        "   kind: branch\n"
+        "   fun:bcmp\n"
+        "   obj:cryptbench\n"
+        "}\n"
+        "\n"
+        "{\n"
+        "  tables\n"
+        "  reason: OpenSSL's AES\n"
+        "  ...\n"
+        "  obj:libcrypto.so.*\n"
+        "}\n";
+    cb_allow_list list;
+    cb_run        run;
+    cb_finding   *f;
+
+    (void) state;
+    allow(&list, text);
+    assert_int_equal(list.n, 2);
+    assert_string_equal(list.entries[0].reason,
+                        "the suite's known answer: it must leak (two lines of reason)");
+    assert_int_equal(list.entries[1].line, 12);
+    make_run(&run);
+    f = &run.results[0].checks.exact.findings[0];
+    assert_ptr_equal(cb_allow_list_match(&list, "ct/compare/32/early-exit", f), &list.entries[0]);
+    assert_ptr_equal(cb_allow_list_match(&list, "ct/compare/32/early-exit2", f), &list.entries[1]);
+    f->kind = CB_FINDING_ACCESS;
+    assert_ptr_equal(cb_allow_list_match(&list, "ct/compare/32/early-exit", f), &list.entries[1]);
+    free(f->frames[3].object);
+    f->frames[3].object = strdup("libsodium.so.23");
+    assert_null(cb_allow_list_match(&list, "ct/compare/32/early-exit", f));
+    cb_allow_list_free(&list);
+    allow(&list, "{\n x\n reason: y\n fun:bcmp\n src:bench/ct.c\n fun:compare_run\n}\n");
+    assert_non_null(cb_allow_list_match(&list, "any", f));
+    cb_allow_list_free(&list);
+    allow(&list, "{\n x\n reason: y\n fun:bcmp\n src:ct.c:44\n}\n");
+    assert_null(cb_allow_list_match(&list, "any", f));
+    cb_allow_list_free(&list);
+    cb_run_free(&run);
+}
+
+/* text must be refused, the message naming want (file:line:column and what). */
+static void allow_refused(const char *text, const char *want)
+{
+    cb_allow_list list;
+    cb_error      err;
+
+    assert_int_equal(cb_allow_list_parse("allow.txt", text, &list, &err), -1);
+    if (strstr(err.msg, want) == NULL) {
+        fail_msg("wanted \"%s\" in: %s", want, err.msg);
+    }
+}
+
+static void test_allow_list_refused(void **state)
+{
+    (void) state;
+    allow_refused("fun:f\n", "allow.txt:1:1: expected '{' to open an entry, got 'fun:f'");
+    allow_refused("{\n  x\n  fun:f\n}\n", "allow.txt:4:1: entry 'x' (line 1) has no 'reason:'");
+    allow_refused("{\n  x\n  reason: y\n}\n", "allow.txt:4:1: entry 'x' (line 1) has no frame");
+    allow_refused("{\n  x\n  reason:\n  fun:f\n}\n", "allow.txt:3:10: expected the reason");
+    allow_refused("{\n  x\n  reason: y\n  kind: leak\n  fun:f\n}\n",
+                  "allow.txt:4:9: expected branch, memory-access or syscall, got 'leak'");
+    allow_refused("{\n  x\n  reason: y\n  benchmark: (\n  fun:f\n}\n",
+                  "allow.txt:4:14: '(' is not a regular expression");
+    allow_refused("{\n  x\n  reason: y\n  src:ct.c:4x\n}\n",
+                  "allow.txt:4:12: expected a line number after the file, got '4x'");
+    allow_refused("{\n  x\n  reason: y\n  fun:f\n  reason: z\n}\n",
+                  "allow.txt:5:3: expected 'reason:', 'benchmark:', 'kind:', a frame");
+    allow_refused("{\n  x\n  reason: y\n  fun:\n}\n", "allow.txt:4:7: expected a name");
+    allow_refused("{\n  x\n  reason: y\n  fun:f\n}\n{\n  x\n  reason: z\n  fun:g\n}\n",
+                  "allow.txt:10:1: entry 'x' (line 6) has the name of the entry of line 1");
+    allow_refused("{\n  x\n  reason: y\n  fun:f\n", "allow.txt:1:1: entry 'x' is not closed");
+    allow_refused("{\n  x\n  reason: y\n{\n", "allow.txt:4:1: entry of line 1 is not closed");
+}
+
+/* The entry written for a finding matches it once someone gives it a
+ * reason, and is refused until then. */
+static void test_allow_list_suggestion(void **state)
+{
+    cb_run        run;
+    cb_buf        text = { NULL, 0, 0, 0 };
+    cb_allow_list list;
+    cb_error      err;
+    char         *reasoned, *at;
+
+    (void) state;
+    make_run(&run);
+    cb_allow_list_suggest(&text, "ct/compare/32/early-exit", &run.results[0].checks.exact.findings[0]);
+    assert_non_null(strstr(text.data, "   benchmark: ^ct/compare/32/early-exit$\n"));
+    assert_non_null(strstr(text.data, "   fun:bcmp\n   src:bench/ct.c:43\n}\n"));
+    assert_int_equal(cb_allow_list_parse("t", text.data, &list, &err), -1);
+    assert_non_null(strstr(err.msg, "has no 'reason:'"));
+    reasoned = malloc(text.len + 64);
+    at = strstr(text.data, "   # reason");
+    sprintf(reasoned, "%.*s   reason: reviewed\n%s", (int) (at - text.data), text.data, at);
+    allow(&list, reasoned);
+    assert_non_null(cb_allow_list_match(&list, "ct/compare/32/early-exit",
+                                        &run.results[0].checks.exact.findings[0]));
+    assert_null(cb_allow_list_match(&list, "ct/compare/32/early-exitX",
+                                    &run.results[0].checks.exact.findings[0]));
+    cb_allow_list_free(&list);
+    free(reasoned);
+    cb_buf_free(&text);
+    cb_run_free(&run);
+}
+
 /* The API on the fake clock: a measurement's every call of run sees one input
- * of class 0, prepared once; the exact check's native run counts the bytes
- * declared secret in setup, prepare_input and run. */
+ * of class 0, prepared once; the exact check runs inputs of both classes and
+ * counts the bytes declared secret in setup, prepare_input and run. */
 static int prepared[2], runs_with_input;
 
 static int count_setup(cb_state *s)
@@ -372,9 +716,12 @@ static void test_inputs_and_secrets(void **state)
     assert_int_equal(prepared[1], 0);
     calls = runs_with_input;
     assert_true(calls > 10); /* the warm-up's and every sample's calls */
-    assert_int_equal(cb_check_exact_once(&list.items[0], 0, &secrets, why, sizeof why), 0);
-    assert_int_equal(secrets, 16 + 24 + 8);
-    assert_int_equal(runs_with_input, calls + 1);
+    /* the exact check: three inputs of each class, class 0 first */
+    assert_int_equal(cb_check_exact_once(&list.items[0], 0, 3, &secrets, why, sizeof why), 0);
+    assert_int_equal(secrets, 16 + 24 + 8); /* setup's and the first call's */
+    assert_int_equal(prepared[0], 1 + 3);
+    assert_int_equal(prepared[1], 3);
+    assert_int_equal(runs_with_input, calls + 3);
     cb_result_free(&r);
     cb_instance_list_free(&list);
     cb_registry_clear();
@@ -431,11 +778,16 @@ int main(void)
         cmocka_unit_test(test_memcheck_log),
         cmocka_unit_test(test_suspects_settled_by_a_run_without_secrets),
         cmocka_unit_test(test_memcheck_log_is_deterministic),
+        cmocka_unit_test(test_site_identity),
         cmocka_unit_test(test_verdicts_in_words),
         cmocka_unit_test(test_checks_through_a_baseline),
         cmocka_unit_test(test_malformed_checks_are_refused),
         cmocka_unit_test(test_failure_reasons_are_clean),
-        cmocka_unit_test(test_findings_compared_with_the_baseline),
+        cmocka_unit_test(test_findings_of_names_load),
+        cmocka_unit_test(test_gate_accepts),
+        cmocka_unit_test(test_allow_list_matching),
+        cmocka_unit_test(test_allow_list_refused),
+        cmocka_unit_test(test_allow_list_suggestion),
         cmocka_unit_test(test_inputs_and_secrets),
         cmocka_unit_test(test_input_classes_registered_whole),
         cmocka_unit_test(test_check_options),

@@ -1,3 +1,4 @@
+#include <stdlib.h>
 #include <string.h>
 
 #include "check/check.h"
@@ -41,21 +42,31 @@ int cb_check_run(const cb_check_config *cfg, const cb_instance *inst, cb_result 
     return 0;
 }
 
-void cb_check_compare(const cb_result *old, cb_result *r)
+int cb_check_accept(const cb_run *baseline, int baseline_accepts, const cb_allow_list *allow,
+                    cb_result *r)
 {
-    cb_check_exact *e = &r->checks.exact;
-    size_t          i, j;
+    const cb_result *old = baseline != NULL ? cb_run_find(baseline, r->name) : NULL;
+    cb_check_exact  *e = &r->checks.exact;
+    size_t           i, j;
 
-    e->nnew = 0;
+    e->nnew = e->nallowed = e->nunaccepted = 0;
     for (i = 0; i < e->nfindings; i++) {
-        cb_finding *f = &e->findings[i];
+        cb_finding           *f = &e->findings[i];
+        const cb_allow_entry *entry = cb_allow_list_match(allow, r->name, f);
 
-        f->is_new = 1;
+        f->is_new = baseline != NULL;
         for (j = 0; old != NULL && j < old->checks.exact.nfindings && f->is_new; j++) {
-            const cb_finding *o = &old->checks.exact.findings[j];
-
-            f->is_new = !cb_finding_is(o, f->kind, (const char *const *) f->frames, f->nframes);
+            f->is_new = !cb_finding_same(&old->checks.exact.findings[j], f);
         }
+        free(f->allowed_by);
+        f->allowed_by = NULL;
+        if (entry != NULL && (f->allowed_by = strdup(entry->name)) == NULL) {
+            return -1;
+        }
+        f->accepted = entry != NULL || (!f->is_new && baseline_accepts);
         e->nnew += (size_t) f->is_new;
+        e->nallowed += (size_t) (entry != NULL);
+        e->nunaccepted += (size_t) !f->accepted;
     }
+    return 0;
 }

@@ -14,14 +14,17 @@
 
 #include <stdint.h>
 #include "core/result.h"
+#include "core/run.h"
 #include "measure/clock.h"
 #include "measure/registry.h"
+#include "store/allow_list.h"
 
 typedef struct cb_check_config {
     unsigned which;             /* CB_CHECK_CONSTANT_TIME | CB_CHECK_TIMING_LEAK */
     uint64_t leak_measurements; /* the timing-leak check stops after this many... */
     double   leak_time_ns;      /* ...or this much wall time, whichever comes first */
     uint64_t seed;              /* of the order of the classes */
+    size_t   inputs;            /* the exact check's inputs of each class */
     double   timeout_ns;        /* a check's process is killed after this long */
     cb_clock cycles;            /* the timing-leak check's clock, opened by cb_check_open */
 } cb_check_config;
@@ -39,10 +42,17 @@ void cb_check_close(cb_check_config *cfg);
 int cb_check_run(const cb_check_config *cfg, const cb_instance *inst, cb_result *r,
                  cb_error *err);
 
-/* Marks r's exact findings that old (the baseline's result of the same name,
- * or NULL) lacks as new, and counts them: what --gate-constant-time fails
- * on. Findings are the same when their kind and backtrace are. */
-void cb_check_compare(const cb_result *old, cb_result *r);
+/*
+ * What the gate makes of r's exact findings, computed once for every
+ * reporter: each is new when baseline (the run compared with, or NULL: none)
+ * lacks its site in its result of r's name; allowed when an entry of allow (or
+ * NULL) accepts it; accepted when allowed or, if baseline_accepts (the
+ * baseline was named with --baseline: a reviewed run the team keeps, not
+ * whatever the last run saw), not new. Counts them into r's nnew, nallowed
+ * and nunaccepted, which --gate-constant-time fails on. -1 out of memory.
+ */
+int cb_check_accept(const cb_run *baseline, int baseline_accepts, const cb_allow_list *allow,
+                    cb_result *r);
 
 /*
  * The entry point of a program executed afresh under memcheck by the exact

@@ -19,6 +19,7 @@ static const char *const harness[] = { "cb_state_call", "cb_input_prepare", "cb_
 typedef struct exact_job {
     const cb_instance *inst;
     int                mark;       /* the secrets marked undefined, after a native probe */
+    size_t             inputs;     /* of each class */
     const char        *log_option; /* --log-file=DIR/memcheck-MARK.log */
 } exact_job;
 
@@ -28,10 +29,21 @@ typedef struct exact_job {
 static void exact_child(int fd, void *arg)
 {
     const exact_job *job = arg;
-    /* --num-callers: deep enough for a backtrace through a library to reach
-     * the harness frame it is cut at */
-    const char *const options[] = { "--track-origins=yes", "--error-limit=no",
-                                    "--num-callers=40",    "--leak-check=no",
+    /*
+     * --vex-guest-chase=no: valgrind's translator otherwise follows a
+     * conditional branch into the block after it and turns the pair into a
+     * select, which memcheck cannot report as a branch: the secret then taints
+     * a loop counter, and memcheck reports "uninitialised value" where the
+     * counter is used as an address, a memory access that is not there (an
+     * inlined early-exit loop: tests/fixtures/secrets.c). --sym-offsets and
+     * full source paths give each frame what its site is known by;
+     * --num-callers: deep enough for a backtrace through a library to reach
+     * the harness frame it is cut at.
+     */
+    const char *const options[] = { "--track-origins=yes",  "--error-limit=no",
+                                    "--num-callers=40",     "--leak-check=no",
+                                    "--vex-guest-chase=no", "--read-inline-info=yes",
+                                    "--sym-offsets=yes",    "--fullpath-after=",
                                     "--child-silent-after-fork=yes", job->log_option };
     FILE             *f = fdopen(fd, "w");
     uint64_t          secrets = 1;
@@ -40,12 +52,12 @@ static void exact_child(int fd, void *arg)
     if (f == NULL) {
         _exit(3);
     }
-    if (job->mark && cb_check_exact_once(job->inst, 0, &secrets, why, sizeof why) != 0) {
+    if (job->mark && cb_check_exact_once(job->inst, 0, 1, &secrets, why, sizeof why) != 0) {
         cb_protocol_write_failure(f, why);
     } else if (secrets == 0) {
         fputs("secrets 0\nend\n", f);
     } else {
-        snprintf(spec, sizeof spec, "%d %d %s", fd, job->mark, job->inst->name);
+        snprintf(spec, sizeof spec, "%d %d %zu %s", fd, job->mark, job->inputs, job->inst->name);
         if (setenv(CB_CHECK_ENV, spec, 1) == 0) {
             cb_valgrind_exec("memcheck", options, sizeof options / sizeof options[0]);
         }
@@ -56,20 +68,39 @@ static void exact_child(int fd, void *arg)
     _exit(fclose(f) == 0 ? 0 : 3);
 }
 
+/* The "map" lines of a report into maps: 0, or -1 out of memory. */
+static int read_mappings(const char *report, cb_mappings *maps)
+{
+    const char *line;
+
+    for (line = report; line != NULL && *line != '\0';
+         line = strchr(line, '\n') != NULL ? strchr(line, '\n') + 1 : NULL) {
+        char text[4200];
+
+        if (strncmp(line, "map ", 4) == 0) {
+            snprintf(text, sizeof text, "%.*s", (int) strcspn(line + 4, "\n"), line + 4);
+            if (cb_mappings_add(maps, text) < 0) {
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
 /*
  * Runs inst under memcheck (mark: its secrets marked, after the probe) with
  * its log in dir: 0 with the bytes it declared secret in *secrets (0: the
- * probe found none, and nothing else ran) and memcheck's log in log; 1 when
- * the benchmark or its process failed, why in why; -1 when no process could
- * be started (err).
+ * probe found none, and nothing else ran), memcheck's log in log and the
+ * process's mappings in maps; 1 when the benchmark or its process failed, why
+ * in why; -1 when no process could be started (err).
  */
 static int memcheck_run(const cb_check_config *cfg, const cb_instance *inst, int mark,
-                        const char *dir, uint64_t *secrets, cb_buf *log, char *why, size_t size,
-                        cb_error *err)
+                        const char *dir, uint64_t *secrets, cb_buf *log, cb_mappings *maps,
+                        char *why, size_t size, cb_error *err)
 {
     char               path[4200], option[4300], line[64];
     cb_buf             report = { NULL, 0, 0, 0 };
-    exact_job          job = { inst, mark, option };
+    exact_job          job = { inst, mark, cfg->inputs, option };
     unsigned long long n = 0;
     int                rc;
 
@@ -85,6 +116,9 @@ static int memcheck_run(const cb_check_config *cfg, const cb_instance *inst, int
     } else if (rc == 0 && n > 0 && cb_text_file_read(path, log, err) != 0) {
         snprintf(why, size, "%s", err->msg);
         rc = 1;
+    } else if (rc == 0 && read_mappings(report.data, maps) != 0) {
+        snprintf(why, size, "out of memory reading the check's report");
+        rc = 1;
     }
     *secrets = n;
     cb_buf_free(&report);
@@ -93,13 +127,16 @@ static int memcheck_run(const cb_check_config *cfg, const cb_instance *inst, int
 
 /* The errors of a run's log: findings and other errors into out, suspects
  * into suspects. 0, or 1 with why. */
-static int read_log(const cb_buf *log, cb_check_exact *out, cb_check_exact *suspects, char *why,
-                    size_t size)
+static int read_log(const cb_buf *log, const cb_mappings *maps, cb_check_exact *out,
+                    cb_check_exact *suspects, char *why, size_t size)
 {
-    cb_error err;
+    char                root[4096];
+    cb_memcheck_context ctx = { harness, sizeof harness / sizeof harness[0], maps, NULL };
+    cb_error            err;
 
-    if (cb_memcheck_log_parse(log->data != NULL ? log->data : "", harness,
-                              sizeof harness / sizeof harness[0], out, suspects, &err) != 0) {
+    /* the check runs where the runner does: paths under it are the project's */
+    ctx.root = getcwd(root, sizeof root) != NULL ? root : NULL;
+    if (cb_memcheck_log_parse(log->data != NULL ? log->data : "", &ctx, out, suspects, &err) != 0) {
         snprintf(why, size, "%s", err.msg);
         return 1;
     }
@@ -111,6 +148,7 @@ static int check(const cb_check_config *cfg, const cb_instance *inst, const char
                  cb_check_exact *out, char *why, size_t size, cb_error *err)
 {
     cb_check_exact suspects, plain, unused;
+    cb_mappings    maps = { NULL, 0 };
     cb_buf         log = { NULL, 0, 0, 0 };
     uint64_t       secrets;
     int            rc;
@@ -118,20 +156,23 @@ static int check(const cb_check_config *cfg, const cb_instance *inst, const char
     memset(&suspects, 0, sizeof suspects);
     memset(&plain, 0, sizeof plain);
     memset(&unused, 0, sizeof unused);
-    rc = memcheck_run(cfg, inst, 1, dir, &secrets, &log, why, size, err);
+    rc = memcheck_run(cfg, inst, 1, dir, &secrets, &log, &maps, why, size, err);
     out->secret_bytes = secrets;
+    out->inputs = inst->def->prepare_input != NULL ? cfg->inputs : 0;
     if (rc == 0 && secrets > 0) {
-        rc = read_log(&log, out, &suspects, why, size);
+        rc = read_log(&log, &maps, out, &suspects, why, size);
     }
     cb_buf_free(&log);
+    cb_mappings_free(&maps);
     if (rc == 0 && suspects.nfindings > 0) {
-        rc = memcheck_run(cfg, inst, 0, dir, &secrets, &log, why, size, err);
-        if (rc == 0 && (rc = read_log(&log, &unused, &plain, why, size)) == 0 &&
+        rc = memcheck_run(cfg, inst, 0, dir, &secrets, &log, &maps, why, size, err);
+        if (rc == 0 && (rc = read_log(&log, &maps, &unused, &plain, why, size)) == 0 &&
             cb_memcheck_confirm(&suspects, &plain, out, err) != 0) {
             snprintf(why, size, "%s", err->msg);
             rc = 1;
         }
         cb_buf_free(&log);
+        cb_mappings_free(&maps);
     }
     cb_check_exact_free(&suspects);
     cb_check_exact_free(&plain);

@@ -11,7 +11,8 @@
 #include "check/check.h"
 
 /* Tells a program executed afresh which benchmark to check, whether to mark
- * its secrets undefined, and where to report: "FD MARK NAME". */
+ * its secrets undefined, how many inputs of each class to run and where to
+ * report: "FD MARK INPUTS NAME". */
 #define CB_CHECK_ENV "CRYPTBENCH_CHECK"
 
 /* The exact check of inst into out: skipped when inst declares no secret
@@ -24,14 +25,17 @@ int cb_check_exact_run(const cb_check_config *cfg, const cb_instance *inst, cb_c
                        cb_error *err);
 
 /*
- * Runs inst as the check does, in this process: setup, an input of class 0
- * (prepare_input), run with one iteration, teardown; not the known-answer
- * check, whose vectors are public and which the measurement ran. With mark,
- * cb_secret() marks the secrets undefined (under memcheck). The bytes
- * declared secret go to *secret_bytes. 0, or -1 with why the benchmark failed.
+ * Runs inst as the check does, in this process: setup; inputs inputs of class
+ * 0, then as many of class 1 (prepare_input), each run with one iteration, or
+ * one call of run for a benchmark without input classes; teardown; not the
+ * known-answer check, whose vectors are public and which the measurement ran.
+ * Each part is announced to valgrind's log (CB_MEMCHECK_MARK), so that a
+ * finding says when it was first seen. With mark, cb_secret() marks the
+ * secrets undefined (under memcheck). The bytes declared secret by setup and
+ * the first call go to *secret_bytes. 0, or -1 with why the benchmark failed.
  * Backtraces are cut at this function: it is named in them.
  */
-int cb_check_exact_once(const cb_instance *inst, int mark, uint64_t *secret_bytes, char *why,
-                        size_t size);
+int cb_check_exact_once(const cb_instance *inst, int mark, size_t inputs, uint64_t *secret_bytes,
+                        char *why, size_t size);
 
 #endif

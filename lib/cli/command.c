@@ -38,6 +38,9 @@ cb_report_options cb_command_report_options(const cb_config *cfg, cb_command_fil
     files->write_failed = 0;
     opt.write_failed = &files->write_failed;
     opt.differences = "";
+    opt.gate_constant_time = cfg->gate_constant_time;
+    opt.allow_findings = cfg->allow_findings;
+    opt.accepted_baseline = cfg->baseline;
     return opt;
 }
 
@@ -92,7 +95,7 @@ int cb_command_status(const cb_config *cfg, const cb_run *run)
 
         if (r->failed || (cfg->gate && r->has_change && r->change.verdict == CB_VERDICT_REGRESSED) ||
             (cfg->gate && cb_budget_broken(r) > 0) ||
-            (cfg->gate_constant_time && r->checks.exact.nnew > 0)) {
+            (cfg->gate_constant_time && r->checks.exact.nunaccepted > 0)) {
             return CB_EXIT_FAILED;
         }
         unresolved |= r->has_change && r->change.verdict == CB_VERDICT_UNRESOLVED;

@@ -16,6 +16,7 @@
 #include "cli/filter.h"
 #include "report/progress.h"
 #include "cli/run_budgets.h"
+#include "cli/run_findings.h"
 #include "cli/runner.h"
 #include "measure/context.h"
 #include "measure/sysinfo.h"
@@ -151,7 +152,6 @@ static int compare_stored(cb_run *run, const cb_run *old, const char *name,
         if (cb_compare_into(before, &run->results[i], c, err) != 0) {
             return -1;
         }
-        cb_check_compare(before, &run->results[i]);
         if (cb_profile_diff_results(before, &run->results[i]) != 0) {
             return cb_error_set(err, "%s: out of memory comparing profiles", run->results[i].name);
         }
@@ -263,6 +263,7 @@ typedef struct session {
     int               has_kept;
     cb_history        history; /* the past runs the HTML report draws trends from */
     cb_budget_set     budgets; /* --budgets, empty without */
+    cb_allow_list     allow;   /* --allow-findings, empty without */
     cb_command_files  files; /* what opt's paths point into */
     cb_report_options opt;
     cb_reporter       reps[CB_MAX_REPORTERS];
@@ -351,6 +352,7 @@ static int measure(session *s, cb_error *err)
     checks.leak_measurements = cfg->leak_measurements;
     checks.leak_time_ns = cfg->leak_time_s * 1e9;
     checks.seed = cfg->seed;
+    checks.inputs = cfg->ct_inputs;
     checks.timeout_ns = (cfg->timeout_s_set ? cfg->timeout_s : CB_DEFAULT_TIMEOUT_CALLGRIND_S) * 1e9;
     if ((checks.which & CB_CHECK_CONSTANT_TIME) && (cfg->build_flags & CB_BUILD_SANITIZED)) {
         return cb_error_set(err, "--check constant-time runs the benchmarks under valgrind, "
@@ -379,6 +381,7 @@ static int measure(session *s, cb_error *err)
     rn.budgets = cfg->budgets != NULL ? &s->budgets : NULL;
     rn.compare = s->compare;
     rn.checks = checks.which != 0 ? &checks : NULL;
+    rn.allow = &s->allow;
     if (isatty(fileno(stderr))) {
         rn.progress = cb_progress_terminal(stderr);
     }
@@ -477,6 +480,10 @@ static int prepare_baselines(session *s, cb_error *err)
         compare_stored(&s->run, &s->old, s->p.against, &s->compare, err) != 0) {
         return -1;
     }
+    if (stored && cb_run_findings_accept(cfg, s->has_old ? &s->old : NULL, &s->allow, &s->run,
+                                         err) != 0) {
+        return -1;
+    }
     if (stored && s->p.against != NULL && strcmp(s->p.against, cfg->load_baseline) == 0) {
         fprintf(stderr, "warning: comparing baseline '%s' with itself: every change is 0 (without "
                         "--baseline, the comparison made when it was measured is shown)\n",
@@ -564,6 +571,7 @@ static void session_free(session *s)
 {
     cb_history_free(&s->history);
     cb_budget_set_free(&s->budgets);
+    cb_allow_list_free(&s->allow);
     free(s->missing);
     free(s->selected);
     cb_instance_list_free(&s->list);
@@ -603,7 +611,8 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
         status = cb_command_profile_time(cfg, &s.list, s.selected, err);
         goto done;
     }
-    if (cb_run_budgets_open(cfg, &s.list, &s.budgets, err) != 0) {
+    if (cb_run_budgets_open(cfg, &s.list, &s.budgets, err) != 0 ||
+        cb_run_findings_open(cfg, &s.allow, err) != 0) {
         goto done;
     }
     cb_sysinfo_read(&s.run.machine);
@@ -613,9 +622,14 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
         cb_error_set(err, "out of memory");
         goto done;
     }
+    if (cfg->test && cfg->format != CB_FORMAT_HUMAN && cfg->format != CB_FORMAT_JSON) {
+        cb_error_set(err, "--test prints text, or JSON with --format json: it measures nothing "
+                          "for another format to tabulate");
+        goto done;
+    }
     if (cfg->test) {
         /* no baseline, no file: each benchmark checked and run once */
-        if (cb_report_test_open(&s.reps[0], &s.opt) != 0) {
+        if (cb_report_test_open(&s.reps[0], &s.opt, cfg->format == CB_FORMAT_JSON) != 0) {
             cb_error_set(err, "out of memory");
             goto done;
         }
@@ -642,6 +656,9 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
         if (cfg->load_baseline == NULL) {
             save_history(cfg, s.p.save, &s.run);
         }
+    }
+    if (cb_run_findings_template(cfg, &s.run, err) != 0) {
+        goto close;
     }
     status = cb_command_status(cfg, &s.run);
 close:

@@ -24,6 +24,7 @@ typedef struct cb_runner {
     cb_compare_config  compare;
     int                isolate;   /* fork per benchmark (tests may measure in-process) */
     const cb_check_config *checks; /* --check, after each benchmark's speed; NULL: none */
+    const cb_allow_list   *allow;  /* --allow-findings; NULL: none */
 } cb_runner;
 
 /* Fills the run's settings from cfg and the clock, and stamps it (the

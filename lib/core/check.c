@@ -1,3 +1,4 @@
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,14 +14,42 @@ static const char *const status_names[] = { "not-run", "skipped",      "passed",
                                             "leaks",   "inconclusive", "failed" };
 static const char *const test_names[] = { "raw", "cropped", "second-order" };
 
+static const char *const phase_names[CB_CHECK_PHASES] = { "setup", "run", "class-0", "class-1",
+                                                          "teardown" };
+static const char *const phase_labels[CB_CHECK_PHASES] = { "setup", "run", "class 0", "class 1",
+                                                           "teardown" };
+
+void cb_frame_free(cb_frame *f)
+{
+    free(f->function);
+    free(f->file);
+    free(f->object);
+    memset(f, 0, sizeof *f);
+}
+
+int cb_frame_copy(cb_frame *dst, const cb_frame *src)
+{
+    *dst = *src;
+    dst->function = strdup(src->function);
+    dst->file = src->file != NULL ? strdup(src->file) : NULL;
+    dst->object = src->object != NULL ? strdup(src->object) : NULL;
+    if (dst->function == NULL || (src->file != NULL && dst->file == NULL) ||
+        (src->object != NULL && dst->object == NULL)) {
+        cb_frame_free(dst);
+        return -1;
+    }
+    return 0;
+}
+
 static void free_finding(cb_finding *f)
 {
     size_t i;
 
     for (i = 0; i < f->nframes; i++) {
-        free(f->frames[i]);
+        cb_frame_free(&f->frames[i]);
     }
     free(f->frames);
+    free(f->allowed_by);
 }
 
 void cb_check_exact_free(cb_check_exact *e)
@@ -42,13 +71,14 @@ void cb_checks_free(cb_checks *c)
     memset(c, 0, sizeof *c);
 }
 
-int cb_check_exact_add(cb_check_exact *e, cb_finding_kind kind, const char *const *frames,
-                       size_t n)
+int cb_check_exact_add(cb_check_exact *e, cb_finding_kind kind, const cb_frame *frames, size_t n,
+                       size_t site, cb_check_phase phase, size_t input)
 {
     cb_finding *grown = realloc(e->findings, (e->nfindings + 1) * sizeof *grown);
     cb_finding *f;
     size_t      i;
 
+    assert(n > 0 && site < n);
     if (grown == NULL) {
         return -1;
     }
@@ -56,12 +86,16 @@ int cb_check_exact_add(cb_check_exact *e, cb_finding_kind kind, const char *cons
     f = &e->findings[e->nfindings];
     memset(f, 0, sizeof *f);
     f->kind = kind;
-    f->frames = calloc(n > 0 ? n : 1, sizeof *f->frames);
+    f->site = site;
+    f->paths = 1;
+    f->phase = phase;
+    f->input = input;
+    f->frames = calloc(n, sizeof *f->frames);
     if (f->frames == NULL) {
         return -1;
     }
     for (i = 0; i < n; i++) {
-        if ((f->frames[i] = strdup(frames[i])) == NULL) {
+        if (cb_frame_copy(&f->frames[i], &frames[i]) != 0) {
             free_finding(f);
             return -1;
         }
@@ -71,16 +105,69 @@ int cb_check_exact_add(cb_check_exact *e, cb_finding_kind kind, const char *cons
     return 0;
 }
 
-int cb_finding_is(const cb_finding *f, cb_finding_kind kind, const char *const *frames, size_t n)
+int cb_source_path_is(const char *path, const char *pattern)
 {
-    size_t i;
+    size_t n = strlen(path), m = strlen(pattern);
 
-    if (f->kind != kind || f->nframes != n) {
+    if (m > n) {
         return 0;
     }
-    for (i = 0; i < n && strcmp(f->frames[i], frames[i]) == 0; i++) {
+    /* whole trailing components: "ct.c" names "bench/ct.c", not "bench/act.c" */
+    return strcmp(path + n - m, pattern) == 0 && (m == n || path[n - m - 1] == '/');
+}
+
+/* The same optional string. */
+static int same_string(const char *a, const char *b)
+{
+    return (a == NULL && b == NULL) || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+int cb_frame_same_site(const cb_frame *a, const cb_frame *b)
+{
+    if (a->file != NULL || b->file != NULL) {
+        return a->file != NULL && b->file != NULL && a->line == b->line &&
+               (cb_source_path_is(a->file, b->file) || cb_source_path_is(b->file, a->file));
     }
-    return i == n;
+    if (a->has_offset != b->has_offset || a->offset != b->offset ||
+        strcmp(a->function, b->function) != 0) {
+        return 0;
+    }
+    /* a symbol names its function wherever it is; "???" is only an offset in an object */
+    return strcmp(a->function, "???") != 0 || same_string(a->object, b->object);
+}
+
+int cb_finding_same(const cb_finding *a, const cb_finding *b)
+{
+    return a->kind == b->kind && cb_frame_same_site(&a->frames[a->site], &b->frames[b->site]);
+}
+
+void cb_frame_location(const cb_frame *f, char *buf, size_t size)
+{
+    if (f->file != NULL) {
+        snprintf(buf, size, "%s:%u", f->file, f->line);
+    } else if (strcmp(f->function, "???") != 0) {
+        char offset[32] = "";
+
+        if (f->has_offset) {
+            snprintf(offset, sizeof offset, "+%llu", (unsigned long long) f->offset);
+        }
+        snprintf(buf, size, "%s%s%s%s%s", f->function, offset, f->object != NULL ? " (" : "",
+                 f->object != NULL ? f->object : "", f->object != NULL ? ")" : "");
+    } else if (f->object != NULL && f->has_offset) {
+        snprintf(buf, size, "??? (%s+0x%llx)", f->object, (unsigned long long) f->offset);
+    } else {
+        snprintf(buf, size, "??? (%s)", f->object != NULL ? f->object : "unknown object");
+    }
+}
+
+const char *cb_check_phase_label(cb_check_phase p)
+{
+    return phase_labels[p];
+}
+
+const char *cb_check_phase_name(cb_check_phase p)
+{
+    return phase_names[p];
 }
 
 void cb_check_fail(cb_check_status *status, char **why_field, const char *why)
@@ -113,6 +200,17 @@ static int lookup(const char *const *names, int n, const char *s)
         }
     }
     return -1;
+}
+
+int cb_check_phase_parse(const char *s, cb_check_phase *p)
+{
+    int i = lookup(phase_names, CB_CHECK_PHASES, s);
+
+    if (i < 0) {
+        return -1;
+    }
+    *p = (cb_check_phase) i;
+    return 0;
 }
 
 int cb_finding_kind_parse(const char *s, cb_finding_kind *kind)
@@ -187,8 +285,11 @@ void cb_check_exact_verdict(const cb_check_exact *e, char *buf, size_t size)
                               seen[CB_FINDING_ACCESS] ? "memory access" : "");
     }
     if (seen[CB_FINDING_SYSCALL] && n < size) {
-        snprintf(buf + n, size - n, "%s%s", n > 0 ? "; " : "",
-                 kind_labels[CB_FINDING_SYSCALL]);
+        n += (size_t) snprintf(buf + n, size - n, "%s%s", n > 0 ? "; " : "",
+                               kind_labels[CB_FINDING_SYSCALL]);
+    }
+    if (n < size) {
+        snprintf(buf + n, size - n, " at %zu site%s", e->nfindings, e->nfindings == 1 ? "" : "s");
     }
 }
 
@@ -231,6 +332,6 @@ void cb_finding_backtrace(const cb_finding *f, char *buf, size_t size)
     buf[0] = '\0';
     for (i = 0; i < f->nframes && len < size; i++) {
         len += (size_t) snprintf(buf + len, size - len, "%s%s", i > 0 ? " < " : "",
-                                 f->frames[i]);
+                                 f->frames[i].function);
     }
 }

@@ -36,22 +36,68 @@ typedef enum cb_finding_kind {
 /* A finding keeps at most this many frames of its backtrace. */
 #define CB_FINDING_MAX_FRAMES 16
 
-/* One finding: its kind and the function names of its backtrace, innermost
- * first, cut where the harness called the benchmark. */
+/*
+ * One frame of a backtrace, as memcheck named it (run with --sym-offsets and
+ * full source paths): its function, where debug information has it its
+ * source file and line, and the program or library it is in.
+ */
+typedef struct cb_frame {
+    char    *function;   /* its symbol, "???" when it has none; owned */
+    char    *file;       /* its source file, relative to the directory the check ran
+                          * in when under it, or NULL without debug information; owned */
+    unsigned line;       /* with file */
+    char    *object;     /* the file name of the program or library, no directory, or
+                          * NULL when unknown; owned */
+    int      has_offset; /* without file: offset below is known */
+    uint64_t offset;     /* without file: bytes from the function's start, or from the
+                          * object's ("???") */
+} cb_frame;
+
+/* When memcheck first reported a finding: which part of the check's run. */
+typedef enum cb_check_phase {
+    CB_PHASE_SETUP = 0, /* setup, or before the first input */
+    CB_PHASE_RUN,       /* run, for a benchmark without input classes */
+    CB_PHASE_CLASS0,    /* run, on an input of class 0 */
+    CB_PHASE_CLASS1,    /* run, on an input of class 1 */
+    CB_PHASE_TEARDOWN
+} cb_check_phase;
+
+#define CB_CHECK_PHASES 5
+
+/*
+ * One finding: a site, the innermost frame outside valgrind's own
+ * replacements of libc functions (a bcmp on a secret is the call's site, not
+ * memcheck's bcmp), with the backtrace through which memcheck first reached
+ * it, innermost first, cut where the harness called the benchmark. Two
+ * findings are the same when their kind and site are (cb_finding_same): the
+ * same file and line, or without debug information the same function and
+ * offset in it, wherever a rebuild placed them.
+ */
 typedef struct cb_finding {
     cb_finding_kind kind;
-    char          **frames; /* owned, nframes of them */
+    cb_frame       *frames; /* owned, nframes of them, at least one */
     size_t          nframes;
-    int             is_new; /* the baseline's result for the benchmark lacks it */
+    size_t          site;   /* the index of its site in frames */
+    size_t          paths;  /* memcheck's errors at this site: backtraces that reached it */
+    cb_check_phase  phase;  /* when memcheck first reported it */
+    size_t          input;  /* CB_PHASE_CLASS0/1: which input of its class (0-based) */
+    /* what the run's comparison and the allow-list made of it (cb_check_accept); not stored */
+    int             is_new;     /* the baseline's result lacks it */
+    char           *allowed_by; /* the allow-list entry that accepts it, or NULL; owned */
+    int             accepted;   /* allowed, or held by a baseline named with --baseline */
 } cb_finding;
 
 typedef struct cb_check_exact {
     cb_check_status status;
-    uint64_t        secret_bytes; /* declared with cb_secret() in one call of each function */
-    cb_finding     *findings;     /* owned; in the order memcheck reported them */
+    uint64_t        secret_bytes; /* declared with cb_secret() in setup and one input's call */
+    size_t          inputs;       /* inputs of each class run (0: no input classes, one call) */
+    cb_finding     *findings;     /* owned; one per site, in the order memcheck reported them */
     size_t          nfindings;
     size_t          other_errors; /* memcheck errors no secret caused (a bug, not a leak) */
     size_t          nnew;         /* findings marked is_new */
+    size_t          nallowed;     /* findings an allow-list entry accepts */
+    size_t          nunaccepted;  /* findings neither allowed nor in an explicit baseline:
+                                   * what --gate-constant-time fails on */
     double          seconds;      /* the check's wall time */
     char           *why;          /* CB_CHECK_FAILED: why; owned */
 } cb_check_exact;
@@ -86,13 +132,40 @@ void cb_checks_free(cb_checks *c);
 /* The same for one exact check's. */
 void cb_check_exact_free(cb_check_exact *e);
 
-/* Appends a finding with copies of frames[0..n); -1 when out of memory. */
-int cb_check_exact_add(cb_check_exact *e, cb_finding_kind kind, const char *const *frames,
-                       size_t n);
+/* Appends a finding of kind with copies of frames[0..n) (n >= 1), its site
+ * frames[site], found once (paths 1) in phase at input; -1 when out of
+ * memory. */
+int cb_check_exact_add(cb_check_exact *e, cb_finding_kind kind, const cb_frame *frames, size_t n,
+                       size_t site, cb_check_phase phase, size_t input);
 
-/* True when f is of kind and its backtrace is frames[0..n): the same finding,
- * whatever the addresses were. */
-int cb_finding_is(const cb_finding *f, cb_finding_kind kind, const char *const *frames, size_t n);
+/* Copies src into dst (which owns nothing yet): 0, or -1 out of memory. */
+int cb_frame_copy(cb_frame *dst, const cb_frame *src);
+
+void cb_frame_free(cb_frame *f);
+
+/* True when a and b are the same site: the same source file (one path the
+ * other's trailing components: "ct.c", "bench/ct.c" and "/src/x/bench/ct.c"
+ * are one file) and line; without debug information, the same function and
+ * offset (or, without a symbol, the same object and offset). */
+int cb_frame_same_site(const cb_frame *a, const cb_frame *b);
+
+/* True when a and b are the same finding: their kind and site. */
+int cb_finding_same(const cb_finding *a, const cb_finding *b);
+
+/* True when path names the file that pattern does: equal, or pattern is the
+ * trailing components of path. */
+int cb_source_path_is(const char *path, const char *pattern);
+
+/* Where a frame is, into buf: "bench/ct.c:41"; "compare_run+42 (cryptbench)"
+ * without debug information; "??? (libcrypto.so.3+0x1a2b3c)" without a
+ * symbol. */
+void cb_frame_location(const cb_frame *f, char *buf, size_t size);
+
+/* "setup", "run", "class 0", "class 1", "teardown"; and the JSON spelling,
+ * "setup", "run", "class-0", "class-1", "teardown", and back. */
+const char *cb_check_phase_label(cb_check_phase p);
+const char *cb_check_phase_name(cb_check_phase p);
+int cb_check_phase_parse(const char *s, cb_check_phase *p);
 
 /* Sets c's status to CB_CHECK_FAILED with a copy of why (exact or leak: the
  * why of the one given). */
@@ -127,8 +200,8 @@ void cb_check_exact_verdict(const cb_check_exact *e, char *buf, size_t size);
  * (max |t| = 1.62)", "inconclusive: ...", "skipped: ...", "failed: WHY". */
 void cb_check_leak_verdict(const cb_check_leak *l, char *buf, size_t size);
 
-/* A finding's backtrace as one line, "bcmp < compare_run", into buf (cut to
- * fit). */
+/* A finding's backtrace as one line of function names, innermost first,
+ * "bcmp < early_exit_compare < compare_run", into buf (cut to fit). */
 void cb_finding_backtrace(const cb_finding *f, char *buf, size_t size);
 
 #endif

@@ -117,6 +117,12 @@ typedef enum cb_color {
  * too few calls for a verdict and is said so. */
 #define CB_DEFAULT_LEAK_MEASUREMENTS 1000000
 #define CB_DEFAULT_LEAK_TIME_S 10.0
+/* The exact check's inputs of each class: memcheck's start-up (about a
+ * second) costs more than a call of most primitives under it, and every
+ * input may take another path (a wrong guess's other byte, another length's
+ * branch); a KDF's call under memcheck costs tens of seconds, which the
+ * inputs multiply. */
+#define CB_DEFAULT_CT_INPUTS 4
 #define CB_DEFAULT_BASELINE "base"
 #define CB_DEFAULT_REPORTS_DIR "reports"
 /* Paths under it (DIR/html/<page>.html, DIR/history/<time>-<name>.json) must
@@ -189,10 +195,13 @@ typedef struct cb_config {
     double      unit_scale;
 
     /* constant-time checks */
-    unsigned checks; /* CB_CHECK_* bits of --check */
-    size_t   leak_measurements;
-    double   leak_time_s;
-    int      gate_constant_time;
+    unsigned    checks; /* CB_CHECK_* bits of --check */
+    size_t      leak_measurements;
+    double      leak_time_s;
+    size_t      ct_inputs;
+    int         gate_constant_time;
+    const char *allow_findings; /* --allow-findings FILE, or NULL */
+    const char *allow_template; /* --allow-template FILE, or NULL */
 
     /* output */
     cb_format format;

@@ -23,6 +23,9 @@ static void exact_cell(cb_buf *h, const cb_check_exact *e)
     if (e->nnew > 0) {
         cb_buf_printf(h, " (%zu new)", e->nnew);
     }
+    if (e->status == CB_CHECK_LEAKS && e->nallowed > 0) {
+        cb_buf_printf(h, " (%zu allowed)", e->nallowed);
+    }
     cb_buf_puts(h, "</td>");
 }
 
@@ -83,20 +86,30 @@ void cb_html_checks_index(cb_buf *h, const cb_run *run)
 
 static void findings(cb_buf *h, const cb_check_exact *e)
 {
+    char   where[600];
     size_t i, j;
 
-    cb_buf_puts(h, "<table class=\"cards\">\n<thead><tr><th>Finding</th><th>Backtrace, "
-                   "innermost first</th></tr></thead>\n");
+    cb_buf_puts(h, "<table class=\"cards\">\n<thead><tr><th>Finding</th><th>Site</th><th>"
+                   "Backtrace, innermost first</th><th>Gate</th></tr></thead>\n");
     for (i = 0; i < e->nfindings; i++) {
         const cb_finding *f = &e->findings[i];
 
-        cb_buf_puts(h, "<tr><td class=\"failed\">");
+        cb_buf_printf(h, "<tr><td class=\"%s\">", f->accepted ? "" : "failed");
         cb_html_escape(h, cb_finding_kind_label(f->kind));
-        cb_buf_puts(h, f->is_new ? " (new)" : "");
+        cb_buf_puts(h, "</td><td class=\"name\" data-label=\"at\">");
+        cb_frame_location(&f->frames[f->site], where, sizeof where);
+        cb_html_escape(h, where);
         cb_buf_puts(h, "</td><td class=\"name\" data-label=\"in\">");
         for (j = 0; j < f->nframes; j++) {
             cb_buf_puts(h, j > 0 ? "<br>" : "");
-            cb_html_escape(h, f->frames[j]);
+            cb_html_escape(h, f->frames[j].function);
+        }
+        cb_buf_puts(h, "</td><td data-label=\"gate\">");
+        if (f->allowed_by != NULL) {
+            cb_buf_puts(h, "allowed: ");
+            cb_html_escape(h, f->allowed_by);
+        } else {
+            cb_buf_puts(h, f->is_new ? "new" : f->accepted ? "in the baseline" : "not accepted");
         }
         cb_buf_puts(h, "</td></tr>\n");
     }
@@ -118,10 +131,18 @@ void cb_html_checks_bench(cb_buf *h, const cb_result *r)
     leak_cell(h, l);
     cb_buf_puts(h, "</tr>\n</table>\n");
     if (e->status == CB_CHECK_PASSED || e->status == CB_CHECK_LEAKS) {
-        cb_buf_printf(h, "<p>memcheck ran the benchmark once with %llu secret byte%s "
-                         "undefined, in %.1f s.",
-                      (unsigned long long) e->secret_bytes, e->secret_bytes == 1 ? "" : "s",
-                      e->seconds);
+        if (e->inputs > 0) {
+            cb_buf_printf(h, "<p>memcheck ran the benchmark on %zu input%s of each class with "
+                             "%llu secret byte%s undefined, in %.1f s.",
+                          e->inputs, e->inputs == 1 ? "" : "s",
+                          (unsigned long long) e->secret_bytes, e->secret_bytes == 1 ? "" : "s",
+                          e->seconds);
+        } else {
+            cb_buf_printf(h, "<p>memcheck ran the benchmark once with %llu secret byte%s "
+                             "undefined, in %.1f s.",
+                          (unsigned long long) e->secret_bytes, e->secret_bytes == 1 ? "" : "s",
+                          e->seconds);
+        }
         if (e->other_errors > 0) {
             cb_buf_printf(h, " It also reported %zu error%s no secret caused: run the "
                              "benchmark under valgrind to see them.",

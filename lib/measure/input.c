@@ -22,18 +22,25 @@ size_t cb_input_stride(size_t size)
     return (size + CB_INPUT_ALIGN - 1) / CB_INPUT_ALIGN * CB_INPUT_ALIGN;
 }
 
-int cb_input_fixed(cb_state *s)
+int cb_input_fill(cb_state *s, int input_class)
 {
     const cb_bench *def = s->inst->def;
 
     if (def->prepare_input == NULL) {
         return 0;
     }
-    s->input = aligned_alloc(CB_INPUT_ALIGN, cb_input_stride(def->input_size));
+    if (s->input == NULL) {
+        s->input = aligned_alloc(CB_INPUT_ALIGN, cb_input_stride(def->input_size));
+    }
     if (s->input == NULL) {
         return cb_state_fail(s, "out of memory for an input of %zu bytes", def->input_size);
     }
-    return cb_input_prepare(s, 0, s->input);
+    return cb_input_prepare(s, input_class, s->input);
+}
+
+int cb_input_fixed(cb_state *s)
+{
+    return cb_input_fill(s, 0);
 }
 
 void cb_input_wipe(void *p, size_t n)

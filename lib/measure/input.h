@@ -25,6 +25,10 @@ int cb_input_prepare(cb_state *s, int input_class, void *input);
  * cb_input_release(). */
 int cb_input_fixed(cb_state *s);
 
+/* The same with a fresh input of input_class, in the buffer of the one
+ * before if there was one (the exact check runs several of each class). */
+int cb_input_fill(cb_state *s, int input_class);
+
 /* Wipes and frees that input. */
 void cb_input_release(cb_state *s);
 

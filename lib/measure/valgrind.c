@@ -44,6 +44,15 @@ int cb_valgrind_available(cb_error *err)
     return 0;
 }
 
+void cb_valgrind_print(const char *text)
+{
+#if defined(CB_HAVE_VALGRIND)
+    VALGRIND_PRINTF("%s\n", text);
+#else
+    (void) text;
+#endif
+}
+
 int cb_valgrind_built_in(void)
 {
 #if defined(CB_HAVE_VALGRIND)

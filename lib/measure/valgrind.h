@@ -18,6 +18,10 @@ int cb_valgrind_available(cb_error *err);
  * this process runs under it. */
 int cb_valgrind_running(void);
 
+/* Writes text and a newline to the log of the valgrind tool this process
+ * runs under ("**PID** text"); nothing natively. */
+void cb_valgrind_print(const char *text);
+
 /* True when this build was compiled with valgrind's client requests. */
 int cb_valgrind_built_in(void);
 

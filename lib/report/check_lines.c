@@ -30,26 +30,61 @@ static void verdict_line(FILE *out, int indent, int color, const char *label,
     fprintf(out, "%*s%-15s%s%s%s", indent, "", label, c, verdict, c[0] != '\0' ? RESET : "");
 }
 
+/* " (class 1 only; allowed: NAME)": when memcheck first saw it and what the
+ * gate made of it. Class 0's inputs run first: a finding first seen with
+ * class 1 was not reached by any input of class 0. */
+static void finding_notes(FILE *out, const cb_finding *f)
+{
+    const char *sep = " (";
+
+    if (f->phase == CB_PHASE_CLASS1 || f->phase == CB_PHASE_SETUP ||
+        f->phase == CB_PHASE_TEARDOWN) {
+        fprintf(out, "%s%s%s", sep, f->phase == CB_PHASE_CLASS1 ? "class 1 only" : "in ",
+                f->phase == CB_PHASE_CLASS1 ? "" : cb_check_phase_label(f->phase));
+        sep = "; ";
+    }
+    if (f->paths > 1) {
+        fprintf(out, "%s%zu paths", sep, f->paths);
+        sep = "; ";
+    }
+    if (f->allowed_by != NULL) {
+        fprintf(out, "%sallowed: %s", sep, f->allowed_by);
+        sep = "; ";
+    } else if (f->is_new) {
+        fprintf(out, "%snew", sep);
+        sep = "; ";
+    }
+    fputs(sep[0] == ';' ? ")" : "", out);
+}
+
 void cb_check_lines(FILE *out, const cb_result *r, int indent, int color)
 {
     const cb_check_exact *e = &r->checks.exact;
     const cb_check_leak  *l = &r->checks.leak;
-    char                  verdict[1024], trace[1024];
+    char                  verdict[1024], trace[1024], where[600];
     size_t                i;
 
     if (e->status != CB_CHECK_NOT_RUN) {
         cb_check_exact_verdict(e, verdict, sizeof verdict);
         verdict_line(out, indent, color, "constant-time:", e->status, verdict);
         if (e->status == CB_CHECK_LEAKS || e->status == CB_CHECK_PASSED) {
-            fprintf(out, " (memcheck, %llu secret bytes)",
-                    (unsigned long long) e->secret_bytes);
+            fprintf(out, " (memcheck, %llu secret bytes, ", (unsigned long long) e->secret_bytes);
+            if (e->inputs > 0) {
+                fprintf(out, "%zu input%s of each class)", e->inputs, e->inputs == 1 ? "" : "s");
+            } else {
+                fputs("one call)", out);
+            }
         }
         fputc('\n', out);
         for (i = 0; i < e->nfindings; i++) {
-            cb_finding_backtrace(&e->findings[i], trace, sizeof trace);
-            fprintf(out, "%*s  %s in %s%s\n", indent, "",
-                    cb_finding_kind_name(e->findings[i].kind), trace,
-                    e->findings[i].is_new ? " (new)" : "");
+            const cb_finding *f = &e->findings[i];
+
+            cb_frame_location(&f->frames[f->site], where, sizeof where);
+            cb_finding_backtrace(f, trace, sizeof trace);
+            fprintf(out, "%*s  %s at %s in %s", indent, "", cb_finding_kind_name(f->kind), where,
+                    trace);
+            finding_notes(out, f);
+            fputc('\n', out);
         }
         if (e->other_errors > 0) {
             fprintf(out, "%*s  and %zu memcheck error%s no secret caused: run the benchmark "
@@ -71,11 +106,11 @@ typedef struct tally {
     size_t checked;
 } tally;
 
-static void print_tally(FILE *out, const char *what, const tally *t, const char *skipped)
+static void print_tally(FILE *out, const char *what, const tally *t, const char *clean,
+                        const char *skipped)
 {
-    fprintf(out, "%s: %zu flagged, %zu passed, %zu skipped (%s)", what,
-            t->counts[CB_CHECK_LEAKS], t->counts[CB_CHECK_PASSED], t->counts[CB_CHECK_SKIPPED],
-            skipped);
+    fprintf(out, "%s: %zu flagged, %zu %s, %zu skipped (%s)", what, t->counts[CB_CHECK_LEAKS],
+            t->counts[CB_CHECK_PASSED], clean, t->counts[CB_CHECK_SKIPPED], skipped);
     if (t->counts[CB_CHECK_INCONCLUSIVE] > 0) {
         fprintf(out, ", %zu inconclusive", t->counts[CB_CHECK_INCONCLUSIVE]);
     }
@@ -85,10 +120,53 @@ static void print_tally(FILE *out, const char *what, const tally *t, const char 
     fputc('\n', out);
 }
 
-void cb_check_lines_summary(FILE *out, const cb_run *run, int color)
+/* What the constant-time gate makes of the run's findings. */
+static void print_gate(FILE *out, const cb_run *run, const cb_report_options *opt)
+{
+    size_t i, sites = 0, nnew = 0, allowed = 0, unaccepted = 0;
+
+    for (i = 0; i < run->n; i++) {
+        const cb_check_exact *e = &run->results[i].checks.exact;
+
+        sites += e->status == CB_CHECK_LEAKS ? e->nfindings : 0;
+        nnew += e->nnew;
+        allowed += e->nallowed;
+        unaccepted += e->status == CB_CHECK_LEAKS ? e->nunaccepted : 0;
+    }
+    if (nnew > 0) {
+        fprintf(out, "%s%zu secret-dependent site%s the baseline did not have.%s\n",
+                opt->color ? RED : "", nnew, nnew == 1 ? "" : "s", opt->color ? RESET : "");
+    }
+    if (sites == 0 || (!opt->gate_constant_time && opt->allow_findings == NULL)) {
+        return;
+    }
+    fprintf(out, "Constant-time gate: %zu of %zu site%s accepted", sites - unaccepted, sites,
+            sites == 1 ? "" : "s");
+    if (allowed > 0) {
+        fprintf(out, " (%zu by %s)", allowed, opt->allow_findings);
+    }
+    if (unaccepted == 0) {
+        fputs(".\n", out);
+        return;
+    }
+    fprintf(out, "; %s%zu not accepted%s: ", opt->color ? RED : "", unaccepted,
+            opt->color ? RESET : "");
+    if (opt->allow_findings == NULL && opt->accepted_baseline == NULL) {
+        fputs("no allow-list (--allow-findings) and no baseline named with --baseline: the "
+              "gate accepts no finding until one is reviewed\n", out);
+    } else if (opt->accepted_baseline == NULL) {
+        fputs("not allowed by the allow-list\n", out);
+    } else {
+        fprintf(out, "neither %sin baseline %s\n",
+                opt->allow_findings != NULL ? "allowed by the allow-list nor " : "",
+                opt->accepted_baseline);
+    }
+}
+
+void cb_check_lines_summary(FILE *out, const cb_run *run, const cb_report_options *opt)
 {
     tally  exact, leak;
-    size_t i, nnew = 0;
+    size_t i;
 
     memset(&exact, 0, sizeof exact);
     memset(&leak, 0, sizeof leak);
@@ -97,7 +175,6 @@ void cb_check_lines_summary(FILE *out, const cb_run *run, int color)
 
         exact.counts[c->exact.status]++;
         leak.counts[c->leak.status]++;
-        nnew += c->exact.nnew;
     }
     exact.checked = run->n - exact.counts[CB_CHECK_NOT_RUN];
     leak.checked = run->n - leak.counts[CB_CHECK_NOT_RUN];
@@ -106,10 +183,12 @@ void cb_check_lines_summary(FILE *out, const cb_run *run, int color)
     }
     fputc('\n', out);
     if (exact.checked > 0) {
-        print_tally(out, "Constant-time check (memcheck)", &exact, "declare no secrets");
+        print_tally(out, "Constant-time check (memcheck)", &exact, "without findings",
+                    "declare no secrets");
     }
     if (leak.checked > 0) {
-        print_tally(out, "Timing-leak check (dudect, |t| > 5)", &leak, "declare no input classes");
+        print_tally(out, "Timing-leak check (dudect, |t| > 5)", &leak, "no leak detected",
+                    "declare no input classes");
     }
     for (i = 0; i < run->n; i++) {
         const cb_result *r = &run->results[i];
@@ -117,16 +196,13 @@ void cb_check_lines_summary(FILE *out, const cb_run *run, int color)
 
         if (r->checks.exact.status == CB_CHECK_LEAKS) {
             cb_check_exact_verdict(&r->checks.exact, verdict, sizeof verdict);
-            fprintf(out, "  %s: %s%s%s%s\n", r->name, color ? RED : "", verdict,
-                    r->checks.exact.nnew > 0 ? " (new)" : "", color ? RESET : "");
+            fprintf(out, "  %s: %s%s%s%s\n", r->name, opt->color ? RED : "", verdict,
+                    r->checks.exact.nnew > 0 ? " (new)" : "", opt->color ? RESET : "");
         }
         if (r->checks.leak.status == CB_CHECK_LEAKS) {
             fprintf(out, "  %s: %stiming leak likely (max |t| = %.2f)%s\n", r->name,
-                    color ? RED : "", r->checks.leak.max_t, color ? RESET : "");
+                    opt->color ? RED : "", r->checks.leak.max_t, opt->color ? RESET : "");
         }
     }
-    if (nnew > 0) {
-        fprintf(out, "%s%zu secret-dependent finding%s the baseline did not have.%s\n",
-                color ? RED : "", nnew, nnew == 1 ? "" : "s", color ? RESET : "");
-    }
+    print_gate(out, run, opt);
 }

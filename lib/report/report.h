@@ -45,6 +45,11 @@ typedef struct cb_report_options {
      * for trends; NULL when none was read */
     const struct cb_history *history;
     const char              *history_name; /* that baseline's name */
+    /* the constant-time gate: on (--gate-constant-time), its allow-list and the
+     * baseline named with --baseline, whose findings it accepts (NULL: none) */
+    int                      gate_constant_time;
+    const char              *allow_findings;
+    const char              *accepted_baseline;
     /* a filtered run: the stored run its baseline file holds, whose
      * benchmarks this run did not measure are kept in it; the HTML report
      * lists them too, so that its index stays whole. NULL otherwise */
@@ -73,8 +78,10 @@ int cb_report_github_open(cb_reporter *rep, const cb_report_options *opt);
  * regressions first, for a pull-request comment. */
 int cb_report_gate_open(cb_reporter *rep, const cb_report_options *opt);
 
-/* --test: "Testing NAME ... Success" (or FAILED and why) per benchmark. */
-int cb_report_test_open(cb_reporter *rep, const cb_report_options *opt);
+/* --test: "Testing NAME ... Success" (or FAILED and why) per benchmark;
+ * with json, one object per benchmark and line: its name, "test" (success
+ * or failed), "failure" and its "checks". */
+int cb_report_test_open(cb_reporter *rep, const cb_report_options *opt, int json);
 
 /* The HTML report: opt->html_dir/index.html and a page per benchmark and per
  * group, self-contained, written at the end of the run (report_html.c). */

@@ -2,8 +2,10 @@
 
 #include "report/check_lines.h"
 #include "report/report.h"
+#include "store/check_json.h"
 
-/* --test, as Criterion prints it: each benchmark checked and run once. */
+/* --test, as Criterion prints it: each benchmark checked and run once; or
+ * with --format json, one object per benchmark and line. */
 typedef struct tester {
     cb_report_options opt;
     size_t            passed, failed;
@@ -35,8 +37,32 @@ static void print_total(void *self, const cb_run *run)
 {
     tester *t = self;
 
-    cb_check_lines_summary(t->opt.out, run, t->opt.color);
-    fprintf(t->opt.out, "\n%zu passed, %zu failed\n", t->passed, t->failed);
+    cb_check_lines_summary(t->opt.out, run, &t->opt);
+    /* "passed" is the known-answer check's: the constant-time checks flag,
+     * they do not pass */
+    fprintf(t->opt.out, "\nKnown-answer checks: %zu passed, %zu failed\n", t->passed, t->failed);
+}
+
+/* {"name": ..., "test": "success" | "failed", "failure": null | why,
+ * "checks": ...}: what --test found, without estimates, which it has none of. */
+static void write_test(void *self, const cb_run *run, const cb_result *r)
+{
+    tester *t = self;
+    json_t *obj;
+
+    (void) run;
+    obj = json_pack("{s:s, s:s, s:o}", "name", r->name, "test", r->failed ? "failed" : "success",
+                    "failure", r->failed && r->failure != NULL ? json_string(r->failure)
+                                                               : json_null());
+    if (obj == NULL || cb_check_json_encode(obj, r) != 0) {
+        fprintf(t->opt.err, "cryptbench: out of memory encoding %s\n", r->name);
+        json_decref(obj);
+        return;
+    }
+    json_dumpf(obj, t->opt.out, JSON_COMPACT | JSON_REAL_PRECISION(17));
+    fputc('\n', t->opt.out);
+    fflush(t->opt.out);
+    json_decref(obj);
 }
 
 static void close_tester(void *self)
@@ -44,7 +70,7 @@ static void close_tester(void *self)
     free(self);
 }
 
-int cb_report_test_open(cb_reporter *rep, const cb_report_options *opt)
+int cb_report_test_open(cb_reporter *rep, const cb_report_options *opt, int json)
 {
     tester *t = calloc(1, sizeof *t);
 
@@ -52,7 +78,8 @@ int cb_report_test_open(cb_reporter *rep, const cb_report_options *opt)
         return -1;
     }
     t->opt = *opt;
-    *rep = (cb_reporter){ .result = print_test, .end = print_total, .close = close_tester,
-                          .self = t };
+    *rep = json ? (cb_reporter){ .result = write_test, .close = close_tester, .self = t }
+                : (cb_reporter){ .result = print_test, .end = print_total,
+                                 .close = close_tester, .self = t };
     return 0;
 }

@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <string.h>
 
 #include "core/text.h"
@@ -13,28 +14,52 @@ static json_t *string_or_null(const char *s)
     return s != NULL ? json_string(s) : json_null();
 }
 
+static json_t *encode_frame(const cb_frame *f)
+{
+    return json_pack("{s:s, s:o, s:o, s:o, s:o}", "function", f->function, "file",
+                     string_or_null(f->file), "line",
+                     f->file != NULL ? json_integer((json_int_t) f->line) : json_null(), "object",
+                     string_or_null(f->object), "offset",
+                     f->has_offset ? json_integer((json_int_t) f->offset) : json_null());
+}
+
+static json_t *encode_finding(const cb_finding *f)
+{
+    json_t *trace = json_array();
+    char    where[600];
+    size_t  j;
+
+    for (j = 0; trace != NULL && j < f->nframes; j++) {
+        json_array_append_new(trace, encode_frame(&f->frames[j]));
+    }
+    cb_frame_location(&f->frames[f->site], where, sizeof where);
+    return json_pack("{s:s, s:s, s:I, s:o, s:I, s:s, s:o, s:b, s:o, s:b}", "kind",
+                     cb_finding_kind_name(f->kind), "location", where, "site",
+                     (json_int_t) f->site, "backtrace", trace, "paths", (json_int_t) f->paths,
+                     "first_seen", cb_check_phase_name(f->phase), "input",
+                     f->phase == CB_PHASE_CLASS0 || f->phase == CB_PHASE_CLASS1
+                         ? json_integer((json_int_t) f->input)
+                         : json_null(),
+                     "new", f->is_new, "allowed_by", string_or_null(f->allowed_by), "accepted",
+                     f->accepted);
+}
+
 static json_t *encode_exact(const cb_check_exact *e)
 {
     json_t *findings = json_array(), *obj;
     char    verdict[1024];
-    size_t  i, j;
+    size_t  i;
 
     for (i = 0; findings != NULL && i < e->nfindings; i++) {
-        json_t *trace = json_array();
-
-        for (j = 0; trace != NULL && j < e->findings[i].nframes; j++) {
-            json_array_append_new(trace, json_string(e->findings[i].frames[j]));
-        }
-        json_array_append_new(findings,
-                              json_pack("{s:s, s:o, s:b}", "kind",
-                                        cb_finding_kind_name(e->findings[i].kind), "backtrace",
-                                        trace, "new", e->findings[i].is_new));
+        json_array_append_new(findings, encode_finding(&e->findings[i]));
     }
     cb_check_exact_verdict(e, verdict, sizeof verdict);
-    obj = json_pack("{s:s, s:s, s:I, s:o, s:I, s:I, s:o, s:o}", "status",
+    obj = json_pack("{s:s, s:s, s:I, s:I, s:o, s:I, s:I, s:I, s:I, s:o, s:o}", "status",
                     cb_check_status_name(e->status), "verdict", verdict, "secret_bytes",
-                    (json_int_t) e->secret_bytes, "findings", findings, "new_findings",
-                    (json_int_t) e->nnew, "other_errors", (json_int_t) e->other_errors, "seconds",
+                    (json_int_t) e->secret_bytes, "inputs", (json_int_t) e->inputs, "findings",
+                    findings, "new_findings", (json_int_t) e->nnew, "allowed_findings",
+                    (json_int_t) e->nallowed, "unaccepted_findings", (json_int_t) e->nunaccepted,
+                    "other_errors", (json_int_t) e->other_errors, "seconds",
                     cb_result_json_real(e->seconds), "why", string_or_null(e->why));
     return obj;
 }
@@ -97,15 +122,82 @@ static int decode_why(const cb_json_reader *rd, json_t *obj, const cb_json_path 
     return 0;
 }
 
+/* A string member that must be clean text (what the check wrote): NULL
+ * allowed when nullable. */
+static int clean_string(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                        const char *key, int nullable, const char **out)
+{
+    if (cb_json_string(rd, obj, at, key, nullable, out) != 0) {
+        return -1;
+    }
+    /* a control character (C1 among them) is a file edited by hand or a hostile one */
+    if (*out != NULL && ((*out)[0] == '\0' || !cb_text_is_clean(*out))) {
+        return cb_json_fail(rd, &(cb_json_path){ at, key, 0 },
+                            "expected a name without control characters");
+    }
+    return 0;
+}
+
+/* One frame: an object, or (a baseline of cryptbench 0.2) a function's name. */
+static int decode_frame(const cb_json_reader *rd, json_t *v, const cb_json_path *at, cb_frame *f)
+{
+    const char  *function, *file, *object;
+    json_t      *line, *offset;
+    cb_json_path lp, op;
+    uint64_t     n = 0;
+
+    memset(f, 0, sizeof *f);
+    if (json_is_string(v)) {
+        if (json_string_value(v)[0] == '\0' || !cb_text_is_clean(json_string_value(v))) {
+            return cb_json_fail(rd, at, "expected a function name without control characters");
+        }
+        f->function = (char *) json_string_value(v);
+        return 0;
+    }
+    if (!json_is_object(v)) {
+        return cb_json_fail(rd, at, "expected a frame object");
+    }
+    if (clean_string(rd, v, at, "function", 0, &function) != 0 ||
+        clean_string(rd, v, at, "file", 1, &file) != 0 ||
+        clean_string(rd, v, at, "object", 1, &object) != 0 ||
+        (line = cb_json_member(rd, v, at, "line", JSON_INTEGER, 1, &lp)) == NULL ||
+        (offset = cb_json_member(rd, v, at, "offset", JSON_INTEGER, 1, &op)) == NULL) {
+        return -1;
+    }
+    if ((file != NULL) != json_is_integer(line)) {
+        return cb_json_fail(rd, &lp, "a line goes with a file, and only it");
+    }
+    if (file != NULL && cb_json_uint(rd, v, at, "line", 1, &n) != 0) {
+        return -1;
+    }
+    if (n > UINT32_MAX) {
+        return cb_json_fail(rd, &lp, "expected a line number up to %lu",
+                            (unsigned long) UINT32_MAX);
+    }
+    f->function = (char *) function;
+    f->file = (char *) file;
+    f->line = (unsigned) n;
+    f->object = (char *) object;
+    if (json_is_integer(offset)) {
+        if (cb_json_uint(rd, v, at, "offset", 0, &f->offset) != 0) {
+            return -1;
+        }
+        f->has_offset = 1;
+    }
+    return 0;
+}
+
 static int decode_finding(const cb_json_reader *rd, json_t *f, const cb_json_path *at,
                           cb_check_exact *e)
 {
     static const char *const kinds[] = { "branch", "memory-access", "syscall" };
-    const char              *frames[CB_FINDING_MAX_FRAMES];
+    cb_frame                 frames[CB_FINDING_MAX_FRAMES];
     cb_json_path             tp;
     json_t                  *trace;
-    size_t                   i;
-    int                      kind;
+    uint64_t                 site = 0, paths = 1, input = 0;
+    cb_check_phase           phase = CB_PHASE_RUN;
+    size_t                   i, n;
+    int                      kind, phase_index;
 
     if (!json_is_object(f)) {
         return cb_json_fail(rd, at, "expected a finding object");
@@ -114,25 +206,43 @@ static int decode_finding(const cb_json_reader *rd, json_t *f, const cb_json_pat
         (trace = cb_json_member(rd, f, at, "backtrace", JSON_ARRAY, 0, &tp)) == NULL) {
         return -1;
     }
-    if (json_array_size(trace) > CB_FINDING_MAX_FRAMES) {
-        return cb_json_fail(rd, &tp, "at most %d frames, got %zu", CB_FINDING_MAX_FRAMES,
-                            json_array_size(trace));
+    n = json_array_size(trace);
+    if (n == 0 || n > CB_FINDING_MAX_FRAMES) {
+        return cb_json_fail(rd, &tp, "expected 1 to %d frames, got %zu", CB_FINDING_MAX_FRAMES,
+                            n);
     }
-    for (i = 0; i < json_array_size(trace); i++) {
+    for (i = 0; i < n; i++) {
         cb_json_path fp = { &tp, NULL, i };
-        json_t      *v = json_array_get(trace, i);
 
-        /* as clean as the check wrote it: a control character (C1 among them)
-         * is a file edited by hand or a hostile one */
-        if (!json_is_string(v) || json_string_value(v)[0] == '\0' ||
-            !cb_text_is_clean(json_string_value(v))) {
-            return cb_json_fail(rd, &fp, "expected a function name without control characters");
+        if (decode_frame(rd, json_array_get(trace, i), &fp, &frames[i]) != 0) {
+            return -1;
         }
-        frames[i] = json_string_value(v);
     }
-    if (cb_check_exact_add(e, (cb_finding_kind) kind, frames, i) != 0) {
+    /* a finding of cryptbench 0.2 was its function names alone, its site the first */
+    if (!json_is_string(json_array_get(trace, 0))) {
+        if (cb_json_uint(rd, f, at, "site", 0, &site) != 0 ||
+            cb_json_uint(rd, f, at, "paths", 1, &paths) != 0 ||
+            cb_json_choice(rd, f, at, "first_seen", (const char *const[]){ "setup", "run",
+                           "class-0", "class-1", "teardown" }, CB_CHECK_PHASES,
+                           &phase_index) != 0) {
+            return -1;
+        }
+        phase = (cb_check_phase) phase_index;
+        if ((phase == CB_PHASE_CLASS0 || phase == CB_PHASE_CLASS1) &&
+            cb_json_uint(rd, f, at, "input", 0, &input) != 0) {
+            return -1;
+        }
+        if (site >= n) {
+            return cb_json_fail(rd, &(cb_json_path){ at, "site", 0 },
+                                "expected the index of a frame of the backtrace (0 to %zu)",
+                                n - 1);
+        }
+    }
+    if (cb_check_exact_add(e, (cb_finding_kind) kind, frames, n, (size_t) site, phase,
+                           (size_t) input) != 0) {
         return cb_error_set(rd->err, "%s: out of memory", rd->file);
     }
+    e->findings[e->nfindings - 1].paths = (size_t) paths;
     return 0;
 }
 
@@ -141,7 +251,7 @@ static int decode_exact(const cb_json_reader *rd, json_t *obj, const cb_json_pat
 {
     cb_json_path fp;
     json_t      *findings;
-    uint64_t     u;
+    uint64_t     u, inputs = 0;
     size_t       i;
 
     if (decode_status(rd, obj, at, &e->status) != 0) {
@@ -152,6 +262,8 @@ static int decode_exact(const cb_json_reader *rd, json_t *obj, const cb_json_pat
                             "the exact check is never inconclusive");
     }
     if (cb_json_uint(rd, obj, at, "secret_bytes", 0, &e->secret_bytes) != 0 ||
+        (json_object_get(obj, "inputs") != NULL &&
+         cb_json_uint(rd, obj, at, "inputs", 0, &inputs) != 0) ||
         cb_json_uint(rd, obj, at, "other_errors", 0, &u) != 0 ||
         cb_json_number(rd, obj, at, "seconds", CB_JSON_NONNEGATIVE, &e->seconds) != 0 ||
         decode_why(rd, obj, at, e->status, &e->why) != 0 ||
@@ -159,6 +271,7 @@ static int decode_exact(const cb_json_reader *rd, json_t *obj, const cb_json_pat
         return -1;
     }
     e->other_errors = (size_t) u;
+    e->inputs = (size_t) inputs;
     if (json_array_size(findings) > MAX_FINDINGS) {
         return cb_json_fail(rd, &fp, "at most %d findings, got %zu", MAX_FINDINGS,
                             json_array_size(findings));
