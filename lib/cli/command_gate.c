@@ -677,7 +677,7 @@ static int save_rounds(const gate *g, const cb_run *view, const cb_report_option
 {
     cb_rounds    r[NMEASURES];
     cb_html_gate page = { view, { opt->noise_threshold, opt->resolution, opt->significance,
-                                  opt->comparisons },
+                                  opt->comparisons, 1 },
                           opt->baseline_name, opt->head_name, r, 0 };
     char         path[4096];
     int          rc = 0;

@@ -80,8 +80,14 @@ static void bench_section(cb_buf *h, const cb_html_gate *g, const cb_result *r)
     for (i = 0; i < r->nalso; i++) {
         all[n++] = &r->also[i];
     }
+    char             id[CB_HTML_FILE_MAX];
+
     cb_verdict_text(words, sizeof words, r, g->view->unit);
-    cb_buf_puts(h, "<section class=\"gate-bench\"><h3>");
+    /* the forest plot's rows link here */
+    cb_html_file_name(id, CB_HTML_BENCH, r->name);
+    cb_buf_puts(h, "<section class=\"gate-bench\" id=\"");
+    cb_html_escape(h, id);
+    cb_buf_puts(h, "\"><h3>");
     cb_html_escape(h, r->name);
     cb_buf_printf(h, "</h3>\n<p class=\"verdict %s\">", cb_html_verdict_of(r->change.verdict).cls);
     cb_html_escape(h, words);

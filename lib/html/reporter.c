@@ -62,7 +62,7 @@ static void write_group(void *self, const cb_run *run, const char *group, const 
     if (page != NULL) {
         /* a group seen again (a baseline may interleave them) is written anew */
         cb_buf_free(&page->text);
-        if (cb_html_group_page(&page->text, run, group, g) != 0) {
+        if (cb_html_group_page(&page->text, run, group, g, rep->opt.noise_threshold) != 0) {
             page->text.oom = 1;
         }
     }
@@ -130,7 +130,7 @@ static int write_groups(html_report *rep, const cb_run *run)
         group_page *page = &rep->groups[i];
 
         if (page->text.len == 0 && !page->text.oom &&
-            cb_html_group_page(&page->text, run, page->name, NULL) != 0) {
+            cb_html_group_page(&page->text, run, page->name, NULL, rep->opt.noise_threshold) != 0) {
             page->text.oom = 1;
         }
         cb_html_file_name(file, CB_HTML_GROUP, page->name);

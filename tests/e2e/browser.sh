@@ -70,6 +70,42 @@ status=$?
 checks "$TMP/checks"
 expect_status "Chromium rendered every page" 0
 
+# A real change: the same loop, then 2 ms slower; the verdict block lists the
+# regression, the density plot keeps both runs in view, the history is
+# drawn on a stated scale.
+COUNTED=$BUILD/tests/fixtures/counted
+for sleep in 0 0 2000000; do
+    run env COUNTED_SLEEP_NS=$sleep "$COUNTED" $SHORT --reports-dir "$TMP/step" --exact count/sleepy
+done
+node tests/browser/check.js "$TMP/step/html" "$SHOTS/step" index.html bench-count.sleepy.html \
+    >"$TMP/checks" 2>"$TMP/err"
+status=$?
+checks "$TMP/checks"
+expect_status "Chromium rendered the pages of a real change" 0
+if grep -q '<li><span class="regressed">regressed</span>' "$TMP/step/html/index.html"; then
+    ok "the verdict block lists the regression"
+else
+    not_ok "the verdict block lists the regression" "$(grep -o '<section class="verdict-block.\{0,600\}' "$TMP/step/html/index.html")"
+fi
+
+# The same run as a busy runner records it: flagged on every page, a banner
+# on the index
+sed -E 's/"loadavg_start": [0-9.e+-]+/"loadavg_start": 64/' "$TMP/step/base.json" >"$TMP/step/busy.json"
+rm -rf "$TMP/step/html"
+run "$CB" report --load-baseline busy --reports-dir "$TMP/step"
+expect_status "report of a run on a busy machine" 0
+node tests/browser/check.js "$TMP/step/html" "$SHOTS/busy" index.html bench-count.sleepy.html \
+    >"$TMP/checks" 2>"$TMP/err"
+status=$?
+checks "$TMP/checks"
+expect_status "Chromium rendered the pages of a busy run" 0
+if grep -q 'class="warn flag busy-machine"' "$TMP/step/html/index.html" &&
+    grep -q '<li class="flag busy-machine">' "$TMP/step/html/bench-count.sleepy.html"; then
+    ok "a busy run is flagged on the index and its page"
+else
+    not_ok "a busy run is flagged on the index and its page" "$(grep -c flag "$TMP/step/html/index.html")"
+fi
+
 # Measurements on threads: a benchmark's page and its group's table.
 run "$CB" $SHORT --reports-dir "$TMP/threads" --threads 2 --exact did/sha256/64/openssl
 node tests/browser/check.js "$TMP/threads/html" "$SHOTS/threads" \
