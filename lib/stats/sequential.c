@@ -11,16 +11,32 @@
  * it would need more than twice the rounds (or time) there is. */
 #define FUTILE_MARGIN 2.0
 
+/* nor before twice min_rounds: six rounds with a wild one project anything */
+#define FUTILE_AFTER 2
+
 static int settled(cb_verdict v)
 {
     return v == CB_VERDICT_WITHIN_NOISE || v == CB_VERDICT_NO_CHANGE;
 }
 
-/* Whether c, were its change to stay and its spread to shrink as rounds are
- * added, would be settled after n rounds in all. */
+/* Whether c would be settled after n rounds in all, its spread shrinking as
+ * rounds are added and its change either staying (a real one) or shrinking
+ * as the spread does (noise, as identical code's is): the more hopeful of the
+ * two, so that a benchmark is given up only when neither would settle. */
+static int settles_at_with(const cb_sequential *seq, const cb_change *c, size_t rounds, size_t n,
+                           double m);
+
 static int settles_at(const cb_sequential *seq, const cb_change *c, size_t rounds, size_t n)
 {
-    double      m = log1p(c->estimate.point);
+    double m = log1p(c->estimate.point);
+
+    return settles_at_with(seq, c, rounds, n, m) ||
+           settles_at_with(seq, c, rounds, n, m * sqrt((double) rounds / (double) n));
+}
+
+static int settles_at_with(const cb_sequential *seq, const cb_change *c, size_t rounds, size_t n,
+                           double m)
+{
     double      h = floor(KEPT * (double) n + 0.5);
     double      s = c->estimate.std_err * sqrt((double) rounds / (double) n);
     double      q = cb_student_t_quantile((1.0 + seq->compare.boot.confidence) / 2.0, h - 1.0);
@@ -75,8 +91,8 @@ cb_look cb_sequential_room(const cb_sequential *seq, const cb_change *c, size_t 
     if (next_s > left_s) {
         return CB_LOOK_BUDGET;
     }
-    if (rounds >= seq->min_rounds && c->p_value >= 0.0 && c->estimate.std_err > 0.0 &&
-        c->verdict == CB_VERDICT_UNRESOLVED) {
+    if (rounds >= FUTILE_AFTER * seq->min_rounds && c->p_value >= 0.0 &&
+        c->estimate.std_err > 0.0 && c->verdict == CB_VERDICT_UNRESOLVED) {
         /* the rounds the time left affords, with the margin */
         double afford = (double) rounds + floor(FUTILE_MARGIN * left_s / fmax(next_s, 1e-9));
         size_t n = afford < CB_PAIRED_MAX_ROUNDS ? (size_t) afford : CB_PAIRED_MAX_ROUNDS;
@@ -135,7 +151,8 @@ cb_look cb_sequential_look(const cb_sequential *seq, const double *a, const doub
     }
     /* unresolved: futile when not even twice max_rounds would settle it */
     far = (size_t) (FUTILE_MARGIN * (double) seq->max_rounds);
-    if (out->verdict == CB_VERDICT_UNRESOLVED && out->estimate.std_err > 0.0 &&
+    if (rounds >= FUTILE_AFTER * seq->min_rounds && out->verdict == CB_VERDICT_UNRESOLVED &&
+        out->estimate.std_err > 0.0 &&
         !settles_at(&final, out, rounds, far < CB_PAIRED_MAX_ROUNDS ? far : CB_PAIRED_MAX_ROUNDS)) {
         return CB_LOOK_FUTILE;
     }
