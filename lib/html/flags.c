@@ -72,10 +72,10 @@ void cb_html_flags_banner(cb_buf *h, const cb_run *run, double threshold)
     if (busy == 0) {
         return;
     }
-    cb_buf_printf(h, "<p class=\"warn flag busy-machine\">\xe2\x9a\x91 The runner was busy during "
-                     "%zu of the %zu benchmarks (load average up to %.2f on %ld cores, up to "
-                     "%.1f%% of the CPU time stolen): their figures may be slower and noisier "
-                     "than on a quiet machine, and a change between them and the baseline may "
-                     "be the machine's, not the code's. Each is flagged below.</p>\n",
+    cb_buf_printf(h, "<p class=\"warn flag busy-machine\">\xe2\x9a\x91 busy machine: the runner "
+                     "was busy during %zu of the %zu benchmarks (load average up to %.2f on %ld "
+                     "cores, up to %.1f%% of the CPU time stolen); their figures may be slower "
+                     "and noisier than on a quiet machine, and a change between them and the "
+                     "baseline may be the machine's, not the code's. Each is flagged below.</p>\n",
                   busy, measured, load, run->machine.cores, 100.0 * steal);
 }

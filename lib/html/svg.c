@@ -441,6 +441,18 @@ void cb_svg_begin_bare(cb_svg *s, cb_buf *out, double width, double height,
     s->bottom = height - MARGIN_BARE;
 }
 
+/* Ends an open <path ...: with a hover title, or none (NULL). */
+static void close_path(cb_svg *s, const char *title)
+{
+    if (title != NULL) {
+        cb_buf_puts(s->out, "><title>");
+        cb_html_escape(s->out, title);
+        cb_buf_puts(s->out, "</title></path>\n");
+    } else {
+        cb_buf_puts(s->out, "/>\n");
+    }
+}
+
 void cb_svg_marker(cb_svg *s, double x, double y, int shape, const char *cls, const char *title)
 {
     /* each shape's outline around (0, 0), px: about as much ink as a 4.5 px dot */
@@ -456,13 +468,7 @@ void cb_svg_marker(cb_svg *s, double x, double y, int shape, const char *cls, co
 
     cb_buf_printf(s->out, "<path class=\"mark %s\" d=\"M%.1f %.1f%s\"", cls != NULL ? cls : "",
                   px, py, paths[((unsigned) shape) % CB_SVG_MARKERS]);
-    if (title != NULL) {
-        cb_buf_puts(s->out, "><title>");
-        cb_html_escape(s->out, title);
-        cb_buf_puts(s->out, "</title></path>\n");
-    } else {
-        cb_buf_puts(s->out, "/>\n");
-    }
+    close_path(s, title);
 }
 
 const char *cb_svg_marker_glyph(int shape)
@@ -481,13 +487,7 @@ void cb_svg_arrow(cb_svg *s, double x, double y, int dir, const char *cls, const
     /* the tip on the edge, the base 8 px inside the plot */
     cb_buf_printf(s->out, "<path class=\"arrow %s\" d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\"",
                   cls != NULL ? cls : "", px, py, px + 8.0 * d, py - 5.0, px + 8.0 * d, py + 5.0);
-    if (title != NULL) {
-        cb_buf_puts(s->out, "><title>");
-        cb_html_escape(s->out, title);
-        cb_buf_puts(s->out, "</title></path>\n");
-    } else {
-        cb_buf_puts(s->out, "/>\n");
-    }
+    close_path(s, title);
 }
 
 void cb_svg_link_begin(cb_svg *s, const char *href)

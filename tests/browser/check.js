@@ -27,6 +27,8 @@
 // look at.
 //
 // Usage: node check.js HTML_DIR SCREENSHOT_DIR PAGE...
+// A PAGE is a path under HTML_DIR; its screenshots go to the same path under
+// SCREENSHOT_DIR, so that the pages of several reports share one Chromium.
 // Prints one line per check, "PASS\tdescription" or "FAIL\tdescription\tdetail",
 // for tests/e2e/browser.sh to turn into TAP; exits 2 when Chromium cannot start.
 'use strict';
@@ -320,27 +322,28 @@ async function checkPage(context, dir, shots, name, width, offsite) {
     report(layout.problems.length === 0,
            `${at}: ${layout.charts} charts, labels apart, inside and legible, no horizontal overflow`,
            layout.problems);
-    if (name === 'index.html' && await page.evaluate(() => document.querySelector('table.results td.chg[data-label]') !== null)) {
+    const base = path.basename(name);
+    if (base === 'index.html' && await page.evaluate(() => document.querySelector('table.results td.chg[data-label]') !== null)) {
         const forest = await page.evaluate(forestProblems);
         report(forest.length === 0,
                `${at}: the change summary has a linked dot per compared benchmark, no mark over a name`,
                forest);
     }
-    if (name.startsWith('bench-')) {
+    if (base.startsWith('bench-')) {
         const density = await page.evaluate(densityProblems);
         report(density.length === 0, `${at}: the density plot shows both runs`, density);
     }
-    if (name === 'index.html' || name.startsWith('bench-')) {
-        const flags = await page.evaluate(flagProblems, name === 'index.html');
+    if (base === 'index.html' || base.startsWith('bench-')) {
+        const flags = await page.evaluate(flagProblems, base === 'index.html');
         report(flags.problems.length === 0, `${at}: ${flags.count} quality flags, each saying what it means`,
                flags.problems);
     }
-    if (name === 'index.html') {
+    if (base === 'index.html') {
         const spark = await page.evaluate(sparkProblems);
         report(spark.length === 0, `${at}: every sparkline states its spread`, spark);
     }
-    if (name === 'index.html' || name.startsWith('bench-')) {
-        const verdict = await page.evaluate(verdictProblems, name === 'index.html');
+    if (base === 'index.html' || base.startsWith('bench-')) {
+        const verdict = await page.evaluate(verdictProblems, base === 'index.html');
         report(verdict.length === 0, `${at}: the verdict block comes first and lists what the page shows`,
                verdict);
     }
@@ -353,6 +356,7 @@ async function checkPage(context, dir, shots, name, width, offsite) {
         await page.emulateMedia({ colorScheme: 'light' });
     }
     const shot = path.join(shots, `${name.replace(/\.html$/, '')}-${width}.png`);
+    fs.mkdirSync(path.dirname(shot), { recursive: true });
     await page.screenshot({ path: shot, fullPage: true });
     report(fs.statSync(shot).size > 0, `${at}: screenshot ${shot}`);
     await page.close();
