@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "core/strbuf.h"
+#include "html/chart.h"
 #include "html/gate_page.h"
 #include "html/page.h"
 #include "html/svg.h"
@@ -13,7 +14,6 @@
 #include "report/verdict_text.h"
 #include "store/atomic_file.h"
 
-#define STRIP_WIDTH 720.0
 #define STRIP_HEIGHT 70.0
 
 static const cb_rounds_bench *rounds_of(const cb_rounds *r, const char *name)
@@ -37,6 +37,7 @@ static void strip(cb_buf *h, const cb_rounds_bench *rb, const cb_change *c, cons
     char        label[256], title[96];
     double      lo = fmin(c->estimate.lower, 0.0), hi = fmax(c->estimate.upper, 0.0);
     size_t      k;
+    int         l;
 
     for (k = 0; k < rb->n; k++) {
         double v = rb->b[k] / rb->a[k] - 1.0;
@@ -52,21 +53,24 @@ static void strip(cb_buf *h, const cb_rounds_bench *rb, const cb_change *c, cons
     y.hi = 1.0;
     y.labels = 0;
     snprintf(label, sizeof label, "%s: the ratio of each of %zu rounds", what, rb->n);
-    cb_svg_begin(&s, h, STRIP_WIDTH, STRIP_HEIGHT + 40.0, &x, &y, label, NULL);
-    if (c->estimate.upper > c->estimate.lower) {
-        cb_svg_rect(&s, c->estimate.lower, 0.15, c->estimate.upper, 0.85, "c-new",
-                    "the change's interval");
-    }
-    cb_svg_line(&s, 0.0, 0.0, 0.0, 1.0, "zero", NULL);
-    cb_svg_line(&s, c->estimate.point, 0.05, c->estimate.point, 0.95, "c-mean",
-                "the change: the rounds' trimmed mean");
-    for (k = 0; k < rb->n; k++) {
-        double v = rb->b[k] / rb->a[k] - 1.0;
+    for (l = 0; l < CB_HTML_NLAYOUTS; l++) {
+        cb_svg_begin(&s, h, cb_html_layouts[l].width, STRIP_HEIGHT + 40.0, &x, &y, label,
+                     cb_html_layouts[l].cls);
+        if (c->estimate.upper > c->estimate.lower) {
+            cb_svg_rect(&s, c->estimate.lower, 0.15, c->estimate.upper, 0.85, "c-new",
+                        "the change's interval");
+        }
+        cb_svg_line(&s, 0.0, 0.0, 0.0, 1.0, "zero", NULL);
+        cb_svg_line(&s, c->estimate.point, 0.05, c->estimate.point, 0.95, "c-mean",
+                    "the change: the rounds' trimmed mean");
+        for (k = 0; k < rb->n; k++) {
+            double v = rb->b[k] / rb->a[k] - 1.0;
 
-        snprintf(title, sizeof title, "round %zu: %+.2f%%", k + 1, 100.0 * v);
-        cb_svg_circle(&s, v, 0.3 + 0.4 * (double) (k % 5) / 4.0, 3.0, "c-old", title);
+            snprintf(title, sizeof title, "round %zu: %+.2f%%", k + 1, 100.0 * v);
+            cb_svg_circle(&s, v, 0.3 + 0.4 * (double) (k % 5) / 4.0, 3.0, "c-old", title);
+        }
+        cb_svg_end(&s);
     }
-    cb_svg_end(&s);
 }
 
 /* A benchmark's section: its verdict in words, and a strip a measure. */
