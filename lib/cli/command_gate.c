@@ -634,6 +634,8 @@ static int make_view(const gate *g, cb_run *view, const char ***missing, size_t 
             const cb_change *w = &b->s[0].change;
 
             decide(g, b, r);
+            /* the headline is the median over rounds, whichever measure */
+            r->analysis.median_is_typical = r->change.rounds > 0;
             if (b->s[0].rounds >= 2) {
                 r->analysis.median = (cb_estimate){ w->new_typical,
                                                     w->old_typical * (1.0 + w->estimate.lower),

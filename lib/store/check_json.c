@@ -3,7 +3,6 @@
 
 #include "core/text.h"
 #include "store/check_json.h"
-#include "store/result_json.h"
 
 /* A finding keeps its backtrace; a run cannot have more distinct findings
  * than memcheck reports, and a file claiming more is refused. */
@@ -60,7 +59,7 @@ static json_t *encode_exact(const cb_check_exact *e)
                     findings, "new_findings", (json_int_t) e->nnew, "allowed_findings",
                     (json_int_t) e->nallowed, "unaccepted_findings", (json_int_t) e->nunaccepted,
                     "other_errors", (json_int_t) e->other_errors, "seconds",
-                    cb_result_json_real(e->seconds), "why", string_or_null(e->why));
+                    cb_json_real(e->seconds), "why", string_or_null(e->why));
     return obj;
 }
 
@@ -71,12 +70,12 @@ static json_t *encode_leak(const cb_check_leak *l)
     cb_check_leak_verdict(l, verdict, sizeof verdict);
     return json_pack("{s:s, s:s, s:I, s:o, s:s, s:o, s:I, s:o, s:o, s:o}", "status",
                      cb_check_status_name(l->status), "verdict", verdict, "measurements",
-                     (json_int_t) l->measurements, "max_t", cb_result_json_real(l->max_t),
+                     (json_int_t) l->measurements, "max_t", cb_json_real(l->max_t),
                      "test", cb_leak_test_name(l->test), "crop_percentile",
-                     l->test == CB_LEAK_TEST_CROPPED ? cb_result_json_real(l->crop) : json_null(),
+                     l->test == CB_LEAK_TEST_CROPPED ? cb_json_real(l->crop) : json_null(),
                      "test_measurements", (json_int_t) l->test_measurements, "threshold",
-                     cb_result_json_real(l->threshold), "seconds",
-                     cb_result_json_real(l->seconds), "why", string_or_null(l->why));
+                     cb_json_real(l->threshold), "seconds",
+                     cb_json_real(l->seconds), "why", string_or_null(l->why));
 }
 
 int cb_check_json_encode(json_t *obj, const cb_result *r)
