@@ -10,9 +10,11 @@
 #include "cli/command.h"
 #include "measure/clock.h"
 #include "measure/context.h"
+#include "measure/interrupt.h"
 #include "measure/process.h"
 #include "measure/sysinfo.h"
 #include "html/gate_page.h"
+#include "report/progress.h"
 #include "stats/analysis.h"
 #include "stats/sequential.h"
 #include "store/json_reader.h"
@@ -50,16 +52,16 @@
 #define MEMORY_BOUND_NS_PER_INSTRUCTION 1.0
 
 typedef struct side {
-    const char *program;
-    cb_measure  measure;
-    int         started;
-    cb_process  proc;
-    int         to;   /* requests */
-    FILE       *from; /* answers */
-    char       *line;
-    size_t      cap;
-    json_t     *names; /* the benchmarks it has */
-    char        unit[16];
+    const char    *program;
+    cb_measure     measure;
+    int            started;
+    double         timeout_s; /* a benchmark's, as this server applies it */
+    cb_process     proc;
+    int            to;   /* requests */
+    cb_line_reader from; /* answers */
+    char          *line; /* the last one, in from's buffer */
+    json_t        *names; /* the benchmarks it has */
+    char           unit[16];
 } side;
 
 /* One benchmark on one measure: its rounds and what they came to. */
@@ -99,25 +101,51 @@ typedef struct gate {
 
 /* ---- the servers ---------------------------------------------------------- */
 
-static int read_line(side *s, cb_error *err)
+/* The next line from s into s->line, within bound_s seconds: its hello
+ * (about NULL) or its answer about the benchmark named about. A server that
+ * sleeps or floods its output is given up on, never waited for. */
+static int read_line(side *s, double bound_s, const char *about, cb_error *err)
 {
-    if (getline(&s->line, &s->cap, s->from) <= 0) {
-        return cb_error_set(err, "%s stopped answering (see its messages above)", s->program);
+    uint64_t deadline = cb_clock_monotonic_ns() + (uint64_t) (bound_s * 1e9);
+
+    switch (cb_process_read_line(&s->from, deadline, CB_GATE_LINE_MAX, &s->line)) {
+    case CB_READ_LINE:
+        return 0;
+    case CB_READ_CLOSED:
+        return cb_error_set(err, "%s stopped answering%s (see its messages above)", s->program,
+                            about == NULL ? " before saying hello to the gate" : "");
+    case CB_READ_TIMED_OUT:
+        if (about == NULL) {
+            return cb_error_set(err, "%s said nothing within %g s of starting (its hello to "
+                                     "the gate; --timeout): given up", s->program, bound_s);
+        }
+        return cb_error_set(err, "%s did not answer for %s within %g s (--timeout %g s and %g s "
+                                 "to report it): given up", s->program, about, bound_s,
+                            s->timeout_s, CB_GATE_ANSWER_SLACK_S);
+    case CB_READ_TOO_LONG:
+        return cb_error_set(err, "%s sent a line longer than %d MiB: not a cryptbench server",
+                            s->program, CB_GATE_LINE_MAX >> 20);
+    case CB_READ_INTERRUPTED:
+        return cb_error_set(err, "gate: interrupted by signal %d", cb_interrupted());
+    case CB_READ_FAILED:
+        break;
     }
-    return 0;
+    return cb_error_set(err, "%s: reading its answer failed (read, poll or memory)", s->program);
 }
 
-/* Starts `program serve` with the side's measure and the run's filters, and
- * reads what it has. */
-static int start_side(side *s, const cb_config *cfg, cb_error *err)
+/* Starts `program serve` with the side's measure and the run's timeout and
+ * filters, and reads what it has. */
+static int start_side(side *s, const gate *g, cb_error *err)
 {
-    const char **argv = calloc(cfg->nfilters + 8, sizeof *argv);
-    json_error_t jerr;
-    json_t      *hello;
-    const char  *unit = NULL;
-    json_int_t   protocol = 0;
-    size_t       n = 0, i;
-    int          rc;
+    const cb_config *cfg = g->cfg;
+    const char     **argv = calloc(cfg->nfilters + 10, sizeof *argv);
+    char             timeout[32];
+    json_error_t     jerr;
+    json_t          *hello;
+    const char      *unit = NULL;
+    json_int_t       protocol = 0;
+    size_t           n = 0, i;
+    int              rc;
 
     if (argv == NULL) {
         return cb_error_set(err, "out of memory");
@@ -130,14 +158,25 @@ static int start_side(side *s, const cb_config *cfg, cb_error *err)
     if (cfg->exact) {
         argv[n++] = "--exact";
     }
+    if (cfg->timeout_s_set) {
+        snprintf(timeout, sizeof timeout, "%.17g", cfg->timeout_s);
+        argv[n++] = "--timeout";
+        argv[n++] = timeout;
+    }
     argv[n++] = "--";
     for (i = 0; i < cfg->nfilters; i++) {
         argv[n++] = cfg->filters[i];
     }
     rc = cb_process_exec(&s->proc, (char *const *) argv, &s->to, err);
     free(argv);
-    if (rc != 0 || (s->from = fdopen(s->proc.fd, "r")) == NULL || read_line(s, err) != 0) {
-        return rc != 0 ? -1 : cb_error_set(err, "%s: no answer to serve", s->program);
+    if (rc != 0) {
+        return -1;
+    }
+    s->from.fd = s->proc.fd;
+    /* a program starts in well under a minute, whatever its benchmarks cost */
+    if (read_line(s, s->timeout_s < CB_GATE_HELLO_S ? s->timeout_s : CB_GATE_HELLO_S, NULL,
+                  err) != 0) {
+        return -1;
     }
     hello = json_loads(s->line, 0, &jerr);
     if (hello == NULL ||
@@ -154,24 +193,31 @@ static int start_side(side *s, const cb_config *cfg, cb_error *err)
     return 0;
 }
 
-static void stop_side(side *s)
+/* Ends a server: end of input makes an idle one exit; one given up on is
+ * asked to stop (SIGTERM: it cleans up after its benchmark); one deaf to
+ * both is killed after a moment. */
+static void stop_side(side *s, int given_up)
 {
-    int status;
+    int status, timed_out = 0;
 
     if (!s->started) {
         return;
     }
     if (s->to >= 0) {
-        close(s->to); /* end of input: the server exits */
+        close(s->to);
     }
-    if (s->from != NULL) {
-        fclose(s->from);
+    if (given_up && s->proc.pid > 0) {
+        kill(s->proc.pid, SIGTERM);
+    }
+    if (s->from.fd >= 0) {
+        close(s->from.fd);
     }
     if (s->proc.pid > 0) {
-        while (waitpid(s->proc.pid, &status, 0) < 0 && errno == EINTR) {
-        }
+        cb_process_reap(&s->proc,
+                        cb_clock_monotonic_ns() + (uint64_t) (CB_GATE_STOP_S * 1e9), 0,
+                        &status, &timed_out);
     }
-    free(s->line);
+    cb_buf_free(&s->from.buf);
     json_decref(s->names);
 }
 
@@ -182,7 +228,7 @@ static int sides_of(gate *g, size_t m, cb_error *err)
     if (g->a[m].started) {
         return 0;
     }
-    if (start_side(&g->a[m], g->cfg, err) != 0 || start_side(&g->b[m], g->cfg, err) != 0) {
+    if (start_side(&g->a[m], g, err) != 0 || start_side(&g->b[m], g, err) != 0) {
         return -1;
     }
     if (strcmp(g->a[m].unit, g->b[m].unit) != 0) {
@@ -201,9 +247,11 @@ static int measure_on(side *s, const bench *b, const series *se, cb_result *r, c
     int            rc;
 
     if (dprintf(s->to, "measure %.17g %.17g %zu %s\n", se->warm_up_s, se->measurement_s,
-                se->samples, b->name) < 0 ||
-        read_line(s, err) != 0) {
+                se->samples, b->name) < 0) {
         return cb_error_set(err, "%s stopped answering (see its messages above)", s->program);
+    }
+    if (read_line(s, s->timeout_s + CB_GATE_ANSWER_SLACK_S, b->name, err) != 0) {
+        return -1;
     }
     rd.text = s->line;
     rd.len = strlen(s->line);
@@ -270,6 +318,42 @@ static int list_benches(gate *g, cb_error *err)
     return 0;
 }
 
+/* The names s has, "a, b, c", the first few of them, into t. */
+static void list_names(cb_buf *t, const side *s)
+{
+    size_t i, n = json_array_size(s->names);
+
+    for (i = 0; i < n && i < CB_GATE_NAMES_LISTED; i++) {
+        cb_buf_printf(t, "%s%s", i > 0 ? ", " : "", json_string_value(json_array_get(s->names,
+                                                                                      i)));
+    }
+    if (n > CB_GATE_NAMES_LISTED) {
+        cb_buf_printf(t, " and %zu more", n - CB_GATE_NAMES_LISTED);
+    }
+    if (n == 0) {
+        cb_buf_puts(t, "none");
+    }
+}
+
+/* Two programs with nothing in common compare nothing: no verdict, least of
+ * all "no regression", but an error that shows what each has. */
+static int refuse_nothing_in_common(const gate *g, cb_error *err)
+{
+    cb_buf t = { NULL, 0, 0, 0 };
+    int    rc;
+
+    cb_buf_printf(&t, "gate: %s and %s have no benchmark in common%s: nothing to compare. The "
+                      "head has ", g->a[0].program, g->b[0].program,
+                  g->cfg->nfilters > 0 ? " among those the filters select" : "");
+    list_names(&t, &g->b[0]);
+    cb_buf_puts(&t, "; the base has ");
+    list_names(&t, &g->a[0]);
+    rc = cb_error_set(err, "%s", t.oom ? "gate: the two programs have no benchmark in common"
+                                       : t.data);
+    cb_buf_free(&t);
+    return rc;
+}
+
 /* After its first round: a benchmark whose call is slower than the gate's
  * budget for a sample gets the fewest calls whose median holds. */
 static void fit_profile(const gate *g, series *se, const cb_result *r)
@@ -289,9 +373,7 @@ static void end_series(series *se, cb_stop why)
     se->change.stop = why;
 }
 
-/* A failed side ends the benchmark: the head failing is a failure; the base
- * failing leaves nothing to compare with, and the head's result is shown as
- * new. Keeps the head's result (b owns it then). */
+/* Keeps the head's result (b owns it then). */
 static int keep_result(bench *b, cb_result *rb, cb_error *err)
 {
     cb_result *grown = realloc(b->b_results, (b->nresults + 1) * sizeof *grown);
@@ -306,7 +388,10 @@ static int keep_result(bench *b, cb_result *rb, cb_error *err)
 }
 
 /* Keeps a round of measure m: both medians, and the head's result when it is
- * the first measure's or a failure; then looks at the series. */
+ * the first measure's or a failure; then looks at the series. A failed side
+ * ends the benchmark, and fails it: the head's failure is its own; the base
+ * failing leaves nothing to compare with, which is said in the head's result
+ * rather than passed over as a benchmark new in the head. */
 static int take_round(gate *g, bench *b, size_t m, cb_result *ra, cb_result *rb, cb_error *err)
 {
     series *se = &b->s[m];
@@ -314,9 +399,16 @@ static int take_round(gate *g, bench *b, size_t m, cb_result *ra, cb_result *rb,
     int     failed = ra->failed || rb->failed;
     cb_look m_look;
 
+    if (ra->failed && !rb->failed) {
+        char reason[CB_ERROR_MAX];
+
+        snprintf(reason, sizeof reason, "the base (%s) failed on it: %s", g->a[m].program,
+                 ra->failure != NULL ? ra->failure : "no reason given");
+        cb_samples_free(&rb->samples);
+        cb_result_fail(rb, reason);
+    }
     if (failed) {
-        b->failed = rb->failed;
-        b->in_a = b->in_a && !ra->failed;
+        b->failed = 1;
         for (j = 0; j < g->nmeasures; j++) {
             end_series(&b->s[j], CB_STOP_SETTLED);
         }
@@ -431,9 +523,9 @@ static void progress(const gate *g, size_t m, size_t r, size_t active)
 {
     const char *what = g->nmeasures > 1 ? cb_measure_name(g->measures[m]) : NULL;
 
-    if (isatty(fileno(stderr))) {
-        fprintf(stderr, "\r\033[Kgate: round %zu%s%s, %zu benchmarks not yet settled", r + 1,
-                what != NULL ? " of " : "", what != NULL ? what : "", active);
+    if (cb_progress_live(stderr)) {
+        cb_progress_line(stderr, "gate: round %zu%s%s, %zu benchmarks not yet settled", r + 1,
+                         what != NULL ? " of " : "", what != NULL ? what : "", active);
     } else {
         fprintf(stderr, "gate: round %zu%s%s, %zu benchmarks not yet settled\n", r + 1,
                 what != NULL ? " of " : "", what != NULL ? what : "", active);
@@ -461,8 +553,8 @@ static int rounds_of(gate *g, size_t m, size_t upto, cb_error *err)
         }
         progress(g, m, r, active);
     }
-    if (isatty(fileno(stderr))) {
-        fprintf(stderr, "\r\033[K");
+    if (cb_progress_live(stderr)) {
+        cb_progress_clear(stderr);
     }
     return 0;
 }
@@ -826,8 +918,12 @@ int cb_command_gate(const cb_config *cfg, cb_error *err)
         g.measures[g.nmeasures++] = CB_MEASURE_INSTRUCTIONS;
     }
     for (m = 0; m < NMEASURES; m++) {
-        g.a[m] = (side){ .program = cfg->args[0], .measure = g.measures[m], .to = -1 };
-        g.b[m] = (side){ .program = cfg->args[1], .measure = g.measures[m], .to = -1 };
+        double timeout_s = cb_command_timeout_s(cfg, g.measures[m] == CB_MEASURE_INSTRUCTIONS);
+
+        g.a[m] = (side){ .program = cfg->args[0], .measure = g.measures[m],
+                         .timeout_s = timeout_s, .to = -1, .from.fd = -1 };
+        g.b[m] = (side){ .program = cfg->args[1], .measure = g.measures[m],
+                         .timeout_s = timeout_s, .to = -1, .from.fd = -1 };
     }
     if (cfg->min_rounds > cfg->max_rounds) {
         cb_error_set(err, "gate: --min-rounds %zu is above --max-rounds %zu", cfg->min_rounds,
@@ -836,8 +932,15 @@ int cb_command_gate(const cb_config *cfg, cb_error *err)
     }
     /* a server gone away must be an error here, not a signal */
     signal(SIGPIPE, SIG_IGN);
+    /* interrupted, the gate stops its servers, which clean up after their
+     * benchmarks, before it dies of the signal */
+    cb_interrupt_arm();
     g.start_ns = cb_clock_monotonic_ns();
     if (sides_of(&g, 0, err) != 0 || list_benches(&g, err) != 0) {
+        goto done;
+    }
+    if (compared(&g) == 0) {
+        refuse_nothing_in_common(&g, err);
         goto done;
     }
     for (m = 0; m < g.nmeasures; m++) {
@@ -848,9 +951,10 @@ int cb_command_gate(const cb_config *cfg, cb_error *err)
     }
 done:
     for (m = 0; m < NMEASURES; m++) {
-        stop_side(&g.a[m]);
-        stop_side(&g.b[m]);
+        stop_side(&g.a[m], status == CB_EXIT_USAGE);
+        stop_side(&g.b[m], status == CB_EXIT_USAGE);
     }
     free_gate(&g);
+    cb_interrupt_disarm();
     return status;
 }
