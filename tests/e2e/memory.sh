@@ -100,6 +100,10 @@ block mem/leaky >"$TMP/leaky"
 expect_in "one allocation more is reported as it is" leaky \
     '^ +memory change: \+1 allocation, \+64 B allocated per iteration: more memory \(exact counts\)$'
 expect_in "and counted at the end" out 'against the baseline, 1 uses more memory, 0 less'
+ALLOCATING_MORE=1 run "$ALLOC" $M --exact mem/leaky --baseline counted --gate
+cp "$TMP/reports/gate.md" "$TMP/gate"
+expect_in "the gate's summary states the change, exact" gate \
+    '^- `mem/leaky`: \+1 allocation, \+64 B allocated per iteration: more memory$'
 run "$ALLOC" $M --exact mem/leaky --baseline counted
 block mem/leaky >"$TMP/leaky"
 expect_in "the same counts are no change" leaky '^ +memory change: no change \(exact counts\)$'
