@@ -5,12 +5,14 @@
  * compared with a baseline's, the API's inputs and secrets on the fake
  * clock, and --check on the command line.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check/check.h"
 #include "check/exact.h"
 #include "check/memcheck_log.h"
+#include "report/check_lines.h"
 #include "measure/measure.h"
 #include "measure/sysinfo.h"
 #include "stats/analysis.h"
@@ -262,7 +264,8 @@ static void test_verdicts_in_words(void **state)
     memset(&c, 0, sizeof c);
     c.exact.status = CB_CHECK_PASSED;
     cb_check_exact_verdict(&c.exact, buf, sizeof buf);
-    assert_string_equal(buf, "no secret-dependent branch or memory access");
+    assert_string_equal(buf, "no secret-dependent branch or memory access; divisions not "
+                             "checked");
     c.exact.status = CB_CHECK_LEAKS;
     assert_int_equal(cb_check_exact_add(&c.exact, CB_FINDING_ACCESS, frames, 1, 0,
                                         CB_PHASE_CLASS0, 0), 0);
@@ -284,10 +287,26 @@ static void test_verdicts_in_words(void **state)
     c.leak.status = CB_CHECK_LEAKS;
     c.leak.max_t = 412.5;
     c.leak.test = CB_LEAK_TEST_CROPPED;
-    c.leak.crop = 50.0;
+    c.leak.crop = 6.7; /* the calibration batch's percentile: not the run's share */
+    c.leak.crop_cycles = 412.0;
+    c.leak.test_measurements = 192000;
     cb_check_leak_verdict(&c.leak, buf, sizeof buf);
-    assert_string_equal(buf, "leak likely: max |t| = 412.50 > 5 (the fastest 50% of timings) at "
-                             "1000000 measurements");
+    assert_string_equal(buf, "leak likely: max |t| = 412.50 > 5 (the fastest 19.2% of timings, "
+                             "below 412 cycles) at 1000000 measurements");
+    c.leak.tau = 412.5 / sqrt(192000.0);
+    c.leak.needed = 25.0 / (c.leak.tau * c.leak.tau) * 1000000.0 / 192000.0;
+    c.leak.median[0] = 84.0;
+    c.leak.median[1] = 31.5;
+    c.leak.calls = 1;
+    cb_check_leak_figures(&c.leak, buf, sizeof buf);
+    assert_string_equal(buf, "tau = 0.94: a leak that size needs about 147 measurements for "
+                             "|t| = 5; medians 84 and 31.5 cycles a call");
+    c.leak.calls = 8;
+    c.leak.tau = 0.0;
+    c.leak.needed = INFINITY;
+    cb_check_leak_figures(&c.leak, buf, sizeof buf);
+    assert_string_equal(buf, "tau = 0: the classes' timings did not differ; medians 84 and 31.5 "
+                             "cycles a call (8 calls a measurement)");
     cb_checks_free(&c);
 }
 
@@ -332,8 +351,10 @@ static void make_run(cb_run *run)
     r->checks.exact.findings[0].paths = 2;
     r->checks.leak = (cb_check_leak){ .status = CB_CHECK_LEAKS, .measurements = 1000000,
                                       .max_t = 674.25, .test = CB_LEAK_TEST_CROPPED,
-                                      .crop = 99.7, .test_measurements = 997000,
-                                      .threshold = 5.0, .seconds = 1.5 };
+                                      .crop = 99.7, .crop_cycles = 1234.0,
+                                      .test_measurements = 997000, .threshold = 5.0,
+                                      .tau = 0.675, .needed = 54.9, .median = { 84.0, NAN },
+                                      .calls = 8, .seconds = 1.5 };
 }
 
 /* make_run's finding, as a baseline must give it back. */
@@ -372,6 +393,9 @@ static void test_checks_through_a_baseline(void **state)
     assert_int_equal(r->checks.leak.measurements, 1000000);
     assert_true(r->checks.leak.max_t == 674.25 && r->checks.leak.crop == 99.7);
     assert_int_equal(r->checks.leak.test, CB_LEAK_TEST_CROPPED);
+    assert_true(r->checks.leak.crop_cycles == 1234.0 && r->checks.leak.tau == 0.675);
+    assert_true(r->checks.leak.needed == 54.9 && r->checks.leak.calls == 8);
+    assert_true(r->checks.leak.median[0] == 84.0 && isnan(r->checks.leak.median[1]));
     cb_run_free(&back);
     cb_run_free(&run);
     remove(path);
@@ -425,6 +449,8 @@ static void test_malformed_checks_are_refused(void **state)
     refused("\"measurements\": 1000000", "\"measurements\": -1", "checks.timing_leak.measurements");
     refused("\"crop_percentile\": 99.7", "\"crop_percentile\": 140", "from 0 to 100");
     refused("\"test_measurements\": 997000", "\"test_measurements\": 2000000", "at most");
+    refused("\"tau\": 0.675", "\"tau\": -1", "checks.timing_leak.tau");
+    refused("\"median_cycles\": [", "\"median_cycles\": [1, ", "the medians of the two classes");
 }
 
 /* A check's failure quotes a benchmark or a file: it is kept as clean text,

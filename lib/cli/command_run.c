@@ -345,6 +345,7 @@ static int measure(session *s, cb_error *err)
     checks.which = cfg->checks | (cfg->gate_constant_time ? CB_CHECK_CONSTANT_TIME : 0u);
     checks.leak_measurements = cfg->leak_measurements;
     checks.leak_time_ns = cfg->leak_time_s * 1e9;
+    checks.leak_calls = cfg->leak_calls;
     checks.seed = cfg->seed;
     checks.inputs = cfg->ct_inputs;
     checks.timeout_ns = (cfg->timeout_s_set ? cfg->timeout_s : CB_DEFAULT_TIMEOUT_CALLGRIND_S) * 1e9;

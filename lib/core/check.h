@@ -114,9 +114,17 @@ typedef struct cb_check_leak {
     uint64_t        measurements; /* timed calls that entered the tests */
     double          max_t;        /* the largest |t| over the tests that count */
     cb_leak_test    test;         /* the test it came from */
-    double          crop;         /* CB_LEAK_TEST_CROPPED: the percentile, 0..100 */
+    double          crop;         /* CB_LEAK_TEST_CROPPED: the percentile of the first
+                                   * (calibration) batch the timings were cropped below */
+    double          crop_cycles;  /* ...which was this many cycles a measurement */
     uint64_t        test_measurements; /* measurements in that test */
     double          threshold;    /* |t| above it: a leak is likely */
+    double          tau;          /* max_t / sqrt(test_measurements): the effect size */
+    double          needed;       /* measurements a leak of size tau needs for |t| =
+                                   * threshold, at the test's share of the run's;
+                                   * +inf when tau is 0 */
+    double          median[2];    /* each class's median, cycles a call; NaN: none */
+    uint64_t        calls;        /* calls of the same input each measurement timed */
     double          seconds;      /* the check's wall time */
     char           *why;          /* CB_CHECK_FAILED: why; owned */
 } cb_check_leak;
@@ -190,14 +198,17 @@ const char *cb_leak_test_name(cb_leak_test t);
 int cb_leak_test_parse(const char *s, cb_leak_test *t);
 
 /* The exact check's verdict in words, into buf: "secret-dependent branch",
- * "secret-dependent branch and memory access", ... for findings; "no
- * secret-dependent branch or memory access" when it passed; "skipped:
+ * "secret-dependent branch and memory access at 2 sites", ... for findings;
+ * "no secret-dependent branch or memory access; divisions not checked" when
+ * it passed; "skipped:
  * declares no secrets"; "failed: WHY". */
 void cb_check_exact_verdict(const cb_check_exact *e, char *buf, size_t size);
 
 /* The statistical check's verdict in words, never "constant time": "leak
  * likely: max |t| = 41.3 ...", "no leak detected at 1000000 measurements
- * (max |t| = 1.62)", "inconclusive: ...", "skipped: ...", "failed: WHY". */
+ * (max |t| = 1.62, raw timings)", "inconclusive: ...", "skipped: ...",
+ * "failed: WHY". A cropped test is named by the share of the run's timings
+ * it kept and its threshold in cycles. */
 void cb_check_leak_verdict(const cb_check_leak *l, char *buf, size_t size);
 
 /* A finding's backtrace as one line of function names, innermost first,

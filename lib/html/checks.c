@@ -3,6 +3,7 @@
 #include "html/checks.h"
 #include "html/html.h"
 #include "html/page.h"
+#include "report/check_lines.h"
 #include "report/format.h"
 
 /* Findings and failures in red; a skipped check greyed: it says nothing. */
@@ -154,9 +155,14 @@ void cb_html_checks_bench(cb_buf *h, const cb_result *r)
         findings(h, e);
     }
     if (l->status == CB_CHECK_PASSED || l->status == CB_CHECK_LEAKS) {
-        cb_buf_printf(h, "<p>dudect: %llu timed calls in %.1f s, classes drawn at random; the "
-                         "largest |t|, %.2f, of %llu of them.</p>\n",
+        char figures[512];
+
+        cb_check_leak_figures(l, figures, sizeof figures);
+        cb_buf_printf(h, "<p>dudect: %llu measurements in %.1f s, classes drawn at random; the "
+                         "largest |t|, %.2f, of %llu of them. ",
                       (unsigned long long) l->measurements, l->seconds, l->max_t,
                       (unsigned long long) l->test_measurements);
+        cb_html_escape(h, figures);
+        cb_buf_puts(h, ".</p>\n");
     }
 }

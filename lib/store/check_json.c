@@ -1,3 +1,4 @@
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -66,17 +67,27 @@ static json_t *encode_exact(const cb_check_exact *e)
 
 static json_t *encode_leak(const cb_check_leak *l)
 {
-    char verdict[1024];
+    char    verdict[1024];
+    json_t *obj;
 
     cb_check_leak_verdict(l, verdict, sizeof verdict);
-    return json_pack("{s:s, s:s, s:I, s:o, s:s, s:o, s:I, s:o, s:o, s:o}", "status",
-                     cb_check_status_name(l->status), "verdict", verdict, "measurements",
-                     (json_int_t) l->measurements, "max_t", cb_result_json_real(l->max_t),
-                     "test", cb_leak_test_name(l->test), "crop_percentile",
-                     l->test == CB_LEAK_TEST_CROPPED ? cb_result_json_real(l->crop) : json_null(),
-                     "test_measurements", (json_int_t) l->test_measurements, "threshold",
-                     cb_result_json_real(l->threshold), "seconds",
-                     cb_result_json_real(l->seconds), "why", string_or_null(l->why));
+    obj = json_pack("{s:s, s:s, s:I, s:o, s:s, s:o, s:o, s:I, s:o, s:o, s:o, s:[o, o], s:I, "
+                    "s:o, s:o}",
+                    "status", cb_check_status_name(l->status), "verdict", verdict,
+                    "measurements", (json_int_t) l->measurements, "max_t",
+                    cb_result_json_real(l->max_t), "test", cb_leak_test_name(l->test),
+                    "crop_percentile",
+                    l->test == CB_LEAK_TEST_CROPPED ? cb_result_json_real(l->crop) : json_null(),
+                    "crop_cycles",
+                    l->test == CB_LEAK_TEST_CROPPED ? cb_result_json_real(l->crop_cycles)
+                                                    : json_null(),
+                    "test_measurements", (json_int_t) l->test_measurements, "threshold",
+                    cb_result_json_real(l->threshold), "tau", cb_result_json_real(l->tau),
+                    "measurements_needed", cb_result_json_real(l->needed), "median_cycles",
+                    cb_result_json_real(l->median[0]), cb_result_json_real(l->median[1]),
+                    "calls", (json_int_t) l->calls, "seconds", cb_result_json_real(l->seconds),
+                    "why", string_or_null(l->why));
+    return obj;
 }
 
 int cb_check_json_encode(json_t *obj, const cb_result *r)
@@ -289,6 +300,48 @@ static int decode_exact(const cb_json_reader *rd, json_t *obj, const cb_json_pat
     return 0;
 }
 
+/* tau, the measurements needed, the medians and the calls: absent from a
+ * baseline of cryptbench 0.2, present together from then on. */
+static int decode_leak_figures(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                               cb_check_leak *l)
+{
+    cb_json_path mp;
+    json_t      *medians;
+    size_t       c;
+
+    l->needed = INFINITY;
+    l->median[0] = l->median[1] = NAN;
+    l->calls = 1;
+    if (json_object_get(obj, "tau") == NULL) {
+        return 0;
+    }
+    if (cb_json_number(rd, obj, at, "tau", CB_JSON_NONNEGATIVE, &l->tau) != 0 ||
+        cb_json_number(rd, obj, at, "measurements_needed",
+                       CB_JSON_POSITIVE | CB_JSON_NULLABLE, &l->needed) != 0 ||
+        cb_json_uint(rd, obj, at, "calls", 0, &l->calls) != 0 ||
+        (medians = cb_json_member(rd, obj, at, "median_cycles", JSON_ARRAY, 0, &mp)) == NULL) {
+        return -1;
+    }
+    /* null, which reads as NaN, is a measure too large to need: none */
+    l->needed = isnan(l->needed) ? INFINITY : l->needed;
+    if (json_array_size(medians) != 2) {
+        return cb_json_fail(rd, &mp, "expected the medians of the two classes");
+    }
+    for (c = 0; c < 2; c++) {
+        cb_json_path ep = { &mp, NULL, c };
+
+        if (cb_json_number_value(rd, json_array_get(medians, c), &ep,
+                                 CB_JSON_NONNEGATIVE | CB_JSON_NULLABLE, &l->median[c]) != 0) {
+            return -1;
+        }
+    }
+    if (l->test == CB_LEAK_TEST_CROPPED &&
+        cb_json_number(rd, obj, at, "crop_cycles", CB_JSON_NONNEGATIVE, &l->crop_cycles) != 0) {
+        return -1;
+    }
+    return 0;
+}
+
 static int decode_leak(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
                        cb_check_leak *l)
 {
@@ -318,7 +371,7 @@ static int decode_leak(const cb_json_reader *rd, json_t *obj, const cb_json_path
                             "expected at most measurements (%llu)",
                             (unsigned long long) l->measurements);
     }
-    return 0;
+    return decode_leak_figures(rd, obj, at, l);
 }
 
 int cb_check_json_decode(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,

@@ -28,6 +28,10 @@ expect_in "one without them is skipped, and says so" out \
 expect_in "and the run tallies both" out \
     '^Timing-leak check \(dudect, \|t\| > 5\): 0 flagged, 0 no leak detected, 1 skipped \(declare no input classes\), 5 inconclusive$'
 expect_not_in "no check says \"constant time\"" out 'constant time'
+run "$CB" --test --check timing-leak --leak-measurements 30000 --leak-calls 4 --format json \
+    ct/compare/32/openssl
+expect_in "--leak-calls times several calls a measurement, and says so with dudect's figures" out \
+    '"timing_leak":\{.*"tau":[0-9.e+-]+,"measurements_needed":([0-9.e+-]+|null),"median_cycles":\[[0-9.e+-]+,[0-9.e+-]+\],"calls":4,'
 
 case "$BUILD" in
 *asan*)
@@ -50,7 +54,7 @@ expect_in "at its source line, in early_exit_compare, called by compare_run" out
 expect_in "the table lookup a secret-dependent memory access, in table_run" out \
     '^ +memory-access at bench/ct\.c:[0-9]+ in table_run$'
 expect_lines_matching "sodium_memcmp, CRYPTO_memcmp and crypto_verify_32 have no finding" out \
-    '^ +constant-time: no secret-dependent branch or memory access \(memcheck, 32 secret bytes, 4 inputs of each class\)$' 3
+    '^ +constant-time: no secret-dependent branch or memory access; divisions not checked \(memcheck, 32 secret bytes, 4 inputs of each class\)$' 3
 expect_in "a benchmark that declares no secret is skipped, and says so" out \
     '^ +constant-time: skipped: declares no secrets$'
 expect_in "and the run tallies them" out \
