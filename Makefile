@@ -1,4 +1,5 @@
-# cryptbench: make (library + suite), make bench, make test, make install, make clean.
+# cryptbench: make (library + suite), make bench, make test, make install (the library
+# alone: it needs jansson and a compiler, not the suite's crypto libraries), make clean.
 #
 # The user owns CFLAGS, CPPFLAGS and LDFLAGS; the project appends what it needs.
 # Quiet by default; V=1 shows every command.
@@ -9,6 +10,8 @@ LIBDIR     ?= $(EXEC_PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 BINDIR     ?= $(EXEC_PREFIX)/bin
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+CMAKEDIR   ?= $(LIBDIR)/cmake/cryptbench
+MANDIR     ?= $(PREFIX)/share/man
 
 CC       ?= cc
 AR       ?= ar
@@ -21,7 +24,6 @@ VERSION  := $(shell sed -n 's/^\#define CB_VERSION_STRING "\(.*\)"/\1/p' include
 # needs the crypto libraries.
 CORE_DEPS  := jansson
 SUITE_DEPS := libsodium libcrypto
-DEPS       := $(CORE_DEPS) $(SUITE_DEPS)
 TEST_DEPS  := cmocka
 
 WARNINGS := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -36,7 +38,9 @@ Q := @
 say = @printf '  %-6s %s\n' $(1) $(2);
 endif
 
-LIB_SRCS   := $(sort $(wildcard lib/*/*.c))
+# lib/cli/cryptbench.c is the installed runner's main(), not part of the library
+RUNNER_SRC := lib/cli/cryptbench.c
+LIB_SRCS   := $(filter-out $(RUNNER_SRC),$(sort $(wildcard lib/*/*.c)))
 BENCH_SRCS := $(sort $(wildcard bench/*.c))
 SELF_SRCS  := $(sort $(wildcard bench/self/*.c))
 TEST_SRCS  := $(sort $(wildcard tests/test_*.c))
@@ -51,19 +55,32 @@ FIXTURE_BINS := $(FIXTURE_SRCS:tests/fixtures/%.c=$(BUILD)/tests/fixtures/%)
 LIB        := $(BUILD)/libcryptbench.a
 SUITE      := $(BUILD)/cryptbench
 SELF       := $(BUILD)/cryptbench-self
+# the runner that `make install` installs as cryptbench: the library's main,
+# no benchmark of its own (analyze, compare, report, trend, gate of two programs)
+RUNNER     := $(BUILD)/runner/cryptbench
+MAN        := $(BUILD)/cryptbench.1
 
-.PHONY: all bench bench-self test asan fuzz install uninstall clean
+.PHONY: all lib bench bench-self test asan fuzz docs install uninstall clean
 .DELETE_ON_ERROR:
 
-all: $(LIB) $(SUITE)
+all: $(LIB) $(SUITE) $(RUNNER) $(MAN)
+
+# The library alone, and what `make install` installs with it.
+lib: $(LIB) $(RUNNER) $(MAN)
 
 # Dependencies: pkg-config finds them; when it cannot, ci/install-deps installs the
 # Debian packages (or says which command to run) and the build goes on.
-# The flags are computed once into $(BUILD)/deps.mk, which make then re-reads.
+# The flags are computed once into $(BUILD)/deps.mk (the library's) and
+# $(BUILD)/suite-deps.mk (the crypto suite's), which make then re-reads; goals
+# that build the library alone never look for the suite's.
 NO_DEPS_GOALS := clean uninstall
+LIB_GOALS     := lib install docs $(LIB) $(RUNNER) $(MAN)
 ifeq ($(filter-out $(NO_DEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
 else
 -include $(BUILD)/deps.mk
+ifneq ($(filter-out $(NO_DEPS_GOALS) $(LIB_GOALS),$(or $(MAKECMDGOALS),all)),)
+-include $(BUILD)/suite-deps.mk
+endif
 # Objects remember the flags they were built with: a build directory reused with
 # another CC, CFLAGS or LDFLAGS (make asan's, a user's -O3) is rebuilt whole,
 # never linked from a mix of objects. make install takes the build as it is
@@ -79,20 +96,28 @@ endif
 
 $(BUILD)/deps.mk: ci/install-deps Makefile $(BUILD)/flags
 	@mkdir -p $(@D)
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists $(DEPS); then \
-	    echo "pkg-config cannot find $(DEPS): running ci/install-deps"; \
-	    ci/install-deps || exit 1; \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists $(CORE_DEPS); then \
+	    echo "pkg-config cannot find $(CORE_DEPS): running ci/install-deps --lib"; \
+	    ci/install-deps --lib || exit 1; \
 	fi
 	@{ echo "CORE_CFLAGS := $$(pkg-config --cflags $(CORE_DEPS)) -pthread"; \
 	   echo "CORE_LIBS := $$(pkg-config --libs $(CORE_DEPS)) -lm -pthread"; \
-	   echo "SUITE_CFLAGS := $$(pkg-config --cflags $(SUITE_DEPS))"; \
-	   echo "SUITE_LIBS := $$(pkg-config --libs $(SUITE_DEPS))"; \
 	   echo "VALGRIND_CFLAGS := $$(pkg-config --exists valgrind && echo -DCB_HAVE_VALGRIND $$(pkg-config --cflags valgrind))"; \
 	   } > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/test-deps.mk: $(BUILD)/deps.mk ci/install-deps Makefile
+$(BUILD)/suite-deps.mk: $(BUILD)/deps.mk
+	@if ! pkg-config --exists $(SUITE_DEPS); then \
+	    echo "pkg-config cannot find $(SUITE_DEPS): running ci/install-deps"; \
+	    ci/install-deps || exit 1; \
+	fi
+	@{ echo "SUITE_CFLAGS := $$(pkg-config --cflags $(SUITE_DEPS))"; \
+	   echo "SUITE_LIBS := $$(pkg-config --libs $(SUITE_DEPS))"; \
+	   } > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/test-deps.mk: $(BUILD)/suite-deps.mk ci/install-deps Makefile
 	@if ! pkg-config --exists $(TEST_DEPS) || ! command -v valgrind >/dev/null 2>&1 || \
-	    ! command -v chromium >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
+	    ! command -v chromium >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1 || \
+	    ! command -v cmake >/dev/null 2>&1 || ! python3 -c 'import yaml' >/dev/null 2>&1; then \
 	    echo "test dependencies missing: running ci/install-deps --test"; \
 	    ci/install-deps --test || exit 1; \
 	fi
@@ -114,6 +139,7 @@ $(BUILD)/lib/measure/sysinfo.o: ALL_CPPFLAGS += -DCB_BUILD_CFLAGS='"$(CFLAGS)"'
 
 # Only the suite sees the crypto libraries' headers.
 $(BUILD)/bench/%.o: ALL_CPPFLAGS += $(SUITE_CFLAGS)
+$(BUILD)/bench/%.o: $(BUILD)/suite-deps.mk
 
 $(BUILD)/%.o: %.c $(BUILD)/deps.mk
 	@mkdir -p $(@D)
@@ -130,6 +156,20 @@ $(SUITE): $(BENCH_OBJS) $(LIB)
 
 bench: $(SUITE)
 	$(SUITE) $(ARGS)
+
+$(RUNNER): $(BUILD)/$(RUNNER_SRC:.c=.o) $(LIB)
+	@mkdir -p $(@D)
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) $< $(LIB) $(CORE_LIBS) -o $@
+
+# The manual page and docs/cli.md are the runner's own manual, made from the
+# tables its --help is made of (lib/cli/commands.def, options.def).
+$(MAN): $(RUNNER)
+	$(call say,GEN,$@)
+	$(Q)$(RUNNER) --manual man > $@
+
+docs: $(RUNNER)
+	$(Q)$(RUNNER) --manual markdown > docs/cli.md.tmp && mv docs/cli.md.tmp docs/cli.md
 
 # The harness measuring itself: its per-iteration overhead, the analysis cost.
 $(BUILD)/bench/self/%.o: ALL_CPPFLAGS += -Ilib
@@ -167,7 +207,7 @@ $(BUILD)/tests/fixtures/%: tests/fixtures/%.c $(LIB)
 	$(call say,CC,$<)
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(CORE_CFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $< $(LIB) $(CORE_LIBS) -o $@
 
-test: $(TEST_BINS) $(FIXTURE_BINS) $(SUITE)
+test: $(TEST_BINS) $(FIXTURE_BINS) $(SUITE) $(RUNNER) $(MAN)
 	@BUILD=$(BUILD) tests/run
 
 # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer, in a
@@ -204,24 +244,33 @@ fuzz: $(FUZZ_BINS)
 
 # ---- install -----------------------------------------------------------------
 
-# The .pc is generated at install time: it holds PREFIX, which may differ each time.
-install: $(LIB) $(SUITE) cryptbench.pc.in
+# The library alone: it builds and installs nothing of bench/, so it needs only
+# jansson (and libm, pthreads) and a compiler. The .pc and the CMake files are
+# generated at install time: they hold the paths, which may differ each time.
+install: $(LIB) $(RUNNER) $(MAN) cryptbench.pc.in cryptbench-config.cmake.in cryptbench-config-version.cmake.in
 	$(call say,INSTALL,$(DESTDIR)$(PREFIX))
-	$(Q)install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(BINDIR)
+	$(Q)install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) \
+	    $(DESTDIR)$(CMAKEDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	$(Q)install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libcryptbench.a
 	$(Q)install -m 644 include/cryptbench.h $(DESTDIR)$(INCLUDEDIR)/cryptbench.h
-	$(Q)sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
-	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' cryptbench.pc.in \
-	    > $(DESTDIR)$(PKGCONFIGDIR)/cryptbench.pc
-	$(Q)install -m 755 $(SUITE) $(DESTDIR)$(BINDIR)/cryptbench
+	$(Q)for f in cryptbench.pc cryptbench-config.cmake cryptbench-config-version.cmake; do \
+	    case $$f in *.pc) dir=$(DESTDIR)$(PKGCONFIGDIR) ;; *) dir=$(DESTDIR)$(CMAKEDIR) ;; esac; \
+	    sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
+	        -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' -e 's|@VERSION@|$(VERSION)|g' $$f.in > $$dir/$$f || exit 1; \
+	done
+	$(Q)install -m 755 $(RUNNER) $(DESTDIR)$(BINDIR)/cryptbench
 	$(Q)install -m 755 ci/bench-ab $(DESTDIR)$(BINDIR)/cryptbench-ab
+	$(Q)install -m 644 $(MAN) $(DESTDIR)$(MANDIR)/man1/cryptbench.1
 
 uninstall:
 	$(Q)rm -f $(DESTDIR)$(LIBDIR)/libcryptbench.a $(DESTDIR)$(INCLUDEDIR)/cryptbench.h \
 	    $(DESTDIR)$(PKGCONFIGDIR)/cryptbench.pc $(DESTDIR)$(BINDIR)/cryptbench \
-	    $(DESTDIR)$(BINDIR)/cryptbench-ab
+	    $(DESTDIR)$(BINDIR)/cryptbench-ab $(DESTDIR)$(MANDIR)/man1/cryptbench.1 \
+	    $(DESTDIR)$(CMAKEDIR)/cryptbench-config.cmake \
+	    $(DESTDIR)$(CMAKEDIR)/cryptbench-config-version.cmake
+	$(Q)rmdir $(DESTDIR)$(CMAKEDIR) 2>/dev/null || true
 
 clean:
 	$(Q)rm -rf $(BUILD)
 
--include $(LIB_OBJS:.o=.d) $(BENCH_OBJS:.o=.d) $(SELF_OBJS:.o=.d)
+-include $(LIB_OBJS:.o=.d) $(BENCH_OBJS:.o=.d) $(SELF_OBJS:.o=.d) $(BUILD)/$(RUNNER_SRC:.c=.d)

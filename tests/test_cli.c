@@ -130,7 +130,43 @@ static void test_subcommands(void **state)
     cb_cli_free(&cfg);
     assert_int_equal(parse(&cfg, &err, "--help", NULL), 0);
     assert_int_equal(cfg.command, CB_COMMAND_HELP);
+    assert_int_equal(cfg.help_command, -1);
     cb_cli_free(&cfg);
+    /* a command's --help is its own, whatever else is on the line */
+    assert_int_equal(parse(&cfg, &err, "calibrate", "--help", "did/", NULL), 0);
+    assert_int_equal(cfg.command, CB_COMMAND_HELP);
+    assert_int_equal(cfg.help_command, CB_COMMAND_CALIBRATE);
+    cb_cli_free(&cfg);
+    assert_int_equal(parse(&cfg, &err, "--manual", "markdown", NULL), 0);
+    assert_int_equal(cfg.command, CB_COMMAND_MANUAL);
+    assert_int_equal(cfg.manual, 2);
+    cb_cli_free(&cfg);
+}
+
+/* commands.def names only options that options.def has. */
+static void test_commands_name_options(void **state)
+{
+    size_t c, i;
+
+    (void) state;
+    for (c = 0; c < cb_cli_ncommands(); c++) {
+        const char *p = cb_cli_command_at(c)->options;
+
+        while (*p != '\0') {
+            size_t len = strcspn(p, " "), found = 0;
+
+            for (i = 0; i < sizeof table / sizeof table[0]; i++) {
+                found += strlen(table[i].name) == len && strncmp(table[i].name, p, len) == 0;
+            }
+            if (found != 1) {
+                fail_msg("commands.def, %s: '%.*s' is no option of options.def",
+                         cb_cli_command_at(c)->name ? cb_cli_command_at(c)->name : "run",
+                         (int) len, p);
+            }
+            p += len;
+            p += strspn(p, " ");
+        }
+    }
 }
 
 /* --threads keeps its counts ascending and each once; --profile means
@@ -354,6 +390,7 @@ int main(void)
         cmocka_unit_test(test_every_option_is_listed_and_parses),
         cmocka_unit_test(test_quick_keeps_explicit_values),
         cmocka_unit_test(test_subcommands),
+        cmocka_unit_test(test_commands_name_options),
         cmocka_unit_test(test_units),
         cmocka_unit_test(test_bad_values),
         cmocka_unit_test(test_unknown_and_missing),

@@ -314,6 +314,12 @@ static int select_or_list(session *s, int *done, cb_error *err)
     if (cb_filter_select(&s->filter, &s->list, &s->selected, &n, err) != 0) {
         return -1;
     }
+    /* an unfiltered run of nothing would replace the baseline with an empty one */
+    if (s->list.n == 0 && !cfg->list) {
+        return cb_error_set(err, "no benchmark is registered (cb_register()), so there is "
+                                 "nothing to run; analyze, compare, report, trend and gate "
+                                 "need none (see --help)");
+    }
     if (n == 0 && cfg->nfilters > 0) {
         return cb_error_set(err, "no benchmark matches %s'%s'%s (see --list)",
                             cfg->exact ? "exactly " : "", cfg->filters[0],

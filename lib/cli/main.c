@@ -3,6 +3,7 @@
 
 #include "check/check.h"
 #include "cli/calibrate.h"
+#include "cli/manual.h"
 #include "cli/options.h"
 #include "cli/command.h"
 #include "measure/child.h"
@@ -46,7 +47,14 @@ int cb_main_with_build(int argc, char **argv, unsigned build_flags)
     cfg.build_flags = build_flags;
     switch (cfg.command) {
     case CB_COMMAND_HELP:
-        cb_cli_help(stdout, prog);
+        if (cfg.help_command < 0 ||
+            cb_cli_help_command(stdout, prog, (cb_command) cfg.help_command) != 0) {
+            cb_cli_help(stdout, prog);
+        }
+        status = CB_EXIT_OK;
+        break;
+    case CB_COMMAND_MANUAL:
+        cb_manual_write(stdout, prog, (cb_manual_format) cfg.manual);
         status = CB_EXIT_OK;
         break;
     case CB_COMMAND_VERSION:

@@ -156,6 +156,18 @@ static int ask_for_version(const option *o, const char *v, cb_config *cfg)
     return 0;
 }
 
+static int ask_for_manual(const option *o, const char *v, cb_config *cfg)
+{
+    int i = choice_index(o->meta, v);
+
+    if (i < 0) {
+        return -1;
+    }
+    cfg->manual = i + 1;
+    cfg->command = CB_COMMAND_MANUAL;
+    return 0;
+}
+
 /* The vocabulary of options.def. */
 #define FLAG .kind = KIND_FLAG
 #define FROM(lo, hi) .kind = KIND_NUMBER, .low = (lo), .high = (hi)
@@ -408,25 +420,190 @@ static void help_label(size_t i, char *buf, size_t size)
     }
 }
 
+size_t cb_cli_noptions(void)
+{
+    return NOPTIONS;
+}
+
+int cb_cli_option(size_t i, cb_cli_option_doc *doc)
+{
+    char value[64];
+
+    assert(i < NOPTIONS);
+    if (options[i].help == NULL) {
+        return -1;
+    }
+    doc->section = sections[options[i].section];
+    doc->name = options[i].name;
+    help_label(i, doc->label, sizeof doc->label);
+    default_text(&options[i], value, sizeof value);
+    snprintf(doc->text, sizeof doc->text, options[i].help, value);
+    return 0;
+}
+
+/* The subcommands, as commands.def lists them. */
+static const cb_cli_command commands[] = {
+#define CB_COMMAND(command_, name_, operands_, options_, summary_, description_)             \
+    { .command = (command_), .name = (name_), .operands = (operands_), .options = (options_), \
+      .summary = (summary_), .description = (description_) },
+#include "cli/commands.def"
+#undef CB_COMMAND
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+/* Every command's options, and the program's own (commands.def says why). */
+static const char every_command[] = "--color --help";
+static const char program_only[] = "--version --manual";
+
+size_t cb_cli_ncommands(void)
+{
+    return NCOMMANDS;
+}
+
+const cb_cli_command *cb_cli_command_at(size_t i)
+{
+    assert(i < NCOMMANDS);
+    return &commands[i];
+}
+
+/* Whether the space-separated list names `name`. */
+static int names(const char *list, const char *name)
+{
+    size_t len = strlen(name);
+
+    while (*list != '\0') {
+        size_t word = strcspn(list, " ");
+
+        if (word == len && strncmp(list, name, len) == 0) {
+            return 1;
+        }
+        list += word;
+        list += strspn(list, " ");
+    }
+    return 0;
+}
+
+int cb_cli_reads(const cb_cli_command *c, size_t i)
+{
+    assert(i < NOPTIONS);
+    /* an option listed on the line of the one before it goes with that one */
+    while (i > 0 && options[i].help == NULL) {
+        i--;
+    }
+    return names(c->options, options[i].name) || names(every_command, options[i].name) ||
+           (c->name == NULL && names(program_only, options[i].name));
+}
+
+/* The operands a command takes before its filters: the words of its operands
+ * before the first '['. */
+static size_t operand_count(const cb_cli_command *c)
+{
+    const char *p = c->operands;
+    size_t      n = 0;
+
+    while (*p != '\0' && *p != '[') {
+        n++;
+        p += strcspn(p, " ");
+        p += strspn(p, " ");
+    }
+    return n;
+}
+
+static int takes_filters(const cb_cli_command *c)
+{
+    return strstr(c->operands, "[FILTER...]") != NULL;
+}
+
+void cb_cli_usage(char *buf, size_t size, const char *prog, const cb_cli_command *c)
+{
+    const char *filters = strstr(c->operands, "[FILTER...]");
+    int         before = filters != NULL ? (int) (filters - c->operands) : (int) strlen(c->operands);
+
+    snprintf(buf, size, "%s%s%s %.*s%s[OPTIONS]%s%s", prog, c->name != NULL ? " " : "",
+             c->name != NULL ? c->name : "", before, c->operands,
+             before > 0 && c->operands[before - 1] != ' ' ? " " : "", filters != NULL ? " " : "",
+             filters != NULL ? filters : "");
+}
+
+const char *const cb_cli_exit_statuses[4] = {
+    "all well",
+    "a benchmark failed; with --gate, and from gate, also a regression or a broken budget "
+    "(and, with --gate-constant-time, a new constant-time finding)",
+    "bad usage or input, said in one line: an unknown option or a bad value, a malformed "
+    "baseline or budgets file, an unreadable CSV, a filter that matches nothing",
+    "with --gate, and from gate: nothing regressed or failed, but some comparisons are "
+    "unresolved (the runner was too noisy to see a change of the resolution's size)",
+};
+
+const char cb_cli_filters[] =
+    "A FILTER is a POSIX extended regular expression matched anywhere in a benchmark's name, "
+    "so a plain word is a substring match (did/, 'pbkdf2.*/(1000|10000)/'); with --exact a "
+    "filter must equal a whole name. A filter that matches nothing is an error.";
+
+/* Whether a line may start at text: with a word, never with what markdown
+ * would read as a list, a heading, a quote or a table ("- x", "# x", "1. x"). */
+static int may_start_line(const char *text)
+{
+    return (*text >= 'a' && *text <= 'z') || (*text >= 'A' && *text <= 'Z') ||
+           strchr("(`'\"", *text) != NULL;
+}
+
+void cb_cli_wrap(FILE *out, const char *lead, int indent, const char *text, int width)
+{
+    int column = (int) strlen(lead);
+
+    fputs(lead, out);
+    while (*text != '\0') {
+        int len = 0, end = 0;
+
+        while (text[len] != '\0' && column + len <= width) {
+            if (text[len] == ' ' && len > 0 && may_start_line(text + len + 1)) {
+                end = len;
+            }
+            len++;
+        }
+        if (text[len] == '\0') {
+            end = len;
+        } else if (end == 0) {
+            /* no break within the width: the first one after it */
+            while (text[end] != '\0' && (text[end] != ' ' || !may_start_line(text + end + 1))) {
+                end++;
+            }
+        }
+        fprintf(out, "%.*s\n", end, text);
+        text += end;
+        text += strspn(text, " ");
+        if (*text != '\0') {
+            fprintf(out, "%*s", indent, "");
+        }
+        column = indent;
+    }
+}
+
 #define HELP_LABEL_WIDTH 27 /* then the text, at column 29 */
+/* The global help's summaries: at column 45 beside a short usage, else at
+ * column 37 below it */
+#define SUMMARY_BESIDE 44
+#define SUMMARY_BELOW 36
 
 /* options[i]'s lines: the label, then the text beside it (or below, when the
  * label is too wide), every line of the text at the same column. */
 static void help_option(FILE *out, size_t i)
 {
-    char        label[128], value[64], text[512];
-    const char *line;
-    size_t      len;
+    cb_cli_option_doc doc;
+    const char       *line;
+    size_t            len;
 
-    help_label(i, label, sizeof label);
-    default_text(&options[i], value, sizeof value);
-    snprintf(text, sizeof text, options[i].help, value);
-    if (strlen(label) < HELP_LABEL_WIDTH) {
-        fprintf(out, "  %-*s", HELP_LABEL_WIDTH, label);
-    } else {
-        fprintf(out, "  %s\n  %-*s", label, HELP_LABEL_WIDTH, "");
+    if (cb_cli_option(i, &doc) != 0) {
+        return;
     }
-    for (line = text;; line += len + 1) {
+    if (strlen(doc.label) < HELP_LABEL_WIDTH) {
+        fprintf(out, "  %-*s", HELP_LABEL_WIDTH, doc.label);
+    } else {
+        fprintf(out, "  %s\n  %-*s", doc.label, HELP_LABEL_WIDTH, "");
+    }
+    for (line = doc.text;; line += len + 1) {
         len = strcspn(line, "\n");
         fprintf(out, "%.*s\n", (int) len, line);
         if (line[len] == '\0') {
@@ -436,42 +613,93 @@ static void help_option(FILE *out, size_t i)
     }
 }
 
-void cb_cli_help(FILE *out, const char *prog)
+/* The options command c reads (every option, for NULL), under their headings. */
+static void help_options(FILE *out, const cb_cli_command *c)
+{
+    size_t i;
+    int    heading = -1;
+
+    for (i = 0; i < NOPTIONS; i++) {
+        if (options[i].help == NULL || (c != NULL && !cb_cli_reads(c, i))) {
+            continue;
+        }
+        if ((int) options[i].section != heading) {
+            heading = (int) options[i].section;
+            fprintf(out, "%s:\n", sections[heading]);
+        }
+        help_option(out, i);
+    }
+}
+
+static void help_exit(FILE *out)
 {
     size_t i;
 
-    fprintf(out,
-        "Usage: %s [OPTIONS] [FILTER...]     run the benchmarks (all, or those matching)\n"
-        "       %s analyze FILE [OPTIONS]    analyse samples from a CSV or a baseline\n"
-        "       %s compare OLD NEW [OPTIONS] compare two sample files or baselines\n"
-        "       %s report [OPTIONS]          rewrite the HTML report from stored baselines\n"
-        "       %s gate BASE_PROGRAM HEAD_PROGRAM [OPTIONS] [FILTER...]\n"
-        "                                    the paired regression gate (ci/bench-ab): both\n"
-        "                                    programs' benchmarks measured round after round,\n"
-        "                                    back to back; exit 1 regressed, 3 unresolved\n"
-        "       %s serve [FILTER...]         measure what a gate asks (used by gate)\n"
-        "       %s calibrate [--rounds N] [FILTER...]\n"
-        "                                    how far a wall-clock gate can be trusted here\n"
-        "       %s trend [--baseline NAME] [FILTER...]\n"
-        "                                    each benchmark across DIR/history, with its\n"
-        "                                    change points\n"
-        "\n"
-        "A FILTER is a POSIX extended regular expression matched anywhere in a name\n"
-        "(so a plain word is a substring); with --exact it must equal the whole name.\n"
-        "\n",
-        prog, prog, prog, prog, prog, prog, prog, prog);
-    for (i = 0; i < NOPTIONS; i++) {
-        if (i == 0 || options[i].section != options[i - 1].section) {
-            fprintf(out, "%s:\n", sections[options[i].section]);
+    fputs("\nExit status:\n", out);
+    for (i = 0; i < sizeof cb_cli_exit_statuses / sizeof cb_cli_exit_statuses[0]; i++) {
+        char lead[8];
+
+        snprintf(lead, sizeof lead, "  %zu  ", i);
+        cb_cli_wrap(out, lead, 5, cb_cli_exit_statuses[i], 79);
+    }
+}
+
+void cb_cli_help(FILE *out, const char *prog)
+{
+    char   usage[256];
+    size_t i;
+
+    for (i = 0; i < NCOMMANDS; i++) {
+        const char *line;
+        size_t      len;
+
+        cb_cli_usage(usage, sizeof usage, prog, &commands[i]);
+        int column = SUMMARY_BESIDE;
+
+        fprintf(out, "%s %s", i == 0 ? "Usage:" : "      ", usage);
+        if (strlen(usage) + 8 <= SUMMARY_BESIDE && strchr(commands[i].summary, '\n') == NULL) {
+            fprintf(out, "%*s", (int) (SUMMARY_BESIDE - strlen(usage) - 7), "");
+        } else {
+            column = SUMMARY_BELOW;
+            fprintf(out, "\n%*s", column, "");
         }
-        if (options[i].help != NULL) {
-            help_option(out, i);
+        for (line = commands[i].summary;; line += len + 1) {
+            len = strcspn(line, "\n");
+            fprintf(out, "%.*s\n", (int) len, line);
+            if (line[len] == '\0') {
+                break;
+            }
+            fprintf(out, "%*s", column, "");
         }
     }
-    fputs("\n"
-          "Exit status: 0 all well, 1 a benchmark failed (or regressed, with --gate),\n"
-          "2 a usage or input error.\n",
-          out);
+    fprintf(out, "\n%s COMMAND --help lists a command's own options.\n\n", prog);
+    cb_cli_wrap(out, "", 0, cb_cli_filters, 79);
+    fputc('\n', out);
+    help_options(out, NULL);
+    help_exit(out);
+}
+
+int cb_cli_help_command(FILE *out, const char *prog, cb_command command)
+{
+    char   usage[256];
+    size_t i;
+
+    for (i = 0; i < NCOMMANDS && commands[i].command != command; i++) {
+    }
+    if (i == NCOMMANDS) {
+        return -1;
+    }
+    cb_cli_usage(usage, sizeof usage, prog, &commands[i]);
+    fprintf(out, "Usage: %s\n\n", usage);
+    cb_cli_wrap(out, "", 0, commands[i].description, 79);
+    if (takes_filters(&commands[i])) {
+        fputc('\n', out);
+        cb_cli_wrap(out, "", 0, cb_cli_filters, 79);
+    }
+    fputc('\n', out);
+    help_options(out, &commands[i]);
+    help_exit(out);
+    return 0;
 }
 
 /* The option spelled arg[0, len), by its name or its alias; *spelling: which. */
@@ -492,24 +720,6 @@ static const option *find_option(const char *arg, size_t len, const char **spell
     return NULL;
 }
 
-/* The subcommands: the operands each takes first (files, programs), and
- * whether the ones after them are filters (the run itself takes filters). */
-static const struct {
-    const char *name;
-    cb_command  command;
-    size_t      nargs;
-    int         filters;
-    const char *usage;
-} commands[] = {
-    { "analyze", CB_COMMAND_ANALYZE, 1, 0, "analyze FILE" },
-    { "compare", CB_COMMAND_COMPARE, 2, 0, "compare OLD NEW" },
-    { "report", CB_COMMAND_REPORT, 0, 0, "report" },
-    { "gate", CB_COMMAND_GATE, 2, 1, "gate BASE_PROGRAM HEAD_PROGRAM [FILTER...]" },
-    { "serve", CB_COMMAND_SERVE, 0, 1, "serve [FILTER...]" },
-    { "calibrate", CB_COMMAND_CALIBRATE, 0, 1, "calibrate [FILTER...]" },
-    { "trend", CB_COMMAND_TREND, 0, 1, "trend [FILTER...]" },
-};
-
 /* Hands the operands to the command that takes them, checking their count. */
 static int take_operands(cb_config *cfg, size_t n, size_t which, cb_error *err)
 {
@@ -519,14 +729,14 @@ static int take_operands(cb_config *cfg, size_t n, size_t which, cb_error *err)
         cfg->nfilters = n;
         return 0;
     }
-    k = commands[which].nargs;
-    if (n < k || (n > k && !commands[which].filters)) {
+    k = operand_count(&commands[which]);
+    if (n < k || (n > k && !takes_filters(&commands[which]))) {
         if (k == 0) {
             return cb_error_set(err, "%s: takes no argument, got '%s'", commands[which].name,
                                 cfg->filters[0]);
         }
-        return cb_error_set(err, "%s: expected %zu operand%s, got %zu", commands[which].usage, k,
-                            k == 1 ? "" : "s", n);
+        return cb_error_set(err, "%s %s: expected %zu operand%s, got %zu", commands[which].name,
+                            commands[which].operands, k, k == 1 ? "" : "s", n);
     }
     cfg->args[0] = k > 0 ? cfg->filters[0] : NULL;
     cfg->args[1] = k > 1 ? cfg->filters[1] : NULL;
@@ -602,8 +812,8 @@ int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err)
     if (cfg->filters == NULL) {
         return cb_error_set(err, "out of memory");
     }
-    for (k = 0; argc > 1 && k < sizeof commands / sizeof commands[0]; k++) {
-        if (strcmp(argv[1], commands[k].name) == 0) {
+    for (k = 0; argc > 1 && k < NCOMMANDS; k++) {
+        if (commands[k].name != NULL && strcmp(argv[1], commands[k].name) == 0) {
             which = k;
             cfg->command = commands[k].command;
             i = 2;
@@ -618,7 +828,9 @@ int cb_cli_parse(int argc, char **argv, cb_config *cfg, cb_error *err)
             return -1;
         }
     }
-    if (cfg->command == CB_COMMAND_HELP || cfg->command == CB_COMMAND_VERSION) {
+    cfg->help_command = which != (size_t) -1 ? (int) commands[which].command : -1;
+    if (cfg->command == CB_COMMAND_HELP || cfg->command == CB_COMMAND_VERSION ||
+        cfg->command == CB_COMMAND_MANUAL) {
         return 0;
     }
     if (cfg->quick && !cfg->warm_up_s_set) {

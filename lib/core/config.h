@@ -19,7 +19,8 @@ typedef enum cb_command {
     CB_COMMAND_CALIBRATE,
     CB_COMMAND_TREND,
     CB_COMMAND_HELP,
-    CB_COMMAND_VERSION
+    CB_COMMAND_VERSION,
+    CB_COMMAND_MANUAL
 } cb_command;
 
 typedef enum cb_format {
@@ -134,6 +135,9 @@ typedef enum cb_color {
 
 typedef struct cb_config {
     cb_command command;
+    /* --help after a command's name: that command's own help; -1: the whole */
+    int         help_command;
+    int         manual; /* --manual: 1 a man page, 2 markdown */
     const char *args[2]; /* analyze FILE; compare OLD NEW; gate BASE HEAD */
     size_t      nargs;
 

@@ -1,8 +1,10 @@
 # The gate on a project of its own, as a team adopting cryptbench would run
 # it: a tiny benchmark program in a git repository of its own, built by its own
-# Makefile against this build of the library; two commits, the second doing
-# one benchmark's work twice. ci/bench-ab with AB_BUILD and AB_PROGRAM must
-# fail the gate on that benchmark and on no other.
+# Makefile against this build of the library, the code it measures in a git
+# submodule; two commits, the second moving the submodule to a commit that
+# does one benchmark's work twice. ci/bench-ab with AB_BUILD and AB_PROGRAM
+# must build each revision with its own submodule and fail the gate on that
+# benchmark and on no other.
 . tests/e2e/common.bash
 
 case "$BUILD" in *asan*)
@@ -13,18 +15,19 @@ esac
 
 here=$(pwd)
 P="$TMP/project"
-mkdir -p "$P"
+W="$TMP/work"
+mkdir -p "$P" "$W"
 cat >"$P/Makefile" <<MAKE
-build/my_bench: my_bench.c work.c work.h
+build/my_bench: my_bench.c vendor/work/work.c vendor/work/work.h
 	mkdir -p build
-	cc -O2 -std=c11 -I$here/include my_bench.c work.c $here/$BUILD/libcryptbench.a -ljansson -lm -o \$@
+	cc -O2 -std=c11 -I$here/include -Ivendor/work my_bench.c vendor/work/work.c $here/$BUILD/libcryptbench.a -ljansson -lm -o \$@
 MAKE
-cat >"$P/work.h" <<'C'
+cat >"$W/work.h" <<'C'
 #include <stdint.h>
 uint64_t mix(uint64_t x, unsigned rounds);
 uint64_t slow_path(uint64_t x);
 C
-cat >"$P/work.c" <<'C'
+cat >"$W/work.c" <<'C'
 #include "work.h"
 
 uint64_t mix(uint64_t x, unsigned rounds)
@@ -75,18 +78,32 @@ int main(int argc, char **argv)
     return cb_main(argc, argv);
 }
 C
-(
-    cd "$P" && git init -q && git config user.email t@example.com && git config user.name t &&
+# git clones a submodule from a local path only when told it may
+export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=protocol.file.allow GIT_CONFIG_VALUE_0=always
+if (
+    cd "$W" && git init -q && git config user.email t@example.com && git config user.name t &&
     git add . && git commit -qm one &&
     sed -i 's/return mix(x, 2000);/return mix(mix(x, 2000), 2000);/' work.c &&
-    git commit -qam "the slow path does its work twice"
-) || not_ok "a project in a git repository of its own"
+    git commit -qam "the slow path does its work twice" &&
+    cd "$P" && git init -q && git config user.email t@example.com && git config user.name t &&
+    git submodule add -q "$W" vendor/work && git -C vendor/work checkout -q HEAD~1 &&
+    git add . && git commit -qm one &&
+    git -C vendor/work checkout -q "$(git -C "$W" rev-parse HEAD)" &&
+    git add vendor/work && git commit -qm "the slow path does its work twice"
+) >"$TMP/setup.log" 2>&1; then
+    ok "a project in a git repository of its own, its code in a submodule"
+else
+    not_ok "a project in a git repository of its own, its code in a submodule" "$(cat "$TMP/setup.log")"
+fi
 
 start=$(date +%s)
 run env -C "$P" AB_BUILD="make -s" AB_PROGRAM=build/my_bench AB_MIN_ROUNDS=4 AB_MAX_ROUNDS=15 \
     "$here/ci/bench-ab" HEAD~1 HEAD --warm-up-time 0.01 --measurement-time 0.03 \
     --noise-threshold 0.05
 took=$(( $(date +%s) - start ))
+expect_in "each revision is built with its submodule" out 'building b = '
+expect_not_in "whose initialisation did not fail" err 'submodules of'
+
 expect_status "the gate fails the pull request that slowed a benchmark" 1
 cp "$P/reports/gate.md" "$TMP/gate" 2>/dev/null
 expect_in "naming the slow benchmark regressed" gate '^\| `work/slow-path` \| .* \| \*\*regressed\*\* \|$'
@@ -94,4 +111,13 @@ expect_in "by about twice (+80% to +120%: wall time on a shared machine)" gate '
 expect_not_in "and no other" gate '^\| `work/mix` .*\*\*regressed\*\*'
 echo "# the project's gate took $took s"
 
-cat "$P/reports/gate-rounds.json"; echo "1..$n"
+run "$here/ci/bench-ab" --help
+expect_status "cryptbench-ab --help exits 0" 0
+expect_in "and prints its usage" out '^Usage: cryptbench-ab BASE_REV HEAD_REV'
+expect_in "and its settings" out '^  AB_BUILD '
+expect_not_in "not the script's internals" out 'set -euo|MAKEFLAGS'
+run "$here/ci/bench-ab" HEAD
+expect_status "one revision is a usage error" 2
+expect_in "with the usage on stderr" err '^Usage: cryptbench-ab'
+
+echo "1..$n"

@@ -1,5 +1,10 @@
-# `make install`, then the examples of the README and of docs/writing-benchmarks.md
-# built against the installed library with pkg-config, exactly as a user would.
+# `make install`, the library alone, as a user's machine would run it: in a
+# build directory of its own, without the crypto suite's development packages
+# (hidden in a mount namespace where the test may make one, else hidden from
+# pkg-config), checking from the make log that nothing of bench/ was compiled
+# or linked. Then the examples of the README and docs/writing-benchmarks.md
+# built against the installed library with pkg-config, and a user project
+# built with CMake's find_package(cryptbench), exactly as a user would.
 . tests/e2e/common.bash
 
 case "$BUILD" in *asan*)
@@ -8,25 +13,94 @@ case "$BUILD" in *asan*)
     exit 0 ;;
 esac
 
+# the make of `make test` hands its own variables down; a user's make has none
+unset MAKEFLAGS MFLAGS MAKELEVEL
 PREFIX="$TMP/prefix"
-run make -s install BUILD="$BUILD" PREFIX="$PREFIX"
-expect_status "make install exits 0" 0
-for f in lib/libcryptbench.a include/cryptbench.h lib/pkgconfig/cryptbench.pc bin/cryptbench; do
+LIBBUILD="$TMP/build-lib"
+
+# The development packages of the suite's crypto libraries, hidden: every file
+# they install (headers, .pc files, static libraries, the .so links' targets)
+# bound to /dev/null, so that an #include, a pkg-config query or a -lsodium
+# would fail. Needs root and unshare(1); else pkg-config alone is kept from them.
+cat >"$TMP/hidden.sh" <<'EOF'
+set -e
+for f in $(dpkg -L libsodium-dev libssl-dev 2>/dev/null | grep -v '^/usr/share/'); do
+    if [ -L "$f" ]; then
+        mount --bind /dev/null "$(readlink -f "$f")"
+    elif [ -f "$f" ]; then
+        mount --bind /dev/null "$f"
+    fi
+done
+[ "$(wc -c </usr/include/sodium.h)" -eq 0 ]
+! pkg-config --exists libsodium
+! pkg-config --exists libcrypto
+exec "$@"
+EOF
+if [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null 2>&1 &&
+    unshare -m --propagation private bash "$TMP/hidden.sh" true 2>/dev/null; then
+    hide=(unshare -m --propagation private bash "$TMP/hidden.sh")
+    how="libsodium-dev and libssl-dev hidden in a mount namespace"
+else
+    mkdir -p "$TMP/pc"
+    ln -s "$(pkg-config --variable=pcfiledir jansson)/jansson.pc" "$TMP/pc/"
+    hide=(env PKG_CONFIG_LIBDIR="$TMP/pc" PKG_CONFIG_PATH=)
+    how="libsodium and libcrypto hidden from pkg-config (no mount namespace here)"
+fi
+run "${hide[@]}" make -j2 V=1 install BUILD="$LIBBUILD" PREFIX="$PREFIX"
+cp "$TMP/out" "$TMP/make.log"
+expect_status "make install builds and installs the library alone, $how" 0
+expect_not_in "nothing of bench/ is compiled or linked" out '(^| |/)bench/'
+expect_not_in "nothing links a crypto library" out '-l(sodium|crypto|ssl)( |$)'
+expect_not_in "and ci/install-deps is not asked for the suite's packages" out 'install-deps$|libsodium'
+if [ ! -e "$LIBBUILD/bench" ] && [ ! -e "$LIBBUILD/suite-deps.mk" ]; then
+    ok "the build directory holds nothing of the suite"
+else
+    not_ok "the build directory holds nothing of the suite" "$(ls "$LIBBUILD")"
+fi
+if grep -rlE '#include <(sodium|openssl)' lib include >"$TMP/crypto_includes"; then
+    not_ok "no file of lib/ or include/ includes a crypto header" "$(cat "$TMP/crypto_includes")"
+else
+    ok "no file of lib/ or include/ includes a crypto header"
+fi
+for f in lib/libcryptbench.a include/cryptbench.h lib/pkgconfig/cryptbench.pc \
+         lib/cmake/cryptbench/cryptbench-config.cmake \
+         lib/cmake/cryptbench/cryptbench-config-version.cmake \
+         bin/cryptbench bin/cryptbench-ab share/man/man1/cryptbench.1; do
     if [ -f "$PREFIX/$f" ]; then ok "installs $f"; else not_ok "installs $f"; fi
 done
-run make -s install BUILD="$BUILD" PREFIX=/usr DESTDIR="$TMP/stage"
-if [ -f "$TMP/stage/usr/include/cryptbench.h" ]; then ok "DESTDIR stages the install"; else not_ok "DESTDIR stages the install"; fi
+run "$PREFIX/bin/cryptbench" --version
+expect_in "the installed runner runs" out '^cryptbench [0-9]+\.[0-9]+\.[0-9]+$'
+printf 'iterations,total\n1,100\n1,102\n1,99\n1,101\n1,100\n1,98\n1,103\n1,100\n1,101\n1,99\n' \
+    >"$TMP/samples.csv"
+run "$PREFIX/bin/cryptbench" analyze "$TMP/samples.csv" --nresamples 1000
+expect_in "and analyses samples, a benchmark of its own needing none" out 'time: +\['
+run "$PREFIX/bin/cryptbench" --reports-dir "$TMP/empty-reports"
+expect_status "run with no benchmark registered, it refuses" 2
+expect_in "saying why" err 'no benchmark is registered'
+if [ ! -e "$TMP/empty-reports/base.json" ]; then ok "and saves no empty baseline"; else
+    not_ok "and saves no empty baseline"; fi
+run make -s install BUILD="$LIBBUILD" PREFIX=/usr DESTDIR="$TMP/stage"
+if [ -f "$TMP/stage/usr/include/cryptbench.h" ] && grep -q '/usr/lib/libcryptbench.a' \
+    "$TMP/stage/usr/lib/cmake/cryptbench/cryptbench-config.cmake"; then
+    ok "DESTDIR stages the install, the CMake file naming the final paths"
+else
+    not_ok "DESTDIR stages the install, the CMake file naming the final paths"
+fi
+run make -s uninstall PREFIX=/usr DESTDIR="$TMP/stage"
+if [ -z "$(find "$TMP/stage" -type f)" ]; then ok "make uninstall removes every file"; else
+    not_ok "make uninstall removes every file" "$(find "$TMP/stage" -type f)"; fi
 
 # the C examples, verbatim: the README's first benchmark, and those of
 # docs/writing-benchmarks.md (its first is the README's again; the others need
 # libsodium too)
 extract() {
-    awk -v dir="$TMP" -v stem="$2" '/^```c$/ { n++; file = dir "/" stem n ".c"; next }
-                                    /^```$/ { file = ""; next }
-                                    file != "" { print > file }' "$1"
+    awk -v dir="$TMP" -v stem="$2" -v lang="$3" \
+        '$0 == "```" lang { n++; file = dir "/" stem n "." lang; next }
+         /^```$/ { file = ""; next }
+         file != "" { print > file }' "$1"
 }
-extract README.md readme
-extract docs/writing-benchmarks.md example
+extract README.md readme c
+extract docs/writing-benchmarks.md example c
 if cmp -s "$TMP/readme1.c" "$TMP/example1.c"; then ok "the README's first benchmark is docs/writing-benchmarks.md's"; else
     not_ok "the README's first benchmark is docs/writing-benchmarks.md's" "$(diff "$TMP/readme1.c" "$TMP/example1.c" | head -20)"; fi
 cp "$TMP/readme1.c" "$TMP/my_bench.c"
@@ -65,5 +139,23 @@ expect_in "with the same runner and report" out '^hash/fnv1a/16384 +time: '
 expect_in "parameters and throughput" out '^ {24}thrpt: '
 run "$TMP/my_bench" --list
 expect_lines "and the same options" out 3
+
+# CMake: the README's CMakeLists.txt, verbatim, finds the installed package
+# and builds the README's benchmark
+extract README.md readme cmake
+mkdir -p "$TMP/cmake-project"
+cp "$TMP/readme1.cmake" "$TMP/cmake-project/CMakeLists.txt"
+cp "$TMP/my_bench.c" "$TMP/cmake-project/"
+run cmake -S "$TMP/cmake-project" -B "$TMP/cmake-build" -DCMAKE_PREFIX_PATH="$PREFIX"
+expect_status "CMake's find_package(cryptbench) finds the installed package" 0
+run cmake --build "$TMP/cmake-build"
+expect_status "and builds the user's project against cryptbench::cryptbench" 0
+run "$TMP/cmake-build/my_bench" --list
+expect_lines "whose benchmark program runs" out 3
+sed 's/find_package(cryptbench [0-9.]*/find_package(cryptbench 0.9/' "$TMP/readme1.cmake" \
+    >"$TMP/cmake-project/CMakeLists.txt"
+run cmake -S "$TMP/cmake-project" -B "$TMP/cmake-build-0.9" -DCMAKE_PREFIX_PATH="$PREFIX"
+expect_status "a version the package does not provide is refused" 1
+expect_in "naming the version installed" err 'cryptbench-config.cmake, version: [0-9]'
 
 echo "1..$n"
