@@ -26,6 +26,7 @@ typedef struct cb_check_config {
     uint64_t leak_calls;        /* calls of the same input each measurement times */
     uint64_t seed;              /* of the order of the classes */
     size_t   inputs;            /* the exact check's inputs of each class */
+    int      divisions;         /* the exact check lists the calls' divisions */
     double   timeout_ns;        /* a check's process is killed after this long */
     cb_clock cycles;            /* the timing-leak check's clock, opened by cb_check_open */
 } cb_check_config;

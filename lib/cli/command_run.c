@@ -354,6 +354,7 @@ static int measure(session *s, cb_error *err)
     checks.leak_calls = cfg->leak_calls;
     checks.seed = cfg->seed;
     checks.inputs = cfg->ct_inputs;
+    checks.divisions = cfg->ct_divisions;
     checks.timeout_ns = (cfg->timeout_s_set ? cfg->timeout_s : CB_DEFAULT_TIMEOUT_CALLGRIND_S) * 1e9;
     if ((checks.which & CB_CHECK_CONSTANT_TIME) && (cfg->build_flags & CB_BUILD_SANITIZED)) {
         return cb_error_set(err, "--check constant-time runs the benchmarks under valgrind, "

@@ -60,6 +60,11 @@ void cb_check_exact_free(cb_check_exact *e)
         free_finding(&e->findings[i]);
     }
     free(e->findings);
+    for (i = 0; i < e->ndivisions; i++) {
+        free(e->divisions[i].instruction);
+        cb_frame_free(&e->divisions[i].where);
+    }
+    free(e->divisions);
     free(e->why);
     memset(e, 0, sizeof *e);
 }
@@ -102,6 +107,30 @@ int cb_check_exact_add(cb_check_exact *e, cb_finding_kind kind, const cb_frame *
         f->nframes = i + 1;
     }
     e->nfindings++;
+    return 0;
+}
+
+int cb_check_exact_add_division(cb_check_exact *e, const char *instruction, const cb_frame *where,
+                                uint64_t executed)
+{
+    cb_division *grown = realloc(e->divisions, (e->ndivisions + 1) * sizeof *grown);
+    cb_division *d;
+
+    if (grown == NULL) {
+        return -1;
+    }
+    e->divisions = grown;
+    d = &e->divisions[e->ndivisions];
+    memset(d, 0, sizeof *d);
+    if ((d->instruction = strdup(instruction)) == NULL) {
+        return -1;
+    }
+    if (cb_frame_copy(&d->where, where) != 0) {
+        free(d->instruction);
+        return -1;
+    }
+    d->executed = executed;
+    e->ndivisions++;
     return 0;
 }
 

@@ -87,6 +87,15 @@ typedef struct cb_finding {
     int             accepted;   /* allowed, or held by a baseline named with --baseline */
 } cb_finding;
 
+/* A division the checked calls executed (--ct-divisions): an instruction
+ * whose time may depend on its operands, which no check follows. */
+typedef struct cb_division {
+    char    *instruction; /* "div", "idiv", "divsd", "sqrtsd", ...; owned */
+    cb_frame where;       /* its function, source line and object; offset: its address
+                           * in the object */
+    uint64_t executed;    /* times it ran in the check's calls */
+} cb_division;
+
 typedef struct cb_check_exact {
     cb_check_status status;
     uint64_t        secret_bytes; /* declared with cb_secret() in setup and one input's call */
@@ -98,6 +107,9 @@ typedef struct cb_check_exact {
     size_t          nallowed;     /* findings an allow-list entry accepts */
     size_t          nunaccepted;  /* findings neither allowed nor in an explicit baseline:
                                    * what --gate-constant-time fails on */
+    int             divisions_listed; /* --ct-divisions ran: divisions below is the list */
+    cb_division    *divisions;    /* owned; by object and address */
+    size_t          ndivisions;
     double          seconds;      /* the check's wall time */
     char           *why;          /* CB_CHECK_FAILED: why; owned */
 } cb_check_exact;
@@ -145,6 +157,11 @@ void cb_check_exact_free(cb_check_exact *e);
  * memory. */
 int cb_check_exact_add(cb_check_exact *e, cb_finding_kind kind, const cb_frame *frames, size_t n,
                        size_t site, cb_check_phase phase, size_t input);
+
+/* Appends a division of instruction at where, executed times: -1 when out
+ * of memory. */
+int cb_check_exact_add_division(cb_check_exact *e, const char *instruction, const cb_frame *where,
+                                uint64_t executed);
 
 /* Copies src into dst (which owns nothing yet): 0, or -1 out of memory. */
 int cb_frame_copy(cb_frame *dst, const cb_frame *src);

@@ -203,6 +203,7 @@ typedef struct cb_config {
     double      leak_time_s;
     size_t      leak_calls;
     size_t      ct_inputs;
+    int         ct_divisions;
     int         gate_constant_time;
     const char *allow_findings; /* --allow-findings FILE, or NULL */
     const char *allow_template; /* --allow-template FILE, or NULL */

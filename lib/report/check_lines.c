@@ -88,6 +88,18 @@ void cb_check_lines(FILE *out, const cb_result *r, int indent, int color)
             finding_notes(out, f);
             fputc('\n', out);
         }
+        for (i = 0; i < e->ndivisions; i++) {
+            const cb_division *d = &e->divisions[i];
+
+            cb_frame_location(&d->where, where, sizeof where);
+            fprintf(out, "%*s  division: %s at %s in %s, ran %llu time%s: its time may depend "
+                         "on its operands\n",
+                    indent, "", d->instruction, where, d->where.function,
+                    (unsigned long long) d->executed, d->executed == 1 ? "" : "s");
+        }
+        if (e->divisions_listed && e->ndivisions == 0) {
+            fprintf(out, "%*s  no division ran (callgrind)\n", indent, "");
+        }
         if (e->other_errors > 0) {
             fprintf(out, "%*s  and %zu memcheck error%s no secret caused: run the benchmark "
                          "under valgrind to see %s\n",

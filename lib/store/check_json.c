@@ -45,6 +45,25 @@ static json_t *encode_finding(const cb_finding *f)
                      f->accepted);
 }
 
+/* --ct-divisions' list, or null when it did not run. */
+static json_t *encode_divisions(const cb_check_exact *e)
+{
+    json_t *list;
+    size_t  i;
+
+    if (!e->divisions_listed) {
+        return json_null();
+    }
+    list = json_array();
+    for (i = 0; list != NULL && i < e->ndivisions; i++) {
+        json_array_append_new(list, json_pack("{s:s, s:o, s:I}", "instruction",
+                                              e->divisions[i].instruction, "where",
+                                              encode_frame(&e->divisions[i].where), "executed",
+                                              (json_int_t) e->divisions[i].executed));
+    }
+    return list;
+}
+
 static json_t *encode_exact(const cb_check_exact *e)
 {
     json_t *findings = json_array(), *obj;
@@ -62,6 +81,10 @@ static json_t *encode_exact(const cb_check_exact *e)
                     (json_int_t) e->nallowed, "unaccepted_findings", (json_int_t) e->nunaccepted,
                     "other_errors", (json_int_t) e->other_errors, "seconds",
                     cb_result_json_real(e->seconds), "why", string_or_null(e->why));
+    if (obj != NULL && json_object_set_new(obj, "divisions", encode_divisions(e)) != 0) {
+        json_decref(obj);
+        return NULL;
+    }
     return obj;
 }
 
@@ -257,6 +280,50 @@ static int decode_finding(const cb_json_reader *rd, json_t *f, const cb_json_pat
     return 0;
 }
 
+/* "divisions": absent (cryptbench 0.2) or null when not listed, else an
+ * array of {"instruction", "where" (a frame), "executed"}. */
+static int decode_divisions(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                            cb_check_exact *e)
+{
+    cb_json_path dp;
+    json_t      *list;
+    size_t       i;
+
+    if (json_object_get(obj, "divisions") == NULL ||
+        json_is_null(json_object_get(obj, "divisions"))) {
+        return 0;
+    }
+    if ((list = cb_json_member(rd, obj, at, "divisions", JSON_ARRAY, 0, &dp)) == NULL) {
+        return -1;
+    }
+    if (json_array_size(list) > MAX_FINDINGS) {
+        return cb_json_fail(rd, &dp, "at most %d divisions, got %zu", MAX_FINDINGS,
+                            json_array_size(list));
+    }
+    e->divisions_listed = 1;
+    for (i = 0; i < json_array_size(list); i++) {
+        cb_json_path ip = { &dp, NULL, i }, wp;
+        json_t      *d = json_array_get(list, i), *where;
+        const char  *instruction;
+        cb_frame     frame;
+        uint64_t     executed;
+
+        if (!json_is_object(d)) {
+            return cb_json_fail(rd, &ip, "expected a division object");
+        }
+        if (clean_string(rd, d, &ip, "instruction", 0, &instruction) != 0 ||
+            (where = cb_json_member(rd, d, &ip, "where", JSON_OBJECT, 0, &wp)) == NULL ||
+            decode_frame(rd, where, &wp, &frame) != 0 ||
+            cb_json_uint(rd, d, &ip, "executed", 1, &executed) != 0) {
+            return -1;
+        }
+        if (cb_check_exact_add_division(e, instruction, &frame, executed) != 0) {
+            return cb_error_set(rd->err, "%s: out of memory", rd->file);
+        }
+    }
+    return 0;
+}
+
 static int decode_exact(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
                         cb_check_exact *e)
 {
@@ -297,7 +364,7 @@ static int decode_exact(const cb_json_reader *rd, json_t *obj, const cb_json_pat
             return -1;
         }
     }
-    return 0;
+    return decode_divisions(rd, obj, at, e);
 }
 
 /* tau, the measurements needed, the medians and the calls: absent from a

@@ -77,6 +77,13 @@ expect_in "and nothing else" out '^ +constant-time: secret-dependent branch at 1
 line=$(grep -n "the error path's secret index" tests/fixtures/secrets.c | cut -d: -f1)
 expect_in "a leak only wrong guesses reach is found, with inputs of class 1" out \
     "^ +memory-access at tests/fixtures/secrets\.c:$line in error_path \(class 1 only\)\$"
+run "$SECRETS" --test $CHECK --ct-inputs 1 --ct-divisions secret/divide secret/compare
+line=$(grep -n '/\* the division \*/' tests/fixtures/secrets.c | cut -d: -f1)
+expect_in "a division by the secret passes memcheck" out \
+    '^ +constant-time: no secret-dependent branch or memory access; divisions not checked '
+expect_in "and --ct-divisions lists it, with where it is and how often it ran" out \
+    "^ +division: div at tests/fixtures/secrets\.c:$line in divide, ran 2 times: its time may depend on its operands\$"
+expect_in "and says when none ran" out '^ +no division ran \(callgrind\)$'
 run "$SECRETS" --test $CHECK --ct-inputs 1 --format json secret/error-path
 expect_in "--test --format json is JSON, with the inputs and when memcheck saw it" out \
     '^\{"name":"secret/error-path",.*"inputs":1,.*"first_seen":"class-1","input":0,'
