@@ -207,6 +207,8 @@ $(BUILD)/tests/fixtures/%: tests/fixtures/%.c $(LIB)
 	$(call say,CC,$<)
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(CORE_CFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $< $(LIB) $(CORE_LIBS) -o $@
 
+# The programs and scripts run side by side, one per core (TEST_JOBS=N to
+# choose), each reported with its time, the slowest started first.
 test: $(TEST_BINS) $(FIXTURE_BINS) $(SUITE) $(RUNNER) $(MAN)
 	@BUILD=$(BUILD) tests/run
 

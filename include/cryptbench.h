@@ -297,20 +297,27 @@ void cb_state_stop(cb_state *s) CB_NONNULL(1);
     for (uint64_t n = cb_state_batch((s), (size)); n != 0; n = cb_state_batch((s), (size)))
 
 #define CB_BATCH_LOOP(s, i, n)                                                     \
-    for (uint64_t cb_batch_n_ = ((void) cb_state_start(s), (n)), i = 0;            \
+    for (uint64_t cb_batch_n_ = cb_state_batch_start((s), (n)), i = 0;             \
          i < cb_batch_n_ || (cb_state_stop(s), 0); i++)
 
 /* The size of the next batch, at most `size` (> 0), or 0 when this call's
  * iterations are all handed out; see CB_BATCHES. */
 uint64_t cb_state_batch(cb_state *s, uint64_t size) CB_NONNULL(1);
 
+/* What CB_BATCH_LOOP calls: starts the timer (as cb_state_start()) for the n
+ * iterations of the batch CB_BATCHES just handed out, and returns n. A loop
+ * outside CB_BATCHES, or longer than its batch, fails the benchmark (its time
+ * per iteration would mean nothing) and runs 0 iterations; loops that run
+ * fewer iterations than their batches fail it at the end of the call. */
+uint64_t cb_state_batch_start(cb_state *s, uint64_t n) CB_NONNULL(1);
+
 /* The parameter of a parameterised benchmark: the value of params, or of the
  * first axis (0 if it has none). */
 uint64_t cb_state_param(const cb_state *s) CB_NONNULL(1);
 
 /* The value of the axis named `axis` at this point (of .axes, or of .params
- * named by .param_name). An axis it does not have fails the benchmark and
- * returns 0. */
+ * named by .param_name). An axis it does not have fails the benchmark, naming
+ * the axes it has, and returns 0. */
 uint64_t cb_state_arg(cb_state *s, const char *axis) CB_NONNULL(1, 2);
 
 /* Keeps the fixture that setup built, for every later call. */

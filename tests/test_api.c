@@ -169,6 +169,57 @@ static void test_unfinished_batches_fail(void **state)
     cb_result_free(&r);
 }
 
+/* CB_BATCH_LOOP without CB_BATCHES: a loop of its own count, which the harness
+ * must not time as if it were the iterations it asked for */
+static int batch_loop_alone(cb_state *s)
+{
+    CB_BATCH_LOOP(s, i, 256) {
+        support_now += 1;
+    }
+    return 0;
+}
+
+/* a batch loop longer than its batch, and one shorter */
+static int batch_loop_too_long(cb_state *s)
+{
+    CB_BATCHES(s, n, 8) {
+        CB_BATCH_LOOP(s, i, n + 1) {
+            support_now += 1;
+        }
+    }
+    return 0;
+}
+
+static int batch_loop_too_short(cb_state *s)
+{
+    CB_BATCHES(s, n, 8) {
+        CB_BATCH_LOOP(s, i, n - 1) {
+            support_now += 1;
+        }
+    }
+    return 0;
+}
+
+static void test_batch_loop_misuse_fails(void **state)
+{
+    cb_result r = { 0 };
+
+    (void) state;
+    measure_one(&(cb_bench){ .name = "t/alone", .run = batch_loop_alone }, 0, &r);
+    assert_true(r.failed);
+    assert_non_null(strstr(r.failure, "CB_BATCH_LOOP outside CB_BATCHES: it runs 256 iterations"));
+    assert_int_equal(r.samples.n, 0);
+    cb_result_free(&r);
+    measure_one(&(cb_bench){ .name = "t/long", .run = batch_loop_too_long }, 0, &r);
+    assert_true(r.failed);
+    assert_non_null(strstr(r.failure, "CB_BATCH_LOOP of "));
+    cb_result_free(&r);
+    measure_one(&(cb_bench){ .name = "t/short", .run = batch_loop_too_short }, 0, &r);
+    assert_true(r.failed);
+    assert_non_null(strstr(r.failure, "CB_BATCH_LOOP ran "));
+    cb_result_free(&r);
+}
+
 static uint64_t seen_mem, seen_passes;
 
 static int axes_run(cb_state *s)
@@ -268,7 +319,7 @@ static void test_axis_misuse(void **state)
     assert_non_null(strstr(cb_registry_error(), "params or axes, not both"));
     measure_one(&(cb_bench){ .name = "t/x", .run = unknown_axis, .axes = dup, .naxes = 1 }, 0, &r);
     assert_true(r.failed);
-    assert_string_equal(r.failure, "cb_state_arg: no axis named \"passes\"");
+    assert_string_equal(r.failure, "cb_state_arg: no axis named \"passes\"; its axes are \"a\"");
     cb_result_free(&r);
 }
 
@@ -380,6 +431,7 @@ int main(void)
         cmocka_unit_test_teardown(test_failed_setup_fails_untimed, teardown_registry),
         cmocka_unit_test_teardown(test_batch_preparation_is_untimed, teardown_registry),
         cmocka_unit_test_teardown(test_unfinished_batches_fail, teardown_registry),
+        cmocka_unit_test_teardown(test_batch_loop_misuse_fails, teardown_registry),
         cmocka_unit_test_teardown(test_named_axes, teardown_registry),
         cmocka_unit_test_teardown(test_axis_misuse, teardown_registry),
         cmocka_unit_test_teardown(test_counters, teardown_registry),

@@ -58,19 +58,22 @@ static void test_values_and_percent(void **state)
     assert_string_equal(buf, "5.1M");
 }
 
-/* Rust libtest's numbers: whole, cut toward zero, a ',' in the last three
- * places only (its fmt_thousands_sep). */
+/* Rust libtest's numbers since it prints fractions: two decimals, a ',' in
+ * the whole part's last three places only (its fmt_thousands_sep); below 1,
+ * three significant digits, so that nothing positive reads as 0. */
 static void test_libtest(void **state)
 {
     static const struct {
         double      x;
         const char *want;
     } cases[] = {
-        { 0.0, "0" },           { 0.99, "0" },          { 99.99, "99" },
-        { 999.0, "999" },       { 1000.0, "1,000" },    { 1234.5, "1,234" },
-        { 1000001.0, "1,000,001" }, { 123456789012.0, "123,456,789,012" },
-        { 1234567890123.0, "1234,567,890,123" }, { 1e30, "18446744073,709,551,615" },
-        { -5.0, "0" },
+        { 0.0, "0.00" },          { 0.14, "0.140" },        { 0.004123, "0.00412" },
+        { 0.99, "0.990" },        { 0.9999, "1.00" },       { 1.0, "1.00" },
+        { 99.994, "99.99" },      { 99.996, "100.00" },     { 999.0, "999.00" },
+        { 1000.0, "1,000.00" },   { 1234.5, "1,234.50" },   { 1000001.0, "1,000,001.00" },
+        { 123456789012.0, "123,456,789,012.00" },
+        { 1234567890123.0, "1234,567,890,123.00" },
+        { 1e30, "18446744073,709,551,615.00" },             { -5.0, "0.00" },
     };
     char   buf[64];
     size_t i;
@@ -88,7 +91,9 @@ static void test_plain(void **state)
 
     (void) state;
     cb_format_plain(buf, sizeof buf, 61240.3, 3);
-    assert_string_equal(buf, "61240");
+    assert_string_equal(buf, "61200");
+    cb_format_plain(buf, sizeof buf, 888539.0, 3);
+    assert_string_equal(buf, "889000");
     cb_format_plain(buf, sizeof buf, 12.345, 3);
     assert_string_equal(buf, "12.3");
     cb_format_plain(buf, sizeof buf, 0.012345, 3);

@@ -134,6 +134,31 @@ static void test_sentences_the_intervals_support(void **state)
                               "60.000 ms fixed, R\u00b2 0.38548 (poor fit: not a straight line)");
 }
 
+/* An Argon2id grid on two named axes, memory by passes, at 1 ms per MiB-pass. */
+static void add_grid(cb_run *run, const uint64_t *mem, size_t nmem, const uint64_t *passes,
+                     size_t npasses)
+{
+    char   name[128];
+    size_t i, j;
+
+    memset(run, 0, sizeof *run);
+    run->unit = "ns";
+    for (i = 0; i < nmem; i++) {
+        for (j = 0; j < npasses; j++) {
+            cb_result *r;
+
+            snprintf(name, sizeof name, "kdf/argon2id/mem_kib=%llu/passes=%llu/libsodium",
+                     (unsigned long long) mem[i], (unsigned long long) passes[j]);
+            add(run, name, "libsodium", 0, 0, 1e6 * (double) (mem[i] * passes[j]));
+            r = &run->results[run->n - 1];
+            r->nargs = 2;
+            r->named_args = 1;
+            r->args[0] = (cb_arg){ "mem_kib", "KiB", mem[i] };
+            r->args[1] = (cb_arg){ "passes", "", passes[j] };
+        }
+    }
+}
+
 /* Two named axes: a sweep along each, the other fixed, fitted on its own. */
 static void test_sweeps_along_each_axis(void **state)
 {
@@ -142,27 +167,10 @@ static void test_sweeps_along_each_axis(void **state)
     cb_run                run;
     cb_groups             g;
     cb_error              err;
-    char                  name[128];
-    size_t                i, j, along_mem = 0, along_passes = 0;
+    size_t                i, along_mem = 0, along_passes = 0;
 
     (void) state;
-    memset(&run, 0, sizeof run);
-    run.unit = "ns";
-    for (i = 0; i < 3; i++) {
-        for (j = 0; j < 3; j++) {
-            cb_result *r;
-
-            snprintf(name, sizeof name, "kdf/argon2id/mem_kib=%llu/passes=%llu/libsodium",
-                     (unsigned long long) mem[i], (unsigned long long) passes[j]);
-            /* 1 ms per MiB-pass */
-            add(&run, name, "libsodium", 0, 0, 1e6 * (double) (mem[i] * passes[j]));
-            r = &run.results[run.n - 1];
-            r->nargs = 2;
-            r->named_args = 1;
-            r->args[0] = (cb_arg){ "mem_kib", "KiB", mem[i] };
-            r->args[1] = (cb_arg){ "passes", "", passes[j] };
-        }
-    }
+    add_grid(&run, mem, 3, passes, 3);
     assert_int_equal(cb_group_analyse(&run, NULL, &boot, &g, &err), 0);
     assert_int_equal(g.nsweeps, 6);
     for (i = 0; i < g.nsweeps; i++) {
@@ -175,6 +183,41 @@ static void test_sweeps_along_each_axis(void **state)
     support_close_rel(g.sweeps[0].fit.slope, 1e6, 1e-6, "per KiB at one pass");
     assert_string_equal(g.sweeps[3].series, "kdf/argon2id/mem_kib=19/passes=*/libsodium");
     support_close_rel(g.sweeps[3].fit.slope, 19e6, 1e-6, "per pass at 19");
+    cb_groups_free(&g);
+    cb_run_free(&run);
+}
+
+/* A grid of 2 memory sizes by 3 passes: the 3 sweeps along memory have 2
+ * points each and are said too short once, for all of them; the 2 along
+ * passes are fitted, each its own line. */
+static void test_short_sweeps_said_once(void **state)
+{
+    static const uint64_t mem[] = { 19, 46 }, passes[] = { 1, 2, 3 };
+    cb_bootstrap_config   boot = { 500, 0.95, 1 };
+    cb_run                run;
+    cb_groups             g;
+    cb_error              err;
+    char                  line[512];
+    size_t                i, said = 0;
+
+    (void) state;
+    add_grid(&run, mem, 2, passes, 3);
+    assert_int_equal(cb_group_analyse(&run, NULL, &boot, &g, &err), 0);
+    assert_int_equal(g.nsweeps, 5);
+    for (i = 0; i < g.nsweeps; i++) {
+        if (!cb_summary_sweep_once(line, sizeof line, &g.sweeps[i], run.unit)) {
+            continue;
+        }
+        said++;
+        if (!g.sweeps[i].fitted) {
+            assert_string_equal(line, "kdf/argon2id/mem_kib=*/passes=*/libsodium: 3 sweeps along "
+                                      "mem_kib of 2 points each, too few for a fit");
+        }
+    }
+    assert_int_equal(said, 3);
+    /* a chart's key still names each series it draws */
+    cb_summary_sweep(line, sizeof line, &g.sweeps[1], run.unit);
+    assert_string_equal(line, "kdf/argon2id/mem_kib=*/passes=2/libsodium: 2 points, too few for a fit");
     cb_groups_free(&g);
     cb_run_free(&run);
 }
@@ -204,6 +247,7 @@ int main(void)
         cmocka_unit_test(test_pairs_sweeps_costs),
         cmocka_unit_test(test_fits),
         cmocka_unit_test(test_sweeps_along_each_axis),
+        cmocka_unit_test(test_short_sweeps_said_once),
         cmocka_unit_test(test_sentences_the_intervals_support),
     };
 

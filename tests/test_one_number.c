@@ -203,7 +203,7 @@ static void test_every_output_states_the_slope(void **state)
     expect_text(text, ",0.09999", "csv's change");
     free(text);
     text = report(&run, &old, &c, CB_FORMAT_BENCHER, gate_path);
-    expect_text(text, "test xor/4k/bytes ... bench:         109 ns/iter", "bencher's estimate");
+    expect_text(text, "test xor/4k/bytes ... bench:      109.99 ns/iter", "bencher's estimate");
     free(text);
     text = report(&run, &old, &c, CB_FORMAT_GITHUB, gate_path);
     expect_text(text, "\"value\": 109.98", "github's estimate");

@@ -11,15 +11,29 @@
 #include "report/report.h"
 #include "support.h"
 
-/* github-action-benchmark, src/extract.ts, extractCargoResult (JavaScript's
- * \s as POSIX [[:space:]]), applied to each line */
-#define CARGO_RE                                                                              \
+/* github-action-benchmark's cargo parser, extractCargoResult in
+ * dist/src/extract.js, applied to each line, as its releases wrote it
+ * (JavaScript's \s as POSIX [[:space:]], \w as [[:alnum:]_]):
+ * v1.20.1 and before, whole nanoseconds only (parseInt)
+ *   /^test (.+)\s+\.\.\. bench:\s+([0-9,]+) ns\/iter \(\+\/- ([0-9,]+)\)$/ */
+#define CARGO_RE_1_20_1                                                                       \
     "^test (.+)[[:space:]]+\\.\\.\\. bench:[[:space:]]+([0-9,]+) ns/iter \\(\\+/- ([0-9,]+)\\)$"
+/* v1.20.2 (2024-05-19) to v1.20.4, fractions too (parseFloat), nanoseconds only
+ *   /^test (.+)\s+\.\.\. bench:\s+([0-9,.]+) ns\/iter \(\+\/- ([0-9,.]+)\)$/ */
+#define CARGO_RE_1_20_4                                                                       \
+    "^test (.+)[[:space:]]+\\.\\.\\. bench:[[:space:]]+([0-9,.]+) ns/iter \\(\\+/- ([0-9,.]+)\\)$"
+/* v1.20.5 (2025-09-02) to v1.22.0, any unit "x/y", kept as the chart's unit
+ *   /^test (.+)\s+\.\.\. bench:\s+([0-9,.]+) (\w+\/\w+) \(\+\/- ([0-9,.]+)\)$/ */
+#define CARGO_RE_1_22_0                                                                       \
+    "^test (.+)[[:space:]]+\\.\\.\\. bench:[[:space:]]+([0-9,.]+) ([[:alnum:]_]+/[[:alnum:]_]+) "  \
+    "\\(\\+/- ([0-9,.]+)\\)$"
 
-/* Bencher's rust_bench adapter (nom): "test", spaces, a name up to the first
- * space, spaces, "...", spaces, "bench:", spaces, a number of digits, '.'
- * and ',', spaces, a time unit and "/iter", spaces, "(+/-", spaces, a
- * number, ")", and nothing after it */
+/* Bencher's rust_bench adapter (nom, lib/bencher_adapter/src/adapters/rust/
+ * bench.rs and util.rs, parse_number_as_f64 since it reads fractions):
+ * "test", spaces, a name up to the first space, spaces, "...", spaces,
+ * "bench:", spaces, a number of digits, '.' and ',', spaces, a time unit
+ * (ps ns us ms s) and "/iter", spaces, "(+/-", spaces, a number, ")", and
+ * nothing after it */
 #define BENCHER_RE                                                                      \
     "^test[ \t]+([^ ]+)[ \t]+\\.\\.\\.[ \t]+bench:[ \t]+([0-9.,]+)[ \t]+"               \
     "(ps|ns|\xce\xbcs|\xc2\xb5s|us|ms|s)/iter[ \t]+\\(\\+/-[ \t]+([0-9.,]+)\\)$"
@@ -81,13 +95,14 @@ static char *render(int (*open)(cb_reporter *, const cb_report_options *), const
     return render_both(open, run, NULL);
 }
 
-/* Each line of text matching re: its first group, with trailing blanks cut
- * (as both parsers trim), joined by '|'. */
+/* Each line of text matching re, as the parsers read it: its first group
+ * with trailing blanks cut (both parsers trim), '=', the second with its
+ * commas dropped read as a number (parseFloat), joined by '|'. */
 static void parsed_names(const char *text, const char *pattern, char *buf, size_t size)
 {
     regex_t    re;
-    regmatch_t m[2];
-    char       line[512];
+    regmatch_t m[3];
+    char       line[512], number[64];
     const char *p = text;
 
     assert_int_equal(regcomp(&re, pattern, REG_EXTENDED), 0);
@@ -96,14 +111,20 @@ static void parsed_names(const char *text, const char *pattern, char *buf, size_
         size_t len = strcspn(p, "\n");
 
         snprintf(line, sizeof line, "%.*s", (int) len, p);
-        if (regexec(&re, line, 2, m, 0) == 0) {
-            size_t end = (size_t) m[1].rm_eo;
+        if (regexec(&re, line, 3, m, 0) == 0) {
+            size_t end = (size_t) m[1].rm_eo, i, k = 0;
 
             while (end > (size_t) m[1].rm_so && line[end - 1] == ' ') {
                 end--;
             }
-            snprintf(buf + strlen(buf), size - strlen(buf), "%s%.*s", buf[0] != '\0' ? "|" : "",
-                     (int) (end - (size_t) m[1].rm_so), line + m[1].rm_so);
+            for (i = (size_t) m[2].rm_so; i < (size_t) m[2].rm_eo && k + 1 < sizeof number; i++) {
+                if (line[i] != ',') {
+                    number[k++] = line[i];
+                }
+            }
+            number[k] = '\0';
+            snprintf(buf + strlen(buf), size - strlen(buf), "%s%.*s=%g", buf[0] != '\0' ? "|" : "",
+                     (int) (end - (size_t) m[1].rm_so), line + m[1].rm_so, strtod(number, NULL));
         }
         p += len + (p[len] == '\n');
     }
@@ -129,11 +150,11 @@ static void test_bencher_is_libtest(void **state)
     static const char want[] =
         "\n"
         "running 5 tests\n"
-        "test did/sha256/64/openssl  ... bench:       1,234 ns/iter (+/- 56)\n"
+        "test did/sha256/64/openssl  ... bench:    1,234.56 ns/iter (+/- 56.90)\n"
         "test bad/forge              ... FAILED\n"
-        "test fast/x                 ... bench:           0 ns/iter (+/- 0)\n"
-        "test kdf/slow               ... bench: 1234,567,890,123 ns/iter (+/- 98,765)\n"
-        "test tests/data/my_file.csv ... bench:          99 ns/iter (+/- 10)\n"
+        "test fast/x                 ... bench:       0.700 ns/iter (+/- 0.200)\n"
+        "test kdf/slow               ... bench: 1234,567,890,123.40 ns/iter (+/- 98,765.40)\n"
+        "test tests/data/my_file.csv ... bench:       99.99 ns/iter (+/- 10.00)\n"
         "\n"
         "failures:\n"
         "\n"
@@ -153,17 +174,29 @@ static void test_bencher_is_libtest(void **state)
     make_run(&run, "ns");
     text = render(cb_report_bencher_open, &run);
     assert_string_equal(text, want);
-    /* every benchmark that was measured, and nothing a failure reason says */
-    parsed_names(text, CARGO_RE, names, sizeof names);
-    assert_string_equal(names, "did/sha256/64/openssl|fast/x|kdf/slow|tests/data/my_file.csv");
+    /* every benchmark that was measured, at its value (a sub-nanosecond time
+     * too, never 0), and nothing a failure reason says; the parser of v1.20.1
+     * and before reads whole numbers only, as of today's cargo bench */
+    parsed_names(text, CARGO_RE_1_20_4, names, sizeof names);
+    assert_string_equal(names, "did/sha256/64/openssl=1234.56|fast/x=0.7|kdf/slow=1.23457e+12|"
+                               "tests/data/my_file.csv=99.99");
+    parsed_names(text, CARGO_RE_1_22_0, names, sizeof names);
+    assert_string_equal(names, "did/sha256/64/openssl=1234.56|fast/x=0.7|kdf/slow=1.23457e+12|"
+                               "tests/data/my_file.csv=99.99");
     parsed_names(text, BENCHER_RE, names, sizeof names);
-    assert_string_equal(names, "did/sha256/64/openssl|fast/x|kdf/slow|tests/data/my_file.csv");
+    assert_string_equal(names, "did/sha256/64/openssl=1234.56|fast/x=0.7|kdf/slow=1.23457e+12|"
+                               "tests/data/my_file.csv=99.99");
+    parsed_names(text, CARGO_RE_1_20_1, names, sizeof names);
+    assert_string_equal(names, "");
     free(text);
     cb_run_free(&run);
 }
 
 /* Counts say their unit: a parser that knows only time must skip them, not
- * read cycles as nanoseconds. */
+ * read cycles as nanoseconds; one that reads the unit (github-action-benchmark
+ * from v1.20.5) reads them as counts. A file of counts alone has no line the
+ * older parsers read: github-action-benchmark before v1.20.5 fails it ("No
+ * benchmark result was found"), as docs/formats.md says. */
 static void test_bencher_counts_are_not_times(void **state)
 {
     cb_run run;
@@ -172,12 +205,17 @@ static void test_bencher_counts_are_not_times(void **state)
     (void) state;
     make_run(&run, "cycles");
     text = render(cb_report_bencher_open, &run);
-    assert_non_null(strstr(text, "test did/sha256/64/openssl  ... bench:       1,234 cycles/iter "
-                                 "(+/- 56)\n"));
-    parsed_names(text, CARGO_RE, names, sizeof names);
+    assert_non_null(strstr(text, "test did/sha256/64/openssl  ... bench:    1,234.56 cycles/iter "
+                                 "(+/- 56.90)\n"));
+    parsed_names(text, CARGO_RE_1_20_1, names, sizeof names);
+    assert_string_equal(names, "");
+    parsed_names(text, CARGO_RE_1_20_4, names, sizeof names);
     assert_string_equal(names, "");
     parsed_names(text, BENCHER_RE, names, sizeof names);
     assert_string_equal(names, "");
+    parsed_names(text, CARGO_RE_1_22_0, names, sizeof names);
+    assert_string_equal(names, "did/sha256/64/openssl=1234.56|fast/x=0.7|kdf/slow=1.23457e+12|"
+                               "tests/data/my_file.csv=99.99");
     free(text);
     cb_run_free(&run);
 }
@@ -190,7 +228,7 @@ static void test_github(void **state)
         { "did/sha256/64/openssl", "\u00b1 12.3",
           "10 samples, flat sampling\n95% CI [1222.21, 1246.91]\nnote: below guidance" },
         { "fast/x", "\u00b1 0.00700", "10 samples, flat sampling\n95% CI [0.693000, 0.707000]" },
-        { "kdf/slow", "\u00b1 12345678901", NULL },
+        { "kdf/slow", "\u00b1 12300000000", NULL },
         { "tests/data/my file.csv", "\u00b1 1.00", NULL },
     };
     cb_run       run;

@@ -68,6 +68,30 @@ uint64_t cb_state_batch(cb_state *s, uint64_t size)
     }
     n = n < size ? n : size;
     s->batched += n;
+    s->pending = n;
+    return n;
+}
+
+uint64_t cb_state_batch_start(cb_state *s, uint64_t n)
+{
+    if (n > s->pending) {
+        /* outside CB_BATCHES it would time n iterations of its own against the
+         * harness's count: a time per iteration that means nothing */
+        if (s->batched == 0) {
+            cb_state_fail(s, "CB_BATCH_LOOP outside CB_BATCHES: it runs %llu iterations of its "
+                             "own, not the %llu the harness asked for (put it inside "
+                             "CB_BATCHES(s, n, size) and loop over n)",
+                          (unsigned long long) n, (unsigned long long) s->iterations);
+        } else {
+            cb_state_fail(s, "CB_BATCH_LOOP of %llu iterations in a batch of %llu",
+                          (unsigned long long) n, (unsigned long long) s->pending);
+        }
+        n = 0;
+    }
+    s->pending = 0;
+    s->batch_run += n;
+    s->batch_loops++;
+    cb_state_start(s);
     return n;
 }
 
@@ -81,7 +105,18 @@ uint64_t cb_state_arg(cb_state *s, const char *axis)
     uint64_t v = 0;
 
     if (cb_instance_arg(s->inst, axis, &v) != 0) {
-        cb_state_fail(s, "cb_state_arg: no axis named \"%.32s\"", axis);
+        char   names[160] = "";
+        size_t i, used = 0;
+
+        for (i = 0; i < s->inst->naxes && used < sizeof names; i++) {
+            used += (size_t) snprintf(names + used, sizeof names - used, "%s\"%.32s\"",
+                                      i == 0 ? "" : ", ",
+                                      s->inst->axes[i].name != NULL ? s->inst->axes[i].name
+                                                                    : "(unnamed)");
+        }
+        cb_state_fail(s, "cb_state_arg: no axis named \"%.32s\"; %s%s", axis,
+                      s->inst->naxes == 0 ? "this benchmark has no axes" : "its axes are ",
+                      names);
     }
     return v;
 }
@@ -199,6 +234,9 @@ int cb_state_call(cb_state *s, int (*fn)(cb_state *), uint64_t iterations, int m
 
     s->iterations = iterations;
     s->batched = 0;
+    s->pending = 0;
+    s->batch_run = 0;
+    s->batch_loops = 0;
     s->measured = 0;
     s->wall_ns = 0;
     s->starts = 0;
@@ -223,6 +261,12 @@ int cb_state_call(cb_state *s, int (*fn)(cb_state *), uint64_t iterations, int m
         /* a batch loop left early: the time would be of fewer iterations */
         return cb_state_fail(s, "the batches covered %llu of %llu iterations",
                              (unsigned long long) s->batched, (unsigned long long) iterations);
+    }
+    if (s->batch_loops != 0 && s->batch_run != s->batched) {
+        /* CB_BATCH_LOOPs shorter than their batches: the same, within them */
+        return cb_state_fail(s, "CB_BATCH_LOOP ran %llu of the %llu iterations CB_BATCHES "
+                                "handed out",
+                             (unsigned long long) s->batch_run, (unsigned long long) s->batched);
     }
     return 0;
 }

@@ -28,6 +28,9 @@ struct cb_state {
     cb_clock          *clock;
     uint64_t           iterations;
     uint64_t           batched;  /* iterations cb_state_batch() handed out this call */
+    uint64_t           pending;  /* the last batch handed out, not yet run by CB_BATCH_LOOP */
+    uint64_t           batch_run; /* iterations CB_BATCH_LOOP ran this call */
+    unsigned           batch_loops; /* CB_BATCH_LOOPs this call */
     uint64_t           mark, wall_mark;
     uint64_t           measured; /* in the clock's unit, summed over start/stop pairs */
     uint64_t           wall_ns;  /* wall time of the same timed sections */

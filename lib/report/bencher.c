@@ -10,8 +10,8 @@
  * (tool: cargo) and Bencher (rust_bench) parse line by line:
  *
  *     running 3 tests
- *     test did/sha256/64/libsodium ... bench:         337 ns/iter (+/- 12)
- *     test did/sha256/64/openssl   ... bench:         101 ns/iter (+/- 4)
+ *     test did/sha256/64/libsodium ... bench:      337.21 ns/iter (+/- 12.40)
+ *     test did/sha256/64/openssl   ... bench:      101.69 ns/iter (+/- 4.02)
  *     test sign/broken             ... FAILED
  *
  *     failures:
@@ -19,11 +19,13 @@
  *     test result: FAILED. 0 passed; 1 failed; 0 ignored; 2 measured; 0 filtered out
  *
  * The value is the typical estimate, "+/-" what libtest prints there: max -
- * min of the per-iteration values winsorized at 5% each end. Both are whole
- * numbers with thousands separators, as libtest writes them: the cargo
- * parsers accept nothing else. Counts print as "cycles/iter" or
- * "instructions/iter": a parser that knows only time skips those lines rather
- * than take cycles for nanoseconds.
+ * min of the per-iteration values winsorized at 5% each end. Both are written
+ * as libtest writes them since it prints fractions of a nanosecond (thousands
+ * separators, two decimals), and below 1 with three significant digits, so
+ * that a sub-nanosecond time never reads as 0 (cb_format_libtest). Counts
+ * print as "cycles/iter" or "instructions/iter": a parser that reads the unit
+ * charts them as counts, one that knows only time skips the line rather than
+ * take cycles for nanoseconds (docs/formats.md says which does which).
  *
  * Written at the end, when the names to align and the count are known. A
  * failure's reason goes below the results, indented, where no parser looks

@@ -92,24 +92,25 @@ void cb_format_plain(char *buf, size_t size, double x, int digits)
         /* the exponent after rounding to `digits`: 0.9999 is 1.00, not 0.999 */
         snprintf(scientific, sizeof scientific, "%.*e", digits - 1, x);
         decimals = digits - 1 - atoi(strchr(scientific, 'e') + 1);
+        if (decimals < 0) {
+            /* the digits beyond the significant ones are zeros, not noise:
+             * 888539 in three digits is 889000 */
+            x = strtod(scientific, NULL);
+            decimals = 0;
+        }
     }
-    /* whole numbers print whole; a tiny value keeps its digits, within reason */
-    decimals = decimals < 0 ? 0 : decimals > 20 ? 20 : decimals;
-    snprintf(buf, size, "%.*f", decimals, x);
+    /* a tiny value keeps its digits, within reason */
+    snprintf(buf, size, "%.*f", decimals > 20 ? 20 : decimals, x);
 }
 
-void cb_format_libtest(char *buf, size_t size, double x)
+/* n, whole, with a ',' before each of the last three groups of three digits,
+ * as libtest's fmt_thousands_sep: "1,234", "1234,567,890,123". */
+static size_t thousands(char *buf, size_t size, uint64_t n)
 {
     static const uint64_t powers[] = { 1000000000u, 1000000u, 1000u, 1u };
-    uint64_t              n = 0;
     size_t                i, used = 0;
     int                   leading = 1;
 
-    if (x >= 18446744073709551615.0) {
-        n = UINT64_MAX;
-    } else if (x >= 1.0) {
-        n = (uint64_t) x; /* toward zero; NaN and below 1 stay 0 */
-    }
     buf[0] = '\0';
     for (i = 0; i < sizeof powers / sizeof powers[0] && used < size; i++) {
         uint64_t part = n / powers[i];
@@ -120,6 +121,28 @@ void cb_format_libtest(char *buf, size_t size, double x)
             leading = 0;
         }
         n %= powers[i];
+    }
+    return used < size ? used : size - 1;
+}
+
+void cb_format_libtest(char *buf, size_t size, double x)
+{
+    uint64_t hundredths;
+    size_t   used;
+
+    if (!(x > 0.0)) {
+        snprintf(buf, size, "0.00");
+    } else if (x < 1.0) {
+        /* libtest's two decimals would print 0.00 for 0.004: three significant digits */
+        cb_format_plain(buf, size, x, 3);
+    } else if (x >= 9e16) {
+        /* hundredths beyond a long long: the whole part, saturated as Rust's `as usize` */
+        used = thousands(buf, size, x >= 18446744073709551615.0 ? UINT64_MAX : (uint64_t) x);
+        snprintf(buf + used, size - used, ".00");
+    } else {
+        hundredths = (uint64_t) llround(x * 100.0);
+        used = thousands(buf, size, hundredths / 100);
+        snprintf(buf + used, size - used, ".%02u", (unsigned) (hundredths % 100));
     }
 }
 

@@ -30,14 +30,17 @@ void cb_format_probability(char *buf, size_t size, double p);
 void cb_format_count(char *buf, size_t size, double n);
 
 /* x with `digits` significant digits in plain decimal notation, never an
- * exponent: 61240.3 -> "61240", 12.345 -> "12.3", 0.012345 -> "0.0123" (3). */
+ * exponent: 61240.3 -> "61200", 888539 -> "889000", 12.345 -> "12.3",
+ * 0.012345 -> "0.0123" (3). */
 void cb_format_plain(char *buf, size_t size, double x, int digits);
 
 /*
- * A number as Rust's libtest prints its bench results: the whole part (cut
- * toward zero, and saturated at 2^64 - 1 as Rust's `as usize` does) with a
- * ',' before each of the last three groups of three digits: "0", "1,234",
- * "12,345,678", "1234,567,890,123".
+ * A number as Rust's libtest prints its bench results since it prints
+ * fractions of a nanosecond: two decimals, and a ',' before each of the last
+ * three groups of three digits of the whole part: "1,234.56", "12,345,678.00",
+ * "1234,567,890,123.40". Below 1, three significant digits rather than two
+ * decimals, so that no positive value prints as 0: "0.140", "0.00412". Not
+ * positive (or NaN): "0.00".
  */
 void cb_format_libtest(char *buf, size_t size, double x);
 

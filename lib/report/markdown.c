@@ -62,7 +62,9 @@ static void add_group(void *self, const cb_run *run, const char *group, const cb
         if (i < g->nratios) {
             cb_summary_ratio(line, sizeof line, &g->ratios[i]);
         } else if (i < g->nratios + g->nsweeps) {
-            cb_summary_sweep(line, sizeof line, &g->sweeps[i - g->nratios], run->unit);
+            if (!cb_summary_sweep_once(line, sizeof line, &g->sweeps[i - g->nratios], run->unit)) {
+                continue;
+            }
         } else {
             cb_summary_cost(line, sizeof line, &g->costs[i - g->nratios - g->nsweeps], run->unit);
         }

@@ -35,6 +35,20 @@ void cb_summary_sweep(char *buf, size_t size, const cb_sweep *s, const char *uni
              s->fit.r_squared < CB_SUMMARY_POOR_FIT ? " (poor fit: not a straight line)" : "");
 }
 
+int cb_summary_sweep_once(char *buf, size_t size, const cb_sweep *s, const char *unit)
+{
+    if (s->fitted || s->alike == 1) {
+        cb_summary_sweep(buf, size, s, unit);
+        return 1;
+    }
+    if (s->alike == 0) {
+        return 0;
+    }
+    snprintf(buf, size, "%s: %zu sweeps along %s of %zu points each, too few for a fit",
+             s->family, s->alike, s->param_name != NULL ? s->param_name : "a parameter", s->n);
+    return 1;
+}
+
 void cb_summary_cost(char *buf, size_t size, const cb_variant_cost *c, const char *unit)
 {
     char mid[48], lo[48], hi[48];

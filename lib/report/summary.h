@@ -18,7 +18,14 @@
 
 void cb_summary_ratio(char *buf, size_t size, const cb_impl_ratio *r);
 
+/* A sweep's fit, or "...: 2 points, too few for a fit" (a chart's key says so
+ * of each series it draws). */
 void cb_summary_sweep(char *buf, size_t size, const cb_sweep *s, const char *unit);
+
+/* The same in a list of the group's summaries, where the sweeps too short to
+ * fit along one axis of one function are said once, by the first: 0 (nothing
+ * written) for the others. */
+int cb_summary_sweep_once(char *buf, size_t size, const cb_sweep *s, const char *unit);
 
 void cb_summary_cost(char *buf, size_t size, const cb_variant_cost *c, const char *unit);
 

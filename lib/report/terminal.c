@@ -341,8 +341,9 @@ static void print_group(void *self, const cb_run *run, const char *group, const 
         fprintf(t->opt.out, "  %s\n", line);
     }
     for (i = 0; i < g->nsweeps; i++) {
-        cb_summary_sweep(line, sizeof line, &g->sweeps[i], run->unit);
-        fprintf(t->opt.out, "  %s\n", line);
+        if (cb_summary_sweep_once(line, sizeof line, &g->sweeps[i], run->unit)) {
+            fprintf(t->opt.out, "  %s\n", line);
+        }
     }
     for (i = 0; i < g->ncosts; i++) {
         cb_summary_cost(line, sizeof line, &g->costs[i], run->unit);

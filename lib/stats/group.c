@@ -40,14 +40,13 @@ static char *primitive_of(const cb_result *r, size_t axis)
     return p;
 }
 
-char *cb_group_series(const cb_result *r, size_t axis)
+/* r's name with the parameters of the axes in `axes` (a bit each) replaced by
+ * "*" (or "name=*"), a new string; NULL when r has no such parameters. */
+static char *starred(const cb_result *r, unsigned axes)
 {
-    size_t parts = 1, part = 0, k, n = strlen(r->name);
+    size_t parts = 1, first, part, k, n = strlen(r->name), extra = 0;
     char  *s, *w;
 
-    if (axis >= r->nargs) {
-        return NULL;
-    }
     for (k = 0; k < n; k++) {
         parts += r->name[k] == '/';
     }
@@ -55,24 +54,34 @@ char *cb_group_series(const cb_result *r, size_t axis)
     if (parts < r->nargs + 1 + (r->impl != NULL)) {
         return NULL;
     }
-    part = parts - (r->impl != NULL) - r->nargs + axis;
-    s = malloc(n + strlen(r->args[axis].name) + 4);
+    first = parts - (r->impl != NULL) - r->nargs;
+    for (k = 0; k < r->nargs; k++) {
+        extra += strlen(r->args[k].name) + 3;
+    }
+    s = malloc(n + extra + 1);
     if (s == NULL) {
         return NULL;
     }
-    for (k = 0, w = s; k < n; k++) {
-        if (part == 0 && r->name[k] != '/') {
-            continue; /* the part being replaced */
+    for (k = 0, part = 0, w = s; k < n; k++) {
+        if (r->name[k] == '/') {
+            part++;
         }
-        if (r->name[k] == '/' && --part == 0) {
-            w += sprintf(w, "/%s%s*", r->named_args ? r->args[axis].name : "",
-                         r->named_args ? "=" : "");
-            continue;
+        if (part >= first && part - first < r->nargs && (axes >> (part - first) & 1u)) {
+            if (r->name[k] == '/') {
+                w += sprintf(w, "/%s%s*", r->named_args ? r->args[part - first].name : "",
+                             r->named_args ? "=" : "");
+            }
+            continue; /* the part being replaced */
         }
         *w++ = r->name[k];
     }
     *w = '\0';
     return s;
+}
+
+char *cb_group_series(const cb_result *r, size_t axis)
+{
+    return axis < r->nargs ? starred(r, 1u << axis) : NULL;
 }
 
 double cb_sweep_x(const cb_sweep *s, size_t i)
@@ -197,7 +206,8 @@ static int add_sweeps(const cb_run *run, char **keys, size_t axis, cb_groups *g,
     for (i = 0; i < run->n; i++) {
         const cb_arg *arg = &run->results[i].args[axis];
         cb_sweep      s = { NULL, arg->name[0] != '\0' ? arg->name : NULL,
-                            arg->unit[0] != '\0' ? arg->unit : NULL, axis, 0, NULL, { 0, 0, 0 }, 0 };
+                            arg->unit[0] != '\0' ? arg->unit : NULL, axis, 0, NULL, { 0, 0, 0 }, 0,
+                            0, NULL };
         cb_sweep     *grown;
         double       *x, *y;
         size_t        k;
@@ -244,6 +254,8 @@ static int add_sweeps(const cb_run *run, char **keys, size_t axis, cb_groups *g,
         s.fitted = s.n >= 3;
         if (s.fitted) {
             s.fit = cb_regression_relative(x, y, s.n);
+        } else {
+            s.alike = 1;
         }
         free(x);
         free(y);
@@ -283,6 +295,51 @@ static int add_costs(const cb_run *run, const char *group, const cb_bootstrap_co
     return 0;
 }
 
+/* The sweeps too short to fit, of one function along one axis (a grid's
+ * other axis at each of its values), are said once: the first counts them
+ * and names them all with every parameter "*"; the others leave it to it. */
+static int say_short_once(cb_groups *g)
+{
+    size_t i, j;
+
+    for (i = 0; i < g->nsweeps; i++) {
+        cb_sweep *s = &g->sweeps[i];
+        char     *family;
+
+        if (s->fitted || s->alike == 0) {
+            continue;
+        }
+        family = starred(s->points[0], (1u << s->points[0]->nargs) - 1u);
+        if (family == NULL) {
+            return -1;
+        }
+        for (j = i + 1; j < g->nsweeps; j++) {
+            cb_sweep *t = &g->sweeps[j];
+            char     *other;
+
+            if (t->fitted || t->alike == 0 || t->axis != s->axis) {
+                continue;
+            }
+            other = starred(t->points[0], (1u << t->points[0]->nargs) - 1u);
+            if (other == NULL) {
+                free(family);
+                return -1;
+            }
+            if (strcmp(other, family) == 0) {
+                s->alike++;
+                t->alike = 0;
+            }
+            free(other);
+        }
+        if (s->alike > 1) {
+            s->family = family;
+        } else {
+            free(family);
+        }
+    }
+    return 0;
+}
+
 int cb_group_analyse(const cb_run *run, const char *group, const cb_bootstrap_config *boot,
                      cb_groups *out, cb_error *err)
 {
@@ -307,7 +364,10 @@ int cb_group_analyse(const cb_run *run, const char *group, const cb_bootstrap_co
             goto done;
         }
     }
-    rc = intervals ? add_costs(run, group, boot, out, err) : 0;
+    rc = say_short_once(out) != 0 ? cb_error_set(err, "out of memory") : 0;
+    if (rc == 0 && intervals) {
+        rc = add_costs(run, group, boot, out, err);
+    }
 done:
     if (prims == NULL) {
         cb_error_set(err, "out of memory");
@@ -328,6 +388,7 @@ void cb_groups_free(cb_groups *g)
     }
     for (i = 0; i < g->nsweeps; i++) {
         free(g->sweeps[i].series);
+        free(g->sweeps[i].family);
         free(g->sweeps[i].points);
     }
     free(g->ratios);

@@ -38,6 +38,11 @@ typedef struct cb_sweep {
                                    * fitted on relative residuals; when fitted */
     int               fitted;     /* 3 points or more: two always fit a line exactly,
                                    * which says nothing about its shape */
+    size_t            alike;      /* unfitted: how many unfitted sweeps of its function
+                                   * along its axis it speaks for (itself included);
+                                   * 0 when an earlier one speaks for it */
+    char             *family;     /* when alike > 1: the name with every parameter
+                                   * replaced by "*" */
 } cb_sweep;
 
 typedef struct cb_variant_cost {

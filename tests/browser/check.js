@@ -14,6 +14,8 @@
 // look at.
 //
 // Usage: node check.js HTML_DIR SCREENSHOT_DIR PAGE...
+// A PAGE is a path under HTML_DIR; its screenshots go to the same path under
+// SCREENSHOT_DIR, so that the pages of several reports share one Chromium.
 // Prints one line per check, "PASS\tdescription" or "FAIL\tdescription\tdetail",
 // for tests/e2e/browser.sh to turn into TAP; exits 2 when Chromium cannot start.
 'use strict';
@@ -133,12 +135,13 @@ async function checkPage(context, dir, shots, name, width, offsite) {
     report(layout.problems.length === 0,
            `${at}: ${layout.charts} charts, labels apart, inside and legible, no horizontal overflow`,
            layout.problems);
-    if (name === 'index.html') {
+    if (path.basename(name) === 'index.html') {
         const forest = await page.evaluate(forestProblems);
         report(forest.length === 0, `${at}: the change summary has a dot per compared benchmark`,
                forest);
     }
     const shot = path.join(shots, `${name.replace(/\.html$/, '')}-${width}.png`);
+    fs.mkdirSync(path.dirname(shot), { recursive: true });
     await page.screenshot({ path: shot, fullPage: true });
     report(fs.statSync(shot).size > 0, `${at}: screenshot ${shot}`);
     await page.close();

@@ -114,7 +114,7 @@ expect_in "and says so" err 'gate BASE_PROGRAM HEAD_PROGRAM \[FILTER...\]: expec
 run "$CB" --reports-dir "$R" --load-baseline main --format bencher
 expect_in "--format bencher prints libtest's header" out '^running 1 test$'
 # github-action-benchmark's cargo parser: whole numbers with ',' only
-expect_in "libtest's lines" out '^test did/sha256/64/openssl \.\.\. bench: +[0-9,]+ ns/iter \(\+/- [0-9,]+\)$'
+expect_in "libtest's lines" out '^test did/sha256/64/openssl \.\.\. bench: +[0-9,]+\.[0-9]+ ns/iter \(\+/- [0-9,]+\.[0-9]+\)$'
 expect_in "and libtest's footer" out '^test result: ok\. 0 passed; 0 failed; 0 ignored; 1 measured; 0 filtered out$'
 run "$CB" --reports-dir "$R" --load-baseline main --format github
 expect_in "--format github prints customSmallerIsBetter entries" out '"name": "did/sha256/64/openssl"'

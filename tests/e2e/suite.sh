@@ -51,9 +51,12 @@ run "$CB" --exact did/sha256/64/openssl $SHORT --no-html
 expect_status "a short run of did/sha256/64/openssl exits 0" 0
 expect_in "did/sha256/64 reports 2 SHA-256 blocks per iteration" out 'blocks: +2 per iteration'
 
+rm -rf "$TMP/reports"
 run "$CB" --test --reports-dir "$TMP/reports"
 expect_status "--test: every known-answer check passes (exit 0)" 0
+expect_in "Criterion's --test lines" out '^Testing did/sha256/64/openssl \.\.\. Success$'
 expect_not_in "and nothing FAILED" out 'FAILED'
+if [ -e "$TMP/reports" ]; then not_ok "--test saves no baseline"; else ok "--test saves no baseline"; fi
 tested=$(grep -c '^Testing .* \.\.\. Success$' "$TMP/out")
 if [ "$tested" -eq "$total" ]; then ok "--test checked all $total benchmarks"; else
     not_ok "--test checked every benchmark" "$tested successes for $total benchmarks"; fi
