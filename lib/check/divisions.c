@@ -208,7 +208,10 @@ static int consider(reader *r, cb_object_reader read, void *arg, uint64_t cost,
     }
     cb_text_clean(path, sizeof path, file);
     memset(&where, 0, sizeof where);
-    where.function = cb_text_dup(r->function[0] != '\0' ? r->function : "???");
+    /* callgrind names a function without a symbol by its address: memcheck's "???" */
+    where.function = cb_text_dup(r->function[0] != '\0' && strncmp(r->function, "0x", 2) != 0
+                                     ? r->function
+                                     : "???");
     where.file = strcmp(path, "???") != 0 && path[0] != '\0' && r->line > 0 ? path : NULL;
     where.line = where.file != NULL ? (unsigned) r->line : 0;
     where.object = object;

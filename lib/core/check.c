@@ -189,6 +189,15 @@ void cb_frame_location(const cb_frame *f, char *buf, size_t size)
     }
 }
 
+void cb_division_location(const cb_division *d, char *buf, size_t size)
+{
+    if (d->where.file != NULL || d->where.object == NULL) {
+        cb_frame_location(&d->where, buf, size);
+    } else {
+        snprintf(buf, size, "%s+0x%llx", d->where.object, (unsigned long long) d->where.offset);
+    }
+}
+
 const char *cb_check_phase_label(cb_check_phase p)
 {
     return phase_labels[p];
@@ -329,11 +338,19 @@ void cb_check_leak_verdict(const cb_check_leak *l, char *buf, size_t size)
 
     if (l->test == CB_LEAK_TEST_CROPPED) {
         /* the share of this run's timings, not the calibration batch's percentile */
-        snprintf(test, sizeof test, "the fastest %.3g%% of timings, below %.0f cycles",
-                 l->measurements > 0
-                     ? 100.0 * (double) l->test_measurements / (double) l->measurements
-                     : 0.0,
-                 l->crop_cycles);
+        double share = l->measurements > 0
+                           ? 100.0 * (double) l->test_measurements / (double) l->measurements
+                           : 0.0;
+
+        if (share >= 99.95 && l->test_measurements < l->measurements) {
+            /* what rounds to 100% is not all of them */
+            snprintf(test, sizeof test, "all timings but the slowest %llu, below %.0f cycles",
+                     (unsigned long long) (l->measurements - l->test_measurements),
+                     l->crop_cycles);
+        } else {
+            snprintf(test, sizeof test, "the fastest %.3g%% of timings, below %.0f cycles", share,
+                     l->crop_cycles);
+        }
     } else {
         snprintf(test, sizeof test, "%s",
                  l->test == CB_LEAK_TEST_RAW ? "raw timings" : "second-order test");

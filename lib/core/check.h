@@ -186,6 +186,11 @@ int cb_source_path_is(const char *path, const char *pattern);
  * symbol. */
 void cb_frame_location(const cb_frame *f, char *buf, size_t size);
 
+/* Where a division is, into buf: its source line, "bench/ct.c:41", or
+ * without debug information its address in its object,
+ * "libcrypto.so.3+0x22dcb3" (no function start is known to count from). */
+void cb_division_location(const cb_division *d, char *buf, size_t size);
+
 /* "setup", "run", "class 0", "class 1", "teardown"; and the JSON spelling,
  * "setup", "run", "class-0", "class-1", "teardown", and back. */
 const char *cb_check_phase_label(cb_check_phase p);

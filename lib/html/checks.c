@@ -132,7 +132,7 @@ static void divisions(cb_buf *h, const cb_check_exact *e)
     for (i = 0; i < e->ndivisions; i++) {
         const cb_division *d = &e->divisions[i];
 
-        cb_frame_location(&d->where, where, sizeof where);
+        cb_division_location(d, where, sizeof where);
         cb_buf_puts(h, "<li><code>");
         cb_html_escape(h, d->instruction);
         cb_buf_puts(h, "</code> at ");

@@ -91,7 +91,7 @@ void cb_check_lines(FILE *out, const cb_result *r, int indent, int color)
         for (i = 0; i < e->ndivisions; i++) {
             const cb_division *d = &e->divisions[i];
 
-            cb_frame_location(&d->where, where, sizeof where);
+            cb_division_location(d, where, sizeof where);
             fprintf(out, "%*s  division: %s at %s in %s, ran %llu time%s: its time may depend "
                          "on its operands\n",
                     indent, "", d->instruction, where, d->where.function,
