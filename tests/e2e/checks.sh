@@ -3,6 +3,7 @@
 # valgrind's guest chasing would misreport; a leak only class 1 reaches; its
 # findings, by site, in JSON, the baseline and the HTML report; the gate on a
 # second site in a flagged function, against a baseline and an allow-list;
+# the suite's own allow-list on the findings it was written for;
 # the statistical check's plumbing (never its thresholds: a test must not
 # depend on how busy the machine is); what is refused.
 . tests/e2e/common.bash
@@ -66,6 +67,18 @@ if cmp -s "$TMP/first" "$TMP/out"; then
 else
     not_ok "a second run finds exactly the same" "$(diff "$TMP/first" "$TMP/out" | head -20)"
 fi
+
+# The suite's own allow-list: it parses, and holds what it was written for
+# (an entry by source line's function, one by libsodium's function, one by
+# libcrypto's object and the suite's caller).
+run "$CB" --test --gate-constant-time --allow-findings bench/allowed-findings.txt \
+    ct/compare/32/early-exit ct/table-lookup/32 master_key/secretbox-decrypt/32/libsodium \
+    sign/x25519/openssl
+expect_status "the gate passes the suite's known findings with its allow-list" 0
+expect_in "accepting each by its entry" out \
+    '^Constant-time gate: 4 of 4 sites accepted \(4 by bench/allowed-findings\.txt\)\.$'
+expect_in "the X25519 zero check by libcrypto's frames" out \
+    '^ +branch at .* < openssl_x25519 < pk_run \(allowed: openssl-x25519-zero-check\)$'
 
 # Valgrind's guest chasing would turn the inlined loop's one branch into
 # four findings, two of them memory accesses that are not there.
