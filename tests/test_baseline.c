@@ -50,6 +50,8 @@ static void make_run(cb_run *run)
             r->throughput = CB_THROUGHPUT_BYTES;
             r->per_iteration = 64;
             cb_result_set_param(r, "bytes", 64);
+            /* a busy machine: the load as a run records it */
+            r->load = (cb_load){ 1, 2.75, 3.125, 0.0625 };
         }
         assert_int_equal(cb_analysis_run(&r->samples, r->plan.mode, &boot, &r->analysis, &err), 0);
         cb_analysis_throughput(r, "ns");
@@ -118,6 +120,9 @@ static void test_round_trip(void **state)
     }
     assert_int_equal(back.results[0].throughput, CB_THROUGHPUT_BYTES);
     assert_int_equal(back.results[0].per_iteration, 64);
+    /* the load around the measurement, and none where none was recorded */
+    assert_memory_equal(&back.results[0].load, &run.results[0].load, sizeof run.results[0].load);
+    assert_int_equal(back.results[1].load.known, 0);
     cb_run_free(&run);
     cb_run_free(&back);
     unlink(path);

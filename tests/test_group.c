@@ -65,8 +65,12 @@ static void test_pairs_sweeps_costs(void **state)
     assert_string_equal(g.ratios[0].faster->impl, "openssl");
     support_close_rel(g.ratios[0].speedup.point, 3.4, 1e-9, "speedup");
     assert_true(g.ratios[0].speedup.lower < 3.4 && g.ratios[0].speedup.upper > 3.4);
-    cb_summary_ratio(line, sizeof line, &g.ratios[0]);
+    cb_summary_ratio(line, sizeof line, &g.ratios[0], "ns");
     assert_string_equal(line, "did/sha256/64: openssl 3.40x faster than libsodium [3.39x 3.41x]");
+    /* a count is fewer, not faster */
+    cb_summary_ratio(line, sizeof line, &g.ratios[0], "instructions");
+    assert_string_equal(line, "did/sha256/64: openssl 3.40x fewer instructions than libsodium "
+                              "[3.39x 3.41x]");
 
     /* the fresh context at 32 and 1024 bytes: two points, drawn, not fitted */
     assert_int_equal(g.nsweeps, 2);
@@ -127,7 +131,7 @@ static void test_sentences_the_intervals_support(void **state)
     cb_summary_cost(line, sizeof line, &c, "ns");
     assert_string_equal(line, "mk/x-fresh/32/o: 20.000 ns faster than mk/x/32/o [-30.000 ns "
                               "-10.000 ns]: no key set-up cost is measurable");
-    cb_summary_ratio(line, sizeof line, &ratio);
+    cb_summary_ratio(line, sizeof line, &ratio, "ns");
     assert_string_equal(line, "h/64: no measurable difference between a and b [0.98x 1.04x]");
     cb_summary_sweep(line, sizeof line, &sw, "ns");
     assert_string_equal(line, "kdf/argon2id/mem_kib=19456/passes=*: -290.49 us per pass + "

@@ -4,6 +4,7 @@
 #include "stats/analysis.h"
 #include "stats/budget.h"
 #include "measure/isolate.h"
+#include "measure/sysinfo.h"
 #include "cli/runner.h"
 #include "measure/threads.h"
 #include "stats/scaling.h"
@@ -113,7 +114,8 @@ static int measure_one(const cb_runner *rn, cb_run *run, cb_fanout *f, const cb_
 {
     cb_measure_config settings;
     cb_result        *r = cb_run_add(run);
-    int               gated;
+    cb_load_probe     load;
+    int               gated, rc = 0;
 
     if (r == NULL || cb_measure_identify(r, inst) != 0 ||
         (threads > 0 && name_threads(r, inst, threads) != 0)) {
@@ -130,13 +132,17 @@ static int measure_one(const cb_runner *rn, cb_run *run, cb_fanout *f, const cb_
     if (settings.calls == 0 && gated && cb_budget_wants_calls(rn->budgets, inst->name)) {
         settings.calls = CB_BUDGET_CALLS;
     }
+    /* what else ran meanwhile: the load is recorded around the measurement */
+    cb_sysinfo_load_begin(&load);
     if (rn->isolate) {
-        if (cb_isolate_run(inst, rn->clock, &settings, &rn->progress,
-                           rn->cfg->timeout_s * 1e9, r, err) != 0) {
-            return -1;
-        }
+        rc = cb_isolate_run(inst, rn->clock, &settings, &rn->progress, rn->cfg->timeout_s * 1e9, r,
+                            err);
     } else {
         cb_measure_run(inst, rn->clock, &settings, &rn->progress, r);
+    }
+    cb_sysinfo_load_end(&load, &r->load);
+    if (rc != 0) {
+        return -1;
     }
     if (!r->failed && !rn->cfg->test) {
         analyse(rn, run, r);

@@ -173,6 +173,17 @@ typedef struct cb_threads {
     cb_estimate efficiency;
 } cb_threads;
 
+/* The machine's load around one benchmark's measurement, read by its runner
+ * (measure/sysinfo.h): the 1-minute load average when it began and when it
+ * ended, and the share of the machine's CPU time the hypervisor took
+ * (steal) in between. known is 0 when it was not recorded (a CSV, an older
+ * baseline). */
+typedef struct cb_load {
+    int    known;
+    double start, end; /* load averages */
+    double steal;      /* 0 to 1 */
+} cb_load;
+
 struct cb_profile;
 struct cb_profile_diff;
 
@@ -188,6 +199,7 @@ typedef struct cb_result {
     size_t        ncounters;
     cb_calls      calls; /* n == 0 when no single calls were timed */
     cb_threads    threads;
+    cb_load       load;
     /* --profile: where the measured loop's instructions go, or NULL; and what
      * changed against the baseline's profile, when both have one */
     struct cb_profile      *profile;

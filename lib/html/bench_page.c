@@ -8,7 +8,9 @@
 #include "html/chart.h"
 #include "html/flame.h"
 #include "html/threads.h"
+#include "html/flags.h"
 #include "html/page.h"
+#include "html/verdict.h"
 #include "measure/sampling.h"
 
 /* "[lower estimate upper]" with the estimate in bold, Criterion's line. */
@@ -54,7 +56,7 @@ static void headline(cb_buf *h, const cb_run *run, const cb_result *r)
     value_interval(h, cb_result_typical(r), run->unit, CB_THROUGHPUT_NONE);
     cb_buf_puts(h, "</td></tr>\n");
     if (r->throughput != CB_THROUGHPUT_NONE && r->per_iteration > 0) {
-        cb_buf_puts(h, "<tr><th>thrpt</th><td class=\"n\">");
+        cb_buf_printf(h, "<tr><th>%s</th><td class=\"n\">", cb_html_rate_label(run, r));
         value_interval(h, &r->analysis.throughput, run->unit, r->throughput);
         cb_buf_puts(h, "</td></tr>\n");
     }
@@ -159,7 +161,8 @@ static void estimates(cb_buf *h, const cb_run *run, const cb_result *r)
     estimate_row(h, "Std. dev.", &a->std_dev, run->unit, CB_THROUGHPUT_NONE);
     estimate_row(h, "MAD", &a->mad, run->unit, CB_THROUGHPUT_NONE);
     if (r->throughput != CB_THROUGHPUT_NONE && r->per_iteration > 0) {
-        estimate_row(h, "Throughput", &a->throughput, run->unit, r->throughput);
+        estimate_row(h, run->measure == CB_MEASURE_WALL ? "Throughput" : cb_html_rate_label(run, r),
+                     &a->throughput, run->unit, r->throughput);
     }
     cb_buf_printf(h, "</table>\n<p class=\"note\">%.0f%% bootstrap intervals from %zu "
                       "resamples; the %s is the estimate in %s mode.</p>\n",
@@ -178,14 +181,16 @@ static void percentiles(cb_buf *h, const cb_run *run, const cb_result *r)
     cb_format_value(v, sizeof v, a->min, run->unit);
     cb_buf_printf(h, "<h2>Percentiles</h2>\n%s<dl class=\"figures\">\n<div><dt>min</dt><dd>%s"
                       "</dd></div>\n",
-                  r->calls.n > 0 ? "<h3>Of the samples' per-iteration times</h3>\n" : "", v);
+                  r->calls.n > 0 && r->threads.n == 0
+                      ? "<h3>Of the samples' per-iteration times</h3>\n" : "", v);
     for (i = 0; i < CB_NPERCENTILES; i++) {
         cb_format_value(v, sizeof v, a->percentiles[i], run->unit);
         cb_buf_printf(h, "<div><dt>p%.0f</dt><dd>%s</dd></div>\n", cb_percentile_levels[i], v);
     }
     cb_format_value(v, sizeof v, a->max, run->unit);
     cb_buf_printf(h, "<div><dt>max</dt><dd>%s</dd></div>\n</dl>\n", v);
-    if (r->calls.n == 0) {
+    /* on threads, the calls are the threads section's: made all at once */
+    if (r->calls.n == 0 || r->threads.n > 0) {
         return;
     }
     /* a service owner's percentiles: of calls, not of samples' averages */
@@ -293,7 +298,7 @@ static void history(cb_buf *h, const cb_run *run, const cb_report_options *opt,
     cb_buf_printf(h, "<p>%zu run%s of baseline <b>", t->n, t->n == 1 ? "" : "s");
     cb_html_escape(h, opt->history_name != NULL ? opt->history_name : "");
     cb_buf_printf(h, "</b>, oldest first%s.</p>\n", opt->live ? "; the last is this run" : "");
-    cb_html_chart_trend(h, run, t);
+    cb_html_chart_trend(h, run, t, opt->baseline != NULL ? opt->baseline->timestamp : NULL);
 }
 
 int cb_html_bench_page(cb_buf *h, const cb_run *run, const cb_report_options *opt,
@@ -310,7 +315,9 @@ int cb_html_bench_page(cb_buf *h, const cb_run *run, const cb_report_options *op
     }
     cb_name_group(r->name, group, sizeof group);
     cb_html_page_begin(h, r->name, group);
+    cb_html_verdict_block(h, run, opt, r);
     headline(h, run, r);
+    cb_html_flags_list(h, run, opt->noise_threshold, r);
     sampling(h, r);
     cb_html_checks_bench(h, r);
     cb_buf_puts(h, "<h2>Probability density</h2>\n");

@@ -109,13 +109,37 @@ static const char *tukey_words(cb_outlier_class c)
     return words[c];
 }
 
+static double min_of(const double *x, size_t n)
+{
+    double m = HUGE_VAL;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        m = fmin(m, x[i]);
+    }
+    return m;
+}
+
+/* Whether r and old lie so far apart (medians 3x or more) that on a linear
+ * axis the narrower would be a spike at the edge of the other. */
+static int apart(const cb_result *r, const cb_result *old)
+{
+    double a = r->analysis.median.point, b = old->analysis.median.point;
+
+    return a > 0.0 && b > 0.0 && (a / b >= 3.0 || b / a >= 3.0);
+}
+
 /* The values of one run's density and its bandwidth. */
-typedef struct density {
+typedef struct density density;
+
+static void scale_to(density *d, double k);
+
+struct density {
     double *x;
     size_t  n;
     double  h;
     double  y[KDE_POINTS];
-} density;
+};
 
 static int density_open(density *d, const cb_result *r)
 {
@@ -177,13 +201,28 @@ static size_t count_beyond(const density *d, double lo, double hi)
     return k;
 }
 
-static double density_eval(density *d, const double *grid)
+static void scale_to(density *d, double k)
+{
+    size_t i;
+
+    for (i = 0; i < KDE_POINTS; i++) {
+        d->y[i] *= k;
+    }
+}
+
+/* The density over grid; on a log axis per log10 unit (x f(x) ln 10), which
+ * is what the eye reads there: two runs of the same relative spread, far
+ * apart, then peak alike. */
+static double density_eval(density *d, const double *grid, int log_axis)
 {
     double top = 0.0;
     size_t i;
 
     for (i = 0; i < KDE_POINTS; i++) {
         d->y[i] = cb_kde_density(d->x, d->n, d->h, grid[i]);
+        if (log_axis) {
+            d->y[i] *= grid[i] * log(10.0);
+        }
         top = fmax(top, d->y[i]);
     }
     return top;
@@ -261,6 +300,8 @@ typedef struct density_plot {
     const char      *old_name;
     const double    *grid;
     double           lo, hi, top;
+    int              log;    /* both runs, far apart: a log axis */
+    int              scaled; /* each run to its own peak */
 } density_plot;
 
 static void draw_density(cb_buf *h, const density_plot *p, const cb_html_layout *l, int *seen)
@@ -273,11 +314,13 @@ static void draw_density(cb_buf *h, const density_plot *p, const cb_html_layout 
     cb_html_unit_for(&u, fmax(fabs(p->lo), fabs(p->hi)), p->run->unit, CB_THROUGHPUT_NONE);
     cb_html_axis_title(xtitle, sizeof xtitle, "per iteration", p->run->unit, &u);
     /* a density of values in u is per u: its ticks read per shown unit */
-    snprintf(ytitle, sizeof ytitle, "density (1/%s)", u.name);
+    snprintf(ytitle, sizeof ytitle,
+             p->scaled ? "density, each run to its peak" : p->log ? "density (per decade)"
+                                                                  : "density (1/%s)", u.name);
     ax = (cb_svg_axis){ .lo = p->lo, .hi = p->hi, .scale = u.scale, .labels = 1,
-                        .title = xtitle };
-    ay = (cb_svg_axis){ .lo = 0.0, .hi = p->top * 1.08, .scale = 1.0 / u.scale, .labels = 1,
-                        .title = ytitle };
+                        .title = xtitle, .log = p->log };
+    ay = (cb_svg_axis){ .lo = 0.0, .hi = p->top * 1.08, .scale = p->log ? 1.0 : 1.0 / u.scale,
+                        .labels = !p->scaled, .title = ytitle };
     cb_svg_begin(&s, h, l->width, l->height, &ax, &ay,
                  "probability density of the per-iteration values", l->cls);
     if (p->then != NULL) {
@@ -308,15 +351,41 @@ int cb_html_chart_density(cb_buf *h, const cb_run *run, const cb_result *r,
     if (density_open(&now, r) != 0 || (old != NULL && density_open(&then, old) != 0)) {
         goto done;
     }
-    p = (density_plot){ run, r, &now, old != NULL ? &then : NULL, old_name, grid, 0, 0, 0 };
+    p = (density_plot){ run, r, &now, old != NULL ? &then : NULL, old_name, grid, 0, 0, 0, 0, 0 };
     plot_range(&now, &r->analysis.outliers, &p.lo, &p.hi);
-    cb_html_budgets_widen(r, &p.lo, &p.hi);
-    for (i = 0; i < KDE_POINTS; i++) {
-        grid[i] = p.lo + (p.hi - p.lo) * (double) i / (KDE_POINTS - 1);
-    }
-    p.top = density_eval(&now, grid);
     if (old != NULL) {
-        p.top = fmax(p.top, density_eval(&then, grid));
+        /* both runs, always: a real change must not push the baseline off */
+        double lo, hi;
+
+        plot_range(&then, &old->analysis.outliers, &lo, &hi);
+        p.log = apart(r, old);
+        p.lo = fmin(p.lo, lo);
+        p.hi = fmax(p.hi, hi);
+    }
+    cb_html_budgets_widen(r, &p.lo, &p.hi);
+    if (p.log) {
+        /* no kernel's tail reaches 0 on a log axis: from the least value */
+        p.lo = fmax(p.lo, 0.8 * fmin(min_of(now.x, now.n), min_of(then.x, then.n)));
+    }
+    for (i = 0; i < KDE_POINTS; i++) {
+        double f = (double) i / (KDE_POINTS - 1);
+
+        grid[i] = p.log ? p.lo * pow(p.hi / p.lo, f) : p.lo + (p.hi - p.lo) * f;
+    }
+    p.top = density_eval(&now, grid, p.log);
+    if (old != NULL) {
+        double top = density_eval(&then, grid, p.log);
+
+        /* one far narrower than the other would flatten it to the axis:
+         * each is drawn to its own peak then, and the axis says so */
+        p.scaled = top < p.top / 4.0 || p.top < top / 4.0;
+        if (p.scaled) {
+            scale_to(&now, 1.0 / p.top);
+            scale_to(&then, 1.0 / top);
+            p.top = 1.0;
+        } else {
+            p.top = fmax(p.top, top);
+        }
         old_beyond = count_beyond(&then, p.lo, p.hi);
     }
     beyond = count_beyond(&now, p.lo, p.hi);
@@ -336,8 +405,15 @@ int cb_html_chart_density(cb_buf *h, const cb_run *run, const cb_result *r,
     cb_html_budgets_keys(h, r);
     cb_buf_printf(h, "</p><figcaption>Gaussian kernel density of the %zu per-iteration values "
                       "(Silverman's bandwidth); dots are the samples, dashed grey lines "
-                      "Tukey's fences. Scaled to this run: its values within the severe fences "
-                      "and three bandwidths beyond.", r->samples.n);
+                      "Tukey's fences. Scaled to %s: %s values within the severe fences "
+                      "and three bandwidths beyond%s.", r->samples.n,
+                  old != NULL ? "both runs" : "this run", old != NULL ? "their" : "its",
+                  p.log ? "; the runs lie so far apart that the axis is logarithmic, each "
+                          "density per decade" : "");
+    if (p.scaled) {
+        cb_buf_puts(h, " One run is so much narrower than the other that each is drawn to its "
+                       "own peak: compare where they lie and their widths, not their heights.");
+    }
     if (beyond > 0) {
         cb_buf_printf(h, " %zu of its samples lie beyond, shown as rings on the edge.", beyond);
     }

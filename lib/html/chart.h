@@ -92,8 +92,9 @@ void cb_html_sweep_styles(const cb_sweep *const *sweeps, size_t n, char (*styles
 /* The sweeps sweeps[0..n) (1 <= n <= CB_HTML_SWEEP_STYLES), which share a
  * parameter: their typical estimates (or throughput, when every point
  * declares one) against the parameter, with the fitted line; each series in
- * its implementation's colour and its function's line style; log axes where
- * the values span decades. */
+ * its implementation's colour, its function's line style and its own marker
+ * (cb_svg_marker() shape i for sweeps[i]); log axes where the values span
+ * decades. */
 void cb_html_chart_sweeps(cb_buf *h, const cb_run *run, const cb_sweep *const *sweeps,
                           size_t n, const char *label);
 
@@ -152,8 +153,10 @@ void cb_html_budgets_keys(cb_buf *h, const cb_result *r);
  * place in the history, each level between change points drawn across its
  * runs, a dashed line where a new one begins; the change points listed
  * with the run and commit each began at and the size of the step; every run
- * in a table that opens on demand. t has at least one point. */
-void cb_html_chart_trend(cb_buf *h, const cb_run *run, const cb_trend *t);
+ * in a table that opens on demand. t has at least one point. The run of the
+ * baseline compared with, the one whose timestamp is baseline_at (NULL: none),
+ * is ringed. */
+void cb_html_chart_trend(cb_buf *h, const cb_run *run, const cb_trend *t, const char *baseline_at);
 
 /* A sparkline of the trend for a table cell (nothing for fewer than 2
  * points): the estimates joined, the last one a dot, change points marked. */

@@ -13,27 +13,68 @@
 /* Above and below the rows: the frame's margins and the axis. */
 #define FRAME_HEIGHT 60.0
 
-static void row(cb_svg *s, const cb_result *r, double at)
+/* A row's marks in a narrow drawing stay in this part of it, in rows (1 the
+ * row's height) from its centre: its name is above it. */
+#define NARROW_ABOVE 0.12
+#define NARROW_BELOW 0.24
+
+static void row(cb_svg *s, const cb_result *r, double at, const char *href)
 {
     const cb_change *c = &r->change;
     cb_html_verdict  v = cb_html_verdict_of(c->verdict);
-    char             lo[32], mid[32], hi[32], title[512];
+    char             lo[32], mid[32], hi[32], p[16], title[512];
 
+    cb_svg_link_begin(s, href);
     cb_format_percent(mid, sizeof mid, c->estimate.point);
     if (c->p_value < 0.0) {
         snprintf(title, sizeof title, "%.300s: %s, exact counts: %s", r->name, mid, v.words);
     } else {
         cb_format_percent(lo, sizeof lo, c->estimate.lower);
         cb_format_percent(hi, sizeof hi, c->estimate.upper);
-        snprintf(title, sizeof title, "%.300s: %s [%s, %s], p = %.2f: %s", r->name, mid, lo, hi,
-                 c->p_value, v.words);
+        cb_format_probability(p, sizeof p, c->p_value);
+        snprintf(title, sizeof title, "%.300s: %s [%s, %s], p = %s: %s", r->name, mid, lo, hi,
+                 p, v.words);
         cb_svg_line(s, c->estimate.lower, at, c->estimate.upper, at, v.mark, NULL);
+        /* an interval cut at the edge goes on: it must not look as if it ended there */
+        if (c->estimate.lower < s->x.lo) {
+            cb_svg_arrow(s, s->x.lo, at, -1, v.mark, title);
+        }
+        if (c->estimate.upper > s->x.hi) {
+            cb_svg_arrow(s, s->x.hi, at, 1, v.mark, title);
+        }
     }
     cb_svg_circle(s, c->estimate.point, at, 4.0, v.mark, title);
+    cb_svg_link_end(s);
+}
+
+/* A vertical mark at x across every row (rect: the band from x to x1), in a
+ * narrow drawing one piece per row, below the row's name. */
+static void across(cb_svg *s, size_t n, int narrow, double x, double x1, const char *cls,
+                   const char *title)
+{
+    size_t i;
+
+    if (!narrow) {
+        if (x1 > x) {
+            cb_svg_rect(s, x, 0.5, x1, (double) n + 0.5, cls, title);
+        } else {
+            cb_svg_line(s, x, 0.5, x, (double) n + 0.5, cls, title);
+        }
+        return;
+    }
+    for (i = 1; i <= n; i++) {
+        double a = (double) i - NARROW_ABOVE, b = (double) i + NARROW_BELOW;
+
+        if (x1 > x) {
+            cb_svg_rect(s, x, a, x1, b, cls, title);
+        } else {
+            cb_svg_line(s, x, a, x, b, cls, title);
+        }
+    }
 }
 
 static void draw(cb_buf *h, const cb_result *const *rs, size_t n, const cb_html_rule *rule,
-                 const char **names, const cb_html_layout *l)
+                 const char **names, const char **links, const cb_html_layout *l)
 {
     int         narrow = l->width < cb_html_layouts[0].width;
     double      threshold = rule->threshold, lo = -threshold, hi = threshold, wlo, whi, span, pad;
@@ -65,22 +106,23 @@ static void draw(cb_buf *h, const cb_result *const *rs, size_t n, const cb_html_
     cb_svg_nice_range(&lo, &hi, narrow ? 4 : 8);
     ax = (cb_svg_axis){ .lo = lo, .hi = hi, .scale = 0.01, .labels = 1,
                         .title = "change of the estimate (%)" };
-    ay = (cb_svg_axis){ .labels = 1, .categories = names, .ncategories = n, .above = narrow };
+    ay = (cb_svg_axis){ .labels = 1, .categories = names, .ncategories = n, .above = narrow,
+                        .links = links };
     cb_svg_begin(&s, h, l->width,
                  FRAME_HEIGHT + (narrow ? ROW_NARROW : ROW_WIDE) * (double) n, &ax, &ay,
                  "each benchmark's change against the baseline, with its interval", l->cls);
-    cb_svg_rect(&s, -threshold, 0.5, threshold, (double) n + 0.5, "band", "noise threshold");
-    cb_svg_line(&s, 0.0, 0.5, 0.0, (double) n + 0.5, "zero", NULL);
+    across(&s, n, narrow, -threshold, threshold, "band", "noise threshold");
+    across(&s, n, narrow, 0.0, 0.0, "zero", NULL);
     /* the resolution, where it falls on the chart: beyond it, unresolved */
     edge[0] = -rule->resolution;
     edge[1] = rule->resolution;
     for (i = 0; rule->resolution > 0.0 && i < 2; i++) {
         if (edge[i] > s.x.lo && edge[i] < s.x.hi) {
-            cb_svg_line(&s, edge[i], 0.5, edge[i], (double) n + 0.5, "c-resolution", "resolution");
+            across(&s, n, narrow, edge[i], edge[i], "c-resolution", "resolution");
         }
     }
     for (i = 0; i < n; i++) {
-        row(&s, rs[i], (double) (i + 1));
+        row(&s, rs[i], (double) (i + 1), links[i]);
     }
     cb_svg_end(&s);
 }
@@ -93,21 +135,30 @@ void cb_html_chart_changes(cb_buf *h, const cb_result *const *rs, size_t n,
                                       CB_VERDICT_IMPROVED, CB_VERDICT_WITHIN_NOISE,
                                       CB_VERDICT_NO_CHANGE };
     const char **names = malloc((n + 1) * sizeof *names);
+    const char **links = malloc((n + 1) * sizeof *links);
+    char        *files = malloc((n + 1) * CB_HTML_FILE_MAX);
     char         text[64];
     size_t       i;
 
-    if (names == NULL) {
+    if (names == NULL || links == NULL || files == NULL) {
+        free(names);
+        free(links);
+        free(files);
         h->oom = 1;
         return;
     }
     for (i = 0; i < n; i++) {
         names[i] = rs[i]->name;
+        cb_html_file_name(files + i * CB_HTML_FILE_MAX, CB_HTML_BENCH, rs[i]->name);
+        links[i] = files + i * CB_HTML_FILE_MAX;
     }
     cb_buf_puts(h, "<figure>");
     for (i = 0; i < CB_HTML_NLAYOUTS; i++) {
-        draw(h, rs, n, rule, names, &cb_html_layouts[i]);
+        draw(h, rs, n, rule, names, links, &cb_html_layouts[i]);
     }
     free(names);
+    free(links);
+    free(files);
     cb_buf_puts(h, "<p class=\"keys\">");
     for (i = 0; i < sizeof all / sizeof all[0]; i++) {
         cb_html_verdict v = cb_html_verdict_of(all[i]);
@@ -134,6 +185,7 @@ void cb_html_chart_changes(cb_buf *h, const cb_result *const *rs, size_t n,
         cb_buf_printf(h, "Instruction counts are exact: a change counts when it exceeds the "
                          "noise threshold, \xc2\xb1%.3g%%, shaded. ", rule->threshold * 100.0);
     }
-    cb_buf_puts(h, "An interval far wider than the rest is cut at the edge; its hover title has "
-                   "it whole.</figcaption></figure>\n");
+    cb_buf_puts(h, "An interval far wider than the rest is cut at the edge, where an arrow shows "
+                   "that it goes on; its hover title has it whole. Each row leads to its "
+                   "benchmark's page.</figcaption></figure>\n");
 }

@@ -72,7 +72,7 @@ static void fit_line(cb_svg *s, const cb_run *run, const cb_sweep *sw, int throu
 }
 
 static void sweep_points(cb_svg *s, const cb_run *run, const cb_sweep *sw, int throughput,
-                         const char *cls)
+                         const char *cls, int marker)
 {
     char   lo[48], mid[48], hi[48], title[400];
     size_t i;
@@ -88,7 +88,7 @@ static void sweep_points(cb_svg *s, const cb_run *run, const cb_sweep *sw, int t
         cb_html_format(hi, sizeof hi, e->upper, run->unit, kind);
         snprintf(title, sizeof title, "%.200s: %s [%s, %s]", r->name, mid, lo, hi);
         cb_svg_line(s, p, e->lower, p, e->upper, cls, NULL);
-        cb_svg_circle(s, p, e->point, 4.0, cls, title);
+        cb_svg_marker(s, p, e->point, marker, cls, title);
     }
 }
 
@@ -228,7 +228,7 @@ void cb_html_chart_sweeps(cb_buf *h, const cb_run *run, const cb_sweep *const *s
         for (i = 0; i < n; i++) {
             sweep_class(cls, sizeof cls, sweeps[i], styles[i]);
             fit_line(&s, run, sweeps[i], throughput, cls);
-            sweep_points(&s, run, sweeps[i], throughput, cls);
+            sweep_points(&s, run, sweeps[i], throughput, cls, (int) i);
         }
         cb_svg_end(&s);
     }

@@ -79,7 +79,20 @@ static void point_title(char *buf, size_t size, const cb_run *run, const cb_hist
              COMMIT_DIGITS, p->commit, mid, lo, hi);
 }
 
-static void draw_trend(cb_buf *h, const cb_run *run, const cb_trend *t,
+/* The point of the baseline's run, or t->n when it is not in the history. */
+static size_t baseline_point(const cb_trend *t, const char *at)
+{
+    size_t i;
+
+    for (i = t->n; at != NULL && at[0] != '\0' && i-- > 0;) {
+        if (strcmp(t->points[i].timestamp, at) == 0) {
+            return i;
+        }
+    }
+    return t->n;
+}
+
+static void draw_trend(cb_buf *h, const cb_run *run, const cb_trend *t, size_t base,
                        const cb_html_layout *l)
 {
     double       lo = HUGE_VAL, hi = -HUGE_VAL, at[CB_SVG_MAX_TICKS], *xs, *ys;
@@ -137,6 +150,11 @@ static void draw_trend(cb_buf *h, const cb_run *run, const cb_trend *t,
                     "c-new", NULL);
         cb_svg_circle(&s, (double) (i + 1), p->estimate.point, i + 1 == t->n ? 4.5 : 3.5, "c-new",
                       title);
+    }
+    if (base < t->n) {
+        point_title(title, sizeof title, run, &t->points[base], base);
+        cb_svg_circle(&s, (double) (base + 1), t->points[base].estimate.point, 8.0,
+                      "c-base hollow-ring", title);
     }
     cb_svg_end(&s);
 }
@@ -219,16 +237,23 @@ static void run_table(cb_buf *h, const cb_run *run, const cb_trend *t)
     cb_buf_puts(h, "</table></details>\n");
 }
 
-void cb_html_chart_trend(cb_buf *h, const cb_run *run, const cb_trend *t)
+void cb_html_chart_trend(cb_buf *h, const cb_run *run, const cb_trend *t, const char *baseline_at)
 {
-    size_t i;
+    size_t i, base = baseline_point(t, baseline_at);
 
     cb_buf_puts(h, "<figure>");
     for (i = 0; i < CB_HTML_NLAYOUTS; i++) {
-        draw_trend(h, run, t, &cb_html_layouts[i]);
+        draw_trend(h, run, t, base, &cb_html_layouts[i]);
     }
     cb_buf_puts(h, "<p class=\"keys\">");
     cb_html_key(h, "c-new", "dot", "estimate and interval");
+    if (base < t->n) {
+        char text[96];
+
+        snprintf(text, sizeof text, "the baseline's run (run %zu, commit %.12s)", base + 1,
+                 t->points[base].commit);
+        cb_html_key(h, "c-base", "ring", text);
+    }
     cb_html_key(h, "c-level", "line", "level: the mean of its runs");
     cb_html_key(h, "c-step", "dash", "change point");
     cb_buf_puts(h, "</p><figcaption>Each run's headline estimate, the newest last and "
@@ -239,11 +264,11 @@ void cb_html_chart_trend(cb_buf *h, const cb_run *run, const cb_trend *t)
 
 void cb_html_sparkline(cb_buf *h, const cb_run *run, const cb_trend *t)
 {
-    double      *xs, *ys, lo = HUGE_VAL, hi = -HUGE_VAL;
-    char        first[48], last[48], label[160];
-    cb_svg      s;
-    cb_svg_axis ax, ay;
-    size_t      i;
+    double      *xs, *ys, lo = t->lowest, hi = t->highest, mid = (lo + hi) / 2.0;
+    char         first[48], last[48], spread[32], label[224];
+    cb_svg       s;
+    cb_svg_axis  ax, ay;
+    size_t       i;
 
     if (t->n < 2) {
         return;
@@ -259,13 +284,19 @@ void cb_html_sparkline(cb_buf *h, const cb_run *run, const cb_trend *t)
     for (i = 0; i < t->n; i++) {
         xs[i] = (double) (i + 1);
         ys[i] = t->points[i].estimate.point;
-        lo = fmin(lo, ys[i]);
-        hi = fmax(hi, ys[i]);
+    }
+    /* the height stands for the noise threshold at the least: runs that
+     * differ by less than it draw no step, whatever their own range */
+    if (hi - lo < 2.0 * t->threshold * mid) {
+        lo = mid * (1.0 - t->threshold);
+        hi = mid * (1.0 + t->threshold);
     }
     cb_format_value(first, sizeof first, ys[0], run->unit);
     cb_format_value(last, sizeof last, ys[t->n - 1], run->unit);
-    snprintf(label, sizeof label, "%zu runs, from %s to %s; %zu change point%s", t->n, first,
-             last, t->nchanges, t->nchanges == 1 ? "" : "s");
+    snprintf(spread, sizeof spread, "%.3g%%", 100.0 * t->spread);
+    snprintf(label, sizeof label, "%zu runs, from %s to %s, the lowest and highest %s apart; "
+                                  "%zu change point%s",
+             t->n, first, last, spread, t->nchanges, t->nchanges == 1 ? "" : "s");
     ax = (cb_svg_axis){ .lo = 1.0, .hi = (double) t->n };
     ay = (cb_svg_axis){ .lo = lo, .hi = hi };
     cb_svg_begin_bare(&s, h, SPARK_WIDTH, SPARK_HEIGHT, &ax, &ay, label, "spark");
@@ -277,6 +308,11 @@ void cb_html_sparkline(cb_buf *h, const cb_run *run, const cb_trend *t)
     cb_svg_polyline(&s, xs, ys, t->n, "c-new thin", 0, NULL);
     cb_svg_circle(&s, xs[t->n - 1], ys[t->n - 1], 2.5, "c-new", NULL);
     cb_svg_end(&s);
+    cb_buf_printf(h, "<span class=\"spark-range\" title=\"the lowest and the highest run differ "
+                     "by %s; the line's height is %s\">%s</span>",
+                  spread, hi - lo > 2.0 * t->threshold * mid + 1e-12 * mid
+                              ? "that difference" : "the noise threshold either way",
+                  spread);
     free(xs);
     free(ys);
 }

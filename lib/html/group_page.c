@@ -36,7 +36,8 @@ static void sweep_chart(cb_buf *h, const cb_run *run, const cb_sweep *const *swe
 
         cb_summary_sweep(line, sizeof line, sweeps[i], run->unit);
         cb_html_colour(colour, impl != NULL ? impl : sweeps[i]->series);
-        cb_buf_printf(h, "<li><i class=\"sw %s %s\"></i>", styles[i], colour);
+        cb_buf_printf(h, "<li><i class=\"sw %s %s\"></i><span class=\"marker %s\">%s</span>",
+                      styles[i], colour, colour, cb_svg_marker_glyph((int) i));
         cb_html_escape(h, line);
         cb_buf_puts(h, "</li>\n");
     }
@@ -136,7 +137,7 @@ static int implementations(cb_buf *h, const cb_run *run, const cb_groups *g)
         cb_buf_puts(h, "<figcaption>");
         for (j = i; j < g->nratios; j++) {
             if (strcmp(g->ratios[j].primitive, g->ratios[i].primitive) == 0) {
-                cb_summary_ratio(line, sizeof line, &g->ratios[j]);
+                cb_summary_ratio(line, sizeof line, &g->ratios[j], run->unit);
                 cb_html_escape(h, line);
                 cb_buf_puts(h, "<br>\n");
             }
@@ -178,7 +179,8 @@ static void costs(cb_buf *h, const cb_run *run, const cb_groups *g)
     cb_buf_puts(h, "</table>\n");
 }
 
-int cb_html_group_page(cb_buf *h, const cb_run *run, const char *group, const cb_groups *g)
+int cb_html_group_page(cb_buf *h, const cb_run *run, const char *group, const cb_groups *g,
+                       double threshold)
 {
     const cb_result **rs = malloc((run->n + 1) * sizeof *rs);
     char              name[CB_HTML_GROUP_MAX];
@@ -196,7 +198,7 @@ int cb_html_group_page(cb_buf *h, const cb_run *run, const char *group, const cb
     }
     cb_html_page_begin(h, group, NULL);
     cb_buf_printf(h, "<p>%zu benchmark%s in this group.</p>\n", n, n == 1 ? "" : "s");
-    cb_html_results_table(h, run, rs, n, NULL);
+    cb_html_results_table(h, run, rs, n, NULL, threshold);
     if (g != NULL && g->nsweeps > 0) {
         rc = sweeps(h, run, g);
         cb_html_flame_sweeps(h, g);

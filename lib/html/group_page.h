@@ -11,8 +11,10 @@
 #include "html/html.h"
 
 /* Writes the page of `group` into h: run's results in that group, and g's
- * summaries of them (cb_group_analyse(); NULL when there are none). Returns -1
+ * summaries of them (cb_group_analyse(); NULL when there are none), the
+ * results flagged with changes held to `threshold`. Returns -1
  * when out of memory. */
-int cb_html_group_page(cb_buf *h, const cb_run *run, const char *group, const cb_groups *g);
+int cb_html_group_page(cb_buf *h, const cb_run *run, const char *group, const cb_groups *g,
+                       double threshold);
 
 #endif

@@ -4,7 +4,9 @@
 #include "html/budget_table.h"
 #include "html/checks.h"
 #include "html/index_page.h"
+#include "html/flags.h"
 #include "html/page.h"
+#include "html/verdict.h"
 
 /* The last rank listed apart in the table: beyond it, the rest in the run's
  * order, which keeps a group's benchmarks together. */
@@ -19,34 +21,18 @@ static int rank(const cb_result *r)
     return k <= RANK_IMPROVED ? k : RANK_IMPROVED + 1;
 }
 
+/* The verdict first, then what the run was and what it was compared with. */
 static void summary(cb_buf *h, const cb_run *run, const cb_report_options *opt)
 {
-    cb_tally c = cb_run_tally(run);
-
-    cb_buf_printf(h, "<p>%zu benchmark%s, measured ", run->n, run->n == 1 ? "" : "s");
-    cb_html_escape(h, run->timestamp);
-    cb_buf_puts(h, " at commit ");
-    cb_html_escape(h, run->machine.git_commit);
+    cb_html_verdict_block(h, run, opt, NULL);
+    cb_html_flags_banner(h, run, opt->noise_threshold);
+    cb_buf_printf(h, "<p>%zu benchmark%s measured", run->n, run->n == 1 ? "" : "s");
     if (opt->baseline_name != NULL) {
         cb_buf_puts(h, ", compared with baseline <b>");
         cb_html_escape(h, opt->baseline_name);
         cb_buf_puts(h, "</b>");
-        if (opt->baseline != NULL && opt->baseline->timestamp[0] != '\0') {
-            cb_buf_puts(h, " of ");
-            cb_html_escape(h, opt->baseline->timestamp);
-        }
-        cb_buf_printf(h, ": <span class=\"count %s\">%zu regressed</span>, "
-                          "<span class=\"count %s\">%zu unresolved</span>, "
-                          "<span class=\"count %s\">%zu improved</span>",
-                       c.regressed > 0 ? "regressed" : "", c.regressed,
-                       c.unresolved > 0 ? "unresolved" : "", c.unresolved,
-                       c.improved > 0 ? "improved" : "", c.improved);
-    } else {
-        cb_buf_puts(h, ", with no baseline to compare with");
     }
-    cb_buf_printf(h, "%s<span class=\"count %s\">%zu failed</span>.</p>\n",
-                   opt->baseline_name != NULL ? ", " : ": ", c.failed > 0 ? "failed" : "",
-                   c.failed);
+    cb_buf_puts(h, ".</p>\n");
     if (opt->differences != NULL && opt->differences[0] != '\0') {
         cb_buf_puts(h, "<p class=\"warn\">The baseline was measured on another machine or "
                        "build: ");
@@ -142,7 +128,7 @@ static int changes(cb_buf *h, const cb_run *run, const cb_report_options *opt)
 
 /* The baseline's benchmarks that this (filtered) run did not measure, as
  * they were last measured. */
-static int others_table(cb_buf *h, const cb_html_others *o)
+static int others_table(cb_buf *h, const cb_html_others *o, double threshold)
 {
     const cb_trend **ts = malloc((o->n + 1) * sizeof *ts);
     size_t           i;
@@ -159,7 +145,7 @@ static int others_table(cb_buf *h, const cb_html_others *o)
     cb_buf_puts(h, " at commit ");
     cb_html_escape(h, o->run->machine.git_commit);
     cb_buf_puts(h, "; the baseline keeps them.</p>\n");
-    cb_html_results_table(h, o->run, o->rs, o->n, ts);
+    cb_html_results_table(h, o->run, o->rs, o->n, ts, threshold);
     free(ts);
     return 0;
 }
@@ -198,8 +184,8 @@ int cb_html_index_page(cb_buf *h, const cb_run *run, const cb_report_options *op
     }
     cb_html_budget_summary(h, run);
     cb_buf_puts(h, "<h2>Benchmarks</h2>\n");
-    cb_html_results_table(h, run, rs, n, trends != NULL ? ts : NULL);
-    if (others != NULL && others->n > 0 && others_table(h, others) != 0) {
+    cb_html_results_table(h, run, rs, n, trends != NULL ? ts : NULL, opt->noise_threshold);
+    if (others != NULL && others->n > 0 && others_table(h, others, opt->noise_threshold) != 0) {
         goto done;
     }
     cb_html_checks_index(h, run);

@@ -4,9 +4,13 @@
 #include "report/format.h"
 #include "html/chart.h"
 #include "html/flame.h"
+#include "html/flags.h"
 #include "html/page.h"
 
 /* The one stylesheet, inline in every page: no font, image or URL of any kind.
+ * Every colour a mark is drawn in has a contrast of 3:1 or more against the
+ * page's background in both colour schemes (WCAG's for graphical objects;
+ * tests/browser/check.js measures it), the grid and the frame aside.
  * Chart marks take their colour from a class (currentColor), so that the SVG
  * writer stays free of colours; the page's own colours are variables, which
  * a dark colour scheme (prefers-color-scheme) sets anew. Below 760 px, charts
@@ -86,25 +90,41 @@ static const char css_charts[] =
     "svg .hollow{fill:var(--bg);fill-opacity:1;stroke-width:1.5}\n"
     "svg .grid{color:var(--grid)}svg .frame{color:var(--frame);fill:none}\n"
     ".c-normal,.c-new{color:#1f77b4}.c-old{color:#7f7f7f}\n"
-    ".c-mild{color:#ff7f0e}.c-severe{color:#d62728}\n"
-    ".c-mean{color:#2ca02c}.c-median{color:#9467bd}.c-fence{color:var(--frame)}"
-    ".c-fit,.c-level{color:var(--fg)}.c-step{color:#e8a020}\n"
+    ".c-mild{color:#c25e00}.c-severe{color:#d62728}\n"
+    ".c-mean{color:#2ca02c}.c-median{color:#9467bd}.c-fence{color:var(--muted)}"
+    ".c-fit,.c-level{color:var(--fg)}.c-step{color:#b5700a}\n"
     "svg .c-mean,svg .c-median{stroke-width:2}svg .c-median,svg .c-step{stroke-dasharray:6 3}\n"
     ".c-resolution{color:#9467bd}svg .c-resolution{stroke-dasharray:5 4}\n"
     "svg .c-fence{stroke-dasharray:3 3}svg .c-fit{stroke-width:1.5}"
     "svg .c-level{stroke-width:1.5;stroke-opacity:.6}\n"
-    ".s0{color:#1f77b4}.s1{color:#ff7f0e}.s2{color:#2ca02c}.s3{color:#d62728}"
-    ".s4{color:#9467bd}.s5{color:#8c564b}.s6{color:#e377c2}.s7{color:#17becf}\n"
+    ".s0{color:#1f77b4}.s1{color:#c25e00}.s2{color:#2ca02c}.s3{color:#d62728}"
+    ".s4{color:#9467bd}.s5{color:#b06a5e}.s6{color:#c2479f}.s7{color:#0f8a96}\n"
     "svg path.d1{stroke-dasharray:8 4}svg path.d2{stroke-dasharray:2 3}"
     "svg path.d3{stroke-dasharray:9 3 2 3}svg path.d4{stroke-dasharray:4 2}"
     "svg path.d5{stroke-dasharray:12 6}\n"
     ".v-regressed{color:#d62728}.v-unresolved{color:#9467bd}.v-improved{color:#2ca02c}"
-    ".v-noise{color:#bcbd22}.v-none{color:#7f7f7f}\n"
-    ".band{color:#e8a020}svg rect.band{fill-opacity:.18;stroke:none}"
-    "svg .zero{color:var(--frame)}\n"
+    ".v-noise{color:#8a8a00}.v-none{color:#7f7f7f}\n"
+    ".band{color:#b5700a}svg rect.band{fill-opacity:.14;stroke-width:1}"
+    "svg .zero{color:var(--muted)}\n"
     ".c-budget{color:var(--budget)}.c-broken{color:var(--bad)}"
     "svg line.budget{stroke-width:2;stroke-dasharray:9 3 2 3}svg text.budget{fill:currentColor}\n"
     ;
+
+/* The verdict block at the top of a page (verdict.c). */
+static const char css_verdict[] =
+    ".verdict-block{border-left:4px solid var(--good);padding:4px 12px;margin:10px 0 18px}\n"
+    ".verdict-block.bad{border-left-color:var(--bad)}\n"
+    ".verdict-block ul{margin:4px 0;padding-left:18px}.verdict-block p{margin:4px 0}\n"
+    ".verdict-line.bad b{color:var(--bad)}.verdict-line.good b{color:var(--good)}\n"
+    ".endpoints{font-size:14px;color:var(--muted)}\n"
+    "svg path.arrow{fill:currentColor;stroke-width:1}svg a text.tick{fill:var(--link)}\n"
+    ".c-base{color:var(--fg)}svg circle.hollow-ring{fill:none;stroke-width:2}\n"
+    "svg path.mark{fill:currentColor;fill-opacity:.75;stroke-width:1.2;stroke-dasharray:none}\n"
+    ".marker{font-size:12px;margin-right:4px}\n"
+    ".spark-range{font-size:12px;color:var(--muted);margin-left:4px;white-space:nowrap}\n"
+    "ul.flags{margin:6px 0;padding-left:0;list-style:none}ul.flags li{margin:3px 0}\n"
+    ".flag{color:#8a5a00;font-size:14px}td .flag{font-size:12px}\n"
+    "@media (prefers-color-scheme:dark){.flag{color:#e8b860}}\n";
 
 /* Below 760 px: narrow drawings, cards for tables. */
 static const char css_narrow[] =
@@ -133,6 +153,7 @@ void cb_html_page_begin(cb_buf *h, const char *title, const char *group)
     cb_buf_puts(h, " \xc2\xb7 cryptbench</title>\n<style>\n");
     cb_buf_puts(h, css);
     cb_buf_puts(h, css_charts);
+    cb_buf_puts(h, css_verdict);
     cb_buf_puts(h, css_narrow);
     cb_buf_puts(h, cb_html_flame_css);
     cb_buf_puts(h, "</style>\n</head>\n<body>\n<header><a href=\"index.html\">cryptbench "
@@ -164,6 +185,21 @@ void cb_html_link(cb_buf *h, const char *prefix, const char *name)
     cb_buf_puts(h, "\">");
     cb_html_name(h, name);
     cb_buf_puts(h, "</a>");
+}
+
+const char *cb_html_rate_label(const cb_run *run, const cb_result *r)
+{
+    int bytes = r->throughput == CB_THROUGHPUT_BYTES;
+
+    switch (run->measure) {
+    case CB_MEASURE_CYCLES:
+        return bytes ? "cycles/byte" : "cycles/element";
+    case CB_MEASURE_INSTRUCTIONS:
+        return bytes ? "instructions/byte" : "instructions/element";
+    case CB_MEASURE_WALL:
+        break;
+    }
+    return "thrpt";
 }
 
 cb_html_verdict cb_html_verdict_of(cb_verdict v)
@@ -226,8 +262,8 @@ static void change_cells(cb_buf *h, const cb_result *r)
     cb_buf_printf(h, "<td class=\"verdict %s\">%s</td>", v.cls, v.words);
 }
 
-static void result_row(cb_buf *h, const cb_run *run, const cb_result *r, int changes,
-                       const cb_trend *trend, int trends)
+static void result_row(cb_buf *h, const cb_run *run, const cb_result *r, double threshold,
+                       int changes, const cb_trend *trend, int trends, int note)
 {
     const cb_estimate *e = cb_result_typical(r);
     const cb_estimate *t = &r->analysis.throughput;
@@ -244,12 +280,13 @@ static void result_row(cb_buf *h, const cb_run *run, const cb_result *r, int cha
     }
     cb_buf_puts(h, "<tr><td class=\"name\">");
     cb_html_link(h, CB_HTML_BENCH, r->name);
-    if (r->note != NULL) {
+    if (r->note != NULL && note) {
         /* a KDF below current guidance must be visible where it is listed */
         cb_buf_puts(h, "<br><span class=\"note\">");
         cb_html_escape(h, r->note);
         cb_buf_puts(h, "</span>");
     }
+    cb_html_flags_inline(h, run, threshold, r);
     cb_buf_puts(h, "</td>");
     cb_format_value(lo, sizeof lo, e->lower, run->unit);
     cb_format_value(mid, sizeof mid, e->point, run->unit);
@@ -257,7 +294,7 @@ static void result_row(cb_buf *h, const cb_run *run, const cb_result *r, int cha
     interval_cell(h, "est", run->measure == CB_MEASURE_WALL ? "time" : run->unit, mid, lo, hi);
     if (r->throughput != CB_THROUGHPUT_NONE && r->per_iteration > 0) {
         cb_html_format(mid, sizeof mid, t->point, run->unit, r->throughput);
-        cb_buf_puts(h, "<td class=\"n\" data-label=\"thrpt\">");
+        cb_buf_printf(h, "<td class=\"n\" data-label=\"%s\">", cb_html_rate_label(run, r));
         cb_html_escape(h, mid);
         cb_buf_puts(h, "</td>");
     } else {
@@ -277,7 +314,7 @@ static void result_row(cb_buf *h, const cb_run *run, const cb_result *r, int cha
 }
 
 void cb_html_results_table(cb_buf *h, const cb_run *run, const cb_result *const *rs, size_t n,
-                           const cb_trend *const *trends)
+                           const cb_trend *const *trends, double threshold)
 {
     size_t i;
     int    changes = 0, history = 0;
@@ -287,19 +324,30 @@ void cb_html_results_table(cb_buf *h, const cb_run *run, const cb_result *const 
         history |= trends != NULL && trends[i] != NULL && trends[i]->n >= 2;
     }
     cb_buf_printf(h, "<table class=\"results cards\">\n<thead><tr><th>Benchmark</th>"
-                      "<th class=\"n\">%s (%.0f%% CI)</th><th class=\"n\">Throughput</th>",
+                      "<th class=\"n\">%s (%.0f%% CI)</th><th class=\"n\">%s</th>",
                    run->measure == CB_MEASURE_WALL ? "Time" : "Count",
-                   run->confidence * 100.0);
+                   run->confidence * 100.0,
+                   run->measure == CB_MEASURE_WALL ? "Throughput" : "Per unit");
     if (changes) {
         cb_buf_puts(h, "<th class=\"n\">Change</th><th class=\"n\">p</th>"
                        "<th>Verdict</th>");
     }
     if (history) {
-        cb_buf_puts(h, "<th>History</th>");
+        cb_buf_puts(h, "<th title=\"each run's estimate, oldest first, on a scale no shorter than "
+                       "the noise threshold; beside it how far the lowest and highest run lie "
+                       "apart\">History (spread)</th>");
     }
     cb_buf_puts(h, "</tr></thead>\n");
     for (i = 0; i < n; i++) {
-        result_row(h, run, rs[i], changes, history ? trends[i] : NULL, history);
+        size_t j;
+
+        /* a note said once: the rows after it with the same note are its */
+        for (j = 0; j < i && !(rs[i]->note != NULL && rs[j]->note != NULL &&
+                              strcmp(rs[i]->note, rs[j]->note) == 0);
+             j++) {
+        }
+        result_row(h, run, rs[i], threshold, changes, history ? trends[i] : NULL, history,
+                   j == i);
     }
     cb_buf_puts(h, "</table>\n");
 }

@@ -44,13 +44,18 @@ typedef struct cb_html_verdict {
 
 cb_html_verdict cb_html_verdict_of(cb_verdict v);
 
+/* What r's rate is called beside its value: "thrpt" for a time's units per
+ * second, "instructions/byte", "cycles/element" for a count's per unit. */
+const char *cb_html_rate_label(const cb_run *run, const cb_result *r);
+
 /* A table with a row per result of rs[0..n): name (linked to its page unless
  * it failed), estimate with its interval, throughput, change with its
  * interval, p and verdict, and a sparkline of trends[i] (trends NULL, or an
- * entry NULL: none); a failed one with its reason. Below 760 px each row is a
+ * entry NULL: none), each name with its quality flags (stats/quality.h, the
+ * change held to `threshold`); a failed one with its reason. Below 760 px each row is a
  * card, its verdict and change first. */
 void cb_html_results_table(cb_buf *h, const cb_run *run, const cb_result *const *rs, size_t n,
-                           const cb_trend *const *trends);
+                           const cb_trend *const *trends, double threshold);
 
 /* A table of the run's machine, build (compiler, libsodium and OpenSSL
  * versions) and settings. */

@@ -8,6 +8,7 @@
 #include "html/index_page.h"
 #include "html/page.h"
 #include "report/report.h"
+#include "stats/group.h"
 #include "store/history.h"
 
 /*
@@ -62,7 +63,7 @@ static void write_group(void *self, const cb_run *run, const char *group, const 
     if (page != NULL) {
         /* a group seen again (a baseline may interleave them) is written anew */
         cb_buf_free(&page->text);
-        if (cb_html_group_page(&page->text, run, group, g) != 0) {
+        if (cb_html_group_page(&page->text, run, group, g, rep->opt.noise_threshold) != 0) {
             page->text.oom = 1;
         }
     }
@@ -121,6 +122,40 @@ static int write_benchmarks(html_report *rep, const cb_run *run, const cb_trend 
     return rc;
 }
 
+static int has_group(const cb_run *run, const char *group)
+{
+    char   g[CB_HTML_GROUP_MAX];
+    size_t i;
+
+    for (i = 0; i < run->n; i++) {
+        cb_name_group(run->results[i].name, g, sizeof g);
+        if (strcmp(g, group) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The page of a group only the kept run has (a filtered run left all of it
+ * out), as that run's: its summaries by cb_group_analyse(), as the fan-out
+ * makes them for a run's own groups. */
+static int kept_group_page(html_report *rep, group_page *page)
+{
+    const cb_run       *kept = rep->opt.kept;
+    cb_bootstrap_config boot = { kept->nresamples, kept->confidence, kept->seed };
+    cb_groups           g;
+    cb_error            err;
+    int                 rc;
+
+    memset(&g, 0, sizeof g);
+    if (cb_group_analyse(kept, page->name, &boot, &g, &err) != 0) {
+        return cb_html_group_page(&page->text, kept, page->name, NULL, rep->opt.noise_threshold);
+    }
+    rc = cb_html_group_page(&page->text, kept, page->name, &g, rep->opt.noise_threshold);
+    cb_groups_free(&g);
+    return rc;
+}
+
 static int write_groups(html_report *rep, const cb_run *run)
 {
     char   file[CB_HTML_FILE_MAX];
@@ -128,9 +163,12 @@ static int write_groups(html_report *rep, const cb_run *run)
 
     for (i = 0; i < rep->ngroups; i++) {
         group_page *page = &rep->groups[i];
+        int         kept = rep->opt.kept != NULL && !has_group(run, page->name);
 
         if (page->text.len == 0 && !page->text.oom &&
-            cb_html_group_page(&page->text, run, page->name, NULL) != 0) {
+            (kept ? kept_group_page(rep, page)
+                  : cb_html_group_page(&page->text, run, page->name, NULL,
+                                       rep->opt.noise_threshold)) != 0) {
             page->text.oom = 1;
         }
         cb_html_file_name(file, CB_HTML_GROUP, page->name);

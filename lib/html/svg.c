@@ -325,12 +325,16 @@ static void draw_axes(cb_svg *s)
 
         cb_buf_printf(s->out, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
                                "y2=\"%.1f\"/>", s->left, py, s->right, py);
+        if (s->y.labels && s->y.links != NULL && i < s->y.ncategories) {
+            cb_svg_link_begin(s, s->y.links[i]);
+        }
         if (s->y.labels && s->y.above) {
-            /* above its row, from the plot's left edge */
+            /* above its row, from the plot's left edge, clear of the row's
+             * marks (a dot of 4 px radius at py) */
             text = tick_text(buf, sizeof buf, &s->y, i, ticks[i], step, largest,
                              s->right - s->left);
             cb_buf_printf(s->out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\">", s->left,
-                           py - 8.0);
+                           py - 11.0);
             close_label(s, text, s->y.categories[i]);
         } else if (s->y.labels && fabs(last - py) >= LINE_HEIGHT) {
             /* left_margin() made room for strlen + 12 px: a little slack */
@@ -339,6 +343,9 @@ static void draw_axes(cb_svg *s)
                                    "text-anchor=\"end\">", s->left - 6.0, py + 4.0);
             close_label(s, text, s->y.ncategories > 0 ? s->y.categories[i] : text);
             last = py;
+        }
+        if (s->y.labels && s->y.links != NULL && i < s->y.ncategories) {
+            cb_svg_link_end(s);
         }
     }
     cb_buf_printf(s->out, "<rect class=\"frame\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
@@ -432,6 +439,67 @@ void cb_svg_begin_bare(cb_svg *s, cb_buf *out, double width, double height,
     s->left = s->top = MARGIN_BARE;
     s->right = width - MARGIN_BARE;
     s->bottom = height - MARGIN_BARE;
+}
+
+/* Ends an open <path ...: with a hover title, or none (NULL). */
+static void close_path(cb_svg *s, const char *title)
+{
+    if (title != NULL) {
+        cb_buf_puts(s->out, "><title>");
+        cb_html_escape(s->out, title);
+        cb_buf_puts(s->out, "</title></path>\n");
+    } else {
+        cb_buf_puts(s->out, "/>\n");
+    }
+}
+
+void cb_svg_marker(cb_svg *s, double x, double y, int shape, const char *cls, const char *title)
+{
+    /* each shape's outline around (0, 0), px: about as much ink as a 4.5 px dot */
+    static const char *const paths[CB_SVG_MARKERS] = {
+        "m-4.5 0a4.5 4.5 0 1 0 9 0a4.5 4.5 0 1 0-9 0z",
+        "m-4 -4h8v8h-8z",
+        "m0 -5.5l5 8.5h-10z",
+        "m0 -5.5l5 5.5l-5 5.5l-5 -5.5z",
+        "m0 5.5l5 -8.5h-10z",
+        "m-1.6 -5h3.2v3.4h3.4v3.2h-3.4v3.4h-3.2v-3.4h-3.4v-3.2h3.4z",
+    };
+    double px = cb_svg_px(s, x), py = cb_svg_py(s, y);
+
+    cb_buf_printf(s->out, "<path class=\"mark %s\" d=\"M%.1f %.1f%s\"", cls != NULL ? cls : "",
+                  px, py, paths[((unsigned) shape) % CB_SVG_MARKERS]);
+    close_path(s, title);
+}
+
+const char *cb_svg_marker_glyph(int shape)
+{
+    static const char *const glyphs[CB_SVG_MARKERS] = {
+        "\xe2\x97\x8f", "\xe2\x96\xa0", "\xe2\x96\xb2", "\xe2\x97\x86", "\xe2\x96\xbc", "\xe2\x9c\x9a",
+    };
+
+    return glyphs[((unsigned) shape) % CB_SVG_MARKERS];
+}
+
+void cb_svg_arrow(cb_svg *s, double x, double y, int dir, const char *cls, const char *title)
+{
+    double px = cb_svg_px(s, x), py = cb_svg_py(s, y), d = dir < 0 ? 1.0 : -1.0;
+
+    /* the tip on the edge, the base 8 px inside the plot */
+    cb_buf_printf(s->out, "<path class=\"arrow %s\" d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\"",
+                  cls != NULL ? cls : "", px, py, px + 8.0 * d, py - 5.0, px + 8.0 * d, py + 5.0);
+    close_path(s, title);
+}
+
+void cb_svg_link_begin(cb_svg *s, const char *href)
+{
+    cb_buf_puts(s->out, "<a href=\"");
+    cb_html_escape(s->out, href);
+    cb_buf_puts(s->out, "\">");
+}
+
+void cb_svg_link_end(cb_svg *s)
+{
+    cb_buf_puts(s->out, "</a>\n");
 }
 
 void cb_svg_end(cb_svg *s)

@@ -31,6 +31,9 @@ typedef struct cb_svg_axis {
     /* y categories only: each label above its row, across the plot's width,
      * rather than beside it (for a narrow drawing) */
     int above;
+    /* categories only, or NULL: links[i] (escaped here) is where the label of
+     * category i leads, a page of the report */
+    const char *const *links;
     /* when nat > 0, ticks at at[0..nat) (data units, ascending) in place of
      * the nice ones: a parameter's own values */
     const double *at;
@@ -114,6 +117,27 @@ void cb_svg_circle(cb_svg *s, double x, double y, double r, const char *cls, con
 /* The rectangle with corners (x0, y0) and (x1, y1). */
 void cb_svg_rect(cb_svg *s, double x0, double y0, double x1, double y1, const char *cls,
                  const char *title);
+
+/* The shapes cb_svg_marker() draws: circle, square, triangle, diamond,
+ * triangle pointing down, cross. */
+#define CB_SVG_MARKERS 6
+
+/* A marker of shape (0 ... CB_SVG_MARKERS - 1) at (x, y), about 9 px across,
+ * of class "mark" and cls, with a hover title (NULL: none): series that
+ * share a colour are told apart by their markers. */
+void cb_svg_marker(cb_svg *s, double x, double y, int shape, const char *cls, const char *title);
+
+/* The same shape as one character, for a key: "\u25cf" (circle) ... */
+const char *cb_svg_marker_glyph(int shape);
+
+/* An arrowhead at (x, y), data coordinates, pointing left (dir < 0) or right:
+ * where an interval goes on beyond the edge of the plot. */
+void cb_svg_arrow(cb_svg *s, double x, double y, int dir, const char *cls, const char *title);
+
+/* Opens a link to href (escaped here) around the marks drawn until
+ * cb_svg_link_end(). */
+void cb_svg_link_begin(cb_svg *s, const char *href);
+void cb_svg_link_end(cb_svg *s);
 
 /* The width of a 12 px label of text, px, as the writer reckons it when it
  * keeps labels apart. */

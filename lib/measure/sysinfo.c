@@ -162,3 +162,54 @@ void cb_sysinfo_read(cb_machine *si)
     copy(si->cflags, sizeof si->cflags, CB_BUILD_CFLAGS);
     read_git_commit(si->git_commit, sizeof si->git_commit);
 }
+
+/* The 1-minute load average and the CPU line of /proc/stat: 0 when both were
+ * read. */
+static int read_load(double *loadavg, unsigned long long *steal, unsigned long long *total)
+{
+    unsigned long long v[8] = { 0 };
+    FILE              *f = fopen("/proc/loadavg", "r");
+    int                ok = f != NULL && fscanf(f, "%lf", loadavg) == 1;
+    size_t             i;
+
+    if (f != NULL) {
+        fclose(f);
+    }
+    /* user nice system idle iowait irq softirq steal */
+    f = fopen("/proc/stat", "r");
+    ok = ok && f != NULL &&
+         fscanf(f, "cpu %llu %llu %llu %llu %llu %llu %llu %llu", &v[0], &v[1], &v[2], &v[3],
+                &v[4], &v[5], &v[6], &v[7]) == 8;
+    if (f != NULL) {
+        fclose(f);
+    }
+    *total = 0;
+    for (i = 0; i < 8; i++) {
+        *total += v[i];
+    }
+    *steal = v[7];
+    return ok ? 0 : -1;
+}
+
+void cb_sysinfo_load_begin(cb_load_probe *p)
+{
+    p->ok = read_load(&p->loadavg, &p->steal, &p->total) == 0;
+}
+
+void cb_sysinfo_load_end(const cb_load_probe *p, cb_load *out)
+{
+    unsigned long long steal, total;
+    double             loadavg;
+
+    memset(out, 0, sizeof *out);
+    if (!p->ok || read_load(&loadavg, &steal, &total) != 0) {
+        return;
+    }
+    out->known = 1;
+    out->start = p->loadavg;
+    out->end = loadavg;
+    /* a benchmark shorter than a jiffy (10 ms) has no share of its own */
+    out->steal = total > p->total && steal >= p->steal
+                     ? (double) (steal - p->steal) / (double) (total - p->total)
+                     : 0.0;
+}

@@ -11,4 +11,17 @@
 /* Fills m: what can be read here; "unknown" where nothing can. */
 void cb_sysinfo_read(cb_machine *m);
 
+/* The machine's load when a benchmark begins (/proc/loadavg, /proc/stat):
+ * ok 0 when it cannot be read. */
+typedef struct cb_load_probe {
+    int                ok;
+    double             loadavg;
+    unsigned long long steal, total; /* jiffies of all CPUs since boot */
+} cb_load_probe;
+
+void cb_sysinfo_load_begin(cb_load_probe *p);
+
+/* The load from p to now into *out (known 0 when either end is unknown). */
+void cb_sysinfo_load_end(const cb_load_probe *p, cb_load *out);
+
 #endif

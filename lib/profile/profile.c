@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +38,47 @@ size_t cb_profile_add(cb_profile *p, size_t parent, const char *name, const char
     n->self = self;
     n->total = 0.0;
     return p->nnodes++;
+}
+
+/* callgrind's name for a function without a symbol: "0x" and hex digits */
+static int is_address(const char *name)
+{
+    return name[0] == '0' && name[1] == 'x' && name[2] != '\0' &&
+           strspn(name + 2, "0123456789abcdefABCDEF") == strlen(name + 2);
+}
+
+int cb_profile_name_addresses(cb_profile *p)
+{
+    size_t i;
+
+    /* parents come before their children: a named ancestor is named already,
+     * and one named here no longer reads as an address */
+    for (i = 0; i < p->nnodes; i++) {
+        cb_profile_node *n = &p->nodes[i];
+        const char      *digits = n->name + 2, *under = NULL;
+        size_t           up, len;
+        char            *label;
+
+        if (!is_address(n->name)) {
+            continue;
+        }
+        for (up = n->parent; up != CB_PROFILE_ROOT && under == NULL; up = p->nodes[up].parent) {
+            if (strncmp(p->nodes[up].name, "0x", 2) != 0) {
+                under = p->nodes[up].name;
+            }
+        }
+        digits += strspn(digits, "0");
+        len = strlen(digits) + (under != NULL ? strlen(under) : 0) + 16;
+        if ((label = malloc(len)) == NULL) {
+            return -1;
+        }
+        /* the object is the node's own, shown beside its name */
+        snprintf(label, len, "0x%s%s%s", digits[0] != '\0' ? digits : "0",
+                 under != NULL ? " under " : "", under != NULL ? under : "");
+        free(n->name);
+        n->name = label;
+    }
+    return 0;
 }
 
 size_t cb_profile_child(const cb_profile *p, size_t parent, const char *name,

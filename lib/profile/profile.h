@@ -72,6 +72,16 @@ size_t cb_profile_add(cb_profile *p, size_t parent, const char *name, const char
 size_t cb_profile_child(const cb_profile *p, size_t parent, const char *name,
                         const char *object);
 
+/*
+ * Names each node that callgrind could only give an address (a stripped
+ * library's static function, "0x000000000003e8e0") by what a person knows:
+ * its address (in its object, which the node keeps) under the nearest caller
+ * that has a name: "0x3e8e0 under crypto_generichash_blake2b". Call
+ * before cb_profile_finish(), which folds the functions by these names. -1
+ * when out of memory (the names so far kept).
+ */
+int cb_profile_name_addresses(cb_profile *p);
+
 /* Sorts the tree into its canonical order, sums inclusive costs and folds
  * the function table. -1 when out of memory. */
 int cb_profile_finish(cb_profile *p);

@@ -314,7 +314,7 @@ int cb_profile_build(const cb_cg_dump *dumps, size_t n, double iterations, const
     }
     b.p->iterations = iterations;
     b.p->samples = n;
-    if (cb_profile_finish(b.p) != 0) {
+    if (cb_profile_name_addresses(b.p) != 0 || cb_profile_finish(b.p) != 0) {
         cb_error_set(err, "profile: out of memory");
         goto done;
     }

@@ -52,7 +52,9 @@ void cb_format_value(char *buf, size_t size, double value, const char *unit)
         value /= 1e3;
         i++;
     }
-    snprintf(suffix, sizeof suffix, " %s%s", prefixes[i], unit);
+    /* a bare count has no unit to set apart */
+    snprintf(suffix, sizeof suffix, "%s%s%s", prefixes[i][0] != '\0' || unit[0] != '\0' ? " " : "",
+             prefixes[i], unit);
     short_number(buf, size, value, suffix);
 }
 

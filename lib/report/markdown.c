@@ -60,7 +60,7 @@ static void add_group(void *self, const cb_run *run, const char *group, const cb
     (void) group;
     for (i = 0; i < g->nratios + g->nsweeps + g->ncosts; i++) {
         if (i < g->nratios) {
-            cb_summary_ratio(line, sizeof line, &g->ratios[i]);
+            cb_summary_ratio(line, sizeof line, &g->ratios[i], run->unit);
         } else if (i < g->nratios + g->nsweeps) {
             if (!cb_summary_sweep_once(line, sizeof line, &g->sweeps[i - g->nratios], run->unit)) {
                 continue;

@@ -1,11 +1,17 @@
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "report/format.h"
 #include "report/summary.h"
 
-void cb_summary_ratio(char *buf, size_t size, const cb_impl_ratio *r)
+void cb_summary_ratio(char *buf, size_t size, const cb_impl_ratio *r, const char *unit)
 {
+    /* a count is fewer, not faster: a time is faster */
+    const char *more = strcmp(unit, "ns") == 0 ? "faster than"
+                       : strcmp(unit, "cycles") == 0 ? "fewer cycles than"
+                                                     : "fewer instructions than";
+
     if (r->speedup.lower <= 1.0) {
         /* the interval holds 1: which is faster is not established */
         snprintf(buf, size, "%s: no measurable difference between %s and %s [%.2fx %.2fx]",
@@ -13,9 +19,8 @@ void cb_summary_ratio(char *buf, size_t size, const cb_impl_ratio *r)
                  r->speedup.upper);
         return;
     }
-    snprintf(buf, size, "%s: %s %.2fx faster than %s [%.2fx %.2fx]", r->primitive,
-             r->faster->impl, r->speedup.point, r->slower->impl, r->speedup.lower,
-             r->speedup.upper);
+    snprintf(buf, size, "%s: %s %.2fx %s %s [%.2fx %.2fx]", r->primitive, r->faster->impl,
+             r->speedup.point, more, r->slower->impl, r->speedup.lower, r->speedup.upper);
 }
 
 void cb_summary_sweep(char *buf, size_t size, const cb_sweep *s, const char *unit)

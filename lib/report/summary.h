@@ -16,7 +16,7 @@
  * with the parameter (a memory-hard KDF against passes at small memory, say). */
 #define CB_SUMMARY_POOR_FIT 0.9
 
-void cb_summary_ratio(char *buf, size_t size, const cb_impl_ratio *r);
+void cb_summary_ratio(char *buf, size_t size, const cb_impl_ratio *r, const char *unit);
 
 /* A sweep's fit, or "...: 2 points, too few for a fit" (a chart's key says so
  * of each series it draws). */

@@ -5,6 +5,7 @@
 #include "report/budget_text.h"
 #include "report/check_lines.h"
 #include "report/format.h"
+#include "report/quality_text.h"
 #include "report/profile_text.h"
 #include "report/report.h"
 #include "report/summary.h"
@@ -277,6 +278,22 @@ static void print_overrun(terminal *t, const cb_result *r)
             r->plan.mode == CB_MODE_LINEAR ? ", or reduce the sample count" : "");
 }
 
+/* "flag: poor fit: R² 0.33, ..." for each weak number, what it means for it. */
+static void print_flags(terminal *t, const cb_run *run, const cb_result *r)
+{
+    cb_quality q = cb_quality_assess(r, run->machine.cores, t->opt.noise_threshold);
+    char       text[512];
+    size_t     i;
+
+    for (i = 0; i < CB_QUALITY_NFLAGS; i++) {
+        if (q.flags & cb_quality_order[i]) {
+            cb_quality_text(text, sizeof text, &q, cb_quality_order[i], run->unit);
+            fprintf(t->opt.out, "%*s%sflag: %s%s\n", NAME_WIDTH, "", paint(t, YELLOW), text,
+                    paint(t, RESET));
+        }
+    }
+}
+
 static void print_result(void *self, const cb_run *run, const cb_result *r)
 {
     terminal *t = self;
@@ -317,6 +334,7 @@ static void print_result(void *self, const cb_run *run, const cb_result *r)
             cb_profile_text_grew(t->opt.out, NAME_WIDTH, r->grew, CB_PROFILE_GREW_TOP);
         }
     }
+    print_flags(t, run, r);
     if (r->note != NULL) {
         fprintf(t->opt.out, "%*s%snote: %s%s\n", NAME_WIDTH, "", paint(t, YELLOW), r->note,
                 paint(t, RESET));
@@ -337,7 +355,7 @@ static void print_group(void *self, const cb_run *run, const char *group, const 
     }
     fprintf(t->opt.out, "\n%s%s summary%s\n", paint(t, BOLD), group, paint(t, RESET));
     for (i = 0; i < g->nratios; i++) {
-        cb_summary_ratio(line, sizeof line, &g->ratios[i]);
+        cb_summary_ratio(line, sizeof line, &g->ratios[i], run->unit);
         fprintf(t->opt.out, "  %s\n", line);
     }
     for (i = 0; i < g->nsweeps; i++) {

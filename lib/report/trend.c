@@ -1,3 +1,4 @@
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +33,10 @@ int cb_trend_open(cb_trend *t, const cb_history_series *past, const cb_run *run,
     }
     for (i = 0; i < t->n; i++) {
         x[i] = t->points[i].estimate.point;
+        t->lowest = i == 0 ? x[i] : fmin(t->lowest, x[i]);
+        t->highest = i == 0 ? x[i] : fmax(t->highest, x[i]);
     }
+    t->spread = t->n > 0 && t->lowest > 0.0 ? t->highest / t->lowest - 1.0 : 0.0;
     rc = cb_changepoint_find(x, t->n, &cfg, t->changes, &t->nchanges);
     free(x);
     if (rc != 0) {

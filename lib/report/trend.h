@@ -16,6 +16,8 @@ typedef struct cb_trend {
     cb_changepoint   *changes;
     size_t            nchanges;
     double            threshold; /* the smallest step that counted */
+    double            lowest, highest; /* of the estimates, when n > 0 */
+    double            spread; /* highest / lowest - 1: how far the runs lie apart */
 } cb_trend;
 
 /*

@@ -240,6 +240,13 @@ json_t *cb_result_json_encode(const cb_result *r, const char *unit, int with_sam
     if (r->threads.n > 0) {
         json_object_set_new(obj, "threads", encode_threads(&r->threads));
     }
+    if (r->load.known) {
+        json_object_set_new(obj, "load",
+                            json_pack("{s:o, s:o, s:o}", "loadavg_start",
+                                      cb_result_json_real(r->load.start), "loadavg_end",
+                                      cb_result_json_real(r->load.end), "steal",
+                                      cb_result_json_real(r->load.steal)));
+    }
     if (r->nbudgets > 0) {
         json_object_set_new(obj, "budgets", cb_budget_json_encode(r));
     }
@@ -687,6 +694,30 @@ static int decode_threads(const cb_json_reader *rd, json_t *obj, const cb_json_p
     return decode_estimate(rd, t, &p, "efficiency", CB_JSON_BOUNDED, &r->threads.efficiency);
 }
 
+/* "load": the machine's load around the measurement, absent when it was not
+ * recorded. */
+static int decode_load(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                       cb_result *r)
+{
+    cb_json_path p;
+    json_t      *l;
+
+    if (json_object_get(obj, "load") == NULL) {
+        return 0;
+    }
+    if ((l = cb_json_member(rd, obj, at, "load", JSON_OBJECT, 0, &p)) == NULL ||
+        cb_json_number(rd, l, &p, "loadavg_start", CB_JSON_NONNEGATIVE | CB_JSON_BOUNDED, &r->load.start) != 0 ||
+        cb_json_number(rd, l, &p, "loadavg_end", CB_JSON_NONNEGATIVE | CB_JSON_BOUNDED, &r->load.end) != 0 ||
+        cb_json_number(rd, l, &p, "steal", CB_JSON_NONNEGATIVE | CB_JSON_BOUNDED, &r->load.steal) != 0) {
+        return -1;
+    }
+    if (r->load.steal > 1.0) {
+        return cb_json_fail(rd, &p, "expected a steal share from 0 to 1");
+    }
+    r->load.known = 1;
+    return 0;
+}
+
 /* "change": the comparison made when the benchmark was measured, absent when
  * there was none; --load-baseline and `report` show it again. One written
  * before changes named their statistic was of the mean, and is set aside. */
@@ -758,7 +789,8 @@ int cb_result_json_decode(const cb_json_reader *rd, json_t *obj, const cb_json_p
     }
     return decode_sampling(rd, obj, at, r) == 0 && decode_analysis(rd, obj, at, r) == 0 &&
                    decode_counters(rd, obj, at, r) == 0 && decode_calls(rd, obj, at, r) == 0 &&
-                   decode_threads(rd, obj, at, r) == 0 && decode_change(rd, obj, at, r) == 0 &&
+                   decode_threads(rd, obj, at, r) == 0 && decode_load(rd, obj, at, r) == 0 &&
+                   decode_change(rd, obj, at, r) == 0 &&
                    cb_budget_json_decode(rd, obj, at, r) == 0 &&
                    cb_check_json_decode(rd, obj, at, r) == 0
                ? 0

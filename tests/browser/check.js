@@ -9,7 +9,20 @@
 //    plotted besides the grid;
 //  - the page needs no horizontal scrolling at that width;
 //  - the index's change summary (a forest plot) shows one dot and one name
-//    per compared benchmark, with the noise band.
+//    per compared benchmark, with the noise band, each row a link to its
+//    page, and no mark (dot, interval, band, line) over a row's name;
+//  - the verdict block opens the index and every benchmark page, before any
+//    section, naming the commits compared, and it lists every regression,
+//    broken budget and failure the page shows further down (never "nothing
+//    wrong" when there is);
+//  - every quality flag says what it means for the number beside it, and a
+//    busy machine has its banner on the index;
+//  - a benchmark's density plot shows the baseline's density and this run's,
+//    however far apart (a real change), and every sparkline states its
+//    spread;
+//  - every mark of every chart (icicle bars, labelled areas, aside) has a
+//    contrast of 3:1 or more against the page in the light and the dark
+//    colour scheme.
 // It saves a full-page screenshot of each page at each width for a person to
 // look at.
 //
@@ -95,7 +108,9 @@ function forestProblems() {
     const problems = [];
     const forest = [...document.querySelectorAll('svg[aria-label^="each benchmark"]')]
         .filter((svg) => svg.getClientRects().length > 0);
-    const compared = document.querySelectorAll('table.results td.chg[data-label]').length;
+    // this run's table: a filtered run lists the others in a second one
+    const table = document.querySelector('table.results');
+    const compared = table === null ? 0 : table.querySelectorAll('td.chg[data-label]').length;
 
     if (forest.length !== 1) {
         return [`${forest.length} change summaries shown, want 1`];
@@ -109,11 +124,183 @@ function forestProblems() {
     if (names < dots) {
         problems.push(`${names} labels for ${dots} dots`);
     }
+    const unlinked = [...forest[0].querySelectorAll('circle')].filter((c) => c.closest('a[href]') === null);
+    if (unlinked.length > 0) {
+        problems.push(`${unlinked.length} dots lead to no page`);
+    }
     if (forest[0].querySelector('rect.band') === null) {
         problems.push('no noise band');
     }
     if (!/noise threshold, \u00b1[0-9.]+%/.test(document.body.textContent)) {
         problems.push('the threshold is not stated');
+    }
+    // marks against the rows' names: a box that meets a name's box covers it
+    const labels = [...forest[0].querySelectorAll('a text.tick')];
+    const marks = [...forest[0].querySelectorAll('circle, path, line:not(.grid), rect:not(.frame)')];
+    for (const t of labels) {
+        const a = t.getBoundingClientRect();
+        for (const m of marks) {
+            const b = m.getBoundingClientRect();
+            const w = Math.min(a.right, b.right + 1) - Math.max(a.left, b.left - 1);
+            const h = Math.min(a.bottom, b.bottom + 1) - Math.max(a.top, b.top - 1);
+            if (w > 0 && h > 0) {
+                problems.push(`"${t.textContent}" is under a mark (${m.tagName} ${m.getAttribute('class')})`);
+                break;
+            }
+        }
+    }
+    return problems;
+}
+
+// Runs in a page: the verdict block against what the page shows below it.
+function verdictProblems(isIndex) {
+    const problems = [];
+    const block = document.querySelector('main > section.verdict-block');
+    const firstSection = document.querySelector('main > h2');
+
+    if (block === null) {
+        return ['no verdict block'];
+    }
+    if (firstSection !== null &&
+        (block.compareDocumentPosition(firstSection) & Node.DOCUMENT_POSITION_FOLLOWING) === 0) {
+        problems.push('the verdict block comes after the first section');
+    }
+    if (block.querySelectorAll('.endpoints code').length < 1) {
+        problems.push('no commit named');
+    }
+    const items = (re) => [...block.querySelectorAll('li')].filter((li) => re.test(li.textContent)).length;
+    const text = block.textContent;
+    // what the page shows further down
+    const scope = isIndex ? document.querySelector('table.results') : document.querySelector('table.headline');
+    const regressed = scope === null ? 0 : scope.querySelectorAll('.verdict.regressed').length;
+    const brokenRows = isIndex
+        ? document.querySelectorAll('table.budgets tr td.verdict.broken').length
+        : document.querySelectorAll('table.budgets td.verdict.broken').length;
+    const failed = isIndex ? document.querySelectorAll('table.results tr.failed').length : 0;
+    if (items(/^regressed/) !== regressed) {
+        problems.push(`${items(/^regressed/)} regressions listed, the page shows ${regressed}`);
+    }
+    if (items(/^budget broken/) !== brokenRows) {
+        problems.push(`${items(/^budget broken/)} broken budgets listed, the page shows ${brokenRows}`);
+    }
+    if (items(/^FAILED/) !== failed) {
+        problems.push(`${items(/^FAILED/)} failures listed, the page shows ${failed}`);
+    }
+    if (regressed + brokenRows + failed > 0 && (/Nothing wrong/.test(text) || !block.classList.contains('bad'))) {
+        problems.push('says nothing is wrong while the page shows otherwise');
+    }
+    return problems;
+}
+
+// Runs in a benchmark's page: against a baseline, the density plot shows both
+// runs, however far apart.
+function densityProblems() {
+    const problems = [];
+    const svg = [...document.querySelectorAll('svg[aria-label^="probability density"]')]
+        .filter((e) => e.getClientRects().length > 0)[0];
+    if (svg === undefined) {
+        return ['no density plot'];
+    }
+    const old = svg.querySelector('path.c-old:not(.area)');
+    if (old === null) {
+        return problems;
+    }
+    for (const p of [old, svg.querySelector('path.c-new:not(.area)')]) {
+        const b = p.getBoundingClientRect();
+        if (b.height < 10 || b.width < 10) {
+            problems.push(`${p.getAttribute('class')} is drawn ${b.width.toFixed(0)} x ${b.height.toFixed(0)} px`);
+        }
+    }
+    // a baseline's outliers may lie beyond; the baseline itself may not
+    const off = svg.closest('figure').textContent.match(/([0-9]+) of the baseline's ([0-9]+) samples lie beyond/);
+    if (off !== null && 2 * Number(off[1]) >= Number(off[2])) {
+        problems.push(`the caption says ${off[1]} of the baseline's ${off[2]} samples lie off the chart`);
+    }
+    return problems;
+}
+
+// Runs in a page: every quality flag says what it means (a sentence, shown or
+// in its title); a benchmark page lists its flags before its first section;
+// the index has the busy machine's banner when a row is flagged busy.
+function flagProblems(isIndex) {
+    const problems = [];
+    const flags = [...document.querySelectorAll('.flag')];
+    for (const f of flags) {
+        const words = `${f.textContent} ${f.getAttribute('title') || ''}`;
+        if (!/: .+;/.test(words)) {
+            problems.push(`a flag that does not say what it means: "${words.trim().slice(0, 80)}"`);
+        }
+    }
+    if (isIndex) {
+        if (document.querySelector('td .flag.busy-machine') !== null &&
+            document.querySelector('main > p.busy-machine') === null) {
+            problems.push('rows flagged busy, no banner');
+        }
+    } else {
+        const list = document.querySelector('ul.flags');
+        const first = document.querySelector('main > h2');
+        if (list !== null && first !== null &&
+            (list.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) === 0) {
+            problems.push('the flags come after the first section');
+        }
+    }
+    return { problems, count: flags.length };
+}
+
+// Runs in the index: each sparkline states its scale, the spread of its runs.
+function sparkProblems() {
+    const problems = [];
+    for (const svg of document.querySelectorAll('svg.spark')) {
+        const next = svg.nextElementSibling;
+        if (next === null || !next.classList.contains('spark-range') || !/^[0-9.e+-]+%$/.test(next.textContent)) {
+            problems.push(`a sparkline without its spread: ${svg.getAttribute('aria-label')}`);
+        } else if (!svg.getAttribute('aria-label').includes(`${next.textContent} apart`)) {
+            problems.push(`a sparkline's spread ${next.textContent} is not the one its label states`);
+        }
+    }
+    return problems;
+}
+
+// Runs in a page: marks whose colour has less than 3:1 contrast against the
+// page. A mark counts by its stroke or its fill, whichever shows more (blended
+// with the background by its opacity).
+function contrastProblems() {
+    const parse = (c) => {
+        const m = c.match(/rgba?\(([^)]+)\)/);
+        if (m === null) return null;
+        const v = m[1].split(/[ ,/]+/).filter((x) => x !== '').map(Number);
+        return { r: v[0], g: v[1], b: v[2], a: v.length > 3 ? v[3] : 1 };
+    };
+    const lum = (c) => {
+        const f = (x) => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; };
+        return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
+    };
+    const blend = (c, a, bg) => ({ r: c.r * a + bg.r * (1 - a), g: c.g * a + bg.g * (1 - a),
+                                   b: c.b * a + bg.b * (1 - a) });
+    const ratio = (a, b) => { const x = lum(a), y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
+    const bg = parse(getComputedStyle(document.body).backgroundColor);
+    const problems = [];
+    const seen = new Set();
+
+    for (const svg of document.querySelectorAll('svg')) {
+        if (svg.getClientRects().length === 0) continue;
+        for (const m of svg.querySelectorAll('circle, path:not(.area), line:not(.grid), rect:not(.frame):not(.fl)')) {
+            const st = getComputedStyle(m);
+            let best = 0;
+            const stroke = parse(st.stroke);
+            if (st.stroke !== 'none' && stroke !== null && parseFloat(st.strokeWidth) > 0) {
+                best = Math.max(best, ratio(blend(stroke, stroke.a * parseFloat(st.strokeOpacity), bg), bg));
+            }
+            const fill = parse(st.fill);
+            if (st.fill !== 'none' && fill !== null) {
+                best = Math.max(best, ratio(blend(fill, fill.a * parseFloat(st.fillOpacity), bg), bg));
+            }
+            const key = `${m.tagName}.${m.getAttribute('class')}`;
+            if (best < 3 && !seen.has(key)) {
+                seen.add(key);
+                problems.push(`${key}: ${best.toFixed(2)}:1`);
+            }
+        }
     }
     return problems;
 }
@@ -135,10 +322,38 @@ async function checkPage(context, dir, shots, name, width, offsite) {
     report(layout.problems.length === 0,
            `${at}: ${layout.charts} charts, labels apart, inside and legible, no horizontal overflow`,
            layout.problems);
-    if (path.basename(name) === 'index.html') {
+    const base = path.basename(name);
+    if (base === 'index.html' && await page.evaluate(() => document.querySelector('table.results td.chg[data-label]') !== null)) {
         const forest = await page.evaluate(forestProblems);
-        report(forest.length === 0, `${at}: the change summary has a dot per compared benchmark`,
+        report(forest.length === 0,
+               `${at}: the change summary has a linked dot per compared benchmark, no mark over a name`,
                forest);
+    }
+    if (base.startsWith('bench-')) {
+        const density = await page.evaluate(densityProblems);
+        report(density.length === 0, `${at}: the density plot shows both runs`, density);
+    }
+    if (base === 'index.html' || base.startsWith('bench-')) {
+        const flags = await page.evaluate(flagProblems, base === 'index.html');
+        report(flags.problems.length === 0, `${at}: ${flags.count} quality flags, each saying what it means`,
+               flags.problems);
+    }
+    if (base === 'index.html') {
+        const spark = await page.evaluate(sparkProblems);
+        report(spark.length === 0, `${at}: every sparkline states its spread`, spark);
+    }
+    if (base === 'index.html' || base.startsWith('bench-')) {
+        const verdict = await page.evaluate(verdictProblems, base === 'index.html');
+        report(verdict.length === 0, `${at}: the verdict block comes first and lists what the page shows`,
+               verdict);
+    }
+    if (width === WIDTHS[0]) {
+        for (const scheme of ['light', 'dark']) {
+            await page.emulateMedia({ colorScheme: scheme });
+            const low = await page.evaluate(contrastProblems);
+            report(low.length === 0, `${at}, ${scheme}: every mark has 3:1 contrast or more`, low);
+        }
+        await page.emulateMedia({ colorScheme: 'light' });
     }
     const shot = path.join(shots, `${name.replace(/\.html$/, '')}-${width}.png`);
     fs.mkdirSync(path.dirname(shot), { recursive: true });

@@ -82,10 +82,37 @@ case "$BUILD" in *asan*) ;; *)
     pages+=(profiles/html/bench-profiled.f-and-g.html profiles/html/group-profiled.html) ;;
 esac
 
+# A real change: the same loop, then 2 ms slower; the verdict block lists the
+# regression, the density plot keeps both runs in view, the history is
+# drawn on a stated scale. The same run as a busy runner records it: flagged
+# on every page, a banner on the index.
+COUNTED=$BUILD/tests/fixtures/counted
+for sleep in 0 0 2000000; do
+    run env COUNTED_SLEEP_NS=$sleep "$COUNTED" $SHORT --reports-dir "$TMP/step" --exact count/sleepy
+done
+mkdir -p "$TMP/busy"
+sed -E 's/"loadavg_start": [0-9.e+-]+/"loadavg_start": 64/' "$TMP/step/base.json" >"$TMP/busy/busy.json"
+run "$CB" report --load-baseline busy --reports-dir "$TMP/busy"
+expect_status "report of a run on a busy machine" 0
+pages+=(step/html/index.html step/html/bench-count.sleepy.html
+        busy/html/index.html busy/html/bench-count.sleepy.html)
+
 # one Chromium for every page: starting it is most of a page's time
 node tests/browser/check.js "$TMP" "$SHOTS" "${pages[@]}" >"$TMP/checks" 2>"$TMP/err"
 status=$?
 checks "$TMP/checks"
 expect_status "Chromium rendered every page" 0
+
+if grep -q '<li><span class="regressed">regressed</span>' "$TMP/step/html/index.html"; then
+    ok "the verdict block lists the regression"
+else
+    not_ok "the verdict block lists the regression" "$(grep -o '<section class="verdict-block.\{0,600\}' "$TMP/step/html/index.html")"
+fi
+if grep -q 'class="warn flag busy-machine"' "$TMP/busy/html/index.html" &&
+    grep -q '<li class="flag busy-machine">' "$TMP/busy/html/bench-count.sleepy.html"; then
+    ok "a busy run is flagged on the index and its page"
+else
+    not_ok "a busy run is flagged on the index and its page" "$(grep -c flag "$TMP/busy/html/index.html")"
+fi
 
 echo "1..$n"

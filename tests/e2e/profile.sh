@@ -109,4 +109,68 @@ run "$PROFILED" report --load-baseline base-instructions --reports-dir "$TMP/rep
 expect_status "a malformed profile exits 2" 2
 expect_in "naming the file and where" err 'profiled\.f-and-g\.json:1:[0-9]+: '
 
+# A stripped library: its hot function is static, so callgrind knows only its
+# address; the profile names it under the exported function the user called
+cat >"$TMP/hot.c" <<'EOF2'
+__attribute__((noinline)) static unsigned hot_mix(unsigned x)
+{
+    unsigned i;
+
+    for (i = 0; i < 2000; i++) {
+        x = x * 2654435761u + i;
+    }
+    return x;
+}
+
+unsigned stripped_entry(unsigned x)
+{
+    return hot_mix(x) ^ 1u;
+}
+EOF2
+cat >"$TMP/user.c" <<'EOF2'
+#include <cryptbench.h>
+
+unsigned stripped_entry(unsigned x);
+
+static int call(cb_state *s)
+{
+    unsigned x = 1;
+
+    CB_LOOP(s) {
+        x = stripped_entry(x);
+        cb_black_box(&x);
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    cb_register(&(cb_bench){ .name = "stripped/entry", .run = call });
+    return cb_main(argc, argv);
+}
+EOF2
+if cc -O2 -fPIC -shared -o "$TMP/libhot.so" "$TMP/hot.c" && strip --strip-unneeded "$TMP/libhot.so" &&
+    cc -O2 -Iinclude -o "$TMP/user" "$TMP/user.c" "$BUILD/libcryptbench.a" -L"$TMP" -lhot \
+        -Wl,-rpath,"$TMP" $(pkg-config --libs jansson) -lm -pthread; then
+    ok "a benchmark against a stripped library builds"
+else
+    not_ok "a benchmark against a stripped library builds"
+fi
+if nm "$TMP/libhot.so" 2>&1 | grep -q 'no symbols' && nm -D "$TMP/libhot.so" | grep -q ' T stripped_entry$'; then
+    ok "the library keeps only its exported symbols"
+else
+    not_ok "the library keeps only its exported symbols" "$(nm "$TMP/libhot.so" 2>&1 | head -5)"
+fi
+run "$TMP/user" --profile --warm-up-time 0.05 --measurement-time 0.2 --sample-size 10 \
+    --nresamples 1000 --reports-dir "$TMP/stripped"
+expect_status "its profile runs" 0
+expect_in "the hot frame is named under the function the user called" out \
+    '^ {26} *[0-9.]+% .* 0x[0-9a-f]+ under stripped_entry \(libhot\.so\)$'
+expect_not_in "never by a bare address" out '^ {26} *[0-9.]+% .* 0x[0-9a-f]+ \(libhot\.so\)$'
+if grep -q '0x[0-9a-f]* under stripped_entry' "$TMP/stripped/html/bench-stripped.entry.html"; then
+    ok "and so is it on its page"
+else
+    not_ok "and so is it on its page"
+fi
+
 echo "1..$n"
