@@ -4,6 +4,12 @@
 # The user owns CFLAGS, CPPFLAGS and LDFLAGS; the project appends what it needs.
 # Quiet by default; V=1 shows every command.
 
+# lib/'s folders form a pipeline, bottom first: a file includes and calls its own
+# folder and the folders of earlier layers, never a later layer nor a neighbour on
+# its own (tests/e2e/layers.sh holds lib/ to it, and to no circle between files).
+# profile sits below measure, which builds a profile from callgrind's output.
+LAYERS := core | stats profile | measure | store | check report | html | cli
+
 PREFIX     ?= /usr/local
 EXEC_PREFIX ?= $(PREFIX)
 LIBDIR     ?= $(EXEC_PREFIX)/lib
@@ -60,7 +66,7 @@ SELF       := $(BUILD)/cryptbench-self
 RUNNER     := $(BUILD)/runner/cryptbench
 MAN        := $(BUILD)/cryptbench.1
 
-.PHONY: all lib bench bench-self test asan fuzz docs install uninstall clean
+.PHONY: all lib bench bench-self speed-check test asan fuzz docs install uninstall clean
 .DELETE_ON_ERROR:
 
 all: $(LIB) $(SUITE) $(RUNNER) $(MAN)
@@ -156,6 +162,11 @@ $(SUITE): $(BENCH_OBJS) $(LIB)
 
 bench: $(SUITE)
 	$(SUITE) $(ARGS)
+
+# The suite held against `openssl speed`, round after round (ci/speed-check:
+# its settings, SPEED_ROUNDS=3 and the like, are in its header; ARGS picks pairs).
+speed-check: $(SUITE)
+	@SPEED_PROGRAM=$(SUITE) ci/speed-check $(ARGS)
 
 $(RUNNER): $(BUILD)/$(RUNNER_SRC:.c=.o) $(LIB)
 	@mkdir -p $(@D)

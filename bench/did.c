@@ -6,7 +6,11 @@
  *
  * The digests are rows of one table (digest, library, sizes), served by one
  * run function per library; the input, and OpenSSL's digest and context, are
- * a fixture made once per benchmark. Each counts "blocks": the calls of the
+ * a fixture made once per benchmark. OpenSSL's SHA-256 and SHA-512 also run
+ * through EVP_Digest ("-fresh-ctx"), the one-shot call that makes and frees a
+ * context every time: what most code calls, and what `openssl speed -evp`
+ * times, so that ci/speed-check holds the two against each other. Each
+ * counts "blocks": the calls of the
  * compression function (SHA-2, BLAKE2b) or of the Keccak-f permutation
  * (SHA3-256) a message takes, padding included: a 64-byte commitment is two
  * SHA-256 blocks, where 55 bytes would be one.
@@ -107,7 +111,8 @@ static const digest blake2b256 = {
 typedef enum digest_library {
     DIGEST_LIBSODIUM,
     DIGEST_OPENSSL,                /* the digest fetched once per benchmark */
-    DIGEST_OPENSSL_FETCH_PER_CALL  /* EVP_sha256() passed on every call: the fetch's cost */
+    DIGEST_OPENSSL_FETCH_PER_CALL, /* EVP_sha256() passed on every call: the fetch's cost */
+    DIGEST_OPENSSL_FRESH_CTX       /* EVP_Digest: a context made and freed on every call */
 } digest_library;
 
 typedef struct digest_bench {
@@ -150,8 +155,9 @@ static int evp_digest(EVP_MD_CTX *ctx, const EVP_MD *md, const unsigned char *in
            EVP_DigestFinal_ex(ctx, out, NULL) == 1;
 }
 
-/* The vectors through the fetched digest, and through the implicit one where
- * the benchmark has that variant. */
+/* The vectors through the fetched digest, in a reused context and through
+ * EVP_Digest's one-shot call, and through the implicit one where the digest
+ * has that variant. */
 static int openssl_digest_check(cb_state *s)
 {
     const digest *d = ((const digest_bench *) cb_state_ctx(s))->digest;
@@ -165,13 +171,15 @@ static int openssl_digest_check(cb_state *s)
     if (md == NULL || ctx == NULL || EVP_MD_get_size(md) != (int) d->len) {
         rc = cb_state_fail(s, "EVP %s could not be fetched", d->evp_name);
     }
-    for (pass = 0; rc == 0 && pass < (d->implicit != NULL ? 2 : 1); pass++) {
-        const EVP_MD *use = pass == 0 ? md : d->implicit();
+    for (pass = 0; rc == 0 && pass < (d->implicit != NULL ? 3 : 2); pass++) {
+        const EVP_MD *use = pass < 2 ? md : d->implicit();
 
         for (i = 0; rc == 0 && i < 2 && d->kat[i].msg != NULL; i++) {
+            const unsigned char *msg = (const unsigned char *) d->kat[i].msg;
+
             vector_name(what, sizeof what, d, &d->kat[i]);
-            if (!evp_digest(ctx, use, (const unsigned char *) d->kat[i].msg,
-                            strlen(d->kat[i].msg), out)) {
+            if (pass == 1 ? EVP_Digest(msg, strlen(d->kat[i].msg), out, NULL, use, NULL) != 1
+                          : !evp_digest(ctx, use, msg, strlen(d->kat[i].msg), out)) {
                 rc = cb_state_fail(s, "%s: EVP digest failed", what);
             } else {
                 rc = suite_expect(s, what, out, d->len, d->kat[i].want);
@@ -210,7 +218,8 @@ static void digest_teardown(cb_state *s)
 }
 
 /* A random input of the parameter's size; for OpenSSL, the digest (fetched
- * once, or the implicitly fetched one) and a context. */
+ * once, or the implicitly fetched one) and a context (which EVP_Digest does
+ * not use: it makes its own). */
 static int digest_setup(cb_state *s)
 {
     const digest_bench *b = cb_state_ctx(s);
@@ -227,7 +236,7 @@ static int digest_setup(cb_state *s)
     f->blocks = (double) (blocks > 0 ? blocks : 1);
     if (b->library != DIGEST_LIBSODIUM) {
         f->fetched = EVP_MD_fetch(NULL, d->evp_name, NULL);
-        f->md = b->library == DIGEST_OPENSSL ? f->fetched : d->implicit();
+        f->md = b->library == DIGEST_OPENSSL_FETCH_PER_CALL ? d->implicit() : f->fetched;
         f->ctx = EVP_MD_CTX_new();
         if (f->fetched == NULL || f->md == NULL || f->ctx == NULL) {
             digest_fixture_free(f);
@@ -250,6 +259,22 @@ static int sodium_digest_run(cb_state *s)
     }
     cb_state_counter(s, "blocks", f->blocks * (double) cb_state_iterations(s));
     return rc == 0 ? 0 : cb_state_fail(s, "libsodium %s failed", d->name);
+}
+
+/* EVP_Digest: a context made, used and freed on every call */
+static int openssl_oneshot_run(cb_state *s)
+{
+    const digest   *d = ((const digest_bench *) cb_state_ctx(s))->digest;
+    digest_fixture *f = cb_state_fixture(s);
+    const EVP_MD   *md = f->md;
+    int             ok = 1;
+
+    CB_LOOP(s) {
+        ok &= EVP_Digest(f->in, f->len, f->out, NULL, md, NULL);
+        cb_black_box(f->out);
+    }
+    cb_state_counter(s, "blocks", f->blocks * (double) cb_state_iterations(s));
+    return ok ? 0 : cb_state_fail(s, "EVP_Digest %s failed", d->name);
 }
 
 static int openssl_digest_run(cb_state *s)
@@ -357,8 +382,10 @@ static const digest_bench digests[] = {
     { &sha256, DIGEST_LIBSODIUM, SIZES(sizes) },
     { &sha256, DIGEST_OPENSSL, SIZES(sizes) },
     { &sha256, DIGEST_OPENSSL_FETCH_PER_CALL, SIZES(commitment) },
+    { &sha256, DIGEST_OPENSSL_FRESH_CTX, SIZES(sizes) },
     { &sha512, DIGEST_LIBSODIUM, SIZES(sizes) },
     { &sha512, DIGEST_OPENSSL, SIZES(sizes) },
+    { &sha512, DIGEST_OPENSSL_FRESH_CTX, SIZES(sizes) },
     { &blake2b256, DIGEST_LIBSODIUM, SIZES(sizes) },
     { &sha3_256, DIGEST_OPENSSL, SIZES(sizes) },
 };
@@ -374,6 +401,8 @@ static const struct {
     [DIGEST_OPENSSL] = { "openssl", "", NULL, openssl_digest_check, openssl_digest_run },
     [DIGEST_OPENSSL_FETCH_PER_CALL] = { "openssl", "-fetch-per-call", "per-call fetch",
                                         openssl_digest_check, openssl_digest_run },
+    [DIGEST_OPENSSL_FRESH_CTX] = { "openssl", "-fresh-ctx", "fresh context", openssl_digest_check,
+                                   openssl_oneshot_run },
 };
 
 void suite_did_register(void)

@@ -19,8 +19,8 @@
 #include "stats/analysis.h"
 #include "cli/options.h"
 #include "store/baseline.h"
+#include "core/text_file.h"
 #include "store/allow_list.h"
-#include "store/text_file.h"
 #include "support.h"
 
 static const char *const harness[] = { "cb_state_call", "cb_input_prepare", "cb_check_exact_once",

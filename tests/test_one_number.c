@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/config.h"
+#include "cli/config.h"
 #include "report/report.h"
 #include "stats/analysis.h"
 #include "stats/compare.h"

@@ -93,7 +93,7 @@ static void test_plan_linear(void **state)
     assert_int_equal(cb_sampling_iterations(&p, 0), 1981);
     assert_int_equal(cb_sampling_iterations(&p, 99), 198100);
     support_close_rel(p.expected_ns, 5050.0 * 1981 * 100.0, 1e-12, "expected time");
-    assert_false(cb_sampling_overruns(&p));
+    assert_false(cb_plan_overruns(&p));
 }
 
 static void test_plan_flat_for_slow_routines(void **state)
@@ -108,7 +108,7 @@ static void test_plan_flat_for_slow_routines(void **state)
     assert_int_equal(cb_sampling_iterations(&p, 0), 1);
     assert_int_equal(cb_sampling_iterations(&p, 99), 1);
     support_close_rel(p.expected_ns, 100 * 50e6, 1e-12, "expected time");
-    assert_true(cb_sampling_overruns(&p)); /* Criterion's warning */
+    assert_true(cb_plan_overruns(&p)); /* Criterion's warning */
 
     /* 10 samples in 1 s: a 1 ms routine fits linear sampling, a 40 ms one does not */
     cb_sampling_plan(1e6, 10, 1e9, &p);
@@ -116,7 +116,7 @@ static void test_plan_flat_for_slow_routines(void **state)
     cb_sampling_plan(40e6, 10, 1e9, &p);
     assert_int_equal(p.mode, CB_MODE_FLAT);
     assert_int_equal(p.d, 3);
-    assert_false(cb_sampling_overruns(&p));
+    assert_false(cb_plan_overruns(&p));
 }
 
 static void test_plan_linear_overrun(void **state)
@@ -128,7 +128,7 @@ static void test_plan_linear_overrun(void **state)
     cb_sampling_plan(1.5e9 / 5050.0, 100, 1e9, &p);
     assert_int_equal(p.mode, CB_MODE_LINEAR);
     assert_int_equal(p.d, 1);
-    assert_true(cb_sampling_overruns(&p));
+    assert_true(cb_plan_overruns(&p));
 }
 
 static void test_warm_up_estimates_loop_time_only(void **state)

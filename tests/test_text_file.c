@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "store/text_file.h"
+#include "core/text_file.h"
 #include "support.h"
 
 static void refused(const char *path, const char *want)

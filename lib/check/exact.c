@@ -8,10 +8,10 @@
 #include "check/exact.h"
 #include "check/memcheck_log.h"
 #include "check/spawn.h"
+#include "core/text_file.h"
 #include "measure/clock.h"
 #include "measure/protocol.h"
 #include "measure/valgrind.h"
-#include "store/text_file.h"
 
 /* Where the harness hands control to the benchmark: a backtrace stops there. */
 static const char *const harness[] = { "cb_state_call", "cb_input_prepare", "cb_check_exact_once",

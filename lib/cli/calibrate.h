@@ -12,7 +12,7 @@
 #ifndef CB_CALIBRATE_H
 #define CB_CALIBRATE_H
 
-#include "core/config.h"
+#include "cli/config.h"
 #include "core/error.h"
 
 /* The command; returns the exit status. With --replay, the replay of a

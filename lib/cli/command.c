@@ -7,7 +7,7 @@
 #include "stats/budget.h"
 #include "store/baseline.h"
 #include "cli/command.h"
-#include "store/text_file.h"
+#include "core/text_file.h"
 #include "store/samples_csv.h"
 
 static int use_color(cb_color choice, FILE *out)
@@ -60,7 +60,7 @@ int cb_command_open_reporters(const cb_config *cfg, const cb_report_options *opt
 
     *n = 0;
     if (!cfg->quiet) {
-        if (cb_report_open_format(&reps[*n], (int) cfg->format, opt) != 0) {
+        if (cb_report_open_format(&reps[*n], cfg->format, opt) != 0) {
             return cb_error_set(err, "out of memory");
         }
         (*n)++;

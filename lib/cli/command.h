@@ -6,7 +6,7 @@
 #ifndef CB_COMMAND_H
 #define CB_COMMAND_H
 
-#include "core/config.h"
+#include "cli/config.h"
 #include "measure/registry.h"
 #include "report/report.h"
 

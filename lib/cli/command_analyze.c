@@ -10,7 +10,7 @@ int cb_command_analyze(const cb_config *cfg, cb_error *err)
     if (cb_command_load_samples(cfg->args[0], cfg, &run, err) != 0) {
         return CB_EXIT_USAGE;
     }
-    if (cb_report_open_format(&rep, (int) cfg->format, &opt) != 0) {
+    if (cb_report_open_format(&rep, cfg->format, &opt) != 0) {
         cb_run_free(&run);
         cb_error_set(err, "out of memory");
         return CB_EXIT_USAGE;

@@ -340,7 +340,7 @@ static const cb_result *median_round(const bench *b)
 
 /* The estimate of a compared benchmark: the median over rounds of the head's
  * medians, with its bootstrap interval, in place of its median round's own
- * median, so that the time shown is what the change is of. */
+ * median, and the headline, so that the time shown is what the change is of. */
 static int paired_estimate(const gate *g, const bench *b, cb_result *shown, cb_error *err)
 {
     cb_bootstrap_config boot = { g->cfg->nresamples, g->cfg->confidence, g->cfg->seed };
@@ -356,6 +356,7 @@ static int paired_estimate(const gate *g, const bench *b, cb_result *shown, cb_e
     }
     shown->analysis.median = one.median;
     shown->analysis.median.point = b->change.new_typical;
+    shown->analysis.median_is_typical = 1;
     cb_analysis_throughput(shown, g->b.unit);
     return 0;
 }

@@ -9,7 +9,7 @@
 #define CB_CLI_H
 
 #include <stdio.h>
-#include "core/config.h"
+#include "cli/config.h"
 #include "core/error.h"
 
 /* Fills cfg from argv (defaults first). -1 with a one-line message naming the

@@ -8,7 +8,7 @@
 #define CB_RUN_BUDGETS_H
 
 #include "core/budget.h"
-#include "core/config.h"
+#include "cli/config.h"
 #include "core/run.h"
 #include "measure/registry.h"
 

@@ -7,7 +7,7 @@
 #ifndef CB_RUN_FINDINGS_H
 #define CB_RUN_FINDINGS_H
 
-#include "core/config.h"
+#include "cli/config.h"
 #include "core/run.h"
 #include "store/allow_list.h"
 

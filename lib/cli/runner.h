@@ -8,7 +8,7 @@
 
 #include "check/check.h"
 #include "stats/compare.h"
-#include "core/config.h"
+#include "cli/config.h"
 #include "measure/measure.h"
 #include "measure/registry.h"
 #include "report/report.h"

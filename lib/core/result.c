@@ -4,8 +4,6 @@
 
 #include "core/result.h"
 #include "core/text.h"
-#include "profile/diff.h"
-#include "profile/profile.h"
 
 const double cb_percentile_levels[CB_NPERCENTILES] = { 50.0, 75.0, 90.0, 95.0, 99.0 };
 const double cb_call_percentile_levels[CB_NCALL_PERCENTILES] = { 50.0, 90.0, 95.0, 99.0, 99.9,
@@ -13,10 +11,18 @@ const double cb_call_percentile_levels[CB_NCALL_PERCENTILES] = { 50.0, 90.0, 95.
 
 const cb_estimate *cb_result_typical(const cb_result *r)
 {
-    if (r->has_change && r->change.rounds > 0) {
-        return &r->analysis.median; /* a paired gate's: the median over rounds */
+    if (r->analysis.median_is_typical) {
+        return &r->analysis.median;
     }
     return r->plan.mode == CB_MODE_LINEAR ? &r->analysis.slope : &r->analysis.mean;
+}
+
+int cb_plan_overruns(const cb_plan *plan)
+{
+    /* d > 1 means the plan was sized to the target; only d == 1 can overrun,
+     * and only a target there was: none (the gate's one call a sample for a
+     * slow call) asked for what it got */
+    return plan->d == 1 && plan->target_ns > 0.0 && plan->expected_ns > plan->target_ns;
 }
 
 int cb_samples_alloc(cb_samples *s, size_t n)
@@ -37,6 +43,42 @@ void cb_samples_free(cb_samples *s)
     free(s->values);
     s->iters = s->values = NULL;
     s->n = 0;
+}
+
+void cb_profile_free(cb_profile *p)
+{
+    size_t i;
+
+    if (p == NULL) {
+        return;
+    }
+    for (i = 0; i < p->nnodes; i++) {
+        free(p->nodes[i].name);
+        free(p->nodes[i].object);
+    }
+    for (i = 0; i < p->nfns; i++) {
+        free(p->fns[i].name);
+        free(p->fns[i].object);
+    }
+    free(p->nodes);
+    free(p->fns);
+    free(p);
+}
+
+void cb_profile_diff_free(cb_profile_diff *d)
+{
+    size_t i;
+
+    if (d == NULL) {
+        return;
+    }
+    for (i = 0; i < d->n; i++) {
+        free(d->changes[i].name);
+        free(d->changes[i].object);
+    }
+    free(d->changes);
+    free(d->old_node_total);
+    free(d);
 }
 
 void cb_result_free(cb_result *r)

@@ -74,6 +74,11 @@ typedef struct cb_analysis {
     /* when the benchmark declared a throughput: units per second if the values
      * are times, else value per unit (cycles/byte); lower/upper follow */
     cb_estimate throughput;
+    /* the headline is the median, not the slope or mean the sampling mode
+     * names: set by whoever made the median the figure a comparison is of
+     * (the paired gate, its median over rounds); not stored in a baseline,
+     * as only the gate's view of its rounds has it */
+    int         median_is_typical;
 } cb_analysis;
 
 /* How the samples were planned: Criterion's warm-up estimate and sampling. */
@@ -184,8 +189,62 @@ typedef struct cb_load {
     double steal;      /* 0 to 1 */
 } cb_load;
 
-struct cb_profile;
-struct cb_profile_diff;
+/* A profile (--profile) and what grew against the baseline's, which a result
+ * owns: built, compared, stored and drawn by profile/, store/ and html/; the
+ * types here so that a result is freed whole without them. */
+typedef struct cb_profile_node {
+    char  *name;   /* the function, as callgrind names it ("0x..." without a symbol) */
+    char  *object; /* the file it is in, its base name ("libcrypto.so.3"), "" unknown */
+    size_t parent; /* index of the parent node; the root (index 0) has CB_PROFILE_ROOT */
+    size_t depth;  /* 0 for the root */
+    double self;   /* instructions per iteration in the node itself */
+    double total;  /* self and every descendant's */
+} cb_profile_node;
+
+#define CB_PROFILE_ROOT ((size_t) -1)
+
+typedef struct cb_profile_fn {
+    char  *name;
+    char  *object;
+    double self;  /* per iteration, over every node of the function */
+    double total; /* per iteration, every node of it or below it, each once */
+} cb_profile_fn;
+
+/*
+ * nodes: in depth-first order, a node's children after it and before its next
+ * sibling, siblings by inclusive cost, largest first (then by name), so that
+ * one profile always lists alike. fns: by self cost, largest first (then by
+ * name and object).
+ */
+typedef struct cb_profile {
+    double           total;      /* instructions per iteration, the root's total */
+    double           iterations; /* the samples' iterations, in all */
+    size_t           samples;
+    cb_profile_node *nodes;
+    size_t           nnodes;
+    cb_profile_fn   *fns;
+    size_t           nfns;
+} cb_profile;
+
+typedef struct cb_profile_change {
+    char  *name;
+    char  *object;
+    double old_self, new_self;   /* per iteration; 0 where the function is absent */
+    double old_total, new_total;
+} cb_profile_change;
+
+typedef struct cb_profile_diff {
+    double             old_total, new_total; /* the profiles' totals per iteration */
+    /* the functions whose self cost changed, the largest change first (then
+     * by name and object); one that moved by less than CB_PROFILE_DIFF_SHARE
+     * of the whole change, or a billionth of the total, is left out */
+    cb_profile_change *changes;
+    size_t             n;
+    /* for node i of the new profile, the baseline's inclusive cost at the same
+     * call path (0 where the baseline has none); nnodes of them */
+    double            *old_node_total;
+    size_t             nnodes;
+} cb_profile_diff;
 
 typedef struct cb_result {
     char         *name;  /* "group/function[/param...][/impl]" */
@@ -222,16 +281,22 @@ typedef struct cb_result {
     size_t             nbudgets;
 } cb_result;
 
-/* The headline estimate: the slope in linear mode, the mean in flat mode. In
- * the paired gate's results (change.rounds > 0), the median over the rounds
- * of each of the head's processes' medians, which `gate` puts in
- * analysis.median with its interval: the statistic the comparison is of. */
+/* The headline estimate: the slope in linear mode, the mean in flat mode;
+ * the median when analysis.median_is_typical says so. */
 const cb_estimate *cb_result_typical(const cb_result *r);
+
+/* True when the plan cannot finish in the target time (Criterion's warning). */
+int cb_plan_overruns(const cb_plan *plan);
 
 /* Allocates n samples (zeroed); -1 when out of memory. */
 int cb_samples_alloc(cb_samples *s, size_t n);
 
 void cb_samples_free(cb_samples *s);
+
+/* Free a profile and a comparison of two, with everything they own; NULL is
+ * nothing to free. */
+void cb_profile_free(cb_profile *p);
+void cb_profile_diff_free(cb_profile_diff *d);
 
 /* Frees what r owns and zeroes it. */
 void cb_result_free(cb_result *r);

@@ -11,7 +11,6 @@
 #include "html/flags.h"
 #include "html/page.h"
 #include "html/verdict.h"
-#include "measure/sampling.h"
 
 /* "[lower estimate upper]" with the estimate in bold, Criterion's line. */
 static void interval(cb_buf *h, const char *lo, const char *mid, const char *hi)
@@ -95,7 +94,7 @@ static void sampling(cb_buf *h, const cb_result *r)
         cb_buf_printf(h, "<p>Flat sampling: %zu samples of %llu iteration%s each.",
                        r->samples.n, (unsigned long long) r->plan.d, r->plan.d == 1 ? "" : "s");
     }
-    if (cb_sampling_overruns(&r->plan)) {
+    if (cb_plan_overruns(&r->plan)) {
         cb_format_time(target, sizeof target, r->plan.target_ns);
         cb_format_time(need, sizeof need, r->plan.expected_ns);
         cb_buf_printf(h, " Could not complete them in %s: the plan needed %s.", target, need);

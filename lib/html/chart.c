@@ -29,17 +29,6 @@ void cb_html_colour(char cls[8], const char *name)
     snprintf(cls, 8, "s%u", (unsigned) (hash % CB_HTML_NCOLOURS));
 }
 
-void cb_html_key(cb_buf *h, const char *cls, const char *shape, const char *text)
-{
-    cb_buf_puts(h, "<span class=\"k\"><i class=\"sw ");
-    cb_html_escape(h, shape);
-    cb_buf_puts(h, " ");
-    cb_html_escape(h, cls);
-    cb_buf_puts(h, "\"></i>");
-    cb_html_escape(h, text);
-    cb_buf_puts(h, "</span>\n");
-}
-
 void cb_html_format(char *buf, size_t size, double v, const char *run_unit, cb_throughput kind)
 {
     char value[48];

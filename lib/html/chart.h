@@ -38,13 +38,6 @@ extern const cb_html_layout cb_html_layouts[CB_HTML_NLAYOUTS]; /* wide, narrow *
  * can share one; their labels and keys tell them apart. */
 void cb_html_colour(char cls[8], const char *name);
 
-/* One entry of a chart's key, in HTML after the drawings (a key wraps at
- * any width, a legend inside the SVG would not): a swatch of class cls, of
- * shape "line", "dash" (dashed line), "dot", "ring" (hollow dot) or "box",
- * or a sweep's line style "d0" ... "d5", then text. Open the key with
- * <p class="keys"> and close it after the last. */
-void cb_html_key(cb_buf *h, const char *cls, const char *shape, const char *text);
-
 /* The unit an axis shows values up to `max` in: the one the shared formatter
  * (format.h) prints `max` in, and what a value is divided by to read in it. */
 typedef struct cb_html_unit {

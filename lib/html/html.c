@@ -59,3 +59,14 @@ void cb_html_file_name(char buf[CB_HTML_FILE_MAX], const char *prefix, const cha
 {
     cb_file_name(buf, prefix, name, ".html");
 }
+
+void cb_html_key(cb_buf *h, const char *cls, const char *shape, const char *text)
+{
+    cb_buf_puts(h, "<span class=\"k\"><i class=\"sw ");
+    cb_html_escape(h, shape);
+    cb_buf_puts(h, " ");
+    cb_html_escape(h, cls);
+    cb_buf_puts(h, "\"></i>");
+    cb_html_escape(h, text);
+    cb_buf_puts(h, "</span>\n");
+}

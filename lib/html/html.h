@@ -1,6 +1,8 @@
 /*
  * The text of the HTML report, written into a cb_buf (core/strbuf.h): the one
- * escaping function every string from a run goes through, and the file names of pages derived from benchmark and group names.
+ * escaping function every string from a run goes through, the entries of a
+ * chart's key, and the file names of pages derived from benchmark and group
+ * names.
  *
  * A run's strings are untrusted: a baseline file can name a benchmark
  * "<img src=x onerror=alert(1)>" or "../../etc". Names are printed only through
@@ -27,6 +29,13 @@ void cb_html_escape(cb_buf *h, const char *s) CB_NONNULL(1);
  * "kdf/pbkdf2-sha256/100000/openssl" between its parts, never inside
  * "100000". For text only, not for an attribute. */
 void cb_html_name(cb_buf *h, const char *name) CB_NONNULL(1);
+
+/* One entry of a chart's key, in HTML after the drawings (a key wraps at
+ * any width, a legend inside the SVG would not): a swatch of class cls, of
+ * shape "line", "dash" (dashed line), "dot", "ring" (hollow dot) or "box",
+ * or a sweep's line style "d0" ... "d5", then text. Open the key with
+ * <p class="keys"> and close it after the last. */
+void cb_html_key(cb_buf *h, const char *cls, const char *shape, const char *text);
 
 /* Longest file name cb_html_file_name() writes, with its NUL. */
 #define CB_HTML_FILE_MAX CB_FILE_NAME_MAX

@@ -40,14 +40,6 @@ uint64_t cb_sampling_iterations(const cb_plan *plan, size_t i)
     return plan->mode == CB_MODE_LINEAR ? (uint64_t) (i + 1) * plan->d : plan->d;
 }
 
-int cb_sampling_overruns(const cb_plan *plan)
-{
-    /* d > 1 means the plan was sized to the target; only d == 1 can overrun,
-     * and only a target there was: none (the gate's one call a sample for a
-     * slow call) asked for what it got */
-    return plan->d == 1 && plan->target_ns > 0.0 && plan->expected_ns > plan->target_ns;
-}
-
 int cb_sampling_warm_up(cb_state *s, double warm_up_ns, double *met_ns)
 {
     cb_clock *c = s->clock;

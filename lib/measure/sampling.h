@@ -31,9 +31,6 @@ void cb_sampling_plan(double met_ns, size_t n, double target_ns, cb_plan *plan);
 /* The iteration count of sample i (0-based) of a plan. */
 uint64_t cb_sampling_iterations(const cb_plan *plan, size_t i);
 
-/* True when the plan cannot finish in the target time (Criterion's warning). */
-int cb_sampling_overruns(const cb_plan *plan);
-
 /*
  * Warms up for about warm_up_ns of wall time (at least one call) and returns
  * the estimated wall time per iteration in *met_ns. Each call's iteration

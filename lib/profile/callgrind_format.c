@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "core/strmap.h"
+#include "core/text_file.h"
 #include "profile/callgrind_format.h"
-#include "store/text_file.h"
 
 /* The names "(id) name" defined, by id: one table for functions (fn=, cfn=)
  * and one for objects (ob=, cob=), as the format keeps them apart. */

@@ -153,22 +153,6 @@ cb_profile_diff *cb_profile_diff_new(const cb_profile *old, const cb_profile *ne
     return d;
 }
 
-void cb_profile_diff_free(cb_profile_diff *d)
-{
-    size_t i;
-
-    if (d == NULL) {
-        return;
-    }
-    for (i = 0; i < d->n; i++) {
-        free(d->changes[i].name);
-        free(d->changes[i].object);
-    }
-    free(d->changes);
-    free(d->old_node_total);
-    free(d);
-}
-
 int cb_profile_diff_results(const cb_result *old, cb_result *new_)
 {
     cb_profile_diff_free(new_->grew);

@@ -282,23 +282,3 @@ const cb_profile_fn *cb_profile_find_fn(const cb_profile *p, const char *name,
     }
     return NULL;
 }
-
-void cb_profile_free(cb_profile *p)
-{
-    size_t i;
-
-    if (p == NULL) {
-        return;
-    }
-    for (i = 0; i < p->nnodes; i++) {
-        free(p->nodes[i].name);
-        free(p->nodes[i].object);
-    }
-    for (i = 0; i < p->nfns; i++) {
-        free(p->fns[i].name);
-        free(p->fns[i].object);
-    }
-    free(p->nodes);
-    free(p->fns);
-    free(p);
-}

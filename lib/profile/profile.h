@@ -7,12 +7,14 @@
  *
  * Built from the callgrind dumps of a run's samples (profile_build.c), stored
  * beside the baseline (store/profile_store.c), compared with the baseline's
- * (profile/diff.c), drawn as an icicle (html/flame.c).
+ * (profile/diff.c), drawn as an icicle (html/flame.c). The types, and
+ * cb_profile_free(), are core/result.h's: a result owns its profile.
  */
 #ifndef CB_PROFILE_H
 #define CB_PROFILE_H
 
 #include <stddef.h>
+#include "core/result.h"
 
 /* The name of the node callgrind's call chains could not reach from the root:
  * contexts more than CB_PROFILE_CALLERS calls deep, whose callers are cut. */
@@ -22,40 +24,6 @@
  * enough for the harness above the run function (about a dozen frames) and
  * for the deepest library code measured here (about thirty). */
 #define CB_PROFILE_CALLERS 100
-
-typedef struct cb_profile_node {
-    char  *name;   /* the function, as callgrind names it ("0x..." without a symbol) */
-    char  *object; /* the file it is in, its base name ("libcrypto.so.3"), "" unknown */
-    size_t parent; /* index of the parent node; the root (index 0) has CB_PROFILE_ROOT */
-    size_t depth;  /* 0 for the root */
-    double self;   /* instructions per iteration in the node itself */
-    double total;  /* self and every descendant's */
-} cb_profile_node;
-
-#define CB_PROFILE_ROOT ((size_t) -1)
-
-typedef struct cb_profile_fn {
-    char  *name;
-    char  *object;
-    double self;  /* per iteration, over every node of the function */
-    double total; /* per iteration, every node of it or below it, each once */
-} cb_profile_fn;
-
-/*
- * nodes: in depth-first order, a node's children after it and before its next
- * sibling, siblings by inclusive cost, largest first (then by name), so that
- * one profile always lists alike. fns: by self cost, largest first (then by
- * name and object).
- */
-typedef struct cb_profile {
-    double           total;      /* instructions per iteration, the root's total */
-    double           iterations; /* the samples' iterations, in all */
-    size_t           samples;
-    cb_profile_node *nodes;
-    size_t           nnodes;
-    cb_profile_fn   *fns;
-    size_t           nfns;
-} cb_profile;
 
 /*
  * A profile being built: add nodes (each after its parent; name and object
@@ -92,7 +60,5 @@ const cb_profile_fn *cb_profile_find_fn(const cb_profile *p, const char *name,
 
 /* A new, empty profile; NULL when out of memory. */
 cb_profile *cb_profile_new(void);
-
-void cb_profile_free(cb_profile *p);
 
 #endif

@@ -4,7 +4,7 @@
 #include "core/strbuf.h"
 #include "report/format.h"
 #include "report/report.h"
-#include "store/result_json.h"
+#include "store/json_reader.h"
 
 /*
  * github-action-benchmark's "customSmallerIsBetter" input: an array of
@@ -45,7 +45,7 @@ static void add_entry(void *self, const cb_run *run, const cb_result *r)
     if (extra.oom ||
         json_array_append_new(g->entries,
                               json_pack("{s:s, s:s, s:o, s:s, s:s}", "name", r->name, "unit",
-                                        run->unit, "value", cb_result_json_real(e->point),
+                                        run->unit, "value", cb_json_real(e->point),
                                         "range", range, "extra", extra.data)) != 0) {
         fprintf(g->opt.err, "cryptbench: out of memory formatting %s\n", r->name);
     }

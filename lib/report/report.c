@@ -1,12 +1,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/config.h"
 #include "report/report.h"
 
-int cb_report_open_format(cb_reporter *rep, int format, const cb_report_options *opt)
+int cb_report_open_format(cb_reporter *rep, cb_format format, const cb_report_options *opt)
 {
-    switch ((cb_format) format) {
+    switch (format) {
     case CB_FORMAT_JSON:
         return cb_report_json_open(rep, opt);
     case CB_FORMAT_CSV:

@@ -10,7 +10,16 @@
 #include "stats/compare.h"
 #include "stats/group.h"
 #include "core/run.h"
-#include "measure/sampling.h"
+
+/* --format: what a run prints on stdout */
+typedef enum cb_format {
+    CB_FORMAT_HUMAN = 0,
+    CB_FORMAT_JSON,
+    CB_FORMAT_CSV,
+    CB_FORMAT_MARKDOWN,
+    CB_FORMAT_BENCHER, /* Rust's libtest lines, read by github-action-benchmark and others */
+    CB_FORMAT_GITHUB   /* github-action-benchmark's customSmallerIsBetter JSON */
+} cb_format;
 
 typedef struct cb_reporter {
     void (*begin)(void *self, const cb_run *run);
@@ -88,7 +97,7 @@ int cb_report_test_open(cb_reporter *rep, const cb_report_options *opt, int json
 int cb_report_html_open(cb_reporter *rep, const cb_report_options *opt);
 
 /* The reporter for a --format. */
-int cb_report_open_format(cb_reporter *rep, int format, const cb_report_options *opt);
+int cb_report_open_format(cb_reporter *rep, cb_format format, const cb_report_options *opt);
 
 /*
  * Hands results to every reporter and closes each group as it ends: when a

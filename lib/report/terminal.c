@@ -266,7 +266,7 @@ static void print_overrun(terminal *t, const cb_result *r)
 {
     char target[32], need[32];
 
-    if (!cb_sampling_overruns(&r->plan)) {
+    if (!cb_plan_overruns(&r->plan)) {
         return;
     }
     cb_format_time(target, sizeof target, r->plan.target_ns);

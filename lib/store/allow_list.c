@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "core/text_file.h"
 #include "store/allow_list.h"
-#include "store/text_file.h"
 
 /* Where the parser is, for its messages. */
 typedef struct reader {

@@ -5,10 +5,10 @@
 
 #include "core/strbuf.h"
 #include "core/text.h"
+#include "core/text_file.h"
 #include "store/atomic_file.h"
 #include "store/baseline.h"
 #include "store/json_reader.h"
-#include "store/text_file.h"
 #include "store/result_json.h"
 
 int cb_baseline_path(char *buf, size_t size, const char *dir, const char *name, cb_error *err)
@@ -31,7 +31,7 @@ int cb_baseline_path(char *buf, size_t size, const char *dir, const char *name, 
 
 static json_t *nullable_real(double x)
 {
-    return x > 0.0 ? cb_result_json_real(x) : json_null();
+    return x > 0.0 ? cb_json_real(x) : json_null();
 }
 
 static json_t *encode_context(const cb_context *ctx)

@@ -4,7 +4,6 @@
 
 #include "core/text.h"
 #include "store/budget_json.h"
-#include "store/result_json.h"
 
 static const char *const sources[] = { "estimate", "calls", "samples" };
 static const char *const limits[] = { "max", "min", "min_throughput" };
@@ -33,10 +32,10 @@ json_t *cb_budget_json_encode(const cb_result *r)
                         o->match, "comment",
                         o->comment != NULL ? json_string(o->comment) : json_null(), "statistic",
                         stat, "limit", limits[o->limit], "written", o->written, "budget",
-                        cb_result_json_real(o->budget), "measured",
-                        cb_result_json_real(o->measured), "unit", outcome_unit(r, o), "of",
+                        cb_json_real(o->budget), "measured",
+                        cb_json_real(o->measured), "unit", outcome_unit(r, o), "of",
                         sources[o->source], "n", (json_int_t) o->n, "margin",
-                        cb_result_json_real(o->margin), "held", o->held);
+                        cb_json_real(o->margin), "held", o->held);
         if (json_array_append_new(a, obj) != 0) {
             json_decref(a);
             return NULL;

@@ -5,9 +5,9 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "core/text_file.h"
 #include "store/budgets.h"
 #include "store/json_reader.h"
-#include "store/text_file.h"
 
 static const char *const budget_keys[] = { "match", "statistic", "max", "min", "min_throughput",
                                            "comment" };

@@ -4,7 +4,6 @@
 
 #include "core/text.h"
 #include "store/check_json.h"
-#include "store/result_json.h"
 
 /* A finding keeps its backtrace; a run cannot have more distinct findings
  * than memcheck reports, and a file claiming more is refused. */
@@ -80,7 +79,7 @@ static json_t *encode_exact(const cb_check_exact *e)
                     findings, "new_findings", (json_int_t) e->nnew, "allowed_findings",
                     (json_int_t) e->nallowed, "unaccepted_findings", (json_int_t) e->nunaccepted,
                     "other_errors", (json_int_t) e->other_errors, "seconds",
-                    cb_result_json_real(e->seconds), "why", string_or_null(e->why));
+                    cb_json_real(e->seconds), "why", string_or_null(e->why));
     if (obj != NULL && json_object_set_new(obj, "divisions", encode_divisions(e)) != 0) {
         json_decref(obj);
         return NULL;
@@ -98,17 +97,17 @@ static json_t *encode_leak(const cb_check_leak *l)
                     "s:o, s:o}",
                     "status", cb_check_status_name(l->status), "verdict", verdict,
                     "measurements", (json_int_t) l->measurements, "max_t",
-                    cb_result_json_real(l->max_t), "test", cb_leak_test_name(l->test),
+                    cb_json_real(l->max_t), "test", cb_leak_test_name(l->test),
                     "crop_percentile",
-                    l->test == CB_LEAK_TEST_CROPPED ? cb_result_json_real(l->crop) : json_null(),
+                    l->test == CB_LEAK_TEST_CROPPED ? cb_json_real(l->crop) : json_null(),
                     "crop_cycles",
-                    l->test == CB_LEAK_TEST_CROPPED ? cb_result_json_real(l->crop_cycles)
+                    l->test == CB_LEAK_TEST_CROPPED ? cb_json_real(l->crop_cycles)
                                                     : json_null(),
                     "test_measurements", (json_int_t) l->test_measurements, "threshold",
-                    cb_result_json_real(l->threshold), "tau", cb_result_json_real(l->tau),
-                    "measurements_needed", cb_result_json_real(l->needed), "median_cycles",
-                    cb_result_json_real(l->median[0]), cb_result_json_real(l->median[1]),
-                    "calls", (json_int_t) l->calls, "seconds", cb_result_json_real(l->seconds),
+                    cb_json_real(l->threshold), "tau", cb_json_real(l->tau),
+                    "measurements_needed", cb_json_real(l->needed), "median_cycles",
+                    cb_json_real(l->median[0]), cb_json_real(l->median[1]),
+                    "calls", (json_int_t) l->calls, "seconds", cb_json_real(l->seconds),
                     "why", string_or_null(l->why));
     return obj;
 }

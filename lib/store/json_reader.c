@@ -74,6 +74,11 @@ json_t *cb_json_member(const cb_json_reader *rd, json_t *obj, const cb_json_path
     return v;
 }
 
+json_t *cb_json_real(double x)
+{
+    return isfinite(x) ? json_real(x) : json_null();
+}
+
 int cb_json_number_value(const cb_json_reader *rd, json_t *v, const cb_json_path *at,
                          unsigned flags, double *out)
 {

@@ -37,6 +37,10 @@ int cb_json_fail(const cb_json_reader *rd, const cb_json_path *at, const char *f
 json_t *cb_json_member(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
                        const char *key, json_type type, int nullable, cb_json_path *child);
 
+/* What the writers put where a number goes: x, or null when it is not
+ * finite, which CB_JSON_NULLABLE reads back as NaN. */
+json_t *cb_json_real(double x);
+
 /* A number member under the given constraints. */
 int cb_json_number(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
                    const char *key, unsigned flags, double *out);

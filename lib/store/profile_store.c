@@ -7,11 +7,11 @@
 
 #include "core/file_name.h"
 #include "core/result.h"
+#include "core/text_file.h"
 #include "store/atomic_file.h"
 #include "store/json_reader.h"
 #include "store/profile_store.h"
 #include "store/result_json.h"
-#include "store/text_file.h"
 
 int cb_profile_path(char *buf, size_t size, const char *dir, const char *baseline,
                     const char *name, cb_error *err)
@@ -41,16 +41,16 @@ static json_t *encode(const char *name, const cb_profile *p)
                                  v->object, "parent",
                                  v->parent == CB_PROFILE_ROOT ? (json_int_t) -1
                                                               : (json_int_t) v->parent,
-                                 "self", cb_result_json_real(v->self), "total",
-                                 cb_result_json_real(v->total))) != 0) {
+                                 "self", cb_json_real(v->self), "total",
+                                 cb_json_real(v->total))) != 0) {
             json_decref(nodes);
             return NULL;
         }
     }
     doc = json_pack("{s:i, s:s, s:s, s:I, s:o, s:o, s:o}", "schema_version",
                     CB_PROFILE_SCHEMA_VERSION, "name", name, "unit", "instructions", "samples",
-                    (json_int_t) p->samples, "iterations", cb_result_json_real(p->iterations),
-                    "total", cb_result_json_real(p->total), "nodes", nodes);
+                    (json_int_t) p->samples, "iterations", cb_json_real(p->iterations),
+                    "total", cb_json_real(p->total), "nodes", nodes);
     return doc;
 }
 

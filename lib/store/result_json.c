@@ -10,11 +10,6 @@
 #include "store/result_json.h"
 #include "store/samples_csv.h"
 
-json_t *cb_result_json_real(double x)
-{
-    return isfinite(x) ? json_real(x) : json_null();
-}
-
 static json_t *string_or_null(const char *s)
 {
     return s != NULL ? json_string(s) : json_null();
@@ -22,10 +17,10 @@ static json_t *string_or_null(const char *s)
 
 json_t *cb_result_json_estimate(const cb_estimate *e)
 {
-    return json_pack("{s:o, s:o, s:o, s:o}", "point_estimate", cb_result_json_real(e->point),
-                     "lower_bound", cb_result_json_real(e->lower), "upper_bound",
-                     cb_result_json_real(e->upper), "standard_error",
-                     cb_result_json_real(e->std_err));
+    return json_pack("{s:o, s:o, s:o, s:o}", "point_estimate", cb_json_real(e->point),
+                     "lower_bound", cb_json_real(e->lower), "upper_bound",
+                     cb_json_real(e->upper), "standard_error",
+                     cb_json_real(e->std_err));
 }
 
 static const char *throughput_name(cb_throughput t)
@@ -39,7 +34,7 @@ static json_t *reals(const double *x, size_t n)
     size_t  i;
 
     for (i = 0; a != NULL && i < n; i++) {
-        if (json_array_append_new(a, cb_result_json_real(x[i])) != 0) {
+        if (json_array_append_new(a, cb_json_real(x[i])) != 0) {
             json_decref(a);
             return NULL;
         }
@@ -63,11 +58,11 @@ static json_t *encode_analysis(const cb_result *r, const char *unit)
     pct = json_object();
     for (i = 0; pct != NULL && i < CB_NPERCENTILES; i++) {
         snprintf(key, sizeof key, "p%.0f", cb_percentile_levels[i]);
-        json_object_set_new(pct, key, cb_result_json_real(a->percentiles[i]));
+        json_object_set_new(pct, key, cb_json_real(a->percentiles[i]));
     }
     if (pct != NULL) {
-        json_object_set_new(pct, "min", cb_result_json_real(a->min));
-        json_object_set_new(pct, "max", cb_result_json_real(a->max));
+        json_object_set_new(pct, "min", cb_json_real(a->min));
+        json_object_set_new(pct, "max", cb_json_real(a->max));
     }
     out = json_pack("{s:o, s:o, s:o, s:f}", "fences", reals(a->outliers.fences, 4), "counts",
                     json_pack("{s:I, s:I, s:I, s:I}", "low_severe",
@@ -83,7 +78,7 @@ static json_t *encode_analysis(const cb_result *r, const char *unit)
                     r->plan.mode == CB_MODE_LINEAR ? "slope" : "mean", "estimates", est,
                     "percentiles", pct, "outliers", out);
     if (obj != NULL && r->plan.mode == CB_MODE_LINEAR) {
-        json_object_set_new(obj, "r_squared", cb_result_json_real(a->r_squared));
+        json_object_set_new(obj, "r_squared", cb_json_real(a->r_squared));
     }
     if (obj != NULL && r->throughput != CB_THROUGHPUT_NONE && r->per_iteration > 0) {
         char per[64];
@@ -107,12 +102,12 @@ static json_t *encode_change(const cb_change *ch)
                      "statistic", cb_statistic_name(ch->statistic), "estimate",
                      cb_result_json_estimate(&ch->estimate), "mean",
                      cb_result_json_estimate(&ch->mean), "median",
-                     cb_result_json_estimate(&ch->median), "t", cb_result_json_real(ch->t),
-                     "p_value", ch->p_value < 0.0 ? json_null() : cb_result_json_real(ch->p_value),
-                     "significance", cb_result_json_real(ch->significance), "resolution",
-                     cb_result_json_real(ch->resolution), "old_typical",
-                     cb_result_json_real(ch->old_typical), "new_typical",
-                     cb_result_json_real(ch->new_typical), "rounds", (json_int_t) ch->rounds,
+                     cb_result_json_estimate(&ch->median), "t", cb_json_real(ch->t),
+                     "p_value", ch->p_value < 0.0 ? json_null() : cb_json_real(ch->p_value),
+                     "significance", cb_json_real(ch->significance), "resolution",
+                     cb_json_real(ch->resolution), "old_typical",
+                     cb_json_real(ch->old_typical), "new_typical",
+                     cb_json_real(ch->new_typical), "rounds", (json_int_t) ch->rounds,
                      "mode_differs", ch->mode_differs, "verdict", cb_verdict_name(ch->verdict));
 }
 
@@ -147,9 +142,9 @@ static json_t *encode_counters(const cb_result *r)
     for (i = 0; a != NULL && i < r->ncounters; i++) {
         json_array_append_new(a, json_pack("{s:s, s:o, s:o}", "name", r->counters[i].name,
                                            "per_iteration",
-                                           cb_result_json_real(r->counters[i].per_iteration),
+                                           cb_json_real(r->counters[i].per_iteration),
                                            "per_second",
-                                           cb_result_json_real(r->counters[i].per_second)));
+                                           cb_json_real(r->counters[i].per_second)));
     }
     return a;
 }
@@ -163,7 +158,7 @@ static json_t *encode_calls(const cb_calls *c, int with_values)
 
     for (i = 0; pct != NULL && i < CB_NCALL_PERCENTILES; i++) {
         snprintf(key, sizeof key, "p%g", cb_call_percentile_levels[i]);
-        json_object_set_new(pct, key, cb_result_json_real(c->percentiles[i]));
+        json_object_set_new(pct, key, cb_json_real(c->percentiles[i]));
     }
     obj = json_pack("{s:I, s:o}", "n", (json_int_t) c->n, "percentiles", pct);
     if (obj != NULL && with_values) {
@@ -216,9 +211,9 @@ json_t *cb_result_json_encode(const cb_result *r, const char *unit, int with_sam
     }
     sampling = json_pack("{s:s, s:I, s:I, s:o, s:o, s:o}", "mode", cb_mode_name(r->plan.mode),
                          "samples", (json_int_t) r->samples.n, "d", (json_int_t) r->plan.d,
-                         "warm_up_ns_per_iteration", cb_result_json_real(r->plan.met_ns),
-                         "target_ns", cb_result_json_real(r->plan.target_ns), "expected_ns",
-                         cb_result_json_real(r->plan.expected_ns));
+                         "warm_up_ns_per_iteration", cb_json_real(r->plan.met_ns),
+                         "target_ns", cb_json_real(r->plan.target_ns), "expected_ns",
+                         cb_json_real(r->plan.expected_ns));
     json_object_set_new(obj, "sampling", sampling);
     if (with_samples) {
         json_object_set_new(obj, "samples",
@@ -243,9 +238,9 @@ json_t *cb_result_json_encode(const cb_result *r, const char *unit, int with_sam
     if (r->load.known) {
         json_object_set_new(obj, "load",
                             json_pack("{s:o, s:o, s:o}", "loadavg_start",
-                                      cb_result_json_real(r->load.start), "loadavg_end",
-                                      cb_result_json_real(r->load.end), "steal",
-                                      cb_result_json_real(r->load.steal)));
+                                      cb_json_real(r->load.start), "loadavg_end",
+                                      cb_json_real(r->load.end), "steal",
+                                      cb_json_real(r->load.steal)));
     }
     if (r->nbudgets > 0) {
         json_object_set_new(obj, "budgets", cb_budget_json_encode(r));

@@ -31,7 +31,4 @@ int cb_result_json_decode(const cb_json_reader *rd, json_t *obj, const cb_json_p
 /* The estimate as {"point_estimate", "lower_bound", "upper_bound", "standard_error"}. */
 json_t *cb_result_json_estimate(const cb_estimate *e);
 
-/* A double, or null when it is not finite. */
-json_t *cb_result_json_real(double x);
-
 #endif

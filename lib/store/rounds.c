@@ -1,10 +1,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text_file.h"
 #include "store/atomic_file.h"
 #include "store/json_reader.h"
 #include "store/rounds.h"
-#include "store/text_file.h"
 
 #define ROUNDS_VERSION 1
 

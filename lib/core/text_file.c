@@ -4,7 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "store/text_file.h"
+#include "core/text_file.h"
 
 static const char *kind_of(mode_t mode)
 {

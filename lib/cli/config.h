@@ -1,6 +1,7 @@
 /*
  * The settings of one invocation, as the command line left them. cli/options.c
- * fills it, from the defaults in cli/options.def; everything else only reads it.
+ * fills it, from the defaults in cli/options.def; the commands read it and
+ * hand the stages below them the settings each needs.
  */
 #ifndef CB_CONFIG_H
 #define CB_CONFIG_H
@@ -8,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "core/run.h"
+#include "report/report.h"
 
 typedef enum cb_command {
     CB_COMMAND_RUN = 0,
@@ -22,15 +24,6 @@ typedef enum cb_command {
     CB_COMMAND_VERSION,
     CB_COMMAND_MANUAL
 } cb_command;
-
-typedef enum cb_format {
-    CB_FORMAT_HUMAN = 0,
-    CB_FORMAT_JSON,
-    CB_FORMAT_CSV,
-    CB_FORMAT_MARKDOWN,
-    CB_FORMAT_BENCHER, /* Rust's libtest lines, read by github-action-benchmark and others */
-    CB_FORMAT_GITHUB   /* github-action-benchmark's customSmallerIsBetter JSON */
-} cb_format;
 
 typedef enum cb_color {
     CB_COLOR_AUTO = 0,
@@ -51,11 +44,8 @@ typedef enum cb_color {
  *   points to be found in, and a bound on the disk a history takes (a run of
  *   the whole suite is about 0.3 MB of compact JSON, so some 30 MB).
  * - Instruction counts are planned from a counted iteration, not from the wall
- *   clock, so that one build runs the same iteration counts, and counts the
- *   same, however loaded the machine: 3 ns per instruction under callgrind
- *   keeps a run of the suite as long as a wall-planned one was (callgrind took
- *   a median 1.7 ns per instruction here, AES-NI code up to 13); 0.3 ns under
- *   perf, about native code's pace.
+ *   clock: 3 ns per instruction under callgrind, 0.3 under perf
+ *   (measure/callgrind.c and perf.c say why).
  */
 #define CB_DEFAULT_WARM_UP_S 0.5
 #define CB_DEFAULT_MEASUREMENT_S 1.5
@@ -69,8 +59,6 @@ typedef enum cb_color {
 #define CB_QUICK_MEASUREMENT_S 0.15
 #define CB_QUICK_SAMPLE_SIZE 20
 #define CB_MIN_SAMPLE_SIZE 10
-#define CB_PLAN_NS_PER_INSTRUCTION_CALLGRIND 3.0
-#define CB_PLAN_NS_PER_INSTRUCTION_NATIVE 0.3
 #define CB_DEFAULT_CALIBRATE_ROUNDS 20
 /* a false-alarm rate of 1 in 100 needs thousands of runs to be a count */
 #define CB_DEFAULT_REPLAY_RUNS 2000
