@@ -230,13 +230,14 @@ asan:
 	    CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" test
 
-# libFuzzer targets (clang) for the two parsers of files a user may hand us,
-# the baseline loader and the CSV reader: FUZZ_SECONDS in all, shared between
-# them, each from its seed corpus tests/fuzz/<target>_corpus; what they learn
-# and find lands in $(BUILD)/fuzz/.
+# libFuzzer targets (clang) for the parsers of files a user may hand us or a
+# run may have left: the baseline loader, the CSV reader, the budgets file and
+# the history reader (with the change points of what it reads). FUZZ_SECONDS
+# in all, shared between them, each from its seed corpus
+# tests/fuzz/<target>_corpus; what they learn and find lands in $(BUILD)/fuzz/.
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
-FUZZ_TARGETS := baseline samples_csv
+FUZZ_TARGETS := baseline samples_csv budgets history
 FUZZ_BINS    := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
 
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRCS) $(wildcard lib/*/*.h lib/*/*.def) $(BUILD)/deps.mk
@@ -247,10 +248,11 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRCS) $(wildcard lib/*/*.h lib/*
 	    $< $(LIB_SRCS) $(CORE_LIBS) -o $@
 
 # max_total_time=0 would mean "for ever": each target gets at least a second
+FUZZ_EACH = $$(( ($(FUZZ_SECONDS) + $(words $(FUZZ_TARGETS)) - 1) / $(words $(FUZZ_TARGETS)) ))
 fuzz: $(FUZZ_BINS)
 	$(Q)for t in $(FUZZ_TARGETS); do \
-	    echo "fuzz_$$t: $$(( ($(FUZZ_SECONDS) + 1) / 2 )) s"; \
-	    $(BUILD)/fuzz/fuzz_$$t -max_total_time=$$(( ($(FUZZ_SECONDS) + 1) / 2 )) \
+	    echo "fuzz_$$t: $(FUZZ_EACH) s"; \
+	    $(BUILD)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_EACH) \
 	        -max_len=65536 -print_final_stats=1 -artifact_prefix=$(BUILD)/fuzz/$$t- \
 	        $(BUILD)/fuzz/$${t}_corpus tests/fuzz/$${t}_corpus || exit 1; \
 	done

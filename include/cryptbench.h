@@ -357,7 +357,12 @@ void cb_state_counter(cb_state *s, const char *name, double value) CB_NONNULL(1,
  *     }
  *     cb_declassify(s, &rc, sizeof rc);          // the result is public
  *     if (rc != 0) return cb_state_fail(s, "crypto_scalarmult returned %d", rc);
+ *
+ * A NULL p with n > 0, a range past the end of memory, or n above
+ * CB_SECRET_MAX fails the benchmark (cb_state_fail), in every run: such a
+ * declaration would check nothing, or mark memory that is not the secret's.
  */
+#define CB_SECRET_MAX ((size_t) 1 << 28)
 void cb_secret(cb_state *s, const void *p, size_t n) CB_NONNULL(1);
 void cb_declassify(cb_state *s, const void *p, size_t n) CB_NONNULL(1);
 

@@ -341,6 +341,7 @@ static void test_bad_values(void **state)
         { "--seed", "x" },               { "--measure", "time" },
         { "--format", "xml" },           { "--color", "sometimes" },
         { "--timeout", "0" },            { "--unit", "ks" },
+        { "--timeout", "0x10" },         { "--warm-up-time", " 1" },
     };
     cb_config cfg;
     cb_error  err;

@@ -16,6 +16,8 @@ static void test_time(void **state)
 {
     (void) state;
     expect_time(0.3791, "379.10 ps");
+    /* below what five digits show, not "0.0000 ps" */
+    expect_time(1.11e-14, "1.1100e-11 ps");
     expect_time(112.9, "112.90 ns");
     expect_time(9.87654, "9.8765 ns");
     expect_time(1234.5, "1.2345 us");

@@ -9,6 +9,7 @@
 #include "cli/filter.h"
 #include "cli/runner.h"
 #include "measure/isolate.h"
+#include "report/progress.h"
 #include "stats/analysis.h"
 #include "stats/compare.h"
 #include "stats/paired.h"
@@ -422,13 +423,13 @@ int cb_command_calibrate(const cb_config *given, cb_error *err)
            mc.measurement_ns / 1e9, mc.sample_size);
     fflush(stdout);
     for (r = 0; r < c.nrounds && !failed; r++) {
-        if (isatty(fileno(stderr))) {
-            fprintf(stderr, "\r\033[Kround %zu/%zu", r + 1, c.nrounds);
+        if (cb_progress_live(stderr)) {
+            cb_progress_line(stderr, "round %zu/%zu", r + 1, c.nrounds);
         }
         failed = measure_round(&c, &clock, r, err) != 0;
     }
-    if (isatty(fileno(stderr))) {
-        fprintf(stderr, "\r\033[K");
+    if (cb_progress_live(stderr)) {
+        cb_progress_clear(stderr);
     }
     if (!failed && report(&c, &mc, err) == 0) {
         status = CB_EXIT_OK;

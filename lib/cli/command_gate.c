@@ -10,8 +10,10 @@
 #include "cli/command.h"
 #include "measure/clock.h"
 #include "measure/context.h"
+#include "measure/interrupt.h"
 #include "measure/process.h"
 #include "measure/sysinfo.h"
+#include "report/progress.h"
 #include "stats/analysis.h"
 #include "stats/sequential.h"
 #include "store/json_reader.h"
@@ -30,14 +32,13 @@
  */
 
 typedef struct side {
-    const char *program;
-    cb_process  proc;
-    int         to;   /* requests */
-    FILE       *from; /* answers */
-    char       *line;
-    size_t      cap;
-    json_t     *names; /* the benchmarks it has */
-    char        unit[16];
+    const char    *program;
+    cb_process     proc;
+    int            to;   /* requests */
+    cb_line_reader from; /* answers */
+    char          *line; /* the last one, in from's buffer */
+    json_t        *names; /* the benchmarks it has */
+    char           unit[16];
 } side;
 
 typedef struct bench {
@@ -62,29 +63,56 @@ typedef struct gate {
     size_t           n;
     cb_measure       measure;
     uint64_t         start_ns;
+    double           timeout_s; /* a benchmark's, as the servers apply it */
 } gate;
 
 /* ---- the two servers ------------------------------------------------------ */
 
-static int read_line(side *s, cb_error *err)
+/* The next line from s into s->line, within bound_s seconds: its hello
+ * (about NULL) or its answer about the benchmark named about. A server that
+ * sleeps or floods its output is given up on, never waited for. */
+static int read_line(side *s, double bound_s, const char *about, const gate *g, cb_error *err)
 {
-    if (getline(&s->line, &s->cap, s->from) <= 0) {
-        return cb_error_set(err, "%s stopped answering (see its messages above)", s->program);
+    uint64_t deadline = cb_clock_monotonic_ns() + (uint64_t) (bound_s * 1e9);
+
+    switch (cb_process_read_line(&s->from, deadline, CB_GATE_LINE_MAX, &s->line)) {
+    case CB_READ_LINE:
+        return 0;
+    case CB_READ_CLOSED:
+        return cb_error_set(err, "%s stopped answering%s (see its messages above)", s->program,
+                            about == NULL ? " before saying hello to the gate" : "");
+    case CB_READ_TIMED_OUT:
+        if (about == NULL) {
+            return cb_error_set(err, "%s said nothing within %g s of starting (its hello to "
+                                     "the gate; --timeout): given up", s->program, bound_s);
+        }
+        return cb_error_set(err, "%s did not answer for %s within %g s (--timeout %g s and %g s "
+                                 "to report it): given up", s->program, about, bound_s,
+                            g->timeout_s, CB_GATE_ANSWER_SLACK_S);
+    case CB_READ_TOO_LONG:
+        return cb_error_set(err, "%s sent a line longer than %d MiB: not a cryptbench server",
+                            s->program, CB_GATE_LINE_MAX >> 20);
+    case CB_READ_INTERRUPTED:
+        return cb_error_set(err, "gate: interrupted by signal %d", cb_interrupted());
+    case CB_READ_FAILED:
+        break;
     }
-    return 0;
+    return cb_error_set(err, "%s: reading its answer failed (read, poll or memory)", s->program);
 }
 
-/* Starts `program serve` with the run's measure and filters, and reads what
- * it has. */
-static int start_side(side *s, const cb_config *cfg, cb_error *err)
+/* Starts `program serve` with the run's measure, timeout and filters, and
+ * reads what it has. */
+static int start_side(side *s, const gate *g, cb_error *err)
 {
-    const char **argv = calloc(cfg->nfilters + 8, sizeof *argv);
-    json_error_t jerr;
-    json_t      *hello;
-    const char  *unit = NULL;
-    json_int_t   protocol = 0;
-    size_t       n = 0, i;
-    int          rc;
+    const cb_config *cfg = g->cfg;
+    const char     **argv = calloc(cfg->nfilters + 10, sizeof *argv);
+    char             timeout[32];
+    json_error_t     jerr;
+    json_t          *hello;
+    const char      *unit = NULL;
+    json_int_t       protocol = 0;
+    size_t           n = 0, i;
+    int              rc;
 
     if (argv == NULL) {
         return cb_error_set(err, "out of memory");
@@ -96,14 +124,25 @@ static int start_side(side *s, const cb_config *cfg, cb_error *err)
     if (cfg->exact) {
         argv[n++] = "--exact";
     }
+    if (cfg->timeout_s_set) {
+        snprintf(timeout, sizeof timeout, "%.17g", cfg->timeout_s);
+        argv[n++] = "--timeout";
+        argv[n++] = timeout;
+    }
     argv[n++] = "--";
     for (i = 0; i < cfg->nfilters; i++) {
         argv[n++] = cfg->filters[i];
     }
     rc = cb_process_exec(&s->proc, (char *const *) argv, &s->to, err);
     free(argv);
-    if (rc != 0 || (s->from = fdopen(s->proc.fd, "r")) == NULL || read_line(s, err) != 0) {
-        return rc != 0 ? -1 : cb_error_set(err, "%s: no answer to serve", s->program);
+    if (rc != 0) {
+        return -1;
+    }
+    s->from.fd = s->proc.fd;
+    /* a program starts in well under a minute, whatever its benchmarks cost */
+    if (read_line(s, g->timeout_s < CB_GATE_HELLO_S ? g->timeout_s : CB_GATE_HELLO_S, NULL, g,
+                  err) != 0) {
+        return -1;
     }
     hello = json_loads(s->line, 0, &jerr);
     if (hello == NULL ||
@@ -120,26 +159,33 @@ static int start_side(side *s, const cb_config *cfg, cb_error *err)
     return 0;
 }
 
-static void stop_side(side *s)
+/* Ends a server: end of input makes an idle one exit; one given up on is
+ * asked to stop (SIGTERM: it cleans up after its benchmark); one deaf to
+ * both is killed after a moment. */
+static void stop_side(side *s, int given_up)
 {
-    int status;
+    int status, timed_out = 0;
 
     if (s->to >= 0) {
-        close(s->to); /* end of input: the server exits */
+        close(s->to);
     }
-    if (s->from != NULL) {
-        fclose(s->from);
+    if (given_up && s->proc.pid > 0) {
+        kill(s->proc.pid, SIGTERM);
+    }
+    if (s->from.fd >= 0) {
+        close(s->from.fd);
     }
     if (s->proc.pid > 0) {
-        while (waitpid(s->proc.pid, &status, 0) < 0 && errno == EINTR) {
-        }
+        cb_process_reap(&s->proc,
+                        cb_clock_monotonic_ns() + (uint64_t) (CB_GATE_STOP_S * 1e9), 0,
+                        &status, &timed_out);
     }
-    free(s->line);
+    cb_buf_free(&s->from.buf);
     json_decref(s->names);
 }
 
 /* One benchmark measured by one side, into r. */
-static int measure_on(side *s, const bench *b, cb_result *r, cb_error *err)
+static int measure_on(const gate *g, side *s, const bench *b, cb_result *r, cb_error *err)
 {
     cb_json_reader rd = { s->program, NULL, 0, err };
     json_error_t   jerr;
@@ -147,9 +193,11 @@ static int measure_on(side *s, const bench *b, cb_result *r, cb_error *err)
     int            rc;
 
     if (dprintf(s->to, "measure %.17g %.17g %zu %s\n", b->warm_up_s, b->measurement_s, b->samples,
-                b->name) < 0 ||
-        read_line(s, err) != 0) {
+                b->name) < 0) {
         return cb_error_set(err, "%s stopped answering (see its messages above)", s->program);
+    }
+    if (read_line(s, g->timeout_s + CB_GATE_ANSWER_SLACK_S, b->name, g, err) != 0) {
+        return -1;
     }
     rd.text = s->line;
     rd.len = strlen(s->line);
@@ -210,6 +258,42 @@ static int list_benches(gate *g, cb_error *err)
     return 0;
 }
 
+/* The names s has, "a, b, c", the first few of them, into t. */
+static void list_names(cb_buf *t, const side *s)
+{
+    size_t i, n = json_array_size(s->names);
+
+    for (i = 0; i < n && i < CB_GATE_NAMES_LISTED; i++) {
+        cb_buf_printf(t, "%s%s", i > 0 ? ", " : "", json_string_value(json_array_get(s->names,
+                                                                                      i)));
+    }
+    if (n > CB_GATE_NAMES_LISTED) {
+        cb_buf_printf(t, " and %zu more", n - CB_GATE_NAMES_LISTED);
+    }
+    if (n == 0) {
+        cb_buf_puts(t, "none");
+    }
+}
+
+/* Two programs with nothing in common compare nothing: no verdict, least of
+ * all "no regression", but an error that shows what each has. */
+static int refuse_nothing_in_common(const gate *g, cb_error *err)
+{
+    cb_buf t = { NULL, 0, 0, 0 };
+    int    rc;
+
+    cb_buf_printf(&t, "gate: %s and %s have no benchmark in common%s: nothing to compare. The "
+                      "head has ", g->a.program, g->b.program,
+                  g->cfg->nfilters > 0 ? " among those the filters select" : "");
+    list_names(&t, &g->b);
+    cb_buf_puts(&t, "; the base has ");
+    list_names(&t, &g->a);
+    rc = cb_error_set(err, "%s", t.oom ? "gate: the two programs have no benchmark in common"
+                                       : t.data);
+    cb_buf_free(&t);
+    return rc;
+}
+
 /* After its first round: a benchmark whose call is slower than the gate's
  * budget for a sample gets the fewest calls whose median holds. */
 static void fit_profile(const gate *g, bench *b, const cb_result *r)
@@ -224,12 +308,21 @@ static void fit_profile(const gate *g, bench *b, const cb_result *r)
 }
 
 /* Keeps a round of b: the head's result, and both medians. A failed side
- * ends the comparison: the head failing is a failure; the base failing
- * leaves nothing to compare with, and the head's result is shown as new. */
+ * ends the comparison, and fails it: the head's failure is its own; the base
+ * failing leaves nothing to compare with, which is said in the head's result
+ * rather than passed over as a benchmark new in the head. */
 static int take_round(gate *g, bench *b, cb_result *ra, cb_result *rb, cb_error *err)
 {
     cb_result *grown = realloc(b->b_results, (b->rounds + 1) * sizeof *grown);
 
+    if (ra->failed && !rb->failed) {
+        char reason[CB_ERROR_MAX];
+
+        snprintf(reason, sizeof reason, "the base (%s) failed on it: %s", g->a.program,
+                 ra->failure != NULL ? ra->failure : "no reason given");
+        cb_samples_free(&rb->samples);
+        cb_result_fail(rb, reason);
+    }
     if (grown == NULL) {
         cb_result_free(ra);
         cb_result_free(rb);
@@ -239,8 +332,7 @@ static int take_round(gate *g, bench *b, cb_result *ra, cb_result *rb, cb_error 
     b->b_results[b->rounds] = *rb; /* b owns it now */
     if (rb->failed || ra->failed) {
         b->active = 0;
-        b->failed = rb->failed;
-        b->in_a = b->in_a && !ra->failed;
+        b->failed = 1;
         b->rounds++;
         cb_result_free(ra);
         return 0;
@@ -264,10 +356,10 @@ static int round_of(gate *g, bench *b, size_t r, size_t k, cb_error *err)
     uint64_t  t0 = cb_clock_monotonic_ns();
     int       a_first = (r + k) % 2 == 0;
 
-    if (measure_on(a_first ? &g->a : &g->b, b, a_first ? &ra : &rb, err) != 0) {
+    if (measure_on(g, a_first ? &g->a : &g->b, b, a_first ? &ra : &rb, err) != 0) {
         return -1;
     }
-    if (measure_on(a_first ? &g->b : &g->a, b, a_first ? &rb : &ra, err) != 0) {
+    if (measure_on(g, a_first ? &g->b : &g->a, b, a_first ? &rb : &ra, err) != 0) {
         cb_result_free(a_first ? &ra : &rb);
         return -1;
     }
@@ -305,15 +397,15 @@ static int run_rounds(gate *g, cb_error *err)
             }
             active += g->benches[k].active;
         }
-        if (isatty(fileno(stderr))) {
-            fprintf(stderr, "\r\033[Kgate: round %zu, %zu benchmarks not yet settled", r + 1,
-                    active);
+        if (cb_progress_live(stderr)) {
+            cb_progress_line(stderr, "gate: round %zu, %zu benchmarks not yet settled", r + 1,
+                             active);
         } else {
             fprintf(stderr, "gate: round %zu, %zu benchmarks not yet settled\n", r + 1, active);
         }
     }
-    if (isatty(fileno(stderr))) {
-        fprintf(stderr, "\r\033[K");
+    if (cb_progress_live(stderr)) {
+        cb_progress_clear(stderr);
     }
     return 0;
 }
@@ -512,8 +604,9 @@ int cb_command_gate(const cb_config *cfg, cb_error *err)
     gate g = { .cfg = cfg, .measure = cfg->measure };
     int  status = CB_EXIT_USAGE;
 
-    g.a = (side){ .program = cfg->args[0], .to = -1 };
-    g.b = (side){ .program = cfg->args[1], .to = -1 };
+    g.a = (side){ .program = cfg->args[0], .to = -1, .from.fd = -1 };
+    g.b = (side){ .program = cfg->args[1], .to = -1, .from.fd = -1 };
+    g.timeout_s = cb_command_timeout_s(cfg, cfg->measure == CB_MEASURE_INSTRUCTIONS);
     if (cfg->min_rounds > cfg->max_rounds) {
         cb_error_set(err, "gate: --min-rounds %zu is above --max-rounds %zu", cfg->min_rounds,
                      cfg->max_rounds);
@@ -521,8 +614,11 @@ int cb_command_gate(const cb_config *cfg, cb_error *err)
     }
     /* a server gone away must be an error here, not a signal */
     signal(SIGPIPE, SIG_IGN);
+    /* interrupted, the gate stops its servers, which clean up after their
+     * benchmarks, before it dies of the signal */
+    cb_interrupt_arm();
     g.start_ns = cb_clock_monotonic_ns();
-    if (start_side(&g.a, cfg, err) != 0 || start_side(&g.b, cfg, err) != 0) {
+    if (start_side(&g.a, &g, err) != 0 || start_side(&g.b, &g, err) != 0) {
         goto done;
     }
     if (strcmp(g.a.unit, g.b.unit) != 0) {
@@ -533,13 +629,18 @@ int cb_command_gate(const cb_config *cfg, cb_error *err)
     if (list_benches(&g, err) != 0) {
         goto done;
     }
+    if (compared(&g) == 0) {
+        refuse_nothing_in_common(&g, err);
+        goto done;
+    }
     g.seq = gate_rule(cfg, compared(&g));
     if (run_rounds(&g, err) == 0) {
         status = report(&g, err);
     }
 done:
-    stop_side(&g.a);
-    stop_side(&g.b);
+    stop_side(&g.a, status == CB_EXIT_USAGE);
+    stop_side(&g.b, status == CB_EXIT_USAGE);
     free_gate(&g);
+    cb_interrupt_disarm();
     return status;
 }

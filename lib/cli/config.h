@@ -89,6 +89,17 @@ typedef enum cb_color {
 #define CB_GATE_TIME_BUDGET_S 480.0
 /* the version of `serve`'s protocol, which `gate` checks both sides speak */
 #define CB_SERVE_PROTOCOL 1
+/* Every wait of the gate on a server is bounded: its hello within a minute
+ * (or --timeout, if shorter); an answer within --timeout, which the server
+ * applies to the benchmark's process, and 5 s more for the server to analyse
+ * and send it; a line of at most 64 MiB (a result of CB_MAX_SAMPLES samples
+ * is a few MiB); 2 s to exit at the end before it is killed. */
+#define CB_GATE_HELLO_S 60.0
+#define CB_GATE_ANSWER_SLACK_S 5.0
+#define CB_GATE_LINE_MAX (64 << 20)
+#define CB_GATE_STOP_S 2.0
+/* the benchmarks named in an error about what two programs have */
+#define CB_GATE_NAMES_LISTED 20
 #define CB_DEFAULT_NOISE_THRESHOLD 0.02
 #define CB_DEFAULT_NOISE_THRESHOLD_EXACT 0.001 /* instruction counts do not wobble */
 #define CB_DEFAULT_SIGNIFICANCE 0.05

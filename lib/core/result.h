@@ -47,10 +47,13 @@ typedef enum cb_mode {
  * from 1e-30 to 1e30, beyond which the analysis's sums of squares and a
  * throughput's reciprocal overflow and every statistic after them is
  * infinite or NaN (a day is 8.64e13 ns: the range leaves room for any count);
- * its iterations a whole number up to 2^53, which a double holds exactly. */
+ * its iterations a whole number a double holds exactly (below). */
 #define CB_SAMPLE_VALUE_MIN 1e-30
 #define CB_SAMPLE_VALUE_MAX 1e30
-#define CB_SAMPLE_ITERATIONS_MAX 9007199254740992.0
+/* 2^53 - 1: every whole number up to it is a double, exactly; a count above
+ * it read from text would be rounded to another (2^53 + 1 to 2^53), so it is
+ * refused rather than analysed as a count it is not */
+#define CB_SAMPLE_ITERATIONS_MAX 9007199254740991.0
 
 typedef struct cb_samples {
     size_t  n;

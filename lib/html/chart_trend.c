@@ -17,10 +17,11 @@
 /* Room per tick of run numbers, px. */
 #define RUN_TICK_SPACING 60.0
 
-/* Where the k-th level (0-based) begins and ends, in runs: [*a, *b). */
+/* Where the k-th level (0-based) begins and ends, in runs: [*a, *b); the
+ * first begins where the search for change points did. */
 static void level_of(const cb_trend *t, size_t k, size_t *a, size_t *b)
 {
-    *a = k == 0 ? 0 : t->changes[k - 1].index;
+    *a = k == 0 ? t->from : t->changes[k - 1].index;
     *b = k == t->nchanges ? t->n : t->changes[k].index;
 }
 

@@ -21,6 +21,9 @@ void cb_format_time(char *buf, size_t size, double ns)
 
     if (!isfinite(ns)) {
         snprintf(buf, size, "%s", "n/a");
+    } else if (a < 1e-7 && a > 0.0) {
+        /* below what five digits of ps show: not "0.0000 ps", which reads as none */
+        snprintf(buf, size, "%.4e ps", ns * 1e3);
     } else if (a < 1.0) {
         short_number(buf, size, ns * 1e3, " ps");
     } else if (a < 1e3) {

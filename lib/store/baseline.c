@@ -11,16 +11,29 @@
 #include "store/json_reader.h"
 #include "store/result_json.h"
 
-int cb_baseline_path(char *buf, size_t size, const char *dir, const char *name, cb_error *err)
+int cb_baseline_name_check(const char *name, cb_error *err)
 {
     if (name[0] == '\0' || name[0] == '.' || strchr(name, '/') != NULL) {
-        return cb_error_set(err, "baseline name '%s': expected a plain name such as 'main' "
-                                 "(no '/', not starting with '.')", name);
+        return cb_error_set(err, "expected a plain name such as 'main' (no '/', not starting "
+                                 "with '.'), got '%s'", name);
     }
     if (strlen(name) > CB_BASELINE_NAME_MAX) {
-        return cb_error_set(err, "baseline name '%.32s...': %zu bytes, longer than the %d a "
-                                 "baseline name may have", name, strlen(name),
-                            CB_BASELINE_NAME_MAX);
+        return cb_error_set(err, "expected a name of at most %d bytes, got %zu bytes",
+                            CB_BASELINE_NAME_MAX, strlen(name));
+    }
+    if (!cb_text_is_clean(name)) {
+        /* the message shows it cleaned, each control character as U+FFFD */
+        return cb_error_set(err, "expected a name without control characters (an escape, a "
+                                 "bell, a line end) nor invalid UTF-8, got '%s'", name);
+    }
+    return 0;
+}
+
+int cb_baseline_path(char *buf, size_t size, const char *dir, const char *name, cb_error *err)
+{
+    if (cb_baseline_name_check(name, err) != 0) {
+        cb_error_prefix(err, "baseline name '%.32s%s'", name, strlen(name) > 32 ? "..." : "");
+        return -1;
     }
     if ((size_t) snprintf(buf, size, "%s/%s.json", dir, name) >= size) {
         return cb_error_set(err, "reports directory '%.32s...': %zu bytes, too long for a path "
@@ -296,14 +309,10 @@ int cb_baseline_parse(const char *file, const char *text, size_t len, cb_run *ru
     json_t        *root;
     json_t        *version;
     cb_json_path   vp;
-    size_t         blank = 0;
     int            rc = -1;
 
     memset(run, 0, sizeof *run);
-    while (blank < len && strchr(" \t\r\n", text[blank]) != NULL && text[blank] != '\0') {
-        blank++;
-    }
-    if (blank == len) {
+    if (cb_json_blank(text, len)) {
         return cb_error_set(err, "%s:1:1: empty file (expected a cryptbench baseline)", file);
     }
     root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
