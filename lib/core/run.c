@@ -172,6 +172,16 @@ const char *cb_measure_name(cb_measure kind)
     return "unknown";
 }
 
+const char *cb_measure_unit(cb_measure kind)
+{
+    return kind == CB_MEASURE_WALL ? "ns" : cb_measure_name(kind);
+}
+
+int cb_measure_exact(cb_measure kind)
+{
+    return kind == CB_MEASURE_INSTRUCTIONS;
+}
+
 int cb_measure_parse(const char *s, cb_measure *kind)
 {
     static const cb_measure all[] = { CB_MEASURE_WALL, CB_MEASURE_CYCLES,

@@ -103,6 +103,14 @@ void cb_context_free(cb_context *ctx);
 
 const char *cb_measure_name(cb_measure kind);
 
+/* Whether kind is exact: a count that the same build reproduces from one
+ * process to the next (instructions; allocations too, once counted), so that
+ * rounds that agree decide at once, where a time needs a test over many. */
+int cb_measure_exact(cb_measure kind);
+
+/* What a measure's values count: "ns", "cycles", "instructions". */
+const char *cb_measure_unit(cb_measure kind);
+
 /* Parses "wall", "cycles" or "instructions"; -1 if it is none of them. */
 int cb_measure_parse(const char *s, cb_measure *kind);
 
