@@ -38,6 +38,14 @@
 extern "C" {
 #endif
 
+/*
+ * The library is built with hidden visibility: what this header declares is
+ * all it exports, to a static link and a shared one alike.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#  pragma GCC visibility push(default)
+#endif
+
 #define CB_VERSION_STRING "0.2.0"
 #define CB_VERSION_MAJOR 0
 #define CB_VERSION_MINOR 2
@@ -421,6 +429,10 @@ int cb_context_add(const char *key, const char *value);
 
 /* The library's version, which may differ from CB_VERSION_STRING of the header. */
 const char *cb_version_string(void);
+
+#if defined(__GNUC__) || defined(__clang__)
+#  pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

@@ -76,6 +76,16 @@ int cb_main_with_build(int argc, char **argv, unsigned build_flags)
         return CB_EXIT_USAGE;
     }
     cfg.build_flags = build_flags;
+    /* two measures need two comparisons: only the paired gate makes them */
+    if (cfg.measure_also && cfg.command != CB_COMMAND_GATE && cfg.command != CB_COMMAND_HELP &&
+        cfg.command != CB_COMMAND_VERSION) {
+        fprintf(stderr, "%s: --measure wall,instructions: only gate compares two measures; "
+                        "measure one at a time\n", prog);
+        cb_cli_free(&cfg);
+        cb_registry_clear();
+        cb_context_clear();
+        return CB_EXIT_USAGE;
+    }
     /* what only prints (--help, --list) may die of a closed pipe, as cat does */
     if (cfg.command != CB_COMMAND_HELP && cfg.command != CB_COMMAND_VERSION && !cfg.list) {
         signal(SIGPIPE, SIG_IGN);

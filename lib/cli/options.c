@@ -87,6 +87,20 @@ static int parse_unit(const option *o, const char *v, cb_config *cfg)
     return 0;
 }
 
+/* --measure: one measure, or wall time and instruction counts together (the
+ * gate's; a run refuses it). */
+static int parse_measure(const option *o, const char *v, cb_config *cfg)
+{
+    int i = choice_index(o->meta, v);
+
+    if (i < 0) {
+        return -1;
+    }
+    cfg->measure_also = i == 3;
+    cfg->measure = i == 3 ? CB_MEASURE_WALL : (cb_measure) i;
+    return 0;
+}
+
 /* --check: each use adds a check, in the order of the option's choices. */
 static int add_check(const option *o, const char *v, cb_config *cfg)
 {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/strbuf.h"
+#include "core/strmap.h"
 #include "core/text.h"
 #include "core/text_file.h"
 #include "store/atomic_file.h"
@@ -272,33 +273,41 @@ static int decode_compared_with(const cb_json_reader *rd, json_t *root, cb_run *
     return 0;
 }
 
+/* The benchmarks, each name once: looked up in a map, as a baseline may hold
+ * 100 000 of them (comparing each with every other took 40 s), which the run
+ * keeps for cb_run_find(). */
 static int decode_benchmarks(const cb_json_reader *rd, json_t *root, cb_run *run)
 {
     cb_json_path p;
     json_t      *list = cb_json_member(rd, root, NULL, "benchmarks", JSON_ARRAY, 0, &p);
-    size_t       i, j;
+    cb_strmap    seen = { NULL, NULL, 0, 0 };
+    size_t       i, first;
+    int          rc = 0;
 
     if (list == NULL) {
         return -1;
     }
-    for (i = 0; i < json_array_size(list); i++) {
+    for (i = 0; rc == 0 && i < json_array_size(list); i++) {
         cb_json_path at = { &p, NULL, i };
         cb_result   *r = cb_run_add(run);
 
         if (r == NULL) {
-            return cb_error_set(rd->err, "%s: out of memory", rd->file);
-        }
-        if (cb_result_json_decode(rd, json_array_get(list, i), &at, run->unit, r) != 0) {
-            return -1;
-        }
-        for (j = 0; j + 1 < run->n; j++) {
-            if (strcmp(run->results[j].name, r->name) == 0) {
-                return cb_json_fail(rd, &(cb_json_path){ &at, "name", 0 },
-                                    "\"%s\" appears twice (first as benchmarks[%zu])", r->name, j);
-            }
+            rc = cb_error_set(rd->err, "%s: out of memory", rd->file);
+        } else if (cb_result_json_decode(rd, json_array_get(list, i), &at, run->unit, r) != 0) {
+            rc = -1;
+        } else if (cb_strmap_get(&seen, r->name, &first)) {
+            rc = cb_json_fail(rd, &(cb_json_path){ &at, "name", 0 },
+                              "\"%s\" appears twice (first as benchmarks[%zu])", r->name, first);
+        } else if (cb_strmap_put(&seen, r->name, i) != 0) {
+            rc = cb_error_set(rd->err, "%s: out of memory", rd->file);
         }
     }
-    return 0;
+    if (rc == 0) {
+        run->names = seen;
+    } else {
+        cb_strmap_free(&seen);
+    }
+    return rc;
 }
 
 int cb_baseline_parse(const char *file, const char *text, size_t len, cb_run *run,

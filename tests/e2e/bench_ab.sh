@@ -26,14 +26,25 @@ run env AB_MIN_ROUNDS=3 AB_MAX_ROUNDS=3 AB_DIR="$TMP/ab" AB_REPORTS="$TMP/abr" \
 expect_status "ci/bench-ab HEAD HEAD passes its gate" 0
 expect_in "building both revisions in worktrees" out '^ci/bench-ab: building a = [0-9a-f]+ in '
 expect_in "measuring in rounds" err '^gate: round 3, 0 benchmarks not yet settled$'
-expect_in "comparing them in pairs" out '\(p = (<)?[0-9.]+ [<>] 0\.0?[0-9]+, paired rounds\)$'
+expect_in "comparing them in pairs" out '\((p = [0-9.]+ [<>]|p < 0\.000001 <) 0\.[0-9]+, paired rounds\)$'
+expect_not_in "the p-value one way: never a level printed as a bound" out '[<>] <0'
+
 if [ -f "$TMP/abr/gate.md" ]; then ok "writing the gate's table"; else not_ok "writing the gate's table"; fi
+cp "$TMP/abr/gate.md" "$TMP/abr_gate" 2>/dev/null
+expect_in "the gate naming its revisions" abr_gate '^1 benchmark of `[0-9a-f]+ .*` \(head\) compared with `[0-9a-f]+ .*` \(base\)'
 if [ -f "$TMP/abr/gate-rounds.json" ]; then ok "and its rounds"; else not_ok "and its rounds"; fi
 if git worktree list | grep -q "$TMP/ab"; then not_ok "and removing its worktrees"; else ok "and removing its worktrees"; fi
 
 run env AB_DIR="$TMP/ab" ci/bench-ab HEAD no-such-revision $GATE
 expect_status "an unknown revision exits 2" 2
 expect_in "naming it" err "unknown revision 'no-such-revision'"
+# its own settings checked before anything is built (AB_BUILD would say so)
+for bad in AB_MIN_ROUNDS=six AB_MAX_ROUNDS=-1 AB_TIME_BUDGET=8m AB_NOISE_THRESHOLD=1%; do
+    run env AB_DIR="$TMP/ab" AB_BUILD="echo built >&2" "$bad" ci/bench-ab HEAD HEAD $GATE
+    expect_status "$bad exits 2" 2
+    expect_in "naming it" err "^ci/bench-ab: ${bad%%=*}: expected .*, got '${bad#*=}'\$"
+    expect_not_in "before anything is built" err 'built'
+done
 # a build that succeeds without making the program: no need to compile anything
 run env AB_DIR="$TMP/ab" AB_BUILD=true AB_PROGRAM=build/no-such-program ci/bench-ab HEAD HEAD $GATE
 expect_status "a build without the program exits 2" 2
