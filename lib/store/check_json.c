@@ -105,7 +105,9 @@ static json_t *encode_leak(const cb_check_leak *l)
                                                     : json_null(),
                     "test_measurements", (json_int_t) l->test_measurements, "threshold",
                     cb_json_real(l->threshold), "tau", cb_json_real(l->tau),
-                    "measurements_needed", cb_json_real(l->needed), "median_cycles",
+                    /* a check skipped or failed before a verdict never computed it */
+                    "measurements_needed", l->needed > 0.0 ? cb_json_real(l->needed) : json_null(),
+                    "median_cycles",
                     cb_json_real(l->median[0]), cb_json_real(l->median[1]),
                     "calls", (json_int_t) l->calls, "seconds", cb_json_real(l->seconds),
                     "why", string_or_null(l->why));
