@@ -351,8 +351,10 @@ static int measure(session *s, cb_error *err)
     checks.which = cfg->checks | (cfg->gate_constant_time ? CB_CHECK_CONSTANT_TIME : 0u);
     checks.leak_measurements = cfg->leak_measurements;
     checks.leak_time_ns = cfg->leak_time_s * 1e9;
+    checks.leak_calls = cfg->leak_calls;
     checks.seed = cfg->seed;
     checks.inputs = cfg->ct_inputs;
+    checks.divisions = cfg->ct_divisions;
     checks.timeout_ns = cb_command_timeout_s(cfg, 1) * 1e9;
     if ((checks.which & CB_CHECK_CONSTANT_TIME) && (cfg->build_flags & CB_BUILD_SANITIZED)) {
         return cb_error_set(err, "--check constant-time runs the benchmarks under valgrind, "
