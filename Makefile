@@ -21,11 +21,16 @@ MANDIR     ?= $(PREFIX)/share/man
 
 CC       ?= cc
 AR       ?= ar
+OBJCOPY  ?= objcopy
 CFLAGS   ?= -O2 -g
 BUILD    ?= build
 ARGS     ?=
 
 VERSION  := $(shell sed -n 's/^\#define CB_VERSION_STRING "\(.*\)"/\1/p' include/cryptbench.h)
+VERSION_MAJOR := $(word 1,$(subst ., ,$(VERSION)))
+VERSION_MINOR := $(word 2,$(subst ., ,$(VERSION)))
+# The shared library's ABI: before 1.0 each minor version may break it.
+SONAME   := libcryptbench.so.$(if $(filter 0,$(VERSION_MAJOR)),0.$(VERSION_MINOR),$(VERSION_MAJOR))
 # The library needs jansson, libm and POSIX threads (--threads); only the crypto suite
 # needs the crypto libraries.
 CORE_DEPS  := jansson
@@ -58,7 +63,11 @@ BENCH_OBJS := $(BENCH_SRCS:%.c=$(BUILD)/%.o)
 SELF_OBJS  := $(SELF_SRCS:%.c=$(BUILD)/%.o)
 TEST_BINS  := $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
 FIXTURE_BINS := $(FIXTURE_SRCS:tests/fixtures/%.c=$(BUILD)/tests/fixtures/%)
+# What a user links holds the API alone; the tests and the harness's
+# self-benchmark, which reach into lib/, link every object by its own names.
 LIB        := $(BUILD)/libcryptbench.a
+LIB_SO     := $(BUILD)/libcryptbench.so.$(VERSION)
+LIB_INTERNAL := $(BUILD)/lib/libcryptbench-internal.a
 SUITE      := $(BUILD)/cryptbench
 SELF       := $(BUILD)/cryptbench-self
 # the runner that `make install` installs as cryptbench: the library's main,
@@ -66,10 +75,10 @@ SELF       := $(BUILD)/cryptbench-self
 RUNNER     := $(BUILD)/runner/cryptbench
 MAN        := $(BUILD)/cryptbench.1
 
-.PHONY: all lib bench bench-self speed-check test asan fuzz docs install uninstall clean
+.PHONY: all lib shared bench bench-self speed-check test asan fuzz docs install uninstall clean
 .DELETE_ON_ERROR:
 
-all: $(LIB) $(SUITE) $(RUNNER) $(MAN)
+all: $(LIB) $(LIB_SO) $(SUITE) $(RUNNER) $(MAN)
 
 # The library alone, and what `make install` installs with it.
 lib: $(LIB) $(RUNNER) $(MAN)
@@ -80,7 +89,7 @@ lib: $(LIB) $(RUNNER) $(MAN)
 # $(BUILD)/suite-deps.mk (the crypto suite's), which make then re-reads; goals
 # that build the library alone never look for the suite's.
 NO_DEPS_GOALS := clean uninstall
-LIB_GOALS     := lib install docs $(LIB) $(RUNNER) $(MAN)
+LIB_GOALS     := lib shared install docs $(LIB) $(LIB_SO) $(RUNNER) $(MAN)
 ifeq ($(filter-out $(NO_DEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
 else
 -include $(BUILD)/deps.mk
@@ -137,6 +146,11 @@ endif
 # lib/ includes its private headers by folder, "stats/bootstrap.h"; bench/ sees only include/
 $(BUILD)/lib/%.o: ALL_CPPFLAGS += -Ilib
 
+# Every name of the library is hidden but the API's, which include/cryptbench.h
+# makes visible. Position-independent for the shared library: on x86-64 the
+# static one's code is the same, its hidden names reached directly.
+$(BUILD)/lib/%.o: ALL_CFLAGS += -fPIC -fvisibility=hidden
+
 # valgrind's client requests, when its headers are here: instruction counts
 # under callgrind
 $(BUILD)/lib/measure/%.o: ALL_CPPFLAGS += $(VALGRIND_CFLAGS)
@@ -152,9 +166,27 @@ $(BUILD)/%.o: %.c $(BUILD)/deps.mk
 	$(call say,CC,$<)
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(CORE_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(LIB): $(LIB_OBJS)
+$(LIB_INTERNAL): $(LIB_OBJS)
 	$(call say,AR,$@)
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+# The static library: the objects joined into one (ld -r), whose hidden names
+# objcopy then makes local, so that a user's program sees the API alone and
+# may name its own functions as it likes.
+$(BUILD)/libcryptbench.o: $(LIB_OBJS)
+	$(call say,LD,$@)
+	$(Q)$(CC) -r -nostdlib $^ -o $@ && $(OBJCOPY) --localize-hidden $@
+
+$(LIB): $(BUILD)/libcryptbench.o
+	$(call say,AR,$@)
+	$(Q)rm -f $@ && $(AR) rcs $@ $<
+
+# The shared library, exporting the API alone as the static one does.
+$(LIB_SO): $(LIB_OBJS)
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) $^ $(CORE_LIBS) -o $@
+
+shared: $(LIB_SO)
 
 $(SUITE): $(BENCH_OBJS) $(LIB)
 	$(call say,LINK,$@)
@@ -185,9 +217,9 @@ docs: $(RUNNER)
 # The harness measuring itself: its per-iteration overhead, the analysis cost.
 $(BUILD)/bench/self/%.o: ALL_CPPFLAGS += -Ilib
 
-$(SELF): $(SELF_OBJS) $(LIB)
+$(SELF): $(SELF_OBJS) $(LIB_INTERNAL)
 	$(call say,LINK,$@)
-	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SELF_OBJS) $(LIB) $(CORE_LIBS) -o $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SELF_OBJS) $(LIB_INTERNAL) $(CORE_LIBS) -o $@
 
 bench-self: $(SELF)
 	$(SELF) $(ARGS)
@@ -199,18 +231,18 @@ $(TEST_SUPPORT): tests/support.c tests/support.h $(BUILD)/test-deps.mk
 	$(call say,CC,$<)
 	$(Q)$(CC) $(ALL_CPPFLAGS) -Ilib $(CORE_CFLAGS) $(TEST_CFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
-$(BUILD)/tests/test_%: tests/test_%.c $(TEST_SUPPORT) $(LIB) $(BUILD)/test-deps.mk
+$(BUILD)/tests/test_%: tests/test_%.c $(TEST_SUPPORT) $(LIB_INTERNAL) $(BUILD)/test-deps.mk
 	@mkdir -p $(@D)
 	$(call say,CC,$<)
 	$(Q)$(CC) $(ALL_CPPFLAGS) -Ilib -Itests $(CORE_CFLAGS) $(TEST_CFLAGS) $(ALL_CFLAGS) \
-	    $(LDFLAGS) $< $(TEST_SUPPORT) $(LIB) $(TEST_LIBS) $(CORE_LIBS) -o $@
+	    $(LDFLAGS) $< $(TEST_SUPPORT) $(LIB_INTERNAL) $(TEST_LIBS) $(CORE_LIBS) -o $@
 
 # Tests of the suite's own helpers (hex, base58btc) link them too.
-$(BUILD)/tests/test_suite_%: tests/test_suite_%.c $(BUILD)/bench/suite.o $(TEST_SUPPORT) $(LIB) $(BUILD)/test-deps.mk
+$(BUILD)/tests/test_suite_%: tests/test_suite_%.c $(BUILD)/bench/suite.o $(TEST_SUPPORT) $(LIB_INTERNAL) $(BUILD)/test-deps.mk
 	@mkdir -p $(@D)
 	$(call say,CC,$<)
 	$(Q)$(CC) $(ALL_CPPFLAGS) -Ilib -Itests -Ibench $(CORE_CFLAGS) $(SUITE_CFLAGS) $(TEST_CFLAGS) \
-	    $(ALL_CFLAGS) $(LDFLAGS) $< $(BUILD)/bench/suite.o $(TEST_SUPPORT) $(LIB) $(TEST_LIBS) \
+	    $(ALL_CFLAGS) $(LDFLAGS) $< $(BUILD)/bench/suite.o $(TEST_SUPPORT) $(LIB_INTERNAL) $(TEST_LIBS) \
 	    $(SUITE_LIBS) $(CORE_LIBS) -o $@
 
 $(BUILD)/tests/fixtures/%: tests/fixtures/%.c $(LIB)
@@ -230,13 +262,14 @@ asan:
 	    CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" test
 
-# libFuzzer targets (clang) for the two parsers of files a user may hand us,
-# the baseline loader and the CSV reader: FUZZ_SECONDS in all, shared between
-# them, each from its seed corpus tests/fuzz/<target>_corpus; what they learn
-# and find lands in $(BUILD)/fuzz/.
+# libFuzzer targets (clang) for the parsers of files a user may hand us or a
+# run may have left: the baseline loader, the CSV reader, the budgets file and
+# the history reader (with the change points of what it reads). FUZZ_SECONDS
+# in all, shared between them, each from its seed corpus
+# tests/fuzz/<target>_corpus; what they learn and find lands in $(BUILD)/fuzz/.
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
-FUZZ_TARGETS := baseline samples_csv
+FUZZ_TARGETS := baseline samples_csv budgets history
 FUZZ_BINS    := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
 
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRCS) $(wildcard lib/*/*.h lib/*/*.def) $(BUILD)/deps.mk
@@ -247,10 +280,11 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRCS) $(wildcard lib/*/*.h lib/*
 	    $< $(LIB_SRCS) $(CORE_LIBS) -o $@
 
 # max_total_time=0 would mean "for ever": each target gets at least a second
+FUZZ_EACH = $$(( ($(FUZZ_SECONDS) + $(words $(FUZZ_TARGETS)) - 1) / $(words $(FUZZ_TARGETS)) ))
 fuzz: $(FUZZ_BINS)
 	$(Q)for t in $(FUZZ_TARGETS); do \
-	    echo "fuzz_$$t: $$(( ($(FUZZ_SECONDS) + 1) / 2 )) s"; \
-	    $(BUILD)/fuzz/fuzz_$$t -max_total_time=$$(( ($(FUZZ_SECONDS) + 1) / 2 )) \
+	    echo "fuzz_$$t: $(FUZZ_EACH) s"; \
+	    $(BUILD)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_EACH) \
 	        -max_len=65536 -print_final_stats=1 -artifact_prefix=$(BUILD)/fuzz/$$t- \
 	        $(BUILD)/fuzz/$${t}_corpus tests/fuzz/$${t}_corpus || exit 1; \
 	done
@@ -260,7 +294,7 @@ fuzz: $(FUZZ_BINS)
 # The library alone: it builds and installs nothing of bench/, so it needs only
 # jansson (and libm, pthreads) and a compiler. The .pc and the CMake files are
 # generated at install time: they hold the paths, which may differ each time.
-install: $(LIB) $(RUNNER) $(MAN) cryptbench.pc.in cryptbench-config.cmake.in cryptbench-config-version.cmake.in
+install: $(LIB) $(RUNNER) $(MAN) $(if $(filter 1,$(SHARED)),$(LIB_SO)) cryptbench.pc.in cryptbench-config.cmake.in cryptbench-config-version.cmake.in
 	$(call say,INSTALL,$(DESTDIR)$(PREFIX))
 	$(Q)install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) \
 	    $(DESTDIR)$(CMAKEDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
@@ -274,9 +308,16 @@ install: $(LIB) $(RUNNER) $(MAN) cryptbench.pc.in cryptbench-config.cmake.in cry
 	$(Q)install -m 755 $(RUNNER) $(DESTDIR)$(BINDIR)/cryptbench
 	$(Q)install -m 755 ci/bench-ab $(DESTDIR)$(BINDIR)/cryptbench-ab
 	$(Q)install -m 644 $(MAN) $(DESTDIR)$(MANDIR)/man1/cryptbench.1
+ifeq ($(SHARED),1)
+	$(Q)install -m 755 $(LIB_SO) $(DESTDIR)$(LIBDIR)/libcryptbench.so.$(VERSION)
+	$(Q)ln -sf libcryptbench.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	$(Q)ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libcryptbench.so
+endif
 
 uninstall:
 	$(Q)rm -f $(DESTDIR)$(LIBDIR)/libcryptbench.a $(DESTDIR)$(INCLUDEDIR)/cryptbench.h \
+	    $(DESTDIR)$(LIBDIR)/libcryptbench.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME) \
+	    $(DESTDIR)$(LIBDIR)/libcryptbench.so \
 	    $(DESTDIR)$(PKGCONFIGDIR)/cryptbench.pc $(DESTDIR)$(BINDIR)/cryptbench \
 	    $(DESTDIR)$(BINDIR)/cryptbench-ab $(DESTDIR)$(MANDIR)/man1/cryptbench.1 \
 	    $(DESTDIR)$(CMAKEDIR)/cryptbench-config.cmake \

@@ -38,6 +38,14 @@
 extern "C" {
 #endif
 
+/*
+ * The library is built with hidden visibility: what this header declares is
+ * all it exports, to a static link and a shared one alike.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#  pragma GCC visibility push(default)
+#endif
+
 #define CB_VERSION_STRING "0.2.0"
 #define CB_VERSION_MAJOR 0
 #define CB_VERSION_MINOR 2
@@ -357,7 +365,12 @@ void cb_state_counter(cb_state *s, const char *name, double value) CB_NONNULL(1,
  *     }
  *     cb_declassify(s, &rc, sizeof rc);          // the result is public
  *     if (rc != 0) return cb_state_fail(s, "crypto_scalarmult returned %d", rc);
+ *
+ * A NULL p with n > 0, a range past the end of memory, or n above
+ * CB_SECRET_MAX fails the benchmark (cb_state_fail), in every run: such a
+ * declaration would check nothing, or mark memory that is not the secret's.
  */
+#define CB_SECRET_MAX ((size_t) 1 << 28)
 void cb_secret(cb_state *s, const void *p, size_t n) CB_NONNULL(1);
 void cb_declassify(cb_state *s, const void *p, size_t n) CB_NONNULL(1);
 
@@ -416,6 +429,10 @@ int cb_context_add(const char *key, const char *value);
 
 /* The library's version, which may differ from CB_VERSION_STRING of the header. */
 const char *cb_version_string(void);
+
+#if defined(__GNUC__) || defined(__clang__)
+#  pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

@@ -567,8 +567,14 @@ static void test_baseline_names(void **state)
     memset(name, 'n', 201);
     name[201] = '\0';
     assert_int_equal(cb_baseline_path(buf, sizeof buf, "reports", name, &err), -1);
-    assert_string_equal(err.msg, "baseline name 'nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn...': 201 bytes, "
-                                 "longer than the 200 a baseline name may have");
+    assert_string_equal(err.msg, "baseline name 'nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn...': expected "
+                                 "a name of at most 200 bytes, got 201 bytes");
+    /* nor a control character, which would reach the terminal and gate.md */
+    assert_int_equal(cb_baseline_path(buf, sizeof buf, "reports", "x\033]0;pwned\a", &err), -1);
+    assert_non_null(strstr(err.msg, "expected a name without control characters"));
+    assert_null(strchr(err.msg, '\033'));
+    assert_int_equal(cb_baseline_path(buf, sizeof buf, "reports", "two\nlines", &err), -1);
+    assert_int_equal(cb_baseline_path(buf, sizeof buf, "reports", "bad\xff", &err), -1);
     name[150] = '\0';
     assert_int_equal(cb_baseline_path(buf, 64, name, "base", &err), -1);
     assert_string_equal(err.msg, "reports directory 'nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn...': 150 "

@@ -102,20 +102,29 @@ static void expect_outcome(const cb_budget_outcome *o, cb_budget_limit limit, do
 static void test_statistic_names(void **state)
 {
     static const char *const good[] = { "estimate", "lower", "upper", "median", "min", "max",
-                                        "p99", "p99.9", "p1", "p50" };
+                                        "p99", "p99.9", "p1", "p50", "p99.99999",
+                                        "p0.0000001", "p99.990", "p012.5" };
     static const char *const want[] = { "estimate", "lower", "upper", "median", "min", "max",
-                                        "p99", "p99.9", "p1", "median" };
+                                        "p99", "p99.9", "p1", "median", "p99.99999",
+                                        "p0.0000001", "p99.99", "p12.5" };
+    /* the last two would be written as p100 and p0: no percentile to read back */
     static const char *const bad[] = { "p", "p100", "p0", "p-1", "p 99", "pinf", "p99x", "P99",
-                                       "mean", "", "p1e1", "p0x10" };
+                                       "mean", "", "p1e1", "p0x10", "p99.99999999999999",
+                                       "p0.0000000000001" };
     cb_budget_statistic      st;
     char                     name[32];
     size_t                   i;
 
     (void) state;
     for (i = 0; i < sizeof good / sizeof good[0]; i++) {
+        cb_budget_statistic back;
+
         assert_int_equal(cb_budget_statistic_parse(good[i], &st), 0);
         cb_budget_statistic_name(name, sizeof name, st);
         assert_string_equal(name, want[i]);
+        /* and what is written is read back as the same statistic */
+        assert_int_equal(cb_budget_statistic_parse(name, &back), 0);
+        assert_true(back.kind == st.kind && back.level == st.level);
     }
     for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         if (cb_budget_statistic_parse(bad[i], &st) == 0) {
@@ -182,6 +191,9 @@ static void test_bad_files_are_refused(void **state)
           " \"max\": \"-1 s\"}]}",
           "b.json:2:45: budgets[0].max: expected a number and a unit" },
         { "{\"schema_version\": 1, \"budgets\": [\n  {\"match\": \"a\", \"statistic\": \"p99\","
+          " \"max\": \"0x10 s\"}]}",
+          "b.json:2:45: budgets[0].max: expected a number and a unit" },
+        { "{\"schema_version\": 1, \"budgets\": [\n  {\"match\": \"a\", \"statistic\": \"p99\","
           " \"max\": 1}]}",
           "b.json:2:45: budgets[0].max: expected a string, got a number" },
         { "{\"schema_version\": 1, \"budgets\": [\n  {\"match\": \"a\", \"statistic\": \"p99\","
@@ -195,6 +207,9 @@ static void test_bad_files_are_refused(void **state)
         { "{\"schema_version\": 1, \"budgets\": [\n  {\"match\": \"(\", \"statistic\": \"p99\","
           " \"max\": \"1 s\"}]}",
           "b.json:2:13: budgets[0].match: not a valid POSIX extended regular expression" },
+        { "{\"schema_version\": 1, \"budgets\": [\n  {\"match\": \"((a{1,100}){1,100}){1,100}\", "
+          "\"statistic\": \"p99\", \"max\": \"1 s\"}]}",
+          "b.json:2:13: budgets[0].match: its repetitions, copied out" },
         { "{\"schema_version\": 1, \"budgets\": [\n  {\"match\": \"\", \"statistic\": \"p99\","
           " \"max\": \"1 s\"}]}",
           "b.json:2:13: budgets[0].match: expected a non-blank string" },

@@ -7,7 +7,9 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "report/trend.h"
 #include "stats/changepoint.h"
 #include "stats/rng.h"
 #include "support.h"
@@ -136,6 +138,38 @@ static void test_one_step(void **state)
     support_close_rel(cp[0].after, 110.0, 0.01, "the level after");
 }
 
+/* A history longer than CB_TREND_RUNS_SEARCHED runs is searched among its
+ * newest only: a step before them is not found, one among them is, at its
+ * index in the whole history. */
+static void test_trend_searches_newest(void **state)
+{
+    enum { RUNS = CB_TREND_RUNS_SEARCHED + 50 };
+    static const size_t at[] = { 20, CB_TREND_RUNS_SEARCHED };
+    static const double to[] = { 120.0, 110.0 };
+    double              x[RUNS], level[RUNS];
+    cb_history_point    points[RUNS];
+    cb_history_series   s = { "s", points, RUNS, RUNS };
+    cb_trend            t;
+    char                rule[160];
+    size_t              i;
+
+    (void) state;
+    levels(level, RUNS, at, to, 2);
+    series(x, RUNS, level, 0.01, 31);
+    memset(points, 0, sizeof points);
+    for (i = 0; i < RUNS; i++) {
+        points[i].estimate.point = x[i];
+    }
+    assert_int_equal(cb_trend_open(&t, &s, NULL, NULL, 0.02, 32), 0);
+    assert_int_equal(t.n, RUNS);
+    assert_int_equal(t.from, 50);
+    assert_int_equal(t.nchanges, 1);
+    assert_int_equal(t.changes[0].index, CB_TREND_RUNS_SEARCHED);
+    cb_trend_rule(rule, sizeof rule, &t);
+    assert_non_null(strstr(rule, "among the newest 250 runs"));
+    cb_trend_free(&t);
+}
+
 static void test_two_steps(void **state)
 {
     static const size_t at[] = { 15, 30 };
@@ -251,6 +285,7 @@ int main(void)
         cmocka_unit_test(test_one_step),      cmocka_unit_test(test_two_steps),
         cmocka_unit_test(test_short_history), cmocka_unit_test(test_seeded),
         cmocka_unit_test(test_held_to_threshold), cmocka_unit_test(test_small_step_merged),
+        cmocka_unit_test(test_trend_searches_newest),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -239,7 +239,7 @@ static const char *sample_value(const char *meta)
     static const char *const samples[][2] = { { "SECONDS", "1" }, { "N", "10" },
                                               { "X", "0.5" },     { "NAME", "main" },
                                               { "DIR", "reports" }, { "FILE", "rounds.json" },
-                                              { "N,N,...", "4,2" } };
+                                              { "N,N,...", "4,2" }, { "TEXT", "abc1234 a subject" } };
     size_t i;
 
     for (i = 0; i < sizeof samples / sizeof samples[0]; i++) {
@@ -341,6 +341,7 @@ static void test_bad_values(void **state)
         { "--seed", "x" },               { "--measure", "time" },
         { "--format", "xml" },           { "--color", "sometimes" },
         { "--timeout", "0" },            { "--unit", "ks" },
+        { "--timeout", "0x10" },         { "--warm-up-time", " 1" },
     };
     cb_config cfg;
     cb_error  err;

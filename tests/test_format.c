@@ -16,6 +16,8 @@ static void test_time(void **state)
 {
     (void) state;
     expect_time(0.3791, "379.10 ps");
+    /* below what five digits show, not "0.0000 ps" */
+    expect_time(1.11e-14, "1.1100e-11 ps");
     expect_time(112.9, "112.90 ns");
     expect_time(9.87654, "9.8765 ns");
     expect_time(1234.5, "1.2345 us");
@@ -104,6 +106,33 @@ static void test_plain(void **state)
     assert_string_equal(buf, "0");
 }
 
+/* p is printed one way everywhere: never an exponent, never a level of
+ * "<0.0001" beside it, never rounded to look like its level. */
+static void test_p_values(void **state)
+{
+    char buf[64];
+
+    (void) state;
+    cb_format_probability(buf, sizeof buf, 0.74);
+    assert_string_equal(buf, "0.74");
+    cb_format_probability(buf, sizeof buf, 0.0087);
+    assert_string_equal(buf, "0.0087");
+    cb_format_probability(buf, sizeof buf, 0.01 / 105.0);
+    assert_string_equal(buf, "0.000095");
+    cb_format_probability(buf, sizeof buf, 3e-9);
+    assert_string_equal(buf, "<0.000001");
+    cb_format_p_test(buf, sizeof buf, 0.74, 0.01 / 105.0);
+    assert_string_equal(buf, "p = 0.74 > 0.000095");
+    cb_format_p_test(buf, sizeof buf, 0.0087, 0.05);
+    assert_string_equal(buf, "p = 0.0087 < 0.05");
+    cb_format_p_test(buf, sizeof buf, 0.04962, 0.05);
+    assert_string_equal(buf, "p = 0.0496 < 0.05");
+    cb_format_p_test(buf, sizeof buf, 1e-12, 0.01 / 105.0);
+    assert_string_equal(buf, "p < 0.000001 < 0.000095");
+    cb_format_p_test(buf, sizeof buf, -1.0, 0.05);
+    assert_string_equal(buf, "exact");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -112,6 +141,7 @@ int main(void)
         cmocka_unit_test(test_values_and_percent),
         cmocka_unit_test(test_libtest),
         cmocka_unit_test(test_plain),
+        cmocka_unit_test(test_p_values),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

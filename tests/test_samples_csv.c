@@ -25,6 +25,16 @@ static void test_reads_with_and_without_header(void **state)
     assert_int_equal(cb_samples_mode(&s), CB_MODE_LINEAR);
     cb_samples_free(&s);
 
+    /* a byte-order mark before a first line of data: the line is a sample */
+    assert_int_equal(parse("\xef\xbb\xbf" "1,100\n2,210\n3,290\n", 1.0, &s, &err), 0);
+    assert_int_equal(s.n, 3);
+    assert_true(s.iters[0] == 1.0 && s.values[0] == 100.0);
+    cb_samples_free(&s);
+    /* and before a header, the header */
+    assert_int_equal(parse("\xef\xbb\xbfiterations,total\n1,100\n2,210\n", 1.0, &s, &err), 0);
+    assert_int_equal(s.n, 2);
+    cb_samples_free(&s);
+
     assert_int_equal(parse("5,1.5\n5,1.25", 1e3, &s, &err), 0); /* microseconds, no last newline */
     assert_true(s.values[0] == 1500.0 && s.values[1] == 1250.0);
     assert_int_equal(cb_samples_mode(&s), CB_MODE_FLAT);
@@ -42,8 +52,12 @@ static void test_refuses_bad_input(void **state)
         { "1,100\nx,200\n", ":2:1: iterations: 'x' is not a number" },
         { "1,100\n2,0\n", ":2:3: total: expected a positive finite number, got '0'" },
         { "1,100\n2,-5\n", ":2:3: total: expected a positive" },
-        { "1,100\n2,nan\n", ":2:3: total: expected a positive" },
-        { "1,100\n2,inf\n", ":2:3: total: expected a positive" },
+        { "1,100\n2,nan\n", ":2:3: total: 'nan' is not a number" },
+        { "1,100\n2,inf\n", ":2:3: total: 'inf' is not a number" },
+        { "1,100\n0x10,100\n", ":2:1: iterations: '0x10' is not a number" },
+        /* read as a double it would be 2^53: another count than the file's */
+        { "1,100\n9007199254740993,100\n",
+          ":2:1: iterations: expected a positive whole number up to 2^53 - 1 (9007199254740991)" },
         { "1,100\n0,100\n", ":2:1: iterations: expected a positive whole number" },
         { "1,100\n2.5,100\n", ":2:1: iterations: expected a positive whole number" },
         { "1,100\n", ": 1 sample: at least 2 are needed" },

@@ -178,6 +178,44 @@ static void test_structure(void **state)
     cb_result_free(&r);
 }
 
+/* Threads that cannot run at once (more of them than cores; here a lock
+ * each holds for its whole timed loop), on the fake clock: 10 ns an
+ * iteration, one thread after the other. */
+static pthread_mutex_t one_at_a_time = PTHREAD_MUTEX_INITIALIZER;
+
+static int serialised(cb_state *s)
+{
+    pthread_mutex_lock(&one_at_a_time);
+    CB_LOOP(s) {
+        support_now += 10;
+    }
+    pthread_mutex_unlock(&one_at_a_time);
+    return 0;
+}
+
+static void test_taking_turns_is_no_speed_up(void **state)
+{
+    cb_bench          def = { .name = "t/serialised", .run = serialised };
+    cb_instance       inst = { .name = "t/serialised", .def = &def };
+    cb_measure_config cfg = quick;
+    cb_clock          clock = support_fake_clock();
+    cb_result         r;
+    size_t            i;
+
+    (void) state;
+    cfg.threads = 4;
+    memset(&r, 0, sizeof r);
+    cb_measure_run(&inst, &clock, &cfg, NULL, &r);
+    assert_false(r.failed);
+    /* each sample the time all four took, not the one turn of the slowest:
+     * 10 ns an iteration of the four threads' together, not 2.5 */
+    for (i = 0; i < r.samples.n; i++) {
+        support_close_rel(r.samples.values[i] / r.samples.iters[i], 10.0, 1e-12,
+                          "ns per iteration");
+    }
+    cb_result_free(&r);
+}
+
 static void test_calls_pooled(void **state)
 {
     cb_bench          def = { .name = "t/slow", .run = slow, .setup = setup };
@@ -392,6 +430,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_structure),
         cmocka_unit_test(test_calls_pooled),
+        cmocka_unit_test(test_taking_turns_is_no_speed_up),
         cmocka_unit_test(test_failure_named),
         cmocka_unit_test(test_test_only),
         cmocka_unit_test(test_counts),

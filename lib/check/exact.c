@@ -9,6 +9,7 @@
 #include "check/spawn.h"
 #include "core/text_file.h"
 #include "measure/clock.h"
+#include "measure/interrupt.h"
 #include "measure/protocol.h"
 #include "measure/valgrind.h"
 
@@ -192,9 +193,12 @@ int cb_check_exact_run(const cb_check_config *cfg, const cb_instance *inst, cb_c
     char     dir[4096], why[CB_ERROR_MAX];
     int      rc;
 
-    if (cb_valgrind_mkdir(dir, sizeof dir) != 0) {
-        return cb_error_set(err, "%s: cannot create a directory for memcheck's log: %s",
-                            inst->name, strerror(errno));
+    /* memcheck's log is removed even when a signal ends the run */
+    cb_interrupt_arm();
+    if (cb_valgrind_mkdir(dir, sizeof dir, err) != 0) {
+        cb_error_prefix(err, "%s", inst->name);
+        cb_interrupt_disarm();
+        return -1;
     }
     rc = check(cfg, inst, dir, out, why, sizeof why, err);
     if (rc < 0) {
@@ -203,6 +207,7 @@ int cb_check_exact_run(const cb_check_config *cfg, const cb_instance *inst, cb_c
         cb_check_fail(&out->status, &out->why, why);
     }
     cb_valgrind_cleanup(dir);
+    cb_interrupt_disarm();
     out->seconds = (double) (cb_clock_monotonic_ns() - start) / 1e9;
     return rc < 0 ? -1 : 0;
 }

@@ -182,6 +182,9 @@ int cb_check_leak_run(const cb_check_config *cfg, const cb_instance *inst, cb_ch
     char        why[CB_ERROR_MAX], line[256];
     int         rc;
 
+    /* the threshold the verdict is held to, whether or not there is one:
+     * a skipped or failed check is stored with it too, and read back */
+    out->threshold = CB_DUDECT_THRESHOLD;
     if (inst->def->prepare_input == NULL) {
         out->status = CB_CHECK_SKIPPED;
         return 0;

@@ -9,6 +9,7 @@
 #include "cli/filter.h"
 #include "cli/runner.h"
 #include "measure/isolate.h"
+#include "report/progress.h"
 #include "stats/analysis.h"
 #include "stats/compare.h"
 #include "stats/paired.h"
@@ -306,8 +307,11 @@ static int report(const calibration *c, const cb_measure_config *mc, cb_error *e
             snprintf(label, sizeof label, "%zu", round_counts[k]);
             print_rates(label, trials, alarms, detected);
             w = smallest_reliable(detected);
-            /* no false alarm first; then the finest detection; then the fewest rounds */
-            if (alarms < best_alarms || (alarms == best_alarms && w < best_w)) {
+            /* one that caught something first; then the fewest false alarms; then the
+             * finest detection; then the fewest rounds */
+            if (best_k == 0 || (w < NSLOW && best_w >= NSLOW) ||
+                ((w < NSLOW) == (best_w < NSLOW) &&
+                 (alarms < best_alarms || (alarms == best_alarms && w < best_w)))) {
                 best_alarms = alarms;
                 best_w = w;
                 best_k = round_counts[k];
@@ -320,14 +324,25 @@ static int report(const calibration *c, const cb_measure_config *mc, cb_error *e
                "more.\n", round_counts[0]);
         return 0;
     }
+    /* a setting that caught nothing is no setting to recommend */
+    if (best_w >= NSLOW) {
+        printf("\nNo setting caught even +10%% in every window of up to %zu rounds on this "
+               "runner: wall time cannot gate these benchmarks here. Count instructions beside "
+               "it (ci/bench-ab with --measure wall,instructions), or gate on a quieter "
+               "runner.\n", c->nrounds < round_counts[NROUNDS - 1] ? c->nrounds
+                                                                   : round_counts[NROUNDS - 1]);
+        printf("  Rates are per comparison; calibrate --replay reports/gate-rounds.json counts "
+               "whole runs.\n");
+        return 0;
+    }
     printf("\nRecommended on this runner:\n");
-    printf("  ci/bench-ab with AB_NOISE_THRESHOLD=%.2f AB_MAX_ROUNDS=%zu or more, each round "
+    printf("  ci/bench-ab with AB_NOISE_THRESHOLD=%.2f AB_MIN_ROUNDS=%zu, each round "
            "with --warm-up-time %.2f --measurement-time %.2f --sample-size %zu\n",
            thresholds[best_t], best_k, mc->warm_up_ns / 1e9, mc->measurement_ns / 1e9,
            mc->sample_size);
     printf("  because: %.0f%% false alarms on identical code; the smallest slowdown caught in "
-           "every window: %s.\n",
-           100.0 * best_alarms, best_w < NSLOW ? labels[best_w] : "none of +1% to +10%");
+           "every window of %zu rounds: %s.\n",
+           100.0 * best_alarms, best_k, labels[best_w]);
     printf("  Rates are per comparison. The gate holds its level family-wise over all its "
            "benchmarks; to count whole runs, replay a gate's rounds: calibrate --replay "
            "reports/gate-rounds.json.\n");
@@ -422,13 +437,13 @@ int cb_command_calibrate(const cb_config *given, cb_error *err)
            mc.measurement_ns / 1e9, mc.sample_size);
     fflush(stdout);
     for (r = 0; r < c.nrounds && !failed; r++) {
-        if (isatty(fileno(stderr))) {
-            fprintf(stderr, "\r\033[Kround %zu/%zu", r + 1, c.nrounds);
+        if (cb_progress_live(stderr)) {
+            cb_progress_line(stderr, "round %zu/%zu", r + 1, c.nrounds);
         }
         failed = measure_round(&c, &clock, r, err) != 0;
     }
-    if (isatty(fileno(stderr))) {
-        fprintf(stderr, "\r\033[K");
+    if (cb_progress_live(stderr)) {
+        cb_progress_clear(stderr);
     }
     if (!failed && report(&c, &mc, err) == 0) {
         status = CB_EXIT_OK;

@@ -1,12 +1,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "stats/analysis.h"
 #include "stats/budget.h"
 #include "store/baseline.h"
 #include "cli/command.h"
+#include "report/progress.h"
 #include "core/text_file.h"
 #include "store/samples_csv.h"
 
@@ -18,7 +18,8 @@ static int use_color(cb_color choice, FILE *out)
     if (no_color != NULL && no_color[0] != '\0') {
         return 0;
     }
-    return choice == CB_COLOR_ALWAYS || (choice == CB_COLOR_AUTO && isatty(fileno(out)));
+    /* auto: on a terminal that shows escapes, as progress lines need (not TERM=dumb) */
+    return choice == CB_COLOR_ALWAYS || (choice == CB_COLOR_AUTO && cb_progress_live(out));
 }
 
 cb_report_options cb_command_report_options(const cb_config *cfg, cb_command_files *files)
@@ -101,6 +102,14 @@ int cb_command_status(const cb_config *cfg, const cb_run *run)
         unresolved |= r->has_change && r->change.verdict == CB_VERDICT_UNRESOLVED;
     }
     return cfg->gate && unresolved ? CB_EXIT_UNRESOLVED : CB_EXIT_OK;
+}
+
+double cb_command_timeout_s(const cb_config *cfg, int slowed)
+{
+    if (cfg->timeout_s_set) {
+        return cfg->timeout_s;
+    }
+    return slowed ? CB_DEFAULT_TIMEOUT_CALLGRIND_S : CB_DEFAULT_TIMEOUT_S;
 }
 
 const char *cb_command_default_baseline(cb_measure measure)

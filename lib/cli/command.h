@@ -83,6 +83,10 @@ int cb_command_close_reporters(cb_reporter *reps, size_t n, const cb_report_opti
  * 3 when none did but some comparison was unresolved; else 0. */
 int cb_command_status(const cb_config *cfg, const cb_run *run);
 
+/* The seconds a benchmark's process is given: --timeout, or by default
+ * longer when slowed (run under callgrind, which runs code ~50x slower). */
+double cb_command_timeout_s(const cb_config *cfg, int slowed);
+
 /* The baseline a run of `measure` saves when not told: "base", "base-cycles"
  * or "base-instructions", so that runs of different measures never overwrite
  * each other; `report` and `trend` read the same one. */

@@ -353,7 +353,7 @@ static int measure(session *s, cb_error *err)
     checks.leak_time_ns = cfg->leak_time_s * 1e9;
     checks.seed = cfg->seed;
     checks.inputs = cfg->ct_inputs;
-    checks.timeout_ns = (cfg->timeout_s_set ? cfg->timeout_s : CB_DEFAULT_TIMEOUT_CALLGRIND_S) * 1e9;
+    checks.timeout_ns = cb_command_timeout_s(cfg, 1) * 1e9;
     if ((checks.which & CB_CHECK_CONSTANT_TIME) && (cfg->build_flags & CB_BUILD_SANITIZED)) {
         return cb_error_set(err, "--check constant-time runs the benchmarks under valgrind, "
                                  "which cannot run a program built with AddressSanitizer: "
@@ -368,9 +368,7 @@ static int measure(session *s, cb_error *err)
         cb_check_close(&checks);
         return -1;
     }
-    if (clock.ops->child_tool != NULL && !cfg->timeout_s_set) {
-        slow.timeout_s = CB_DEFAULT_TIMEOUT_CALLGRIND_S;
-    }
+    slow.timeout_s = cb_command_timeout_s(cfg, clock.ops->child_tool != NULL);
     memset(&rn, 0, sizeof rn);
     rn.cfg = &slow;
     rn.clock = &clock;
@@ -382,7 +380,7 @@ static int measure(session *s, cb_error *err)
     rn.compare = s->compare;
     rn.checks = checks.which != 0 ? &checks : NULL;
     rn.allow = &s->allow;
-    if (isatty(fileno(stderr))) {
+    if (cb_progress_live(stderr)) {
         rn.progress = cb_progress_terminal(stderr);
     }
     cb_runner_describe(&rn, &s->run);
@@ -635,6 +633,7 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
         }
         s.nreps = 1;
     } else if (check_writable(&s, err) != 0 || prepare_baselines(&s, err) != 0 ||
+               (s.p.save != NULL && cb_lock_check(s.path, err) != 0) ||
                cb_run_budgets_check(&s.budgets, &s.run, err) != 0) {
         goto done;
     } else {

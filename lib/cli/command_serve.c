@@ -139,6 +139,7 @@ static int answer(const cb_config *cfg, FILE *in, FILE *out, const cb_instance_l
 int cb_command_serve(const cb_config *cfg, cb_error *err)
 {
     cb_filter        f;
+    cb_config        slowed;
     cb_instance_list list = { NULL, 0 };
     unsigned char   *selected = NULL;
     cb_clock         clock;
@@ -161,8 +162,10 @@ int cb_command_serve(const cb_config *cfg, cb_error *err)
         cb_clock_open(&clock, cfg->measure, err) != 0) {
         goto done;
     }
+    slowed = *cfg;
+    slowed.timeout_s = cb_command_timeout_s(cfg, clock.ops->child_tool != NULL);
     if (hello(out, &clock, &list, selected) == 0 &&
-        answer(cfg, stdin, out, &list, selected, &clock, err) == 0) {
+        answer(&slowed, stdin, out, &list, selected, &clock, err) == 0) {
         status = CB_EXIT_OK;
     }
     cb_clock_close(&clock);

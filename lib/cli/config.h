@@ -70,9 +70,13 @@ typedef enum cb_color {
  *   the precision of either, so more, shorter rounds beat fewer long ones;
  *   a call slower than 20 ms (a KDF) gets 3 samples of one call, the fewest
  *   whose median a single slow call cannot move;
- * - 6 rounds for every benchmark, up to 30 for those not yet settled (a
+ * - 6 rounds for every benchmark, and as many more as the time budget allows
+ *   for those not yet settled, up to the 256 a comparison holds; a benchmark
+ *   that even the rest of the budget could not settle stops early (a
  *   simulation of 500 whole-suite runs of identical code, tests/
- *   test_sequential.c: none failed, and +5% was caught in every run);
+ *   test_sequential.c: at most 1 in 100 fails, and +5% is caught);
+ * - 2 rounds for an exact measure (instruction counts) whose rounds agree:
+ *   its change is certain;
  * - a 1% noise threshold, a 3% resolution, and a 1% family-wise level, so
  *   that a run of identical code fails the gate at most 1 time in 100;
  * - 8 minutes of rounds, leaving two for two builds in a 10-minute job.
@@ -83,12 +87,24 @@ typedef enum cb_color {
 #define CB_GATE_SLOW_CALL_S 0.02
 #define CB_GATE_SLOW_SAMPLE_SIZE 3
 #define CB_GATE_MIN_ROUNDS 6
-#define CB_GATE_MAX_ROUNDS 30
+#define CB_GATE_EXACT_ROUNDS 2
+#define CB_GATE_MAX_ROUNDS 256 /* stats/paired.h's CB_PAIRED_MAX_ROUNDS */
 #define CB_GATE_NOISE_THRESHOLD 0.01
 #define CB_GATE_SIGNIFICANCE 0.01
 #define CB_GATE_TIME_BUDGET_S 480.0
 /* the version of `serve`'s protocol, which `gate` checks both sides speak */
 #define CB_SERVE_PROTOCOL 1
+/* Every wait of the gate on a server is bounded: its hello within a minute
+ * (or --timeout, if shorter); an answer within --timeout, which the server
+ * applies to the benchmark's process, and 5 s more for the server to analyse
+ * and send it; a line of at most 64 MiB (a result of CB_MAX_SAMPLES samples
+ * is a few MiB); 2 s to exit at the end before it is killed. */
+#define CB_GATE_HELLO_S 60.0
+#define CB_GATE_ANSWER_SLACK_S 5.0
+#define CB_GATE_LINE_MAX (64 << 20)
+#define CB_GATE_STOP_S 2.0
+/* the benchmarks named in an error about what two programs have */
+#define CB_GATE_NAMES_LISTED 20
 #define CB_DEFAULT_NOISE_THRESHOLD 0.02
 #define CB_DEFAULT_NOISE_THRESHOLD_EXACT 0.001 /* instruction counts do not wobble */
 #define CB_DEFAULT_SIGNIFICANCE 0.05
@@ -147,6 +163,7 @@ typedef struct cb_config {
     int        quick;
     cb_measure measure;
     int        measure_set;
+    int        measure_also; /* gate: instruction counts beside wall time (wall,instructions) */
     int        profile;        /* --profile: instructions under callgrind, with call trees */
     double     profile_time_s; /* --profile-time: run each loop this long, nothing else; 0 off */
     size_t     threads[CB_MAX_THREAD_COUNTS]; /* --threads: thread counts, ascending */
@@ -158,8 +175,11 @@ typedef struct cb_config {
     const char *replay; /* calibrate: a gate's rounds to replay */
     size_t     runs;
     size_t     min_rounds; /* gate */
+    int        min_rounds_set;
     size_t     max_rounds;
     double     time_budget_s;
+    const char *base_label; /* gate.md's names of the two sides, or NULL */
+    const char *head_label;
 
     /* baselines and change detection */
     const char *save_baseline; /* NULL: CB_DEFAULT_BASELINE, unless --baseline */

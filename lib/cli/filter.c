@@ -8,7 +8,6 @@ int cb_filter_init(cb_filter *f, const char *const *patterns, size_t n, int exac
                    cb_error *err)
 {
     size_t i;
-    int    rc;
 
     *f = (cb_filter){ patterns, n, exact, NULL };
     if (exact || n == 0) {
@@ -19,15 +18,12 @@ int cb_filter_init(cb_filter *f, const char *const *patterns, size_t n, int exac
         return cb_error_set(err, "out of memory compiling filters");
     }
     for (i = 0; i < n; i++) {
-        rc = regcomp(&f->compiled[i], patterns[i], REG_EXTENDED | REG_NOSUB);
-        if (rc != 0) {
-            char why[128];
+        char why[256];
 
-            regerror(rc, &f->compiled[i], why, sizeof why);
+        if (cb_pattern_compile(&f->compiled[i], patterns[i], why, sizeof why) != 0) {
             f->n = i; /* only those compiled are freed */
             cb_filter_free(f);
-            return cb_error_set(err, "filter '%s': not a valid regular expression (%s)",
-                                patterns[i], why);
+            return cb_error_set(err, "filter '%.200s': %s", patterns[i], why);
         }
     }
     return 0;
@@ -42,7 +38,7 @@ int cb_filter_match(const cb_filter *f, const char *name)
     }
     for (i = 0; i < f->n; i++) {
         if (f->exact ? strcmp(name, f->patterns[i]) == 0
-                     : regexec(&f->compiled[i], name, 0, NULL, 0) == 0) {
+                     : cb_pattern_match(&f->compiled[i], name)) {
             return 1;
         }
     }
@@ -55,7 +51,7 @@ void cb_filter_free(cb_filter *f)
 
     if (f->compiled != NULL) {
         for (i = 0; i < f->n; i++) {
-            regfree(&f->compiled[i]);
+            cb_pattern_free(&f->compiled[i]);
         }
         free(f->compiled);
     }

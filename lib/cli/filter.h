@@ -6,20 +6,21 @@
 #ifndef CB_FILTER_H
 #define CB_FILTER_H
 
-#include <regex.h>
 #include <stddef.h>
 #include "core/error.h"
+#include "core/pattern.h"
 #include "measure/registry.h"
 
 typedef struct cb_filter {
     const char *const *patterns;
     size_t             n;
     int                exact;
-    regex_t           *compiled;
+    cb_pattern        *compiled;
 } cb_filter;
 
-/* Compiles the patterns (kept by reference). -1 when one is not a valid
- * regular expression, naming it. */
+/* Compiles the patterns (kept by reference; core/pattern.h). -1 when one is
+ * not a valid regular expression, or one that would not compile or match in
+ * bounded time and memory, naming it. */
 int cb_filter_init(cb_filter *f, const char *const *patterns, size_t n, int exact,
                    cb_error *err);
 

@@ -1,5 +1,9 @@
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "check/check.h"
 #include "cli/calibrate.h"
@@ -20,6 +24,33 @@ static const char *program_name(const char *argv0)
     const char *slash = argv0 != NULL ? strrchr(argv0, '/') : NULL;
 
     return slash != NULL ? slash + 1 : (argv0 != NULL ? argv0 : "cryptbench");
+}
+
+/*
+ * Standard output that could not be written (a reader that closed its pipe,
+ * `| head -1`; a full disk, > /dev/full) is said, and the status says it: 2,
+ * unless a benchmark failed or regressed, which says more. Nothing else is
+ * lost: SIGPIPE is ignored so that a closed pipe is a failed write, not the
+ * end of the run, and the run's files are written as they would have been.
+ */
+static int check_output(const char *prog, int status)
+{
+    int         failed = fflush(stdout) != 0, saved = errno;
+    struct stat st;
+
+    if (!failed && !ferror(stdout)) {
+        return status;
+    }
+    if (failed) {
+        fprintf(stderr, "%s: writing standard output failed: %s; what it shows is cut short, "
+                        "the files were written\n", prog, strerror(saved));
+    } else {
+        fprintf(stderr, "%s: writing standard output failed%s; what it shows is cut short, the "
+                        "files were written\n", prog,
+                fstat(STDOUT_FILENO, &st) == 0 && S_ISFIFO(st.st_mode)
+                    ? " (the pipe's reader closed it)" : "");
+    }
+    return status == CB_EXIT_OK || status == CB_EXIT_UNRESOLVED ? CB_EXIT_USAGE : status;
 }
 
 int cb_main_with_build(int argc, char **argv, unsigned build_flags)
@@ -45,6 +76,20 @@ int cb_main_with_build(int argc, char **argv, unsigned build_flags)
         return CB_EXIT_USAGE;
     }
     cfg.build_flags = build_flags;
+    /* two measures need two comparisons: only the paired gate makes them */
+    if (cfg.measure_also && cfg.command != CB_COMMAND_GATE && cfg.command != CB_COMMAND_HELP &&
+        cfg.command != CB_COMMAND_VERSION) {
+        fprintf(stderr, "%s: --measure wall,instructions: only gate compares two measures; "
+                        "measure one at a time\n", prog);
+        cb_cli_free(&cfg);
+        cb_registry_clear();
+        cb_context_clear();
+        return CB_EXIT_USAGE;
+    }
+    /* what only prints (--help, --list) may die of a closed pipe, as cat does */
+    if (cfg.command != CB_COMMAND_HELP && cfg.command != CB_COMMAND_VERSION && !cfg.list) {
+        signal(SIGPIPE, SIG_IGN);
+    }
     switch (cfg.command) {
     case CB_COMMAND_HELP:
         if (cfg.help_command < 0 ||
@@ -90,6 +135,7 @@ int cb_main_with_build(int argc, char **argv, unsigned build_flags)
     if (status == CB_EXIT_USAGE && err.msg[0] != '\0') {
         fprintf(stderr, "%s: %s\n", prog, err.msg);
     }
+    status = check_output(prog, status);
     cb_cli_free(&cfg);
     cb_registry_clear();
     cb_context_clear();

@@ -27,6 +27,10 @@ static const struct {
     const char *name, *text;
 } environment[] = {
     { "NO_COLOR", "set and not empty: no colour, whatever --color says (no-color.org)." },
+    { "TERM", "dumb, or not set: a terminal that shows escapes as they are, so --color auto "
+              "gives no colour and no progress lines are written." },
+    { "COLUMNS", "the terminal's width when it does not say: progress lines are cut to it "
+                 "(default 80), so that none wraps." },
 };
 
 static const struct {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/options.h"
+#include "core/number.h"
 #include "store/baseline.h"
 
 /* The help's headings, in the order they are printed. */
@@ -27,8 +28,9 @@ typedef struct option {
     double       low, high; /* KIND_NUMBER */
     int          low_open, high_open;
     unsigned long long min, max; /* KIND_WHOLE: doubles would round the seed's INT64_MAX */
-    /* KIND_CUSTOM: -1 when v is none of meta's choices */
+    /* KIND_CUSTOM: -1 when v is none of meta's choices (or not what expect says) */
     int (*custom)(const struct option *o, const char *v, cb_config *cfg);
+    const char *expect;
     size_t field, size; /* the cb_config member it sets: offsetof, sizeof */
     size_t mark;        /* the *_set member, when marks */
     int    marks;
@@ -85,6 +87,20 @@ static int parse_unit(const option *o, const char *v, cb_config *cfg)
     return 0;
 }
 
+/* --measure: one measure, or wall time and instruction counts together (the
+ * gate's; a run refuses it). */
+static int parse_measure(const option *o, const char *v, cb_config *cfg)
+{
+    int i = choice_index(o->meta, v);
+
+    if (i < 0) {
+        return -1;
+    }
+    cfg->measure_also = i == 3;
+    cfg->measure = i == 3 ? CB_MEASURE_WALL : (cb_measure) i;
+    return 0;
+}
+
 /* --check: each use adds a check, in the order of the option's choices. */
 static int add_check(const option *o, const char *v, cb_config *cfg)
 {
@@ -98,8 +114,8 @@ static int add_check(const option *o, const char *v, cb_config *cfg)
     return 0;
 }
 
-/* --threads: whole numbers from 1 to CB_MAX_THREADS, comma-separated, kept
- * ascending and each once. */
+/* --threads: whole numbers from 1 to CB_MAX_THREADS, comma-separated, at
+ * most CB_MAX_THREAD_COUNTS different ones, kept ascending and each once. */
 static int parse_threads(const option *o, const char *v, cb_config *cfg)
 {
     size_t n = 0, i, j;
@@ -178,6 +194,7 @@ static int ask_for_manual(const option *o, const char *v, cb_config *cfg)
 #define NAME .kind = KIND_NAME
 #define DIRECTORY .kind = KIND_DIRECTORY
 #define CUSTOM(function) .kind = KIND_CUSTOM, .custom = (function)
+#define CUSTOM_EXPECTING(function, text) CUSTOM(function), .expect = (text)
 #define MARKS(member) .mark = offsetof(cb_config, member), .marks = 1
 #define NO_MARK .marks = 0
 #define STR(constant) STR_(constant)
@@ -207,6 +224,7 @@ static const option options[] = {
 #undef NAME
 #undef DIRECTORY
 #undef CUSTOM
+#undef CUSTOM_EXPECTING
 #undef MARKS
 #undef NO_MARK
 #undef STR
@@ -238,12 +256,11 @@ static void set_whole(cb_config *cfg, const option *o, unsigned long long x)
 static int parse_number(const option *o, const char *opt, const char *v, double *out,
                         cb_error *err)
 {
-    char  *end;
-    double x;
+    const char *end;
+    double      x;
 
-    errno = 0;
-    x = strtod(v, &end);
-    if (end == v || *end != '\0' || errno != 0 || !isfinite(x) ||
+    /* decimal only: "0x10" and "nan" are no number a user meant */
+    if (cb_number_decimal(v, &x, &end) != 0 || *end != '\0' ||
         (o->high_open ? x >= o->high : x > o->high) || (o->low_open ? x <= o->low : x < o->low)) {
         if (o->high_open) {
             return cb_error_set(err, "%s: expected a number between %g and %g, got '%s'", opt,
@@ -275,12 +292,9 @@ static int parse_whole(const option *o, const char *opt, const char *v, unsigned
 /* A baseline name becomes a file name under the reports directory. */
 static int check_name(const char *opt, const char *v, cb_error *err)
 {
-    if (v[0] == '\0' || v[0] == '.' || strchr(v, '/') != NULL) {
-        return cb_error_set(err, "%s: expected a plain name such as 'main', got '%s'", opt, v);
-    }
-    if (strlen(v) > CB_BASELINE_NAME_MAX) {
-        return cb_error_set(err, "%s: expected a name of at most %d bytes, got %zu bytes", opt,
-                            CB_BASELINE_NAME_MAX, strlen(v));
+    if (cb_baseline_name_check(v, err) != 0) {
+        cb_error_prefix(err, "%s", opt);
+        return -1;
     }
     return 0;
 }
@@ -336,7 +350,8 @@ static int apply(const option *o, const char *opt, const char *v, cb_config *cfg
         break;
     case KIND_CUSTOM:
         if (o->custom(o, v, cfg) != 0) {
-            return cb_error_set(err, "%s: expected %s, got '%s'", opt, o->meta, v);
+            return cb_error_set(err, "%s: expected %s, got '%s'", opt,
+                                o->expect != NULL ? o->expect : o->meta, v);
         }
         break;
     }

@@ -8,7 +8,7 @@
 
 int cb_budget_matches(const cb_budget *b, const char *name)
 {
-    return regexec(&b->re, name, 0, NULL, 0) == 0;
+    return cb_pattern_match(&b->pattern, name);
 }
 
 void cb_budget_statistic_name(char *buf, size_t size, cb_budget_statistic st)
@@ -24,7 +24,16 @@ void cb_budget_statistic_name(char *buf, size_t size, cb_budget_statistic st)
     } else if (st.level == 100.0) {
         snprintf(buf, size, "max");
     } else {
-        snprintf(buf, size, "p%g", st.level);
+        int decimals;
+
+        /* the fewest decimals that read back as the level: "p99.99999", not
+         * "p100" (which is no percentile a file may name), nor "p1e-07" */
+        for (decimals = 0; decimals < CB_BUDGET_LEVEL_DECIMALS; decimals++) {
+            snprintf(buf, size, "p%.*f", decimals, st.level);
+            if (strtod(buf + 1, NULL) == st.level) {
+                break;
+            }
+        }
     }
 }
 
@@ -37,7 +46,7 @@ int cb_budget_statistic_parse(const char *s, cb_budget_statistic *st)
     } words[] = { { "estimate", CB_BUDGET_ESTIMATE, 0.0 }, { "lower", CB_BUDGET_LOWER, 0.0 },
                   { "upper", CB_BUDGET_UPPER, 0.0 },       { "median", CB_BUDGET_PERCENTILE, 50.0 },
                   { "min", CB_BUDGET_PERCENTILE, 0.0 },    { "max", CB_BUDGET_PERCENTILE, 100.0 } };
-    char  *end;
+    char  *end, name[CB_BUDGET_LEVEL_DECIMALS + 8];
     double level;
     size_t i;
 
@@ -57,7 +66,10 @@ int cb_budget_statistic_parse(const char *s, cb_budget_statistic *st)
         return -1;
     }
     *st = (cb_budget_statistic){ CB_BUDGET_PERCENTILE, level };
-    return 0;
+    /* what is taken is what is written back and read again, or a baseline
+     * would store a statistic its loader refuses */
+    cb_budget_statistic_name(name, sizeof name, *st);
+    return name[0] != 'p' || strtod(name + 1, NULL) == level ? 0 : -1;
 }
 
 const char *cb_budget_limit_key(cb_budget_limit limit)
@@ -101,7 +113,7 @@ void cb_budget_set_free(cb_budget_set *set)
     size_t i, k;
 
     for (i = 0; i < set->n; i++) {
-        regfree(&set->items[i].re);
+        cb_pattern_free(&set->items[i].pattern);
         free(set->items[i].match);
         free(set->items[i].comment);
         for (k = 0; k < CB_BUDGET_NLIMITS; k++) {

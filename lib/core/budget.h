@@ -8,8 +8,8 @@
 #ifndef CB_BUDGET_H
 #define CB_BUDGET_H
 
-#include <regex.h>
 #include <stddef.h>
+#include "core/pattern.h"
 #include "cryptbench.h"
 
 /* What a budget limits. */
@@ -47,7 +47,7 @@ typedef enum cb_budget_source {
 /* One budget of a budgets file. */
 typedef struct cb_budget {
     char               *match; /* a POSIX ERE found anywhere in a name, as a CLI filter */
-    regex_t             re;
+    cb_pattern          pattern;
     char               *comment; /* where its numbers come from; NULL if none */
     cb_budget_statistic statistic;
     int                 has[CB_BUDGET_NLIMITS]; /* which limits it sets */
@@ -84,11 +84,17 @@ typedef struct cb_budget_outcome {
 /* True when budget b applies to the benchmark `name`. */
 int cb_budget_matches(const cb_budget *b, const char *name);
 
+/* The most decimals a percentile is written with: p0.000000000001 */
+#define CB_BUDGET_LEVEL_DECIMALS 12
+
 /* The statistic as a budgets file writes it: "median", "p99", "p99.9",
- * "min", "max", "estimate", "lower", "upper". */
+ * "min", "max", "estimate", "lower", "upper"; a percentile with the fewest
+ * decimals that read back as its level. */
 void cb_budget_statistic_name(char *buf, size_t size, cb_budget_statistic st);
 
-/* Parses such a name into *st; -1 when it is none of them. */
+/* Parses such a name into *st; -1 when it is none of them, or a percentile
+ * that needs more than CB_BUDGET_LEVEL_DECIMALS decimals to be written back
+ * as itself (a statistic taken is one a baseline can store). */
 int cb_budget_statistic_parse(const char *s, cb_budget_statistic *st);
 
 /* "max", "min", "min_throughput": the key a budgets file and a baseline

@@ -47,10 +47,13 @@ typedef enum cb_mode {
  * from 1e-30 to 1e30, beyond which the analysis's sums of squares and a
  * throughput's reciprocal overflow and every statistic after them is
  * infinite or NaN (a day is 8.64e13 ns: the range leaves room for any count);
- * its iterations a whole number up to 2^53, which a double holds exactly. */
+ * its iterations a whole number a double holds exactly (below). */
 #define CB_SAMPLE_VALUE_MIN 1e-30
 #define CB_SAMPLE_VALUE_MAX 1e30
-#define CB_SAMPLE_ITERATIONS_MAX 9007199254740992.0
+/* 2^53 - 1: every whole number up to it is a double, exactly; a count above
+ * it read from text would be rounded to another (2^53 + 1 to 2^53), so it is
+ * refused rather than analysed as a count it is not */
+#define CB_SAMPLE_ITERATIONS_MAX 9007199254740991.0
 
 typedef struct cb_samples {
     size_t  n;
@@ -114,6 +117,24 @@ typedef enum cb_statistic {
     CB_STATISTIC_MEDIAN
 } cb_statistic;
 
+/* Why a paired comparison's rounds ended. */
+typedef enum cb_stop {
+    CB_STOP_NONE = 0,   /* not a paired comparison */
+    CB_STOP_SETTLED,    /* decided: settled, an exact measure's rounds agreeing, a rejection */
+    CB_STOP_MAX_ROUNDS, /* --max-rounds reached */
+    CB_STOP_BUDGET,     /* the time budget had no room for another round */
+    CB_STOP_FUTILE,     /* not even the rounds the budget had left would settle it */
+    CB_STOP_OTHER       /* another measure decided the benchmark first */
+} cb_stop;
+
+/* What a comparison's row says beside its verdict (bits of cb_change.flags). */
+enum {
+    /* the measures disagree: the exact change lies outside the time's interval */
+    CB_CHANGE_DISAGREE = 1,
+    /* the time per instruction says memory bound: counts miss what it waits for */
+    CB_CHANGE_MEMORY_BOUND = 2
+};
+
 /* A result against its baseline: relative changes, new / old - 1. */
 typedef struct cb_change {
     cb_statistic statistic;   /* what estimate, old_typical and new_typical are of */
@@ -132,7 +153,19 @@ typedef struct cb_change {
     size_t       rounds;      /* A/B rounds behind a paired comparison; 0 otherwise */
     int          mode_differs; /* the two were sampled in different modes, so the statistic
                                * is the mean, which both have */
+    /* the paired gate's: what old_typical and new_typical count ("ns",
+     * "instructions"; a static string), NULL for the run's own unit; why its
+     * rounds ended; for one left unresolved, about how many rounds it would
+     * have needed (0: more than a comparison holds); CB_CHANGE_* flags */
+    const char  *unit;
+    cb_stop      stop;
+    size_t       need;
+    unsigned     flags;
 } cb_change;
+
+/* The most comparisons a gate makes of one benchmark on other measures than
+ * the one that decided it (wall time beside instruction counts). */
+#define CB_MAX_ALSO 2
 
 const char *cb_statistic_name(cb_statistic s);
 
@@ -280,7 +313,10 @@ typedef struct cb_result {
     cb_samples    samples;
     cb_analysis   analysis; /* valid when !failed */
     int           has_change;
-    cb_change     change; /* valid when has_change */
+    cb_change     change; /* valid when has_change: in a gate of two measures, the
+                           * comparison that decided the verdict */
+    cb_change     also[CB_MAX_ALSO]; /* the gate's comparisons on its other measures */
+    size_t        nalso;
     cb_checks     checks; /* what --check found; statuses CB_CHECK_NOT_RUN without it */
     /* the outcome of every budget that applies (--budgets), each limit its own */
     cb_budget_outcome *budgets;

@@ -7,6 +7,9 @@
 
 cb_result *cb_run_add(cb_run *run)
 {
+    if (run->names.n > 0) {
+        cb_strmap_free(&run->names); /* a name to come would not be in it */
+    }
     if (run->n == run->cap) {
         size_t     cap = run->cap * 2 + 16;
         cb_result *grown = realloc(run->results, cap * sizeof *grown);
@@ -25,6 +28,15 @@ const cb_result *cb_run_find(const cb_run *run, const char *name)
 {
     size_t i;
 
+    if (run->n > 0 && run->names.n == run->n) {
+        if (!cb_strmap_get(&run->names, name, &i)) {
+            return NULL;
+        }
+        /* a result moved since the map was made: no index, then */
+        if (i < run->n && run->results[i].name != NULL && strcmp(run->results[i].name, name) == 0) {
+            return &run->results[i];
+        }
+    }
     for (i = 0; i < run->n; i++) {
         if (run->results[i].name != NULL && strcmp(run->results[i].name, name) == 0) {
             return &run->results[i];
@@ -75,6 +87,7 @@ void cb_run_free(cb_run *run)
     run->results = NULL;
     run->n = run->cap = 0;
     cb_context_free(&run->context);
+    cb_strmap_free(&run->names);
 }
 
 int cb_context_set(cb_context *ctx, const char *key, const char *value)
@@ -157,6 +170,16 @@ const char *cb_measure_name(cb_measure kind)
         return "instructions";
     }
     return "unknown";
+}
+
+const char *cb_measure_unit(cb_measure kind)
+{
+    return kind == CB_MEASURE_WALL ? "ns" : cb_measure_name(kind);
+}
+
+int cb_measure_exact(cb_measure kind)
+{
+    return kind == CB_MEASURE_INSTRUCTIONS;
 }
 
 int cb_measure_parse(const char *s, cb_measure *kind)

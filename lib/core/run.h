@@ -6,6 +6,7 @@
 #define CB_RUN_H
 
 #include "core/result.h"
+#include "core/strmap.h"
 
 typedef enum cb_measure {
     CB_MEASURE_WALL = 0,
@@ -58,13 +59,19 @@ typedef struct cb_run {
     char        compared_with[256];
     cb_result  *results;
     size_t      n, cap;
+    /* the results' names, each to its index, for cb_run_find(): made by the
+     * baseline loader (a stored run may hold 100 000 results, and a lookup
+     * per result made a walk of the list quadratic). Current while names.n
+     * == n; cb_run_add() drops it. */
+    cb_strmap   names;
 } cb_run;
 
 /* Appends a zeroed result and returns it (NULL when out of memory). The
  * pointer is valid until the next cb_run_add(). */
 cb_result *cb_run_add(cb_run *run);
 
-/* The result named `name`, or NULL. */
+/* The result named `name`, or NULL: from run->names when it is current,
+ * else by a walk of the results. */
 const cb_result *cb_run_find(const cb_run *run, const char *name);
 
 /* What a run's results came to, counted once for every report that states
@@ -95,6 +102,14 @@ int cb_context_copy(cb_context *dst, const cb_context *src);
 void cb_context_free(cb_context *ctx);
 
 const char *cb_measure_name(cb_measure kind);
+
+/* Whether kind is exact: a count that the same build reproduces from one
+ * process to the next (instructions; allocations too, once counted), so that
+ * rounds that agree decide at once, where a time needs a test over many. */
+int cb_measure_exact(cb_measure kind);
+
+/* What a measure's values count: "ns", "cycles", "instructions". */
+const char *cb_measure_unit(cb_measure kind);
 
 /* Parses "wall", "cycles" or "instructions"; -1 if it is none of them. */
 int cb_measure_parse(const char *s, cb_measure *kind);

@@ -65,15 +65,12 @@ static void headline(cb_buf *h, const cb_run *run, const cb_result *r)
         if (c->p_value < 0.0) {
             cb_buf_puts(h, " (exact counts)");
         } else {
-            char p[16], level[16];
+            char test[64];
 
-            cb_format_probability(p, sizeof p, c->p_value);
-            cb_format_probability(level, sizeof level, c->significance);
-            cb_buf_puts(h, " (p = ");
-            cb_html_escape(h, p);
-            cb_buf_printf(h, " %s %s; resolved to &plusmn;%.3g%%)",
-                          c->p_value < c->significance ? "&lt;" : "&gt;", level,
-                          100.0 * c->resolution);
+            cb_format_p_test(test, sizeof test, c->p_value, c->significance);
+            cb_buf_puts(h, " (");
+            cb_html_escape(h, test);
+            cb_buf_printf(h, "; resolved to &plusmn;%.3g%%)", 100.0 * c->resolution);
         }
         cb_buf_printf(h, "</td></tr>\n<tr><th></th><td class=\"verdict %s\">%s</td></tr>\n",
                        cb_html_verdict_of(c->verdict).cls, cb_change_sentence(c));
@@ -277,9 +274,14 @@ static void change(cb_buf *h, const cb_run *run, const cb_report_options *opt,
     if (c->p_value < 0.0) {
         cb_buf_puts(h, "Exact counts: no test is needed.");
     } else {
-        cb_buf_printf(h, "p = %.4g (bootstrap t-test, significance level %.2g%s); the interval "
-                         "rules out changes beyond &plusmn;%.3g%%.", c->p_value, c->significance,
-                      c->rounds > 0 ? ", paired rounds" : "", 100.0 * c->resolution);
+        char test[64];
+
+        cb_format_p_test(test, sizeof test, c->p_value, c->significance);
+        cb_html_escape(h, test);
+        cb_buf_printf(h, " (%s); the interval rules out changes "
+                         "beyond &plusmn;%.3g%%.",
+                      c->rounds > 0 ? "Yuen's paired t-test over rounds" : "bootstrap t-test",
+                      100.0 * c->resolution);
     }
     cb_buf_printf(h, " <span class=\"verdict %s\">%s</span></p>\n",
                    cb_html_verdict_of(c->verdict).cls, cb_change_sentence(c));

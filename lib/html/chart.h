@@ -104,6 +104,8 @@ typedef struct cb_html_rule {
     double resolution;   /* an interval reaching beyond +-this is unresolved; 0: exact counts */
     double significance; /* family-wise, over the comparisons */
     size_t comparisons;
+    int    anchors;      /* rows link to sections of the same page (the gate's, each
+                          * section's id its benchmark's page's file name), not to pages */
 } cb_html_rule;
 
 /* The change summary (chart_changes.c): a forest plot of rs[0..n) (compared,

@@ -136,7 +136,8 @@ void cb_html_chart_changes(cb_buf *h, const cb_result *const *rs, size_t n,
                                       CB_VERDICT_NO_CHANGE };
     const char **names = malloc((n + 1) * sizeof *names);
     const char **links = malloc((n + 1) * sizeof *links);
-    char        *files = malloc((n + 1) * CB_HTML_FILE_MAX);
+    /* room for a '#' before each file name: an anchor on the same page */
+    char        *files = malloc((n + 1) * (CB_HTML_FILE_MAX + 1));
     char         text[64];
     size_t       i;
 
@@ -149,8 +150,11 @@ void cb_html_chart_changes(cb_buf *h, const cb_result *const *rs, size_t n,
     }
     for (i = 0; i < n; i++) {
         names[i] = rs[i]->name;
-        cb_html_file_name(files + i * CB_HTML_FILE_MAX, CB_HTML_BENCH, rs[i]->name);
-        links[i] = files + i * CB_HTML_FILE_MAX;
+        char *at = files + i * (CB_HTML_FILE_MAX + 1);
+
+        at[0] = '#';
+        cb_html_file_name(at + 1, CB_HTML_BENCH, rs[i]->name);
+        links[i] = rule->anchors ? at : at + 1;
     }
     cb_buf_puts(h, "<figure>");
     for (i = 0; i < CB_HTML_NLAYOUTS; i++) {
@@ -175,11 +179,14 @@ void cb_html_chart_changes(cb_buf *h, const cb_result *const *rs, size_t n,
                    "of a linear run, the mean of a flat one), with its interval, regressions "
                    "first, then the largest changes. ");
     if (rule->resolution > 0.0) {
-        cb_buf_printf(h, "A change counts when p &lt; %.3g, family-wise over the %zu "
+        char level[32];
+
+        cb_format_probability(level, sizeof level, rule->significance);
+        cb_buf_printf(h, "A change counts when p &lt; %s, family-wise over the %zu "
                          "comparison%s, and its whole interval lies beyond the noise threshold, "
                          "\xc2\xb1%.3g%%, shaded; one whose interval reaches beyond \xc2\xb1%.3g%% "
                          "(the resolution, dashed) is unresolved, never &ldquo;no change&rdquo;. ",
-                      rule->significance, rule->comparisons, rule->comparisons == 1 ? "" : "s",
+                      level, rule->comparisons, rule->comparisons == 1 ? "" : "s",
                       rule->threshold * 100.0, rule->resolution * 100.0);
     } else {
         cb_buf_printf(h, "Instruction counts are exact: a change counts when it exceeds the "

@@ -17,10 +17,11 @@
 /* Room per tick of run numbers, px. */
 #define RUN_TICK_SPACING 60.0
 
-/* Where the k-th level (0-based) begins and ends, in runs: [*a, *b). */
+/* Where the k-th level (0-based) begins and ends, in runs: [*a, *b); the
+ * first begins where the search for change points did. */
 static void level_of(const cb_trend *t, size_t k, size_t *a, size_t *b)
 {
-    *a = k == 0 ? 0 : t->changes[k - 1].index;
+    *a = k == 0 ? t->from : t->changes[k - 1].index;
     *b = k == t->nchanges ? t->n : t->changes[k].index;
 }
 
@@ -176,7 +177,7 @@ static void commit_cell(cb_buf *h, const cb_history_point *p)
 
 static void change_list(cb_buf *h, const cb_run *run, const cb_trend *t)
 {
-    char   before[48], after[48], step[32], rule[160];
+    char   before[48], after[48], step[32], rule[160], pv[32];
     size_t i;
 
     if (t->n < 2 * CB_CHANGEPOINT_MIN_SIZE) {
@@ -207,7 +208,8 @@ static void change_list(cb_buf *h, const cb_run *run, const cb_trend *t)
         cb_html_escape(h, p->timestamp);
         cb_buf_puts(h, ", commit ");
         commit_cell(h, p);
-        cb_buf_printf(h, ": %s &rarr; %s, p = %.3f</li>\n", before, after, c->p_value);
+        cb_format_probability(pv, sizeof pv, c->p_value);
+        cb_buf_printf(h, ": %s &rarr; %s, p = %s</li>\n", before, after, pv);
     }
     cb_buf_puts(h, "</ul>\n");
 }

@@ -118,7 +118,7 @@ static int changes(cb_buf *h, const cb_run *run, const cb_report_options *opt)
         qsort(rs, n, sizeof *rs, by_change);
         cb_buf_puts(h, "<h2>Changes</h2>\n");
         cb_html_rule rule = { opt->noise_threshold, opt->resolution, opt->significance,
-                              opt->comparisons };
+                              opt->comparisons, 0 };
 
         cb_html_chart_changes(h, rs, n, &rule);
     }

@@ -257,7 +257,10 @@ static void change_cells(cb_buf *h, const cb_result *r)
         /* each row's change is of its own headline statistic: slope, mean or median */
         snprintf(label, sizeof label, "change (%s)", cb_statistic_name(c->statistic));
         interval_cell(h, "chg", label, mid, lo, hi);
-        cb_buf_printf(h, "<td class=\"n p\" data-label=\"p\">%.2f</td>", c->p_value);
+        char p[32];
+
+        cb_format_probability(p, sizeof p, c->p_value);
+        cb_buf_printf(h, "<td class=\"n p\" data-label=\"p\">%s</td>", p);
     }
     cb_buf_printf(h, "<td class=\"verdict %s\">%s</td>", v.cls, v.words);
 }

@@ -7,6 +7,7 @@
 #include "measure/callgrind.h"
 #include "measure/callgrind_profile.h"
 #include "measure/child.h"
+#include "measure/interrupt.h"
 #include "measure/isolate.h"
 #include "measure/process.h"
 #include "measure/protocol.h"
@@ -44,9 +45,12 @@ int cb_isolate_run(const cb_instance *inst, cb_clock *clock, const cb_measure_co
     char         dir[4096] = "", prefix[4200];
     cb_child_job job = { inst, clock, cfg, progress, prefix };
 
-    if (grind && cb_valgrind_mkdir(dir, sizeof dir) != 0) {
-        return cb_error_set(err, "%s: cannot create a directory for valgrind: %s", inst->name,
-                            strerror(errno));
+    /* the scratch directory is removed even when a signal ends the run */
+    cb_interrupt_arm();
+    if (grind && cb_valgrind_mkdir(dir, sizeof dir, err) != 0) {
+        cb_error_prefix(err, "%s", inst->name);
+        cb_interrupt_disarm();
+        return -1;
     }
     snprintf(prefix, sizeof prefix, "%s/out", dir);
     if (cb_process_start(&p, fresh ? cb_child_exec : cb_child_measure, &job, err) != 0) {
@@ -54,6 +58,7 @@ int cb_isolate_run(const cb_instance *inst, cb_clock *clock, const cb_measure_co
         if (grind) {
             cb_valgrind_cleanup(dir);
         }
+        cb_interrupt_disarm();
         return -1;
     }
     why = cb_process_collect(&p, deadline, &buf, cb_protocol_complete, &timed_out);
@@ -71,5 +76,6 @@ int cb_isolate_run(const cb_instance *inst, cb_clock *clock, const cb_measure_co
         }
         cb_valgrind_cleanup(dir);
     }
+    cb_interrupt_disarm();
     return 0;
 }

@@ -14,13 +14,16 @@
 
 typedef struct cb_process {
     pid_t pid;
-    int   fd; /* the read end of the child's pipe */
+    int   fd;    /* the read end of the child's pipe */
+    int   group; /* a benchmark's: a process group of its own, the interrupt armed */
 } cb_process;
 
 /*
  * Forks a child that runs fn(fd, arg) with the write end of a pipe and must
  * not return (it execs or _exits); a runner that dies takes the child with
- * it. The child's standard output is the runner's standard error, so that
+ * it, and the child leads a process group that cb_process_reap() kills whole,
+ * so that nothing the benchmark forked runs on. Until the reap a signal to
+ * the runner cleans up first (measure/interrupt.h). The child's standard output is the runner's standard error, so that
  * nothing the child prints mixes with the runner's report on stdout. In the
  * runner: 0 with p filled, or -1 (no pipe, no fork) with err.
  */
@@ -40,8 +43,36 @@ int cb_process_exec(cb_process *p, char *const *argv, int *to_child, cb_error *e
 const char *cb_process_collect(cb_process *p, uint64_t deadline, cb_buf *buf,
                                int (*complete)(const char *text, size_t len), int *timed_out);
 
+/* Reads a stream of lines from a process (a gate's server) without waiting
+ * for ever: zero-initialise with fd set; free with cb_buf_free(&buf). */
+typedef struct cb_line_reader {
+    int    fd;
+    cb_buf buf;
+    size_t taken; /* the front of buf already handed out as a line */
+} cb_line_reader;
+
+typedef enum cb_read_status {
+    CB_READ_LINE,      /* *line is the next line */
+    CB_READ_CLOSED,    /* the other end closed before a whole line */
+    CB_READ_TIMED_OUT, /* the deadline passed before a whole line */
+    CB_READ_TOO_LONG,  /* max bytes came and no line end among them */
+    CB_READ_INTERRUPTED, /* the run got a signal (measure/interrupt.h) */
+    CB_READ_FAILED     /* read, poll or memory failed */
+} cb_read_status;
+
+/*
+ * The next line from r->fd, read until the deadline (CLOCK_MONOTONIC ns):
+ * CB_READ_LINE with *line pointing into r->buf, NUL-terminated without its
+ * '\n', valid until the next call; what was read beyond it is kept for then.
+ * A line longer than max bytes is CB_READ_TOO_LONG, so that a process that
+ * floods its output costs at most max bytes.
+ */
+cb_read_status cb_process_read_line(cb_line_reader *r, uint64_t deadline, size_t max,
+                                    char **line);
+
 /* Waits for the child until the deadline, then kills it (at once when
- * kill_now): after its report it only has to exit. *status as waitpid's. */
+ * kill_now, or when the run got a signal): after its report it only has to
+ * exit. A benchmark's process group goes with it. *status as waitpid's. */
 void cb_process_reap(cb_process *p, uint64_t deadline, int kill_now, int *status,
                      int *timed_out);
 

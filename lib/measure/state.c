@@ -34,12 +34,15 @@ uint64_t cb_state_start(cb_state *s)
         s->wall_mark = s->clock->ops->now_ns(s->clock);
         s->mark = s->clock->ops->start(s->clock);
     }
+    if (s->starts == 1) {
+        s->first_ns = s->wall_mark;
+    }
     return s->iterations;
 }
 
 void cb_state_stop(cb_state *s)
 {
-    uint64_t amount;
+    uint64_t amount, wall;
 
     if (!s->running) {
         cb_state_fail(s, "cb_state_stop called without cb_state_start");
@@ -49,11 +52,10 @@ void cb_state_stop(cb_state *s)
     if (s->clock->failed) {
         cb_state_fail(s, "reading the %s counter failed", s->clock->ops->unit);
     }
-    if (s->clock->ops->start_is_wall) {
-        s->wall_ns += amount;
-    } else {
-        s->wall_ns += s->clock->ops->now_ns(s->clock) - s->wall_mark;
-    }
+    wall = s->clock->ops->start_is_wall ? amount
+                                        : s->clock->ops->now_ns(s->clock) - s->wall_mark;
+    s->wall_ns += wall;
+    s->last_ns = s->wall_mark + wall;
     s->measured += amount;
     s->running = 0;
 }

@@ -34,6 +34,9 @@ struct cb_state {
     uint64_t           mark, wall_mark;
     uint64_t           measured; /* in the clock's unit, summed over start/stop pairs */
     uint64_t           wall_ns;  /* wall time of the same timed sections */
+    uint64_t           first_ns, last_ns; /* this call's first start and last stop, wall
+                                           * clock: a span other threads' can be set
+                                           * against */
     int                running;
     unsigned           starts;
     void              *fixture;

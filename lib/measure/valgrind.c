@@ -1,4 +1,5 @@
 #include <dirent.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,8 @@ static int on_path(const char *prog)
 
 int cb_valgrind_available(cb_error *err)
 {
+    char dir[4096];
+
     if (!cb_valgrind_built_in()) {
         return cb_error_set(err, "this cryptbench was built without valgrind's headers: install "
                                  "valgrind (apt-get install valgrind) and rebuild");
@@ -41,6 +44,11 @@ int cb_valgrind_available(cb_error *err)
         return cb_error_set(err, "valgrind was not found on the PATH: install it "
                                  "(apt-get install valgrind)");
     }
+    /* where it will write, tried now rather than after the first benchmark */
+    if (cb_valgrind_mkdir(dir, sizeof dir, err) != 0) {
+        return -1;
+    }
+    cb_valgrind_cleanup(dir);
     return 0;
 }
 
@@ -77,7 +85,7 @@ void cb_valgrind_exec(const char *tool, const char *const *options, size_t nopti
     const char *argv[MAX_ARGS + 1];
     size_t      n = 0, i;
 
-    if (noptions > MAX_ARGS - 4) {
+    if (noptions > MAX_ARGS - 5) {
         return;
     }
     snprintf(self, sizeof self, "/proc/%ld/exe", (long) getppid());
@@ -87,21 +95,26 @@ void cb_valgrind_exec(const char *tool, const char *const *options, size_t nopti
     for (i = 0; i < noptions; i++) {
         argv[n++] = options[i];
     }
+    /* no gdbserver: its FIFOs in TMPDIR outlive a valgrind that is killed */
+    argv[n++] = "--vgdb=no";
     argv[n++] = "--quiet";
     argv[n++] = self;
     argv[n] = NULL;
     execvp("valgrind", (char *const *) argv);
 }
 
-int cb_valgrind_mkdir(char *dir, size_t size)
+int cb_valgrind_mkdir(char *dir, size_t size, cb_error *err)
 {
     const char *tmp = getenv("TMPDIR");
     char        cwd[PATH_MAX], full[2 * PATH_MAX];
 
-    snprintf(dir, size, "%s/cryptbench-valgrind-XXXXXX",
-             tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
+    tmp = tmp != NULL && *tmp != '\0' ? tmp : "/tmp";
+    if ((size_t) snprintf(dir, size, "%s/cryptbench-valgrind-XXXXXX", tmp) >= size) {
+        return cb_error_set(err, "TMPDIR (%s) is too long a path", tmp);
+    }
     if (mkdtemp(dir) == NULL) {
-        return -1;
+        return cb_error_set(err, "cannot create a directory for valgrind's files in %s%s: %s",
+                            tmp, getenv("TMPDIR") != NULL ? " (TMPDIR)" : "", strerror(errno));
     }
     /* absolute: valgrind writes, and the child reads, from wherever a benchmark
      * has chdir'ed to */

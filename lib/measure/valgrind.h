@@ -10,8 +10,9 @@
 #include <stddef.h>
 #include "core/error.h"
 
-/* 0 when valgrind is on the PATH; otherwise -1 and a message that says what
- * to install. */
+/* 0 when valgrind is on the PATH and a directory for its files can be made
+ * (cb_valgrind_mkdir); otherwise -1 and a message that says what to install
+ * or which directory failed. */
 int cb_valgrind_available(cb_error *err);
 
 /* True when this build can talk to valgrind (its headers were there) and
@@ -35,8 +36,8 @@ int cb_valgrind_built_in(void);
 void cb_valgrind_exec(const char *tool, const char *const *options, size_t noptions);
 
 /* Creates a fresh directory for a child's files, absolute, in $TMPDIR (or
- * /tmp), its name in dir. -1 and errno when it cannot. */
-int cb_valgrind_mkdir(char *dir, size_t size);
+ * /tmp), its name in dir. -1 with err naming the directory when it cannot. */
+int cb_valgrind_mkdir(char *dir, size_t size, cb_error *err);
 
 /* Removes that directory and what is in it. */
 void cb_valgrind_cleanup(const char *dir);

@@ -21,6 +21,9 @@ void cb_format_time(char *buf, size_t size, double ns)
 
     if (!isfinite(ns)) {
         snprintf(buf, size, "%s", "n/a");
+    } else if (a < 1e-7 && a > 0.0) {
+        /* below what five digits of ps show: not "0.0000 ps", which reads as none */
+        snprintf(buf, size, "%.4e ps", ns * 1e3);
     } else if (a < 1.0) {
         short_number(buf, size, ns * 1e3, " ps");
     } else if (a < 1e3) {
@@ -161,11 +164,59 @@ void cb_format_count(char *buf, size_t size, double n)
     }
 }
 
+/* the smallest p printed as a number: a family-wise level over a thousand
+ * comparisons (0.05 / 1000) still prints as one, above it */
+#define P_FLOOR 1e-6
+
+/* x in `digits` significant digits, plain, without trailing zeros: 0.05,
+ * not 0.050 */
+static void short_plain(char *buf, size_t size, double x, int digits)
+{
+    size_t len;
+
+    cb_format_plain(buf, size, x, digits);
+    len = strlen(buf);
+    if (strchr(buf, '.') != NULL) {
+        while (len > 0 && buf[len - 1] == '0') {
+            buf[--len] = '\0';
+        }
+        if (len > 0 && buf[len - 1] == '.') {
+            buf[--len] = '\0';
+        }
+    }
+}
+
 void cb_format_probability(char *buf, size_t size, double p)
 {
-    if (p > 0.0 && p < 1e-4) {
-        snprintf(buf, size, "<0.0001");
+    if (p < P_FLOOR) {
+        snprintf(buf, size, "<0.000001");
     } else {
-        snprintf(buf, size, "%.2g", p);
+        short_plain(buf, size, p, 2);
     }
+}
+
+void cb_format_p_test(char *buf, size_t size, double p, double level)
+{
+    char pv[32], lv[32];
+    int  digits;
+
+    if (p < 0.0) {
+        snprintf(buf, size, "exact");
+        return;
+    }
+    if (p < P_FLOOR) {
+        short_plain(lv, sizeof lv, level, 2);
+        snprintf(buf, size, "p < 0.000001 %s %s", level > P_FLOOR ? "<" : "vs", lv);
+        return;
+    }
+    /* enough digits that the two numbers differ as they do: 0.0496 against
+     * 0.05 is not "p = 0.05 < 0.05" */
+    for (digits = 2; digits < 6; digits++) {
+        short_plain(pv, sizeof pv, p, digits);
+        short_plain(lv, sizeof lv, level, digits);
+        if (strcmp(pv, lv) != 0 || p == level) {
+            break;
+        }
+    }
+    snprintf(buf, size, "p = %s %s %s", pv, p < level ? "<" : p > level ? ">" : "=", lv);
 }

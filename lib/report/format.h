@@ -22,9 +22,16 @@ void cb_format_throughput(char *buf, size_t size, double per_second, cb_throughp
 /* A relative change: "+0.21%", "-1.02%". */
 void cb_format_percent(char *buf, size_t size, double fraction);
 
-/* A probability or significance level in two significant digits and never
- * in exponent form: "0.74", "0.05", "0.00053"; below 0.0001, "<0.0001". */
+/* A p-value or significance level, the one way every output prints one: two
+ * significant digits in plain decimals, never an exponent: "0.74", "0.05",
+ * "0.0087", "0.000095"; below 0.000001, "<0.000001". */
 void cb_format_probability(char *buf, size_t size, double p);
+
+/* A test against its level, as the terminal and the pages state it:
+ * "p = 0.74 > 0.05", "p = 0.0087 < 0.01", "p < 0.000001 < 0.000095", with
+ * more digits where two would print both alike ("p = 0.0496 < 0.05");
+ * "exact" for an exact comparison (p < 0), which needs no test. */
+void cb_format_p_test(char *buf, size_t size, double p, double level);
 
 /* A plain count with a K/M/G suffix: "5.1M". */
 void cb_format_count(char *buf, size_t size, double n);

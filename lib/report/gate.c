@@ -10,6 +10,8 @@
 #include "report/gate_md.h"
 #include "report/profile_text.h"
 #include "report/report.h"
+#include "report/verdict_text.h"
+#include "stats/paired.h"
 
 /*
  * The regression gate's summary for a pull request: one markdown table,
@@ -39,56 +41,62 @@ static int rank(const cb_result *r)
     return 5;
 }
 
-static const char *verdict_cell(const cb_result *r)
-{
-    switch (r->change.verdict) {
-    case CB_VERDICT_REGRESSED:
-        return "**regressed**";
-    case CB_VERDICT_UNRESOLVED:
-        return "**unresolved**";
-    case CB_VERDICT_IMPROVED:
-        return "improved";
-    case CB_VERDICT_WITHIN_NOISE:
-        return "within noise";
-    case CB_VERDICT_NO_CHANGE:
-        return "no change";
-    }
-    return "";
-}
-
-/* A value of the compared statistic, named when it is not the benchmark's
- * own estimate (a mode changed between the runs). */
-static void add_value(cb_buf *t, const cb_run *run, const cb_result *r, double v)
+/* A value of the compared statistic in its own unit, named when it is not
+ * the benchmark's own estimate (a mode changed between the runs). */
+static void add_value(cb_buf *t, const cb_run *run, const cb_change *c, double v)
 {
     char buf[48];
 
-    cb_format_value(buf, sizeof buf, v, run->unit);
-    cb_buf_printf(t, " %s%s |", buf, r->change.mode_differs ? " (mean)" : "");
+    cb_format_value(buf, sizeof buf, v, c->unit != NULL ? c->unit : run->unit);
+    cb_buf_printf(t, " %s%s |", buf, c->mode_differs ? " (mean)" : "");
 }
 
-static void add_row(cb_buf *t, const cb_run *run, const cb_result *r)
+/* Old, New, the change with its interval, p: one comparison's cells. Old is
+ * the base's typical value and New the change applied to it, so New / Old - 1
+ * is the change, to the digits shown. */
+static void add_numbers(cb_buf *t, const cb_run *run, const cb_change *c)
 {
-    const cb_change *c = &r->change;
-    char             mid[32], lo[32], hi[32];
+    char mid[32], lo[32], hi[32], p[32];
 
-    cb_buf_printf(t, "| ");
-    cb_gate_md_code(t, r->name);
-    cb_buf_printf(t, " |");
-    add_value(t, run, r, c->old_typical);
-    add_value(t, run, r, c->new_typical);
+    add_value(t, run, c, c->old_typical);
+    add_value(t, run, c, c->new_typical);
     cb_format_percent(mid, sizeof mid, c->estimate.point);
     if (c->p_value >= 0.0) {
-        char p[16];
-
         cb_format_percent(lo, sizeof lo, c->estimate.lower);
         cb_format_percent(hi, sizeof hi, c->estimate.upper);
         cb_format_probability(p, sizeof p, c->p_value);
-        cb_buf_printf(t, " %s [%s, %s] | \u00b1%.3g%% | %s |", mid, lo, hi,
-                      100.0 * c->resolution, p);
+        cb_buf_printf(t, " %s [%s, %s] | %s |", mid, lo, hi, p);
     } else {
-        cb_buf_printf(t, " %s | exact | exact |", mid);
+        cb_buf_printf(t, " %s | exact |", mid);
     }
-    cb_buf_printf(t, " %s |\n", verdict_cell(r));
+}
+
+/* A row: the benchmark's verdict with the comparison that decided it; then a
+ * row for each other measure it was compared on. Only an unresolved row says
+ * what it resolved to. */
+static void add_row(cb_buf *t, const cb_run *run, const cb_result *r)
+{
+    const cb_change *c = &r->change;
+    char             words[512];
+    size_t           i;
+    int              strong = c->verdict == CB_VERDICT_REGRESSED || c->verdict == CB_VERDICT_UNRESOLVED;
+
+    cb_verdict_text(words, sizeof words, r, run->unit);
+    cb_buf_printf(t, "| ");
+    cb_gate_md_code(t, r->name);
+    if (r->nalso > 0) {
+        cb_buf_printf(t, " (%s)", cb_verdict_text_measure(c, run->unit));
+    }
+    cb_buf_printf(t, " |");
+    add_numbers(t, run, c);
+    cb_buf_printf(t, " %s", strong ? "**" : "");
+    cb_gate_md_cell(t, words);
+    cb_buf_printf(t, "%s |\n", strong ? "**" : "");
+    for (i = 0; i < r->nalso; i++) {
+        cb_buf_printf(t, "| \u21b3 %s |", cb_verdict_text_measure(&r->also[i], run->unit));
+        add_numbers(t, run, &r->also[i]);
+        cb_buf_printf(t, " %s |\n", cb_verdict_text_word(r->also[i].verdict));
+    }
 }
 
 /* Under a regressed row, where: the functions whose self instructions per
@@ -120,7 +128,7 @@ static void add_where(cb_buf *t, const cb_result *r)
         } else {
             cb_buf_printf(t, " |");
         }
-        cb_buf_printf(t, " | | |\n");
+        cb_buf_printf(t, " | |\n");
     }
 }
 
@@ -159,25 +167,49 @@ static void add_rows(cb_buf *t, const cb_run *run, int k)
 static void add_rule(cb_buf *t, const gate *g, const cb_run *run, size_t rounds)
 {
     const cb_report_options *o = &g->opt;
-    char                     each[16];
+    char                     level[32], each[32];
+    size_t                   i;
+    int                      both = 0;
 
-    if (run->measure == CB_MEASURE_INSTRUCTIONS) {
-        cb_buf_printf(t, "Instruction counts are exact: a change counts when it exceeds "
-                         "\u00b1%.3g%%.\n\n", o->noise_threshold * 100.0);
-        return;
+    for (i = 0; i < run->n; i++) {
+        both |= run->results[i].change.unit != NULL;
     }
+    cb_format_probability(level, sizeof level, o->significance);
     cb_format_probability(each, sizeof each,
                           o->significance / (double) (o->comparisons > 0 ? o->comparisons : 1));
-    cb_buf_printf(t, "A change counts when p < %.3g family-wise over the %zu comparison%s (%s "
-                     "each) and its %.0f%% interval lies wholly beyond \u00b1%.3g%%; one whose "
-                     "interval reaches beyond \u00b1%.3g%% (the resolution) is unresolved. ",
-                  o->significance, o->comparisons, o->comparisons == 1 ? "" : "s", each,
+    if (run->measure == CB_MEASURE_INSTRUCTIONS || both) {
+        cb_buf_printf(t, "Instruction counts are exact: %sa change counts when it exceeds "
+                         "\u00b1%.3g%%%s. ",
+                      rounds > 0 ? "rounds whose counts agree decide after two, and " : "",
+                      o->noise_threshold * 100.0,
+                      rounds > 0 ? "; counts that vary from process to process are tested as "
+                                   "times are" : "");
+        if (!both) {
+            cb_buf_printf(t, "\n\n");
+            return;
+        }
+    }
+    if (both) {
+        cb_buf_printf(t, "Wall time is measured first, instruction counts (under callgrind) "
+                         "where it is not settled, or where time allows; a change either "
+                         "establishes decides (wall time first), then no change, else the row "
+                         "is unresolved. Where the exact change lies outside the time's "
+                         "interval, the measures disagree and time decides. ");
+    }
+    cb_buf_printf(t, "A change in time counts when p < %s family-wise over the %zu comparison%s "
+                     "(%s each) and its %.0f%% interval lies wholly beyond \u00b1%.3g%%; one "
+                     "whose interval reaches beyond \u00b1%.3g%% (the resolution) is "
+                     "unresolved. ",
+                  level, o->comparisons, o->comparisons == 1 ? "" : "s", each,
                   run->confidence * 100.0, o->noise_threshold * 100.0, o->resolution * 100.0);
     if (rounds > 0) {
         cb_buf_printf(t, "Paired over up to %zu rounds, each measuring both builds back to back, "
-                         "a process each: Old and New are the median over rounds of each "
-                         "process's median time per iteration, and the change is the rounds' "
-                         "trimmed mean of new/old. Benchmarks settled early stopped early.\n\n",
+                         "a process each; the change is the rounds' trimmed mean of new/old, "
+                         "tested at the last round (or, a clear change, at 12, 24, 48 ... rounds "
+                         "with a share of the level). Old is the median over rounds of the "
+                         "base's per-process medians and New is Old times the change, so New/Old "
+                         "- 1 is the change; every round's medians are in gate-rounds.json and "
+                         "the HTML page.\n\n",
                       rounds);
     } else {
         cb_buf_printf(t, "Old and New are each benchmark's estimate (the slope of a linear run, "
@@ -185,31 +217,80 @@ static void add_rule(cb_buf *t, const gate *g, const cb_run *run, size_t rounds)
     }
 }
 
-/* The unresolved, each with why, and what to do about it. */
-static void add_unresolved(cb_buf *t, const gate *g, const cb_run *run, size_t unresolved,
-                           size_t rounds)
+/* Why rows were left unresolved, one sentence for all of a reason. */
+typedef struct reason {
+    cb_stop     stop;
+    const char *title, *why, *ab, *gate; /* the advice for ci/bench-ab, and for gate */
+} reason;
+
+static const reason reasons[] = {
+    { CB_STOP_FUTILE, "too noisy for the time left",
+      "even the rest of the time budget could not have brought their intervals inside the "
+      "resolution, so their rounds stopped early; each would need about the rounds shown",
+      "more time (AB_TIME_BUDGET) or instruction counts beside wall time (--measure "
+      "wall,instructions) can settle them",
+      "more time (--time-budget) or instruction counts beside wall time (--measure "
+      "wall,instructions) can settle them" },
+    { CB_STOP_BUDGET, "when the time budget ran out",
+      "the time budget had no room for another of their rounds",
+      "give the gate more time (AB_TIME_BUDGET)", "give the gate more time (--time-budget)" },
+    { CB_STOP_MAX_ROUNDS, "at the most rounds", "they had the most rounds allowed",
+      "allow more (AB_MAX_ROUNDS)", "allow more (--max-rounds)" },
+    { CB_STOP_NONE, "", "the runner was too noisy to see a change of the resolution's size",
+      "use the paired gate (ci/bench-ab)", "use the paired gate (ci/bench-ab) or --measure "
+      "instructions" },
+};
+
+static int is_reason(const cb_result *r, const reason *why)
 {
-    size_t i;
+    cb_stop s = r->change.stop;
 
-    if (unresolved == 0) {
-        return;
+    if (!r->has_change || r->change.verdict != CB_VERDICT_UNRESOLVED) {
+        return 0;
     }
-    cb_buf_printf(t, "**Unresolved** (%zu): the runner was too noisy to see a change of "
-                     "\u00b1%.3g%% in these; nothing is known of them either way.\n\n",
-                  unresolved, 100.0 * g->opt.resolution);
-    for (i = 0; i < run->n; i++) {
-        const cb_result *r = &run->results[i];
+    /* a comparison that settled unresolved had no reason of its own: the runner's noise */
+    return why->stop == CB_STOP_NONE
+               ? s != CB_STOP_FUTILE && s != CB_STOP_BUDGET && s != CB_STOP_MAX_ROUNDS
+               : s == why->stop;
+}
 
-        if (r->has_change && r->change.verdict == CB_VERDICT_UNRESOLVED) {
-            cb_buf_printf(t, "- ");
-            cb_gate_md_code(t, r->name);
-            cb_buf_printf(t, ": interval \u00b1%.3g%%: the runner was too noisy for this "
-                             "benchmark; %s or use --measure instructions.\n",
-                          100.0 * r->change.resolution,
-                          rounds > 0 ? "add rounds (AB_MAX_ROUNDS)" : "use the paired gate");
+/* The unresolved, grouped by why, each group with what to do about it in
+ * the settings of the entry point in use. */
+static void add_unresolved(cb_buf *t, const gate *g, const cb_run *run)
+{
+    char   res[32];
+    size_t k, i, n;
+
+    for (k = 0; k < sizeof reasons / sizeof reasons[0]; k++) {
+        const reason *why = &reasons[k];
+
+        for (i = 0, n = 0; i < run->n; i++) {
+            n += (size_t) is_reason(&run->results[i], why);
         }
+        if (n == 0) {
+            continue;
+        }
+        cb_buf_printf(t, "**Unresolved%s%s** (%zu): %s (\u00b1%.3g%%); nothing is known of them "
+                         "either way; %s:", why->title[0] != '\0' ? " " : "", why->title, n,
+                      why->why, 100.0 * g->opt.resolution, g->opt.via_ab ? why->ab : why->gate);
+        for (i = 0, n = 0; i < run->n; i++) {
+            const cb_result *r = &run->results[i];
+
+            if (!is_reason(r, why)) {
+                continue;
+            }
+            cb_buf_printf(t, "%s ", n++ > 0 ? "," : "");
+            cb_gate_md_code(t, r->name);
+            cb_format_plain(res, sizeof res, 100.0 * r->change.resolution, 2);
+            cb_buf_printf(t, " \u00b1%s%%", res);
+            if (why->stop == CB_STOP_FUTILE && r->change.need > 0) {
+                cb_buf_printf(t, " (about %zu rounds)", r->change.need);
+            } else if (why->stop == CB_STOP_FUTILE) {
+                cb_buf_printf(t, " (more than %d rounds)", CB_PAIRED_MAX_ROUNDS);
+            }
+        }
+        cb_buf_printf(t, ".\n\n");
     }
-    cb_buf_printf(t, "\n");
 }
 
 /* What a gate's run holds: the run's tally and the budgets broken. */
@@ -248,9 +329,17 @@ static void add_heading(cb_buf *t, const gate *g, const cb_run *run, const tally
         cb_buf_printf(t, "No baseline to compare with: nothing can have regressed.\n\n");
         return;
     }
-    cb_buf_printf(t, "%zu benchmark%s compared with ", c->run.compared,
-                  c->run.compared == 1 ? "" : "s");
+    cb_buf_printf(t, "%zu benchmark%s ", c->run.compared, c->run.compared == 1 ? "" : "s");
+    if (g->opt.head_name != NULL) {
+        cb_buf_printf(t, "of ");
+        cb_gate_md_code(t, g->opt.head_name);
+        cb_buf_printf(t, " (head) ");
+    }
+    cb_buf_printf(t, "compared with ");
     cb_gate_md_code(t, g->opt.baseline_name);
+    if (g->opt.head_name != NULL) {
+        cb_buf_printf(t, " (base)");
+    }
     if (g->opt.baseline != NULL && g->opt.baseline->timestamp[0] != '\0') {
         const char *commit = g->opt.baseline->machine.git_commit;
 
@@ -280,8 +369,8 @@ static void add_table(cb_buf *t, const cb_run *run)
     size_t i;
     int    k;
 
-    cb_buf_printf(t, "| Benchmark | Old | New | Change | Resolved to | p | Verdict |\n");
-    cb_buf_printf(t, "|---|---:|---:|---:|---:|---:|---|\n");
+    cb_buf_printf(t, "| Benchmark | Old | New | Change | p | Verdict |\n");
+    cb_buf_printf(t, "|---|---:|---:|---:|---:|---|\n");
     for (k = 0; k < 5; k++) {
         add_rows(t, run, k);
     }
@@ -344,7 +433,11 @@ static void write_gate(void *self, const cb_run *run)
     if (c.run.compared > 0) {
         add_table(&t, run);
     }
-    add_unresolved(&t, g, run, c.run.unresolved, c.run.rounds);
+    add_unresolved(&t, g, run);
+    if (g->opt.gate_html != NULL && c.run.compared > 0) {
+        cb_buf_printf(&t, "Every round, and a forest plot of the changes: [%s](%s).\n\n",
+                      g->opt.gate_html, g->opt.gate_html);
+    }
     cb_gate_budgets_write(&t, run);
     add_uncompared(&t, g, run, &c);
     if (t.oom) {

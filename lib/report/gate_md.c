@@ -1,5 +1,7 @@
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "report/gate_md.h"
 
 /* Markdown would read '|' as a cell break and '<' as HTML. */
@@ -16,6 +18,11 @@ void cb_gate_md_cell(cb_buf *t, const char *s)
 
 void cb_gate_md_code(cb_buf *t, const char *s)
 {
+    /* a program's path or a name from a file: no escape sequence reaches
+     * the pull request, nor the terminal that cats gate.md */
+    char *clean = s != NULL ? cb_text_dup(s) : NULL;
+
+    s = clean != NULL ? clean : s;
     cb_buf_printf(t, "`");
     for (; s != NULL && *s != '\0'; s++) {
         if (*s == '|') {
@@ -25,4 +32,5 @@ void cb_gate_md_code(cb_buf *t, const char *s)
         }
     }
     cb_buf_printf(t, "`");
+    free(clean);
 }

@@ -206,13 +206,18 @@ static void write_row(markdown *m, const cb_run *run, const cb_result *r, int an
         }
     }
     if (r->has_change) {
-        char clo[32], cmid[32], chi[32];
+        char clo[32], cmid[32], chi[32], p[32];
 
         cb_format_percent(clo, sizeof clo, r->change.estimate.lower);
         cb_format_percent(cmid, sizeof cmid, r->change.estimate.point);
         cb_format_percent(chi, sizeof chi, r->change.estimate.upper);
-        snprintf(change, sizeof change, " %s [%s, %s] | %.2f | %s |", cmid, clo, chi,
-                 r->change.p_value, cb_verdict_sentence(r->change.verdict));
+        if (r->change.p_value < 0.0) {
+            snprintf(p, sizeof p, "exact");
+        } else {
+            cb_format_probability(p, sizeof p, r->change.p_value);
+        }
+        snprintf(change, sizeof change, " %s [%s, %s] | %s | %s |", cmid, clo, chi, p,
+                 cb_verdict_sentence(r->change.verdict));
     }
     fprintf(m->opt.out, "| %s | %s [%s, %s] | %s | %zu/%zu |%s\n", name, mid, lo, hi, tp,
             cb_outliers_total(&r->analysis.outliers), r->samples.n, any_change ? change : "");

@@ -41,6 +41,10 @@ typedef struct cb_report_options {
     double        resolution;      /* an interval wider is unresolved */
     size_t        comparisons;     /* made together, against the baseline */
     const char   *gate_note;       /* said once by the gate about itself, or NULL */
+    int           via_ab;          /* the gate runs under ci/bench-ab: advice names its
+                                    * settings (AB_TIME_BUDGET), not the options */
+    const char   *head_name;       /* what the gate compared the baseline with, or NULL */
+    const char   *gate_html;       /* the gate's HTML page, relative to gate.md, or NULL */
     const char   *baseline_name; /* what the run was compared with, or NULL */
     const cb_run *baseline;      /* its stored run, or NULL */
     const char *const *missing;  /* selected benchmarks in the baseline, not in this run */

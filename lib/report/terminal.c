@@ -9,6 +9,7 @@
 #include "report/profile_text.h"
 #include "report/report.h"
 #include "report/summary.h"
+#include "report/verdict_text.h"
 #include "stats/budget.h"
 
 /* Criterion's layout: names padded to 24 columns, values in brackets. */
@@ -193,10 +194,11 @@ static void print_budgets(terminal *t, const cb_result *r)
     }
 }
 
-static void print_change(terminal *t, const cb_change *ch)
+static void print_change(terminal *t, const cb_result *r)
 {
+    const cb_change   *ch = &r->change;
     const cb_estimate *c = &ch->estimate;
-    char               lo[32], mid[32], hi[32];
+    char               lo[32], mid[32], hi[32], words[512];
     const char        *color = "";
 
     cb_format_percent(lo, sizeof lo, c->lower);
@@ -204,15 +206,16 @@ static void print_change(terminal *t, const cb_change *ch)
     cb_format_percent(hi, sizeof hi, c->upper);
     fprintf(t->opt.out, "%*schange: ", NAME_WIDTH - 7, "");
     print_interval(t->opt.out, t, lo, mid, hi);
+    if (r->nalso > 0) {
+        fprintf(t->opt.out, " %s", cb_verdict_text_measure(ch, t->unit));
+    }
     if (ch->p_value < 0.0) {
         fprintf(t->opt.out, " (exact counts)");
     } else {
-        char p[16], level[16];
+        char test[64];
 
-        cb_format_probability(p, sizeof p, ch->p_value);
-        cb_format_probability(level, sizeof level, ch->significance);
-        fprintf(t->opt.out, " (p = %s %s %s%s)", p, ch->p_value < ch->significance ? "<" : ">",
-                level, ch->rounds > 0 ? ", paired rounds" : "");
+        cb_format_p_test(test, sizeof test, ch->p_value, ch->significance);
+        fprintf(t->opt.out, " (%s%s)", test, ch->rounds > 0 ? ", paired rounds" : "");
     }
     /* the statistic when it is not the estimate printed above */
     if (ch->mode_differs) {
@@ -226,10 +229,27 @@ static void print_change(terminal *t, const cb_change *ch)
     } else if (ch->verdict == CB_VERDICT_UNRESOLVED) {
         color = YELLOW;
     }
+    if (r->nalso > 0) {
+        /* over two measures: which decided, and what the other saw */
+        cb_verdict_text(words, sizeof words, r, t->unit);
+        words[0] = (char) (words[0] - 'a' + 'A');
+        fprintf(t->opt.out, "%*s%s%s.%s\n", NAME_WIDTH, "", paint(t, color), words,
+                paint(t, color[0] != '\0' ? RESET : ""));
+        return;
+    }
     fprintf(t->opt.out, "%*s%s%s%s", NAME_WIDTH, "", paint(t, color),
             cb_change_sentence(ch), paint(t, color[0] != '\0' ? RESET : ""));
-    if (ch->p_value >= 0.0) {
+    /* what it could see; a change established needs no resolution beside it */
+    if (ch->p_value >= 0.0 && ch->verdict != CB_VERDICT_REGRESSED &&
+        ch->verdict != CB_VERDICT_IMPROVED) {
         fprintf(t->opt.out, " Resolved to \u00b1%.3g%%.", 100.0 * ch->resolution);
+    }
+    if (ch->verdict == CB_VERDICT_UNRESOLVED && ch->stop == CB_STOP_FUTILE) {
+        if (ch->need > 0) {
+            fprintf(t->opt.out, " Would need about %zu rounds.", ch->need);
+        } else {
+            fprintf(t->opt.out, " Would need more rounds than a comparison holds.");
+        }
     }
     fputc('\n', t->opt.out);
 }
@@ -327,7 +347,7 @@ static void print_result(void *self, const cb_run *run, const cb_result *r)
                 r->samples.n, (unsigned long long) r->plan.d, r->plan.d == 1 ? "" : "s");
     }
     if (r->has_change) {
-        print_change(t, &r->change);
+        print_change(t, r);
         /* where the instructions went, when there were more or fewer */
         if (r->grew != NULL && (r->change.verdict == CB_VERDICT_REGRESSED ||
                                 r->change.verdict == CB_VERDICT_IMPROVED)) {

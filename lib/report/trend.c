@@ -32,12 +32,20 @@ int cb_trend_open(cb_trend *t, const cb_history_series *past, const cb_run *run,
         cb_history_point_of(&t->points[t->n++], run, now);
     }
     for (i = 0; i < t->n; i++) {
-        x[i] = t->points[i].estimate.point;
-        t->lowest = i == 0 ? x[i] : fmin(t->lowest, x[i]);
-        t->highest = i == 0 ? x[i] : fmax(t->highest, x[i]);
+        double v = t->points[i].estimate.point;
+
+        t->lowest = i == 0 ? v : fmin(t->lowest, v);
+        t->highest = i == 0 ? v : fmax(t->highest, v);
     }
     t->spread = t->n > 0 && t->lowest > 0.0 ? t->highest / t->lowest - 1.0 : 0.0;
-    rc = cb_changepoint_find(x, t->n, &cfg, t->changes, &t->nchanges);
+    t->from = t->n > CB_TREND_RUNS_SEARCHED ? t->n - CB_TREND_RUNS_SEARCHED : 0;
+    for (i = t->from; i < t->n; i++) {
+        x[i - t->from] = t->points[i].estimate.point;
+    }
+    rc = cb_changepoint_find(x, t->n - t->from, &cfg, t->changes, &t->nchanges);
+    for (i = 0; i < t->nchanges; i++) {
+        t->changes[i].index += t->from;
+    }
     free(x);
     if (rc != 0) {
         cb_trend_free(t);
@@ -54,7 +62,12 @@ void cb_trend_free(cb_trend *t)
 
 void cb_trend_rule(char *buf, size_t size, const cb_trend *t)
 {
+    char among[48] = "";
+
+    if (t->from > 0) {
+        snprintf(among, sizeof among, ", among the newest %zu runs", t->n - t->from);
+    }
     snprintf(buf, size, "E-divisive means, p <= %.2f, levels of %d runs at least, steps of "
-                        "%.3g%% or more", CB_CHANGEPOINT_SIGNIFICANCE, CB_CHANGEPOINT_MIN_SIZE,
-             t->threshold * 100.0);
+                        "%.3g%% or more%s", CB_CHANGEPOINT_SIGNIFICANCE, CB_CHANGEPOINT_MIN_SIZE,
+             t->threshold * 100.0, among);
 }

@@ -10,10 +10,19 @@
 #include "stats/changepoint.h"
 #include "store/history.h"
 
+/* Change points are searched among the newest this many runs of a longer
+ * history (older runs are listed and drawn, not searched): the search costs
+ * O(n^2) a permutation and up to 999 permutations a change point, 1.6 s for
+ * one benchmark over 500 runs and 9 s over 1000, so that `trend` over 1000
+ * runs of ten benchmarks took 74 s, and the HTML report as long after every
+ * run. 250 runs, 2.5 times the default --history-limit, take about 0.4 s. */
+#define CB_TREND_RUNS_SEARCHED 250
+
 typedef struct cb_trend {
     cb_history_point *points;
     size_t            n;
-    cb_changepoint   *changes;
+    size_t            from;      /* the first run searched for change points */
+    cb_changepoint   *changes;   /* their indexes in points */
     size_t            nchanges;
     double            threshold; /* the smallest step that counted */
     double            lowest, highest; /* of the estimates, when n > 0 */
@@ -33,7 +42,8 @@ int cb_trend_open(cb_trend *t, const cb_history_series *past, const cb_run *run,
 void cb_trend_free(cb_trend *t);
 
 /* The rule change points were found by, for a sentence: "E-divisive means,
- * p <= 0.01, levels of 3 runs at least, steps of 2% or more". */
+ * p <= 0.01, levels of 3 runs at least, steps of 2% or more", and ", among
+ * the newest 250 runs" when older ones were not searched. */
 void cb_trend_rule(char *buf, size_t size, const cb_trend *t);
 
 #endif

@@ -45,6 +45,15 @@ const char *cb_change_sentence(const cb_change *c)
     return cb_verdict_sentence(c->verdict);
 }
 
+cb_verdict cb_compare_exact_verdict(double change, const cb_compare_config *cfg)
+{
+    /* a difference beyond the threshold is certain; any other is noise-free too */
+    return change > cfg->noise_threshold    ? CB_VERDICT_REGRESSED
+           : change < -cfg->noise_threshold ? CB_VERDICT_IMPROVED
+           : change != 0.0                  ? CB_VERDICT_WITHIN_NOISE
+                                            : CB_VERDICT_NO_CHANGE;
+}
+
 /* Instruction counts: the same build counts the same, so any difference is
  * real and the interval is the point. */
 static void compare_exact(const cb_result *old, const cb_result *new_,
@@ -59,11 +68,7 @@ static void compare_exact(const cb_result *old, const cb_result *new_,
     out->median = (cb_estimate){ m, m, m, 0.0 };
     out->t = 0.0;
     out->p_value = -1.0;
-    /* a difference beyond the threshold is certain; any other is noise-free too */
-    out->verdict = c > cfg->noise_threshold    ? CB_VERDICT_REGRESSED
-                   : c < -cfg->noise_threshold ? CB_VERDICT_IMPROVED
-                   : c != 0.0                  ? CB_VERDICT_WITHIN_NOISE
-                                               : CB_VERDICT_NO_CHANGE;
+    out->verdict = cb_compare_exact_verdict(c, cfg);
 }
 
 static int estimate_finite(const cb_estimate *e)

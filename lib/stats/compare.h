@@ -32,7 +32,8 @@ typedef struct cb_compare_config {
     double              significance;    /* family-wise, e.g. 0.05 */
     size_t              comparisons;     /* m, the comparisons made together (at least 1) */
     cb_bootstrap_config boot;
-    int                 exact;           /* instruction counts: no test, no interval */
+    int                 exact;           /* an exact measure (instruction counts): rounds
+                                          * that agree need no test and no interval */
 } cb_compare_config;
 
 /* The level each comparison is held to: significance / comparisons. */
@@ -44,6 +45,10 @@ double cb_compare_resolution(const cb_estimate *change);
 /* The verdict for a change interval and p-value (pure; p < 0: exact). */
 cb_verdict cb_compare_verdict(const cb_estimate *change, double p_value,
                               const cb_compare_config *cfg);
+
+/* The verdict on an exact change (counts, certain): beyond +-threshold
+ * regressed or improved, any other difference within noise, none no change. */
+cb_verdict cb_compare_exact_verdict(double change, const cb_compare_config *cfg);
 
 /* Compares new_ against old (both analysed, not failed) into out, on the
  * statistic they share: their estimate when both were sampled alike, else the

@@ -16,6 +16,12 @@
  * widens every interval it is part of until nothing is ever detected, while
  * the trimmed mean ignores the wildest fifth of rounds on either side. Below
  * five rounds nothing is trimmed and it is Student's paired t-test.
+ *
+ * An exact measure (instruction counts: cfg->exact) whose rounds' ratios all
+ * agree needs no test: the change is certain, p is -1 and the interval the
+ * point, and the verdict is cb_compare_exact_verdict()'s. Counts that vary
+ * from process to process (work that depends on random input) take the test
+ * like a time.
  */
 #ifndef CB_PAIRED_H
 #define CB_PAIRED_H
@@ -28,8 +34,9 @@
  * rounds <= CB_PAIRED_MAX_ROUNDS. Fills out: the change (estimate, and mean:
  * the trimmed mean of the log-ratios, its interval and standard error from
  * the t distribution), the median change (of the per-round ratios, a point),
- * t, p, significance, resolution, verdict, rounds, old_typical and new_typical
- * (the medians of a and b). */
+ * t, p, significance, resolution, verdict, rounds, old_typical (the median of
+ * a) and new_typical (old_typical times the change: New / Old - 1 is the
+ * change, in every column that shows them). */
 void cb_paired_compare(const double *a, const double *b, size_t rounds,
                        const cb_compare_config *cfg, cb_change *out);
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/strbuf.h"
+#include "core/strmap.h"
 #include "core/text.h"
 #include "core/text_file.h"
 #include "store/atomic_file.h"
@@ -11,16 +12,29 @@
 #include "store/json_reader.h"
 #include "store/result_json.h"
 
-int cb_baseline_path(char *buf, size_t size, const char *dir, const char *name, cb_error *err)
+int cb_baseline_name_check(const char *name, cb_error *err)
 {
     if (name[0] == '\0' || name[0] == '.' || strchr(name, '/') != NULL) {
-        return cb_error_set(err, "baseline name '%s': expected a plain name such as 'main' "
-                                 "(no '/', not starting with '.')", name);
+        return cb_error_set(err, "expected a plain name such as 'main' (no '/', not starting "
+                                 "with '.'), got '%s'", name);
     }
     if (strlen(name) > CB_BASELINE_NAME_MAX) {
-        return cb_error_set(err, "baseline name '%.32s...': %zu bytes, longer than the %d a "
-                                 "baseline name may have", name, strlen(name),
-                            CB_BASELINE_NAME_MAX);
+        return cb_error_set(err, "expected a name of at most %d bytes, got %zu bytes",
+                            CB_BASELINE_NAME_MAX, strlen(name));
+    }
+    if (!cb_text_is_clean(name)) {
+        /* the message shows it cleaned, each control character as U+FFFD */
+        return cb_error_set(err, "expected a name without control characters (an escape, a "
+                                 "bell, a line end) nor invalid UTF-8, got '%s'", name);
+    }
+    return 0;
+}
+
+int cb_baseline_path(char *buf, size_t size, const char *dir, const char *name, cb_error *err)
+{
+    if (cb_baseline_name_check(name, err) != 0) {
+        cb_error_prefix(err, "baseline name '%.32s%s'", name, strlen(name) > 32 ? "..." : "");
+        return -1;
     }
     if ((size_t) snprintf(buf, size, "%s/%s.json", dir, name) >= size) {
         return cb_error_set(err, "reports directory '%.32s...': %zu bytes, too long for a path "
@@ -259,33 +273,41 @@ static int decode_compared_with(const cb_json_reader *rd, json_t *root, cb_run *
     return 0;
 }
 
+/* The benchmarks, each name once: looked up in a map, as a baseline may hold
+ * 100 000 of them (comparing each with every other took 40 s), which the run
+ * keeps for cb_run_find(). */
 static int decode_benchmarks(const cb_json_reader *rd, json_t *root, cb_run *run)
 {
     cb_json_path p;
     json_t      *list = cb_json_member(rd, root, NULL, "benchmarks", JSON_ARRAY, 0, &p);
-    size_t       i, j;
+    cb_strmap    seen = { NULL, NULL, 0, 0 };
+    size_t       i, first;
+    int          rc = 0;
 
     if (list == NULL) {
         return -1;
     }
-    for (i = 0; i < json_array_size(list); i++) {
+    for (i = 0; rc == 0 && i < json_array_size(list); i++) {
         cb_json_path at = { &p, NULL, i };
         cb_result   *r = cb_run_add(run);
 
         if (r == NULL) {
-            return cb_error_set(rd->err, "%s: out of memory", rd->file);
-        }
-        if (cb_result_json_decode(rd, json_array_get(list, i), &at, run->unit, r) != 0) {
-            return -1;
-        }
-        for (j = 0; j + 1 < run->n; j++) {
-            if (strcmp(run->results[j].name, r->name) == 0) {
-                return cb_json_fail(rd, &(cb_json_path){ &at, "name", 0 },
-                                    "\"%s\" appears twice (first as benchmarks[%zu])", r->name, j);
-            }
+            rc = cb_error_set(rd->err, "%s: out of memory", rd->file);
+        } else if (cb_result_json_decode(rd, json_array_get(list, i), &at, run->unit, r) != 0) {
+            rc = -1;
+        } else if (cb_strmap_get(&seen, r->name, &first)) {
+            rc = cb_json_fail(rd, &(cb_json_path){ &at, "name", 0 },
+                              "\"%s\" appears twice (first as benchmarks[%zu])", r->name, first);
+        } else if (cb_strmap_put(&seen, r->name, i) != 0) {
+            rc = cb_error_set(rd->err, "%s: out of memory", rd->file);
         }
     }
-    return 0;
+    if (rc == 0) {
+        run->names = seen;
+    } else {
+        cb_strmap_free(&seen);
+    }
+    return rc;
 }
 
 int cb_baseline_parse(const char *file, const char *text, size_t len, cb_run *run,
@@ -296,14 +318,10 @@ int cb_baseline_parse(const char *file, const char *text, size_t len, cb_run *ru
     json_t        *root;
     json_t        *version;
     cb_json_path   vp;
-    size_t         blank = 0;
     int            rc = -1;
 
     memset(run, 0, sizeof *run);
-    while (blank < len && strchr(" \t\r\n", text[blank]) != NULL && text[blank] != '\0') {
-        blank++;
-    }
-    if (blank == len) {
+    if (cb_json_blank(text, len)) {
         return cb_error_set(err, "%s:1:1: empty file (expected a cryptbench baseline)", file);
     }
     root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);

@@ -18,8 +18,14 @@
  * 200 bytes keeps each of them within the 255 a file name may have. */
 #define CB_BASELINE_NAME_MAX 200
 
-/* dir/name.json into buf; -1 when the name is empty, longer than
- * CB_BASELINE_NAME_MAX or could escape dir (a '/' or a leading '.'), or when
+/* 0 when name may name a baseline: not empty, at most CB_BASELINE_NAME_MAX
+ * bytes, unable to escape the reports directory (no '/', no leading '.'),
+ * and printable: valid UTF-8 without a control character, which would reach
+ * the terminal (an escape sequence, a bell), gate.md and a file name. -1
+ * with err saying which rule it breaks. */
+int cb_baseline_name_check(const char *name, cb_error *err);
+
+/* dir/name.json into buf; -1 when the name fails cb_baseline_name_check() or
  * dir is too long for the path to fit in size, with err saying which. */
 int cb_baseline_path(char *buf, size_t size, const char *dir, const char *name, cb_error *err);
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/number.h"
 #include "core/text.h"
 #include "core/text_file.h"
 #include "store/budgets.h"
@@ -112,24 +113,21 @@ static int quantity(const cb_json_reader *rd, json_t *obj, const cb_json_path *a
 {
     cb_json_path p = { at, key, 0 };
     const char  *s, *rest;
-    char        *end;
     double       x;
     size_t       i;
 
     if (cb_json_string(rd, obj, at, key, 0, &s) != 0) {
         return -1;
     }
-    /* strtod would also take "inf", "nan", hex and leading blanks */
-    if (!((s[0] >= '0' && s[0] <= '9') || s[0] == '.')) {
+    /* decimal only: "0x10 s" is not 16 seconds */
+    if (s[0] == '+' || s[0] == '-' || cb_number_decimal(s, &x, &rest) != 0) {
         return cb_json_fail(rd, &p, "expected a number and a unit such as \"%s\", got \"%.64s\"",
                             example, s);
     }
-    errno = 0;
-    x = strtod(s, &end);
-    if (errno != 0 || !isfinite(x) || !(x > 0.0)) {
+    if (!(x > 0.0)) {
         return cb_json_fail(rd, &p, "expected a positive finite number, got \"%.64s\"", s);
     }
-    rest = end + strspn(end, " ");
+    rest += strspn(rest, " ");
     for (i = 0; i < n; i++) {
         if (strcmp(rest, units[i].name) == 0) {
             *value = x * units[i].factor;
@@ -213,8 +211,7 @@ static int read_budget(const cb_json_reader *rd, json_t *obj, const cb_json_path
 {
     cb_json_path mp = { at, "match", 0 };
     const char  *match, *stat, *comment = NULL;
-    char         why[128];
-    int          rc;
+    char         why[256];
 
     memset(b, 0, sizeof *b);
     if (!json_is_object(obj)) {
@@ -245,12 +242,32 @@ static int read_budget(const cb_json_reader *rd, json_t *obj, const cb_json_path
         forget(b);
         return cb_error_set(rd->err, "%s: out of memory", rd->file);
     }
-    if ((rc = regcomp(&b->re, match, REG_EXTENDED | REG_NOSUB)) != 0) {
-        regerror(rc, &b->re, why, sizeof why);
+    if (cb_pattern_compile(&b->pattern, match, why, sizeof why) != 0) {
         forget(b);
-        return cb_json_fail(rd, &mp, "not a valid POSIX extended regular expression (%s)", why);
+        return cb_json_fail(rd, &mp, "%s", why);
     }
-    cb_json_locate(rd->text, rd->len, &mp, &b->line, &b->column);
+    return 0;
+}
+
+/* Where each budget's "match" is, for the messages about it after the file
+ * is read: in one pass, for a file of 100 000 budgets. */
+static int locate(const cb_json_reader *rd, const cb_json_path *list, cb_budget_set *set)
+{
+    int   *lines = calloc(set->n + 1, sizeof *lines), *columns = calloc(set->n + 1, sizeof *columns);
+    size_t i;
+
+    if (lines == NULL || columns == NULL) {
+        free(lines);
+        free(columns);
+        return cb_error_set(rd->err, "%s: out of memory", rd->file);
+    }
+    cb_json_locate_each(rd->text, rd->len, list, "match", set->n, lines, columns);
+    for (i = 0; i < set->n; i++) {
+        set->items[i].line = lines[i];
+        set->items[i].column = columns[i];
+    }
+    free(lines);
+    free(columns);
     return 0;
 }
 
@@ -276,7 +293,7 @@ static int read_budgets(const cb_json_reader *rd, json_t *root, cb_budget_set *s
         }
         set->n = i + 1; /* only budgets read whole are freed as such */
     }
-    return 0;
+    return locate(rd, &p, set);
 }
 
 int cb_budgets_parse(const char *file, const char *text, size_t len, cb_budget_set *set,
@@ -290,7 +307,7 @@ int cb_budgets_parse(const char *file, const char *text, size_t len, cb_budget_s
     int            rc = -1;
 
     memset(set, 0, sizeof *set);
-    if (strspn(text, " \t\r\n") == len) {
+    if (cb_json_blank(text, len)) {
         return cb_error_set(err, "%s:1:1: empty file (expected a budgets file, a JSON object "
                                  "with \"schema_version\" and \"budgets\")", file);
     }

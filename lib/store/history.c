@@ -46,6 +46,18 @@ static void stamp_of(const cb_run *run, char stamp[STAMP_LEN + 1])
     }
 }
 
+/* The stamp a day from now: a file dated after it was written by a clock
+ * that was wrong, or edited; sorted by its name it would stay the newest run
+ * for ever. A day leaves room for machines whose clocks disagree. */
+static void future_stamp(char stamp[STAMP_LEN + 1])
+{
+    time_t    later = time(NULL) + CB_HISTORY_FUTURE_S;
+    struct tm tm;
+
+    gmtime_r(&later, &tm);
+    strftime(stamp, STAMP_LEN + 1, "%Y%m%dT%H%M%SZ", &tm);
+}
+
 static int is_stamp(const char *s)
 {
     size_t i;
@@ -148,20 +160,31 @@ static int list_files(const char *dir, const char *name, listing *l, cb_error *e
     return 0;
 }
 
-/* Removes the oldest of name's files beyond limit. A file that cannot be
+/* Removes name's files beyond limit: first those dated in the future, then
+ * the oldest; never `kept`, the file just written. A file that cannot be
  * removed is left: the next save tries again. */
-static void prune(const char *dir, const char *name, size_t limit)
+static void prune(const char *dir, const char *name, size_t limit, const char *kept)
 {
-    char    path[4096 + 256];
+    char    path[4096 + 256], future[STAMP_LEN + 1];
     listing l;
-    size_t  i;
+    size_t  i, left;
 
     if (list_files(dir, name, &l, NULL) != 0) {
         return;
     }
-    for (i = 0; i + limit < l.n; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, l.items[i].file);
-        unlink(path);
+    future_stamp(future);
+    left = l.n;
+    for (i = l.n; i > 0 && left > limit; i--) {
+        if (strcmp(l.items[i - 1].stamp, future) > 0 && strcmp(l.items[i - 1].file, kept) != 0) {
+            snprintf(path, sizeof path, "%s/%s", dir, l.items[i - 1].file);
+            left -= unlink(path) == 0;
+        }
+    }
+    for (i = 0; i < l.n && left > limit; i++) {
+        if (strcmp(l.items[i].stamp, future) <= 0 && strcmp(l.items[i].file, kept) != 0) {
+            snprintf(path, sizeof path, "%s/%s", dir, l.items[i].file);
+            left -= unlink(path) == 0;
+        }
     }
     listing_free(&l);
 }
@@ -169,7 +192,7 @@ static void prune(const char *dir, const char *name, size_t limit)
 int cb_history_save(const char *dir, const char *name, const cb_run *run, size_t limit,
                     cb_error *err)
 {
-    char     stamp[STAMP_LEN + 1], file[4096 + 256], check[4096];
+    char     stamp[STAMP_LEN + 1], file[4096 + 256], check[4096], *base;
     json_t  *doc;
     char    *text;
     unsigned seq;
@@ -202,7 +225,8 @@ int cb_history_save(const char *dir, const char *name, const cb_run *run, size_t
     if (rc != 0) {
         return -1;
     }
-    prune(dir, name, limit > 0 ? limit : 1);
+    base = strrchr(file, '/');
+    prune(dir, name, limit > 0 ? limit : 1, base != NULL ? base + 1 : file);
     return 0;
 }
 
@@ -298,12 +322,13 @@ int cb_history_load(const char *dir, const char *name, cb_measure measure,
                     int (*keep)(void *ctx, const char *name), void *ctx, FILE *warn,
                     cb_history *h, cb_error *err)
 {
-    char     path[4096 + 256];
+    char     path[4096 + 256], future[STAMP_LEN + 1];
     listing  l;
     size_t   i;
     int      rc = 0;
 
     memset(h, 0, sizeof *h);
+    future_stamp(future);
     h->measure = measure;
     h->unit = measure == CB_MEASURE_WALL ? "ns" : cb_measure_name(measure);
     if (list_files(dir, name, &l, err) != 0) {
@@ -314,6 +339,15 @@ int cb_history_load(const char *dir, const char *name, cb_measure measure,
         cb_error why;
 
         snprintf(path, sizeof path, "%s/%s", dir, l.items[i].file);
+        if (strcmp(l.items[i].stamp, future) > 0) {
+            if (warn != NULL) {
+                fprintf(warn, "warning: skipping a history file dated more than a day ahead of "
+                              "this machine's clock (its clock was wrong, or it was edited; the "
+                              "next save removes it): %s\n", path);
+            }
+            h->skipped++;
+            continue;
+        }
         if (cb_baseline_load(path, &run, &why) != 0) {
             /* one bad file must not cost the whole history */
             if (warn != NULL) {

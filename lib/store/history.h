@@ -24,11 +24,17 @@
 /* The most runs one baseline name can keep within one second. */
 #define CB_HISTORY_MAX_SEQ 999
 
+/* A history file dated further ahead of the clock than this is not read,
+ * and is the first a save removes (its name would sort it newest for ever). */
+#define CB_HISTORY_FUTURE_S 86400
+
 /*
  * Adds run to the history in dir (created if missing) as a new file for the
  * baseline `name` (a plain name, as cb_baseline_path() checks), written
- * atomically and compactly; then removes that name's oldest files beyond
- * `limit` (>= 1). Returns 0, or -1 with err naming the file.
+ * atomically and compactly; then removes that name's files beyond `limit`
+ * (>= 1): those dated more than CB_HISTORY_FUTURE_S ahead first, then the
+ * oldest, never the one just written. Returns 0, or -1 with err naming the
+ * file.
  */
 int cb_history_save(const char *dir, const char *name, const cb_run *run, size_t limit,
                     cb_error *err);
@@ -61,7 +67,7 @@ typedef struct cb_history {
  * it with cb_history_free), oldest run first, keeping the benchmarks that
  * `keep` accepts (every one when keep is NULL) and their measured results.
  * A file that cannot be read (truncated, malformed, another measure than
- * `measure`) is skipped with a warning on warn (when not NULL) that names it
+ * `measure`, dated more than CB_HISTORY_FUTURE_S ahead) is skipped with a warning on warn (when not NULL) that names it
  * and says why; it is never fatal. A missing directory is an empty history.
  * Returns -1 only when out of memory or when dir cannot be listed.
  */

@@ -138,22 +138,67 @@ static int follow(scanner *s, const cb_json_path *path)
     return 0;
 }
 
+/* Where a count of lines and columns has got to: text[0, pos) counted. */
+typedef struct counted {
+    size_t pos;
+    int    line, column;
+} counted;
+
+/* Counts on to `to` (never back). */
+static void count_to(const char *text, size_t len, counted *c, size_t to)
+{
+    for (; c->pos < to && c->pos < len; c->pos++) {
+        if (text[c->pos] == '\n') {
+            c->line++;
+            c->column = 1;
+        } else if (((unsigned char) text[c->pos] & 0xc0) != 0x80) {
+            c->column++; /* count characters, not UTF-8 continuation bytes */
+        }
+    }
+}
+
 void cb_json_locate(const char *text, size_t len, const cb_json_path *path, int *line,
                     int *column)
 {
     scanner s = { text, len, 0 };
-    size_t  i;
+    counted c = { 0, 1, 1 };
 
     follow(&s, path);
-    *line = 1;
-    *column = 1;
-    for (i = 0; i < s.pos && i < len; i++) {
-        if (text[i] == '\n') {
-            (*line)++;
-            *column = 1;
-        } else if (((unsigned char) text[i] & 0xc0) != 0x80) {
-            (*column)++; /* count characters, not UTF-8 continuation bytes */
+    count_to(text, len, &c, s.pos);
+    *line = c.line;
+    *column = c.column;
+}
+
+void cb_json_locate_each(const char *text, size_t len, const cb_json_path *array,
+                         const char *key, size_t n, int *lines, int *columns)
+{
+    scanner s = { text, len, 0 };
+    counted c = { 0, 1, 1 };
+    size_t  i = 0;
+
+    if (follow(&s, array) == 0 && s.pos < len && text[s.pos] == '[') {
+        s.pos++;
+        for (; i < n; i++) {
+            scanner member;
+
+            skip_ws(&s);
+            member = s;
+            count_to(text, len, &c, enter_member(&member, key) == 0 ? member.pos : s.pos);
+            lines[i] = c.line;
+            columns[i] = c.column;
+            skip_value(&s);
+            skip_ws(&s);
+            if (s.pos >= len || text[s.pos] != ',') {
+                i++;
+                break;
+            }
+            s.pos++;
         }
+    }
+    count_to(text, len, &c, s.pos);
+    for (; i < n; i++) {
+        lines[i] = c.line;
+        columns[i] = c.column;
     }
 }
 

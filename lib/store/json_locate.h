@@ -23,6 +23,13 @@ typedef struct cb_json_path {
 void cb_json_locate(const char *text, size_t len, const cb_json_path *path, int *line,
                     int *column);
 
+/* For each of the first n elements of the array at path: the line and
+ * column of its member `key` (of the element itself when it has none), into
+ * lines[i] and columns[i]; in one pass over text, where n calls of
+ * cb_json_locate() would each start from its beginning. */
+void cb_json_locate_each(const char *text, size_t len, const cb_json_path *array,
+                         const char *key, size_t n, int *lines, int *columns);
+
 /* Writes the path as "benchmarks[3].samples.values[7]" into buf. */
 void cb_json_path_format(const cb_json_path *path, char *buf, size_t size);
 

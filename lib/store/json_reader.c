@@ -178,3 +178,15 @@ int cb_json_choice(const cb_json_reader *rd, json_t *obj, const cb_json_path *at
     }
     return cb_json_fail(rd, &child, "expected %s, got \"%.64s\"", list, s);
 }
+
+int cb_json_blank(const char *text, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r' && text[i] != '\n') {
+            return 0;
+        }
+    }
+    return 1;
+}

@@ -61,4 +61,9 @@ int cb_json_string(const cb_json_reader *rd, json_t *obj, const cb_json_path *at
 int cb_json_choice(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
                    const char *key, const char *const *choices, int n, int *out);
 
+/* Whether text[0..len) holds nothing but JSON's white space: an empty file,
+ * to be refused as such rather than as bad JSON. text need not be
+ * terminated. */
+int cb_json_blank(const char *text, size_t len);
+
 #endif

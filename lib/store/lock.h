@@ -23,6 +23,11 @@
  */
 int cb_lock_acquire(const char *path, double wait_s, int *fd, cb_error *err);
 
+/* Whether the lock file of path can be taken, without taking it: 0, or -1
+ * with err saying why not (a directory, a link, a FIFO in its place). A run
+ * asks before it measures, so that it does not measure for nothing. */
+int cb_lock_check(const char *path, cb_error *err);
+
 /* Releases a lock taken by cb_lock_acquire(). */
 void cb_lock_release(int fd);
 

@@ -301,7 +301,7 @@ static int decode_series(const cb_json_reader *rd, json_t *obj, const cb_json_pa
             return -1;
         }
         if (whole && (out[i] != floor(out[i]) || out[i] > CB_SAMPLE_ITERATIONS_MAX)) {
-            return cb_json_fail(rd, &e, "expected a whole number of iterations up to 2^53, got "
+            return cb_json_fail(rd, &e, "expected a whole number of iterations up to 2^53 - 1, got "
                                         "%.17g", out[i]);
         }
     }

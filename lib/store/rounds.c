@@ -29,8 +29,9 @@ int cb_rounds_save(const char *path, const cb_rounds *r, cb_error *err)
     for (i = 0; list != NULL && i < r->nbenches; i++) {
         const cb_rounds_bench *b = &r->benches[i];
 
-        json_array_append_new(list, json_pack("{s:s, s:o, s:o}", "name", b->name, "a",
-                                              reals(b->a, b->n), "b", reals(b->b, b->n)));
+        json_array_append_new(list, json_pack("{s:s, s:o, s:o, s:f}", "name", b->name, "a",
+                                              reals(b->a, b->n), "b", reals(b->b, b->n),
+                                              "seconds", b->seconds));
     }
     doc = json_pack("{s:i, s:s, s:o}", "cryptbench_rounds", ROUNDS_VERSION, "measure",
                     cb_measure_name(r->measure), "benchmarks", list);
@@ -118,6 +119,11 @@ static int decode(const cb_json_reader *rd, json_t *root, cb_rounds *r)
             decode_series(rd, obj, &at, "a", &b->n, &b->a) != 0 ||
             decode_series(rd, obj, &at, "b", &b->n, &b->b) != 0) {
             return b->name == NULL ? cb_error_set(rd->err, "%s: out of memory", rd->file) : -1;
+        }
+        /* rounds stored before the time of a round was: no budget to replay */
+        if (json_object_get(obj, "seconds") != NULL &&
+            cb_json_number(rd, obj, &at, "seconds", CB_JSON_NONNEGATIVE, &b->seconds) != 0) {
+            return -1;
         }
     }
     return 0;

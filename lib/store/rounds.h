@@ -18,6 +18,7 @@ typedef struct cb_rounds_bench {
     char   *name;
     size_t  n;    /* rounds */
     double *a, *b;
+    double  seconds; /* a round's wall time, both sides (its last); 0: not recorded */
 } cb_rounds_bench;
 
 typedef struct cb_rounds {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/number.h"
 #include "store/samples_csv.h"
 
 static int append(cb_samples *s, size_t *cap, double iters, double value)
@@ -56,14 +57,13 @@ static void trim_right(char *s)
     }
 }
 
+/* Decimal only: "0x10" is not 16 iterations. Underflow still gives a usable
+ * (denormal) number; overflow does not. */
 static int parse_number(const char *field, double *out)
 {
-    char *end;
+    const char *end;
 
-    errno = 0;
-    *out = strtod(field, &end);
-    /* ERANGE on underflow still gives a usable (denormal) number; overflow does not */
-    return end != field && *end == '\0' && !(errno == ERANGE && isinf(*out)) ? 0 : -1;
+    return cb_number_decimal(field, out, &end) == 0 && *end == '\0' ? 0 : -1;
 }
 
 static int parse_line(const char *path, size_t lineno, char *line, int *header_allowed,
@@ -107,8 +107,9 @@ static int parse_line(const char *path, size_t lineno, char *line, int *header_a
     *header_allowed = 0;
     if (!isfinite(iters) || iters < 1.0 || iters != floor(iters) ||
         iters > CB_SAMPLE_ITERATIONS_MAX) {
-        return cb_error_set(err, "%s:%zu:%zu: iterations: expected a positive whole number, got '%s'",
-                            path, lineno, cols[0], fields[0]);
+        return cb_error_set(err, "%s:%zu:%zu: iterations: expected a positive whole number up to "
+                                 "2^53 - 1 (%.0f), got '%s'", path, lineno, cols[0],
+                            CB_SAMPLE_ITERATIONS_MAX, fields[0]);
     }
     if (!isfinite(total) || !(total > 0.0) || !isfinite(total * scale)) {
         return cb_error_set(err, "%s:%zu:%zu: total: expected a positive finite number, got '%s'",
@@ -155,6 +156,11 @@ int cb_samples_csv_parse(const char *path, const char *text, size_t len, double 
     int    header_allowed = 1, rc = 0;
 
     memset(out, 0, sizeof *out);
+    /* a byte-order mark (Excel's "CSV UTF-8") is not part of the first line:
+     * read as part of it, it would make a sample pass for a header */
+    if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
+        pos = 3;
+    }
     while (rc == 0 && pos < len) {
         const char *nl = memchr(text + pos, '\n', len - pos);
         size_t      n = nl != NULL ? (size_t) (nl - (text + pos)) : len - pos;

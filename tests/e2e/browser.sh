@@ -1,8 +1,9 @@
 # The HTML report in a real browser: Debian's headless Chromium, driven by
 # tests/browser/check.js (playwright-core, installed here with `npm ci` the
 # first time), at 1280, 420 and 360 px. Screenshots of the index, a benchmark
-# page of each sampling mode, two group pages, and the pages of threads and
-# profiles go to $BUILD/screenshots/<report>/html for a person to look at.
+# page of each sampling mode, two group pages, the pages of threads, of the
+# paired gate and of profiles go to $BUILD/screenshots/<report>/html for a
+# person to look at.
 . tests/e2e/common.bash
 
 SHOTS=$BUILD/screenshots
@@ -71,6 +72,17 @@ done
 # Measurements on threads: a benchmark's page and its group's table.
 run "$CB" $SHORT --reports-dir "$TMP/threads" --threads 2 --exact did/sha256/64/openssl
 pages+=(threads/html/bench-did.sha256.64.openssl.threads=3a2.html threads/html/group-did.html)
+
+# The paired gate's page: its forest plot and a strip of rounds a benchmark.
+run "$CB" gate "$CB" "$CB" did/sha256/64 --min-rounds 3 --max-rounds 3 --warm-up-time 0.01 \
+    --measurement-time 0.02 --sample-size 10 --noise-threshold 10 --reports-dir "$TMP/gate"
+expect_status "a short gate passes" 0
+if grep -q 'class="gate-bench"' "$TMP/gate/html/gate.html" 2>/dev/null; then
+    ok "the gate writes its page, a section a benchmark"
+else
+    not_ok "the gate writes its page, a section a benchmark" "$(ls "$TMP/gate/html" 2>&1)"
+fi
+pages+=(gate/html/gate.html)
 
 # Profiles: an icicle and a differential one, a sweep's side by side (under
 # valgrind, which cannot run a sanitizer build).

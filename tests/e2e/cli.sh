@@ -17,7 +17,7 @@ expect_status "--exact with no whole-name match is an error" 2
 expect_in "and says which filter matched nothing" err "no benchmark matches exactly 'did/sha256'"
 run "$CB" --list 'sha(256'
 expect_status "an invalid regular expression exits 2" 2
-expect_in "naming the filter" err "filter 'sha\(256': not a valid regular expression"
+expect_in "naming the filter" err "filter 'sha\(256': not a valid POSIX extended regular expression"
 
 run "$CB" --help
 expect_status "--help exits 0" 0
@@ -64,11 +64,22 @@ expect_in "cycles per iteration" out '^did/sha256/64/openssl +cycles: \[[0-9.]+ 
 expect_in "cycles per byte" out '^ {24}cpb: +\[[0-9.]+ [0-9.]+ [0-9.]+\] cycles/byte'
 
 # on a terminal (script(1) gives the run one): progress lines, then the result
-run script -qec "$CB $SHORT --no-html --exact did/sha256/64/openssl" /dev/null
+run env TERM=xterm script -qec "$CB $SHORT --no-html --exact did/sha256/64/openssl" /dev/null
 expect_in "progress while warming up on a terminal" out 'Benchmarking did/sha256/64/openssl: Warming up for 10\.000 ms'
 expect_in "while sampling" out 'Benchmarking did/sha256/64/openssl: Collecting 10 samples in estimated'
 expect_in "while analysing" out 'Benchmarking did/sha256/64/openssl: Analyzing'
 expect_in "each line erased before the result" out $'\033\\[K.*did/sha256/64/openssl.* +time: '
+expect_in "colour on a terminal" out $'\033\\[[0-9;]+m'
+# a terminal 40 columns wide (script's has no size: COLUMNS says it): no progress
+# line wraps, so that the next one overwrites it
+run env TERM=xterm COLUMNS=40 script -qec "$CB $SHORT --no-html --exact did/sha256/64/openssl" /dev/null
+expect_in "a progress line cut to the width" out $'\033\\[KBenchmarking did/sha256/64/openssl: War\r'
+expect_not_in "none longer" out $'\033\\[K[^\r\033]{40}'
+# TERM=dumb shows escapes as they are: no progress lines, no colour
+run env TERM=dumb script -qec "$CB $SHORT --no-html --exact did/sha256/64/openssl" /dev/null
+expect_not_in "TERM=dumb: no progress lines" out 'Benchmarking'
+expect_not_in "and no escape at all" out $'\033'
+expect_in "the result still printed" out '^did/sha256/64/openssl +time: '
 
 # eBACS's table of cost per message size
 run "$CB" $SHORT --measure cycles --format markdown 'did/sha(256|512)/'

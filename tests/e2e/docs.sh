@@ -70,6 +70,15 @@ done
 if [ ${#unlinked[@]} -eq 0 ]; then ok "the README links every page of docs/"; else
     not_ok "the README links every page of docs/" "not linked: ${unlinked[*]}"; fi
 
+# the format page documents the schema version baselines are written with
+written=$(sed -n 's/^#define CB_BASELINE_SCHEMA_VERSION \([0-9]*\).*/\1/p' lib/store/baseline.h)
+if grep -q "^## The baseline format (\`schema_version\` $written)\$" reports/README.md; then
+    ok "reports/README.md documents schema $written, the one written"
+else
+    not_ok "reports/README.md documents schema $written, the one written" \
+        "$(grep '^## The baseline format' reports/README.md)"
+fi
+
 # the checker itself: a broken file and a broken anchor are caught, a good
 # anchor to a heading with code and punctuation is not
 mkdir -p "$TMP/self"

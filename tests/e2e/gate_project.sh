@@ -107,8 +107,21 @@ expect_not_in "whose initialisation did not fail" err 'submodules of'
 expect_status "the gate fails the pull request that slowed a benchmark" 1
 cp "$P/reports/gate.md" "$TMP/gate" 2>/dev/null
 expect_in "naming the slow benchmark regressed" gate '^\| `work/slow-path` \| .* \| \*\*regressed\*\* \|$'
-expect_in "by about twice (+80% to +120%: wall time on a shared machine)" gate '^\| `work/slow-path` \| [0-9.]+ us \| [0-9.]+ us \| \+(8[0-9]|9[0-9]|1[01][0-9])\.[0-9]+% '
+# The loop runs twice as long; wall time on a loaded 2-core runner read +77%
+# (a landing beside five builds), so the band only catches a change of the
+# wrong sign or scale.
+expect_in "slower by a factor near two (+40% to +199%: wall time on a shared machine)" gate '^\| `work/slow-path` \| [0-9.]+ us \| [0-9.]+ us \| \+([4-9][0-9]|1[0-9][0-9])\.[0-9]+% '
 expect_not_in "and no other" gate '^\| `work/mix` .*\*\*regressed\*\*'
+expect_in "naming both revisions, not a scratch path" gate '^2 benchmarks of `[0-9a-f]+ the slow path does its work twice` \(head\) compared with `[0-9a-f]+ one` \(base\)'
+expect_not_in "nor the worktrees" gate 'build/ab/'
+expect_in "ending the terminal with one line: counts, the exit status, where the reports are" out '^gate: 1 regressed, 0 improved, [01] unresolved, [01] no change .* of 2 compared; exit 1: a benchmark regressed or failed; .*/gate\.md, .*/html/gate\.html$'
+expect_in "linking its HTML page" gate '\[html/gate\.html\]\(html/gate\.html\)'
+if [ -s "$P/reports/html/gate.html" ]; then ok "writing the gate's HTML page"; else not_ok "writing the gate's HTML page"; fi
+awk -f tests/e2e/gate_columns.awk "$P/reports/gate.md" >"$TMP/columns"
+expect_in "every row's New / Old - 1 is its Change, to the digits printed" columns '^rows [1-9][0-9]* bad 0$'
+printf '| `x` | 19.200 ns | 12.900 ns | -12.00%% [-13.00%%, -11.00%%] | 0.001 | **improved** |\n' >"$TMP/contradiction.md"
+awk -f tests/e2e/gate_columns.awk "$TMP/contradiction.md" >"$TMP/columns"
+expect_in "and the check finds a row that contradicts itself" columns '^rows 1 bad 1$'
 echo "# the project's gate took $took s"
 
 run "$here/ci/bench-ab" --help

@@ -68,6 +68,30 @@ for f in lib/libcryptbench.a include/cryptbench.h lib/pkgconfig/cryptbench.pc \
          bin/cryptbench bin/cryptbench-ab share/man/man1/cryptbench.1; do
     if [ -f "$PREFIX/$f" ]; then ok "installs $f"; else not_ok "installs $f"; fi
 done
+
+# The API and nothing else: the installed library's global names are the
+# functions its header declares, as the compiler reads it (gcc -aux-info lists
+# every prototype of a translation unit).
+gcc -fsyntax-only -aux-info "$TMP/aux" -x c "$PREFIX/include/cryptbench.h"
+awk '/cryptbench\.h:[0-9]+:[A-Z]+ \*\/ extern / && match($0, /[A-Za-z_][A-Za-z0-9_]* \(/) {
+        print substr($0, RSTART, RLENGTH - 2) }' "$TMP/aux" | sort >"$TMP/api"
+global_names() { nm "$@" | awk 'NF == 3 && $2 ~ /^[A-Z]$/ && $2 != "U" { print $3 }' | sort; }
+global_names -g --defined-only "$PREFIX/lib/libcryptbench.a" >"$TMP/exported"
+if [ "$(wc -l <"$TMP/api")" -ge 20 ] && cmp -s "$TMP/api" "$TMP/exported"; then
+    ok "the installed libcryptbench.a's global names are the $(wc -l <"$TMP/api") functions cryptbench.h declares"
+else
+    not_ok "the installed libcryptbench.a's global names are the functions cryptbench.h declares" \
+        "$(diff "$TMP/api" "$TMP/exported" | head -20)"
+fi
+# a user's function named as one of the library's own, now local, links beside it
+internal=$(nm "$PREFIX/lib/libcryptbench.a" | awk '$2 == "t" && $3 ~ /^cb_/ { print $3; exit }')
+printf '#include <cryptbench.h>\nint %s(void);\nint %s(void) { return 0; }\nint main(int argc, char **argv) { return %s() + cb_main(argc, argv); }\n' \
+    "$internal" "$internal" "$internal" >"$TMP/clash.c"
+run cc -std=c11 -I"$PREFIX/include" "$TMP/clash.c" -L"$PREFIX/lib" -lcryptbench -ljansson -lm -pthread -o "$TMP/clash"
+expect_status "a program defining $internal, an internal name of the library, links with it" 0
+run "$TMP/clash" --version
+expect_in "and runs" out "^clash [0-9]"
+
 run "$PREFIX/bin/cryptbench" --version
 expect_in "the installed runner runs" out '^cryptbench [0-9]+\.[0-9]+\.[0-9]+$'
 printf 'iterations,total\n1,100\n1,102\n1,99\n1,101\n1,100\n1,98\n1,103\n1,100\n1,101\n1,99\n' \
@@ -79,16 +103,6 @@ expect_status "run with no benchmark registered, it refuses" 2
 expect_in "saying why" err 'no benchmark is registered'
 if [ ! -e "$TMP/empty-reports/base.json" ]; then ok "and saves no empty baseline"; else
     not_ok "and saves no empty baseline"; fi
-run make -s install BUILD="$LIBBUILD" PREFIX=/usr DESTDIR="$TMP/stage"
-if [ -f "$TMP/stage/usr/include/cryptbench.h" ] && grep -q '/usr/lib/libcryptbench.a' \
-    "$TMP/stage/usr/lib/cmake/cryptbench/cryptbench-config.cmake"; then
-    ok "DESTDIR stages the install, the CMake file naming the final paths"
-else
-    not_ok "DESTDIR stages the install, the CMake file naming the final paths"
-fi
-run make -s uninstall PREFIX=/usr DESTDIR="$TMP/stage"
-if [ -z "$(find "$TMP/stage" -type f)" ]; then ok "make uninstall removes every file"; else
-    not_ok "make uninstall removes every file" "$(find "$TMP/stage" -type f)"; fi
 
 # the C examples, verbatim: the README's first benchmark, and those of
 # docs/writing-benchmarks.md (its first is the README's again; the others need
@@ -101,6 +115,44 @@ extract() {
 }
 extract README.md readme c
 extract docs/writing-benchmarks.md example c
+
+run make -s install BUILD="$LIBBUILD" PREFIX=/usr DESTDIR="$TMP/stage" SHARED=1
+if [ -f "$TMP/stage/usr/include/cryptbench.h" ] && grep -q '/usr/lib/libcryptbench.a' \
+    "$TMP/stage/usr/lib/cmake/cryptbench/cryptbench-config.cmake"; then
+    ok "DESTDIR stages the install, the CMake file naming the final paths"
+else
+    not_ok "DESTDIR stages the install, the CMake file naming the final paths"
+fi
+
+# SHARED=1: the shared library besides, under its soname, exporting the API alone
+stage_lib="$TMP/stage/usr/lib"
+soname=$(readelf -d "$stage_lib/libcryptbench.so" 2>/dev/null | sed -n 's/.*Library soname: \[\(.*\)\]/\1/p')
+version=$(sed -n 's/^#define CB_VERSION_STRING "\(.*\)"/\1/p' include/cryptbench.h)
+if [ "$soname" = "libcryptbench.so.${version%.*}" ] && [ -L "$stage_lib/$soname" ] &&
+    [ "$(readlink "$stage_lib/libcryptbench.so")" = "$soname" ] &&
+    [ "$(readlink "$stage_lib/$soname")" = "libcryptbench.so.$version" ] &&
+    [ -f "$stage_lib/libcryptbench.so.$version" ]; then
+    ok "SHARED=1 installs libcryptbench.so.$version, its soname $soname and the link to it"
+else
+    not_ok "SHARED=1 installs libcryptbench.so.$version, its soname and the link to it" \
+        "soname: '$soname'" "$(ls -l "$stage_lib")"
+fi
+global_names -D --defined-only "$stage_lib/libcryptbench.so" >"$TMP/exported_so"
+if cmp -s "$TMP/api" "$TMP/exported_so"; then
+    ok "whose exported names are the functions cryptbench.h declares"
+else
+    not_ok "whose exported names are the functions cryptbench.h declares" \
+        "$(diff "$TMP/api" "$TMP/exported_so" | head -20)"
+fi
+run cc -O2 -std=c11 -I"$TMP/stage/usr/include" "$TMP/readme1.c" -L"$stage_lib" -lcryptbench \
+    -o "$TMP/my_bench_shared"
+expect_status "the README example links with -lcryptbench alone against it" 0
+run env LD_LIBRARY_PATH="$stage_lib" "$TMP/my_bench_shared" --list
+expect_lines "and runs" out 3
+run make -s uninstall PREFIX=/usr DESTDIR="$TMP/stage"
+if [ -z "$(find "$TMP/stage" ! -type d)" ]; then ok "make uninstall removes every file"; else
+    not_ok "make uninstall removes every file" "$(find "$TMP/stage" ! -type d)"; fi
+
 if cmp -s "$TMP/readme1.c" "$TMP/example1.c"; then ok "the README's first benchmark is docs/writing-benchmarks.md's"; else
     not_ok "the README's first benchmark is docs/writing-benchmarks.md's" "$(diff "$TMP/readme1.c" "$TMP/example1.c" | head -20)"; fi
 cp "$TMP/readme1.c" "$TMP/my_bench.c"

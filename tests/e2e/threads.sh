@@ -61,7 +61,10 @@ for bad in "--threads 0" "--threads 2,x" "--threads 2000" "--threads ,"; do
     run "$CB" $bad
     expect_status "'$bad' exits 2" 2
 done
-expect_in "naming the option" err "^cryptbench: --threads: expected N,N,\.\.\., got ','"
+expect_in "naming the option and its limits" err "^cryptbench: --threads: expected thread counts from 1 to 1024, at most 16 of them, comma-separated, got ','\$"
+run "$CB" --threads 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17
+expect_status "17 thread counts exit 2" 2
+expect_in "saying at most 16" err "at most 16 of them"
 run "$CB" --threads 2 --measure instructions
 expect_status "--threads with --measure instructions exits 2" 2
 expect_in "saying threads measure wall time" err '--threads measures wall time'

@@ -62,7 +62,7 @@ gate = jobs.get("gate", {}).get("steps", [])
 record = jobs.get("record", {}).get("steps", [])
 runs = lambda steps: "\n".join(s.get("run", "") for s in steps)
 need("cryptbench-ab" in runs(gate), "gate: runs cryptbench-ab")
-need("--measure instructions" in runs(gate), "gate: an exact gate on instructions")
+need("--measure wall,instructions" in runs(gate), "gate: wall time and instruction counts")
 comment = [s for s in gate if "sticky-pull-request-comment" in s.get("uses", "")]
 need(comment and "steps.comment.outputs.ready == 'true'" in comment[0].get("if", ""),
      "gate: the comment only when a table was written")
@@ -103,11 +103,11 @@ step() {
 # The comment step with no table, then with one.
 mkdir -p "$TMP/ws/reports"
 : >"$TMP/github_output"
-run env -C "$TMP/ws" GITHUB_OUTPUT="$TMP/github_output" bash -e "$(step gate 'One comment with both tables')"
+run env -C "$TMP/ws" GITHUB_OUTPUT="$TMP/github_output" bash -e "$(step gate 'One comment with the table')"
 expect_status "with no gate's table the comment step passes" 0
 if [ ! -s "$TMP/github_output" ]; then ok "and posts no comment"; else not_ok "and posts no comment" "$(cat "$TMP/github_output")"; fi
 echo '| table |' >"$TMP/ws/reports/gate.md"
-run env -C "$TMP/ws" GITHUB_OUTPUT="$TMP/github_output" bash -e "$(step gate 'One comment with both tables')"
+run env -C "$TMP/ws" GITHUB_OUTPUT="$TMP/github_output" bash -e "$(step gate 'One comment with the table')"
 if grep -qx 'ready=true' "$TMP/github_output"; then ok "with one, it comments"; else not_ok "with one, it comments"; fi
 
 # The record job's history, twice, against a local origin: a fresh clone each
