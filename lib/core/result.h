@@ -232,6 +232,7 @@ typedef struct cb_profile_node {
     size_t depth;  /* 0 for the root */
     double self;   /* instructions per iteration in the node itself */
     double total;  /* self and every descendant's */
+    double calls;  /* calls into this node per iteration (0 when not known) */
 } cb_profile_node;
 
 #define CB_PROFILE_ROOT ((size_t) -1)
@@ -241,6 +242,7 @@ typedef struct cb_profile_fn {
     char  *object;
     double self;  /* per iteration, over every node of the function */
     double total; /* per iteration, every node of it or below it, each once */
+    double calls; /* per iteration, into every node of it (a recursive call too) */
 } cb_profile_fn;
 
 /*
@@ -253,6 +255,7 @@ typedef struct cb_profile {
     double           total;      /* instructions per iteration, the root's total */
     double           iterations; /* the samples' iterations, in all */
     size_t           samples;
+    int              has_calls;  /* the calls are known (not a profile stored before them) */
     cb_profile_node *nodes;
     size_t           nnodes;
     cb_profile_fn   *fns;
@@ -264,6 +267,9 @@ typedef struct cb_profile_change {
     char  *object;
     double old_self, new_self;   /* per iteration; 0 where the function is absent */
     double old_total, new_total;
+    /* calls per iteration, NaN where that profile does not know its calls:
+     * more calls, or costlier ones, is what grew */
+    double old_calls, new_calls;
 } cb_profile_change;
 
 typedef struct cb_profile_diff {
