@@ -19,49 +19,67 @@ int cb_budget_wants_calls(const cb_budget_set *set, const char *name)
     return 0;
 }
 
-/* The p-th percentile of x[0..n), numpy's "linear", from a sorted copy. */
-static int percentile(const double *x, size_t n, double p, double *out, cb_error *err)
+/* What a percentile of r is taken from, sorted, in a new array: its single
+ * calls when it has them, else its samples per iteration. NULL when out of
+ * memory. */
+static double *sorted_values(const cb_result *r, cb_budget_source *source, size_t *n)
 {
-    double *sorted = malloc((n > 0 ? n : 1) * sizeof *sorted);
+    double *x;
 
-    if (sorted == NULL) {
-        return cb_error_set(err, "out of memory for a percentile of %zu values", n);
+    if (r->calls.n > 0) {
+        *source = CB_BUDGET_OF_CALLS;
+        *n = r->calls.n;
+        x = malloc(r->calls.n * sizeof *x);
+        if (x != NULL) {
+            memcpy(x, r->calls.values, r->calls.n * sizeof *x);
+        }
+    } else {
+        *source = CB_BUDGET_OF_SAMPLES;
+        *n = r->samples.n;
+        x = cb_analysis_per_iteration(&r->samples);
     }
-    memcpy(sorted, x, n * sizeof *sorted);
-    cb_stats_sort(sorted, n);
-    *out = n > 0 ? cb_stats_percentile_sorted(sorted, n, p) : NAN;
-    free(sorted);
-    return 0;
+    if (x != NULL) {
+        cb_stats_sort(x, *n);
+    }
+    return x;
+}
+
+/* The statistic st of r, a percentile taken from sorted[0..n) (numpy's
+ * "linear"). */
+static double statistic(const cb_result *r, cb_budget_statistic st, const double *sorted,
+                        size_t n)
+{
+    const cb_estimate *e = cb_result_typical(r);
+
+    switch (st.kind) {
+    case CB_BUDGET_PERCENTILE:
+        return n > 0 ? cb_stats_percentile_sorted(sorted, n, st.level) : NAN;
+    case CB_BUDGET_LOWER:
+        return e->lower;
+    case CB_BUDGET_UPPER:
+        return e->upper;
+    default:
+        return e->point;
+    }
 }
 
 int cb_budget_statistic_of(const cb_result *r, cb_budget_statistic st, double *value,
                            cb_budget_source *source, size_t *n, cb_error *err)
 {
-    const cb_estimate *e = cb_result_typical(r);
-    double            *x;
-    int                rc;
+    double *sorted;
 
     if (st.kind != CB_BUDGET_PERCENTILE) {
-        *value = st.kind == CB_BUDGET_LOWER ? e->lower
-                 : st.kind == CB_BUDGET_UPPER ? e->upper
-                                              : e->point;
+        *value = statistic(r, st, NULL, 0);
         *source = CB_BUDGET_OF_ESTIMATE;
         *n = 0;
         return 0;
     }
-    if (r->calls.n > 0) {
-        *source = CB_BUDGET_OF_CALLS;
-        *n = r->calls.n;
-        return percentile(r->calls.values, r->calls.n, st.level, value, err);
+    if ((sorted = sorted_values(r, source, n)) == NULL) {
+        return cb_error_set(err, "out of memory for a percentile of %zu values", *n);
     }
-    *source = CB_BUDGET_OF_SAMPLES;
-    *n = r->samples.n;
-    if ((x = cb_analysis_per_iteration(&r->samples)) == NULL) {
-        return cb_error_set(err, "out of memory for %zu per-iteration values", r->samples.n);
-    }
-    rc = percentile(x, r->samples.n, st.level, value, err);
-    free(x);
-    return rc;
+    *value = statistic(r, st, sorted, *n);
+    free(sorted);
+    return 0;
 }
 
 static size_t count_outcomes(const cb_budget_set *set, const char *name)
@@ -100,10 +118,11 @@ static int judge(const cb_budget *b, cb_budget_limit k, const cb_result *r, doub
 
 int cb_budget_check(const cb_budget_set *set, cb_result *r, cb_error *err)
 {
-    size_t             total = r->failed ? 0 : count_outcomes(set, r->name), i, n = 0, calls;
+    size_t             total = r->failed ? 0 : count_outcomes(set, r->name), i, n = 0, calls = 0;
     cb_budget_outcome *out = calloc(total > 0 ? total : 1, sizeof *out);
-    cb_budget_source   source;
-    double             value;
+    cb_budget_source   source = CB_BUDGET_OF_ESTIMATE, of_values = CB_BUDGET_OF_SAMPLES;
+    double            *sorted = NULL, value; /* sorted once for every percentile */
+    size_t             nsorted = 0;
     int                k;
 
     if (out == NULL) {
@@ -115,20 +134,27 @@ int cb_budget_check(const cb_budget_set *set, cb_result *r, cb_error *err)
         if (!cb_budget_matches(b, r->name)) {
             continue;
         }
-        if (cb_budget_statistic_of(r, b->statistic, &value, &source, &calls, err) != 0) {
+        if (b->statistic.kind == CB_BUDGET_PERCENTILE && sorted == NULL &&
+            (sorted = sorted_values(r, &of_values, &nsorted)) == NULL) {
             cb_budget_outcomes_free(out, n);
-            return -1;
+            return cb_error_set(err, "%s: out of memory for a percentile of %zu values",
+                                r->name, nsorted);
         }
+        value = statistic(r, b->statistic, sorted, nsorted);
+        source = b->statistic.kind == CB_BUDGET_PERCENTILE ? of_values : CB_BUDGET_OF_ESTIMATE;
+        calls = b->statistic.kind == CB_BUDGET_PERCENTILE ? nsorted : 0;
         for (k = 0; k < CB_BUDGET_NLIMITS; k++) {
             if (!b->has[k]) {
                 continue;
             }
             if (judge(b, (cb_budget_limit) k, r, value, source, calls, &out[n++]) != 0) {
+                free(sorted);
                 cb_budget_outcomes_free(out, n);
                 return cb_error_set(err, "%s: out of memory for its budgets", r->name);
             }
         }
     }
+    free(sorted);
     cb_budget_outcomes_free(r->budgets, r->nbudgets);
     r->budgets = out;
     r->nbudgets = n;
