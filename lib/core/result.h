@@ -363,4 +363,8 @@ const char *cb_mode_name(cb_mode mode);
  * "did/sha256/64/openssl"), copied into buf (cut to fit). */
 void cb_name_group(const char *name, char *buf, size_t size);
 
+/* Room for a group's name: whoever keeps one (the runner, the HTML pages)
+ * cuts a long one alike. */
+#define CB_GROUP_NAME_MAX 128
+
 #endif
