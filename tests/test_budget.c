@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "measure/sysinfo.h"
+#include "cli/runner.h"
 #include "report/report.h"
 #include "stats/analysis.h"
 #include "stats/budget.h"
@@ -451,7 +452,7 @@ static void test_gate_rows(void **state)
     assert_int_equal(cb_budget_check(&set, &r, &err), 0);
     make_run(&run, &r);
     assert_int_equal(cb_report_gate_open(&rep, &opt), 0);
-    cb_report_replay(&rep, 1, &run);
+    cb_runner_replay(&rep, 1, &run);
     cb_report_close(&rep);
     assert_int_equal(write_failed, 0);
     got = slurp(path);

@@ -5,12 +5,15 @@
  * compared with a baseline's, the API's inputs and secrets on the fake
  * clock, and --check on the command line.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check/check.h"
+#include "check/divisions.h"
 #include "check/exact.h"
 #include "check/memcheck_log.h"
+#include "report/check_lines.h"
 #include "measure/measure.h"
 #include "measure/sysinfo.h"
 #include "stats/analysis.h"
@@ -262,7 +265,8 @@ static void test_verdicts_in_words(void **state)
     memset(&c, 0, sizeof c);
     c.exact.status = CB_CHECK_PASSED;
     cb_check_exact_verdict(&c.exact, buf, sizeof buf);
-    assert_string_equal(buf, "no secret-dependent branch or memory access");
+    assert_string_equal(buf, "no secret-dependent branch or memory access; divisions not "
+                             "checked");
     c.exact.status = CB_CHECK_LEAKS;
     assert_int_equal(cb_check_exact_add(&c.exact, CB_FINDING_ACCESS, frames, 1, 0,
                                         CB_PHASE_CLASS0, 0), 0);
@@ -284,10 +288,31 @@ static void test_verdicts_in_words(void **state)
     c.leak.status = CB_CHECK_LEAKS;
     c.leak.max_t = 412.5;
     c.leak.test = CB_LEAK_TEST_CROPPED;
-    c.leak.crop = 50.0;
+    c.leak.crop = 6.7; /* the calibration batch's percentile: not the run's share */
+    c.leak.crop_cycles = 412.0;
+    c.leak.test_measurements = 192000;
     cb_check_leak_verdict(&c.leak, buf, sizeof buf);
-    assert_string_equal(buf, "leak likely: max |t| = 412.50 > 5 (the fastest 50% of timings) at "
-                             "1000000 measurements");
+    assert_string_equal(buf, "leak likely: max |t| = 412.50 > 5 (the fastest 19.2% of timings, "
+                             "below 412 cycles) at 1000000 measurements");
+    c.leak.test_measurements = 999588; /* 99.96%: not all of them */
+    cb_check_leak_verdict(&c.leak, buf, sizeof buf);
+    assert_string_equal(buf, "leak likely: max |t| = 412.50 > 5 (all timings but the slowest "
+                             "412, below 412 cycles) at 1000000 measurements");
+    c.leak.test_measurements = 192000;
+    c.leak.tau = 412.5 / sqrt(192000.0);
+    c.leak.needed = 25.0 / (c.leak.tau * c.leak.tau) * 1000000.0 / 192000.0;
+    c.leak.median[0] = 84.0;
+    c.leak.median[1] = 31.5;
+    c.leak.calls = 1;
+    cb_check_leak_figures(&c.leak, buf, sizeof buf);
+    assert_string_equal(buf, "tau = 0.94: a leak that size needs about 147 measurements for "
+                             "|t| = 5; medians 84 and 31.5 cycles a call");
+    c.leak.calls = 8;
+    c.leak.tau = 0.0;
+    c.leak.needed = INFINITY;
+    cb_check_leak_figures(&c.leak, buf, sizeof buf);
+    assert_string_equal(buf, "tau = 0: the classes' timings did not differ; medians 84 and 31.5 "
+                             "cycles a call (8 calls a measurement)");
     cb_checks_free(&c);
 }
 
@@ -330,10 +355,14 @@ static void make_run(cb_run *run)
     assert_int_equal(cb_check_exact_add(&r->checks.exact, CB_FINDING_BRANCH, frames, 4, 1,
                                         CB_PHASE_CLASS1, 3), 0);
     r->checks.exact.findings[0].paths = 2;
+    r->checks.exact.divisions_listed = 1;
+    assert_int_equal(cb_check_exact_add_division(&r->checks.exact, "div", &frames[1], 5), 0);
     r->checks.leak = (cb_check_leak){ .status = CB_CHECK_LEAKS, .measurements = 1000000,
                                       .max_t = 674.25, .test = CB_LEAK_TEST_CROPPED,
-                                      .crop = 99.7, .test_measurements = 997000,
-                                      .threshold = 5.0, .seconds = 1.5 };
+                                      .crop = 99.7, .crop_cycles = 1234.0,
+                                      .test_measurements = 997000, .threshold = 5.0,
+                                      .tau = 0.675, .needed = 54.9, .median = { 84.0, NAN },
+                                      .calls = 8, .seconds = 1.5 };
 }
 
 /* make_run's finding, as a baseline must give it back. */
@@ -368,10 +397,17 @@ static void test_checks_through_a_baseline(void **state)
     assert_int_equal(r->checks.exact.findings[0].input, 3);
     assert_true(cb_finding_same(&r->checks.exact.findings[0],
                                 &run.results[0].checks.exact.findings[0]));
+    assert_true(r->checks.exact.divisions_listed && r->checks.exact.ndivisions == 1);
+    assert_string_equal(r->checks.exact.divisions[0].instruction, "div");
+    assert_int_equal(r->checks.exact.divisions[0].where.line, 43);
+    assert_int_equal(r->checks.exact.divisions[0].executed, 5);
     assert_int_equal(r->checks.leak.status, CB_CHECK_LEAKS);
     assert_int_equal(r->checks.leak.measurements, 1000000);
     assert_true(r->checks.leak.max_t == 674.25 && r->checks.leak.crop == 99.7);
     assert_int_equal(r->checks.leak.test, CB_LEAK_TEST_CROPPED);
+    assert_true(r->checks.leak.crop_cycles == 1234.0 && r->checks.leak.tau == 0.675);
+    assert_true(r->checks.leak.needed == 54.9 && r->checks.leak.calls == 8);
+    assert_true(r->checks.leak.median[0] == 84.0 && isnan(r->checks.leak.median[1]));
     cb_run_free(&back);
     cb_run_free(&run);
     remove(path);
@@ -425,6 +461,8 @@ static void test_malformed_checks_are_refused(void **state)
     refused("\"measurements\": 1000000", "\"measurements\": -1", "checks.timing_leak.measurements");
     refused("\"crop_percentile\": 99.7", "\"crop_percentile\": 140", "from 0 to 100");
     refused("\"test_measurements\": 997000", "\"test_measurements\": 2000000", "at most");
+    refused("\"tau\": 0.675", "\"tau\": -1", "checks.timing_leak.tau");
+    refused("\"median_cycles\": [", "\"median_cycles\": [1, ", "the medians of the two classes");
 }
 
 /* A check's failure quotes a benchmark or a file: it is kept as clean text,
@@ -439,6 +477,117 @@ static void test_failure_reasons_are_clean(void **state)
     assert_int_equal(status, CB_CHECK_FAILED);
     assert_string_equal(why, "bad key ok 1 - forged\xef\xbf\xbd[2J\xef\xbf\xbd");
     free(why);
+}
+
+/* The instructions the divisions list names, and their look-alikes that it
+ * must not: a multiplication is F7 /4, a division F7 /6. */
+static void test_division_decoding(void **state)
+{
+    static const struct {
+        unsigned char bytes[8];
+        size_t        n;
+        const char   *want;
+    } cases[] = {
+        { { 0x48, 0xf7, 0xf6 }, 3, "div" },             /* div %rsi */
+        { { 0xf7, 0xfe }, 2, "idiv" },                  /* idiv %esi */
+        { { 0x66, 0xf7, 0x75, 0x08 }, 4, "div" },       /* div 8(%rbp), 16 bits */
+        { { 0xf6, 0xf1 }, 2, "div" },                   /* div %cl */
+        { { 0xf7, 0xe6 }, 2, NULL },                    /* mul %esi */
+        { { 0x48, 0x0f, 0xaf, 0xc1 }, 4, NULL },        /* imul %rcx,%rax */
+        { { 0xf2, 0x0f, 0x5e, 0xc1 }, 4, "divsd" },
+        { { 0x66, 0x0f, 0x51, 0xc1 }, 4, "sqrtpd" },
+        { { 0x0f, 0x5e, 0xc1 }, 3, "divps" },
+        { { 0xc5, 0xfb, 0x5e, 0xc1 }, 4, "divsd" },     /* vdivsd */
+        { { 0xc4, 0xe1, 0xfa, 0x51, 0xc1 }, 5, "sqrtss" }, /* vsqrtss, three-byte VEX */
+        { { 0xc4, 0xe2, 0x79, 0x5e, 0xc1 }, 5, NULL },  /* map 0F38 */
+        { { 0x48, 0xf7 }, 2, NULL },                    /* cut short */
+    };
+    size_t i;
+
+    (void) state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *got = cb_division_decode(cases[i].bytes, cases[i].n);
+
+        if ((got == NULL) != (cases[i].want == NULL) ||
+            (got != NULL && strcmp(got, cases[i].want) != 0)) {
+            fail_msg("case %zu: got %s, want %s", i, got != NULL ? got : "none",
+                     cases[i].want != NULL ? cases[i].want : "none");
+        }
+    }
+}
+
+/* A fake object file: the bytes at a few addresses of a few objects. */
+static long fake_read(const char *object, uint64_t address, unsigned char *buf, size_t n,
+                      void *arg)
+{
+    static const struct {
+        const char   *object;
+        uint64_t      address;
+        unsigned char bytes[4];
+    } code[] = {
+        { "/usr/lib/x86_64-linux-gnu/libsodium.so.23.3.0", 0x31638, { 0xf7, 0xfe } },
+        { "/src/cryptbench/build/trial", 0x6efc, { 0x48, 0xf7, 0xf6 } },
+        { "/src/cryptbench/build/trial", 0x6e75, { 0xf2, 0x0f, 0x5e, 0xc1 } },
+        { "/usr/lib/x86_64-linux-gnu/libc.so.6", 0x3f182, { 0x48, 0xf7, 0xf1 } },
+    };
+    size_t i;
+
+    (void) arg;
+    for (i = 0; i < sizeof code / sizeof code[0]; i++) {
+        if (strcmp(object, code[i].object) == 0 && address == code[i].address) {
+            memcpy(buf, code[i].bytes, n < 4 ? n : 4);
+            return (long) (n < 4 ? n : 4);
+        }
+    }
+    memset(buf, 0x90, n); /* nop */
+    return (long) n;
+}
+
+/* The divisions of a callgrind dump of instructions: each once, its counts
+ * added, with its function, source line (an inlined file's too) and object;
+ * a call's inclusive cost line and an instruction that never ran are not
+ * instructions that ran. */
+static void test_divisions_in_a_callgrind_dump(void **state)
+{
+    cb_buf         text = { NULL, 0, 0, 0 };
+    cb_check_exact e;
+    cb_error       err;
+    char           where[128];
+
+    (void) state;
+    memset(&e, 0, sizeof e);
+    assert_int_equal(cb_text_file_read("tests/data/callgrind_instr.out", &text, &err), 0);
+    if (cb_divisions_find("callgrind.out", text.data, "/src/cryptbench", fake_read, NULL, &e,
+                          &err) != 0) {
+        fail_msg("%s", err.msg);
+    }
+    assert_int_equal(e.ndivisions, 3);
+    assert_string_equal(e.divisions[0].instruction, "idiv");
+    /* callgrind names a function without a symbol by its address */
+    assert_string_equal(e.divisions[0].where.function, "???");
+    assert_null(e.divisions[0].where.file);
+    assert_string_equal(e.divisions[0].where.object, "libsodium.so.23.3.0");
+    assert_int_equal(e.divisions[0].executed, 4);
+    cb_division_location(&e.divisions[0], where, sizeof where);
+    assert_string_equal(where, "libsodium.so.23.3.0+0x31638");
+    assert_string_equal(e.divisions[1].instruction, "div");
+    assert_string_equal(e.divisions[1].where.function, "divide_1");
+    assert_string_equal(e.divisions[1].where.file, "trial.c");
+    assert_int_equal(e.divisions[1].where.line, 206);
+    assert_int_equal(e.divisions[1].where.offset, 0x6efc);
+    assert_int_equal(e.divisions[1].executed, 5);
+    cb_division_location(&e.divisions[1], where, sizeof where);
+    assert_string_equal(where, "trial.c:206");
+    assert_string_equal(e.divisions[2].instruction, "divsd");
+    assert_string_equal(e.divisions[2].where.function, "divide_8");
+    assert_string_equal(e.divisions[2].where.file, "inlined.h");
+    assert_int_equal(e.divisions[2].where.line, 7);
+    cb_check_exact_free(&e);
+    assert_int_equal(cb_divisions_find("x", "events: Ir\n0x10 1 1\n", NULL, fake_read, NULL, &e,
+                                       &err), -1);
+    assert_non_null(strstr(err.msg, "x:2: a cost line before 'positions: instr line'"));
+    cb_check_exact_free(&e);
+    cb_buf_free(&text);
 }
 
 /* A baseline written before findings were sites, its backtraces function
@@ -779,6 +928,8 @@ int main(void)
         cmocka_unit_test(test_suspects_settled_by_a_run_without_secrets),
         cmocka_unit_test(test_memcheck_log_is_deterministic),
         cmocka_unit_test(test_site_identity),
+        cmocka_unit_test(test_division_decoding),
+        cmocka_unit_test(test_divisions_in_a_callgrind_dump),
         cmocka_unit_test(test_verdicts_in_words),
         cmocka_unit_test(test_checks_through_a_baseline),
         cmocka_unit_test(test_malformed_checks_are_refused),

@@ -13,6 +13,7 @@
 #include "stats/analysis.h"
 #include "stats/compare.h"
 #include "html/chart.h"
+#include "cli/runner.h"
 #include "report/report.h"
 #include "store/history.h"
 #include "support.h"
@@ -136,9 +137,9 @@ static int teardown(void **state)
     return 0;
 }
 
-/* Writes the report to dir, with trends from history (NULL: none); what it
- * said on its error stream lands in said. Returns 1 when it marked the run's
- * output as failed. */
+/* Writes the report to dir, with trends from history (NULL: none), found
+ * before as the runner finds them for a live run; what it said on its error
+ * stream lands in said. Returns 1 when it marked the run's output as failed. */
 static int write_report(fixture *f, const char *dir, const cb_history *history, char *said,
                         size_t size)
 {
@@ -146,10 +147,14 @@ static int write_report(fixture *f, const char *dir, const cb_history *history, 
     cb_report_options        opt;
     int                      failed = 0;
     cb_reporter              rep;
+    cb_trends                trends = { NULL, 0 };
     FILE                    *err = tmpfile();
     size_t                   n;
 
     assert_non_null(err);
+    if (history != NULL) {
+        assert_int_equal(cb_trends_open(&trends, history, &f->run, 1, 0.02), 0);
+    }
     memset(&opt, 0, sizeof opt);
     opt.out = stdout;
     opt.err = err;
@@ -166,10 +171,12 @@ static int write_report(fixture *f, const char *dir, const cb_history *history, 
     opt.write_failed = &failed;
     opt.history = history;
     opt.history_name = "base" EVIL;
+    opt.trends = &trends;
     opt.live = 1;
     assert_int_equal(cb_report_html_open(&rep, &opt), 0);
-    cb_report_replay(&rep, 1, &f->run);
+    cb_runner_replay(&rep, 1, &f->run);
     cb_report_close(&rep);
+    cb_trends_free(&trends);
     rewind(err);
     n = fread(said, 1, size - 1, err);
     said[n] = '\0';

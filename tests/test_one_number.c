@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/config.h"
+#include "cli/runner.h"
 #include "report/report.h"
 #include "stats/analysis.h"
 #include "stats/compare.h"
@@ -78,7 +79,7 @@ static char *report(const cb_run *run, const cb_run *old, const cb_compare_confi
     assert_non_null(out);
     assert_int_equal(cb_report_open_format(&reps[0], format, &opt), 0);
     assert_int_equal(cb_report_gate_open(&reps[1], &opt), 0);
-    cb_report_replay(reps, 2, run);
+    cb_runner_replay(reps, 2, run);
     cb_report_close(&reps[0]);
     cb_report_close(&reps[1]);
     fclose(out);
@@ -100,7 +101,7 @@ static void html(const cb_run *run, const cb_run *old, const cb_compare_config *
 
     mkdir(opt.html_dir, 0755);
     assert_int_equal(cb_report_html_open(&rep, &opt), 0);
-    cb_report_replay(&rep, 1, run);
+    cb_runner_replay(&rep, 1, run);
     cb_report_close(&rep);
     assert_int_equal(write_failed, 0);
 }

@@ -5,7 +5,10 @@
  * too deep hung under its own node, a stripped program cut at the frames
  * every chain shares; self and inclusive costs, recursion counted once; what
  * changed between two profiles; and a profile through its file and back,
- * byte for byte.
+ * byte for byte. The calls per iteration, from two fixed dumps in tests/data/
+ * (one function called twice as often, one whose each call costs twice as
+ * much), through the tree, the file and the diff to the line the terminal
+ * prints; a file stored before the calls were kept still loads.
  */
 #include <math.h>
 #include <stdio.h>
@@ -16,6 +19,7 @@
 #include "profile/callgrind_format.h"
 #include "profile/diff.h"
 #include "profile/profile_build.h"
+#include "report/profile_text.h"
 #include "store/profile_store.h"
 #include "support.h"
 
@@ -102,6 +106,10 @@ static void test_format_refuses(void **state)
         { "# callgrind format\nevents: Ir\nsummary: 1\n1 1\n", "before any fn=" },
         { "# callgrind format\nevents: Ir\nsummary: 1\nfn=f\n1 x\n", "not a whole number" },
         { "hello\n", "not callgrind's format" },
+        { "# callgrind format\nevents: Ir\nsummary: 1\nfn=f\ncfn=g\ncalls=x 1\n1 1\n",
+          "a call count that is not a whole number" },
+        { "# callgrind format\nevents: Ir\nsummary: 1\nfn=f\ncalls=1 1\n1 1\n",
+          "calls= before any cfn=" },
     };
     cb_cg_dump d;
     cb_error   err;
@@ -373,6 +381,16 @@ static void test_store_refuses(void **state)
           "\"self\": -1}]}",
           "self" },
         { "{\"schema_version\": 1,", "not valid JSON" },
+        /* the root has calls: every node must */
+        { "{\"schema_version\": 1, \"name\": \"g/x\", \"unit\": \"instructions\", \"samples\": 1, "
+          "\"iterations\": 1, \"nodes\": [{\"name\": \"r\", \"object\": \"\", \"parent\": -1, "
+          "\"self\": 1, \"calls\": 1}, {\"name\": \"s\", \"object\": \"\", \"parent\": 0, "
+          "\"self\": 1}]}",
+          "calls" },
+        { "{\"schema_version\": 1, \"name\": \"g/x\", \"unit\": \"instructions\", \"samples\": 1, "
+          "\"iterations\": 1, \"nodes\": [{\"name\": \"r\", \"object\": \"\", \"parent\": -1, "
+          "\"self\": 1, \"calls\": -2}]}",
+          "calls" },
     };
     cb_profile *p;
     cb_error    err;
@@ -392,6 +410,134 @@ static void test_store_refuses(void **state)
     }
 }
 
+static cb_profile *build_file(const char *name)
+{
+    cb_cg_dump  d;
+    cb_profile *p;
+    cb_error    err;
+    char        path[256];
+
+    snprintf(path, sizeof path, "tests/data/%s", name);
+    if (cb_cg_read(path, &d, &err) != 0) {
+        fail_msg("%s", err.msg);
+    }
+    /* two iterations in each file */
+    if (cb_profile_build(&d, 1, 2.0, "/usr/bin/bench", &p, &err) != 0) {
+        fail_msg("%s", err.msg);
+    }
+    cb_cg_dump_free(&d);
+    return p;
+}
+
+/* The calls= lines, counted into the contexts they call (one whose fn= is
+ * further down too), per iteration in the tree and the function table. */
+static void test_calls(void **state)
+{
+    cb_profile          *p = build_file("callgrind-calls-old.out");
+    const cb_profile_fn *f;
+
+    (void) state;
+    assert_true(p->has_calls);
+    assert_true(p->total == 63.0);
+    f = cb_profile_find_fn(p, "more", "libc.so.6");
+    assert_non_null(f);
+    assert_true(f->self == 20.0 && f->calls == 2.0);
+    f = cb_profile_find_fn(p, "costlier", "libc.so.6");
+    assert_non_null(f);
+    assert_true(f->self == 30.0 && f->calls == 1.0);
+    /* a recursive call is a call: once from run, once from itself */
+    assert_true(node(p, "rec", 1)->calls == 1.0 && node(p, "rec", 2)->calls == 1.0);
+    f = cb_profile_find_fn(p, "rec", "");
+    assert_non_null(f);
+    assert_true(f->calls == 2.0 && f->self == 10.0);
+    cb_profile_free(p);
+}
+
+static char *grew_text(const cb_profile_diff *d)
+{
+    char  *text = NULL;
+    size_t len = 0;
+    FILE  *out = open_memstream(&text, &len);
+
+    assert_non_null(out);
+    cb_profile_text_grew(out, 0, d, CB_PROFILE_GREW_TOP);
+    fclose(out);
+    return text;
+}
+
+/* "more" is called twice as often at the same cost a call; "costlier" as
+ * often, each call twice the cost: the calls beside the instructions tell
+ * them apart, through a stored profile too; one stored before the calls
+ * were kept loads, and shows none. */
+static void test_calls_diff(void **state)
+{
+    cb_profile      *old = build_file("callgrind-calls-old.out");
+    cb_profile      *now = build_file("callgrind-calls-new.out"), *back, *bare;
+    cb_profile_diff *d;
+    char             dir[] = "/tmp/cryptbench-calls-XXXXXX", path[512], *text;
+    cb_error         err;
+    size_t           i;
+    const char      *old_file =
+        "{\"schema_version\": 1, \"name\": \"g/x\", \"unit\": \"instructions\", "
+        "\"samples\": 1, \"iterations\": 2, \"nodes\": [{\"name\": \"run\", \"object\": \"\", "
+        "\"parent\": -1, \"self\": 3}, {\"name\": \"more\", \"object\": \"libc.so.6\", "
+        "\"parent\": 0, \"self\": 20}, {\"name\": \"costlier\", \"object\": \"libc.so.6\", "
+        "\"parent\": 0, \"self\": 30}]}";
+
+    (void) state;
+    /* what a run writes, the next run reads: the calls too */
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/g.x.json", dir);
+    assert_int_equal(cb_profile_save(path, "g/x", old, &err), 0);
+    assert_int_equal(cb_profile_load(path, "g/x", &back, &err), 0);
+    assert_true(back->has_calls);
+    assert_int_equal(back->nnodes, old->nnodes);
+    for (i = 0; i < old->nnodes; i++) {
+        assert_string_equal(back->nodes[i].name, old->nodes[i].name);
+        assert_true(back->nodes[i].calls == old->nodes[i].calls);
+    }
+    unlink(path);
+    rmdir(dir);
+
+    d = cb_profile_diff_new(back, now);
+    assert_non_null(d);
+    assert_int_equal(d->n, 2);
+    assert_string_equal(d->changes[0].name, "costlier");
+    assert_true(d->changes[0].old_self == 30.0 && d->changes[0].new_self == 60.0);
+    assert_true(d->changes[0].old_calls == 1.0 && d->changes[0].new_calls == 1.0);
+    assert_string_equal(d->changes[1].name, "more");
+    assert_true(d->changes[1].old_self == 20.0 && d->changes[1].new_self == 40.0);
+    assert_true(d->changes[1].old_calls == 2.0 && d->changes[1].new_calls == 4.0);
+    text = grew_text(d);
+    assert_string_equal(text,
+                        "what changed, self instructions per iteration:\n"
+                        "  +30.000  30.000 -> 60.000  calls 1.0000 -> 1.0000  costlier (libc.so.6) "
+                        "(60% of the change)\n"
+                        "  +20.000  20.000 -> 40.000  calls 2.0000 -> 4.0000  more (libc.so.6) "
+                        "(40% of the change)\n");
+    free(text);
+    cb_profile_diff_free(d);
+
+    /* a baseline stored before the calls were kept: no calls to compare */
+    path[0] = '\0';
+    strcat(path, support_temp_file(old_file));
+    assert_int_equal(cb_profile_load(path, "g/x", &bare, &err), 0);
+    unlink(path);
+    assert_false(bare->has_calls);
+    d = cb_profile_diff_new(bare, now);
+    assert_non_null(d);
+    assert_true(isnan(d->changes[0].old_calls) && d->changes[0].new_calls == 1.0);
+    text = grew_text(d);
+    assert_non_null(strstr(text, "  +30.000  30.000 -> 60.000  costlier (libc.so.6)"));
+    assert_null(strstr(text, "calls"));
+    free(text);
+    cb_profile_diff_free(d);
+    cb_profile_free(bare);
+    cb_profile_free(back);
+    cb_profile_free(old);
+    cb_profile_free(now);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -405,6 +551,8 @@ int main(void)
         cmocka_unit_test(test_diff),
         cmocka_unit_test(test_store),
         cmocka_unit_test(test_store_refuses),
+        cmocka_unit_test(test_calls),
+        cmocka_unit_test(test_calls_diff),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

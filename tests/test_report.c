@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/runner.h"
 #include "report/report.h"
 #include "support.h"
 
@@ -78,7 +79,7 @@ static char *render_both(int (*open)(cb_reporter *, const cb_report_options *),
     assert_non_null(opt.out);
     assert_non_null(opt.err);
     assert_int_equal(open(&rep, &opt), 0);
-    cb_report_replay(&rep, 1, run);
+    cb_runner_replay(&rep, 1, run);
     cb_report_close(&rep);
     fclose(opt.out);
     fclose(opt.err);

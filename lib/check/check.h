@@ -23,8 +23,10 @@ typedef struct cb_check_config {
     unsigned which;             /* CB_CHECK_CONSTANT_TIME | CB_CHECK_TIMING_LEAK */
     uint64_t leak_measurements; /* the timing-leak check stops after this many... */
     double   leak_time_ns;      /* ...or this much wall time, whichever comes first */
+    uint64_t leak_calls;        /* calls of the same input each measurement times */
     uint64_t seed;              /* of the order of the classes */
     size_t   inputs;            /* the exact check's inputs of each class */
+    int      divisions;         /* the exact check lists the calls' divisions */
     double   timeout_ns;        /* a check's process is killed after this long */
     cb_clock cycles;            /* the timing-leak check's clock, opened by cb_check_open */
 } cb_check_config;

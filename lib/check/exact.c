@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "check/divisions.h"
 #include "check/exact.h"
 #include "check/memcheck_log.h"
 #include "check/spawn.h"
@@ -17,56 +18,88 @@
 static const char *const harness[] = { "cb_state_call", "cb_input_prepare", "cb_check_exact_once",
                                        "cb_check_child_main" };
 
+/*
+ * --vex-guest-chase=no: valgrind's translator otherwise follows a conditional
+ * branch into the block after it and turns the pair into a select, which
+ * memcheck cannot report as a branch: the secret then taints a loop counter,
+ * and memcheck reports "uninitialised value" where the counter is used as an
+ * address, a memory access that is not there (an inlined early-exit loop:
+ * tests/fixtures/secrets.c). --sym-offsets and full source paths give each
+ * frame what its site is known by; --num-callers: deep enough for a
+ * backtrace through a library to reach the harness frame it is cut at.
+ */
+static const char *const memcheck_options[] = {
+    "--track-origins=yes",  "--error-limit=no",       "--num-callers=40",
+    "--leak-check=no",      "--vex-guest-chase=no",   "--read-inline-info=yes",
+    "--sym-offsets=yes",    "--fullpath-after=",      "--child-silent-after-fork=yes"
+};
+
+/* --ct-divisions: every instruction the harness's calls (setup's and run's,
+ * cb_state_call) execute, by address, under callgrind. */
+static const char *const callgrind_options[] = {
+    "--dump-instr=yes", "--collect-atstart=no", "--toggle-collect=cb_state_call",
+    "--child-silent-after-fork=yes"
+};
+
+#define MAX_OPTIONS 16
+
 typedef struct exact_job {
     const cb_instance *inst;
-    int                mark;       /* the secrets marked undefined, after a native probe */
-    size_t             inputs;     /* of each class */
-    const char        *log_option; /* --log-file=DIR/memcheck-MARK.log */
+    int                mark;   /* the secrets marked undefined */
+    int                probe;  /* first run natively, to see whether it declares any */
+    size_t             inputs; /* of each class */
+    const char        *tool;   /* "memcheck" or "callgrind" */
+    const char        *options[MAX_OPTIONS];
+    size_t             noptions;
 } exact_job;
 
-/* In the forked child: with mark, runs the benchmark natively to see whether
- * it declares secrets; then becomes valgrind running this program afresh on
- * it. */
+/* In the forked child: with probe, runs the benchmark natively to see
+ * whether it declares secrets; then becomes valgrind running this program
+ * afresh on it. */
 static void exact_child(int fd, void *arg)
 {
     const exact_job *job = arg;
-    /*
-     * --vex-guest-chase=no: valgrind's translator otherwise follows a
-     * conditional branch into the block after it and turns the pair into a
-     * select, which memcheck cannot report as a branch: the secret then taints
-     * a loop counter, and memcheck reports "uninitialised value" where the
-     * counter is used as an address, a memory access that is not there (an
-     * inlined early-exit loop: tests/fixtures/secrets.c). --sym-offsets and
-     * full source paths give each frame what its site is known by;
-     * --num-callers: deep enough for a backtrace through a library to reach
-     * the harness frame it is cut at.
-     */
-    const char *const options[] = { "--track-origins=yes",  "--error-limit=no",
-                                    "--num-callers=40",     "--leak-check=no",
-                                    "--vex-guest-chase=no", "--read-inline-info=yes",
-                                    "--sym-offsets=yes",    "--fullpath-after=",
-                                    "--child-silent-after-fork=yes", job->log_option };
-    FILE             *f = fdopen(fd, "w");
-    uint64_t          secrets = 1;
-    char              why[CB_ERROR_MAX], spec[600];
+    FILE            *f = fdopen(fd, "w");
+    uint64_t         secrets = 1;
+    char             why[CB_ERROR_MAX], spec[600];
 
     if (f == NULL) {
         _exit(3);
     }
-    if (job->mark && cb_check_exact_once(job->inst, 0, 1, &secrets, why, sizeof why) != 0) {
+    if (job->probe && cb_check_exact_once(job->inst, 0, 1, &secrets, why, sizeof why) != 0) {
         cb_protocol_write_failure(f, why);
     } else if (secrets == 0) {
         fputs("secrets 0\nend\n", f);
     } else {
         snprintf(spec, sizeof spec, "%d %d %zu %s", fd, job->mark, job->inputs, job->inst->name);
-        if (setenv(CB_CHECK_ENV, spec, 1) == 0) {
-            cb_valgrind_exec("memcheck", options, sizeof options / sizeof options[0]);
+        /* the dynamic linker's lazy binding, a hash table's division among
+         * them, would run inside the calls: it binds everything first */
+        if (setenv(CB_CHECK_ENV, spec, 1) == 0 &&
+            (strcmp(job->tool, "callgrind") != 0 || setenv("LD_BIND_NOW", "1", 1) == 0)) {
+            cb_valgrind_exec(job->tool, job->options, job->noptions);
         }
         snprintf(why, sizeof why, "cannot execute valgrind: %s", strerror(errno));
         cb_protocol_write_failure(f, why);
     }
     fflush(NULL); /* _exit skips stdio: what the benchmark printed must go out too */
     _exit(fclose(f) == 0 ? 0 : 3);
+}
+
+/* A job of tool with its options and the ones given. */
+static void job_options(exact_job *job, const char *tool, const char *const *options, size_t n,
+                        const char *extra1, const char *extra2)
+{
+    size_t i;
+
+    job->tool = tool;
+    job->noptions = 0;
+    for (i = 0; i < n && job->noptions < MAX_OPTIONS - 2; i++) {
+        job->options[job->noptions++] = options[i];
+    }
+    job->options[job->noptions++] = extra1;
+    if (extra2 != NULL) {
+        job->options[job->noptions++] = extra2;
+    }
 }
 
 /* The "map" lines of a report into maps: 0, or -1 out of memory. */
@@ -101,12 +134,14 @@ static int memcheck_run(const cb_check_config *cfg, const cb_instance *inst, int
 {
     char               path[4200], option[4300], line[64];
     cb_buf             report = { NULL, 0, 0, 0 };
-    exact_job          job = { inst, mark, cfg->inputs, option };
+    exact_job          job = { inst, mark, mark, cfg->inputs, NULL, { NULL }, 0 };
     unsigned long long n = 0;
     int                rc;
 
     snprintf(path, sizeof path, "%s/memcheck-%d.log", dir, mark);
     snprintf(option, sizeof option, "--log-file=%s", path);
+    job_options(&job, "memcheck", memcheck_options,
+                sizeof memcheck_options / sizeof memcheck_options[0], option, NULL);
     rc = cb_check_spawn(exact_child, &job, cfg->timeout_ns, &report, why, size, err);
     if (rc == 0 && cb_check_report_text(report.data, "failed", why, size)) {
         rc = 1;
@@ -144,6 +179,39 @@ static int read_log(const cb_buf *log, const cb_mappings *maps, cb_check_exact *
     return 0;
 }
 
+/* --ct-divisions: the check's calls under callgrind, the divisions among
+ * the instructions they executed into out. 0, or 1 with why. */
+static int divisions_run(const cb_check_config *cfg, const cb_instance *inst, const char *dir,
+                         cb_check_exact *out, char *why, size_t size, cb_error *err)
+{
+    char      path[4200], out_option[4300], log_option[4300], root[4096];
+    cb_buf    report = { NULL, 0, 0, 0 }, dump = { NULL, 0, 0, 0 };
+    exact_job job = { inst, 1, 0, cfg->inputs, NULL, { NULL }, 0 };
+    int       rc;
+
+    snprintf(path, sizeof path, "%s/callgrind.out", dir);
+    snprintf(out_option, sizeof out_option, "--callgrind-out-file=%s", path);
+    snprintf(log_option, sizeof log_option, "--log-file=%s/callgrind.log", dir);
+    job_options(&job, "callgrind", callgrind_options,
+                sizeof callgrind_options / sizeof callgrind_options[0], out_option, log_option);
+    rc = cb_check_spawn(exact_child, &job, cfg->timeout_ns, &report, why, size, err);
+    if (rc == 0 && cb_check_report_text(report.data, "failed", why, size)) {
+        rc = 1;
+    } else if (rc == 0 && cb_text_file_read(path, &dump, err) != 0) {
+        snprintf(why, size, "%s", err->msg);
+        rc = 1;
+    } else if (rc == 0 &&
+               cb_divisions_find(path, dump.data, getcwd(root, sizeof root), cb_object_read_elf,
+                                 NULL, out, err) != 0) {
+        snprintf(why, size, "%s", err->msg);
+        rc = 1;
+    }
+    out->divisions_listed = rc == 0;
+    cb_buf_free(&report);
+    cb_buf_free(&dump);
+    return rc;
+}
+
 /* The run with the secrets marked, then, for suspects, the run without. */
 static int check(const cb_check_config *cfg, const cb_instance *inst, const char *dir,
                  cb_check_exact *out, char *why, size_t size, cb_error *err)
@@ -178,6 +246,9 @@ static int check(const cb_check_config *cfg, const cb_instance *inst, const char
     cb_check_exact_free(&suspects);
     cb_check_exact_free(&plain);
     cb_check_exact_free(&unused);
+    if (rc == 0 && cfg->divisions && out->secret_bytes > 0) {
+        rc = divisions_run(cfg, inst, dir, out, why, size, err);
+    }
     if (rc == 0) {
         out->status = out->secret_bytes == 0 ? CB_CHECK_SKIPPED
                       : out->nfindings > 0  ? CB_CHECK_LEAKS

@@ -45,12 +45,14 @@ static void batch_free(batch *b)
 }
 
 /*
- * One batch of n calls: every input prepared first, untimed, each of a class
- * drawn at random, then each call timed alone (one iteration of run, between
- * the counter's two reads). Returns the calls timed, fewer than n when the
- * deadline passed; -1 when the benchmark failed (s->failure).
+ * One batch of n measurements: every input prepared first, untimed, each of
+ * a class drawn at random, then each measured alone: `calls` iterations of
+ * run on it, between the counter's two reads. Returns the measurements
+ * taken, fewer than n when the deadline passed; -1 when the benchmark failed
+ * (s->failure).
  */
-static long run_batch(cb_state *s, batch *b, size_t n, cb_rng *rng, uint64_t deadline)
+static long run_batch(cb_state *s, batch *b, size_t n, uint64_t calls, cb_rng *rng,
+                      uint64_t deadline)
 {
     size_t i;
 
@@ -62,7 +64,7 @@ static long run_batch(cb_state *s, batch *b, size_t n, cb_rng *rng, uint64_t dea
     }
     for (i = 0; i < n && cb_clock_monotonic_ns() < deadline; i++) {
         s->input = b->inputs + i * b->stride;
-        if (cb_state_call(s, s->inst->def->run, 1, 1) != 0) {
+        if (cb_state_call(s, s->inst->def->run, calls, 1) != 0) {
             return -1;
         }
         b->times[i] = (double) s->measured;
@@ -87,16 +89,21 @@ static int measure(const leak_job *job, cb_check_leak *out, char *why, size_t si
     int                    rc = 0;
 
     cb_state_init(&s, job->inst, &clock);
-    cb_dudect_init(&d);
     cb_rng_seed(&rng, cfg->seed);
+    if (cb_dudect_init(&d) != 0) {
+        snprintf(why, size, "out of memory for the timings' histograms");
+        return -1;
+    }
     if (batch_alloc(&b, def->input_size) != 0) {
         snprintf(why, size, "out of memory for a batch of inputs of %zu bytes", def->input_size);
         batch_free(&b);
+        cb_dudect_free(&d);
         return -1;
     }
     if (def->setup != NULL && cb_state_call(&s, def->setup, 0, 0) != 0) {
         snprintf(why, size, "%s", s.failure);
         batch_free(&b);
+        cb_dudect_free(&d);
         return -1;
     }
     while (d.measurements < cfg->leak_measurements && cb_clock_monotonic_ns() < deadline) {
@@ -109,7 +116,7 @@ static int measure(const leak_job *job, cb_check_leak *out, char *why, size_t si
         uint64_t until =
             d.calibrated || cb_clock_monotonic_ns() >= calibrated_by ? deadline : calibrated_by;
 
-        if ((got = run_batch(&s, &b, n, &rng, until)) < 0) {
+        if ((got = run_batch(&s, &b, n, cfg->leak_calls, &rng, until)) < 0) {
             break;
         }
         if (!d.calibrated) {
@@ -130,7 +137,8 @@ static int measure(const leak_job *job, cb_check_leak *out, char *why, size_t si
         def->teardown(&s);
     }
     batch_free(&b);
-    cb_dudect_verdict(&d, out);
+    cb_dudect_verdict(&d, cfg->leak_calls, out);
+    cb_dudect_free(&d);
     return rc;
 }
 
@@ -147,28 +155,32 @@ static void leak_child(int fd, void *arg)
     if (measure(arg, &out, why, sizeof why) != 0) {
         cb_protocol_write_failure(f, why);
     } else {
-        fprintf(f, "leak %s %llu %.17g %s %.17g %llu\nend\n", cb_check_status_name(out.status),
-                (unsigned long long) out.measurements, out.max_t, cb_leak_test_name(out.test),
-                out.crop, (unsigned long long) out.test_measurements);
+        fprintf(f, "leak %s %llu %.17g %s %.17g %llu %.17g %.17g %.17g %.17g %.17g %llu\nend\n",
+                cb_check_status_name(out.status), (unsigned long long) out.measurements,
+                out.max_t, cb_leak_test_name(out.test), out.crop,
+                (unsigned long long) out.test_measurements, out.crop_cycles, out.tau,
+                out.needed, out.median[0], out.median[1], (unsigned long long) out.calls);
     }
     fflush(NULL); /* _exit skips stdio: what the benchmark printed must go out too */
     _exit(fclose(f) == 0 ? 0 : 3);
 }
 
-/* "leak passed 1000000 1.62 cropped 52.4 524000" into out. */
+/* "leak passed 1000000 1.62 cropped 52.4 524000 412 0.0022 5.1e6 84 31 1" into out. */
 static int parse_leak(const char *line, cb_check_leak *out)
 {
     char               status[16], test[16];
-    unsigned long long n, tn;
+    unsigned long long n, tn, calls;
 
-    if (sscanf(line, "%15s %llu %lf %15s %lf %llu", status, &n, &out->max_t, test, &out->crop,
-               &tn) != 6 ||
+    if (sscanf(line, "%15s %llu %lf %15s %lf %llu %lf %lf %lf %lf %lf %llu", status, &n,
+               &out->max_t, test, &out->crop, &tn, &out->crop_cycles, &out->tau, &out->needed,
+               &out->median[0], &out->median[1], &calls) != 12 ||
         cb_check_status_parse(status, &out->status) != 0 ||
         cb_leak_test_parse(test, &out->test) != 0) {
         return -1;
     }
     out->measurements = n;
     out->test_measurements = tn;
+    out->calls = calls;
     out->threshold = CB_DUDECT_THRESHOLD;
     return 0;
 }
@@ -179,7 +191,7 @@ int cb_check_leak_run(const cb_check_config *cfg, const cb_instance *inst, cb_ch
     uint64_t    start = cb_clock_monotonic_ns();
     leak_job    job = { cfg, inst };
     cb_buf      report = { NULL, 0, 0, 0 };
-    char        why[CB_ERROR_MAX], line[256];
+    char        why[CB_ERROR_MAX], line[512];
     int         rc;
 
     /* the threshold the verdict is held to, whether or not there is one:

@@ -1,4 +1,5 @@
 #include "cli/command.h"
+#include "cli/runner.h"
 
 int cb_command_analyze(const cb_config *cfg, cb_error *err)
 {
@@ -15,7 +16,7 @@ int cb_command_analyze(const cb_config *cfg, cb_error *err)
         cb_error_set(err, "out of memory");
         return CB_EXIT_USAGE;
     }
-    cb_report_replay(&rep, 1, &run);
+    cb_runner_replay(&rep, 1, &run);
     cb_report_close(&rep);
     cb_run_free(&run);
     return CB_EXIT_OK;

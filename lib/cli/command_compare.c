@@ -5,6 +5,7 @@
 
 #include "store/baseline.h"
 #include "cli/command.h"
+#include "cli/runner.h"
 #include "stats/compare.h"
 
 /* new_'s counterpart of r in old: by name, or, when each side holds one
@@ -99,7 +100,7 @@ int cb_command_compare(const cb_config *cfg, cb_error *err)
     if (cb_command_open_reporters(cfg, &opt, reps, &nreps, err) != 0) {
         goto done;
     }
-    cb_report_replay(reps, nreps, &new_);
+    cb_runner_replay(reps, nreps, &new_);
     status = cb_command_close_reporters(reps, nreps, &opt, err) == 0 ? cb_command_status(cfg, &new_)
                                                                     : CB_EXIT_USAGE;
 done:

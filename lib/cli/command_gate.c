@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/command.h"
+#include "cli/runner.h"
 #include "measure/clock.h"
 #include "measure/context.h"
 #include "measure/interrupt.h"
@@ -854,7 +855,7 @@ static int report(gate *g, cb_error *err)
     if (cb_command_open_reporters(&gated, &opt, reps, &nreps, err) != 0) {
         goto done;
     }
-    cb_report_replay(reps, nreps, &view);
+    cb_runner_replay(reps, nreps, &view);
     if (cb_command_close_reporters(reps, nreps, &opt, err) == 0 &&
         save_rounds(g, &view, &opt, err) == 0) {
         status = cb_command_status(&gated, &view);

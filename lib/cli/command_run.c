@@ -21,6 +21,7 @@
 #include "cli/runner.h"
 #include "measure/context.h"
 #include "measure/sysinfo.h"
+#include "stats/group.h"
 
 /* nanobench's habit: say once, loudly, what will spoil the numbers. */
 static void warn_environment(const char *prog, unsigned build_flags, const cb_machine *si)
@@ -262,7 +263,11 @@ typedef struct session {
     int               has_old;
     cb_run            kept; /* a filtered run's save target, for the HTML report */
     int               has_kept;
+    cb_group_summary *kept_groups; /* kept's groups this run measures nothing of */
+    size_t            nkept_groups;
     cb_history        history; /* the past runs the HTML report draws trends from */
+    cb_trends         trends;      /* the run's results' trends across them */
+    cb_trends         kept_trends; /* kept's */
     cb_budget_set     budgets; /* --budgets, empty without */
     cb_allow_list     allow;   /* --allow-findings, empty without */
     cb_command_files  files; /* what opt's paths point into */
@@ -352,8 +357,10 @@ static int measure(session *s, cb_error *err)
     checks.which = cfg->checks | (cfg->gate_constant_time ? CB_CHECK_CONSTANT_TIME : 0u);
     checks.leak_measurements = cfg->leak_measurements;
     checks.leak_time_ns = cfg->leak_time_s * 1e9;
+    checks.leak_calls = cfg->leak_calls;
     checks.seed = cfg->seed;
     checks.inputs = cfg->ct_inputs;
+    checks.divisions = cfg->ct_divisions;
     checks.timeout_ns = cb_command_timeout_s(cfg, 1) * 1e9;
     if ((checks.which & CB_CHECK_CONSTANT_TIME) && (cfg->build_flags & CB_BUILD_SANITIZED)) {
         return cb_error_set(err, "--check constant-time runs the benchmarks under valgrind, "
@@ -386,6 +393,10 @@ static int measure(session *s, cb_error *err)
     rn.compare = s->compare;
     rn.checks = checks.which != 0 ? &checks : NULL;
     rn.allow = &s->allow;
+    if (s->opt.history != NULL) {
+        rn.history = &s->history;
+        rn.trends = &s->trends;
+    }
     if (cb_progress_live(stderr)) {
         rn.progress = cb_progress_terminal(stderr);
     }
@@ -444,6 +455,55 @@ static const char unpaired_note[] =
     "this gate raises a false alarm on your runner (on the 2-core VM cryptbench is developed "
     "on, 28% of comparisons of identical code at a 2% threshold). Prefer the paired gate, "
     "ci/bench-ab, or --measure instructions.";
+
+/* Whether a selected benchmark belongs to `group`. */
+static int selects_group(const session *s, const char *group)
+{
+    char   g[CB_GROUP_NAME_MAX];
+    size_t i;
+
+    for (i = 0; i < s->list.n; i++) {
+        cb_name_group(s->list.items[i].name, g, sizeof g);
+        if (s->selected[i] && strcmp(g, group) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The summaries of the kept run's groups that this run measures nothing of,
+ * made once, before the reporters, as the runner makes those of the groups it
+ * measures; a group whose analysis fails is left without. -1 when out of
+ * memory. */
+static int summarise_kept_groups(session *s, cb_error *err)
+{
+    const cb_run       *kept = &s->kept;
+    cb_bootstrap_config boot = { kept->nresamples, kept->confidence, kept->seed };
+    char                group[CB_GROUP_NAME_MAX];
+    cb_error            why;
+    size_t              i, j;
+
+    s->kept_groups = calloc(kept->n + 1, sizeof *s->kept_groups);
+    if (s->kept_groups == NULL) {
+        return cb_error_set(err, "out of memory");
+    }
+    for (i = 0; i < kept->n; i++) {
+        cb_group_summary *sum = &s->kept_groups[s->nkept_groups];
+
+        cb_name_group(kept->results[i].name, group, sizeof group);
+        for (j = 0; j < s->nkept_groups && strcmp(s->kept_groups[j].name, group) != 0; j++) {
+        }
+        if (j < s->nkept_groups || selects_group(s, group) ||
+            cb_group_analyse(kept, group, &boot, &sum->g, &why) != 0) {
+            continue;
+        }
+        memcpy(sum->name, group, sizeof group);
+        s->nkept_groups++;
+    }
+    s->opt.kept_groups = s->kept_groups;
+    s->opt.nkept_groups = s->nkept_groups;
+    return 0;
+}
 
 /* Loads what the run is compared with and saved over, or re-reports
  * (--load-baseline), and tells the reporters about the baseline. A baseline
@@ -522,6 +582,9 @@ static int prepare_baselines(session *s, cb_error *err)
             return -1;
         }
         s->opt.kept = s->has_kept ? &s->kept : NULL;
+        if (s->has_kept && summarise_kept_groups(s, err) != 0) {
+            return -1;
+        }
     }
     cb_command_describe_compare(&s->opt, &s->compare);
     if (cfg->gate && !s->compare.exact) {
@@ -543,6 +606,16 @@ static int check_writable(const session *s, cb_error *err)
         return -1;
     }
     return 0;
+}
+
+/* The trends of a stored run's results across the history, before the
+ * reporters' end (a measured run's are the runner's to find); without memory
+ * the report leaves them out. */
+static void find_trends(const session *s, cb_trends *ts, const cb_run *run)
+{
+    if (cb_trends_open(ts, &s->history, run, 0, s->opt.noise_threshold) != 0) {
+        fprintf(stderr, "warning: out of memory finding the trends: the report leaves them out\n");
+    }
 }
 
 /* Reads the history of the baseline this run belongs to (the one it is saved
@@ -569,10 +642,19 @@ static void load_history(session *s)
     }
     s->opt.history = &s->history;
     s->opt.history_name = name;
+    s->opt.trends = &s->trends;
+    if (s->has_kept) {
+        find_trends(s, &s->kept_trends, &s->kept);
+        s->opt.kept_trends = &s->kept_trends;
+    }
 }
 
 static void session_free(session *s)
 {
+    size_t i;
+
+    cb_trends_free(&s->trends);
+    cb_trends_free(&s->kept_trends);
     cb_history_free(&s->history);
     cb_budget_set_free(&s->budgets);
     cb_allow_list_free(&s->allow);
@@ -582,6 +664,10 @@ static void session_free(session *s)
     cb_filter_free(&s->filter);
     cb_run_free(&s->old);
     cb_run_free(&s->run);
+    for (i = 0; i < s->nkept_groups; i++) {
+        cb_groups_free(&s->kept_groups[i].g);
+    }
+    free(s->kept_groups);
     if (s->has_kept) {
         cb_run_free(&s->kept);
     }
@@ -649,7 +735,10 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
         }
     }
     if (cfg->load_baseline != NULL) {
-        cb_report_replay(s.reps, s.nreps, &s.run);
+        if (s.opt.history != NULL) {
+            find_trends(&s, &s.trends, &s.run);
+        }
+        cb_runner_replay(s.reps, s.nreps, &s.run);
     } else if (measure(&s, err) != 0) {
         goto close;
     }

@@ -121,6 +121,9 @@ typedef enum cb_color {
  * too few calls for a verdict and is said so. */
 #define CB_DEFAULT_LEAK_MEASUREMENTS 1000000
 #define CB_DEFAULT_LEAK_TIME_S 10.0
+/* The timing-leak check times one call per measurement unless told to time
+ * more of the same input (--leak-calls), which multiplies a leak by as many. */
+#define CB_DEFAULT_LEAK_CALLS 1
 /* The exact check's inputs of each class: memcheck's start-up (about a
  * second) costs more than a call of most primitives under it, and every
  * input may take another path (a wrong guess's other byte, another length's
@@ -207,7 +210,9 @@ typedef struct cb_config {
     unsigned    checks; /* CB_CHECK_* bits of --check */
     size_t      leak_measurements;
     double      leak_time_s;
+    size_t      leak_calls;
     size_t      ct_inputs;
+    int         ct_divisions;
     int         gate_constant_time;
     const char *allow_findings; /* --allow-findings FILE, or NULL */
     const char *allow_template; /* --allow-template FILE, or NULL */

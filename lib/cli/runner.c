@@ -3,6 +3,7 @@
 
 #include "stats/analysis.h"
 #include "stats/budget.h"
+#include "stats/group.h"
 #include "measure/isolate.h"
 #include "measure/memory.h"
 #include "measure/sysinfo.h"
@@ -108,9 +109,95 @@ static int name_threads(cb_result *r, const cb_instance *inst, size_t n)
     return cb_result_set_string(&r->name, name);
 }
 
+/*
+ * What the reporters are handed, group by group: a group is summarised here
+ * (stats/group.h), once, when it is whole, that is when a result of another
+ * group comes or the run ends, and its summaries go to every reporter before
+ * the next group is measured. Reporters only format them.
+ */
+typedef struct stream {
+    const cb_runner    *rn; /* NULL: a replay */
+    cb_fanout           f;
+    cb_bootstrap_config boot;
+    char                group[CB_GROUP_NAME_MAX]; /* being reported, "" before the first */
+} stream;
+
+static void close_group(const stream *st, const cb_run *run)
+{
+    cb_groups g;
+    cb_error  err;
+
+    if (st->group[0] == '\0' || !cb_fanout_wants_groups(&st->f)) {
+        return;
+    }
+    if (cb_group_analyse(run, st->group, &st->boot, &g, &err) != 0) {
+        fprintf(stderr, "cryptbench: group %s: %s\n", st->group, err.msg);
+        return;
+    }
+    cb_fanout_group(&st->f, run, st->group, &g);
+    cb_groups_free(&g);
+}
+
+static void stream_begin(stream *st, const cb_runner *rn, cb_reporter *reps, size_t n,
+                         const cb_run *run, cb_bootstrap_config boot)
+{
+    st->rn = rn;
+    st->f.reps = reps;
+    st->f.n = n;
+    st->boot = boot;
+    st->group[0] = '\0';
+    cb_fanout_begin(&st->f, run);
+}
+
+/* Closes the group being reported when `name` belongs to another. */
+static void stream_next(stream *st, const cb_run *run, const char *name)
+{
+    char group[sizeof st->group];
+
+    cb_name_group(name, group, sizeof group);
+    if (strcmp(group, st->group) != 0) {
+        close_group(st, run);
+        memcpy(st->group, group, sizeof group);
+    }
+}
+
+static void stream_result(stream *st, const cb_run *run, const cb_result *r)
+{
+    stream_next(st, run, r->name);
+    cb_fanout_result(&st->f, run, r);
+}
+
+/* The last group's summaries, then the trends of a measured run's results,
+ * each measured now and so the last point of its trend, then the end. */
+static void stream_end(stream *st, const cb_run *run)
+{
+    const cb_runner *rn = st->rn;
+
+    close_group(st, run);
+    if (rn != NULL && rn->history != NULL && rn->trends != NULL &&
+        cb_trends_open(rn->trends, rn->history, run, 1, rn->compare.noise_threshold) != 0) {
+        fprintf(stderr, "cryptbench: out of memory finding the trends: the report leaves "
+                        "them out\n");
+    }
+    cb_fanout_end(&st->f, run);
+}
+
+void cb_runner_replay(cb_reporter *reps, size_t n, const cb_run *run)
+{
+    stream st;
+    size_t i;
+
+    stream_begin(&st, NULL, reps, n, run,
+                 (cb_bootstrap_config){ run->nresamples, run->confidence, run->seed });
+    for (i = 0; i < run->n; i++) {
+        stream_result(&st, run, &run->results[i]);
+    }
+    stream_end(&st, run);
+}
+
 /* Measures inst (on `threads` threads when > 0) into a new result of run,
  * analyses, compares and reports it; its index in *at. */
-static int measure_one(const cb_runner *rn, cb_run *run, cb_fanout *f, const cb_instance *inst,
+static int measure_one(const cb_runner *rn, cb_run *run, stream *st, const cb_instance *inst,
                        size_t threads, size_t one, size_t *at, cb_error *err)
 {
     cb_measure_config settings;
@@ -180,7 +267,7 @@ static int measure_one(const cb_runner *rn, cb_run *run, cb_fanout *f, const cb_
     if (rn->progress.clear != NULL) {
         rn->progress.clear(rn->progress.self);
     }
-    cb_fanout_result(f, run, r);
+    stream_result(st, run, r);
     return 0;
 }
 
@@ -214,11 +301,11 @@ size_t cb_runner_thread_counts(const cb_config *cfg, const cb_instance *inst,
 int cb_runner_run(const cb_runner *rn, const cb_instance_list *list,
                   const unsigned char *selected, cb_run *run, cb_error *err)
 {
-    cb_fanout f = { rn->reporters, rn->nreporters,
-                    { rn->cfg->nresamples, rn->cfg->confidence, rn->cfg->seed }, "" };
-    size_t    counts[CB_MAX_THREAD_COUNTS + 1], i, k, n, at, one;
+    stream st;
+    size_t counts[CB_MAX_THREAD_COUNTS + 1], i, k, n, at, one;
 
-    cb_fanout_begin(&f, run);
+    stream_begin(&st, rn, rn->reporters, rn->nreporters, run,
+                 (cb_bootstrap_config){ rn->cfg->nresamples, rn->cfg->confidence, rn->cfg->seed });
     for (i = 0; i < list->n; i++) {
         const cb_instance *inst = &list->items[i];
 
@@ -226,19 +313,19 @@ int cb_runner_run(const cb_runner *rn, const cb_instance_list *list,
             continue;
         }
         /* a finished group is summarised before the next one is measured */
-        cb_fanout_next(&f, run, inst->name);
-        if (measure_one(rn, run, &f, inst, 0, (size_t) -1, &at, err) != 0) {
+        stream_next(&st, run, inst->name);
+        if (measure_one(rn, run, &st, inst, 0, (size_t) -1, &at, err) != 0) {
             return -1;
         }
         /* then on threads, one first: the others scale against it */
         n = cb_runner_thread_counts(rn->cfg, inst, counts);
         for (k = 0, one = (size_t) -1; k < n; k++) {
-            if (measure_one(rn, run, &f, inst, counts[k], k == 0 ? run->n : one, &at, err) != 0) {
+            if (measure_one(rn, run, &st, inst, counts[k], k == 0 ? run->n : one, &at, err) != 0) {
                 return -1;
             }
             one = k == 0 ? at : one;
         }
     }
-    cb_fanout_end(&f, run);
+    stream_end(&st, run);
     return 0;
 }

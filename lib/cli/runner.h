@@ -25,6 +25,10 @@ typedef struct cb_runner {
     int                isolate;   /* fork per benchmark (tests may measure in-process) */
     const cb_check_config *checks; /* --check, after each benchmark's speed; NULL: none */
     const cb_allow_list   *allow;  /* --allow-findings; NULL: none */
+    /* the history the run's trends are found across once it is measured, and
+     * where they go for the reporters' end hooks (report/trend.h); NULL: none */
+    const cb_history      *history;
+    cb_trends             *trends;
 } cb_runner;
 
 /* Fills the run's settings from cfg and the clock, and stamps it (the
@@ -36,8 +40,11 @@ void cb_runner_describe(const cb_runner *rn, cb_run *run);
 int cb_runner_run(const cb_runner *rn, const cb_instance_list *list,
                   const unsigned char *selected, cb_run *run, cb_error *err);
 
-/* Hands a finished result to every reporter, with its comparison (or NULL). */
-void cb_runner_report(const cb_runner *rn, const cb_run *run, const cb_result *r);
+/* Hands a finished run (a stored one, one analysed from files) to every
+ * reporter as a measured run is: begin, each result, each group's summaries
+ * when the group is whole, end (its trends, if any, are the caller's to find
+ * before: cb_trends_open). */
+void cb_runner_replay(cb_reporter *reps, size_t n, const cb_run *run);
 
 /* The thread counts inst is measured on besides its ordinary measurement,
  * ascending, 1 first, into counts: --threads, else the benchmark's own;

@@ -87,6 +87,15 @@ typedef struct cb_finding {
     int             accepted;   /* allowed, or held by a baseline named with --baseline */
 } cb_finding;
 
+/* A division the checked calls executed (--ct-divisions): an instruction
+ * whose time may depend on its operands, which no check follows. */
+typedef struct cb_division {
+    char    *instruction; /* "div", "idiv", "divsd", "sqrtsd", ...; owned */
+    cb_frame where;       /* its function, source line and object; offset: its address
+                           * in the object */
+    uint64_t executed;    /* times it ran in the check's calls */
+} cb_division;
+
 typedef struct cb_check_exact {
     cb_check_status status;
     uint64_t        secret_bytes; /* declared with cb_secret() in setup and one input's call */
@@ -98,6 +107,9 @@ typedef struct cb_check_exact {
     size_t          nallowed;     /* findings an allow-list entry accepts */
     size_t          nunaccepted;  /* findings neither allowed nor in an explicit baseline:
                                    * what --gate-constant-time fails on */
+    int             divisions_listed; /* --ct-divisions ran: divisions below is the list */
+    cb_division    *divisions;    /* owned; by object and address */
+    size_t          ndivisions;
     double          seconds;      /* the check's wall time */
     char           *why;          /* CB_CHECK_FAILED: why; owned */
 } cb_check_exact;
@@ -114,9 +126,17 @@ typedef struct cb_check_leak {
     uint64_t        measurements; /* timed calls that entered the tests */
     double          max_t;        /* the largest |t| over the tests that count */
     cb_leak_test    test;         /* the test it came from */
-    double          crop;         /* CB_LEAK_TEST_CROPPED: the percentile, 0..100 */
+    double          crop;         /* CB_LEAK_TEST_CROPPED: the percentile of the first
+                                   * (calibration) batch the timings were cropped below */
+    double          crop_cycles;  /* ...which was this many cycles a measurement */
     uint64_t        test_measurements; /* measurements in that test */
     double          threshold;    /* |t| above it: a leak is likely */
+    double          tau;          /* max_t / sqrt(test_measurements): the effect size */
+    double          needed;       /* measurements a leak of size tau needs for |t| =
+                                   * threshold, at the test's share of the run's;
+                                   * +inf when tau is 0 */
+    double          median[2];    /* each class's median, cycles a call; NaN: none */
+    uint64_t        calls;        /* calls of the same input each measurement timed */
     double          seconds;      /* the check's wall time */
     char           *why;          /* CB_CHECK_FAILED: why; owned */
 } cb_check_leak;
@@ -137,6 +157,11 @@ void cb_check_exact_free(cb_check_exact *e);
  * memory. */
 int cb_check_exact_add(cb_check_exact *e, cb_finding_kind kind, const cb_frame *frames, size_t n,
                        size_t site, cb_check_phase phase, size_t input);
+
+/* Appends a division of instruction at where, executed times: -1 when out
+ * of memory. */
+int cb_check_exact_add_division(cb_check_exact *e, const char *instruction, const cb_frame *where,
+                                uint64_t executed);
 
 /* Copies src into dst (which owns nothing yet): 0, or -1 out of memory. */
 int cb_frame_copy(cb_frame *dst, const cb_frame *src);
@@ -160,6 +185,11 @@ int cb_source_path_is(const char *path, const char *pattern);
  * without debug information; "??? (libcrypto.so.3+0x1a2b3c)" without a
  * symbol. */
 void cb_frame_location(const cb_frame *f, char *buf, size_t size);
+
+/* Where a division is, into buf: its source line, "bench/ct.c:41", or
+ * without debug information its address in its object,
+ * "libcrypto.so.3+0x22dcb3" (no function start is known to count from). */
+void cb_division_location(const cb_division *d, char *buf, size_t size);
 
 /* "setup", "run", "class 0", "class 1", "teardown"; and the JSON spelling,
  * "setup", "run", "class-0", "class-1", "teardown", and back. */
@@ -190,14 +220,17 @@ const char *cb_leak_test_name(cb_leak_test t);
 int cb_leak_test_parse(const char *s, cb_leak_test *t);
 
 /* The exact check's verdict in words, into buf: "secret-dependent branch",
- * "secret-dependent branch and memory access", ... for findings; "no
- * secret-dependent branch or memory access" when it passed; "skipped:
+ * "secret-dependent branch and memory access at 2 sites", ... for findings;
+ * "no secret-dependent branch or memory access; divisions not checked" when
+ * it passed; "skipped:
  * declares no secrets"; "failed: WHY". */
 void cb_check_exact_verdict(const cb_check_exact *e, char *buf, size_t size);
 
 /* The statistical check's verdict in words, never "constant time": "leak
  * likely: max |t| = 41.3 ...", "no leak detected at 1000000 measurements
- * (max |t| = 1.62)", "inconclusive: ...", "skipped: ...", "failed: WHY". */
+ * (max |t| = 1.62, raw timings)", "inconclusive: ...", "skipped: ...",
+ * "failed: WHY". A cropped test is named by the share of the run's timings
+ * it kept and its threshold in cycles. */
 void cb_check_leak_verdict(const cb_check_leak *l, char *buf, size_t size);
 
 /* A finding's backtrace as one line of function names, innermost first,

@@ -233,6 +233,7 @@ typedef struct cb_profile_node {
     size_t depth;  /* 0 for the root */
     double self;   /* instructions per iteration in the node itself */
     double total;  /* self and every descendant's */
+    double calls;  /* calls into this node per iteration (0 when not known) */
 } cb_profile_node;
 
 #define CB_PROFILE_ROOT ((size_t) -1)
@@ -242,6 +243,7 @@ typedef struct cb_profile_fn {
     char  *object;
     double self;  /* per iteration, over every node of the function */
     double total; /* per iteration, every node of it or below it, each once */
+    double calls; /* per iteration, into every node of it (a recursive call too) */
 } cb_profile_fn;
 
 /*
@@ -254,6 +256,7 @@ typedef struct cb_profile {
     double           total;      /* instructions per iteration, the root's total */
     double           iterations; /* the samples' iterations, in all */
     size_t           samples;
+    int              has_calls;  /* the calls are known (not a profile stored before them) */
     cb_profile_node *nodes;
     size_t           nnodes;
     cb_profile_fn   *fns;
@@ -265,6 +268,9 @@ typedef struct cb_profile_change {
     char  *object;
     double old_self, new_self;   /* per iteration; 0 where the function is absent */
     double old_total, new_total;
+    /* calls per iteration, NaN where that profile does not know its calls:
+     * more calls, or costlier ones, is what grew */
+    double old_calls, new_calls;
 } cb_profile_change;
 
 typedef struct cb_profile_diff {
@@ -358,5 +364,9 @@ const char *cb_mode_name(cb_mode mode);
 /* The group of a benchmark's full name, its first part ("did" of
  * "did/sha256/64/openssl"), copied into buf (cut to fit). */
 void cb_name_group(const char *name, char *buf, size_t size);
+
+/* Room for a group's name: whoever keeps one (the runner, the HTML pages)
+ * cuts a long one alike. */
+#define CB_GROUP_NAME_MAX 128
 
 #endif

@@ -3,6 +3,7 @@
 #include "html/checks.h"
 #include "html/html.h"
 #include "html/page.h"
+#include "report/check_lines.h"
 #include "report/format.h"
 
 /* Findings and failures in red; a skipped check greyed: it says nothing. */
@@ -116,6 +117,34 @@ static void findings(cb_buf *h, const cb_check_exact *e)
     cb_buf_puts(h, "</table>\n");
 }
 
+/* --ct-divisions' list: where to look for what no check follows. */
+static void divisions(cb_buf *h, const cb_check_exact *e)
+{
+    char   where[600];
+    size_t i;
+
+    if (e->ndivisions == 0) {
+        cb_buf_puts(h, "<p>No division ran in the checked calls (callgrind).</p>\n");
+        return;
+    }
+    cb_buf_puts(h, "<p>Divisions the checked calls ran: their time may depend on their "
+                   "operands, which neither check follows.</p>\n<ul>\n");
+    for (i = 0; i < e->ndivisions; i++) {
+        const cb_division *d = &e->divisions[i];
+
+        cb_division_location(d, where, sizeof where);
+        cb_buf_puts(h, "<li><code>");
+        cb_html_escape(h, d->instruction);
+        cb_buf_puts(h, "</code> at ");
+        cb_html_escape(h, where);
+        cb_buf_puts(h, " in ");
+        cb_html_escape(h, d->where.function);
+        cb_buf_printf(h, ", ran %llu time%s</li>\n", (unsigned long long) d->executed,
+                      d->executed == 1 ? "" : "s");
+    }
+    cb_buf_puts(h, "</ul>\n");
+}
+
 void cb_html_checks_bench(cb_buf *h, const cb_result *r)
 {
     const cb_check_exact *e = &r->checks.exact;
@@ -153,10 +182,18 @@ void cb_html_checks_bench(cb_buf *h, const cb_result *r)
     if (e->nfindings > 0) {
         findings(h, e);
     }
+    if (e->divisions_listed) {
+        divisions(h, e);
+    }
     if (l->status == CB_CHECK_PASSED || l->status == CB_CHECK_LEAKS) {
-        cb_buf_printf(h, "<p>dudect: %llu timed calls in %.1f s, classes drawn at random; the "
-                         "largest |t|, %.2f, of %llu of them.</p>\n",
+        char figures[512];
+
+        cb_check_leak_figures(l, figures, sizeof figures);
+        cb_buf_printf(h, "<p>dudect: %llu measurements in %.1f s, classes drawn at random; the "
+                         "largest |t|, %.2f, of %llu of them. ",
                       (unsigned long long) l->measurements, l->seconds, l->max_t,
                       (unsigned long long) l->test_measurements);
+        cb_html_escape(h, figures);
+        cb_buf_puts(h, ".</p>\n");
     }
 }

@@ -218,12 +218,13 @@ static void top_table(cb_buf *h, const cb_profile *p)
 static void grew_table(cb_buf *h, const cb_profile_diff *d)
 {
     double change = d->new_total - d->old_total;
-    char   before[32], after[32], by[32];
+    char   before[32], after[32], by[32], calls[80];
     size_t i;
 
     cb_buf_puts(h, "<table class=\"cards\">\n<thead><tr><th>Function</th><th>Object</th>"
                    "<th class=\"n\">Baseline</th><th class=\"n\">This run</th>"
-                   "<th class=\"n\">Change</th><th class=\"n\">Of the change</th></tr></thead>\n");
+                   "<th class=\"n\">Change</th><th class=\"n\">Calls</th>"
+                   "<th class=\"n\">Of the change</th></tr></thead>\n");
     for (i = 0; i < d->n && i < TABLE_TOP; i++) {
         const cb_profile_change *c = &d->changes[i];
         double                   delta = c->new_self - c->old_self;
@@ -231,11 +232,13 @@ static void grew_table(cb_buf *h, const cb_profile_diff *d)
         cb_profile_text_count(before, sizeof before, c->old_self);
         cb_profile_text_count(after, sizeof after, c->new_self);
         cb_profile_text_count(by, sizeof by, fabs(delta));
+        cb_profile_text_calls(calls, sizeof calls, c, "→");
         name_cells(h, c->name, c->object);
         cb_buf_printf(h, "<td class=\"n\" data-label=\"baseline\">%s</td>"
                          "<td class=\"n\" data-label=\"this run\">%s</td>"
-                         "<td class=\"n\" data-label=\"change\">%c%s</td>",
-                      before, after, delta < 0.0 ? '-' : '+', by);
+                         "<td class=\"n\" data-label=\"change\">%c%s</td>"
+                         "<td class=\"n\" data-label=\"calls\">%s</td>",
+                      before, after, delta < 0.0 ? '-' : '+', by, calls);
         if (change != 0.0) {
             cb_buf_printf(h, "<td class=\"n\" data-label=\"of the change\">%.1f%%</td></tr>\n",
                           100.0 * delta / change);
@@ -277,7 +280,9 @@ void cb_html_flame_section(cb_buf *h, const cb_result *r)
     cb_buf_puts(h, "<p class=\"note\">This run's icicle, each call path coloured by how its "
                    "instructions moved against the baseline's: red grew (darker: more than 5% "
                    "and 25%), blue shrank, grey stayed within 0.5%; a path new in this run is "
-                   "dark red.</p>\n");
+                   "dark red. In the table, Calls is each function's calls per iteration, "
+                   "baseline → this run: a function called more often, or each call "
+                   "costlier.</p>\n");
     cb_html_flame(h, p, r->grew, "differential icicle");
     grew_table(h, r->grew);
 }

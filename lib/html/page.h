@@ -15,9 +15,9 @@
 #define CB_HTML_BENCH "bench-"
 #define CB_HTML_GROUP "group-"
 
-/* Room for a group's name, as cb_fanout keeps it: the hooks and the pages
+/* Room for a group's name, as the runner keeps it: the hooks and the pages
  * must cut a long one alike. */
-#define CB_HTML_GROUP_MAX 128
+#define CB_HTML_GROUP_MAX CB_GROUP_NAME_MAX
 
 /* Opens a page titled `title` (escaped here), with a trail back to the index
  * and, when group is not NULL, to the group's page. */

@@ -8,8 +8,6 @@
 #include "html/index_page.h"
 #include "html/page.h"
 #include "report/report.h"
-#include "stats/group.h"
-#include "store/history.h"
 
 /*
  * The HTML report: opt->html_dir/index.html, a page per benchmark and a page
@@ -137,23 +135,19 @@ static int has_group(const cb_run *run, const char *group)
 }
 
 /* The page of a group only the kept run has (a filtered run left all of it
- * out), as that run's: its summaries by cb_group_analyse(), as the fan-out
- * makes them for a run's own groups. */
+ * out), as that run's, with the summaries the command made of it. */
 static int kept_group_page(html_report *rep, group_page *page)
 {
-    const cb_run       *kept = rep->opt.kept;
-    cb_bootstrap_config boot = { kept->nresamples, kept->confidence, kept->seed };
-    cb_groups           g;
-    cb_error            err;
-    int                 rc;
+    const cb_groups *g = NULL;
+    size_t           i;
 
-    memset(&g, 0, sizeof g);
-    if (cb_group_analyse(kept, page->name, &boot, &g, &err) != 0) {
-        return cb_html_group_page(&page->text, kept, page->name, NULL, rep->opt.noise_threshold);
+    for (i = 0; i < rep->opt.nkept_groups && g == NULL; i++) {
+        if (strcmp(rep->opt.kept_groups[i].name, page->name) == 0) {
+            g = &rep->opt.kept_groups[i].g;
+        }
     }
-    rc = cb_html_group_page(&page->text, kept, page->name, &g, rep->opt.noise_threshold);
-    cb_groups_free(&g);
-    return rc;
+    return cb_html_group_page(&page->text, rep->opt.kept, page->name, g,
+                              rep->opt.noise_threshold);
 }
 
 static int write_groups(html_report *rep, const cb_run *run)
@@ -179,50 +173,21 @@ static int write_groups(html_report *rep, const cb_run *run)
     return 0;
 }
 
-/* Each result's trend across the history (run->n of them, zeroed for a
- * failed one), computed once for its page and the index; NULL when there is
- * no history, or (with rep->oom set) no memory. */
-static cb_trend *open_trends(html_report *rep, const cb_run *run)
+/* The trends of run's results, as handed in (ts), for their pages and the
+ * index; NULL when there are none. */
+static const cb_trend *trends_of(const cb_trends *ts, const cb_run *run)
 {
-    const cb_history *history = rep->opt.history;
-    cb_trend    *t;
-    size_t            i;
-
-    if (history == NULL) {
-        return NULL;
-    }
-    if ((t = calloc(run->n + 1, sizeof *t)) == NULL) {
-        rep->oom = 1;
-        return NULL;
-    }
-    for (i = 0; i < run->n; i++) {
-        if (!run->results[i].failed &&
-            cb_trend_open(&t[i], cb_history_find(history, run->results[i].name), run,
-                          rep->opt.live ? &run->results[i] : NULL, rep->opt.noise_threshold,
-                          run->seed) != 0) {
-            rep->oom = 1;
-        }
-    }
-    return t;
-}
-
-static void close_trends(cb_trend *t, size_t n)
-{
-    size_t i;
-
-    for (i = 0; t != NULL && i < n; i++) {
-        cb_trend_free(&t[i]);
-    }
-    free(t);
+    return ts != NULL && ts->n == run->n && run->n > 0 ? ts->t : NULL;
 }
 
 /* The kept run's results that this run did not measure (opt->kept: a
- * filtered run), with their trends; others->n 0 when none. Their pages are
+ * filtered run), with the trends handed in; others->n 0 when none. Their pages are
  * written here, each as the run it was measured in reports it, compared as it
  * was then. -1 when a page could not be written. */
 static int write_others(html_report *rep, const cb_run *run, cb_html_others *others)
 {
     const cb_run     *kept = rep->opt.kept;
+    const cb_trend   *trends = kept != NULL ? trends_of(rep->opt.kept_trends, kept) : NULL;
     cb_report_options opt = rep->opt;
     char              file[CB_HTML_FILE_MAX], group[CB_HTML_GROUP_MAX];
     size_t            i;
@@ -248,10 +213,14 @@ static int write_others(html_report *rep, const cb_run *run, cb_html_others *oth
         const cb_result *r = &kept->results[i];
         cb_trend        *t = &others->trends[others->n];
         cb_buf           h = { NULL, 0, 0, 0 };
+
         int              rc;
 
         if (cb_run_find(run, r->name) != NULL) {
             continue;
+        }
+        if (trends != NULL) {
+            *t = trends[i];
         }
         others->rs[others->n++] = r;
         cb_name_group(r->name, group, sizeof group);
@@ -259,12 +228,7 @@ static int write_others(html_report *rep, const cb_run *run, cb_html_others *oth
         if (r->failed) {
             continue;
         }
-        if (opt.history != NULL &&
-            cb_trend_open(t, cb_history_find(opt.history, r->name), kept, NULL,
-                          opt.noise_threshold, kept->seed) != 0) {
-            rep->oom = 1;
-        }
-        if (cb_html_bench_page(&h, kept, &opt, r, opt.history != NULL ? t : NULL) != 0) {
+        if (cb_html_bench_page(&h, kept, &opt, r, trends != NULL ? t : NULL) != 0) {
             h.oom = 1;
         }
         cb_html_file_name(file, CB_HTML_BENCH, r->name);
@@ -279,14 +243,14 @@ static int write_others(html_report *rep, const cb_run *run, cb_html_others *oth
 
 static void close_others(cb_html_others *others)
 {
-    close_trends(others->trends, others->n);
+    free(others->trends);
     free(others->rs);
 }
 
 static void write_report(void *self, const cb_run *run)
 {
     html_report   *rep = self;
-    cb_trend      *trends = open_trends(rep, run);
+    const cb_trend *trends = trends_of(rep->opt.trends, run);
     cb_html_others others;
     const char   **names;
     cb_buf         h = { NULL, 0, 0, 0 };
@@ -298,7 +262,6 @@ static void write_report(void *self, const cb_run *run)
     if (write_benchmarks(rep, run, trends) != 0 || write_others(rep, run, &others) != 0 ||
         write_groups(rep, run) != 0) {
         close_others(&others);
-        close_trends(trends, run->n);
         return;
     }
     names = malloc((rep->ngroups + 1) * sizeof *names);
@@ -313,7 +276,6 @@ static void write_report(void *self, const cb_run *run)
     cb_buf_free(&h);
     free(names);
     close_others(&others);
-    close_trends(trends, run->n);
 }
 
 static void close_html(void *self)

@@ -15,6 +15,12 @@ typedef struct names {
     size_t cap;
 } names;
 
+/* A calls= line: its target context may have its fn= further down. */
+typedef struct called {
+    char  *callee;
+    double n;
+} called;
+
 typedef struct parser {
     const char *file;
     size_t      line;
@@ -25,6 +31,9 @@ typedef struct parser {
     const char *object;   /* the current ob= */
     long        current;  /* the context cost lines belong to, -1 before fn= */
     int         in_call;  /* the next cost line is a call's inclusive cost */
+    char       *callee;   /* the last cfn=, which the next calls= counts */
+    called     *calls;    /* the calls= lines, resolved once every context is known */
+    size_t      ncalls, calls_cap;
     size_t      npositions;
     long        ir;       /* the Ir column among the events, -1 before events: */
     int         has_summary;
@@ -108,6 +117,7 @@ static long context(parser *p, const char *name)
     d->items[d->n].name = strdup(name);
     d->items[d->n].object = strdup(p->object);
     d->items[d->n].self = 0.0;
+    d->items[d->n].calls = 0.0;
     if (d->items[d->n].name == NULL || d->items[d->n].object == NULL ||
         cb_strmap_put(&p->contexts, name, d->n) != 0) {
         free(d->items[d->n].name);
@@ -166,6 +176,49 @@ static int cost_line(parser *p, const char *s)
     }
     p->out->items[p->current].self += cost;
     return 0;
+}
+
+/* "calls=N target": N calls of the last cfn=. */
+static int call(parser *p, const char *s)
+{
+    double n;
+
+    s += strspn(s, " \t");
+    if (number(&s, &n) != 0) {
+        return fail(p, "a call count that is not a whole number");
+    }
+    if (p->callee == NULL) {
+        return fail(p, "calls= before any cfn=");
+    }
+    if (p->ncalls == p->calls_cap) {
+        size_t  cap = p->calls_cap * 2 + 64;
+        called *grown = realloc(p->calls, cap * sizeof *grown);
+
+        if (grown == NULL) {
+            return fail(p, "out of memory");
+        }
+        p->calls = grown;
+        p->calls_cap = cap;
+    }
+    p->calls[p->ncalls].callee = strdup(p->callee);
+    if (p->calls[p->ncalls].callee == NULL) {
+        return fail(p, "out of memory");
+    }
+    p->calls[p->ncalls++].n = n;
+    return 0;
+}
+
+/* Each calls= line's count, added to its target; a target that never had a
+ * fn= of its own executed nothing, and is not a context. */
+static void count_calls(parser *p)
+{
+    size_t i, k;
+
+    for (i = 0; i < p->ncalls; i++) {
+        if (cb_strmap_get(&p->contexts, p->calls[i].callee, &k)) {
+            p->out->items[k].calls += p->calls[i].n;
+        }
+    }
 }
 
 /* "events: Ir Dr ...": which column is Ir. */
@@ -255,7 +308,12 @@ static int line(parser *p, char *s)
         return 0;
     }
     if (starts(s, "cfn=", &rest)) {
-        return resolve(p, &p->fns, rest, &name);
+        if (resolve(p, &p->fns, rest, &name) != 0) {
+            return -1;
+        }
+        free(p->callee);
+        p->callee = strdup(name);
+        return p->callee != NULL ? 0 : fail(p, "out of memory");
     }
     if (starts(s, "ob=", &rest)) {
         return resolve(p, &p->obs, rest, &p->object);
@@ -265,7 +323,7 @@ static int line(parser *p, char *s)
     }
     if (starts(s, "calls=", &rest)) {
         p->in_call = 1;
-        return 0;
+        return call(p, rest);
     }
     if (starts(s, "positions:", &rest)) {
         p->npositions = count_words(rest);
@@ -314,6 +372,9 @@ int cb_cg_parse(const char *file, const char *text, size_t len, cb_cg_dump *out,
         p.line++;
         rc = line(&p, s);
     }
+    if (rc == 0) {
+        count_calls(&p);
+    }
     for (i = 0; rc == 0 && i < out->n; i++) {
         sum += out->items[i].self;
     }
@@ -324,6 +385,11 @@ int cb_cg_parse(const char *file, const char *text, size_t len, cb_cg_dump *out,
                                "says %.0f (truncated?)", file, sum, out->summary);
     }
     free(copy);
+    for (i = 0; i < p.ncalls; i++) {
+        free(p.calls[i].callee);
+    }
+    free(p.calls);
+    free(p.callee);
     cb_strmap_free(&p.contexts);
     names_free(&p.fns);
     names_free(&p.obs);

@@ -10,8 +10,9 @@
  * What is read: the header's positions:, events:, summary: (or totals:);
  * fn= (the context the cost lines below it belong to), ob= (its object
  * file), cfn= and cob= (names a call's target, which may define a
- * compressed name); calls= (whose next cost line is the call's inclusive
- * cost, not self cost); cost lines. Names may be compressed, "(id) name"
+ * compressed name); calls= (how many times the target context was called
+ * from here, and whose next cost line is the call's inclusive cost, not self
+ * cost); cost lines. Names may be compressed, "(id) name"
  * the first time and "(id)" after. Everything else (file names, jumps,
  * descriptions) is skipped. The self costs must add up to the summary: a
  * truncated or garbled dump is refused.
@@ -26,6 +27,7 @@ typedef struct cb_cg_context {
     char  *name;   /* as callgrind wrote it, "f'g'main" */
     char  *object; /* the object file, as ob= named it ("" when none was) */
     double self;   /* instructions executed in the context itself */
+    double calls;  /* how many times the context was called, by the calls= lines */
 } cb_cg_context;
 
 typedef struct cb_cg_dump {

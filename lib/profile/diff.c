@@ -60,13 +60,18 @@ static int functions(cb_profile_diff *d, const cb_profile *old, const cb_profile
             if (!cb_strmap_get(&map, key, &k)) {
                 k = d->n;
                 rc = add_change(d, f->name, f->object) != 0 || cb_strmap_put(&map, key, k) != 0;
+                /* absent from a profile that knows its calls: called 0 times */
+                d->changes[k].old_calls = old->has_calls ? 0.0 : NAN;
+                d->changes[k].new_calls = new_->has_calls ? 0.0 : NAN;
             }
             if (rc == 0 && side == 0) {
                 d->changes[k].old_self = f->self;
                 d->changes[k].old_total = f->total;
+                d->changes[k].old_calls = old->has_calls ? f->calls : NAN;
             } else if (rc == 0) {
                 d->changes[k].new_self = f->self;
                 d->changes[k].new_total = f->total;
+                d->changes[k].new_calls = new_->has_calls ? f->calls : NAN;
             }
         }
     }

@@ -1,7 +1,7 @@
 /*
  * What grew: two profiles of one benchmark, the baseline's and this run's,
  * compared function by function (self instructions per iteration, the
- * inclusive ones beside them) and node by node along the same call paths,
+ * inclusive ones and the calls per iteration beside them) and node by node along the same call paths,
  * for the differential icicle.
  */
 #ifndef CB_PROFILE_DIFF_H

@@ -37,6 +37,7 @@ size_t cb_profile_add(cb_profile *p, size_t parent, const char *name, const char
     n->depth = parent == CB_PROFILE_ROOT ? 0 : p->nodes[parent].depth + 1;
     n->self = self;
     n->total = 0.0;
+    n->calls = 0.0;
     return p->nnodes++;
 }
 
@@ -185,8 +186,9 @@ done:
     return rc;
 }
 
-/* The function table: self summed over each function's nodes; inclusive as
- * the totals of its outermost nodes, so that recursion is counted once. */
+/* The function table: self and calls summed over each function's nodes;
+ * inclusive as the totals of its outermost nodes, so that recursion is
+ * counted once. */
 static int fold(cb_profile *p)
 {
     cb_strmap map = { NULL, NULL, 0, 0 };
@@ -233,6 +235,7 @@ static int fold(cb_profile *p)
             open[fn_of[path[--depth]]]--;
         }
         p->fns[fn_of[i]].self += v->self;
+        p->fns[fn_of[i]].calls += v->calls;
         if (open[fn_of[i]]++ == 0) {
             p->fns[fn_of[i]].total += v->total;
         }

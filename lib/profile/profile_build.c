@@ -236,6 +236,7 @@ static int add_context(builder *b, const cut *c, const cb_cg_context *ctx)
         rc = -1;
     } else {
         b->p->nodes[node].self += ctx->self;
+        b->p->nodes[node].calls += ctx->calls;
     }
     free(ch.frames);
     return rc;
@@ -311,7 +312,9 @@ int cb_profile_build(const cb_cg_dump *dumps, size_t n, double iterations, const
     }
     for (i = 0; i < b.p->nnodes; i++) {
         b.p->nodes[i].self /= iterations;
+        b.p->nodes[i].calls /= iterations;
     }
+    b.p->has_calls = 1;
     b.p->iterations = iterations;
     b.p->samples = n;
     if (cb_profile_name_addresses(b.p) != 0 || cb_profile_finish(b.p) != 0) {

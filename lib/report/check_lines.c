@@ -1,6 +1,8 @@
+#include <math.h>
 #include <string.h>
 
 #include "report/check_lines.h"
+#include "report/format.h"
 
 #define RED "\033[31m"
 #define GREEN "\033[32m"
@@ -86,6 +88,18 @@ void cb_check_lines(FILE *out, const cb_result *r, int indent, int color)
             finding_notes(out, f);
             fputc('\n', out);
         }
+        for (i = 0; i < e->ndivisions; i++) {
+            const cb_division *d = &e->divisions[i];
+
+            cb_division_location(d, where, sizeof where);
+            fprintf(out, "%*s  division: %s at %s in %s, ran %llu time%s: its time may depend "
+                         "on its operands\n",
+                    indent, "", d->instruction, where, d->where.function,
+                    (unsigned long long) d->executed, d->executed == 1 ? "" : "s");
+        }
+        if (e->divisions_listed && e->ndivisions == 0) {
+            fprintf(out, "%*s  no division ran (callgrind)\n", indent, "");
+        }
         if (e->other_errors > 0) {
             fprintf(out, "%*s  and %zu memcheck error%s no secret caused: run the benchmark "
                          "under valgrind to see %s\n",
@@ -97,6 +111,37 @@ void cb_check_lines(FILE *out, const cb_result *r, int indent, int color)
         cb_check_leak_verdict(l, verdict, sizeof verdict);
         verdict_line(out, indent, color, "timing-leak:", l->status, verdict);
         fputc('\n', out);
+        cb_check_leak_figures(l, verdict, sizeof verdict);
+        if (verdict[0] != '\0') {
+            fprintf(out, "%*s%-15s%s\n", indent, "", "", verdict);
+        }
+    }
+}
+
+void cb_check_leak_figures(const cb_check_leak *l, char *buf, size_t size)
+{
+    char   needed[32];
+    size_t n;
+
+    buf[0] = '\0';
+    if (l->status != CB_CHECK_PASSED && l->status != CB_CHECK_LEAKS) {
+        return;
+    }
+    if (l->tau > 0.0 && isfinite(l->needed)) {
+        cb_format_count(needed, sizeof needed, ceil(l->needed));
+        n = (size_t) snprintf(buf, size, "tau = %.2g: a leak that size needs about %s "
+                                         "measurement%s for |t| = %g",
+                              l->tau, needed, ceil(l->needed) > 1.0 ? "s" : "", l->threshold);
+    } else {
+        n = (size_t) snprintf(buf, size, "tau = 0: the classes' timings did not differ");
+    }
+    if (n < size && !isnan(l->median[0]) && !isnan(l->median[1])) {
+        n += (size_t) snprintf(buf + n, size - n, "; medians %.4g and %.4g cycles a call",
+                               l->median[0], l->median[1]);
+    }
+    if (n < size && l->calls > 1) {
+        snprintf(buf + n, size - n, " (%llu calls a measurement)",
+                 (unsigned long long) l->calls);
     }
 }
 
@@ -204,5 +249,7 @@ void cb_check_lines_summary(FILE *out, const cb_run *run, const cb_report_option
                     opt->color ? RED : "", r->checks.leak.max_t, opt->color ? RESET : "");
         }
     }
+    fputs("Neither check sees an instruction whose time depends on its operands (a division) "
+          "unless the timings tell (docs/constant-time.md).\n", out);
     print_gate(out, run, opt);
 }

@@ -102,12 +102,13 @@ static void add_row(cb_buf *t, const cb_run *run, const cb_result *r)
 }
 
 /* Under a regressed row, where: the functions whose self instructions per
- * iteration changed most, old and new, and their share of the change. */
+ * iteration changed most, old and new, their calls per iteration old and
+ * new, and their share of the change. */
 static void add_where(cb_buf *t, const cb_result *r)
 {
     const cb_profile_diff *d = r->grew;
     double                 change = d->new_total - d->old_total;
-    char                   before[32], after[32], name[512];
+    char                   before[32], after[32], calls[80], name[512];
     size_t                 i;
 
     for (i = 0; i < d->n && i < CB_PROFILE_GATE_TOP; i++) {
@@ -116,8 +117,12 @@ static void add_where(cb_buf *t, const cb_result *r)
         cb_profile_text_count(before, sizeof before, c->old_self);
         cb_profile_text_count(after, sizeof after, c->new_self);
         cb_profile_text_name(name, sizeof name, c->name, c->object);
+        cb_profile_text_calls(calls, sizeof calls, c, "→");
         cb_buf_printf(t, "| ↳ in ");
         cb_gate_md_code(t, name);
+        if (calls[0] != '\0') {
+            cb_buf_printf(t, ", calls %s", calls);
+        }
         cb_buf_printf(t, " | %s | %s |", before, after);
         if (change != 0.0) {
             cb_buf_printf(t, " %.0f%% of the change |", 100.0 * (c->new_self - c->old_self) /
@@ -378,7 +383,9 @@ static void add_table(cb_buf *t, const cb_run *run)
     if (i < run->n) {
         cb_buf_printf(t, "\u21b3 Where a regression's instructions went, from the profiles "
                          "(`--profile`): the functions whose own instructions per iteration "
-                         "changed most, old and new, and their share of the change.\n\n");
+                         "changed most, old and new, with their calls per iteration old \u2192 "
+                         "new (more calls, or costlier ones), and their share of the "
+                         "change.\n\n");
     }
 }
 

@@ -26,6 +26,22 @@ void cb_profile_text_name(char *buf, size_t size, const char *name, const char *
     }
 }
 
+void cb_profile_text_calls(char *buf, size_t size, const cb_profile_change *c,
+                           const char *arrow)
+{
+    char before[32], after[32];
+
+    if (isnan(c->old_calls) || isnan(c->new_calls)) {
+        if (size > 0) {
+            buf[0] = '\0';
+        }
+        return;
+    }
+    cb_profile_text_count(before, sizeof before, c->old_calls);
+    cb_profile_text_count(after, sizeof after, c->new_calls);
+    snprintf(buf, size, "%s %s %s", before, arrow, after);
+}
+
 void cb_profile_text_top(FILE *out, int indent, const cb_profile *p, size_t k)
 {
     char   count[32], total[32], name[512];
@@ -51,7 +67,7 @@ void cb_profile_text_top(FILE *out, int indent, const cb_profile *p, size_t k)
 void cb_profile_text_grew(FILE *out, int indent, const cb_profile_diff *d, size_t k)
 {
     double change = d->new_total - d->old_total;
-    char   before[32], after[32], delta[32], name[512];
+    char   before[32], after[32], delta[32], calls[80], name[512];
     size_t i;
 
     if (d->n == 0) {
@@ -66,8 +82,13 @@ void cb_profile_text_grew(FILE *out, int indent, const cb_profile_diff *d, size_
         cb_profile_text_count(after, sizeof after, c->new_self);
         cb_profile_text_count(delta, sizeof delta, fabs(by));
         cb_profile_text_name(name, sizeof name, c->name, c->object);
-        fprintf(out, "%*s%c%s  %s -> %s  %s", indent + 2, "", by < 0.0 ? '-' : '+', delta,
-                before, after, name);
+        cb_profile_text_calls(calls, sizeof calls, c, "->");
+        fprintf(out, "%*s%c%s  %s -> %s  ", indent + 2, "", by < 0.0 ? '-' : '+', delta,
+                before, after);
+        if (calls[0] != '\0') {
+            fprintf(out, "calls %s  ", calls);
+        }
+        fputs(name, out);
         if (change != 0.0) {
             fprintf(out, " (%.0f%% of the change)", 100.0 * by / change);
         }

@@ -27,8 +27,16 @@ void cb_profile_text_name(char *buf, size_t size, const char *name, const char *
  * columns: self share, inclusive share, self count, name. */
 void cb_profile_text_top(FILE *out, int indent, const cb_profile *p, size_t k);
 
+/* A change's calls per iteration, old and new, "1.0000 -> 2.0000" with
+ * arrow between them, into buf; "" when a profile does not know its calls
+ * (one stored before they were kept). */
+void cb_profile_text_calls(char *buf, size_t size, const cb_profile_change *c,
+                           const char *arrow);
+
 /* The k functions of d whose self instructions changed most: old and new per
- * iteration, the change and its share of the whole change. */
+ * iteration, the change, the calls per iteration old and new (so that more
+ * calls and costlier calls are told apart), and its share of the whole
+ * change. */
 void cb_profile_text_grew(FILE *out, int indent, const cb_profile_diff *d, size_t k);
 
 #endif

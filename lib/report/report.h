@@ -10,6 +10,7 @@
 #include "stats/compare.h"
 #include "stats/group.h"
 #include "core/run.h"
+#include "report/trend.h"
 
 /* --format: what a run prints on stdout */
 typedef enum cb_format {
@@ -58,6 +59,9 @@ typedef struct cb_report_options {
      * for trends; NULL when none was read */
     const struct cb_history *history;
     const char              *history_name; /* that baseline's name */
+    /* each result's trend across that history, found before the reporters'
+     * end hooks by whoever runs them (cli/runner.h); NULL or n 0: none */
+    const cb_trends         *trends;
     /* the constant-time gate: on (--gate-constant-time), its allow-list and the
      * baseline named with --baseline, whose findings it accepts (NULL: none) */
     int                      gate_constant_time;
@@ -67,6 +71,11 @@ typedef struct cb_report_options {
      * benchmarks this run did not measure are kept in it; the HTML report
      * lists them too, so that its index stays whole. NULL otherwise */
     const cb_run            *kept;
+    /* the summaries of the kept run's groups this run measured nothing of,
+     * made before the run as the runner makes the run's own, for their pages */
+    const cb_group_summary  *kept_groups;
+    size_t                   nkept_groups;
+    const cb_trends         *kept_trends; /* kept's results' trends; NULL: none */
 } cb_report_options;
 
 /* Criterion's terminal output. */
@@ -104,29 +113,26 @@ int cb_report_html_open(cb_reporter *rep, const cb_report_options *opt);
 int cb_report_open_format(cb_reporter *rep, cb_format format, const cb_report_options *opt);
 
 /*
- * Hands results to every reporter and closes each group as it ends: when a
- * result of another group comes (or is announced with cb_fanout_next), the
- * finished group's summaries are computed and handed to the group hooks.
+ * Hands what a run produced to every reporter, in order: begin, each result,
+ * each finished group's summaries (computed before, once, by the runner:
+ * cli/runner.h), end.
  */
 typedef struct cb_fanout {
-    cb_reporter        *reps;
-    size_t              n;
-    cb_bootstrap_config boot;
-    char                group[128]; /* the group being reported, "" before the first */
+    cb_reporter *reps;
+    size_t       n;
 } cb_fanout;
 
-void cb_fanout_begin(cb_fanout *f, const cb_run *run);
+void cb_fanout_begin(const cb_fanout *f, const cb_run *run);
 
-/* Closes the current group if `name` belongs to another one. */
-void cb_fanout_next(cb_fanout *f, const cb_run *run, const char *name);
+void cb_fanout_result(const cb_fanout *f, const cb_run *run, const cb_result *r);
 
-void cb_fanout_result(cb_fanout *f, const cb_run *run, const cb_result *r);
+/* Whether any reporter has a group hook: else no group need be summarised. */
+int cb_fanout_wants_groups(const cb_fanout *f);
 
-/* Closes the last group and calls every end hook. */
-void cb_fanout_end(cb_fanout *f, const cb_run *run);
+void cb_fanout_group(const cb_fanout *f, const cb_run *run, const char *group,
+                     const cb_groups *g);
 
-/* Hands a finished run to every reporter: begin, each result, groups, end. */
-void cb_report_replay(cb_reporter *reps, size_t n, const cb_run *run);
+void cb_fanout_end(const cb_fanout *f, const cb_run *run);
 
 /* Calls rep->close and zeroes rep. */
 void cb_report_close(cb_reporter *rep);

@@ -60,6 +60,38 @@ void cb_trend_free(cb_trend *t)
     memset(t, 0, sizeof *t);
 }
 
+int cb_trends_open(cb_trends *ts, const cb_history *h, const cb_run *run, int live,
+                   double threshold)
+{
+    ts->n = 0;
+    ts->t = calloc(run->n + 1, sizeof *ts->t);
+    if (ts->t == NULL) {
+        return -1;
+    }
+    for (ts->n = 0; ts->n < run->n; ts->n++) {
+        const cb_result *r = &run->results[ts->n];
+
+        if (!r->failed && cb_trend_open(&ts->t[ts->n], cb_history_find(h, r->name), run,
+                                        live ? r : NULL, threshold, run->seed) != 0) {
+            cb_trends_free(ts);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+void cb_trends_free(cb_trends *ts)
+{
+    size_t i;
+
+    for (i = 0; ts->t != NULL && i < ts->n; i++) {
+        cb_trend_free(&ts->t[i]);
+    }
+    free(ts->t);
+    ts->t = NULL;
+    ts->n = 0;
+}
+
 void cb_trend_rule(char *buf, size_t size, const cb_trend *t)
 {
     char among[48] = "";

@@ -41,6 +41,21 @@ int cb_trend_open(cb_trend *t, const cb_history_series *past, const cb_run *run,
 
 void cb_trend_free(cb_trend *t);
 
+/* Each result's trend, in the run's order (a failed result's zeroed). */
+typedef struct cb_trends {
+    cb_trend *t;
+    size_t    n;
+} cb_trends;
+
+/* The trends of every result of `run` across history h, with the run's seed;
+ * `live`: the results were measured now, not in the history yet, and each is
+ * its trend's last point. Free with cb_trends_free(). -1 when out of memory,
+ * ts zeroed. */
+int cb_trends_open(cb_trends *ts, const cb_history *h, const cb_run *run, int live,
+                   double threshold);
+
+void cb_trends_free(cb_trends *ts);
+
 /* The rule change points were found by, for a sentence: "E-divisive means,
  * p <= 0.01, levels of 3 runs at least, steps of 2% or more", and ", among
  * the newest 250 runs" when older ones were not searched. */

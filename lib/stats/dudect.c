@@ -28,9 +28,20 @@ double cb_welch_t(const cb_welch *w)
     return num == 0.0 ? 0.0 : (num > 0.0 ? DBL_MAX : -DBL_MAX);
 }
 
-void cb_dudect_init(cb_dudect *d)
+int cb_dudect_init(cb_dudect *d)
 {
     memset(d, 0, sizeof *d);
+    if (cb_histogram_init(&d->classes[0]) != 0 || cb_histogram_init(&d->classes[1]) != 0) {
+        cb_dudect_free(d);
+        return -1;
+    }
+    return 0;
+}
+
+void cb_dudect_free(cb_dudect *d)
+{
+    cb_histogram_free(&d->classes[0]);
+    cb_histogram_free(&d->classes[1]);
 }
 
 double cb_dudect_crop_level(size_t k)
@@ -65,6 +76,7 @@ void cb_dudect_push(cb_dudect *d, int cls, double t)
     size_t    k;
 
     cb_welch_push(raw, cls, t);
+    cb_histogram_add(&d->classes[cls], t);
     for (k = 0; k < CB_DUDECT_PERCENTILES; k++) {
         if (t < d->crop[k]) {
             cb_welch_push(&d->tests[k + 1], cls, t);
@@ -79,10 +91,11 @@ void cb_dudect_push(cb_dudect *d, int cls, double t)
     d->measurements++;
 }
 
-void cb_dudect_verdict(const cb_dudect *d, cb_check_leak *out)
+void cb_dudect_verdict(const cb_dudect *d, uint64_t calls, cb_check_leak *out)
 {
     size_t i, best = CB_DUDECT_TESTS;
-    double max = 0.0;
+    double max = 0.0, n;
+    int    c;
 
     for (i = 0; i < CB_DUDECT_TESTS; i++) {
         const cb_welch *w = &d->tests[i];
@@ -96,10 +109,17 @@ void cb_dudect_verdict(const cb_dudect *d, cb_check_leak *out)
     }
     out->measurements = d->measurements;
     out->threshold = CB_DUDECT_THRESHOLD;
+    out->calls = calls > 0 ? calls : 1;
+    for (c = 0; c < 2; c++) {
+        out->median[c] = cb_histogram_quantile(&d->classes[c], 0.5) / (double) out->calls;
+    }
     out->max_t = max;
     out->crop = 0.0;
+    out->crop_cycles = 0.0;
     out->test = CB_LEAK_TEST_RAW;
     out->test_measurements = 0;
+    out->tau = 0.0;
+    out->needed = INFINITY;
     if (best == CB_DUDECT_TESTS) {
         out->status = CB_CHECK_INCONCLUSIVE;
         return;
@@ -109,7 +129,15 @@ void cb_dudect_verdict(const cb_dudect *d, cb_check_leak *out)
     } else if (best > 0) {
         out->test = CB_LEAK_TEST_CROPPED;
         out->crop = cb_dudect_crop_level(best - 1);
+        out->crop_cycles = d->crop[best - 1];
     }
-    out->test_measurements = (uint64_t) (d->tests[best].n[0] + d->tests[best].n[1]);
+    n = d->tests[best].n[0] + d->tests[best].n[1];
+    out->test_measurements = (uint64_t) n;
+    /* dudect's effect size: |t| grows with sqrt(N) for a leak of a given size */
+    out->tau = max / sqrt(n);
+    if (out->tau > 0.0) {
+        /* (5 / tau)^2 of the test's measurements, which are that share of the run's */
+        out->needed = pow(CB_DUDECT_THRESHOLD / out->tau, 2.0) * (double) d->measurements / n;
+    }
     out->status = max > CB_DUDECT_THRESHOLD ? CB_CHECK_LEAKS : CB_CHECK_PASSED;
 }

@@ -13,8 +13,13 @@
  * DUDECT_ENOUGH_MEASUREMENTS); the verdict is of the largest |t| among those
  * that count, against dudect-bencher's threshold of 5.
  *
- * Pure and online (Welford's update): millions of measurements are pushed
- * one at a time and nothing is stored. Statistics never print.
+ * With the verdict, what dudect's users read beside it: the effect size tau
+ * = t / sqrt(N) of the test that gave the largest |t|, the measurements a
+ * leak of that size needs to reach |t| = 5, and each class's median.
+ *
+ * Online (Welford's update): millions of measurements are pushed one at a
+ * time; only a histogram per class is kept, for the medians. Statistics
+ * never print.
  */
 #ifndef CB_DUDECT_H
 #define CB_DUDECT_H
@@ -22,6 +27,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "core/check.h"
+#include "stats/histogram.h"
 
 #define CB_DUDECT_PERCENTILES 100
 #define CB_DUDECT_TESTS (CB_DUDECT_PERCENTILES + 2)
@@ -43,13 +49,17 @@ void cb_welch_push(cb_welch *w, int cls, double x);
 double cb_welch_t(const cb_welch *w);
 
 typedef struct cb_dudect {
-    double   crop[CB_DUDECT_PERCENTILES]; /* test k + 1 keeps timings below crop[k] */
-    int      calibrated;
-    cb_welch tests[CB_DUDECT_TESTS];      /* raw, the cropped ones, second order */
-    uint64_t measurements;
+    double       crop[CB_DUDECT_PERCENTILES]; /* test k + 1 keeps timings below crop[k] */
+    int          calibrated;
+    cb_welch     tests[CB_DUDECT_TESTS];      /* raw, the cropped ones, second order */
+    cb_histogram classes[2];                  /* every timing of each class */
+    uint64_t     measurements;
 } cb_dudect;
 
-void cb_dudect_init(cb_dudect *d);
+/* An empty d: 0, or -1 when out of memory for its histograms. */
+int cb_dudect_init(cb_dudect *d);
+
+void cb_dudect_free(cb_dudect *d);
 
 /* The percentile (0 to 100) that cropped test k (0-based) keeps below. */
 double cb_dudect_crop_level(size_t k);
@@ -62,10 +72,15 @@ void cb_dudect_calibrate(cb_dudect *d, double *times, size_t n);
  * calibrated. */
 void cb_dudect_push(cb_dudect *d, int cls, double t);
 
-/* The verdict into out's status, max_t, test, crop, measurements,
- * test_measurements and threshold: CB_CHECK_LEAKS when the largest |t| of
- * the tests that count exceeds CB_DUDECT_THRESHOLD, CB_CHECK_PASSED when it
- * does not, CB_CHECK_INCONCLUSIVE when no test counts yet. */
-void cb_dudect_verdict(const cb_dudect *d, cb_check_leak *out);
+/*
+ * The verdict into out's status, max_t, test, crop, crop_cycles,
+ * measurements, test_measurements and threshold: CB_CHECK_LEAKS when the
+ * largest |t| of the tests that count exceeds CB_DUDECT_THRESHOLD,
+ * CB_CHECK_PASSED when it does not, CB_CHECK_INCONCLUSIVE when no test
+ * counts yet. With it its figures: tau, the measurements needed (of the
+ * run, at its test's share of them; +inf for tau 0) and each class's median
+ * divided by calls, the calls each timing was of (out->calls).
+ */
+void cb_dudect_verdict(const cb_dudect *d, uint64_t calls, cb_check_leak *out);
 
 #endif

@@ -94,4 +94,10 @@ void cb_group_unit_name(const cb_sweep *s, char *buf, size_t size);
 
 void cb_groups_free(cb_groups *g);
 
+/* A group's name and its summaries. */
+typedef struct cb_group_summary {
+    char      name[CB_GROUP_NAME_MAX];
+    cb_groups g;
+} cb_group_summary;
+
 #endif

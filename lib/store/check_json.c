@@ -1,3 +1,4 @@
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -43,6 +44,25 @@ static json_t *encode_finding(const cb_finding *f)
                      f->accepted);
 }
 
+/* --ct-divisions' list, or null when it did not run. */
+static json_t *encode_divisions(const cb_check_exact *e)
+{
+    json_t *list;
+    size_t  i;
+
+    if (!e->divisions_listed) {
+        return json_null();
+    }
+    list = json_array();
+    for (i = 0; list != NULL && i < e->ndivisions; i++) {
+        json_array_append_new(list, json_pack("{s:s, s:o, s:I}", "instruction",
+                                              e->divisions[i].instruction, "where",
+                                              encode_frame(&e->divisions[i].where), "executed",
+                                              (json_int_t) e->divisions[i].executed));
+    }
+    return list;
+}
+
 static json_t *encode_exact(const cb_check_exact *e)
 {
     json_t *findings = json_array(), *obj;
@@ -60,22 +80,38 @@ static json_t *encode_exact(const cb_check_exact *e)
                     (json_int_t) e->nallowed, "unaccepted_findings", (json_int_t) e->nunaccepted,
                     "other_errors", (json_int_t) e->other_errors, "seconds",
                     cb_json_real(e->seconds), "why", string_or_null(e->why));
+    if (obj != NULL && json_object_set_new(obj, "divisions", encode_divisions(e)) != 0) {
+        json_decref(obj);
+        return NULL;
+    }
     return obj;
 }
 
 static json_t *encode_leak(const cb_check_leak *l)
 {
-    char verdict[1024];
+    char    verdict[1024];
+    json_t *obj;
 
     cb_check_leak_verdict(l, verdict, sizeof verdict);
-    return json_pack("{s:s, s:s, s:I, s:o, s:s, s:o, s:I, s:o, s:o, s:o}", "status",
-                     cb_check_status_name(l->status), "verdict", verdict, "measurements",
-                     (json_int_t) l->measurements, "max_t", cb_json_real(l->max_t),
-                     "test", cb_leak_test_name(l->test), "crop_percentile",
-                     l->test == CB_LEAK_TEST_CROPPED ? cb_json_real(l->crop) : json_null(),
-                     "test_measurements", (json_int_t) l->test_measurements, "threshold",
-                     cb_json_real(l->threshold), "seconds",
-                     cb_json_real(l->seconds), "why", string_or_null(l->why));
+    obj = json_pack("{s:s, s:s, s:I, s:o, s:s, s:o, s:o, s:I, s:o, s:o, s:o, s:[o, o], s:I, "
+                    "s:o, s:o}",
+                    "status", cb_check_status_name(l->status), "verdict", verdict,
+                    "measurements", (json_int_t) l->measurements, "max_t",
+                    cb_json_real(l->max_t), "test", cb_leak_test_name(l->test),
+                    "crop_percentile",
+                    l->test == CB_LEAK_TEST_CROPPED ? cb_json_real(l->crop) : json_null(),
+                    "crop_cycles",
+                    l->test == CB_LEAK_TEST_CROPPED ? cb_json_real(l->crop_cycles)
+                                                    : json_null(),
+                    "test_measurements", (json_int_t) l->test_measurements, "threshold",
+                    cb_json_real(l->threshold), "tau", cb_json_real(l->tau),
+                    /* a check skipped or failed before a verdict never computed it */
+                    "measurements_needed", l->needed > 0.0 ? cb_json_real(l->needed) : json_null(),
+                    "median_cycles",
+                    cb_json_real(l->median[0]), cb_json_real(l->median[1]),
+                    "calls", (json_int_t) l->calls, "seconds", cb_json_real(l->seconds),
+                    "why", string_or_null(l->why));
+    return obj;
 }
 
 int cb_check_json_encode(json_t *obj, const cb_result *r)
@@ -245,6 +281,50 @@ static int decode_finding(const cb_json_reader *rd, json_t *f, const cb_json_pat
     return 0;
 }
 
+/* "divisions": absent (cryptbench 0.2) or null when not listed, else an
+ * array of {"instruction", "where" (a frame), "executed"}. */
+static int decode_divisions(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                            cb_check_exact *e)
+{
+    cb_json_path dp;
+    json_t      *list;
+    size_t       i;
+
+    if (json_object_get(obj, "divisions") == NULL ||
+        json_is_null(json_object_get(obj, "divisions"))) {
+        return 0;
+    }
+    if ((list = cb_json_member(rd, obj, at, "divisions", JSON_ARRAY, 0, &dp)) == NULL) {
+        return -1;
+    }
+    if (json_array_size(list) > MAX_FINDINGS) {
+        return cb_json_fail(rd, &dp, "at most %d divisions, got %zu", MAX_FINDINGS,
+                            json_array_size(list));
+    }
+    e->divisions_listed = 1;
+    for (i = 0; i < json_array_size(list); i++) {
+        cb_json_path ip = { &dp, NULL, i }, wp;
+        json_t      *d = json_array_get(list, i), *where;
+        const char  *instruction;
+        cb_frame     frame;
+        uint64_t     executed;
+
+        if (!json_is_object(d)) {
+            return cb_json_fail(rd, &ip, "expected a division object");
+        }
+        if (clean_string(rd, d, &ip, "instruction", 0, &instruction) != 0 ||
+            (where = cb_json_member(rd, d, &ip, "where", JSON_OBJECT, 0, &wp)) == NULL ||
+            decode_frame(rd, where, &wp, &frame) != 0 ||
+            cb_json_uint(rd, d, &ip, "executed", 1, &executed) != 0) {
+            return -1;
+        }
+        if (cb_check_exact_add_division(e, instruction, &frame, executed) != 0) {
+            return cb_error_set(rd->err, "%s: out of memory", rd->file);
+        }
+    }
+    return 0;
+}
+
 static int decode_exact(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
                         cb_check_exact *e)
 {
@@ -285,6 +365,48 @@ static int decode_exact(const cb_json_reader *rd, json_t *obj, const cb_json_pat
             return -1;
         }
     }
+    return decode_divisions(rd, obj, at, e);
+}
+
+/* tau, the measurements needed, the medians and the calls: absent from a
+ * baseline of cryptbench 0.2, present together from then on. */
+static int decode_leak_figures(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                               cb_check_leak *l)
+{
+    cb_json_path mp;
+    json_t      *medians;
+    size_t       c;
+
+    l->needed = INFINITY;
+    l->median[0] = l->median[1] = NAN;
+    l->calls = 1;
+    if (json_object_get(obj, "tau") == NULL) {
+        return 0;
+    }
+    if (cb_json_number(rd, obj, at, "tau", CB_JSON_NONNEGATIVE, &l->tau) != 0 ||
+        cb_json_number(rd, obj, at, "measurements_needed",
+                       CB_JSON_POSITIVE | CB_JSON_NULLABLE, &l->needed) != 0 ||
+        cb_json_uint(rd, obj, at, "calls", 0, &l->calls) != 0 ||
+        (medians = cb_json_member(rd, obj, at, "median_cycles", JSON_ARRAY, 0, &mp)) == NULL) {
+        return -1;
+    }
+    /* null, which reads as NaN, is a measure too large to need: none */
+    l->needed = isnan(l->needed) ? INFINITY : l->needed;
+    if (json_array_size(medians) != 2) {
+        return cb_json_fail(rd, &mp, "expected the medians of the two classes");
+    }
+    for (c = 0; c < 2; c++) {
+        cb_json_path ep = { &mp, NULL, c };
+
+        if (cb_json_number_value(rd, json_array_get(medians, c), &ep,
+                                 CB_JSON_NONNEGATIVE | CB_JSON_NULLABLE, &l->median[c]) != 0) {
+            return -1;
+        }
+    }
+    if (l->test == CB_LEAK_TEST_CROPPED &&
+        cb_json_number(rd, obj, at, "crop_cycles", CB_JSON_NONNEGATIVE, &l->crop_cycles) != 0) {
+        return -1;
+    }
     return 0;
 }
 
@@ -317,7 +439,7 @@ static int decode_leak(const cb_json_reader *rd, json_t *obj, const cb_json_path
                             "expected at most measurements (%llu)",
                             (unsigned long long) l->measurements);
     }
-    return 0;
+    return decode_leak_figures(rd, obj, at, l);
 }
 
 int cb_check_json_decode(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,

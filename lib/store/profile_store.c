@@ -35,14 +35,19 @@ static json_t *encode(const char *name, const cb_profile *p)
 
     for (i = 0; nodes != NULL && i < p->nnodes; i++) {
         const cb_profile_node *v = &p->nodes[i];
+        json_t                *node =
+            json_pack("{s:s, s:s, s:I, s:o, s:o}", "name", v->name, "object", v->object,
+                      "parent",
+                      v->parent == CB_PROFILE_ROOT ? (json_int_t) -1 : (json_int_t) v->parent,
+                      "self", cb_json_real(v->self), "total", cb_json_real(v->total));
 
-        if (json_array_append_new(
-                nodes, json_pack("{s:s, s:s, s:I, s:o, s:o}", "name", v->name, "object",
-                                 v->object, "parent",
-                                 v->parent == CB_PROFILE_ROOT ? (json_int_t) -1
-                                                              : (json_int_t) v->parent,
-                                 "self", cb_json_real(v->self), "total",
-                                 cb_json_real(v->total))) != 0) {
+        /* a profile read from a file written before the calls were kept has none */
+        if (node != NULL && p->has_calls &&
+            json_object_set_new(node, "calls", cb_json_real(v->calls)) != 0) {
+            json_decref(node);
+            node = NULL;
+        }
+        if (json_array_append_new(nodes, node) != 0) {
             json_decref(nodes);
             return NULL;
         }
@@ -78,8 +83,8 @@ static int decode_node(const cb_json_reader *rd, json_t *v, const cb_json_path *
     const char *name, *object;
     cb_json_path pp;
     json_t      *parent;
-    double       self;
-    size_t       up;
+    double       self, calls = 0.0;
+    size_t       up, k;
 
     if (!json_is_object(v)) {
         return cb_json_fail(rd, at, "expected a node object");
@@ -96,10 +101,19 @@ static int decode_node(const cb_json_reader *rd, json_t *v, const cb_json_path *
         return cb_json_fail(rd, &pp, i == 0 ? "expected -1: the first node is the root"
                                             : "expected the index of an earlier node");
     }
+    /* the root says whether the file has calls (one written before they
+     * were kept has none); then every node has them */
+    if (i == 0) {
+        p->has_calls = json_object_get(v, "calls") != NULL;
+    }
+    if (p->has_calls && cb_json_number(rd, v, at, "calls", CB_JSON_NONNEGATIVE, &calls) != 0) {
+        return -1;
+    }
     up = i == 0 ? CB_PROFILE_ROOT : (size_t) json_integer_value(parent);
-    if (cb_profile_add(p, up, name, object, self) == CB_PROFILE_ROOT) {
+    if ((k = cb_profile_add(p, up, name, object, self)) == CB_PROFILE_ROOT) {
         return cb_error_set(rd->err, "%s: out of memory", rd->file);
     }
+    p->nodes[k].calls = calls;
     return 0;
 }
 

@@ -38,6 +38,13 @@ if git worktree list | grep -q "$TMP/ab"; then not_ok "and removing its worktree
 run env AB_DIR="$TMP/ab" ci/bench-ab HEAD no-such-revision $GATE
 expect_status "an unknown revision exits 2" 2
 expect_in "naming it" err "unknown revision 'no-such-revision'"
+# its own settings checked before anything is built (AB_BUILD would say so)
+for bad in AB_MIN_ROUNDS=six AB_MAX_ROUNDS=-1 AB_TIME_BUDGET=8m AB_NOISE_THRESHOLD=1%; do
+    run env AB_DIR="$TMP/ab" AB_BUILD="echo built >&2" "$bad" ci/bench-ab HEAD HEAD $GATE
+    expect_status "$bad exits 2" 2
+    expect_in "naming it" err "^ci/bench-ab: ${bad%%=*}: expected .*, got '${bad#*=}'\$"
+    expect_not_in "before anything is built" err 'built'
+done
 # a build that succeeds without making the program: no need to compile anything
 run env AB_DIR="$TMP/ab" AB_BUILD=true AB_PROGRAM=build/no-such-program ci/bench-ab HEAD HEAD $GATE
 expect_status "a build without the program exits 2" 2

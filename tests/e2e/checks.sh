@@ -3,6 +3,7 @@
 # valgrind's guest chasing would misreport; a leak only class 1 reaches; its
 # findings, by site, in JSON, the baseline and the HTML report; the gate on a
 # second site in a flagged function, against a baseline and an allow-list;
+# the suite's own allow-list on the findings it was written for;
 # the statistical check's plumbing (never its thresholds: a test must not
 # depend on how busy the machine is); what is refused.
 . tests/e2e/common.bash
@@ -28,6 +29,10 @@ expect_in "one without them is skipped, and says so" out \
 expect_in "and the run tallies both" out \
     '^Timing-leak check \(dudect, \|t\| > 5\): 0 flagged, 0 no leak detected, 1 skipped \(declare no input classes\), 5 inconclusive$'
 expect_not_in "no check says \"constant time\"" out 'constant time'
+run "$CB" --test --check timing-leak --leak-measurements 30000 --leak-calls 4 --format json \
+    ct/compare/32/openssl
+expect_in "--leak-calls times several calls a measurement, and says so with dudect's figures" out \
+    '"timing_leak":\{.*"tau":[0-9.e+-]+,"measurements_needed":([0-9.e+-]+|null),"median_cycles":\[[0-9.e+-]+,[0-9.e+-]+\],"calls":4,'
 
 case "$BUILD" in
 *asan*)
@@ -50,7 +55,7 @@ expect_in "at its source line, in early_exit_compare, called by compare_run" out
 expect_in "the table lookup a secret-dependent memory access, in table_run" out \
     '^ +memory-access at bench/ct\.c:[0-9]+ in table_run$'
 expect_lines_matching "sodium_memcmp, CRYPTO_memcmp and crypto_verify_32 have no finding" out \
-    '^ +constant-time: no secret-dependent branch or memory access \(memcheck, 32 secret bytes, 4 inputs of each class\)$' 3
+    '^ +constant-time: no secret-dependent branch or memory access; divisions not checked \(memcheck, 32 secret bytes, 4 inputs of each class\)$' 3
 expect_in "a benchmark that declares no secret is skipped, and says so" out \
     '^ +constant-time: skipped: declares no secrets$'
 expect_in "and the run tallies them" out \
@@ -63,6 +68,18 @@ else
     not_ok "a second run finds exactly the same" "$(diff "$TMP/first" "$TMP/out" | head -20)"
 fi
 
+# The suite's own allow-list: it parses, and holds what it was written for
+# (an entry by source line's function, one by libsodium's function, one by
+# libcrypto's object and the suite's caller).
+run "$CB" --test --gate-constant-time --allow-findings bench/allowed-findings.txt \
+    ct/compare/32/early-exit ct/table-lookup/32 master_key/secretbox-decrypt/32/libsodium \
+    sign/x25519/openssl
+expect_status "the gate passes the suite's known findings with its allow-list" 0
+expect_in "accepting each by its entry" out \
+    '^Constant-time gate: 4 of 4 sites accepted \(4 by bench/allowed-findings\.txt\)\.$'
+expect_in "the X25519 zero check by libcrypto's frames" out \
+    '^ +branch at .* < openssl_x25519 < pk_run \(allowed: openssl-x25519-zero-check\)$'
+
 # Valgrind's guest chasing would turn the inlined loop's one branch into
 # four findings, two of them memory accesses that are not there.
 run "$SECRETS" --test $CHECK secret/leading-zeros secret/error-path
@@ -73,6 +90,13 @@ expect_in "and nothing else" out '^ +constant-time: secret-dependent branch at 1
 line=$(grep -n "the error path's secret index" tests/fixtures/secrets.c | cut -d: -f1)
 expect_in "a leak only wrong guesses reach is found, with inputs of class 1" out \
     "^ +memory-access at tests/fixtures/secrets\.c:$line in error_path \(class 1 only\)\$"
+run "$SECRETS" --test $CHECK --ct-inputs 1 --ct-divisions secret/divide secret/compare
+line=$(grep -n '/\* the division \*/' tests/fixtures/secrets.c | cut -d: -f1)
+expect_in "a division by the secret passes memcheck" out \
+    '^ +constant-time: no secret-dependent branch or memory access; divisions not checked '
+expect_in "and --ct-divisions lists it, with where it is and how often it ran" out \
+    "^ +division: div at tests/fixtures/secrets\.c:$line in divide, ran 2 times: its time may depend on its operands\$"
+expect_in "and says when none ran" out '^ +no division ran \(callgrind\)$'
 run "$SECRETS" --test $CHECK --ct-inputs 1 --format json secret/error-path
 expect_in "--test --format json is JSON, with the inputs and when memcheck saw it" out \
     '^\{"name":"secret/error-path",.*"inputs":1,.*"first_seen":"class-1","input":0,'

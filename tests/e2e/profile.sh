@@ -66,18 +66,20 @@ run env PROFILED_G_UNITS=2 "$PROFILED" $P --exact profiled/f-and-g
 expect_status "g doing double fails the gate" 1
 expect_in "the terminal says what changed" out '^ {24}what changed, self instructions per iteration:$'
 first=$(grep -A1 'what changed' "$TMP/out" | tail -1)
-if printf '%s\n' "$first" | grep -Eq '^ {26}\+[0-9.]+( K)?  [0-9.]+( K)? -> [0-9.]+( K)?  g \(100% of the change\)$'; then
-    ok "g first, old and new per iteration, all of the change"
+# g does twice the work in each of its calls, called once an iteration as before
+if printf '%s\n' "$first" | grep -Eq '^ {26}\+[0-9.]+( K)?  [0-9.]+( K)? -> [0-9.]+( K)?  calls 1\.0000 -> 1\.0000  g \(100% of the change\)$'; then
+    ok "g first, old and new per iteration, its calls as many, all of the change"
 else
-    not_ok "g first, old and new per iteration, all of the change" "got: $first"
+    not_ok "g first, old and new per iteration, its calls as many, all of the change" "got: $first"
 fi
 cp "$TMP/reports/gate.md" "$TMP/gate"
-expect_in "gate.md names g under the regressed row" gate '^\| ↳ in `g` \| [0-9.]+( K)? \| [0-9.]+( K)? \| 100% of the change \|'
+expect_in "gate.md names g under the regressed row" gate '^\| ↳ in `g`, calls 1\.0000 → 1\.0000 \| [0-9.]+( K)? \| [0-9.]+( K)? \| 100% of the change \|'
 page=$TMP/reports/html/bench-profiled.f-and-g.html
 cp "$page" "$TMP/page"
 expect_in "the page draws the icicle" page 'aria-label="icicle of the measured loop"'
 expect_in "and the differential icicle, g grown" page 'class="fl d-up3"[^>]*><title>g: '
 expect_in "with f unchanged" page 'class="fl d-same"[^>]*><title>f: '
+expect_in "the table of what changed has g's calls" page '<td class="n" data-label="calls">1\.0000 → 1\.0000</td>'
 
 run "$PROFILED" $P profiled/keyed
 expect_status "a sweep profiles each parameter" 0
