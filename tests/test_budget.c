@@ -407,7 +407,7 @@ static void test_baseline_keeps_outcomes(void **state)
     bad = replace(text, "\"of\": \"calls\"", "\"of\": \"guesses\"");
     assert_int_equal(cb_baseline_parse("b.json", bad, strlen(bad), &back, &err), -1);
     assert_non_null(strstr(err.msg, "benchmarks[0].budgets[0].of: expected \"estimate\", "
-                                    "\"calls\" or \"samples\""));
+                                    "\"calls\", \"samples\" or \"memory\""));
     free(bad);
     free(text);
     json_decref(doc);

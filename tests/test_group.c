@@ -117,7 +117,7 @@ static void test_sentences_the_intervals_support(void **state)
 {
     cb_result        base = { .name = "mk/x/32/o" }, variant = { .name = "mk/x-fresh/32/o" };
     cb_result        a = { .name = "h/64/a", .impl = "a" }, b = { .name = "h/64/b", .impl = "b" };
-    cb_variant_cost  c = { "key set-up", &base, &variant, { -13.0, -38.4, 10.6, 1.0 } };
+    cb_variant_cost  c = { "key set-up", &base, &variant, { -13.0, -38.4, 10.6, 1.0 }, 0, { 0 } };
     cb_impl_ratio    ratio = { "h/64", &a, &b, { 1.01, 0.98, 1.04, 0.01 } };
     cb_sweep         sw = { .series = "kdf/argon2id/mem_kib=19456/passes=*", .param_name = "passes",
                             .fit = { -290.49e3, 60e6, 0.38548 }, .fitted = 1 };

@@ -114,14 +114,13 @@ static void report_mappings(FILE *f)
 int cb_check_child_main(void)
 {
     const char        *spec = getenv(CB_CHECK_ENV);
-    const cb_instance *inst = NULL;
+    const cb_instance *inst;
     cb_instance_list   list;
     cb_error           err;
     char               name[512], why[CB_ERROR_MAX];
     uint64_t           secrets = 0;
     unsigned long      inputs;
     int                fd, mark, n = -1;
-    size_t             i;
     FILE              *f;
 
     if (spec == NULL) {
@@ -136,11 +135,7 @@ int cb_check_child_main(void)
         cb_protocol_write_failure(f, err.msg);
         return fclose(f) == 0 ? 0 : 3;
     }
-    for (i = 0; i < list.n && inst == NULL; i++) {
-        if (strcmp(list.items[i].name, name) == 0) {
-            inst = &list.items[i];
-        }
-    }
+    inst = cb_instance_find(&list, name);
     if (inst == NULL) {
         cb_protocol_write_failure(f, "no benchmark of that name in the re-executed program");
     } else if (cb_check_exact_once(inst, mark, (size_t) inputs, &secrets, why, sizeof why) != 0) {

@@ -15,6 +15,7 @@
 #include "cli/command.h"
 #include "cli/filter.h"
 #include "report/progress.h"
+#include "stats/budget.h"
 #include "cli/run_budgets.h"
 #include "cli/run_findings.h"
 #include "cli/runner.h"
@@ -365,6 +366,11 @@ static int measure(session *s, cb_error *err)
         return cb_error_set(err, "--check constant-time runs the benchmarks under valgrind, "
                                  "which cannot run a program built with AddressSanitizer: "
                                  "build without it");
+    }
+    if ((cfg->memory || cb_budget_wants_memory(&s->budgets, NULL)) &&
+        (cfg->build_flags & CB_BUILD_SANITIZED)) {
+        return cb_error_set(err, "--memory counts the allocations of the C library's malloc, "
+                                 "which AddressSanitizer replaces with its own: build without it");
     }
     if (checks.which != 0 && cb_check_open(&checks, err) != 0) {
         return -1;

@@ -173,6 +173,7 @@ typedef struct cb_config {
     size_t     nthreads;
     size_t     rounds; /* calibrate */
     size_t     calls;  /* single calls timed after the samples */
+    int        memory; /* --memory: count allocations after the samples */
     double     timeout_s;
     int        timeout_s_set;
     const char *replay; /* calibrate: a gate's rounds to replay */

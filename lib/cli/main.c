@@ -12,6 +12,7 @@
 #include "cli/command.h"
 #include "measure/child.h"
 #include "measure/context.h"
+#include "measure/memory.h"
 #include "measure/registry.h"
 
 const char *cb_version_string(void)
@@ -63,10 +64,13 @@ int cb_main_with_build(int argc, char **argv, unsigned build_flags)
     if (status < 0) {
         status = cb_check_child_main();
     }
+    if (status < 0) {
+        status = cb_memory_child_main();
+    }
     if (status >= 0) {
         cb_registry_clear();
         cb_context_clear();
-        return status; /* this process was one benchmark's measurement or check */
+        return status; /* this process was one benchmark's measurement, check or count */
     }
     if (cb_cli_parse(argc, argv, &cfg, &err) != 0) {
         fprintf(stderr, "%s: %s\n", prog, err.msg);

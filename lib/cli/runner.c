@@ -5,6 +5,7 @@
 #include "stats/budget.h"
 #include "stats/group.h"
 #include "measure/isolate.h"
+#include "measure/memory.h"
 #include "measure/sysinfo.h"
 #include "cli/runner.h"
 #include "measure/threads.h"
@@ -233,6 +234,11 @@ static int measure_one(const cb_runner *rn, cb_run *run, stream *st, const cb_in
     }
     if (!r->failed && !rn->cfg->test) {
         analyse(rn, run, r);
+    }
+    /* a budget on memory counts what it limits */
+    if (!r->failed && (rn->cfg->memory || (gated && cb_budget_wants_memory(rn->budgets, inst->name))) &&
+        cb_memory_run(inst, threads, rn->cfg->timeout_s * 1e9, &r->memory, err) != 0) {
+        return -1;
     }
     if (threads > 0 && !r->failed && !rn->cfg->test) {
         cb_bootstrap_config boot = { rn->cfg->nresamples, rn->cfg->confidence, rn->cfg->seed };

@@ -15,7 +15,9 @@ void cb_budget_statistic_name(char *buf, size_t size, cb_budget_statistic st)
 {
     static const char *const names[] = { "estimate", "lower", "upper" };
 
-    if (st.kind != CB_BUDGET_PERCENTILE) {
+    if (st.kind == CB_BUDGET_MEMORY) {
+        snprintf(buf, size, "%s", cb_memory_figure_key(st.figure));
+    } else if (st.kind != CB_BUDGET_PERCENTILE) {
         snprintf(buf, size, "%s", names[st.kind]);
     } else if (st.level == 50.0) {
         snprintf(buf, size, "median");
@@ -46,15 +48,20 @@ int cb_budget_statistic_parse(const char *s, cb_budget_statistic *st)
     } words[] = { { "estimate", CB_BUDGET_ESTIMATE, 0.0 }, { "lower", CB_BUDGET_LOWER, 0.0 },
                   { "upper", CB_BUDGET_UPPER, 0.0 },       { "median", CB_BUDGET_PERCENTILE, 50.0 },
                   { "min", CB_BUDGET_PERCENTILE, 0.0 },    { "max", CB_BUDGET_PERCENTILE, 100.0 } };
-    char  *end, name[CB_BUDGET_LEVEL_DECIMALS + 8];
-    double level;
-    size_t i;
+    char             *end, name[CB_BUDGET_LEVEL_DECIMALS + 8];
+    double            level;
+    size_t            i;
+    cb_memory_figure  figure;
 
     for (i = 0; i < sizeof words / sizeof words[0]; i++) {
         if (strcmp(s, words[i].name) == 0) {
-            *st = (cb_budget_statistic){ words[i].kind, words[i].level };
+            *st = (cb_budget_statistic){ words[i].kind, words[i].level, CB_MEMORY_ALLOCATIONS };
             return 0;
         }
+    }
+    if (cb_memory_figure_parse(s, &figure) == 0) {
+        *st = (cb_budget_statistic){ CB_BUDGET_MEMORY, 0.0, figure };
+        return 0;
     }
     /* "p99", "p99.9": digits and one point only, no sign, exponent or space */
     if (s[0] != 'p' || s[1] < '0' || s[1] > '9' || strspn(s + 1, "0123456789.") != strlen(s + 1)) {
@@ -65,7 +72,7 @@ int cb_budget_statistic_parse(const char *s, cb_budget_statistic *st)
     if (errno != 0 || *end != '\0' || !(level > 0.0) || !(level < 100.0)) {
         return -1;
     }
-    *st = (cb_budget_statistic){ CB_BUDGET_PERCENTILE, level };
+    *st = (cb_budget_statistic){ CB_BUDGET_PERCENTILE, level, CB_MEMORY_ALLOCATIONS };
     /* what is taken is what is written back and read again, or a baseline
      * would store a statistic its loader refuses */
     cb_budget_statistic_name(name, sizeof name, *st);
@@ -81,7 +88,7 @@ const char *cb_budget_limit_key(cb_budget_limit limit)
 
 const char *cb_budget_source_name(cb_budget_source source)
 {
-    static const char *const names[] = { "estimate", "calls", "samples" };
+    static const char *const names[] = { "estimate", "calls", "samples", "memory" };
 
     return names[source];
 }
@@ -91,7 +98,7 @@ void cb_budget_outcome_judge(cb_budget_outcome *o)
     double room = o->limit == CB_BUDGET_MAX_TIME ? o->budget - o->measured
                                                  : o->measured - o->budget;
 
-    o->margin = room / o->budget;
+    o->margin = o->budget > 0.0 ? room / o->budget : room >= 0.0 ? 0.0 : -1.0;
     /* a statistic that could not be computed holds no budget */
     o->held = isfinite(o->measured) && room >= 0.0;
 }

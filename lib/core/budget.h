@@ -9,6 +9,7 @@
 #define CB_BUDGET_H
 
 #include <stddef.h>
+#include "core/memory.h"
 #include "core/pattern.h"
 #include "cryptbench.h"
 
@@ -17,19 +18,22 @@ typedef enum cb_budget_stat_kind {
     CB_BUDGET_ESTIMATE = 0, /* the benchmark's estimate (slope or mean) */
     CB_BUDGET_LOWER,        /* the lower bound of its confidence interval */
     CB_BUDGET_UPPER,        /* the upper bound */
-    CB_BUDGET_PERCENTILE    /* a percentile of the single calls' times when there are
+    CB_BUDGET_PERCENTILE,   /* a percentile of the single calls' times when there are
                              * any, else of the samples' per-iteration times */
+    CB_BUDGET_MEMORY        /* a figure --memory counts: allocations, bytes, peak... */
 } cb_budget_stat_kind;
 
 typedef struct cb_budget_statistic {
     cb_budget_stat_kind kind;
-    double              level; /* CB_BUDGET_PERCENTILE: 0 to 100 (50 the median) */
+    double              level;  /* CB_BUDGET_PERCENTILE: 0 to 100 (50 the median) */
+    cb_memory_figure    figure; /* CB_BUDGET_MEMORY: which */
 } cb_budget_statistic;
 
 /* The kinds of limit; one budget may set several, each checked on its own. */
 typedef enum cb_budget_limit {
-    CB_BUDGET_MAX_TIME = 0, /* the statistic, a time per iteration, at most this */
-    CB_BUDGET_MIN_TIME,     /* at least this: a KDF can be too cheap */
+    CB_BUDGET_MAX_TIME = 0, /* the statistic, a time per iteration (or a memory figure),
+                             * at most this */
+    CB_BUDGET_MIN_TIME,     /* at least this: a KDF can be too cheap, in time or memory */
     CB_BUDGET_MIN_THROUGHPUT /* the throughput at the statistic's time, at least this */
 } cb_budget_limit;
 
@@ -39,9 +43,10 @@ typedef enum cb_budget_limit {
 typedef enum cb_budget_source {
     CB_BUDGET_OF_ESTIMATE = 0, /* the bootstrap estimate of the samples */
     CB_BUDGET_OF_CALLS,        /* single calls, each timed on its own */
-    CB_BUDGET_OF_SAMPLES       /* the samples' per-iteration times: each the average
+    CB_BUDGET_OF_SAMPLES,      /* the samples' per-iteration times: each the average
                                 * of the calls of a sample, so its tail is thinner than
                                 * that of calls */
+    CB_BUDGET_OF_MEMORY        /* the counts of --memory */
 } cb_budget_source;
 
 /* One budget of a budgets file. */
@@ -51,7 +56,8 @@ typedef struct cb_budget {
     char               *comment; /* where its numbers come from; NULL if none */
     cb_budget_statistic statistic;
     int                 has[CB_BUDGET_NLIMITS]; /* which limits it sets */
-    double              value[CB_BUDGET_NLIMITS]; /* ns for times, units/s for throughput */
+    double              value[CB_BUDGET_NLIMITS]; /* ns for times, units/s for throughput,
+                                                   * bytes or calls for memory */
     char               *written[CB_BUDGET_NLIMITS]; /* each as the file has it, "1 MB/s" */
     cb_throughput       throughput; /* of a throughput limit: bytes or elements */
     int                 line, column; /* of its "match" in the file, for later messages */
@@ -70,14 +76,16 @@ typedef struct cb_budget_outcome {
     char               *comment; /* NULL if none */
     cb_budget_statistic statistic;
     cb_budget_limit     limit;
-    double              budget;   /* the limit: ns, or units per second */
+    double              budget;   /* the limit: ns, units per second, or a memory figure's */
     char               *written;  /* the limit as the budgets file has it: "1 MB/s" */
     double              measured; /* the statistic measured, in the same unit */
     cb_budget_source    source;
     size_t              n;        /* calls or samples behind a percentile */
     double              margin;   /* how far inside its limit, as a share of the limit:
                                    * (budget - measured) / budget for a maximum, (measured -
-                                   * budget) / budget for a minimum; < 0 when broken */
+                                   * budget) / budget for a minimum; < 0 when broken. A
+                                   * limit of 0 ("no allocation") has none to share: 0 when
+                                   * held, -1 when broken */
     int                 held;
 } cb_budget_outcome;
 
@@ -89,7 +97,8 @@ int cb_budget_matches(const cb_budget *b, const char *name);
 
 /* The statistic as a budgets file writes it: "median", "p99", "p99.9",
  * "min", "max", "estimate", "lower", "upper"; a percentile with the fewest
- * decimals that read back as its level. */
+ * decimals that read back as its level; or a memory figure's key,
+ * "allocations", "peak_bytes" (core/memory.h). */
 void cb_budget_statistic_name(char *buf, size_t size, cb_budget_statistic st);
 
 /* Parses such a name into *st; -1 when it is none of them, or a percentile
@@ -101,7 +110,7 @@ int cb_budget_statistic_parse(const char *s, cb_budget_statistic *st);
  * write each limit under. */
 const char *cb_budget_limit_key(cb_budget_limit limit);
 
-/* "calls", "samples", "estimate". */
+/* "calls", "samples", "estimate", "memory". */
 const char *cb_budget_source_name(cb_budget_source source);
 
 /* Sets an outcome's margin and held from its limit, budget and measured. */

@@ -92,6 +92,7 @@ void cb_result_free(cb_result *r)
     cb_samples_free(&r->samples);
     free(r->calls.values);
     cb_checks_free(&r->checks);
+    cb_memory_free(&r->memory);
     cb_profile_free(r->profile);
     cb_profile_diff_free(r->grew);
     cb_budget_outcomes_free(r->budgets, r->nbudgets);

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include "core/check.h"
 #include "core/budget.h"
+#include "core/memory.h"
 #include "cryptbench.h"
 
 /* A statistic and its interval, as Criterion.rs keeps one: the point, the
@@ -318,6 +319,7 @@ typedef struct cb_result {
     cb_change     also[CB_MAX_ALSO]; /* the gate's comparisons on its other measures */
     size_t        nalso;
     cb_checks     checks; /* what --check found; statuses CB_CHECK_NOT_RUN without it */
+    cb_memory     memory; /* what --memory counted; CB_MEMORY_NOT_COUNTED without it */
     /* the outcome of every budget that applies (--budgets), each limit its own */
     cb_budget_outcome *budgets;
     size_t             nbudgets;

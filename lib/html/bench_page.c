@@ -7,6 +7,7 @@
 #include "html/checks.h"
 #include "html/chart.h"
 #include "html/flame.h"
+#include "html/memory.h"
 #include "html/threads.h"
 #include "html/flags.h"
 #include "html/page.h"
@@ -75,6 +76,7 @@ static void headline(cb_buf *h, const cb_run *run, const cb_result *r)
         cb_buf_printf(h, "</td></tr>\n<tr><th></th><td class=\"verdict %s\">%s</td></tr>\n",
                        cb_html_verdict_of(c->verdict).cls, cb_change_sentence(c));
     }
+    cb_html_memory_headline(h, r);
     cb_buf_puts(h, "</table>\n");
 }
 
@@ -330,6 +332,7 @@ int cb_html_bench_page(cb_buf *h, const cb_run *run, const cb_report_options *op
         return -1;
     }
     estimates(h, run, r);
+    cb_html_memory_section(h, r);
     percentiles(h, run, r);
     cb_html_budget_table(h, r);
     outliers(h, run, r);

@@ -91,6 +91,13 @@ void cb_html_sweep_styles(const cb_sweep *const *sweeps, size_t n, char (*styles
 void cb_html_chart_sweeps(cb_buf *h, const cb_run *run, const cb_sweep *const *sweeps,
                           size_t n, const char *label);
 
+/* The peak bytes (--memory) of sweeps[0..n) (1 <= n <= CB_HTML_SWEEP_STYLES,
+ * each has_memory), which share a parameter, against it: each point exact,
+ * each fitted series' least-squares line; styled as cb_html_chart_sweeps()
+ * styles them. */
+void cb_html_chart_sweeps_memory(cb_buf *h, const cb_sweep *const *sweeps, size_t n,
+                                 const char *label);
+
 /* The per-iteration values of results[0..n), the implementations of one
  * primitive, as box plots side by side, each in its implementation's colour:
  * quartiles, median, whiskers to the last value within Tukey's mild fences,

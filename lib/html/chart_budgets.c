@@ -173,15 +173,19 @@ void cb_html_budgets_draw(cb_svg *s, const cb_result *r, cb_html_budget_axis kin
 
 void cb_html_budgets_keys(cb_buf *h, const cb_result *r)
 {
-    size_t i, held = 0;
+    size_t i, held = 0, drawn = 0;
 
     for (i = 0; i < r->nbudgets; i++) {
-        held += r->budgets[i].held != 0;
+        /* a memory figure's limit is no line on a chart of times */
+        if (isfinite(cb_budget_limit_ns(r, &r->budgets[i]))) {
+            drawn++;
+            held += r->budgets[i].held != 0;
+        }
     }
     if (held > 0) {
         cb_html_key(h, "c-budget", "dash", "budget, held");
     }
-    if (held < r->nbudgets) {
+    if (held < drawn) {
         cb_html_key(h, "c-broken", "dash", "budget, broken");
     }
 }

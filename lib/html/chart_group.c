@@ -7,6 +7,7 @@
 #include "stats/analysis.h"
 #include "stats/outliers.h"
 #include "html/chart.h"
+#include "report/format.h"
 #include "stats/stats.h"
 
 /* Points of a fitted line: a smooth curve on log axes. */
@@ -40,8 +41,10 @@ static int per_iteration_form(const cb_sweep *sw, double *k)
     return is_param ? 1 : is_const ? 0 : -1;
 }
 
-static void fit_line(cb_svg *s, const cb_run *run, const cb_sweep *sw, int throughput,
-                     const char *cls)
+/* sw's line `fit` (its time's, or its memory's: run NULL), as a throughput
+ * when `throughput`. */
+static void fit_line(cb_svg *s, const cb_run *run, const cb_sweep *sw, const cb_fit *fit,
+                     int throughput, const char *cls)
 {
     double p0 = cb_sweep_x(sw, 0), p1 = cb_sweep_x(sw, sw->n - 1);
     double x[FIT_POINTS], y[FIT_POINTS], k = 0.0;
@@ -55,7 +58,7 @@ static void fit_line(cb_svg *s, const cb_run *run, const cb_sweep *sw, int throu
         double f = (double) i / (FIT_POINTS - 1), t;
 
         x[i] = s->x.log ? p0 * pow(p1 / p0, f) : p0 + (p1 - p0) * f;
-        t = sw->fit.intercept + sw->fit.slope * x[i];
+        t = fit->intercept + fit->slope * x[i];
         if (!(t > 0.0)) {
             /* a fit that goes through zero is no time, nor a throughput */
             return;
@@ -227,8 +230,61 @@ void cb_html_chart_sweeps(cb_buf *h, const cb_run *run, const cb_sweep *const *s
         cb_svg_begin(&s, h, l->width, l->height, &ax, &ay, label, l->cls);
         for (i = 0; i < n; i++) {
             sweep_class(cls, sizeof cls, sweeps[i], styles[i]);
-            fit_line(&s, run, sweeps[i], throughput, cls);
+            fit_line(&s, run, sweeps[i], &sweeps[i]->fit, throughput, cls);
             sweep_points(&s, run, sweeps[i], throughput, cls, (int) i);
+        }
+        cb_svg_end(&s);
+    }
+}
+
+void cb_html_chart_sweeps_memory(cb_buf *h, const cb_sweep *const *sweeps, size_t n,
+                                 const char *label)
+{
+    static const char *const units[] = { "B", "KiB", "MiB", "GiB", "TiB" };
+    double                   xlo = HUGE_VAL, xhi = 0.0, ylo = HUGE_VAL, yhi = 0.0, scale = 1.0;
+    double                   at[CB_SVG_MAX_TICKS];
+    cb_svg                   s;
+    cb_svg_axis              ax = { 0 }, ay = { 0 };
+    char ytitle[64], cls[32], styles[CB_HTML_SWEEP_STYLES][3], peak[48], title[400];
+    size_t                   i, j, k, u = 0;
+
+    for (i = 0; i < n; i++) {
+        for (j = 0; j < sweeps[i]->n; j++) {
+            double y = sweeps[i]->points[j]->memory.figures[CB_MEMORY_PEAK_BYTES];
+
+            xlo = fmin(xlo, cb_sweep_x(sweeps[i], j));
+            xhi = fmax(xhi, cb_sweep_x(sweeps[i], j));
+            ylo = fmin(ylo, y);
+            yhi = fmax(yhi, y);
+        }
+    }
+    value_axis(&ax, xlo, xhi, LOG_RATIO);
+    ax.title = sweeps[0]->param_name != NULL ? sweeps[0]->param_name : "parameter";
+    parameter_ticks(&ax, at, sweeps, n);
+    value_axis(&ay, ylo, yhi, ax.log ? LOG_RATIO_VALUES : HUGE_VAL);
+    while (ay.hi / scale >= 1024.0 && u + 1 < sizeof units / sizeof units[0]) {
+        scale *= 1024.0;
+        u++;
+    }
+    ay.scale = scale;
+    snprintf(ytitle, sizeof ytitle, "peak memory (%s)", units[u]);
+    ay.title = ytitle;
+    cb_html_sweep_styles(sweeps, n, styles);
+    for (k = 0; k < CB_HTML_NLAYOUTS; k++) {
+        const cb_html_layout *l = &cb_html_layouts[k];
+
+        cb_svg_begin(&s, h, l->width, l->height, &ax, &ay, label, l->cls);
+        for (i = 0; i < n; i++) {
+            sweep_class(cls, sizeof cls, sweeps[i], styles[i]);
+            fit_line(&s, NULL, sweeps[i], &sweeps[i]->memory_fit, 0, cls);
+            for (j = 0; j < sweeps[i]->n; j++) {
+                const cb_result *r = sweeps[i]->points[j];
+                double           y = r->memory.figures[CB_MEMORY_PEAK_BYTES];
+
+                cb_format_bytes(peak, sizeof peak, y);
+                snprintf(title, sizeof title, "%.200s: peak %s", r->name, peak);
+                cb_svg_circle(&s, cb_sweep_x(sweeps[i], j), y, 4.0, cls, title);
+            }
         }
         cb_svg_end(&s);
     }

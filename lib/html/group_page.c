@@ -5,6 +5,7 @@
 #include "report/format.h"
 #include "html/chart.h"
 #include "html/flame.h"
+#include "html/memory.h"
 #include "html/threads.h"
 #include "html/group_page.h"
 #include "html/page.h"
@@ -42,6 +43,7 @@ static void sweep_chart(cb_buf *h, const cb_run *run, const cb_sweep *const *swe
         cb_buf_puts(h, "</li>\n");
     }
     cb_buf_puts(h, "</ul></figcaption></figure>\n");
+    cb_html_memory_sweeps(h, sweeps, n);
 }
 
 /* The sweeps of a kind of parameter (iterations, bytes) share charts, a few
@@ -209,6 +211,7 @@ int cb_html_group_page(cb_buf *h, const cb_run *run, const char *group, const cb
     }
     if (rc == 0 && g != NULL && g->ncosts > 0) {
         costs(h, run, g);
+        cb_html_memory_costs(h, g);
     }
     cb_buf_puts(h, "<h2>Machine</h2>\n");
     cb_html_machine(h, run);

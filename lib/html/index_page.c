@@ -3,6 +3,7 @@
 
 #include "html/budget_table.h"
 #include "html/checks.h"
+#include "html/memory.h"
 #include "html/index_page.h"
 #include "html/flags.h"
 #include "html/page.h"
@@ -189,6 +190,7 @@ int cb_html_index_page(cb_buf *h, const cb_run *run, const cb_report_options *op
         goto done;
     }
     cb_html_checks_index(h, run);
+    cb_html_memory_index(h, run);
     if (opt->nmissing > 0) {
         missing(h, opt);
     }

@@ -45,7 +45,7 @@ static const char css[] =
     ".regressed{color:var(--bad);font-weight:600}.improved{color:var(--good);font-weight:600}"
     ".unresolved{color:var(--unsure);font-weight:600}\n"
     ".failed{color:var(--bad)}.broken{color:var(--bad);font-weight:600}.held{color:var(--good)}\n"
-    "table.budgets .n{white-space:normal}\n"
+    "table.budgets .n{white-space:normal}table.memory td.verdict{white-space:normal}\n"
     ".warn{background:var(--warn);border-left:4px solid #e8a020;padding:8px 12px;margin:12px 0}\n"
     ".note{color:var(--muted)}\n"
     ".machine td{overflow-wrap:anywhere}\n"

@@ -5,6 +5,7 @@
 #include "html/verdict.h"
 #include "report/budget_text.h"
 #include "report/format.h"
+#include "report/memory_text.h"
 #include "stats/budget.h"
 
 /* Commits are shown to this many hex digits, whole in their hover titles. */
@@ -13,6 +14,7 @@
 /* What the block counts, over the run or one result. */
 typedef struct counts {
     size_t regressed, unresolved, improved, compared, broken, budgets, findings, failed;
+    size_t more_memory; /* more memory than the baseline's, exact counts (--memory) */
 } counts;
 
 static void count(counts *c, const cb_result *r)
@@ -27,6 +29,8 @@ static void count(counts *c, const cb_result *r)
         c->unresolved += r->change.verdict == CB_VERDICT_UNRESOLVED;
         c->improved += r->change.verdict == CB_VERDICT_IMPROVED;
     }
+    c->more_memory += !r->failed && r->memory.has_change &&
+                      r->memory.change.verdict == CB_MEMORY_MORE;
 }
 
 static void commit(cb_buf *h, const char *sha)
@@ -139,6 +143,16 @@ static void items(cb_buf *h, const cb_result *r, const cb_result *only, enum kin
     if (k == REGRESSION && r->has_change && r->change.verdict == CB_VERDICT_REGRESSED) {
         regression(h, r, only);
     }
+    if (k == REGRESSION && r->memory.has_change && r->memory.change.verdict == CB_MEMORY_MORE) {
+        char change[512];
+
+        cb_memory_text_change(change, sizeof change, &r->memory.change);
+        cb_buf_puts(h, "<li><span class=\"regressed\">regressed</span> ");
+        name(h, r, only);
+        cb_buf_puts(h, ": ");
+        cb_html_escape(h, change);
+        cb_buf_puts(h, " (exact counts)</li>\n");
+    }
     if (k == BUDGET) {
         broken_budgets(h, r, only);
     }
@@ -154,7 +168,7 @@ static void items(cb_buf *h, const cb_result *r, const cb_result *only, enum kin
 static void headline(cb_buf *h, const counts *c, const cb_report_options *opt,
                      const cb_result *only)
 {
-    size_t bad = c->regressed + c->broken + c->findings + c->failed;
+    size_t bad = c->regressed + c->more_memory + c->broken + c->findings + c->failed;
 
     cb_buf_printf(h, "<p class=\"verdict-line %s\"><b>", bad > 0 ? "bad" : "good");
     if (bad == 0) {
@@ -164,6 +178,10 @@ static void headline(cb_buf *h, const counts *c, const cb_report_options *opt,
 
         if (c->regressed > 0) {
             cb_buf_printf(h, "%zu regressed", c->regressed);
+            sep = ", ";
+        }
+        if (c->more_memory > 0) {
+            cb_buf_printf(h, "%s%zu using more memory", sep, c->more_memory);
             sep = ", ";
         }
         if (c->broken > 0) {
@@ -196,7 +214,7 @@ void cb_html_verdict_block(cb_buf *h, const cb_run *run, const cb_report_options
                            const cb_result *only)
 {
     counts c;
-    size_t i;
+    size_t i, bad;
     int    k;
 
     memset(&c, 0, sizeof c);
@@ -207,10 +225,11 @@ void cb_html_verdict_block(cb_buf *h, const cb_run *run, const cb_report_options
             count(&c, &run->results[i]);
         }
     }
+    bad = c.regressed + c.more_memory + c.broken + c.findings + c.failed;
     cb_buf_printf(h, "<section class=\"verdict-block %s\" aria-label=\"verdict\">\n",
-                  c.regressed + c.broken + c.findings + c.failed > 0 ? "bad" : "good");
+                  bad > 0 ? "bad" : "good");
     headline(h, &c, opt, only);
-    if (c.regressed + c.broken + c.findings + c.failed > 0) {
+    if (bad > 0) {
         cb_buf_puts(h, "<ul>\n");
         for (k = 0; k < NKINDS; k++) {
             if (only != NULL) {

@@ -2,7 +2,8 @@
  * The verdict first: the block at the top of the index and of every
  * benchmark page that says what a reviewer must know before any number:
  * what was compared with what (the baseline's commit and run, this run's),
- * then each regression with its change, interval and p, each broken budget,
+ * then each regression with its change, interval and p (or, for a growth
+ * of memory counted by --memory, its exact change), each broken budget,
  * each new constant-time finding and each failure; or, when there is none of
  * these, that there is none, with the unresolved comparisons counted. It
  * states the facts every output states (core/run.h's tally, the results'

@@ -308,6 +308,33 @@ void cb_process_reap(cb_process *p, uint64_t deadline, int kill_now, int *status
     }
 }
 
+int cb_process_run(void (*fn)(int fd, void *arg), void *arg, double timeout_ns,
+                   int (*complete)(const char *text, size_t len), cb_buf *report, char *why,
+                   size_t size, cb_error *err)
+{
+    uint64_t    deadline = cb_clock_monotonic_ns() + (uint64_t) timeout_ns;
+    int         status = 0, timed_out = 0;
+    const char *unreadable;
+    cb_process  p;
+
+    if (cb_process_start(&p, fn, arg, err) != 0) {
+        return -1;
+    }
+    unreadable = cb_process_collect(&p, deadline, report, complete, &timed_out);
+    cb_process_reap(&p, deadline, timed_out || unreadable != NULL, &status, &timed_out);
+    if (timed_out) {
+        /* %g: --timeout 0.4 is 0.4 s, not 0 */
+        snprintf(why, size, "timed out after %g s (--timeout)", timeout_ns / 1e9);
+        return 1;
+    }
+    if (unreadable != NULL || report->data == NULL || !complete(report->data, report->len) ||
+        !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        cb_process_describe(why, size, status, unreadable != NULL ? unreadable : "incomplete report");
+        return 1;
+    }
+    return 0;
+}
+
 void cb_process_describe(char *buf, size_t size, int status, const char *why)
 {
     if (WIFSIGNALED(status)) {

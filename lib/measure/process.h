@@ -76,6 +76,18 @@ cb_read_status cb_process_read_line(cb_line_reader *r, uint64_t deadline, size_t
 void cb_process_reap(cb_process *p, uint64_t deadline, int kill_now, int *status,
                      int *timed_out);
 
+/*
+ * The three steps above for a child that reports and exits: runs fn(fd, arg)
+ * in a child, reads its report into `report` until complete() holds or
+ * timeout_ns passes, and reaps it. 0 when the report is whole and the child
+ * exited with status 0; 1 when not, the reason in why ("timed out after 60 s
+ * (--timeout)", "crashed: signal 11 (Segmentation fault)"); -1 when no child
+ * could be started (err).
+ */
+int cb_process_run(void (*fn)(int fd, void *arg), void *arg, double timeout_ns,
+                   int (*complete)(const char *text, size_t len), cb_buf *report, char *why,
+                   size_t size, cb_error *err);
+
 /* Why a child that left no good report ended: "crashed: signal 11
  * (Segmentation fault)", "exited with status 3 before reporting", or "benchmark
  * process sent an <why>". */

@@ -56,6 +56,22 @@ int cb_protocol_complete(const char *text, size_t len)
     return len >= 4 && strcmp(text + len - 4, "end\n") == 0 && (len == 4 || text[len - 5] == '\n');
 }
 
+int cb_protocol_field(const char *report, const char *key, char *buf, size_t size)
+{
+    size_t      len = strlen(key);
+    const char *line;
+
+    for (line = report; line != NULL && *line != '\0';
+         line = strchr(line, '\n') != NULL ? strchr(line, '\n') + 1 : NULL) {
+        if (strncmp(line, key, len) == 0 && line[len] == ' ') {
+            line += len + 1;
+            snprintf(buf, size, "%.*s", (int) strcspn(line, "\n"), line);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int parse_plan(const char *line, cb_result *r, const char **why)
 {
     int                mode;

@@ -31,6 +31,12 @@ void cb_protocol_write_failure(FILE *f, const char *why);
  * the pipe to close. */
 int cb_protocol_complete(const char *text, size_t len);
 
+/* The text of the report's first line that starts with key and a space, up
+ * to the line's end, into buf (cut to fit): 1, or 0 when there is none. For
+ * the reports of other children than a measurement's, which say "failed
+ * WHY" or one line of their own before "end". */
+int cb_protocol_field(const char *report, const char *key, char *buf, size_t size);
+
 /* Parses a report (text is cut into lines in place) into r; -1 and *why when
  * it is incomplete or malformed. */
 int cb_protocol_parse(char *text, cb_result *r, const char **why);

@@ -423,6 +423,18 @@ void cb_instance_list_free(cb_instance_list *list)
     list->n = 0;
 }
 
+const cb_instance *cb_instance_find(const cb_instance_list *list, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < list->n; i++) {
+        if (strcmp(list->items[i].name, name) == 0) {
+            return &list->items[i];
+        }
+    }
+    return NULL;
+}
+
 int cb_instance_arg(const cb_instance *inst, const char *axis, uint64_t *value)
 {
     size_t i;

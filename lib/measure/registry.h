@@ -42,6 +42,9 @@ int cb_registry_expand(cb_instance_list *out, cb_error *err);
 
 void cb_instance_list_free(cb_instance_list *list);
 
+/* The instance of list named `name`, or NULL. */
+const cb_instance *cb_instance_find(const cb_instance_list *list, const char *name);
+
 /* The value of inst's axis named `axis` into *value: 0, or -1 when it has no
  * such axis. */
 int cb_instance_arg(const cb_instance *inst, const char *axis, uint64_t *value);

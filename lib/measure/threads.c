@@ -350,20 +350,22 @@ static void measure(team *t, cb_clock *clock, const cb_measure_config *cfg,
     time_calls(t, cfg, met_ns, call_ns, r);
 }
 
-void cb_threads_measure(const cb_instance *inst, cb_clock *clock, const cb_measure_config *cfg,
-                        const cb_progress *progress, cb_result *r)
+/* Starts want threads on inst, each setting up its fixture and running its
+ * check: 0 when all started (a failure of theirs is r's to find), -1 when
+ * one could not be (r failed). team_stop() in either case. */
+static int team_start(team *t, const cb_instance *inst, cb_clock *clock, size_t want,
+                      cb_result *r)
 {
-    team   t;
-    size_t i, want = cfg->threads;
+    size_t i;
     int    rc = 0;
 
-    memset(&t, 0, sizeof t);
-    t.inst = inst;
-    t.workers = calloc(want, sizeof *t.workers);
-    pthread_mutex_init(&t.gate.lock, NULL);
-    pthread_cond_init(&t.gate.moved, NULL);
-    t.gate.size = want + 1;
-    for (i = 0; t.workers != NULL && i < want; i++) {
+    memset(t, 0, sizeof *t);
+    t->inst = inst;
+    t->workers = calloc(want, sizeof *t->workers);
+    pthread_mutex_init(&t->gate.lock, NULL);
+    pthread_cond_init(&t->gate.moved, NULL);
+    t->gate.size = want + 1;
+    for (i = 0; t->workers != NULL && i < want; i++) {
         worker *w = own_pages(sizeof *w);
 
         if (w == NULL) {
@@ -371,39 +373,74 @@ void cb_threads_measure(const cb_instance *inst, cb_clock *clock, const cb_measu
             break;
         }
         cb_state_init(&w->state, inst, clock);
-        w->team = &t;
+        w->team = t;
         if ((rc = pthread_create(&w->thread, NULL, work, w)) != 0) {
             free(w);
             break;
         }
-        t.workers[t.n++] = w;
+        t->workers[t->n++] = w;
     }
-    if (t.workers == NULL || rc != 0) {
+    if (t->workers == NULL || rc != 0) {
         char why[128];
 
-        snprintf(why, sizeof why, "cannot start thread %zu of %zu: %s", t.n + 1, want,
-                 strerror(t.workers == NULL ? ENOMEM : rc));
+        snprintf(why, sizeof why, "cannot start thread %zu of %zu: %s", t->n + 1, want,
+                 strerror(t->workers == NULL ? ENOMEM : rc));
         cb_result_fail(r, why);
     }
     /* the threads that did start are let through, and told to stop */
-    barrier_shrink(&t.gate, t.n + 1);
-    barrier_wait(&t.gate);
-    if (!r->failed) {
+    barrier_shrink(&t->gate, t->n + 1);
+    barrier_wait(&t->gate);
+    return r->failed ? -1 : 0;
+}
+
+/* Stops and joins the threads, keeps the first one's note in r, frees t. */
+static void team_stop(team *t, cb_result *r)
+{
+    size_t i;
+
+    t->what = PHASE_STOP;
+    barrier_wait(&t->gate);
+    for (i = 0; i < t->n; i++) {
+        pthread_join(t->workers[i]->thread, NULL);
+    }
+    if (t->n > 0 && t->workers[0]->state.note[0] != '\0') {
+        cb_result_set_string(&r->note, t->workers[0]->state.note);
+    }
+    for (i = 0; i < t->n; i++) {
+        free(t->workers[i]->calls);
+        free(t->workers[i]);
+    }
+    free(t->workers);
+    pthread_mutex_destroy(&t->gate.lock);
+    pthread_cond_destroy(&t->gate.moved);
+}
+
+void cb_threads_measure(const cb_instance *inst, cb_clock *clock, const cb_measure_config *cfg,
+                        const cb_progress *progress, cb_result *r)
+{
+    team t;
+
+    if (team_start(&t, inst, clock, cfg->threads, r) == 0) {
         measure(&t, clock, cfg, progress, r);
     }
-    t.what = PHASE_STOP;
-    barrier_wait(&t.gate);
-    for (i = 0; i < t.n; i++) {
-        pthread_join(t.workers[i]->thread, NULL);
+    team_stop(&t, r);
+}
+
+void cb_threads_calls(const cb_instance *inst, cb_clock *clock, size_t threads,
+                      const uint64_t *iterations, size_t ncalls,
+                      void (*between)(void *arg, size_t k), void *arg, cb_result *r)
+{
+    team     t;
+    uint64_t slowest;
+    size_t   k;
+
+    if (team_start(&t, inst, clock, threads, r) == 0 && failure(&t, r) == 0) {
+        for (k = 0; k < ncalls; k++) {
+            if (phase_run(&t, PHASE_RUN, iterations[k], 0, &slowest, NULL, r) != 0) {
+                break;
+            }
+            between(arg, k);
+        }
     }
-    if (t.n > 0 && t.workers[0]->state.note[0] != '\0') {
-        cb_result_set_string(&r->note, t.workers[0]->state.note);
-    }
-    for (i = 0; i < t.n; i++) {
-        free(t.workers[i]->calls);
-        free(t.workers[i]);
-    }
-    free(t.workers);
-    pthread_mutex_destroy(&t.gate.lock);
-    pthread_cond_destroy(&t.gate.moved);
+    team_stop(&t, r);
 }

@@ -33,6 +33,18 @@
 void cb_threads_measure(const cb_instance *inst, cb_clock *clock, const cb_measure_config *cfg,
                         const cb_progress *progress, cb_result *r);
 
+/*
+ * Runs inst on `threads` threads at once, each with its state and fixture as
+ * above, for ncalls calls: call k runs iterations[k] iterations on every
+ * thread, started together, and between(arg, k) runs here after it, while
+ * the threads wait. What the calls measure is the clock's business (memory
+ * counts, measure/memory.h). A failure of any thread fails r, naming it, and
+ * ends the calls.
+ */
+void cb_threads_calls(const cb_instance *inst, cb_clock *clock, size_t threads,
+                      const uint64_t *iterations, size_t ncalls,
+                      void (*between)(void *arg, size_t k), void *arg, cb_result *r);
+
 /* The name of inst's measurement on n threads, "NAME/threads:n" (Google
  * Benchmark's), into buf: the baseline compares it with its own count's. */
 void cb_threads_name(char *buf, size_t size, const char *name, size_t n);

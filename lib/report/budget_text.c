@@ -4,10 +4,24 @@
 
 #include "report/budget_text.h"
 #include "report/format.h"
+#include "report/memory_text.h"
+
+/* A memory figure in words: "allocations", "peak". */
+static const char *memory_words(cb_memory_figure f)
+{
+    static const char *const words[CB_MEMORY_NFIGURES] = {
+        "allocations", "frees", "bytes allocated", "bytes freed", "bytes leaked", "peak",
+        "resident peak"
+    };
+
+    return words[f];
+}
 
 static void statistic(char *buf, size_t size, cb_budget_statistic st)
 {
-    if (st.kind == CB_BUDGET_LOWER) {
+    if (st.kind == CB_BUDGET_MEMORY) {
+        snprintf(buf, size, "%s", memory_words(st.figure));
+    } else if (st.kind == CB_BUDGET_LOWER) {
         snprintf(buf, size, "lower bound");
     } else if (st.kind == CB_BUDGET_UPPER) {
         snprintf(buf, size, "upper bound");
@@ -31,7 +45,11 @@ void cb_budget_text_short(char *buf, size_t size, const cb_budget_outcome *o)
 {
     char stat[32];
 
-    cb_budget_statistic_name(stat, sizeof stat, o->statistic);
+    if (o->statistic.kind == CB_BUDGET_MEMORY) {
+        statistic(stat, sizeof stat, o->statistic);
+    } else {
+        cb_budget_statistic_name(stat, sizeof stat, o->statistic);
+    }
     if (o->limit == CB_BUDGET_MIN_THROUGHPUT) {
         snprintf(buf, size, "%s thrpt \xe2\x89\xa5 %s", stat, o->written);
     } else {
@@ -70,7 +88,11 @@ static int in_decimal_bytes(const char *written)
 void cb_budget_text_measured(char *buf, size_t size, const cb_result *r,
                              const cb_budget_outcome *o)
 {
-    if (o->limit == CB_BUDGET_MIN_THROUGHPUT && !isfinite(o->measured)) {
+    if (o->statistic.kind == CB_BUDGET_MEMORY && !isfinite(o->measured)) {
+        snprintf(buf, size, "not counted");
+    } else if (o->statistic.kind == CB_BUDGET_MEMORY) {
+        cb_memory_text_figure(buf, size, o->statistic.figure, o->measured);
+    } else if (o->limit == CB_BUDGET_MIN_THROUGHPUT && !isfinite(o->measured)) {
         snprintf(buf, size, "n/a");
     } else if (o->limit == CB_BUDGET_MIN_THROUGHPUT && in_decimal_bytes(o->written)) {
         decimal_rate(buf, size, o->measured);
@@ -87,6 +109,11 @@ void cb_budget_text_source(char *buf, size_t size, const cb_budget_outcome *o)
 
     cb_budget_statistic_name(stat, sizeof stat, o->statistic);
     switch (o->source) {
+    case CB_BUDGET_OF_MEMORY:
+        snprintf(buf, size, "%s, counted by --memory",
+                 CB_MEMORY_PER_ITERATION(o->statistic.figure) ? "per iteration"
+                                                               : "during one iteration");
+        return;
     case CB_BUDGET_OF_CALLS:
         snprintf(buf, size, "%s of %zu single calls", stat, o->n);
         return;
@@ -117,7 +144,10 @@ void cb_budget_text_margin(char *buf, size_t size, const cb_budget_outcome *o)
     const char *limit = o->limit == CB_BUDGET_MAX_TIME ? "maximum" : "minimum";
     char        n[32];
 
-    if (!isfinite(o->margin) || !isfinite(ratio) || !(ratio > 0.0)) {
+    if (o->budget == 0.0) {
+        /* "no allocation": nothing to share a margin of */
+        snprintf(buf, size, o->held ? "none allowed" : "over a limit of none");
+    } else if (!isfinite(o->margin) || !isfinite(ratio) || !(ratio > 0.0)) {
         snprintf(buf, size, "not measured");
     } else if (ratio >= 10.0) {
         number(n, sizeof n, ratio);

@@ -1,3 +1,4 @@
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,15 +37,35 @@ static void put_estimate(FILE *out, const cb_estimate *e)
     fprintf(out, ",%.17g,%.17g,%.17g", e->lower, e->point, e->upper);
 }
 
+/* The memory columns: the figures --memory counted, empty when it did not
+ * (or could not; its reason is the terminal's and JSON's to give). */
+static void put_memory(FILE *out, const cb_memory *m)
+{
+    int k;
+
+    for (k = 0; k < CB_MEMORY_NFIGURES; k++) {
+        if (m->status == CB_MEMORY_COUNTED && isfinite(m->figures[k])) {
+            fprintf(out, ",%.17g", m->figures[k]);
+        } else {
+            fputc(',', out);
+        }
+    }
+}
+
 static void write_header(void *self, const cb_run *run)
 {
     csv_reporter *c = self;
+    int           k;
 
     (void) run;
     fputs("name,status,unit,mode,samples,lower,estimate,upper,mean,median,std_dev,mad,"
           "r_squared,throughput_unit,throughput_lower,throughput,throughput_upper,"
-          "outliers,change_lower,change,change_upper,p_value,verdict,failure\n",
+          "outliers,change_lower,change,change_upper,p_value,verdict,failure",
           c->opt.out);
+    for (k = 0; k < CB_MEMORY_NFIGURES; k++) {
+        fprintf(c->opt.out, ",%s", cb_memory_figure_key((cb_memory_figure) k));
+    }
+    fputc('\n', c->opt.out);
 }
 
 static void write_row(void *self, const cb_run *run, const cb_result *r)
@@ -57,6 +78,7 @@ static void write_row(void *self, const cb_run *run, const cb_result *r)
     if (r->failed) {
         fprintf(out, ",failed,%s,,,,,,,,,,,,,,,,,,,,,", run->unit);
         put_field(out, r->failure);
+        put_memory(out, &r->memory);
         fputc('\n', out);
         return;
     }
@@ -87,6 +109,7 @@ static void write_row(void *self, const cb_run *run, const cb_result *r)
     } else {
         fputs(",,,,,,", out);
     }
+    put_memory(out, &r->memory);
     fputc('\n', out);
     fflush(out);
 }

@@ -186,6 +186,27 @@ static void short_plain(char *buf, size_t size, double x, int digits)
     }
 }
 
+void cb_format_bytes(char *buf, size_t size, double bytes)
+{
+    static const char *const units[] = { " KiB", " MiB", " GiB", " TiB" };
+    double                   x = bytes;
+    size_t                   i = 0;
+
+    if (!isfinite(bytes)) {
+        snprintf(buf, size, "%s", "n/a");
+        return;
+    }
+    if (fabs(bytes) < 1024.0) {
+        /* counted bytes are whole; an average over threads may not be */
+        snprintf(buf, size, bytes == floor(bytes) ? "%.0f B" : "%.4g B", bytes);
+        return;
+    }
+    for (x /= 1024.0; fabs(x) >= 1024.0 && i + 1 < sizeof units / sizeof units[0]; i++) {
+        x /= 1024.0;
+    }
+    snprintf(buf, size, "%.4g%s", x, units[i]);
+}
+
 void cb_format_probability(char *buf, size_t size, double p)
 {
     if (p < P_FLOOR) {

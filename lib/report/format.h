@@ -51,4 +51,8 @@ void cb_format_plain(char *buf, size_t size, double x, int digits);
  */
 void cb_format_libtest(char *buf, size_t size, double x);
 
+/* A size in bytes: whole bytes below 1 KiB ("300 B"), else binary prefixes
+ * with four significant digits ("19.04 MiB", "1 MiB"); a sign kept ("-64 B"). */
+void cb_format_bytes(char *buf, size_t size, double bytes);
+
 #endif

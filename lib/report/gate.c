@@ -8,6 +8,7 @@
 #include "report/format.h"
 #include "report/gate_budgets.h"
 #include "report/gate_md.h"
+#include "report/memory_text.h"
 #include "report/profile_text.h"
 #include "report/report.h"
 #include "report/verdict_text.h"
@@ -15,8 +16,9 @@
 
 /*
  * The regression gate's summary for a pull request: one markdown table,
- * regressions first, then improvements, then the rest; failures and
- * benchmarks present on one side only listed below it. Written atomically at
+ * regressions first, then improvements, then the rest; the budgets, the
+ * changes of memory counted by --memory (exact, without a p-value); failures
+ * and benchmarks present on one side only listed below it. Written atomically at
  * the end of the run.
  */
 typedef struct gate {
@@ -387,6 +389,38 @@ static void add_table(cb_buf *t, const cb_run *run)
     }
 }
 
+/* "### Memory": each benchmark whose memory (--memory) changed against the
+ * baseline, more first, with its exact change; nothing when none did. */
+static void add_memory(cb_buf *t, const cb_run *run)
+{
+    cb_memory_summary sum = cb_memory_summarize(run);
+    char              line[512];
+    size_t            i;
+    int               more;
+
+    if (sum.more + sum.less == 0) {
+        return;
+    }
+    cb_buf_printf(t, "### Memory: %zu use%s more, %zu less (exact counts, `--memory`)\n\n",
+                  sum.more, sum.more == 1 ? "s" : "", sum.less);
+    for (more = 1; more >= 0; more--) {
+        for (i = 0; i < run->n; i++) {
+            const cb_memory *m = &run->results[i].memory;
+
+            if (!m->has_change || m->change.verdict != (more ? CB_MEMORY_MORE : CB_MEMORY_LESS)) {
+                continue;
+            }
+            cb_memory_text_change(line, sizeof line, &m->change);
+            cb_buf_printf(t, "- ");
+            cb_gate_md_code(t, run->results[i].name);
+            cb_buf_printf(t, ": ");
+            cb_gate_md_cell(t, line);
+            cb_buf_printf(t, "\n");
+        }
+    }
+    cb_buf_printf(t, "\n");
+}
+
 /* What was not compared: failed, new, and gone. */
 static void add_uncompared(cb_buf *t, const gate *g, const cb_run *run, const tally *c)
 {
@@ -439,6 +473,7 @@ static void write_gate(void *self, const cb_run *run)
                       g->opt.gate_html, g->opt.gate_html);
     }
     cb_gate_budgets_write(&t, run);
+    add_memory(&t, run);
     add_uncompared(&t, g, run, &c);
     if (t.oom) {
         fprintf(g->opt.err, "cryptbench: out of memory writing %s\n", g->opt.gate_path);

@@ -14,6 +14,9 @@
  * count, the mode, the interval and the benchmark's note, one per line as the
  * action's own extractors do.
  *
+ * With --memory, each benchmark's allocations and bytes per iteration and its
+ * peak follow it as entries of their own, "NAME (allocations)".
+ *
  * The format has no place for a benchmark that failed: those are named on
  * stderr at the end, with their reasons, so that they are not dropped
  * silently (and the run exits 1 for them).
@@ -22,6 +25,31 @@ typedef struct github {
     cb_report_options opt;
     json_t           *entries;
 } github;
+
+/* --memory's counts, each a series of its own beside the time: the action
+ * charts entries by name. Exact counts have no range. */
+static void add_memory(github *g, const cb_result *r)
+{
+    static const struct {
+        cb_memory_figure figure;
+        const char      *what, *unit;
+    } series[] = { { CB_MEMORY_ALLOCATIONS, "allocations", "allocations/iter" },
+                   { CB_MEMORY_BYTES, "bytes allocated", "bytes/iter" },
+                   { CB_MEMORY_PEAK_BYTES, "peak", "bytes" } };
+    char   name[600];
+    size_t i;
+
+    for (i = 0; r->memory.status == CB_MEMORY_COUNTED && i < sizeof series / sizeof series[0];
+         i++) {
+        snprintf(name, sizeof name, "%s (%s)", r->name, series[i].what);
+        if (json_array_append_new(
+                g->entries, json_pack("{s:s, s:s, s:o, s:s}", "name", name, "unit", series[i].unit,
+                                      "value", cb_json_real(r->memory.figures[series[i].figure]),
+                                      "extra", "exact count (--memory)")) != 0) {
+            fprintf(g->opt.err, "cryptbench: out of memory formatting %s\n", r->name);
+        }
+    }
+}
 
 static void add_entry(void *self, const cb_run *run, const cb_result *r)
 {
@@ -50,6 +78,7 @@ static void add_entry(void *self, const cb_run *run, const cb_result *r)
         fprintf(g->opt.err, "cryptbench: out of memory formatting %s\n", r->name);
     }
     cb_buf_free(&extra);
+    add_memory(g, r);
 }
 
 static void write_array(void *self, const cb_run *run)

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "report/format.h"
+#include "report/memory_text.h"
 #include "stats/group.h"
 #include "report/report.h"
 #include "report/summary.h"
@@ -51,6 +52,28 @@ static int keep(char ***lines, size_t *n, size_t *cap, const char *line)
     return (*lines)[*n] != NULL ? (int) ((*n)++, 0) : -1;
 }
 
+/* The memory sentence that goes with summary i of g (a sweep or a cost),
+ * when its memory was counted: 1, or 0 when there is none. */
+static int memory_summary(char *line, size_t size, const cb_groups *g, size_t i)
+{
+    const cb_sweep        *s = i >= g->nratios && i < g->nratios + g->nsweeps
+                                   ? &g->sweeps[i - g->nratios]
+                                   : NULL;
+    const cb_variant_cost *c = i >= g->nratios + g->nsweeps
+                                   ? &g->costs[i - g->nratios - g->nsweeps]
+                                   : NULL;
+
+    if (s != NULL && s->has_memory && s->fitted) {
+        cb_summary_sweep_memory(line, size, s);
+        return 1;
+    }
+    if (c != NULL && c->has_memory) {
+        cb_summary_cost_memory(line, size, c);
+        return 1;
+    }
+    return 0;
+}
+
 static void add_group(void *self, const cb_run *run, const char *group, const cb_groups *g)
 {
     markdown *m = self;
@@ -70,6 +93,10 @@ static void add_group(void *self, const cb_run *run, const char *group, const cb
         }
         escape_cell(cell, sizeof cell, line);
         keep(&m->summaries, &m->nsummaries, &m->summaries_cap, cell);
+        if (memory_summary(line, sizeof line, g, i)) {
+            escape_cell(cell, sizeof cell, line);
+            keep(&m->summaries, &m->nsummaries, &m->summaries_cap, cell);
+        }
     }
 }
 
@@ -223,6 +250,46 @@ static void write_row(markdown *m, const cb_run *run, const cb_result *r, int an
             cb_outliers_total(&r->analysis.outliers), r->samples.n, any_change ? change : "");
 }
 
+/* What --memory counted, a row per benchmark counted, after the times. */
+static void write_memory_table(markdown *m, const cb_run *run)
+{
+    char   name[256], cells[CB_MEMORY_NFIGURES][48], change[512];
+    size_t i;
+    int    k, any_change = 0;
+
+    if (cb_memory_summarize(run).counted == 0) {
+        return;
+    }
+    for (i = 0; i < run->n; i++) {
+        any_change |= run->results[i].memory.has_change;
+    }
+    fprintf(m->opt.out, "\n| Benchmark | Allocations | Bytes | Frees | Freed | Leaks | Peak | "
+                        "Resident peak |%s\n|---|---:|---:|---:|---:|---:|---:|---:|%s\n",
+            any_change ? " Memory change |" : "", any_change ? "---|" : "");
+    for (i = 0; i < run->n; i++) {
+        const cb_memory *mem = &run->results[i].memory;
+
+        if (mem->status != CB_MEMORY_COUNTED) {
+            continue;
+        }
+        for (k = 0; k < CB_MEMORY_NFIGURES; k++) {
+            cb_memory_text_figure(cells[k], sizeof cells[k], (cb_memory_figure) k,
+                                  mem->figures[k]);
+        }
+        change[0] = '\0';
+        if (mem->has_change) {
+            cb_memory_text_change(change, sizeof change, &mem->change);
+        }
+        escape_cell(name, sizeof name, run->results[i].name);
+        fprintf(m->opt.out, "| %s | %s | %s | %s | %s | %s | %s | %s |%s%s%s\n", name,
+                cells[CB_MEMORY_ALLOCATIONS], cells[CB_MEMORY_BYTES], cells[CB_MEMORY_FREES],
+                cells[CB_MEMORY_FREED_BYTES], cells[CB_MEMORY_NET_BYTES],
+                cells[CB_MEMORY_PEAK_BYTES], cells[CB_MEMORY_PEAK_RESIDENT],
+                any_change ? " " : "", change, any_change ? " |" : "");
+    }
+    fprintf(m->opt.out, "\nMemory per iteration (the peaks: during one), exact counts.\n");
+}
+
 static void write_table(void *self, const cb_run *run)
 {
     markdown *m = self;
@@ -246,6 +313,7 @@ static void write_table(void *self, const cb_run *run)
         }
     }
     write_size_table(m, run);
+    write_memory_table(m, run);
     fflush(m->opt.out);
 }
 

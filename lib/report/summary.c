@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "report/format.h"
+#include "report/memory_text.h"
 #include "report/summary.h"
 
 void cb_summary_ratio(char *buf, size_t size, const cb_impl_ratio *r, const char *unit)
@@ -72,4 +73,35 @@ void cb_summary_cost(char *buf, size_t size, const cb_variant_cost *c, const cha
         snprintf(buf, size, "%s: %s: no measurable difference from %s [%s %s]",
                  c->variant->name, c->what, c->base->name, lo, hi);
     }
+}
+
+void cb_summary_sweep_memory(char *buf, size_t size, const cb_sweep *s)
+{
+    char per[48], fixed[48], what[64];
+
+    cb_format_bytes(per, sizeof per, s->memory_fit.slope);
+    cb_format_bytes(fixed, sizeof fixed, fabs(s->memory_fit.intercept));
+    cb_group_unit_name(s, what, sizeof what);
+    snprintf(buf, size, "%s: peak %s per %s %s %s fixed%s", s->series, per, what,
+             s->memory_fit.intercept < 0.0 ? "-" : "+", fixed,
+             s->memory_fit.r_squared < CB_SUMMARY_POOR_FIT ? " (poor fit: not a straight line)"
+                                                           : "");
+}
+
+void cb_summary_cost_memory(char *buf, size_t size, const cb_variant_cost *c)
+{
+    double n = c->memory[CB_MEMORY_ALLOCATIONS], bytes = c->memory[CB_MEMORY_BYTES];
+    char   b[48], count[48];
+
+    cb_format_bytes(b, sizeof b, fabs(bytes));
+    cb_memory_text_figure(count, sizeof count, CB_MEMORY_ALLOCATIONS, fabs(n));
+    if (n == 0.0 && bytes == 0.0) {
+        snprintf(buf, size, "%s: %s allocates nothing more than %s", c->variant->name, c->what,
+                 c->base->name);
+        return;
+    }
+    snprintf(buf, size, "%s: %s %s %s allocation%s (%s) per iteration %s %s", c->variant->name,
+             c->what, n < 0.0 || (n == 0.0 && bytes < 0.0) ? "saves" : "adds", count,
+             fabs(n) == 1.0 ? "" : "s", b, n < 0.0 || (n == 0.0 && bytes < 0.0) ? "over" : "to",
+             c->base->name);
 }

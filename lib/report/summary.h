@@ -29,4 +29,12 @@ int cb_summary_sweep_once(char *buf, size_t size, const cb_sweep *s, const char 
 
 void cb_summary_cost(char *buf, size_t size, const cb_variant_cost *c, const char *unit);
 
+/* The same in memory, where it was counted (s->has_memory, c->has_memory):
+ * "SERIES: peak 1.002 KiB per KiB + 56 B fixed" (Argon2id along mem_kib),
+ * "did/sha256-fetch-per-call/64/openssl: per-call fetch adds 1 allocation
+ * (7 B) per iteration to did/sha256/64/openssl". */
+void cb_summary_sweep_memory(char *buf, size_t size, const cb_sweep *s);
+
+void cb_summary_cost_memory(char *buf, size_t size, const cb_variant_cost *c);
+
 #endif

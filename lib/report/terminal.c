@@ -5,6 +5,7 @@
 #include "report/budget_text.h"
 #include "report/check_lines.h"
 #include "report/format.h"
+#include "report/memory_text.h"
 #include "report/quality_text.h"
 #include "report/profile_text.h"
 #include "report/report.h"
@@ -335,6 +336,7 @@ static void print_result(void *self, const cb_run *run, const cb_result *r)
     print_name(t, r->name);
     print_estimate(t, run, r);
     print_threads(t, r);
+    cb_memory_lines(t->opt.out, r, NAME_WIDTH, t->opt.color);
     print_counters(t, r);
     print_calls(t, run, r);
     if (r->profile != NULL) {
@@ -382,10 +384,18 @@ static void print_group(void *self, const cb_run *run, const char *group, const 
         if (cb_summary_sweep_once(line, sizeof line, &g->sweeps[i], run->unit)) {
             fprintf(t->opt.out, "  %s\n", line);
         }
+        if (g->sweeps[i].has_memory && g->sweeps[i].fitted) {
+            cb_summary_sweep_memory(line, sizeof line, &g->sweeps[i]);
+            fprintf(t->opt.out, "  %s\n", line);
+        }
     }
     for (i = 0; i < g->ncosts; i++) {
         cb_summary_cost(line, sizeof line, &g->costs[i], run->unit);
         fprintf(t->opt.out, "  %s\n", line);
+        if (g->costs[i].has_memory) {
+            cb_summary_cost_memory(line, sizeof line, &g->costs[i]);
+            fprintf(t->opt.out, "  %s\n", line);
+        }
     }
     fputc('\n', t->opt.out);
     fflush(t->opt.out);
@@ -437,6 +447,7 @@ static void print_end(void *self, const cb_run *run)
         fputc('\n', t->opt.out);
     }
     cb_check_lines_summary(t->opt.out, run, &t->opt);
+    cb_memory_lines_summary(t->opt.out, run, t->opt.color);
     print_budget_summary(t, run);
     if (failed > 0) {
         fprintf(t->opt.out, "\n%s%zu of %zu benchmarks FAILED:%s\n", paint(t, RED), failed,

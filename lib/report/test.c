@@ -1,8 +1,10 @@
 #include <stdlib.h>
 
 #include "report/check_lines.h"
+#include "report/memory_text.h"
 #include "report/report.h"
 #include "store/check_json.h"
+#include "store/memory_json.h"
 
 /* --test, as Criterion prints it: each benchmark checked and run once; or
  * with --format json, one object per benchmark and line. */
@@ -29,6 +31,7 @@ static void print_test(void *self, const cb_run *run, const cb_result *r)
         t->passed++;
         fprintf(t->opt.out, "%sSuccess%s\n", t->opt.color ? GREEN : "", t->opt.color ? RESET : "");
         cb_check_lines(t->opt.out, r, 4, t->opt.color);
+        cb_memory_lines(t->opt.out, r, 4, t->opt.color);
     }
     fflush(t->opt.out);
 }
@@ -38,13 +41,15 @@ static void print_total(void *self, const cb_run *run)
     tester *t = self;
 
     cb_check_lines_summary(t->opt.out, run, &t->opt);
+    cb_memory_lines_summary(t->opt.out, run, t->opt.color);
     /* "passed" is the known-answer check's: the constant-time checks flag,
      * they do not pass */
     fprintf(t->opt.out, "\nKnown-answer checks: %zu passed, %zu failed\n", t->passed, t->failed);
 }
 
 /* {"name": ..., "test": "success" | "failed", "failure": null | why,
- * "checks": ...}: what --test found, without estimates, which it has none of. */
+ * "checks": ..., "memory": ...}: what --test found (its memory where --memory
+ * counted it), without estimates, which it has none of. */
 static void write_test(void *self, const cb_run *run, const cb_result *r)
 {
     tester *t = self;
@@ -54,7 +59,7 @@ static void write_test(void *self, const cb_run *run, const cb_result *r)
     obj = json_pack("{s:s, s:s, s:o}", "name", r->name, "test", r->failed ? "failed" : "success",
                     "failure", r->failed && r->failure != NULL ? json_string(r->failure)
                                                                : json_null());
-    if (obj == NULL || cb_check_json_encode(obj, r) != 0) {
+    if (obj == NULL || cb_check_json_encode(obj, r) != 0 || cb_memory_json_encode(obj, r) != 0) {
         fprintf(t->opt.err, "cryptbench: out of memory encoding %s\n", r->name);
         json_decref(obj);
         return;

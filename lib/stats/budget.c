@@ -19,6 +19,19 @@ int cb_budget_wants_calls(const cb_budget_set *set, const char *name)
     return 0;
 }
 
+int cb_budget_wants_memory(const cb_budget_set *set, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < set->n; i++) {
+        if (set->items[i].statistic.kind == CB_BUDGET_MEMORY &&
+            (name == NULL || cb_budget_matches(&set->items[i], name))) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* What a percentile of r is taken from, sorted, in a new array: its single
  * calls when it has them, else its samples per iteration. NULL when out of
  * memory. */
@@ -52,6 +65,9 @@ static double statistic(const cb_result *r, cb_budget_statistic st, const double
     const cb_estimate *e = cb_result_typical(r);
 
     switch (st.kind) {
+    case CB_BUDGET_MEMORY:
+        /* not counted, or not countable: held by nothing */
+        return r->memory.status == CB_MEMORY_COUNTED ? r->memory.figures[st.figure] : NAN;
     case CB_BUDGET_PERCENTILE:
         return n > 0 ? cb_stats_percentile_sorted(sorted, n, st.level) : NAN;
     case CB_BUDGET_LOWER:
@@ -70,7 +86,7 @@ int cb_budget_statistic_of(const cb_result *r, cb_budget_statistic st, double *v
 
     if (st.kind != CB_BUDGET_PERCENTILE) {
         *value = statistic(r, st, NULL, 0);
-        *source = CB_BUDGET_OF_ESTIMATE;
+        *source = st.kind == CB_BUDGET_MEMORY ? CB_BUDGET_OF_MEMORY : CB_BUDGET_OF_ESTIMATE;
         *n = 0;
         return 0;
     }
@@ -141,7 +157,9 @@ int cb_budget_check(const cb_budget_set *set, cb_result *r, cb_error *err)
                                 r->name, nsorted);
         }
         value = statistic(r, b->statistic, sorted, nsorted);
-        source = b->statistic.kind == CB_BUDGET_PERCENTILE ? of_values : CB_BUDGET_OF_ESTIMATE;
+        source = b->statistic.kind == CB_BUDGET_PERCENTILE ? of_values
+                 : b->statistic.kind == CB_BUDGET_MEMORY   ? CB_BUDGET_OF_MEMORY
+                                                           : CB_BUDGET_OF_ESTIMATE;
         calls = b->statistic.kind == CB_BUDGET_PERCENTILE ? nsorted : 0;
         for (k = 0; k < CB_BUDGET_NLIMITS; k++) {
             if (!b->has[k]) {
@@ -163,6 +181,9 @@ int cb_budget_check(const cb_budget_set *set, cb_result *r, cb_error *err)
 
 double cb_budget_limit_ns(const cb_result *r, const cb_budget_outcome *o)
 {
+    if (o->statistic.kind == CB_BUDGET_MEMORY) {
+        return NAN;
+    }
     if (o->limit != CB_BUDGET_MIN_THROUGHPUT) {
         return o->budget;
     }

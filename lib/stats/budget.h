@@ -19,6 +19,11 @@
  * the median, min, max), which single calls give of calls. */
 int cb_budget_wants_calls(const cb_budget_set *set, const char *name);
 
+/* True when a budget of set that applies to `name` (NULL: to any benchmark)
+ * limits a memory figure, which --memory counts: the run counts that
+ * benchmark's memory. */
+int cb_budget_wants_memory(const cb_budget_set *set, const char *name);
+
 /*
  * The statistic st of r (measured, analysed, times in ns) into *value; what
  * it was computed from into *source and how many calls or samples into *n
@@ -38,7 +43,8 @@ int cb_budget_check(const cb_budget_set *set, cb_result *r, cb_error *err);
 
 /* An outcome's limit as a time per iteration, where r's plots can show it:
  * the limit itself for a time, the time an iteration may take at the
- * limiting rate for a throughput. */
+ * limiting rate for a throughput; NaN for a memory figure, which no time
+ * plot shows. */
 double cb_budget_limit_ns(const cb_result *r, const cb_budget_outcome *o);
 
 /* How many of r's outcomes broke their budget. */

@@ -3,6 +3,7 @@
 
 #include "stats/analysis.h"
 #include "stats/compare.h"
+#include "stats/memory_change.h"
 
 double cb_compare_level(const cb_compare_config *cfg)
 {
@@ -150,6 +151,7 @@ int cb_compare_into(const cb_result *old, cb_result *new_, const cb_compare_conf
     if (old == NULL || old->failed || new_->failed || old->threads.n != new_->threads.n) {
         return 0;
     }
+    cb_memory_compare(&old->memory, &new_->memory);
     if (cb_compare_results(old, new_, cfg, &new_->change, err) != 0) {
         return -1;
     }

@@ -60,9 +60,10 @@ cb_verdict cb_compare_exact_verdict(double change, const cb_compare_config *cfg)
 int cb_compare_results(const cb_result *old, const cb_result *new_,
                        const cb_compare_config *cfg, cb_change *out, cb_error *err);
 
-/* Compares new_ with old into new_->change (has_change set) when both were
- * measured on as many threads; leaves new_ without a change when old is
- * NULL, either failed, or their thread counts differ. */
+/* Compares new_ with old into new_->change (has_change set), and their
+ * memory counts into new_->memory.change, when both were measured on as many
+ * threads; leaves new_ without a change when old is NULL, either failed, or
+ * their thread counts differ. */
 int cb_compare_into(const cb_result *old, cb_result *new_, const cb_compare_config *cfg,
                     cb_error *err);
 

@@ -1,3 +1,4 @@
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -207,9 +208,9 @@ static int add_sweeps(const cb_run *run, char **keys, size_t axis, cb_groups *g,
         const cb_arg *arg = &run->results[i].args[axis];
         cb_sweep      s = { NULL, arg->name[0] != '\0' ? arg->name : NULL,
                             arg->unit[0] != '\0' ? arg->unit : NULL, axis, 0, NULL, { 0, 0, 0 }, 0,
-                            0, NULL };
+                            0, NULL, 0, { 0, 0, 0 } };
         cb_sweep     *grown;
-        double       *x, *y;
+        double       *x, *y, held;
         size_t        k;
 
         if (keys[i] == NULL) {
@@ -257,12 +258,34 @@ static int add_sweeps(const cb_run *run, char **keys, size_t axis, cb_groups *g,
         } else {
             s.alike = 1;
         }
+        s.has_memory = 1;
+        for (k = 0, held = 0.0; k < s.n && s.has_memory; k++) {
+            s.has_memory = s.points[k]->memory.status == CB_MEMORY_COUNTED;
+            y[k] = s.points[k]->memory.figures[CB_MEMORY_PEAK_BYTES];
+            held = fmax(held, y[k]);
+        }
+        s.has_memory = s.has_memory && held > 0.0;
+        if (s.has_memory && s.fitted) {
+            s.memory_fit = cb_regression_ols(x, y, s.n);
+        }
         free(x);
         free(y);
         g->sweeps = grown;
         g->sweeps[g->nsweeps++] = s;
     }
     return 0;
+}
+
+/* What the variant adds in memory, when both were counted: exact. */
+static void memory_cost(const cb_result *base, const cb_result *variant, cb_variant_cost *c)
+{
+    int k;
+
+    c->has_memory = base->memory.status == CB_MEMORY_COUNTED &&
+                    variant->memory.status == CB_MEMORY_COUNTED;
+    for (k = 0; k < CB_MEMORY_NFIGURES && c->has_memory; k++) {
+        c->memory[k] = variant->memory.figures[k] - base->memory.figures[k];
+    }
 }
 
 static int add_costs(const cb_run *run, const char *group, const cb_bootstrap_config *boot,
@@ -286,10 +309,12 @@ static int add_costs(const cb_run *run, const char *group, const cb_bootstrap_co
             return cb_error_set(err, "out of memory");
         }
         g->costs = grown;
-        grown[g->ncosts] = (cb_variant_cost){ variant->variant, base, variant, { 0, 0, 0, 0 } };
+        grown[g->ncosts] = (cb_variant_cost){ variant->variant, base, variant, { 0, 0, 0, 0 }, 0,
+                                              { 0 } };
         if (compare_typicals(run, base, variant, boot, NULL, &grown[g->ncosts].cost, err) != 0) {
             return -1;
         }
+        memory_cost(base, variant, &grown[g->ncosts]);
         g->ncosts++;
     }
     return 0;

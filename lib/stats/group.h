@@ -11,6 +11,10 @@
  *  - variants, benchmarks registered as doing the work of another plus one
  *    cost (cb_bench.variant_of): the difference is that cost, e.g. the key
  *    set-up of AES-256-GCM.
+ * Where every benchmark of a sweep or a variant pair had its memory counted
+ * (--memory), the memory along with the time: a sweep's peak against its
+ * parameter (Argon2id's memory against mem_kib), a variant's extra
+ * allocations and bytes.
  */
 #ifndef CB_GROUP_H
 #define CB_GROUP_H
@@ -43,6 +47,11 @@ typedef struct cb_sweep {
                                    * 0 when an earlier one speaks for it */
     char             *family;     /* when alike > 1: the name with every parameter
                                    * replaced by "*" */
+    int               has_memory; /* every point's memory was counted (--memory), and
+                                   * some point holds memory at its peak */
+    cb_fit            memory_fit; /* when fitted too: peak bytes = intercept + slope *
+                                   * parameter, least squares: what the parameter costs
+                                   * in memory */
 } cb_sweep;
 
 typedef struct cb_variant_cost {
@@ -50,6 +59,8 @@ typedef struct cb_variant_cost {
     const cb_result *base;    /* master_key/aes-256-gcm-encrypt/32/openssl */
     const cb_result *variant; /* master_key/aes-256-gcm-encrypt-fresh-ctx/32/openssl */
     cb_estimate      cost;    /* variant's time - base's time, in the run's unit */
+    int              has_memory; /* both were counted (--memory): */
+    double           memory[CB_MEMORY_NFIGURES]; /* variant's figures - base's, exact */
 } cb_variant_cost;
 
 typedef struct cb_groups {

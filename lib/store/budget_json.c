@@ -5,12 +5,17 @@
 #include "core/text.h"
 #include "store/budget_json.h"
 
-static const char *const sources[] = { "estimate", "calls", "samples" };
+static const char *const sources[] = { "estimate", "calls", "samples", "memory" };
 static const char *const limits[] = { "max", "min", "min_throughput" };
 
 /* The unit of an outcome's budget and measured value. */
 static const char *outcome_unit(const cb_result *r, const cb_budget_outcome *o)
 {
+    if (o->statistic.kind == CB_BUDGET_MEMORY) {
+        return cb_memory_figure_is_bytes(o->statistic.figure)
+                   ? "bytes"
+                   : cb_memory_figure_key(o->statistic.figure);
+    }
     if (o->limit != CB_BUDGET_MIN_THROUGHPUT) {
         return "ns";
     }
@@ -62,10 +67,10 @@ static int decode_outcome(const cb_json_reader *rd, json_t *obj, const cb_json_p
         cb_json_string(rd, obj, at, "statistic", 0, &stat) != 0 ||
         cb_json_choice(rd, obj, at, "limit", limits, 3, &limit) != 0 ||
         cb_json_string(rd, obj, at, "written", 0, &written) != 0 ||
-        cb_json_number(rd, obj, at, "budget", CB_JSON_POSITIVE, &o->budget) != 0 ||
+        cb_json_number(rd, obj, at, "budget", CB_JSON_NONNEGATIVE, &o->budget) != 0 ||
         cb_json_number(rd, obj, at, "measured", CB_JSON_NULLABLE, &o->measured) != 0 ||
         cb_json_string(rd, obj, at, "unit", 0, &unit) != 0 ||
-        cb_json_choice(rd, obj, at, "of", sources, 3, &source) != 0 ||
+        cb_json_choice(rd, obj, at, "of", sources, 4, &source) != 0 ||
         cb_json_uint(rd, obj, at, "n", 0, &n) != 0 ||
         cb_json_number(rd, obj, at, "margin", CB_JSON_NULLABLE, &margin) != 0 ||
         (held = cb_json_member(rd, obj, at, "held", JSON_TRUE, 0, &p)) == NULL) {
@@ -74,6 +79,16 @@ static int decode_outcome(const cb_json_reader *rd, json_t *obj, const cb_json_p
     if (cb_budget_statistic_parse(stat, &o->statistic) != 0) {
         return cb_json_fail(rd, &(cb_json_path){ at, "statistic", 0 },
                             "expected a statistic such as \"p99\", got \"%.64s\"", stat);
+    }
+    if (o->budget == 0.0 && o->statistic.kind != CB_BUDGET_MEMORY) {
+        return cb_json_fail(rd, &(cb_json_path){ at, "budget", 0 },
+                            "expected a positive limit: only a memory figure's may be 0");
+    }
+    if ((o->statistic.kind == CB_BUDGET_MEMORY) != (source == CB_BUDGET_OF_MEMORY) ||
+        (o->statistic.kind == CB_BUDGET_MEMORY && limit == CB_BUDGET_MIN_THROUGHPUT)) {
+        return cb_json_fail(rd, &(cb_json_path){ at, "of", 0 },
+                            "a memory figure is limited by max and min, of \"memory\"; "
+                            "nothing else is");
     }
     o->limit = (cb_budget_limit) limit;
     o->source = (cb_budget_source) source;

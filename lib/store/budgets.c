@@ -49,6 +49,21 @@ static const unit rate_units[] = {
     { "Telem/s", 1e12, CB_THROUGHPUT_ELEMENTS },
 };
 
+/* Sizes and counts, for a memory figure's limits. */
+static const unit byte_units[] = {
+    { "B", 1.0, CB_THROUGHPUT_NONE },
+    { "KiB", 1024.0, CB_THROUGHPUT_NONE },
+    { "MiB", 1048576.0, CB_THROUGHPUT_NONE },
+    { "GiB", 1073741824.0, CB_THROUGHPUT_NONE },
+    { "TiB", 1099511627776.0, CB_THROUGHPUT_NONE },
+    { "kB", 1e3, CB_THROUGHPUT_NONE },
+    { "KB", 1e3, CB_THROUGHPUT_NONE },
+    { "MB", 1e6, CB_THROUGHPUT_NONE },
+    { "GB", 1e9, CB_THROUGHPUT_NONE },
+    { "TB", 1e12, CB_THROUGHPUT_NONE },
+};
+static const unit count_units[] = { { "", 1.0, CB_THROUGHPUT_NONE } };
+
 static int one_of(const char *key, const char *const *keys, size_t n)
 {
     size_t i;
@@ -105,10 +120,11 @@ static int clean_string(const cb_json_reader *rd, json_t *obj, const cb_json_pat
     return 0;
 }
 
-/* "250 ms", "1.5 GiB/s": a positive finite number, optional blanks, and one
- * of units[0..n); the value in the unit's base into *value. */
+/* "250 ms", "1.5 GiB/s", "0": a finite number, above zero unless zero_ok,
+ * optional blanks, and one of units[0..n) (whose name may be "": none); the
+ * value in the unit's base into *value. */
 static int quantity(const cb_json_reader *rd, json_t *obj, const cb_json_path *at, const char *key,
-                    const unit *units, size_t n, const char *example, double *value,
+                    const unit *units, size_t n, const char *example, int zero_ok, double *value,
                     cb_throughput *kind)
 {
     cb_json_path p = { at, key, 0 };
@@ -124,8 +140,9 @@ static int quantity(const cb_json_reader *rd, json_t *obj, const cb_json_path *a
         return cb_json_fail(rd, &p, "expected a number and a unit such as \"%s\", got \"%.64s\"",
                             example, s);
     }
-    if (!(x > 0.0)) {
-        return cb_json_fail(rd, &p, "expected a positive finite number, got \"%.64s\"", s);
+    if (!(x > 0.0 || (zero_ok && x == 0.0))) {
+        return cb_json_fail(rd, &p, "expected a %s finite number, got \"%.64s\"",
+                            zero_ok ? "non-negative" : "positive", s);
     }
     rest += strspn(rest, " ");
     for (i = 0; i < n; i++) {
@@ -169,6 +186,24 @@ static void forget(cb_budget *b)
     b->match = b->comment = NULL;
 }
 
+/* The limits of a memory figure: sizes or counts, max and min only. */
+static int memory_limit(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
+                        const cb_budget *b, int k, double *value)
+{
+    int           bytes = cb_memory_figure_is_bytes(b->statistic.figure);
+    cb_throughput kind;
+
+    if (k == CB_BUDGET_MIN_THROUGHPUT) {
+        return cb_json_fail(rd, &(cb_json_path){ at, "min_throughput", 0 },
+                            "%s is counted, not timed: its limits are \"max\" and \"min\"",
+                            cb_memory_figure_key(b->statistic.figure));
+    }
+    return bytes ? quantity(rd, obj, at, limit_kinds[k].key, byte_units,
+                            sizeof byte_units / sizeof byte_units[0], "19 MiB", 1, value, &kind)
+                 : quantity(rd, obj, at, limit_kinds[k].key, count_units, 1, "0", 1, value,
+                            &kind);
+}
+
 /* The limits of one budget: max, min, min_throughput, one at least. */
 static int limits(const cb_json_reader *rd, json_t *obj, const cb_json_path *at, cb_budget *b)
 {
@@ -181,8 +216,11 @@ static int limits(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
         if (v == NULL) {
             continue;
         }
-        if (quantity(rd, obj, at, limit_kinds[k].key, limit_kinds[k].units,
-                     limit_kinds[k].nunits, limit_kinds[k].example, &b->value[k], &kind) != 0) {
+        if (b->statistic.kind == CB_BUDGET_MEMORY
+                ? memory_limit(rd, obj, at, b, k, &b->value[k]) != 0
+                : quantity(rd, obj, at, limit_kinds[k].key, limit_kinds[k].units,
+                           limit_kinds[k].nunits, limit_kinds[k].example, 0, &b->value[k],
+                           &kind) != 0) {
             return -1;
         }
         if ((b->written[k] = strdup(json_string_value(v))) == NULL) {
@@ -200,7 +238,8 @@ static int limits(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
     if (b->has[CB_BUDGET_MAX_TIME] && b->has[CB_BUDGET_MIN_TIME] &&
         b->value[CB_BUDGET_MIN_TIME] > b->value[CB_BUDGET_MAX_TIME]) {
         return cb_json_fail(rd, &(cb_json_path){ at, "min", 0 },
-                            "the minimum is above the maximum: no time could hold both");
+                            "the minimum is above the maximum: no %s could hold both",
+                            b->statistic.kind == CB_BUDGET_MEMORY ? "count" : "time");
     }
     return 0;
 }
@@ -229,7 +268,8 @@ static int read_budget(const cb_json_reader *rd, json_t *obj, const cb_json_path
     if (cb_budget_statistic_parse(stat, &b->statistic) != 0) {
         return cb_json_fail(rd, &(cb_json_path){ at, "statistic", 0 },
                             "expected \"estimate\", \"lower\", \"upper\", \"median\", \"min\", "
-                            "\"max\" or a percentile such as \"p99\" or \"p99.9\", got \"%.64s\"",
+                            "\"max\", a percentile such as \"p99\" or \"p99.9\", or a memory "
+                            "figure such as \"allocations\" or \"peak_bytes\", got \"%.64s\"",
                             stat);
     }
     if (limits(rd, obj, at, b) != 0) {

@@ -21,6 +21,17 @@
  * the reports' units (B/s, KiB/s ... TiB/s, KB/s ... TB/s, elem/s ...
  * Telem/s) at the statistic's time. A budget sets one limit or more. No other
  * field is allowed: a misspelt limit must not pass for no limit.
+ *
+ * A statistic may also be a figure --memory counts (core/memory.h):
+ * "allocations", "frees", "bytes", "freed_bytes", "net_bytes", "peak_bytes",
+ * "peak_resident_bytes"; its "max" and "min" are counts ("0") or sizes ("19
+ * MiB"; B, KiB ... TiB, kB ... TB), zero allowed:
+ *
+ *         { "match": "verify", "statistic": "allocations", "max": "0" },
+ *         { "match": "^kdf/argon2id/mem_kib=19456/", "statistic": "peak_bytes",
+ *           "min": "19 MiB" }
+ *
+ * A run counts the memory of every benchmark such a budget matches.
  */
 #ifndef CB_BUDGETS_H
 #define CB_BUDGETS_H

@@ -7,6 +7,7 @@
 #include "stats/analysis.h"
 #include "store/budget_json.h"
 #include "store/check_json.h"
+#include "store/memory_json.h"
 #include "store/result_json.h"
 #include "store/samples_csv.h"
 
@@ -248,7 +249,7 @@ json_t *cb_result_json_encode(const cb_result *r, const char *unit, int with_sam
     if (r->has_change) {
         json_object_set_new(obj, "change", encode_change(&r->change));
     }
-    if (cb_check_json_encode(obj, r) != 0) {
+    if (cb_check_json_encode(obj, r) != 0 || cb_memory_json_encode(obj, r) != 0) {
         json_decref(obj);
         return NULL;
     }
@@ -787,7 +788,8 @@ int cb_result_json_decode(const cb_json_reader *rd, json_t *obj, const cb_json_p
                    decode_threads(rd, obj, at, r) == 0 && decode_load(rd, obj, at, r) == 0 &&
                    decode_change(rd, obj, at, r) == 0 &&
                    cb_budget_json_decode(rd, obj, at, r) == 0 &&
-                   cb_check_json_decode(rd, obj, at, r) == 0
+                   cb_check_json_decode(rd, obj, at, r) == 0 &&
+                   cb_memory_json_decode(rd, obj, at, r) == 0
                ? 0
                : -1;
 }

@@ -22,7 +22,10 @@
 //    spread;
 //  - every mark of every chart (icicle bars, labelled areas, aside) has a
 //    contrast of 3:1 or more against the page in the light and the dark
-//    colour scheme.
+//    colour scheme;
+//  - where memory was counted (--memory), its section shows a table of figures
+//    within the page's width, a benchmark's page its line under the time, and
+//    a group's page the peak of its sweeps, a dot per benchmark.
 // It saves a full-page screenshot of each page at each width for a person to
 // look at.
 //
@@ -172,7 +175,9 @@ function verdictProblems(isIndex) {
     const text = block.textContent;
     // what the page shows further down
     const scope = isIndex ? document.querySelector('table.results') : document.querySelector('table.headline');
-    const regressed = scope === null ? 0 : scope.querySelectorAll('.verdict.regressed').length;
+    // and, on the index, the memory table's changes (--memory)
+    const regressed = (scope === null ? 0 : scope.querySelectorAll('.verdict.regressed').length) +
+        (isIndex ? document.querySelectorAll('table.memory td.verdict.regressed').length : 0);
     const brokenRows = isIndex
         ? document.querySelectorAll('table.budgets tr td.verdict.broken').length
         : document.querySelectorAll('table.budgets td.verdict.broken').length;
@@ -305,6 +310,42 @@ function contrastProblems() {
     return problems;
 }
 
+// Runs in the page: what is wrong with its memory section, if it has one.
+function memoryProblems() {
+    const problems = [];
+    const section = document.getElementById('memory');
+
+    if (section === null) {
+        return { present: false, problems };
+    }
+    const tables = [...document.querySelectorAll('table.memory')];
+    if (tables.length !== 1) {
+        problems.push(`${tables.length} tables of memory, want 1`);
+    }
+    for (const t of tables) {
+        const box = t.getBoundingClientRect();
+        const cells = [...t.querySelectorAll('td')];
+        if (box.width === 0 || box.right > document.documentElement.clientWidth + 1) {
+            problems.push(`the memory table is ${box.width} px wide, ending at ${box.right} px`);
+        }
+        if (cells.length === 0 || cells.some((c) => c.textContent.trim() === '' &&
+                                                   !c.classList.contains('verdict'))) {
+            problems.push('a memory table with an empty figure');
+        }
+    }
+    if (document.querySelector('.headline') !== null &&
+        !/^(no allocation|[0-9.]+ allocations?) /.test(
+            (document.getElementById('memory-line') || { textContent: '' }).textContent)) {
+        problems.push('no memory line under the time');
+    }
+    for (const svg of document.querySelectorAll('figure.memory svg')) {
+        if (svg.getClientRects().length > 0 && svg.querySelectorAll('circle').length === 0) {
+            problems.push('a memory sweep without its points');
+        }
+    }
+    return { present: true, problems };
+}
+
 async function checkPage(context, dir, shots, name, width, offsite) {
     const page = await context.newPage();
     const errors = [];
@@ -328,6 +369,11 @@ async function checkPage(context, dir, shots, name, width, offsite) {
         report(forest.length === 0,
                `${at}: the change summary has a linked dot per compared benchmark, no mark over a name`,
                forest);
+    }
+    const memory = await page.evaluate(memoryProblems);
+    if (memory.present) {
+        report(memory.problems.length === 0, `${at}: the memory counts are shown whole`,
+               memory.problems);
     }
     if (base.startsWith('bench-')) {
         const density = await page.evaluate(densityProblems);

@@ -2,8 +2,8 @@
 # tests/browser/check.js (playwright-core, installed here with `npm ci` the
 # first time), at 1280, 420 and 360 px. Screenshots of the index, a benchmark
 # page of each sampling mode, two group pages, the pages of threads, of the
-# paired gate and of profiles go to $BUILD/screenshots/<report>/html for a
-# person to look at.
+# paired gate, of profiles and of memory counts go to
+# $BUILD/screenshots/<report>/html for a person to look at.
 . tests/e2e/common.bash
 
 SHOTS=$BUILD/screenshots
@@ -92,6 +92,22 @@ case "$BUILD" in *asan*) ;; *)
     run "$PROFILED" $P --exact profiled/f-and-g
     run env PROFILED_G_UNITS=2 "$PROFILED" $P
     pages+=(profiles/html/bench-profiled.f-and-g.html profiles/html/group-profiled.html) ;;
+esac
+
+# Memory counts (--memory): the index, a benchmark's page with its change, a
+# group's page with the peak of a sweep (AddressSanitizer's malloc cannot be
+# counted).
+case "$BUILD" in *asan*) ;; *)
+    ALLOC=$BUILD/tests/fixtures/allocating
+    run "$ALLOC" $SHORT --memory --reports-dir "$TMP/memory" mem/leaky mem/block
+    ALLOCATING_MORE=1 run "$ALLOC" $SHORT --memory --reports-dir "$TMP/memory" mem/leaky mem/block
+    if grep -q 'id="memory"' "$TMP/memory/html/index.html" &&
+        grep -q 'figure class="memory"' "$TMP/memory/html/group-mem.html"; then
+        ok "the report of a run with --memory has its sections"
+    else
+        not_ok "the report of a run with --memory has its sections"
+    fi
+    pages+=(memory/html/index.html memory/html/bench-mem.leaky.html memory/html/group-mem.html) ;;
 esac
 
 # A real change: the same loop, then 2 ms slower; the verdict block lists the
