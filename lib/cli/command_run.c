@@ -342,6 +342,20 @@ static int select_or_list(session *s, int *done, cb_error *err)
     return 0;
 }
 
+/* Whether a selected benchmark is to have its memory counted: --memory, or a
+ * budget on memory that matches it. */
+static int counts_memory(const session *s)
+{
+    size_t j;
+
+    for (j = 0; !s->cfg->memory && j < s->list.n; j++) {
+        if (s->selected[j] && cb_budget_wants_memory(&s->budgets, s->list.items[j].name)) {
+            return 1;
+        }
+    }
+    return s->cfg->memory;
+}
+
 /* Measures the selected benchmarks, reporting through s->reps. */
 static int measure(session *s, cb_error *err)
 {
@@ -367,10 +381,10 @@ static int measure(session *s, cb_error *err)
                                  "which cannot run a program built with AddressSanitizer: "
                                  "build without it");
     }
-    if ((cfg->memory || cb_budget_wants_memory(&s->budgets, NULL)) &&
-        (cfg->build_flags & CB_BUILD_SANITIZED)) {
-        return cb_error_set(err, "--memory counts the allocations of the C library's malloc, "
-                                 "which AddressSanitizer replaces with its own: build without it");
+    if (counts_memory(s) && (cfg->build_flags & CB_BUILD_SANITIZED)) {
+        return cb_error_set(err, "--memory (or a budget on memory) counts the allocations of "
+                                 "the C library's malloc, which AddressSanitizer replaces with "
+                                 "its own: build without it");
     }
     if (checks.which != 0 && cb_check_open(&checks, err) != 0) {
         return -1;
