@@ -62,7 +62,7 @@ run env SPEED_OPENSSL="$stub" SPEED_ROUNDS=2 SPEED_SECONDS=1 SPEED_RERUNS=0 SPEE
     ci/speed-check 'sha256/64'
 expect_status "a same-work pair outside the tolerance exits 1" 1
 expect_in "says how long it will take" err \
-    '^ci/speed-check: 2 rounds of 1 pairs, each side twice a round for 1s, about 1 min'
+    '^ci/speed-check: 2 rounds of 1 pairs, each side twice a round for 1s, about 1 min without re-runs, at most 1;'
 expect_in "prints each round's ratio" err '^round 2/2: sha256/64 0\.000$'
 expect_in "and the pair's median ratio, the lowest and highest, the best rounds', the re-runs" out \
     '^did/sha256-fresh-ctx/64/openssl +-evp sha256 -bytes 64 +0\.000 +\[0\.000 0\.000\] +0\.000 +0 .* 1000000\.000 GB/s +same; OUTSIDE 3%'
