@@ -157,7 +157,7 @@ $(BUILD)/lib/measure/%.o: ALL_CPPFLAGS += $(VALGRIND_CFLAGS)
 
 # The allocation counter behind --memory: a shared object of its own, never
 # part of the library (it defines malloc), whose bytes the library embeds
-# (lib/measure/memory.c). Built without the sanitizers, whose own malloc it
+# (lib/measure/memory_count.c). Built without the sanitizers, whose own malloc it
 # could not count.
 COUNTER_SO  := $(BUILD)/lib/measure/memory_counter.so
 NO_SANITIZE  = $(filter-out -fsanitize=% -fno-sanitize%,$(1))
@@ -171,8 +171,8 @@ $(COUNTER_SO): lib/measure/preload/memory_counter.c lib/measure/memory_counter.h
 $(COUNTER_SO).inc: $(COUNTER_SO)
 	$(Q)od -An -v -tx1 $< | sed -e 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g' > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/lib/measure/memory.o: $(COUNTER_SO).inc
-$(BUILD)/lib/measure/memory.o: ALL_CPPFLAGS += -I$(BUILD)/lib/measure
+$(BUILD)/lib/measure/memory_count.o: $(COUNTER_SO).inc
+$(BUILD)/lib/measure/memory_count.o: ALL_CPPFLAGS += -I$(BUILD)/lib/measure
 
 $(BUILD)/lib/measure/sysinfo.o: ALL_CPPFLAGS += -DCB_BUILD_CFLAGS='"$(CFLAGS)"'
 
