@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "stats/analysis.h"
-#include "stats/budget.h"
+#include "stats/budget_check.h"
 #include "store/baseline.h"
 #include "cli/command.h"
 #include "report/progress.h"

@@ -15,7 +15,7 @@
 #include "cli/command.h"
 #include "cli/filter.h"
 #include "report/progress.h"
-#include "stats/budget.h"
+#include "stats/budget_check.h"
 #include "cli/run_budgets.h"
 #include "cli/run_findings.h"
 #include "cli/runner.h"

@@ -3,7 +3,7 @@
 #include "report/budget_text.h"
 #include "report/gate_budgets.h"
 #include "report/gate_md.h"
-#include "stats/budget.h"
+#include "stats/budget_check.h"
 
 /* One row of the table: a result and one of its outcomes. */
 typedef struct row {
