@@ -291,10 +291,13 @@ FUZZ_CC      ?= clang
 FUZZ_TARGETS := baseline samples_csv budgets history
 FUZZ_BINS    := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
 
-$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRCS) $(wildcard lib/*/*.h lib/*/*.def) $(BUILD)/deps.mk
+# The fuzzers compile the library's sources themselves, memory.c with them:
+# it embeds the allocation counter's bytes, generated like any object's.
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRCS) $(wildcard lib/*/*.h lib/*/*.def) \
+                      $(COUNTER_SO).inc $(BUILD)/deps.mk
 	@mkdir -p $(@D)/$*_corpus
 	$(call say,FUZZ,$@)
-	$(Q)$(FUZZ_CC) $(ALL_CPPFLAGS) -Ilib $(CORE_CFLAGS) -std=c11 -g -O1 \
+	$(Q)$(FUZZ_CC) $(ALL_CPPFLAGS) -Ilib -I$(BUILD)/lib/measure $(CORE_CFLAGS) -std=c11 -g -O1 \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	    $< $(LIB_SRCS) $(CORE_LIBS) -o $@
 
