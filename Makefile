@@ -291,7 +291,7 @@ FUZZ_CC      ?= clang
 FUZZ_TARGETS := baseline samples_csv budgets history
 FUZZ_BINS    := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
 
-# The fuzzers compile the library's sources themselves, memory.c with them:
+# The fuzzers compile the library's sources themselves, memory_count.c with them:
 # it embeds the allocation counter's bytes, generated like any object's.
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRCS) $(wildcard lib/*/*.h lib/*/*.def) \
                       $(COUNTER_SO).inc $(BUILD)/deps.mk
