@@ -6,8 +6,8 @@
  * apply to a benchmark is what the set was matched to find
  * (cb_budget_applying()): a name it was not matched against has none.
  */
-#ifndef CB_STATS_BUDGET_H
-#define CB_STATS_BUDGET_H
+#ifndef CB_STATS_BUDGET_CHECK_H
+#define CB_STATS_BUDGET_CHECK_H
 
 #include "core/budget.h"
 #include "core/error.h"
