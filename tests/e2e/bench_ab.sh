@@ -45,6 +45,31 @@ for bad in AB_MIN_ROUNDS=six AB_MAX_ROUNDS=-1 AB_TIME_BUDGET=8m AB_NOISE_THRESHO
     expect_in "naming it" err "^ci/bench-ab: ${bad%%=*}: expected .*, got '${bad#*=}'\$"
     expect_not_in "before anything is built" err 'built'
 done
+# and the gate's options and filters, by the cryptbench installed beside it,
+# as make install lays them out
+mkdir -p "$TMP/bin" "$TMP/lone"
+cp ci/bench-ab "$TMP/bin/cryptbench-ab"
+ln -s "$(cd "$(dirname "$CB")" && pwd)/cryptbench" "$TMP/bin/cryptbench"
+while IFS='|' read -r bad why; do
+    # shellcheck disable=SC2086 # each case is several words
+    run env AB_DIR="$TMP/ab" AB_BUILD="echo built >&2" "$TMP/bin/cryptbench-ab" HEAD HEAD $GATE $bad </dev/null
+    expect_status "gate option(s) '$bad' exit 2" 2
+    expect_in "saying why" err "$why"
+    expect_not_in "before anything is built" err 'built'
+done <<'CASES'
+--min-rounds x|--min-rounds: expected
+--min-rounds 4 --max-rounds 2|gate: --min-rounds 4 is above --max-rounds 2
+--measure furlongs|--measure: expected
+--no-such-option|unknown option '--no-such-option'
+(a|filter '\(a': not a valid POSIX extended regular expression
+CASES
+# with no such cryptbench to ask, what the built program checks, and a note saying so
+cp ci/bench-ab "$TMP/lone/cryptbench-ab"
+run env PATH=/usr/bin:/bin AB_DIR="$TMP/ab" AB_BUILD="echo built >&2" AB_PROGRAM=build/no-such-program \
+    "$TMP/lone/cryptbench-ab" HEAD HEAD $GATE --min-rounds x
+expect_in "without a cryptbench to check the gate's options, a note says so" err \
+    "^ci/bench-ab: note: no cryptbench with gate --check-options .*checked once both revisions are built\$"
+expect_in "and the revisions are built" err '^built$'
 # a build that succeeds without making the program: no need to compile anything
 run env AB_DIR="$TMP/ab" AB_BUILD=true AB_PROGRAM=build/no-such-program ci/bench-ab HEAD HEAD $GATE
 expect_status "a build without the program exits 2" 2
