@@ -157,7 +157,7 @@ $(BUILD)/lib/measure/%.o: ALL_CPPFLAGS += $(VALGRIND_CFLAGS)
 
 # The allocation counter behind --memory: a shared object of its own, never
 # part of the library (it defines malloc), whose bytes the library embeds
-# (lib/measure/memory.c). Built without the sanitizers, whose own malloc it
+# (lib/measure/memory_count.c). Built without the sanitizers, whose own malloc it
 # could not count.
 COUNTER_SO  := $(BUILD)/lib/measure/memory_counter.so
 NO_SANITIZE  = $(filter-out -fsanitize=% -fno-sanitize%,$(1))
@@ -171,8 +171,8 @@ $(COUNTER_SO): lib/measure/preload/memory_counter.c lib/measure/memory_counter.h
 $(COUNTER_SO).inc: $(COUNTER_SO)
 	$(Q)od -An -v -tx1 $< | sed -e 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g' > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/lib/measure/memory.o: $(COUNTER_SO).inc
-$(BUILD)/lib/measure/memory.o: ALL_CPPFLAGS += -I$(BUILD)/lib/measure
+$(BUILD)/lib/measure/memory_count.o: $(COUNTER_SO).inc
+$(BUILD)/lib/measure/memory_count.o: ALL_CPPFLAGS += -I$(BUILD)/lib/measure
 
 $(BUILD)/lib/measure/sysinfo.o: ALL_CPPFLAGS += -DCB_BUILD_CFLAGS='"$(CFLAGS)"'
 
@@ -291,7 +291,7 @@ FUZZ_CC      ?= clang
 FUZZ_TARGETS := baseline samples_csv budgets history
 FUZZ_BINS    := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
 
-# The fuzzers compile the library's sources themselves, memory.c with them:
+# The fuzzers compile the library's sources themselves, memory_count.c with them:
 # it embeds the allocation counter's bytes, generated like any object's.
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRCS) $(wildcard lib/*/*.h lib/*/*.def) \
                       $(COUNTER_SO).inc $(BUILD)/deps.mk

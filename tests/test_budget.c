@@ -15,7 +15,7 @@
 #include "cli/runner.h"
 #include "report/report.h"
 #include "stats/analysis.h"
-#include "stats/budget.h"
+#include "stats/budget_check.h"
 #include "store/baseline.h"
 #include "store/budgets.h"
 #include "support.h"

@@ -13,7 +13,7 @@
 #include "report/budget_text.h"
 #include "report/format.h"
 #include "report/memory_text.h"
-#include "stats/budget.h"
+#include "stats/budget_check.h"
 #include "stats/analysis.h"
 #include "stats/memory_change.h"
 #include "store/baseline.h"

@@ -15,7 +15,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "core/check.h"
+#include "core/check_result.h"
 #include "core/error.h"
 
 /* The instruction at bytes[0..n) (its start), or NULL when it is no

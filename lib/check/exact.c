@@ -7,10 +7,10 @@
 #include "check/divisions.h"
 #include "check/exact.h"
 #include "check/memcheck_log.h"
-#include "check/spawn.h"
 #include "core/text_file.h"
 #include "measure/clock.h"
 #include "measure/interrupt.h"
+#include "measure/process.h"
 #include "measure/protocol.h"
 #include "measure/valgrind.h"
 
@@ -142,10 +142,11 @@ static int memcheck_run(const cb_check_config *cfg, const cb_instance *inst, int
     snprintf(option, sizeof option, "--log-file=%s", path);
     job_options(&job, "memcheck", memcheck_options,
                 sizeof memcheck_options / sizeof memcheck_options[0], option, NULL);
-    rc = cb_check_spawn(exact_child, &job, cfg->timeout_ns, &report, why, size, err);
-    if (rc == 0 && cb_check_report_text(report.data, "failed", why, size)) {
+    rc = cb_process_run(exact_child, &job, cfg->timeout_ns, cb_protocol_complete, &report, why,
+                        size, err);
+    if (rc == 0 && cb_protocol_field(report.data, "failed", why, size)) {
         rc = 1;
-    } else if (rc == 0 && (!cb_check_report_text(report.data, "secrets", line, sizeof line) ||
+    } else if (rc == 0 && (!cb_protocol_field(report.data, "secrets", line, sizeof line) ||
                            sscanf(line, "%llu", &n) != 1)) {
         snprintf(why, size, "the check's process reported no secrets");
         rc = 1;
@@ -194,8 +195,9 @@ static int divisions_run(const cb_check_config *cfg, const cb_instance *inst, co
     snprintf(log_option, sizeof log_option, "--log-file=%s/callgrind.log", dir);
     job_options(&job, "callgrind", callgrind_options,
                 sizeof callgrind_options / sizeof callgrind_options[0], out_option, log_option);
-    rc = cb_check_spawn(exact_child, &job, cfg->timeout_ns, &report, why, size, err);
-    if (rc == 0 && cb_check_report_text(report.data, "failed", why, size)) {
+    rc = cb_process_run(exact_child, &job, cfg->timeout_ns, cb_protocol_complete, &report, why,
+                        size, err);
+    if (rc == 0 && cb_protocol_field(report.data, "failed", why, size)) {
         rc = 1;
     } else if (rc == 0 && cb_text_file_read(path, &dump, err) != 0) {
         snprintf(why, size, "%s", err->msg);

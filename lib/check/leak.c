@@ -4,8 +4,8 @@
 #include <unistd.h>
 
 #include "check/leak.h"
-#include "check/spawn.h"
 #include "measure/input.h"
+#include "measure/process.h"
 #include "measure/protocol.h"
 #include "measure/state.h"
 #include "stats/dudect.h"
@@ -201,14 +201,15 @@ int cb_check_leak_run(const cb_check_config *cfg, const cb_instance *inst, cb_ch
         out->status = CB_CHECK_SKIPPED;
         return 0;
     }
-    rc = cb_check_spawn(leak_child, &job, cfg->timeout_ns, &report, why, sizeof why, err);
+    rc = cb_process_run(leak_child, &job, cfg->timeout_ns, cb_protocol_complete, &report, why,
+                        sizeof why, err);
     if (rc < 0) {
         cb_error_prefix(err, "%s", inst->name);
     } else if (rc > 0) {
         cb_check_fail(&out->status, &out->why, why);
-    } else if (cb_check_report_text(report.data, "failed", why, sizeof why)) {
+    } else if (cb_protocol_field(report.data, "failed", why, sizeof why)) {
         cb_check_fail(&out->status, &out->why, why);
-    } else if (!cb_check_report_text(report.data, "leak", line, sizeof line) ||
+    } else if (!cb_protocol_field(report.data, "leak", line, sizeof line) ||
                parse_leak(line, out) != 0) {
         cb_check_fail(&out->status, &out->why, "the check's process sent an unreadable report");
     }

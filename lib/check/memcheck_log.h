@@ -29,7 +29,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "core/check.h"
+#include "core/check_result.h"
 #include "core/error.h"
 
 /* What the checked process prints before each part of the check, followed

@@ -2,13 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "stats/analysis.h"
-#include "stats/budget.h"
-#include "store/baseline.h"
+#include "stats/budget_check.h"
 #include "cli/command.h"
 #include "report/progress.h"
-#include "core/text_file.h"
-#include "store/samples_csv.h"
 
 static int use_color(cb_color choice, FILE *out)
 {
@@ -151,75 +147,4 @@ int cb_command_comparable(const cb_run *old, const char *name)
     const cb_result *r = old != NULL ? cb_run_find(old, name) : NULL;
 
     return r != NULL && !r->failed;
-}
-
-/* A baseline starts with '{'; anything else is taken for CSV. */
-static int looks_like_json(const cb_buf *text)
-{
-    return text->data[strspn(text->data, " \t\r\n")] == '{';
-}
-
-static int load_csv(const char *path, const cb_buf *text, const cb_config *cfg, cb_run *run,
-                    cb_error *err)
-{
-    cb_result *r;
-
-    memset(run, 0, sizeof *run);
-    run->unit = cfg->unit;
-    run->measure = strcmp(cfg->unit, "cycles") == 0         ? CB_MEASURE_CYCLES
-                   : strcmp(cfg->unit, "instructions") == 0 ? CB_MEASURE_INSTRUCTIONS
-                                                            : CB_MEASURE_WALL;
-    r = cb_run_add(run);
-    if (r == NULL || cb_result_set_string(&r->name, path) != 0) {
-        return cb_error_set(err, "out of memory");
-    }
-    if (cb_samples_csv_parse(path, text->data, text->len, cfg->unit_scale, &r->samples, err) !=
-        0) {
-        return -1;
-    }
-    r->plan.mode = cb_samples_mode(&r->samples);
-    r->plan.n = r->samples.n;
-    r->plan.d = (uint64_t) r->samples.iters[0];
-    return 0;
-}
-
-int cb_command_load_samples(const char *path, const cb_config *cfg, cb_run *run,
-                            cb_error *err)
-{
-    cb_bootstrap_config boot = { cfg->nresamples, cfg->confidence, cfg->seed };
-    cb_buf              text = { NULL, 0, 0, 0 };
-    size_t              i;
-    int                 rc;
-
-    memset(run, 0, sizeof *run);
-    if (cb_text_file_read(path, &text, err) != 0) {
-        return -1;
-    }
-    rc = looks_like_json(&text) ? cb_baseline_parse(path, text.data, text.len, run, err)
-                                : load_csv(path, &text, cfg, run, err);
-    cb_buf_free(&text);
-    if (rc != 0) {
-        cb_run_free(run);
-        return -1;
-    }
-    run->nresamples = cfg->nresamples;
-    run->confidence = cfg->confidence;
-    run->seed = cfg->seed;
-    /* analysed here and now, with this invocation's settings; a change stored
-     * with a baseline was made with others, against another run */
-    for (i = 0; i < run->n; i++) {
-        cb_result *r = &run->results[i];
-
-        r->has_change = 0;
-        if (r->failed) {
-            continue;
-        }
-        if (cb_analysis_run_unit(&r->samples, r->plan.mode, run->unit, &boot, &r->analysis, err) != 0) {
-            cb_error_prefix(err, "%s: %s", path, r->name);
-            cb_run_free(run);
-            return -1;
-        }
-        cb_analysis_throughput(r, run->unit);
-    }
-    return 0;
 }

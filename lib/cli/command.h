@@ -1,7 +1,9 @@
 /*
- * The commands of the command line, each in its own file, each returning the
- * process exit status: 0, 1 (a benchmark failed, or regressed under --gate)
- * or 2 (bad usage or input, with err set).
+ * The commands of the command line, each returning the process exit status:
+ * 0, 1 (a benchmark failed, or regressed under --gate) or 2 (bad usage or
+ * input, with err set). A file holds a command with those it is a variant of:
+ * run, --profile-time and report (command_run.c); analyze and compare, over
+ * stored samples (command_samples.c); gate; serve; trend.
  */
 #ifndef CB_COMMAND_H
 #define CB_COMMAND_H
@@ -36,22 +38,11 @@ int cb_command_gate(const cb_config *cfg, cb_error *err);
 /* `serve [FILTER...]`: measures what the gate asks, a line at a time. */
 int cb_command_serve(const cb_config *cfg, cb_error *err);
 
-/* --profile-time: each selected benchmark's loop run in this process for
- * cfg->profile_time_s, for an external profiler; nothing is analysed or
- * saved. 1 when a benchmark failed. */
-int cb_command_profile_time(const cb_config *cfg, const cb_instance_list *list,
-                            const unsigned char *selected, cb_error *err);
-
 /* `trend [FILTER...]`: a baseline's history, each benchmark's estimate in
  * every run with its commit, and the change points found in them. */
 int cb_command_trend(const cb_config *cfg, cb_error *err);
 
 /* ---- shared by the commands (command.c) ---- */
-
-/* Loads a baseline (JSON) or a CSV of samples into run, analysed; a CSV
- * becomes one benchmark named after the file. */
-int cb_command_load_samples(const char *path, const cb_config *cfg, cb_run *run,
-                            cb_error *err);
 
 /* The files a command's reporters write besides stdout, and whether one of
  * them could not be written: the command owns them, the report options point

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "measure/callgrind.h"
+#include "measure/profile_time.h"
 #include "measure/threads.h"
 #include "profile/diff.h"
 #include "store/atomic_file.h"
@@ -14,8 +15,9 @@
 #include "store/lock.h"
 #include "cli/command.h"
 #include "cli/filter.h"
+#include "report/format.h"
 #include "report/progress.h"
-#include "stats/budget.h"
+#include "stats/budget_check.h"
 #include "cli/run_budgets.h"
 #include "cli/run_findings.h"
 #include "cli/runner.h"
@@ -687,6 +689,42 @@ static void session_free(session *s)
     }
 }
 
+/* --profile-time: each selected benchmark's loop run in this process for
+ * cfg->profile_time_s, for an external profiler; nothing is analysed or
+ * saved. 1 when a benchmark failed. */
+static int profile_time(const cb_config *cfg, const cb_instance_list *list,
+                        const unsigned char *selected, cb_error *err)
+{
+    cb_clock clock;
+    char     per[32];
+    double   ns = 0.0;
+    size_t   i;
+    int      status = CB_EXIT_OK;
+
+    if (cb_clock_open(&clock, CB_MEASURE_WALL, err) != 0) {
+        return CB_EXIT_USAGE;
+    }
+    for (i = 0; i < list->n; i++) {
+        const cb_instance *inst = &list->items[i];
+        cb_error           why;
+
+        if (!selected[i]) {
+            continue;
+        }
+        printf("Profiling %s for %.4g s ... ", inst->name, cfg->profile_time_s);
+        fflush(stdout);
+        if (cb_profile_time_run(inst, &clock, cfg->profile_time_s, &ns, &why) != 0) {
+            printf("FAILED: %s\n", why.msg);
+            status = CB_EXIT_FAILED;
+            continue;
+        }
+        cb_format_time(per, sizeof per, ns);
+        printf("done, %s per iteration (nothing analysed, nothing saved)\n", per);
+    }
+    cb_clock_close(&clock);
+    return status;
+}
+
 int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
 {
     session s;
@@ -712,7 +750,7 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
         goto done;
     }
     if (cfg->profile_time_s > 0.0) {
-        status = cb_command_profile_time(cfg, &s.list, s.selected, err);
+        status = profile_time(cfg, &s.list, s.selected, err);
         goto done;
     }
     if (cb_run_budgets_open(cfg, &s.list, &s.budgets, err) != 0 ||
@@ -776,5 +814,31 @@ close:
     }
 done:
     session_free(&s);
+    return status;
+}
+
+/*
+ * `report` is a run that measures nothing: the stored run (--load-baseline,
+ * default the one a run of --measure saves: base, base-instructions, ...)
+ * re-read, compared with --baseline if given, and handed to the HTML reporter
+ * alone.
+ */
+int cb_command_report(const cb_config *cfg, cb_error *err)
+{
+    cb_config quiet = *cfg;
+    int       status;
+
+    quiet.command = CB_COMMAND_REPORT;
+    quiet.load_baseline = cfg->load_baseline != NULL   ? cfg->load_baseline
+                          : cfg->save_baseline != NULL ? cfg->save_baseline
+                                                       : cb_command_default_baseline(cfg->measure);
+    quiet.html = 1;
+    quiet.quiet = 1;
+    status = cb_command_run("cryptbench", &quiet, err);
+    if (status != CB_EXIT_USAGE) {
+        printf("Wrote %s/html/index.html\n", cfg->reports_dir);
+        /* a report of a run with failures is still a report */
+        status = CB_EXIT_OK;
+    }
     return status;
 }

@@ -12,7 +12,7 @@
 #include "cli/command.h"
 #include "measure/child.h"
 #include "measure/context.h"
-#include "measure/memory.h"
+#include "measure/memory_count.h"
 #include "measure/registry.h"
 
 const char *cb_version_string(void)

@@ -1,7 +1,7 @@
 #include <stdlib.h>
 
 #include "cli/run_budgets.h"
-#include "stats/budget.h"
+#include "stats/budget_check.h"
 #include "store/budgets.h"
 
 static int refuse_measure(const cb_budget_set *set, cb_measure measure, cb_error *err)

@@ -2,10 +2,10 @@
 #include <string.h>
 
 #include "stats/analysis.h"
-#include "stats/budget.h"
+#include "stats/budget_check.h"
 #include "stats/group.h"
 #include "measure/isolate.h"
-#include "measure/memory.h"
+#include "measure/memory_count.h"
 #include "measure/sysinfo.h"
 #include "cli/runner.h"
 #include "measure/threads.h"

@@ -2,7 +2,7 @@
  * Budgets per operation: the limits a team sets on what a benchmark may cost
  * (a service owner's "P99 under 1 s", a KDF's "at least 50 ms a call"), and
  * what each check of one found. A budgets file (store/budgets.h) holds the
- * budgets; stats/budget.h checks them against a result; the outcomes are part
+ * budgets; stats/budget_check.h checks them against a result; the outcomes are part
  * of the result, stored in its baseline and shown by every report.
  */
 #ifndef CB_BUDGET_H

@@ -5,7 +5,7 @@
  * leak when above zero). Over one iteration: the peak of the bytes held, and
  * of the resident set, above what the process held when the loop started.
  * Exact counts, not estimates: the same build counts the same on a quiet or a
- * loaded machine. Counted by measure/memory.c, compared by
+ * loaded machine. Counted by measure/memory_count.c, compared by
  * stats/memory_change.c, stored in the baseline, shown by every report.
  */
 #ifndef CB_CORE_MEMORY_H

@@ -8,7 +8,7 @@
 
 #include <stdint.h>
 #include <stddef.h>
-#include "core/check.h"
+#include "core/check_result.h"
 #include "core/budget.h"
 #include "core/memory.h"
 #include "cryptbench.h"

@@ -1,7 +1,7 @@
 #include "html/budget_table.h"
 #include "html/page.h"
 #include "report/budget_text.h"
-#include "stats/budget.h"
+#include "stats/budget_check.h"
 
 /* One outcome's cells after the first: budget, measured (of what), margin,
  * verdict. */

@@ -4,7 +4,7 @@
 
 #include "html/chart.h"
 #include "report/budget_text.h"
-#include "stats/budget.h"
+#include "stats/budget_check.h"
 
 /* A budget this close to a plot's range (in spans of the range) widens the
  * range to be drawn as a line; one further off would squeeze the data into a

@@ -3,7 +3,7 @@
 
 #include "html/budget_table.h"
 #include "html/checks.h"
-#include "html/memory.h"
+#include "html/memory_section.h"
 #include "html/index_page.h"
 #include "html/flags.h"
 #include "html/page.h"

@@ -6,7 +6,7 @@
 #include "report/budget_text.h"
 #include "report/format.h"
 #include "report/memory_text.h"
-#include "stats/budget.h"
+#include "stats/budget_check.h"
 
 /* Commits are shown to this many hex digits, whole in their hover titles. */
 #define COMMIT_DIGITS 12

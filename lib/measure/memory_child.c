@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "measure/input.h"
-#include "measure/memory.h"
+#include "measure/memory_count.h"
 #include "measure/memory_counter.h"
 #include "measure/protocol.h"
 #include "measure/state.h"

@@ -38,7 +38,7 @@ void cb_threads_measure(const cb_instance *inst, cb_clock *clock, const cb_measu
  * above, for ncalls calls: call k runs iterations[k] iterations on every
  * thread, started together, and between(arg, k) runs here after it, while
  * the threads wait. What the calls measure is the clock's business (memory
- * counts, measure/memory.h). A failure of any thread fails r, naming it, and
+ * counts, measure/memory_count.h). A failure of any thread fails r, naming it, and
  * ends the calls.
  */
 void cb_threads_calls(const cb_instance *inst, cb_clock *clock, size_t threads,

@@ -5,13 +5,14 @@
 
 #include "store/atomic_file.h"
 #include "core/strbuf.h"
+#include "core/text.h"
+#include "report/budget_text.h"
 #include "report/format.h"
-#include "report/gate_budgets.h"
-#include "report/gate_md.h"
 #include "report/memory_text.h"
 #include "report/profile_text.h"
 #include "report/report.h"
 #include "report/verdict_text.h"
+#include "stats/budget_check.h"
 #include "stats/paired.h"
 
 /*
@@ -19,11 +20,47 @@
  * regressions first, then improvements, then the rest; the budgets, the
  * changes of memory counted by --memory (exact, without a p-value); failures
  * and benchmarks present on one side only listed below it. Written atomically at
- * the end of the run.
+ * the end of the run. Text from outside (a benchmark's name, a failure's
+ * reason) is escaped, so that it can neither break the table it sits in nor
+ * pass for markup in a pull-request comment.
  */
 typedef struct gate {
     cb_report_options opt;
 } gate;
+
+/* Text in a table cell (s NULL: nothing), a newline a space: markdown would
+ * read '|' as a cell break and '<' as HTML. */
+static void md_cell(cb_buf *t, const char *s)
+{
+    for (; s != NULL && *s != '\0'; s++) {
+        if (strchr("|<>\\`*_[]", *s) != NULL) {
+            cb_buf_printf(t, "\\%c", *s);
+        } else {
+            cb_buf_printf(t, "%c", *s == '\n' ? ' ' : *s);
+        }
+    }
+}
+
+/* A code span: literal, except that '|' still ends a table cell and a
+ * backquote would end the span. */
+static void md_code(cb_buf *t, const char *s)
+{
+    /* a program's path or a name from a file: no escape sequence reaches
+     * the pull request, nor the terminal that cats gate.md */
+    char *clean = s != NULL ? cb_text_dup(s) : NULL;
+
+    s = clean != NULL ? clean : s;
+    cb_buf_printf(t, "`");
+    for (; s != NULL && *s != '\0'; s++) {
+        if (*s == '|') {
+            cb_buf_printf(t, "\\|");
+        } else {
+            cb_buf_printf(t, "%c", *s == '`' ? '\'' : (*s == '\n' ? ' ' : *s));
+        }
+    }
+    cb_buf_printf(t, "`");
+    free(clean);
+}
 
 /* The order of the table: what needs a reviewer first. */
 static int rank(const cb_result *r)
@@ -85,14 +122,14 @@ static void add_row(cb_buf *t, const cb_run *run, const cb_result *r)
 
     cb_verdict_text(words, sizeof words, r, run->unit);
     cb_buf_printf(t, "| ");
-    cb_gate_md_code(t, r->name);
+    md_code(t, r->name);
     if (r->nalso > 0) {
         cb_buf_printf(t, " (%s)", cb_verdict_text_measure(c, run->unit));
     }
     cb_buf_printf(t, " |");
     add_numbers(t, run, c);
     cb_buf_printf(t, " %s", strong ? "**" : "");
-    cb_gate_md_cell(t, words);
+    md_cell(t, words);
     cb_buf_printf(t, "%s |\n", strong ? "**" : "");
     for (i = 0; i < r->nalso; i++) {
         cb_buf_printf(t, "| \u21b3 %s |", cb_verdict_text_measure(&r->also[i], run->unit));
@@ -119,7 +156,7 @@ static void add_where(cb_buf *t, const cb_result *r)
         cb_profile_text_name(name, sizeof name, c->name, c->object);
         cb_profile_text_calls(calls, sizeof calls, c, "→");
         cb_buf_printf(t, "| ↳ in ");
-        cb_gate_md_code(t, name);
+        md_code(t, name);
         if (calls[0] != '\0') {
             cb_buf_printf(t, ", calls %s", calls);
         }
@@ -282,7 +319,7 @@ static void add_unresolved(cb_buf *t, const gate *g, const cb_run *run)
                 continue;
             }
             cb_buf_printf(t, "%s ", n++ > 0 ? "," : "");
-            cb_gate_md_code(t, r->name);
+            md_code(t, r->name);
             cb_format_plain(res, sizeof res, 100.0 * r->change.resolution, 2);
             cb_buf_printf(t, " \u00b1%s%%", res);
             if (why->stop == CB_STOP_FUTILE && r->change.need > 0) {
@@ -293,6 +330,99 @@ static void add_unresolved(cb_buf *t, const gate *g, const cb_run *run)
         }
         cb_buf_printf(t, ".\n\n");
     }
+}
+
+/* One row of the budgets' table: a result and one of its outcomes. */
+typedef struct budget_row {
+    const cb_result         *r;
+    const cb_budget_outcome *o;
+} budget_row;
+
+/* How many of run's budget outcomes broke, and (into *total) how many there are. */
+static size_t count_budgets(const cb_run *run, size_t *total)
+{
+    size_t i, broken = 0;
+
+    *total = 0;
+    for (i = 0; i < run->n; i++) {
+        broken += cb_budget_broken(&run->results[i]);
+        *total += run->results[i].nbudgets;
+    }
+    return broken;
+}
+
+/* Broken first, then the tightest margin first: what needs a reviewer. */
+static int budget_after(const budget_row *a, const budget_row *b)
+{
+    const cb_budget_outcome *x = a->o, *y = b->o;
+
+    if (x->held != y->held) {
+        return x->held - y->held;
+    }
+    return (x->margin > y->margin) - (x->margin < y->margin);
+}
+
+static void add_budget_row(cb_buf *t, const budget_row *w)
+{
+    char limit[96], measured[48], source[96], margin[48];
+
+    cb_budget_text_limit(limit, sizeof limit, w->o);
+    cb_budget_text_measured(measured, sizeof measured, w->r, w->o);
+    cb_budget_text_source(source, sizeof source, w->o);
+    cb_budget_text_margin(margin, sizeof margin, w->o);
+    cb_buf_printf(t, "| ");
+    md_code(t, w->r->name);
+    cb_buf_printf(t, " | ");
+    md_cell(t, limit);
+    cb_buf_printf(t, " | %s (", measured);
+    md_cell(t, source);
+    cb_buf_printf(t, ") | %s | %s |\n", margin, w->o->held ? "held" : "**broken**");
+}
+
+/* The section "### Budgets" with its table: every budget outcome of the run,
+ * broken first, each with the budget, what was measured and from what, and
+ * the margin; nothing when no result has one. */
+static void add_budgets(cb_buf *t, const cb_run *run)
+{
+    size_t total, broken = count_budgets(run, &total), i, j, n = 0;
+    budget_row *rows;
+
+    if (total == 0) {
+        return;
+    }
+    if ((rows = calloc(total, sizeof *rows)) == NULL) {
+        t->oom = 1;
+        return;
+    }
+    for (i = 0; i < run->n; i++) {
+        for (j = 0; j < run->results[i].nbudgets; j++) {
+            rows[n++] = (budget_row){ &run->results[i], &run->results[i].budgets[j] };
+        }
+    }
+    /* an insertion sort, stable where qsort is not: equal margins keep the
+     * run's order from one gate to the next */
+    for (i = 1; i < n; i++) {
+        budget_row w = rows[i];
+
+        for (j = i; j > 0 && budget_after(&rows[j - 1], &w) > 0; j--) {
+            rows[j] = rows[j - 1];
+        }
+        rows[j] = w;
+    }
+    cb_buf_printf(t, "### Budgets: %zu of %zu broken\n\n", broken, total);
+    cb_buf_printf(t, "Each limit of each budget that applies to a benchmark, checked against this "
+                     "run. Percentiles are of single calls timed one by one where a call takes "
+                     "10 us or more, else of the samples' per-iteration times (each the average "
+                     "of a sample's calls, so their tail is thinner than that of calls). The "
+                     "margin is how far inside its limit the measured value lies, as a share of "
+                     "the limit.\n\n");
+    cb_buf_printf(t, "| Benchmark | Budget | Measured | Margin | Verdict |\n");
+    cb_buf_printf(t, "|---|---|---:|---:|---|\n");
+    for (i = 0; i < n; i++) {
+        add_budget_row(t, &rows[i]);
+    }
+    cb_buf_printf(t, "\n");
+    free(rows);
 }
 
 /* What a gate's run holds: the run's tally and the budgets broken. */
@@ -306,7 +436,7 @@ static tally count(const cb_run *run)
     tally c;
 
     c.run = cb_run_tally(run);
-    c.broken = cb_gate_budgets_count(run, &c.budgets);
+    c.broken = count_budgets(run, &c.budgets);
     return c;
 }
 
@@ -334,11 +464,11 @@ static void add_heading(cb_buf *t, const gate *g, const cb_run *run, const tally
     cb_buf_printf(t, "%zu benchmark%s ", c->run.compared, c->run.compared == 1 ? "" : "s");
     if (g->opt.head_name != NULL) {
         cb_buf_printf(t, "of ");
-        cb_gate_md_code(t, g->opt.head_name);
+        md_code(t, g->opt.head_name);
         cb_buf_printf(t, " (head) ");
     }
     cb_buf_printf(t, "compared with ");
-    cb_gate_md_code(t, g->opt.baseline_name);
+    md_code(t, g->opt.baseline_name);
     if (g->opt.head_name != NULL) {
         cb_buf_printf(t, " (base)");
     }
@@ -355,12 +485,12 @@ static void add_heading(cb_buf *t, const gate *g, const cb_run *run, const tally
     add_rule(t, g, run, c->run.rounds);
     if (g->opt.gate_note != NULL) {
         cb_buf_printf(t, "> **Unpaired.** ");
-        cb_gate_md_cell(t, g->opt.gate_note);
+        md_cell(t, g->opt.gate_note);
         cb_buf_printf(t, "\n\n");
     }
     if (g->opt.differences != NULL && g->opt.differences[0] != '\0') {
         cb_buf_printf(t, "**Warning:** the baseline was measured on another machine or build (");
-        cb_gate_md_cell(t, g->opt.differences);
+        md_cell(t, g->opt.differences);
         cb_buf_printf(t, "): changes may not be the code's.\n\n");
     }
 }
@@ -412,9 +542,9 @@ static void add_memory(cb_buf *t, const cb_run *run)
             }
             cb_memory_text_change(line, sizeof line, &m->change);
             cb_buf_printf(t, "- ");
-            cb_gate_md_code(t, run->results[i].name);
+            md_code(t, run->results[i].name);
             cb_buf_printf(t, ": ");
-            cb_gate_md_cell(t, line);
+            md_cell(t, line);
             cb_buf_printf(t, "\n");
         }
     }
@@ -431,9 +561,9 @@ static void add_uncompared(cb_buf *t, const gate *g, const cb_run *run, const ta
         for (i = 0; i < run->n; i++) {
             if (run->results[i].failed) {
                 cb_buf_printf(t, "- ");
-                cb_gate_md_code(t, run->results[i].name);
+                md_code(t, run->results[i].name);
                 cb_buf_printf(t, ": ");
-                cb_gate_md_cell(t, run->results[i].failure);
+                md_cell(t, run->results[i].failure);
                 cb_buf_printf(t, "\n");
             }
         }
@@ -443,7 +573,7 @@ static void add_uncompared(cb_buf *t, const gate *g, const cb_run *run, const ta
         cb_buf_printf(t, "Not in the baseline (new): ");
         for (i = 0; i < run->n; i++) {
             if (!run->results[i].failed && !run->results[i].has_change) {
-                cb_gate_md_code(t, run->results[i].name);
+                md_code(t, run->results[i].name);
                 cb_buf_printf(t, " ");
             }
         }
@@ -451,7 +581,7 @@ static void add_uncompared(cb_buf *t, const gate *g, const cb_run *run, const ta
     }
     for (i = 0; i < g->opt.nmissing; i++) {
         cb_buf_printf(t, "%s", i == 0 ? "In the baseline, not in this run: " : " ");
-        cb_gate_md_code(t, g->opt.missing[i]);
+        md_code(t, g->opt.missing[i]);
         cb_buf_printf(t, "%s", i + 1 == g->opt.nmissing ? "\n" : "");
     }
 }
@@ -472,7 +602,7 @@ static void write_gate(void *self, const cb_run *run)
         cb_buf_printf(&t, "Every round, and a forest plot of the changes: [%s](%s).\n\n",
                       g->opt.gate_html, g->opt.gate_html);
     }
-    cb_gate_budgets_write(&t, run);
+    add_budgets(&t, run);
     add_memory(&t, run);
     add_uncompared(&t, g, run, &c);
     if (t.oom) {

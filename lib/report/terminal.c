@@ -11,7 +11,7 @@
 #include "report/report.h"
 #include "report/summary.h"
 #include "report/verdict_text.h"
-#include "stats/budget.h"
+#include "stats/budget_check.h"
 
 /* Criterion's layout: names padded to 24 columns, values in brackets. */
 #define NAME_WIDTH 24

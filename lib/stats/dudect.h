@@ -26,7 +26,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "core/check.h"
+#include "core/check_result.h"
 #include "stats/histogram.h"
 
 #define CB_DUDECT_PERCENTILES 100

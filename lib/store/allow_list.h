@@ -32,7 +32,7 @@
 
 #include <regex.h>
 #include <stddef.h>
-#include "core/check.h"
+#include "core/check_result.h"
 #include "core/error.h"
 #include "core/strbuf.h"
 

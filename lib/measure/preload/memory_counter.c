@@ -16,7 +16,7 @@
  *
  * It is never linked into the library: defining malloc there would replace
  * every user's allocator, in timed runs too. The Makefile builds it alone
- * and embeds it in the library (measure/memory.c writes it out to run).
+ * and embeds it in the library (measure/memory_count.c writes it out to run).
  */
 #define _GNU_SOURCE /* RTLD_NEXT, MAP_ANONYMOUS, mremap */
 #include <dlfcn.h>

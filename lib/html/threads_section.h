@@ -5,8 +5,8 @@
  * measurement on threads in a table, so that a KDF that scales worse than a
  * hash shows beside it.
  */
-#ifndef CB_HTML_THREADS_H
-#define CB_HTML_THREADS_H
+#ifndef CB_HTML_THREADS_SECTION_H
+#define CB_HTML_THREADS_SECTION_H
 
 #include "core/run.h"
 #include "html/html.h"

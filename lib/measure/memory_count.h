@@ -16,8 +16,8 @@
  * (memfd) for each counting process: a program linked with the library
  * carries its own, wherever either is installed.
  */
-#ifndef CB_MEASURE_MEMORY_H
-#define CB_MEASURE_MEMORY_H
+#ifndef CB_MEASURE_MEMORY_COUNT_H
+#define CB_MEASURE_MEMORY_COUNT_H
 
 #include "core/error.h"
 #include "core/memory.h"

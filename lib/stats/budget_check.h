@@ -4,8 +4,8 @@
  * them (--calls, which a budget of a percentile turns on), else of the
  * samples' per-iteration times; the outcome says which.
  */
-#ifndef CB_STATS_BUDGET_H
-#define CB_STATS_BUDGET_H
+#ifndef CB_STATS_BUDGET_CHECK_H
+#define CB_STATS_BUDGET_CHECK_H
 
 #include "core/budget.h"
 #include "core/error.h"

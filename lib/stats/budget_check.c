@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "stats/analysis.h"
-#include "stats/budget.h"
+#include "stats/budget_check.h"
 #include "stats/stats.h"
 
 int cb_budget_wants_calls(const cb_budget_set *set, const char *name)

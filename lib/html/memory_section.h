@@ -6,8 +6,8 @@
  * (Argon2id's memory against mem_kib) and what each variant adds. Nothing
  * where nothing was counted.
  */
-#ifndef CB_HTML_MEMORY_H
-#define CB_HTML_MEMORY_H
+#ifndef CB_HTML_MEMORY_SECTION_H
+#define CB_HTML_MEMORY_SECTION_H
 
 #include "core/run.h"
 #include "core/strbuf.h"

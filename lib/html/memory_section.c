@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "html/chart.h"
-#include "html/memory.h"
+#include "html/memory_section.h"
 #include "html/page.h"
 #include "report/format.h"
 #include "report/memory_text.h"

@@ -7,7 +7,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "measure/memory.h"
+#include "measure/memory_count.h"
 #include "measure/process.h"
 #include "measure/protocol.h"
 

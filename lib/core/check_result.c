@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/check.h"
+#include "core/check_result.h"
 #include "core/text.h"
 
 static const char *const kind_names[CB_FINDING_KINDS] = { "branch", "memory-access", "syscall" };

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "html/page.h"
-#include "html/threads.h"
+#include "html/threads_section.h"
 #include "report/format.h"
 
 /* The percentile of r's single calls at `level` (one of cb_call_percentile_levels). */
