@@ -17,6 +17,7 @@
 #include "stats/analysis.h"
 #include "stats/budget_check.h"
 #include "store/baseline.h"
+#include "core/strbuf.h"
 #include "store/budgets.h"
 #include "support.h"
 
@@ -39,12 +40,29 @@ static const char budgets_text[] =
     "  ]\n"
     "}\n";
 
+/* The names the tests ask about: which budgets apply to each is found once. */
+static const char *const names[] = { "svc/login", "svc/login/2", "other/x" };
+
 static void parse_budgets(cb_budget_set *set)
 {
     cb_error err;
 
-    if (cb_budgets_parse("budgets.json", budgets_text, strlen(budgets_text), set, &err) != 0) {
+    if (cb_budgets_parse("budgets.json", budgets_text, strlen(budgets_text), set, &err) != 0 ||
+        cb_budget_set_match(set, names, sizeof names / sizeof names[0], &err) != 0) {
         fail_msg("%s", err.msg);
+    }
+}
+
+/* Expects the budgets that apply to name to be want[0..n), in that order. */
+static void expect_applying(const cb_budget_set *set, const char *name, const size_t *want,
+                            size_t n)
+{
+    const size_t *applying;
+    size_t        i;
+
+    assert_int_equal(cb_budget_applying(set, name, &applying), n);
+    for (i = 0; i < n; i++) {
+        assert_int_equal(applying[i], want[i]);
     }
 }
 
@@ -157,8 +175,11 @@ static void test_file_is_read(void **state)
     assert_int_equal(set.items[3].throughput, CB_THROUGHPUT_BYTES);
     support_close_rel(set.items[3].value[CB_BUDGET_MIN_THROUGHPUT], 1e6, EXACT, "1 MB/s");
     assert_null(set.items[1].comment);
-    assert_true(cb_budget_matches(&set.items[1], "svc/login"));
-    assert_false(cb_budget_matches(&set.items[1], "svc/login/2"));
+    expect_applying(&set, "svc/login", (const size_t[]){ 0, 1, 2, 3 }, 4);
+    expect_applying(&set, "svc/login/2", (const size_t[]){ 0, 3 }, 2);
+    expect_applying(&set, "other/x", (const size_t[]){ 4 }, 1);
+    /* a name the set was not matched against has none */
+    expect_applying(&set, "svc/logout", NULL, 0);
     cb_budget_set_free(&set);
 }
 
@@ -247,10 +268,10 @@ static void test_bad_files_are_refused(void **state)
 /* A budget must apply to something, and a rate to a benchmark that has one. */
 static void test_targets(void **state)
 {
-    cb_budget_target good[] = { { "svc/login", CB_THROUGHPUT_BYTES, 64 },
-                                { "other/x", CB_THROUGHPUT_NONE, 0 } };
-    cb_budget_target no_rate[] = { { "svc/login", CB_THROUGHPUT_NONE, 0 },
-                                   { "other/x", CB_THROUGHPUT_NONE, 0 } };
+    cb_budget_target good[] = { { "svc/login", CB_THROUGHPUT_BYTES, 64, 1 },
+                                { "other/x", CB_THROUGHPUT_NONE, 0, 0 } };
+    cb_budget_target no_rate[] = { { "svc/login", CB_THROUGHPUT_NONE, 0, 1 },
+                                   { "other/x", CB_THROUGHPUT_NONE, 0, 0 } };
     cb_budget_set    set;
     cb_error         err;
 
@@ -264,6 +285,69 @@ static void test_targets(void **state)
     assert_string_equal(err.msg, "budgets.json:9:16: budgets[3].min_throughput: svc/login "
                                  "declares no throughput, and the budget is in bytes per second");
     cb_budget_set_free(&set);
+}
+
+/*
+ * Which budgets apply is found once, each pattern compiled for one pass over
+ * the names and freed: the targets checked get exactly the budgets a match
+ * against them alone finds, in the file's order, for regular expressions as
+ * for plain names, however many budgets; the others none; and a budget that
+ * only an unchecked target matches still matches something.
+ */
+static void test_which_apply(void **state)
+{
+    enum { N = 600 };
+    static const char *const kinds[] = { "did/sha256/(64|1024)/openssl$|never-%d",
+                                         "^did/sha256/64/openssl$", "never-%d|^kdf/.*/openssl",
+                                         "sha256", "^kdf/pbkdf2-sha256/[0-9]+/openssl$" };
+    cb_budget_target targets[] = {
+        { "kdf/pbkdf2-sha256/600000/openssl", CB_THROUGHPUT_NONE, 0, 0 },
+        { "did/sha256/64/openssl", CB_THROUGHPUT_BYTES, 64, 1 },
+        { "did/sha256/1024/openssl", CB_THROUGHPUT_BYTES, 1024, 0 },
+        { "did/sha256/64/libsodium", CB_THROUGHPUT_BYTES, 64, 1 },
+    };
+    const char   *checked[] = { "did/sha256/64/openssl", "did/sha256/64/libsodium" };
+    cb_budget_set set, alone;
+    cb_buf        text = { NULL, 0, 0, 0 };
+    cb_error      err;
+    size_t        i, k;
+
+    (void) state;
+    cb_buf_puts(&text, "{\"schema_version\": 1, \"budgets\": [\n");
+    for (i = 0; i < N; i++) {
+        char match[96];
+
+        snprintf(match, sizeof match, kinds[i % 5], (int) i);
+        cb_buf_printf(&text, "%s{\"match\": \"%s\", \"statistic\": \"p99\", "
+                                "\"max\": \"1 s\"}\n", i > 0 ? "," : "", match);
+    }
+    cb_buf_puts(&text, "]}");
+    assert_int_equal(cb_budgets_parse("b.json", text.data, text.len, &set, &err), 0);
+    assert_int_equal(cb_budgets_parse("b.json", text.data, text.len, &alone, &err), 0);
+    assert_int_equal(cb_budgets_check_targets(&set, targets, 4, &err), 0);
+    assert_int_equal(cb_budget_set_match(&alone, checked, 2, &err), 0);
+    for (k = 0; k < 2; k++) {
+        const size_t *a, *b;
+        size_t        n = cb_budget_applying(&set, checked[k], &a);
+
+        assert_int_equal(n, cb_budget_applying(&alone, checked[k], &b));
+        for (i = 0; i < n; i++) {
+            assert_int_equal(a[i], b[i]);
+            assert_true(i == 0 || a[i] > a[i - 1]);
+        }
+    }
+    /* did/sha256/64/openssl: the first, second and fourth kinds; libsodium the fourth */
+    assert_int_equal(cb_budget_applying(&set, checked[0], &(const size_t *){ NULL }), 3 * N / 5);
+    assert_int_equal(cb_budget_applying(&set, checked[1], &(const size_t *){ NULL }), N / 5);
+    expect_applying(&set, "kdf/pbkdf2-sha256/600000/openssl", NULL, 0);
+    /* matched again, the answer is replaced */
+    assert_int_equal(cb_budget_set_match(&alone, &targets[0].name, 1, &err), 0);
+    expect_applying(&alone, checked[0], NULL, 0);
+    assert_int_equal(cb_budget_applying(&alone, targets[0].name, &(const size_t *){ NULL }),
+                     3 * N / 5);
+    cb_budget_set_free(&alone);
+    cb_budget_set_free(&set);
+    cb_buf_free(&text);
 }
 
 /* Every limit that applies, in the file's order, each judged exactly. */
@@ -473,6 +557,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_statistic_names),   cmocka_unit_test(test_file_is_read),
         cmocka_unit_test(test_bad_files_are_refused), cmocka_unit_test(test_targets),
+        cmocka_unit_test(test_which_apply),
         cmocka_unit_test(test_check_of_calls),    cmocka_unit_test(test_check_of_samples),
         cmocka_unit_test(test_baseline_keeps_outcomes), cmocka_unit_test(test_gate_rows),
     };

@@ -310,6 +310,7 @@ static void test_budgets(void **state)
         "{\"match\": \"^mem/(leaky|static)$\", \"statistic\": \"allocations\", \"max\": \"0\"},"
         "{\"match\": \"^mem/leaky$\", \"statistic\": \"peak_bytes\", \"min\": \"1 KiB\","
         " \"max\": \"1 MiB\"}]}";
+    static const char *const names[] = { "mem/leaky", "mem/plain", "mem/static" };
     cb_budget_set set;
     cb_run        run, back;
     cb_error      err;
@@ -318,7 +319,8 @@ static void test_budgets(void **state)
     const cb_budget_outcome *o;
 
     (void) state;
-    if (cb_budgets_parse("b.json", text, strlen(text), &set, &err) != 0) {
+    if (cb_budgets_parse("b.json", text, strlen(text), &set, &err) != 0 ||
+        cb_budget_set_match(&set, names, sizeof names / sizeof names[0], &err) != 0) {
         fail_msg("%s", err.msg);
     }
     assert_int_equal(set.items[0].statistic.kind, CB_BUDGET_MEMORY);

@@ -8,6 +8,7 @@
 #include "check/exact.h"
 #include "check/memcheck_log.h"
 #include "core/text_file.h"
+#include "measure/child.h"
 #include "measure/clock.h"
 #include "measure/interrupt.h"
 #include "measure/process.h"
@@ -61,7 +62,7 @@ static void exact_child(int fd, void *arg)
     const exact_job *job = arg;
     FILE            *f = fdopen(fd, "w");
     uint64_t         secrets = 1;
-    char             why[CB_ERROR_MAX], spec[600];
+    char             why[CB_ERROR_MAX];
 
     if (f == NULL) {
         _exit(3);
@@ -71,10 +72,9 @@ static void exact_child(int fd, void *arg)
     } else if (secrets == 0) {
         fputs("secrets 0\nend\n", f);
     } else {
-        snprintf(spec, sizeof spec, "%d %d %zu %s", fd, job->mark, job->inputs, job->inst->name);
         /* the dynamic linker's lazy binding, a hash table's division among
          * them, would run inside the calls: it binds everything first */
-        if (setenv(CB_CHECK_ENV, spec, 1) == 0 &&
+        if (cb_child_request_set(CB_CHECK_ENV, fd, job->mark, job->inputs, job->inst->name) == 0 &&
             (strcmp(job->tool, "callgrind") != 0 || setenv("LD_BIND_NOW", "1", 1) == 0)) {
             cb_valgrind_exec(job->tool, job->options, job->noptions);
         }

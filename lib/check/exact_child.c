@@ -1,11 +1,9 @@
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "check/exact.h"
 #include "check/memcheck_log.h"
+#include "measure/child.h"
 #include "measure/input.h"
-#include "measure/protocol.h"
 #include "measure/state.h"
 #include "measure/valgrind.h"
 
@@ -111,39 +109,25 @@ static void report_mappings(FILE *f)
     }
 }
 
-int cb_check_child_main(void)
+/* The check's work in the program executed afresh (under valgrind): the
+ * secrets marked as asked, the inputs of each class as many as asked. */
+static int check_and_report(const cb_instance *inst, const cb_child_request *req, char *why,
+                            size_t size)
 {
-    const char        *spec = getenv(CB_CHECK_ENV);
-    const cb_instance *inst;
-    cb_instance_list   list;
-    cb_error           err;
-    char               name[512], why[CB_ERROR_MAX];
-    uint64_t           secrets = 0;
-    unsigned long      inputs;
-    int                fd, mark, n = -1;
-    FILE              *f;
+    uint64_t secrets = 0;
 
-    if (spec == NULL) {
+    if (cb_check_exact_once(inst, req->number, req->count, &secrets, why, size) != 0) {
         return -1;
     }
-    if (sscanf(spec, "%d %d %lu %511s%n", &fd, &mark, &inputs, name, &n) != 4 || n < 0 ||
-        (f = fdopen(fd, "w")) == NULL) {
-        return 3;
-    }
-    unsetenv(CB_CHECK_ENV); /* a benchmark that runs programs must not pass it on */
-    if (cb_registry_expand(&list, &err) != 0) {
-        cb_protocol_write_failure(f, err.msg);
-        return fclose(f) == 0 ? 0 : 3;
-    }
-    inst = cb_instance_find(&list, name);
-    if (inst == NULL) {
-        cb_protocol_write_failure(f, "no benchmark of that name in the re-executed program");
-    } else if (cb_check_exact_once(inst, mark, (size_t) inputs, &secrets, why, sizeof why) != 0) {
-        cb_protocol_write_failure(f, why);
-    } else {
-        report_mappings(f);
-        fprintf(f, "secrets %llu\nend\n", (unsigned long long) secrets);
-    }
-    cb_instance_list_free(&list);
-    return fclose(f) == 0 ? 0 : 3;
+    report_mappings(req->report);
+    fprintf(req->report, "secrets %llu\n", (unsigned long long) secrets);
+    return 0;
+}
+
+int cb_check_child_main(void)
+{
+    cb_child_request req;
+    int              status = cb_child_request_read(CB_CHECK_ENV, &req);
+
+    return status != 0 ? status : cb_child_serve(&req, check_and_report);
 }

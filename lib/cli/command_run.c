@@ -753,7 +753,7 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
         status = profile_time(cfg, &s.list, s.selected, err);
         goto done;
     }
-    if (cb_run_budgets_open(cfg, &s.list, &s.budgets, err) != 0 ||
+    if (cb_run_budgets_open(cfg, &s.list, s.selected, &s.budgets, err) != 0 ||
         cb_run_findings_open(cfg, &s.allow, err) != 0) {
         goto done;
     }
@@ -778,7 +778,7 @@ int cb_command_run(const char *prog, const cb_config *cfg, cb_error *err)
         s.nreps = 1;
     } else if (check_writable(&s, err) != 0 || prepare_baselines(&s, err) != 0 ||
                (s.p.save != NULL && cb_lock_check(s.path, err) != 0) ||
-               cb_run_budgets_check(&s.budgets, &s.run, err) != 0) {
+               (cfg->load_baseline != NULL && cb_run_budgets_check(&s.budgets, &s.run, err) != 0)) {
         goto done;
     } else {
         load_history(&s);

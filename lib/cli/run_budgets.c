@@ -11,8 +11,10 @@ static int refuse_measure(const cb_budget_set *set, cb_measure measure, cb_error
                         set->file, cb_measure_name(measure));
 }
 
-/* The benchmarks of list as the targets the budgets are checked against. */
-static int check_list(const cb_budget_set *set, const cb_instance_list *list, cb_error *err)
+/* The benchmarks of list as the targets the budgets are checked against,
+ * those selected (none when selected is NULL) to be measured and checked. */
+static int check_list(cb_budget_set *set, const cb_instance_list *list,
+                      const unsigned char *selected, cb_error *err)
 {
     cb_budget_target *t = calloc(list->n + 1, sizeof *t);
     size_t            i;
@@ -23,15 +25,16 @@ static int check_list(const cb_budget_set *set, const cb_instance_list *list, cb
     }
     for (i = 0; i < list->n; i++) {
         t[i] = (cb_budget_target){ list->items[i].name, list->items[i].def->throughput,
-                                   list->items[i].per_iteration };
+                                   list->items[i].per_iteration,
+                                   selected != NULL && selected[i] };
     }
     rc = cb_budgets_check_targets(set, t, list->n, err);
     free(t);
     return rc;
 }
 
-int cb_run_budgets_open(const cb_config *cfg, const cb_instance_list *list, cb_budget_set *set,
-                        cb_error *err)
+int cb_run_budgets_open(const cb_config *cfg, const cb_instance_list *list,
+                        const unsigned char *selected, cb_budget_set *set, cb_error *err)
 {
     cb_instance_list all = { NULL, 0 };
     int              rc;
@@ -47,19 +50,22 @@ int cb_run_budgets_open(const cb_config *cfg, const cb_instance_list *list, cb_b
         return refuse_measure(set, cfg->measure, err);
     }
     if (list->n > 0) {
-        return check_list(set, list, err);
+        return check_list(set, list, selected, err);
     }
     if (cb_registry_expand(&all, err) != 0) {
         return -1;
     }
-    rc = check_list(set, &all, err);
+    /* a stored run's own names are matched when it is checked */
+    rc = check_list(set, &all, NULL, err);
     cb_instance_list_free(&all);
     return rc;
 }
 
-int cb_run_budgets_check(const cb_budget_set *set, cb_run *run, cb_error *err)
+int cb_run_budgets_check(cb_budget_set *set, cb_run *run, cb_error *err)
 {
-    size_t i;
+    const char **names;
+    size_t       i;
+    int          rc;
 
     if (set->file == NULL) {
         return 0;
@@ -67,10 +73,16 @@ int cb_run_budgets_check(const cb_budget_set *set, cb_run *run, cb_error *err)
     if (run->measure != CB_MEASURE_WALL) {
         return refuse_measure(set, run->measure, err);
     }
-    for (i = 0; i < run->n; i++) {
-        if (cb_budget_check(set, &run->results[i], err) != 0) {
-            return -1;
-        }
+    if ((names = calloc(run->n + 1, sizeof *names)) == NULL) {
+        return cb_error_set(err, "out of memory");
     }
-    return 0;
+    for (i = 0; i < run->n; i++) {
+        names[i] = run->results[i].name;
+    }
+    rc = cb_budget_set_match(set, names, run->n, err);
+    free(names);
+    for (i = 0; rc == 0 && i < run->n; i++) {
+        rc = cb_budget_check(set, &run->results[i], err);
+    }
+    return rc;
 }

@@ -6,9 +6,116 @@
 
 #include "core/budget.h"
 
-int cb_budget_matches(const cb_budget *b, const char *name)
+int cb_budget_compile(const cb_budget_set *set, size_t i, cb_pattern *p, cb_error *err)
 {
-    return cb_pattern_match(&b->pattern, name);
+    const cb_budget *b = &set->items[i];
+    char             why[256];
+
+    if (cb_pattern_compile(p, b->match, why, sizeof why) != 0) {
+        return cb_error_set(err, "%s:%d:%d: budgets[%zu].match: %s", set->file, b->line,
+                            b->column, i, why);
+    }
+    return 0;
+}
+
+int cb_budget_set_applies(cb_budget_set *set, size_t i, size_t row, cb_error *err)
+{
+    if (set->npairs == set->cap) {
+        size_t  cap = set->cap > 0 ? 2 * set->cap : 64;
+        size_t *pairs = realloc(set->pairs, 2 * cap * sizeof *pairs);
+
+        if (pairs == NULL) {
+            return cb_error_set(err, "%s: out of memory for which budgets apply to which "
+                                     "benchmarks", set->file);
+        }
+        set->pairs = pairs;
+        set->cap = cap;
+    }
+    set->pairs[2 * set->npairs] = i;
+    set->pairs[2 * set->npairs + 1] = row;
+    set->npairs++;
+    return 0;
+}
+
+/* Forgets the index and the pairs noted. */
+static void forget_index(cb_budget_set *set)
+{
+    cb_strmap_free(&set->rows);
+    free(set->first);
+    free(set->applying);
+    free(set->pairs);
+    set->first = set->applying = set->pairs = NULL;
+    set->npairs = set->cap = 0;
+}
+
+int cb_budget_set_index(cb_budget_set *set, const char *const *names, size_t n, cb_error *err)
+{
+    size_t *pairs = set->pairs, npairs = set->npairs, *first, *applying, k, row;
+
+    set->pairs = NULL;
+    forget_index(set);
+    /* a counting sort by row: stable, so each row keeps the file's order */
+    first = calloc(n + 2, sizeof *first);
+    applying = malloc((npairs > 0 ? npairs : 1) * sizeof *applying);
+    if (first == NULL || applying == NULL) {
+        free(pairs);
+        free(first);
+        free(applying);
+        return cb_error_set(err, "%s: out of memory for which budgets apply to which benchmarks",
+                            set->file);
+    }
+    for (k = 0; k < npairs; k++) {
+        first[pairs[2 * k + 1] + 2]++;
+    }
+    for (row = 2; row < n + 2; row++) {
+        first[row] += first[row - 1];
+    }
+    for (k = 0; k < npairs; k++) {
+        applying[first[pairs[2 * k + 1] + 1]++] = pairs[2 * k];
+    }
+    free(pairs);
+    set->first = first;
+    set->applying = applying;
+    for (row = 0; row < n; row++) {
+        if (cb_strmap_put(&set->rows, names[row], row) != 0) {
+            forget_index(set);
+            return cb_error_set(err, "%s: out of memory for which budgets apply to which "
+                                     "benchmarks", set->file);
+        }
+    }
+    return 0;
+}
+
+int cb_budget_set_match(cb_budget_set *set, const char *const *names, size_t n, cb_error *err)
+{
+    size_t     i, j;
+    cb_pattern p;
+
+    for (i = 0; i < set->n; i++) {
+        if (cb_budget_compile(set, i, &p, err) != 0) {
+            return -1;
+        }
+        for (j = 0; j < n; j++) {
+            if (cb_pattern_match(&p, names[j]) && cb_budget_set_applies(set, i, j, err) != 0) {
+                cb_pattern_free(&p);
+                return -1;
+            }
+        }
+        cb_pattern_free(&p);
+    }
+    return cb_budget_set_index(set, names, n, err);
+}
+
+size_t cb_budget_applying(const cb_budget_set *set, const char *name, const size_t **budgets)
+{
+    size_t row;
+
+    *budgets = NULL;
+    if (set->first == NULL || !cb_strmap_get(&set->rows, name, &row)) {
+        return 0;
+    }
+    *budgets = set->applying + set->first[row];
+    return set->first[row + 1] - set->first[row];
 }
 
 void cb_budget_statistic_name(char *buf, size_t size, cb_budget_statistic st)
@@ -119,8 +226,8 @@ void cb_budget_set_free(cb_budget_set *set)
 {
     size_t i, k;
 
+    forget_index(set);
     for (i = 0; i < set->n; i++) {
-        cb_pattern_free(&set->items[i].pattern);
         free(set->items[i].match);
         free(set->items[i].comment);
         for (k = 0; k < CB_BUDGET_NLIMITS; k++) {

@@ -9,8 +9,10 @@
 #define CB_BUDGET_H
 
 #include <stddef.h>
+#include "core/error.h"
 #include "core/memory.h"
 #include "core/pattern.h"
+#include "core/strmap.h"
 #include "cryptbench.h"
 
 /* What a budget limits. */
@@ -52,7 +54,6 @@ typedef enum cb_budget_source {
 /* One budget of a budgets file. */
 typedef struct cb_budget {
     char               *match; /* a POSIX ERE found anywhere in a name, as a CLI filter */
-    cb_pattern          pattern;
     char               *comment; /* where its numbers come from; NULL if none */
     cb_budget_statistic statistic;
     int                 has[CB_BUDGET_NLIMITS]; /* which limits it sets */
@@ -63,11 +64,22 @@ typedef struct cb_budget {
     int                 line, column; /* of its "match" in the file, for later messages */
 } cb_budget;
 
-/* A budgets file, read and checked. */
+/*
+ * A budgets file, read and checked, and which of its budgets apply to which
+ * benchmarks. No pattern stays compiled: glibc's matcher keeps tens of
+ * kilobytes of tables for each expression it has run, 5.6 GB for a file of
+ * 100 000 budgets. Each is compiled once, run over every name the run will
+ * ask about, and freed; what it matched is kept here.
+ */
 typedef struct cb_budget_set {
     char      *file;
     cb_budget *items;
     size_t     n;
+    cb_strmap  rows;     /* a benchmark's name -> its row */
+    size_t    *first;    /* row r's budgets are applying[first[r] .. first[r + 1]) */
+    size_t    *applying; /* indexes into items, in the file's order within a row */
+    size_t    *pairs;    /* while matching: (budget, row) pairs found, budgets in order */
+    size_t     npairs, cap;
 } cb_budget_set;
 
 /* The outcome of one limit of one budget on one benchmark. */
@@ -89,8 +101,28 @@ typedef struct cb_budget_outcome {
     int                 held;
 } cb_budget_outcome;
 
-/* True when budget b applies to the benchmark `name`. */
-int cb_budget_matches(const cb_budget *b, const char *name);
+/* Budget i's pattern compiled into *p, to be run over many names and freed
+ * with cb_pattern_free(); -1 with err naming the budget by file, line and
+ * column (the file was read with the pattern compiled, so out of memory). */
+int cb_budget_compile(const cb_budget_set *set, size_t i, cb_pattern *p, cb_error *err);
+
+/* Notes that budget i applies to the row-th of the names that
+ * cb_budget_set_index() will be given; budgets in the file's order. -1 when
+ * out of memory. */
+int cb_budget_set_applies(cb_budget_set *set, size_t i, size_t row, cb_error *err);
+
+/* Ends the noting: names[0..n) are the rows' names, what was noted is what
+ * cb_budget_applying() answers from now on (replacing any earlier answer). */
+int cb_budget_set_index(cb_budget_set *set, const char *const *names, size_t n, cb_error *err);
+
+/* Which budgets apply to each of names[0..n): every budget matched against
+ * them all, then indexed as above. */
+int cb_budget_set_match(cb_budget_set *set, const char *const *names, size_t n, cb_error *err);
+
+/* The budgets that apply to the benchmark `name`, as indexes into
+ * set->items in the file's order, into *budgets; their number. A name the
+ * set was not matched against has none. */
+size_t cb_budget_applying(const cb_budget_set *set, const char *name, const size_t **budgets);
 
 /* The most decimals a percentile is written with: p0.000000000001 */
 #define CB_BUDGET_LEVEL_DECIMALS 12

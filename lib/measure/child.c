@@ -144,3 +144,52 @@ int cb_child_main(void)
     dprintf(fd, "failed no benchmark named %s in the re-executed program\nend\n", name);
     return 3;
 }
+
+int cb_child_request_set(const char *env, int fd, int number, size_t count, const char *name)
+{
+    char spec[600];
+
+    snprintf(spec, sizeof spec, "%d %d %zu %s", fd, number, count, name);
+    return setenv(env, spec, 1);
+}
+
+int cb_child_request_read(const char *env, cb_child_request *req)
+{
+    const char *spec = getenv(env);
+    int         fd, n = -1;
+
+    if (spec == NULL) {
+        return -1;
+    }
+    if (sscanf(spec, "%d %d %zu %511s%n", &fd, &req->number, &req->count, req->name, &n) != 4 ||
+        n < 0 || (req->report = fdopen(fd, "w")) == NULL) {
+        return 3;
+    }
+    unsetenv(env);
+    return 0;
+}
+
+int cb_child_serve(cb_child_request *req, cb_child_work *work)
+{
+    const cb_instance *inst;
+    cb_instance_list   list;
+    cb_error           err;
+    char               why[CB_ERROR_MAX];
+
+    if (cb_registry_expand(&list, &err) != 0) {
+        cb_protocol_write_failure(req->report, err.msg);
+        return fclose(req->report) == 0 ? 0 : 3;
+    }
+    inst = cb_instance_find(&list, req->name);
+    if (inst == NULL) {
+        cb_protocol_write_failure(req->report,
+                                  "no benchmark of that name in the re-executed program");
+    } else if (work(inst, req, why, sizeof why) != 0) {
+        cb_protocol_write_failure(req->report, why);
+    } else {
+        fputs("end\n", req->report);
+    }
+    cb_instance_list_free(&list);
+    fflush(NULL); /* what the benchmark printed goes out before the report ends */
+    return fclose(req->report) == 0 ? 0 : 3;
+}

@@ -7,10 +7,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "measure/child.h"
 #include "measure/input.h"
 #include "measure/memory_count.h"
 #include "measure/memory_counter.h"
-#include "measure/protocol.h"
 #include "measure/state.h"
 #include "measure/threads.h"
 #include "measure/wall.h"
@@ -324,52 +324,34 @@ static void unload_for_children(void)
     }
 }
 
-static void report(FILE *f, const cb_memory *m)
+/* The count's work in the program executed afresh, the counter preloaded:
+ * on as many threads as asked. */
+static int count_and_report(const cb_instance *inst, const cb_child_request *req, char *why,
+                            size_t size)
 {
-    const double *x = m->figures;
+    const cb_memory_counter_api *api = find_counter(why, size);
+    const double                *x;
+    cb_memory                    m;
 
-    fprintf(f, "memory %llu %.17g %.17g %.17g %.17g %.17g %.17g %.17g\nend\n",
-            (unsigned long long) m->iterations, x[0], x[1], x[2], x[3], x[4], x[5], x[6]);
+    memset(&m, 0, sizeof m);
+    if (api == NULL || count(inst, req->count, api, &m, why, size) != 0) {
+        return -1;
+    }
+    x = m.figures;
+    fprintf(req->report, "memory %llu %.17g %.17g %.17g %.17g %.17g %.17g %.17g\n",
+            (unsigned long long) m.iterations, x[0], x[1], x[2], x[3], x[4], x[5], x[6]);
+    return 0;
 }
 
 int cb_memory_child_main(void)
 {
-    const char                  *spec = getenv(CB_MEMORY_ENV);
-    const cb_memory_counter_api *api;
-    const cb_instance           *inst;
-    cb_instance_list             list;
-    cb_memory                    m;
-    cb_error                     err;
-    char                         name[512], why[CB_ERROR_MAX];
-    int                          fd, so, n = -1;
-    size_t                       threads;
-    FILE                        *f;
+    cb_child_request req;
+    int              status = cb_child_request_read(CB_MEMORY_ENV, &req);
 
-    if (spec == NULL) {
-        return -1;
+    if (status != 0) {
+        return status;
     }
-    if (sscanf(spec, "%d %d %zu %511s%n", &fd, &so, &threads, name, &n) != 4 || n < 0 ||
-        (f = fdopen(fd, "w")) == NULL) {
-        return 3;
-    }
-    unsetenv(CB_MEMORY_ENV); /* a benchmark that runs programs must not pass it on */
     unload_for_children();
-    close(so); /* loaded: its file is no longer needed */
-    memset(&m, 0, sizeof m);
-    if (cb_registry_expand(&list, &err) != 0) {
-        cb_protocol_write_failure(f, err.msg);
-        return fclose(f) == 0 ? 0 : 3;
-    }
-    inst = cb_instance_find(&list, name);
-    if (inst == NULL) {
-        cb_protocol_write_failure(f, "no benchmark of that name in the re-executed program");
-    } else if ((api = find_counter(why, sizeof why)) == NULL ||
-               count(inst, threads, api, &m, why, sizeof why) != 0) {
-        cb_protocol_write_failure(f, why);
-    } else {
-        report(f, &m);
-    }
-    cb_instance_list_free(&list);
-    fflush(NULL); /* what the benchmark printed goes out too */
-    return fclose(f) == 0 ? 0 : 3;
+    close(req.number); /* loaded: its file is no longer needed */
+    return cb_child_serve(&req, count_and_report);
 }

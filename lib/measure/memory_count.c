@@ -7,6 +7,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "measure/child.h"
 #include "measure/memory_count.h"
 #include "measure/process.h"
 #include "measure/protocol.h"
@@ -52,7 +53,7 @@ static void exec_counted(int fd, void *arg)
 {
     const job  *j = arg;
     const char *preload = getenv("LD_PRELOAD");
-    char        spec[600], *libs;
+    char       *libs;
     int         so = counter_file();
     FILE       *f;
 
@@ -61,8 +62,8 @@ static void exec_counted(int fd, void *arg)
         if (libs != NULL) {
             sprintf(libs, "/proc/self/fd/%d%s%s", so, preload != NULL && *preload != '\0' ? ":" : "",
                     preload != NULL ? preload : "");
-            snprintf(spec, sizeof spec, "%d %d %zu %s", fd, so, j->threads, j->inst->name);
-            if (setenv("LD_PRELOAD", libs, 1) == 0 && setenv(CB_MEMORY_ENV, spec, 1) == 0) {
+            if (setenv("LD_PRELOAD", libs, 1) == 0 &&
+                cb_child_request_set(CB_MEMORY_ENV, fd, so, j->threads, j->inst->name) == 0) {
                 /* by /proc, not by name: a rebuild may have replaced the file */
                 execl("/proc/self/exe", "cryptbench", (char *) NULL);
             }

@@ -8,11 +8,11 @@
 
 int cb_budget_wants_calls(const cb_budget_set *set, const char *name)
 {
-    size_t i;
+    const size_t *applying;
+    size_t        k, n = cb_budget_applying(set, name, &applying);
 
-    for (i = 0; i < set->n; i++) {
-        if (set->items[i].statistic.kind == CB_BUDGET_PERCENTILE &&
-            cb_budget_matches(&set->items[i], name)) {
+    for (k = 0; k < n; k++) {
+        if (set->items[applying[k]].statistic.kind == CB_BUDGET_PERCENTILE) {
             return 1;
         }
     }
@@ -21,11 +21,20 @@ int cb_budget_wants_calls(const cb_budget_set *set, const char *name)
 
 int cb_budget_wants_memory(const cb_budget_set *set, const char *name)
 {
-    size_t i;
+    const size_t *applying;
+    size_t        k, n;
 
-    for (i = 0; i < set->n; i++) {
-        if (set->items[i].statistic.kind == CB_BUDGET_MEMORY &&
-            (name == NULL || cb_budget_matches(&set->items[i], name))) {
+    if (name != NULL) {
+        n = cb_budget_applying(set, name, &applying);
+        for (k = 0; k < n; k++) {
+            if (set->items[applying[k]].statistic.kind == CB_BUDGET_MEMORY) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+    for (k = 0; k < set->n; k++) {
+        if (set->items[k].statistic.kind == CB_BUDGET_MEMORY) {
             return 1;
         }
     }
@@ -98,16 +107,16 @@ int cb_budget_statistic_of(const cb_result *r, cb_budget_statistic st, double *v
     return 0;
 }
 
-static size_t count_outcomes(const cb_budget_set *set, const char *name)
+static size_t count_outcomes(const cb_budget_set *set, const size_t *applying, size_t n)
 {
-    size_t i, k, n = 0;
+    size_t i, k, count = 0;
 
-    for (i = 0; i < set->n; i++) {
-        for (k = 0; k < CB_BUDGET_NLIMITS && cb_budget_matches(&set->items[i], name); k++) {
-            n += set->items[i].has[k] != 0;
+    for (i = 0; i < n; i++) {
+        for (k = 0; k < CB_BUDGET_NLIMITS; k++) {
+            count += set->items[applying[i]].has[k] != 0;
         }
     }
-    return n;
+    return count;
 }
 
 /* The outcome of limit k of budget b on r, whose statistic is `value`. */
@@ -134,7 +143,9 @@ static int judge(const cb_budget *b, cb_budget_limit k, const cb_result *r, doub
 
 int cb_budget_check(const cb_budget_set *set, cb_result *r, cb_error *err)
 {
-    size_t             total = r->failed ? 0 : count_outcomes(set, r->name), i, n = 0, calls = 0;
+    const size_t      *applying = NULL;
+    size_t             napplying = r->failed ? 0 : cb_budget_applying(set, r->name, &applying);
+    size_t             total = count_outcomes(set, applying, napplying), i, n = 0, calls = 0;
     cb_budget_outcome *out = calloc(total > 0 ? total : 1, sizeof *out);
     cb_budget_source   source = CB_BUDGET_OF_ESTIMATE, of_values = CB_BUDGET_OF_SAMPLES;
     double            *sorted = NULL, value; /* sorted once for every percentile */
@@ -144,12 +155,9 @@ int cb_budget_check(const cb_budget_set *set, cb_result *r, cb_error *err)
     if (out == NULL) {
         return cb_error_set(err, "%s: out of memory for its budgets", r->name);
     }
-    for (i = 0; i < set->n && n < total; i++) {
-        const cb_budget *b = &set->items[i];
+    for (i = 0; i < napplying; i++) {
+        const cb_budget *b = &set->items[applying[i]];
 
-        if (!cb_budget_matches(b, r->name)) {
-            continue;
-        }
         if (b->statistic.kind == CB_BUDGET_PERCENTILE && sorted == NULL &&
             (sorted = sorted_values(r, &of_values, &nsorted)) == NULL) {
             cb_budget_outcomes_free(out, n);

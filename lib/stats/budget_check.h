@@ -2,7 +2,9 @@
  * Budgets checked against a result (core/budget.h): pure functions, no clock
  * and no output. A percentile is of the single calls when the result has
  * them (--calls, which a budget of a percentile turns on), else of the
- * samples' per-iteration times; the outcome says which.
+ * samples' per-iteration times; the outcome says which. Which budgets
+ * apply to a benchmark is what the set was matched to find
+ * (cb_budget_applying()): a name it was not matched against has none.
  */
 #ifndef CB_STATS_BUDGET_CHECK_H
 #define CB_STATS_BUDGET_CHECK_H

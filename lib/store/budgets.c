@@ -244,13 +244,13 @@ static int limits(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
     return 0;
 }
 
-/* budgets[i] into b; on success b->re is compiled and b owns its strings,
- * on failure b owns nothing. */
+/* budgets[i] into b; on success b owns its strings, on failure nothing. */
 static int read_budget(const cb_json_reader *rd, json_t *obj, const cb_json_path *at, cb_budget *b)
 {
     cb_json_path mp = { at, "match", 0 };
     const char  *match, *stat, *comment = NULL;
     char         why[256];
+    cb_pattern   pattern;
 
     memset(b, 0, sizeof *b);
     if (!json_is_object(obj)) {
@@ -282,10 +282,13 @@ static int read_budget(const cb_json_reader *rd, json_t *obj, const cb_json_path
         forget(b);
         return cb_error_set(rd->err, "%s: out of memory", rd->file);
     }
-    if (cb_pattern_compile(&b->pattern, match, why, sizeof why) != 0) {
+    /* compiled here only to be refused here, with the line of a bad one:
+     * cb_budgets_check_targets() compiles it again to match */
+    if (cb_pattern_compile(&pattern, match, why, sizeof why) != 0) {
         forget(b);
         return cb_json_fail(rd, &mp, "%s", why);
     }
+    cb_pattern_free(&pattern);
     return 0;
 }
 
@@ -394,37 +397,85 @@ int cb_budgets_load(const char *path, cb_budget_set *set, cb_error *err)
     return rc;
 }
 
-int cb_budgets_check_targets(const cb_budget_set *set, const cb_budget_target *targets, size_t n,
-                             cb_error *err)
+/* Whether budget b is run over target t in pass 0 or 1 of the targets: first
+ * those checked, whose budgets the run wants; then, only while b has matched
+ * none, the others, to show it matches something. A rate limit is checked on
+ * every target it matches, in one pass, in order. */
+static int to_match(const cb_budget *b, const cb_budget_target *t, int pass, size_t matched)
+{
+    if (b->has[CB_BUDGET_MIN_THROUGHPUT]) {
+        return pass == 0;
+    }
+    return pass == 0 ? t->checked : !t->checked && matched == 0;
+}
+
+/* Budget i matches target t, the row-th of those checked if it is one:
+ * refused when its rate cannot be, noted when it applies. */
+static int take_target(cb_budget_set *set, size_t i, const cb_budget_target *t, size_t row,
+                       cb_error *err)
 {
     static const char *const kinds[] = { "no", "a byte", "an element" };
-    size_t                   i, j, matched;
+    const cb_budget         *b = &set->items[i];
 
+    if (b->has[CB_BUDGET_MIN_THROUGHPUT] &&
+        (t->throughput != b->throughput || t->per_iteration == 0)) {
+        return cb_error_set(err, "%s:%d:%d: budgets[%zu].min_throughput: %s declares %s "
+                                 "throughput, and the budget is in %s",
+                            set->file, b->line, b->column, i, t->name,
+                            t->per_iteration == 0 ? "no" : kinds[t->throughput],
+                            b->throughput == CB_THROUGHPUT_BYTES ? "bytes per second"
+                                                                 : "elements per second");
+    }
+    return t->checked ? cb_budget_set_applies(set, i, row, err) : 0;
+}
+
+int cb_budgets_check_targets(cb_budget_set *set, const cb_budget_target *targets, size_t n,
+                             cb_error *err)
+{
+    const char             **names = calloc(n + 1, sizeof *names);
+    size_t                   i, j, matched, row, rows = 0;
+    cb_pattern               p;
+    int                      pass, rc;
+
+    if (names == NULL) {
+        return cb_error_set(err, "%s: out of memory", set->file);
+    }
+    for (j = 0; j < n; j++) {
+        if (targets[j].checked) {
+            names[rows++] = targets[j].name;
+        }
+    }
     for (i = 0; i < set->n; i++) {
         const cb_budget *b = &set->items[i];
 
-        for (j = 0, matched = 0; j < n; j++) {
-            const cb_budget_target *t = &targets[j];
+        if (cb_budget_compile(set, i, &p, err) != 0) {
+            free(names);
+            return -1;
+        }
+        for (pass = 0, matched = 0; pass < 2; pass++) {
+            for (j = 0, row = 0; j < n; row += targets[j].checked != 0, j++) {
+                const cb_budget_target *t = &targets[j];
 
-            if (!cb_budget_matches(b, t->name)) {
-                continue;
-            }
-            matched++;
-            if (b->has[CB_BUDGET_MIN_THROUGHPUT] &&
-                (t->throughput != b->throughput || t->per_iteration == 0)) {
-                return cb_error_set(err, "%s:%d:%d: budgets[%zu].min_throughput: %s declares %s "
-                                         "throughput, and the budget is in %s",
-                                    set->file, b->line, b->column, i, t->name,
-                                    t->per_iteration == 0 ? "no" : kinds[t->throughput],
-                                    b->throughput == CB_THROUGHPUT_BYTES ? "bytes per second"
-                                                                         : "elements per second");
+                if (!to_match(b, t, pass, matched) || !cb_pattern_match(&p, t->name)) {
+                    continue;
+                }
+                matched++;
+                if (take_target(set, i, t, row, err) != 0) {
+                    cb_pattern_free(&p);
+                    free(names);
+                    return -1;
+                }
             }
         }
+        cb_pattern_free(&p);
         if (matched == 0) {
+            free(names);
             return cb_error_set(err, "%s:%d:%d: budgets[%zu].match: '%s' matches none of the %zu "
                                      "benchmarks (see --list)",
                                 set->file, b->line, b->column, i, b->match, n);
         }
     }
-    return 0;
+    rc = cb_budget_set_index(set, names, rows, err);
+    free(names);
+    return rc;
 }

@@ -57,21 +57,24 @@ int cb_budgets_load(const char *path, cb_budget_set *set, cb_error *err);
 int cb_budgets_parse(const char *file, const char *text, size_t len, cb_budget_set *set,
                      cb_error *err);
 
-/* A benchmark the budgets will be checked against. */
+/* A benchmark of the program the budgets are read for. */
 typedef struct cb_budget_target {
     const char   *name;
     cb_throughput throughput;
     uint64_t      per_iteration; /* units of throughput per iteration; 0: none */
+    int           checked;       /* the run measures it and checks its budgets */
 } cb_budget_target;
 
 /*
  * Refuses a set that cannot be checked against targets[0..n) (the benchmarks
- * the program has, or a stored run's), naming the budget by file, line and
- * column: a budget whose pattern matches none of them (a typo would hold
- * nothing), or a throughput limit on a benchmark that declares no throughput
- * of its kind.
+ * the program has), naming the budget by file, line and column: a budget
+ * whose pattern matches none of them (a typo would hold nothing), or a
+ * throughput limit on a benchmark that declares no throughput of its kind.
+ * Indexes which budgets apply to the targets checked (cb_budget_applying()):
+ * each pattern is compiled once, and run over the others only as far as
+ * these checks need.
  */
-int cb_budgets_check_targets(const cb_budget_set *set, const cb_budget_target *targets, size_t n,
+int cb_budgets_check_targets(cb_budget_set *set, const cb_budget_target *targets, size_t n,
                              cb_error *err);
 
 #endif
