@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/command.h"
+#include "cli/filter.h"
 #include "cli/runner.h"
 #include "measure/clock.h"
 #include "measure/context.h"
@@ -908,6 +909,25 @@ static cb_sequential gate_rule(const cb_config *cfg, cb_measure measure, size_t 
     return seq;
 }
 
+/* What the gate refuses before it starts a program: --check-options does
+ * these and nothing else, so that cryptbench-ab can refuse them before it
+ * builds the programs. */
+static int check_request(const cb_config *cfg, cb_error *err)
+{
+    cb_filter f;
+
+    if (cfg->min_rounds > cfg->max_rounds) {
+        return cb_error_set(err, "gate: --min-rounds %zu is above --max-rounds %zu",
+                            cfg->min_rounds, cfg->max_rounds);
+    }
+    /* each side's serve compiles them too, but only once it is built and started */
+    if (cb_filter_init(&f, cfg->filters, cfg->nfilters, cfg->exact, err) != 0) {
+        return -1;
+    }
+    cb_filter_free(&f);
+    return 0;
+}
+
 int cb_command_gate(const cb_config *cfg, cb_error *err)
 {
     gate   g = { .cfg = cfg };
@@ -926,10 +946,11 @@ int cb_command_gate(const cb_config *cfg, cb_error *err)
         g.b[m] = (side){ .program = cfg->args[1], .measure = g.measures[m],
                          .timeout_s = timeout_s, .to = -1, .from.fd = -1 };
     }
-    if (cfg->min_rounds > cfg->max_rounds) {
-        cb_error_set(err, "gate: --min-rounds %zu is above --max-rounds %zu", cfg->min_rounds,
-                     cfg->max_rounds);
+    if (check_request(cfg, err) != 0) {
         return CB_EXIT_USAGE;
+    }
+    if (cfg->check_options) {
+        return CB_EXIT_OK;
     }
     /* a server gone away must be an error here, not a signal */
     signal(SIGPIPE, SIG_IGN);

@@ -184,6 +184,7 @@ typedef struct cb_config {
     double     time_budget_s;
     const char *base_label; /* gate.md's names of the two sides, or NULL */
     const char *head_label;
+    int         check_options; /* gate: check the options and filters, run nothing */
 
     /* baselines and change detection */
     const char *save_baseline; /* NULL: CB_DEFAULT_BASELINE, unless --baseline */

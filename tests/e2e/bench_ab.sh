@@ -38,13 +38,38 @@ if git worktree list | grep -q "$TMP/ab"; then not_ok "and removing its worktree
 run env AB_DIR="$TMP/ab" ci/bench-ab HEAD no-such-revision $GATE
 expect_status "an unknown revision exits 2" 2
 expect_in "naming it" err "unknown revision 'no-such-revision'"
-# its own settings checked before anything is built (AB_BUILD would say so)
+# its own settings checked before anything is built
 for bad in AB_MIN_ROUNDS=six AB_MAX_ROUNDS=-1 AB_TIME_BUDGET=8m AB_NOISE_THRESHOLD=1%; do
-    run env AB_DIR="$TMP/ab" AB_BUILD="echo built >&2" "$bad" ci/bench-ab HEAD HEAD $GATE
+    run env AB_DIR="$TMP/ab" AB_BUILD=true "$bad" ci/bench-ab HEAD HEAD $GATE
     expect_status "$bad exits 2" 2
     expect_in "naming it" err "^ci/bench-ab: ${bad%%=*}: expected .*, got '${bad#*=}'\$"
-    expect_not_in "before anything is built" err 'built'
+    expect_not_in "before anything is built" out 'building'
 done
+# and the gate's options and filters, by the cryptbench installed beside it,
+# as make install lays them out
+mkdir -p "$TMP/bin" "$TMP/lone"
+cp ci/bench-ab "$TMP/bin/cryptbench-ab"
+ln -s "$(cd "$(dirname "$CB")" && pwd)/cryptbench" "$TMP/bin/cryptbench"
+while IFS='|' read -r bad why; do
+    # shellcheck disable=SC2086 # each case is several words
+    run env AB_DIR="$TMP/ab" AB_BUILD=true "$TMP/bin/cryptbench-ab" HEAD HEAD $bad </dev/null
+    expect_status "gate option(s) '$bad' exit 2" 2
+    expect_in "saying why" err "$why"
+    expect_not_in "before anything is built" out 'building'
+done <<'CASES'
+--min-rounds x|^cryptbench: --min-rounds: expected a whole number
+--min-rounds 4 --max-rounds 2|^cryptbench: gate: --min-rounds 4 is above --max-rounds 2$
+--measure furlongs|^cryptbench: --measure: expected
+--no-such-option|^cryptbench: unknown option '--no-such-option'
+(a|^cryptbench: filter '\(a': not a valid POSIX extended regular expression
+CASES
+# with no such cryptbench to ask, what the built program checks, and a note saying so
+cp ci/bench-ab "$TMP/lone/cryptbench-ab"
+run env PATH=/usr/bin:/bin AB_DIR="$TMP/ab" AB_BUILD=true AB_PROGRAM=build/no-such-program \
+    "$TMP/lone/cryptbench-ab" HEAD HEAD --min-rounds x
+expect_in "without a cryptbench to check the gate's options, a note says so" err \
+    "^ci/bench-ab: note: no cryptbench with gate --check-options .*checked once both revisions are built\$"
+expect_in "and the revisions are built" out '^ci/bench-ab: building a '
 # a build that succeeds without making the program: no need to compile anything
 run env AB_DIR="$TMP/ab" AB_BUILD=true AB_PROGRAM=build/no-such-program ci/bench-ab HEAD HEAD $GATE
 expect_status "a build without the program exits 2" 2
