@@ -358,6 +358,12 @@ static void test_store(void **state)
     assert_non_null(strstr(err.msg, path));
     unlink(again);
     unlink(path);
+    /* the save made dir/profiles/base/ */
+    snprintf(again, sizeof again, "%s/profiles/base", dir);
+    assert_int_equal(rmdir(again), 0);
+    snprintf(again, sizeof again, "%s/profiles", dir);
+    assert_int_equal(rmdir(again), 0);
+    assert_int_equal(rmdir(dir), 0);
     free(first);
     free(second);
     cb_profile_free(back);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/check_result.h"
+#include "core/strmap.h"
 #include "core/text.h"
 
 static const char *const kind_names[CB_FINDING_KINDS] = { "branch", "memory-access", "syscall" };
@@ -228,21 +229,9 @@ const char *cb_finding_kind_name(cb_finding_kind kind)
 }
 
 /* The index of s in names[0..n), or -1. */
-static int lookup(const char *const *names, int n, const char *s)
-{
-    int i;
-
-    for (i = 0; i < n; i++) {
-        if (strcmp(names[i], s) == 0) {
-            return i;
-        }
-    }
-    return -1;
-}
-
 int cb_check_phase_parse(const char *s, cb_check_phase *p)
 {
-    int i = lookup(phase_names, CB_CHECK_PHASES, s);
+    int i = cb_strmap_index(phase_names, CB_CHECK_PHASES, s);
 
     if (i < 0) {
         return -1;
@@ -253,7 +242,7 @@ int cb_check_phase_parse(const char *s, cb_check_phase *p)
 
 int cb_finding_kind_parse(const char *s, cb_finding_kind *kind)
 {
-    int i = lookup(kind_names, CB_FINDING_KINDS, s);
+    int i = cb_strmap_index(kind_names, CB_FINDING_KINDS, s);
 
     if (i < 0) {
         return -1;
@@ -269,7 +258,7 @@ const char *cb_check_status_name(cb_check_status s)
 
 int cb_check_status_parse(const char *s, cb_check_status *status)
 {
-    int i = lookup(status_names, (int) (sizeof status_names / sizeof status_names[0]), s);
+    int i = cb_strmap_index(status_names, sizeof status_names / sizeof status_names[0], s);
 
     if (i < 0) {
         return -1;
@@ -285,7 +274,7 @@ const char *cb_leak_test_name(cb_leak_test t)
 
 int cb_leak_test_parse(const char *s, cb_leak_test *t)
 {
-    int i = lookup(test_names, (int) (sizeof test_names / sizeof test_names[0]), s);
+    int i = cb_strmap_index(test_names, sizeof test_names / sizeof test_names[0], s);
 
     if (i < 0) {
         return -1;

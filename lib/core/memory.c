@@ -3,24 +3,13 @@
 
 #include "core/memory.h"
 #include "core/run.h"
+#include "core/strmap.h"
 #include "core/text.h"
 
 static const char *const figure_keys[CB_MEMORY_NFIGURES] = {
     "allocations", "frees", "bytes", "freed_bytes", "net_bytes", "peak_bytes",
     "peak_resident_bytes"
 };
-
-static int one_of(const char *s, const char *const *names, size_t n)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        if (strcmp(s, names[i]) == 0) {
-            return (int) i;
-        }
-    }
-    return -1;
-}
 
 int cb_memory_judged(cb_memory_figure f)
 {
@@ -35,7 +24,7 @@ const char *cb_memory_figure_key(cb_memory_figure f)
 
 int cb_memory_figure_parse(const char *s, cb_memory_figure *f)
 {
-    int i = one_of(s, figure_keys, CB_MEMORY_NFIGURES);
+    int i = cb_strmap_index(figure_keys, CB_MEMORY_NFIGURES, s);
 
     if (i < 0) {
         return -1;
@@ -59,7 +48,7 @@ const char *cb_memory_status_name(cb_memory_status s)
 
 int cb_memory_status_parse(const char *s, cb_memory_status *status)
 {
-    int i = one_of(s, statuses, sizeof statuses / sizeof statuses[0]);
+    int i = cb_strmap_index(statuses, sizeof statuses / sizeof statuses[0], s);
 
     if (i < 0) {
         return -1;
@@ -75,7 +64,7 @@ const char *cb_memory_verdict_name(cb_memory_verdict v)
 
 int cb_memory_verdict_parse(const char *s, cb_memory_verdict *v)
 {
-    int i = one_of(s, verdicts, sizeof verdicts / sizeof verdicts[0]);
+    int i = cb_strmap_index(verdicts, sizeof verdicts / sizeof verdicts[0], s);
 
     if (i < 0) {
         return -1;

@@ -97,3 +97,15 @@ void cb_strmap_free(cb_strmap *m)
     free(m->values);
     memset(m, 0, sizeof *m);
 }
+
+int cb_strmap_index(const char *const *names, size_t n, const char *key)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (strcmp(names[i], key) == 0) {
+            return (int) i;
+        }
+    }
+    return -1;
+}

@@ -23,4 +23,11 @@ int cb_strmap_put(cb_strmap *m, const char *key, size_t value);
 /* Frees the keys and the table; the map is empty again. */
 void cb_strmap_free(cb_strmap *m);
 
+/*
+ * The index of key among names[0..n), or -1: for the few fixed names of an
+ * enum or of a JSON object's members, where a map would cost more than it
+ * saves.
+ */
+int cb_strmap_index(const char *const *names, size_t n, const char *key);
+
 #endif

@@ -280,12 +280,36 @@ static const char *root_object(const builder *b, const cb_cg_dump *dumps, size_t
     return "";
 }
 
+/*
+ * Divides every count by the iterations. Done after the totals are summed:
+ * callgrind's counts are whole numbers, whose sums a double holds exactly in
+ * any order, while sums of quotients depend on the order of the nodes, which
+ * follows callgrind's output and differs between two runs of the same code;
+ * the same work must store the same bytes.
+ */
+static void per_iteration(cb_profile *p, double iterations)
+{
+    size_t i;
+
+    for (i = 0; i < p->nnodes; i++) {
+        p->nodes[i].self /= iterations;
+        p->nodes[i].total /= iterations;
+        p->nodes[i].calls /= iterations;
+    }
+    for (i = 0; i < p->nfns; i++) {
+        p->fns[i].self /= iterations;
+        p->fns[i].total /= iterations;
+        p->fns[i].calls /= iterations;
+    }
+    p->total /= iterations;
+}
+
 int cb_profile_build(const cb_cg_dump *dumps, size_t n, double iterations, const char *program,
                      cb_profile **out, cb_error *err)
 {
     builder b;
     cut     c;
-    size_t  d, i;
+    size_t  d;
     int     rc = -1;
 
     *out = NULL;
@@ -310,10 +334,6 @@ int cb_profile_build(const cb_cg_dump *dumps, size_t n, double iterations, const
             goto done;
         }
     }
-    for (i = 0; i < b.p->nnodes; i++) {
-        b.p->nodes[i].self /= iterations;
-        b.p->nodes[i].calls /= iterations;
-    }
     b.p->has_calls = 1;
     b.p->iterations = iterations;
     b.p->samples = n;
@@ -321,6 +341,7 @@ int cb_profile_build(const cb_cg_dump *dumps, size_t n, double iterations, const
         cb_error_set(err, "profile: out of memory");
         goto done;
     }
+    per_iteration(b.p, iterations);
     *out = b.p;
     b.p = NULL;
     rc = 0;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/number.h"
+#include "core/strmap.h"
 #include "core/text.h"
 #include "core/text_file.h"
 #include "store/budgets.h"
@@ -64,18 +65,6 @@ static const unit byte_units[] = {
 };
 static const unit count_units[] = { { "", 1.0, CB_THROUGHPUT_NONE } };
 
-static int one_of(const char *key, const char *const *keys, size_t n)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        if (strcmp(key, keys[i]) == 0) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* Fails unless every member of obj is one of keys[0..n). */
 static int only_keys(const cb_json_reader *rd, json_t *obj, const cb_json_path *at,
                      const char *const *keys, size_t n, const char *what)
@@ -86,7 +75,7 @@ static int only_keys(const cb_json_reader *rd, json_t *obj, const cb_json_path *
     size_t      i;
 
     json_object_foreach(obj, key, v) {
-        if (one_of(key, keys, n)) {
+        if (cb_strmap_index(keys, n, key) >= 0) {
             continue;
         }
         for (i = 0; i < n; i++) {

@@ -26,16 +26,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char dir[64];
 
-/* A fresh, empty directory for this input's files. */
-static int empty_dir(void)
+/* Removes every file of the directory, which stays. */
+static int clear_dir(void)
 {
     DIR           *d;
     struct dirent *de;
 
-    if (dir[0] == '\0') {
-        snprintf(dir, sizeof dir, "/tmp/cryptbench-fuzz-history-XXXXXX");
-        return mkdtemp(dir) != NULL ? 0 : -1;
-    }
     if ((d = opendir(dir)) == NULL) {
         return -1;
     }
@@ -46,6 +42,28 @@ static int empty_dir(void)
     }
     closedir(d);
     return 0;
+}
+
+/* libFuzzer ends a timed run with exit(): the directory goes with it, not
+ * one left in /tmp per run of make fuzz */
+static void remove_dir(void)
+{
+    if (clear_dir() == 0) {
+        (void) rmdir(dir);
+    }
+}
+
+/* A fresh, empty directory for this input's files. */
+static int empty_dir(void)
+{
+    if (dir[0] == '\0') {
+        snprintf(dir, sizeof dir, "/tmp/cryptbench-fuzz-history-XXXXXX");
+        if (mkdtemp(dir) == NULL) {
+            return -1;
+        }
+        return atexit(remove_dir) == 0 ? 0 : -1;
+    }
+    return clear_dir();
 }
 
 /* Writes part [p, end) as a file: its first line the name (a '/' made '_',
